@@ -1,0 +1,23 @@
+/* naervaer-cli entry point.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "nv-cli.h"
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir = g_getenv ("NAERVAER_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return nv_cli_main (argc, argv);
+}

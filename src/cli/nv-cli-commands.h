@@ -1,0 +1,13 @@
+/* nv-cli-commands.h — the table of command groups. One line per group. */
+#pragma once
+
+#include <glib/gi18n.h>
+
+#include "nv-cli.h"
+
+static const NvCliCommand nv_cli_commands[] = {
+  { "unit", N_("Add and list units"), nv_cli_unit_run },
+  { "check", N_("Check the database for damage"), nv_cli_check_run },
+  { "backup", N_("Write a backup copy of the database"), nv_cli_backup_run },
+  { "restore", N_("Replace the database with a backup"), nv_cli_restore_run },
+};

@@ -1,0 +1,212 @@
+/* nv-cli.c — naervaer-cli: global options and dispatch to command groups.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nv-cli.h"
+#include "nv-cli-commands.h"
+
+NvStore *
+nv_cli_store (NvCli *cli)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (cli->store == NULL)
+    {
+      cli->store = nv_store_open (cli->database, &error);
+      if (cli->store == NULL)
+        nv_cli_gerror (error);
+    }
+  return cli->store;
+}
+
+int
+nv_cli_error (const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("naervaer-cli: %s\n", message);
+  return NV_EXIT_ERROR;
+}
+
+int
+nv_cli_gerror (const GError *error)
+{
+  return nv_cli_error ("%s", error->message);
+}
+
+int
+nv_cli_usage (const char *command, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("naervaer-cli %s: %s\n", command, message);
+  g_printerr (_("Try “naervaer-cli %s --help”.\n"), command);
+  return NV_EXIT_USAGE;
+}
+
+gboolean
+nv_cli_parse (GOptionContext *context, int *argc, char ***argv, int *exit_code)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_code = nv_cli_usage ((*argv)[0], "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+NvUnit *
+nv_cli_unit (NvCli *cli, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  NvStore *store = nv_cli_store (cli);
+  NvUnit *unit;
+
+  if (store == NULL)
+    return NULL;
+  unit = nv_unit_find (store, name, &error);
+  if (unit == NULL)
+    nv_cli_gerror (error);
+  return unit;
+}
+
+void
+nv_cli_print_json (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+gboolean
+nv_cli_check_format (const char *command, const char *format, const char *const *allowed,
+                     int *exit_code)
+{
+  if (format == NULL || g_strv_contains (allowed, format))
+    return TRUE;
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+    *exit_code = nv_cli_usage (command, _("unknown format “%s” (use %s)"), format, list);
+  }
+  return FALSE;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: naervaer-cli [--database PATH] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n\n", _("Batch interface to Nærvær, the sick-leave tool for unit leaders."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (nv_cli_commands); i++)
+    fprintf (out, "  %-12s %s\n", nv_cli_commands[i].name, _(nv_cli_commands[i].summary));
+  fprintf (out, "\n%s\n", _("Global options:"));
+  fprintf (out, "  --database PATH  %s\n",
+           _("Database file (default $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB)"));
+  fprintf (out, "  --help           %s\n", _("Show this help"));
+  fprintf (out, "  --version        %s\n", _("Show the version"));
+  fprintf (out, "\n%s\n",
+           _("Exit status: 0 success, 1 error (message on stderr), 2 wrong usage.\n"
+             "“naervaer-cli COMMAND --help” describes each command."));
+}
+
+int
+nv_cli_main (int argc, char **argv)
+{
+  NvCli cli = { 0 };
+  const NvCliCommand *command = NULL;
+  int first = 1;
+  int status;
+
+  /* Global options come before the command name. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      const char *arg = argv[first];
+
+      if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+        {
+          print_help (stdout);
+          return NV_EXIT_OK;
+        }
+      else if (strcmp (arg, "--version") == 0)
+        {
+          printf ("naervaer-cli %s\n", PACKAGE_VERSION);
+          return NV_EXIT_OK;
+        }
+      else if (strcmp (arg, "--database") == 0)
+        {
+          if (first + 1 >= argc)
+            return nv_cli_usage ("", "%s", _("--database needs a file name"));
+          g_free (cli.database);
+          cli.database = g_strdup (argv[first + 1]);
+          first += 2;
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (arg + strlen ("--database="));
+          first += 1;
+        }
+      else
+        {
+          g_printerr (_("naervaer-cli: unknown option “%s”\n"), arg);
+          print_help (stderr);
+          return NV_EXIT_USAGE;
+        }
+    }
+
+  if (first >= argc)
+    {
+      print_help (stderr);
+      return NV_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (nv_cli_commands); i++)
+    if (strcmp (argv[first], nv_cli_commands[i].name) == 0)
+      command = &nv_cli_commands[i];
+
+  if (command == NULL)
+    {
+      g_printerr (_("naervaer-cli: unknown command “%s”\n"), argv[first]);
+      print_help (stderr);
+      return NV_EXIT_USAGE;
+    }
+
+  if (cli.database == NULL)
+    cli.database = nv_store_default_path ();
+  else if (*cli.database == '\0')
+    {
+      g_free (cli.database);
+      return nv_cli_usage ("", "%s", _("--database needs a file name"));
+    }
+
+  status = command->run (&cli, argc - first, argv + first);
+
+  g_clear_object (&cli.store);
+  g_free (cli.database);
+  return status;
+}

@@ -1,0 +1,67 @@
+/* nv-cli.h — naervaer-cli: shared context and helpers for the commands.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "nv-store.h"
+#include "nv-unit.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of DESIGN §5. */
+enum
+{
+  NV_EXIT_OK = 0,
+  NV_EXIT_ERROR = 1,
+  NV_EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char *database; /* --database, NAERVAER_DB or the default */
+  NvStore *store; /* opened on first use */
+} NvCli;
+
+/* A command group: `naervaer-cli NAME …`. @argv[0] is the command name. */
+typedef struct
+{
+  const char *name;
+  const char *summary; /* translatable (N_) */
+  int (*run) (NvCli *cli, int argc, char **argv);
+} NvCliCommand;
+
+/* Opens the database on first use; prints the error and returns NULL on failure. */
+NvStore *nv_cli_store (NvCli *cli);
+
+/* Prints "naervaer-cli: message" to stderr and returns NV_EXIT_ERROR. */
+int nv_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+int nv_cli_gerror (const GError *error);
+/* Prints a usage error (with a hint to --help) and returns NV_EXIT_USAGE. */
+int nv_cli_usage (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Parses options for a subcommand; returns FALSE (and prints) on a usage error.
+ * @help_out receives the exit code to use when FALSE. */
+gboolean nv_cli_parse (GOptionContext *context, int *argc, char ***argv, int *exit_code);
+
+/* Resolves --unit NAME; prints the error and returns NULL if unknown. */
+NvUnit *nv_cli_unit (NvCli *cli, const char *name);
+
+/* Writes a JSON node to stdout, pretty-printed, with a trailing newline. */
+void nv_cli_print_json (JsonNode *node);
+
+/* Is @format one of "table", "csv", "json"? Prints a usage error if not. */
+gboolean nv_cli_check_format (const char *command, const char *format, const char *const *allowed,
+                              int *exit_code);
+
+int nv_cli_main (int argc, char **argv);
+
+/* Command groups, one per file nv-cli-<group>.c */
+int nv_cli_unit_run (NvCli *cli, int argc, char **argv);
+int nv_cli_check_run (NvCli *cli, int argc, char **argv);
+int nv_cli_backup_run (NvCli *cli, int argc, char **argv);
+int nv_cli_restore_run (NvCli *cli, int argc, char **argv);
+
+G_END_DECLS

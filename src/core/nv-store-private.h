@@ -1,0 +1,28 @@
+/* nv-store-private.h — for core modules that run their own statements.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+#include "nv-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *nv_store_get_db (NvStore *self);
+
+/* Returns a cached, reset prepared statement for @sql (a string literal:
+ * the cache is keyed by its address). The store owns it. */
+sqlite3_stmt *nv_store_prepare (NvStore *self, const char *sql, GError **error);
+
+/* Sets @error from the connection's last error and returns FALSE. */
+gboolean nv_store_set_sql_error (NvStore *self, GError **error);
+
+/* Step a statement that returns no rows; sets @error on failure. */
+gboolean nv_store_step_done (NvStore *self, sqlite3_stmt *stmt, GError **error);
+
+/* sqlite3_bind_text with a NULL-aware copy. */
+void nv_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text);
+char *nv_stmt_dup_text (sqlite3_stmt *stmt, int column);
+
+G_END_DECLS

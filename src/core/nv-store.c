@@ -1,0 +1,754 @@
+/* nv-store.c — the SQLite store: open, migrate, back up, restore, check.
+ *
+ * The database holds health data, so the file, its -wal/-shm (SQLite gives
+ * them the database file's mode) and every backup are 0600 in a 0700
+ * directory. A file we do not recognise is never written to: it is opened
+ * read-only and inspected before anything else happens.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nv-core-resources.h"
+#include "nv-store-private.h"
+
+struct _NvStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements; /* const char *sql → sqlite3_stmt * */
+  int schema_version;
+};
+
+G_DEFINE_TYPE (NvStore, nv_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (nv-store-error-quark, nv_store_error)
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define MIGRATIONS_PATH "/io/github/naervaer/Naervaer/core/migrations"
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static void
+ensure_resources (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      nv_core_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* Migration files are named NNN-what.sql; the list must run 1..N without gaps. */
+static GPtrArray *
+list_migrations (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = NULL;
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  ensure_resources ();
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, &error);
+  if (names == NULL)
+    g_error ("migrations missing from the resource bundle: %s", error->message);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (names[i]));
+  g_ptr_array_sort (list, compare_names);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = g_ptr_array_index (list, i);
+      if ((guint) g_ascii_strtoull (name, NULL, 10) != i + 1)
+        g_error ("migration %s out of sequence (expected %03u)", name, i + 1);
+    }
+  return list;
+}
+
+int
+nv_store_latest_schema_version (void)
+{
+  static int latest = 0;
+
+  if (latest == 0)
+    {
+      g_autoptr (GPtrArray) list = list_migrations ();
+      latest = (int) list->len;
+    }
+  return latest;
+}
+
+char *
+nv_store_default_path (void)
+{
+  const char *env = g_getenv ("NAERVAER_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "naervaer", "naervaer.db", NULL);
+}
+
+static gboolean
+set_error_from_db (sqlite3 *db, int rc, const char *path, GError **error)
+{
+  int code = NV_STORE_ERROR_SQL;
+
+  if (rc == SQLITE_NOTADB)
+    code = NV_STORE_ERROR_NOT_NAERVAER;
+  else if (rc == SQLITE_CORRUPT)
+    code = NV_STORE_ERROR_CORRUPT;
+  else if (rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_READONLY || rc == SQLITE_PERM)
+    code = NV_STORE_ERROR_IO;
+
+  if (code == NV_STORE_ERROR_NOT_NAERVAER)
+    g_set_error (error, NV_STORE_ERROR, code, _("“%s” is not a Nærvær database"), path);
+  else if (code == NV_STORE_ERROR_CORRUPT)
+    g_set_error (error, NV_STORE_ERROR, code,
+                 _("The database “%s” is damaged and cannot be used. Restore a backup."), path);
+  else
+    g_set_error (error, NV_STORE_ERROR, code, _("Database error in “%s”: %s"), path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* Looks at an existing file without changing it. Empty files count as new. */
+static gboolean
+inspect_file (const char *path, gboolean *is_empty, int *version, GError **error)
+{
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char header[16];
+  gint64 app_id = 0;
+  gint64 n_tables = 0;
+  gboolean ok = FALSE;
+  ssize_t n;
+  int fd;
+  int rc;
+
+  *is_empty = FALSE;
+  *version = 0;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot read “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (n == 0)
+    {
+      *is_empty = TRUE;
+      return TRUE;
+    }
+  if (n != (ssize_t) sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                   _("“%s” is not a Nærvær database"), path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    goto out_db_error;
+
+#define PEEK(sql, target)                                                      \
+  G_STMT_START                                                                 \
+  {                                                                            \
+    rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);                        \
+    if (rc != SQLITE_OK)                                                       \
+      goto out_db_error;                                                       \
+    rc = sqlite3_step (stmt);                                                  \
+    if (rc != SQLITE_ROW)                                                      \
+      goto out_db_error;                                                       \
+    target = sqlite3_column_int64 (stmt, 0);                                   \
+    sqlite3_finalize (stmt);                                                   \
+    stmt = NULL;                                                               \
+  }                                                                            \
+  G_STMT_END
+
+  PEEK ("PRAGMA application_id", app_id);
+  PEEK ("PRAGMA user_version", *version);
+  PEEK ("SELECT count(*) FROM sqlite_master", n_tables);
+#undef PEEK
+
+  if (app_id != NV_STORE_APPLICATION_ID)
+    {
+      if (app_id == 0 && n_tables == 0 && *version == 0)
+        *is_empty = TRUE; /* a fresh SQLite file without content */
+      else
+        {
+          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                       _("“%s” is an SQLite database, but not one made by Nærvær"), path);
+          goto out;
+        }
+    }
+  else if (*version > nv_store_latest_schema_version ())
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Nærvær (schema %d, this version "
+                     "knows %d). Update Nærvær to open it."),
+                   path, *version, nv_store_latest_schema_version ());
+      goto out;
+    }
+  ok = TRUE;
+  goto out;
+
+out_db_error:
+  set_error_from_db (db, rc, path, error);
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static gboolean
+exec_sql (sqlite3 *db, const char *sql, const char *path, GError **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (db, rc, path, error);
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (NvStore *self, int target, GError **error)
+{
+  g_autoptr (GPtrArray) list = list_migrations ();
+
+  for (int v = self->schema_version + 1; v <= target; v++)
+    {
+      g_autofree char *res_path =
+        g_build_path ("/", MIGRATIONS_PATH, (char *) g_ptr_array_index (list, v - 1), NULL);
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (res_path, 0, NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *stamp = NULL;
+
+      g_assert (bytes != NULL);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      /* Integers only: nothing user-supplied goes into this string. */
+      stamp = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;", v,
+                               NV_STORE_APPLICATION_ID);
+
+      if (!exec_sql (self->db, "BEGIN IMMEDIATE", self->path, error))
+        return FALSE;
+      if (!exec_sql (self->db, sql, self->path, error) ||
+          !exec_sql (self->db, stamp, self->path, error) ||
+          !exec_sql (self->db, "COMMIT", self->path, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), v);
+          return FALSE;
+        }
+      self->schema_version = v;
+    }
+  return TRUE;
+}
+
+static gboolean
+ensure_private_dir (const char *dir, GError **error)
+{
+  g_autofree char *default_path = nv_store_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  gboolean ours = !g_file_test (dir, G_FILE_TEST_IS_DIR) ||
+                  g_strcmp0 (dir, default_dir) == 0;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot create the folder “%s”: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* Tighten only folders that are ours; never chmod e.g. /tmp. */
+  if (ours)
+    g_chmod (dir, 0700);
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == EEXIST)
+        return TRUE;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot create “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+NvStore *
+nv_store_open_at_version (const char *path, int version, GError **error)
+{
+  g_autoptr (NvStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean is_empty = FALSE;
+  int found_version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= nv_store_latest_schema_version (), NULL);
+
+  dir = g_path_get_dirname (path);
+  if (!ensure_private_dir (dir, error))
+    return NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+                       _("“%s” is a folder, not a database file"), path);
+          return NULL;
+        }
+      if (!inspect_file (path, &is_empty, &found_version, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  if (g_chmod (path, 0600) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot protect “%s”: %s"), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+
+  self = g_object_new (NV_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->schema_version = found_version;
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self->db, rc, path, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec_sql (self->db,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA secure_delete = ON;",
+                 path, error))
+    return NULL;
+
+  if (self->schema_version < version && !migrate (self, version, error))
+    return NULL;
+
+  /* The -wal and -shm files exist now; make sure of their mode too. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_chmod (side, 0600);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+NvStore *
+nv_store_open (const char *path, GError **error)
+{
+  return nv_store_open_at_version (path, nv_store_latest_schema_version (), error);
+}
+
+const char *
+nv_store_get_path (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+nv_store_get_schema_version (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+sqlite3 *
+nv_store_get_db (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+nv_store_prepare (NvStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NV_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      nv_store_set_sql_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+nv_store_set_sql_error (NvStore *self, GError **error)
+{
+  int rc = sqlite3_errcode (self->db);
+  return set_error_from_db (self->db, rc, self->path, error);
+}
+
+gboolean
+nv_store_step_done (NvStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      nv_store_set_sql_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+nv_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+nv_stmt_dup_text (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+void
+nv_store_emit_changed (NvStore *self, const char *what)
+{
+  g_return_if_fail (NV_IS_STORE (self));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (what), what);
+}
+
+gboolean
+nv_store_begin (NvStore *self, GError **error)
+{
+  return exec_sql (self->db, "BEGIN IMMEDIATE", self->path, error);
+}
+
+gboolean
+nv_store_commit (NvStore *self, GError **error)
+{
+  if (!exec_sql (self->db, "COMMIT", self->path, error))
+    {
+      nv_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+nv_store_rollback (NvStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+nv_store_check (NvStore *self, char **verdict, GError **error)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = nv_store_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s\n", line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return nv_store_set_sql_error (self, error);
+
+  stmt = nv_store_prepare (self, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (problems, _("Row %lld in %s refers to a missing row in %s\n"),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+
+  if (problems->len == 0)
+    {
+      if (verdict != NULL)
+        *verdict = g_strdup_printf (_("The database is healthy: “%s” passed the integrity check "
+                                      "(schema %d)."),
+                                    self->path, self->schema_version);
+      return TRUE;
+    }
+  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged. Restore a backup.\n%s"), self->path,
+               problems->str);
+  return FALSE;
+}
+
+/* Copies @from into a new private temporary file beside @dest_path and renames it
+ * into place, so a failure never leaves a half-written backup. */
+static gboolean
+backup_db (sqlite3 *from, const char *dest_path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  g_autofree char *tmpl = g_build_filename (dir, ".naervaer-backup-XXXXXX", NULL);
+  sqlite3 *to = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot write in “%s”: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &to, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (to, "main", from, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (to);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (to, rc, dest_path, error);
+      sqlite3_close_v2 (to);
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  sqlite3_close_v2 (to);
+  g_chmod (tmpl, 0600);
+  if (g_rename (tmpl, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot write “%s”: %s"),
+                   dest_path, g_strerror (saved));
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nv_store_backup (NvStore *self, const char *dest_path, GError **error)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  return backup_db (self->db, dest_path, error);
+}
+
+gboolean
+nv_store_validate_file (const char *path, GError **error)
+{
+  g_autoptr (NvStore) probe = NULL;
+  g_autofree char *verdict = NULL;
+  gboolean is_empty = FALSE;
+  int version = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("“%s” does not exist"), path);
+      return FALSE;
+    }
+  if (!inspect_file (path, &is_empty, &version, error))
+    return FALSE;
+  if (is_empty)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                   _("“%s” is not a Nærvær database"), path);
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+    ok = TRUE;
+  else
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT,
+                 _("The database “%s” is damaged and cannot be used"), path);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+gboolean
+nv_store_restore (const char *db_path, const char *source_path, char **kept_copy, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *copy = NULL;
+  sqlite3 *from = NULL;
+  int rc;
+
+  if (!nv_store_validate_file (source_path, error))
+    return FALSE;
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (NvStore) current = nv_store_open (db_path, error);
+      if (current == NULL)
+        return FALSE;
+      copy = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+      if (!nv_store_backup (current, copy, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (db_path);
+      if (!ensure_private_dir (dir, error))
+        return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (source_path, &from, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (from, rc, source_path, error);
+      sqlite3_close_v2 (from);
+      return FALSE;
+    }
+  /* Write the new file beside the old and rename over it: atomic on POSIX. */
+  if (!backup_db (from, db_path, error))
+    {
+      sqlite3_close_v2 (from);
+      return FALSE;
+    }
+  sqlite3_close_v2 (from);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (db_path, i == 0 ? "-wal" : "-shm", NULL);
+      g_unlink (side);
+    }
+
+  if (kept_copy != NULL)
+    *kept_copy = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+static void
+nv_store_finalize (GObject *object)
+{
+  NvStore *self = NV_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* A clean close checkpoints the WAL into the main file. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (nv_store_parent_class)->finalize (object);
+}
+
+static void
+nv_store_class_init (NvStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nv_store_finalize;
+
+  /**
+   * NvStore::changed:
+   * @what: which kind of data changed ("units", "spells", …)
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+nv_store_init (NvStore *self)
+{
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
+}

@@ -1,0 +1,44 @@
+/* nv-unit.h — units (name, sector, municipality).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nv-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *sector;       /* "helse-omsorg", "barnehage" or "annet" */
+  char *municipality; /* may be "" */
+} NvUnit;
+
+NvUnit *nv_unit_copy (const NvUnit *unit);
+void nv_unit_free (NvUnit *unit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvUnit, nv_unit_free)
+
+gboolean nv_sector_is_valid (const char *sector);
+/* The sector in the user's language, e.g. "Health and care". */
+const char *nv_sector_label (const char *sector);
+const char *const *nv_sector_ids (void);
+
+/* Checks a unit name for the form: trims, refuses empty and taken names.
+ * @except_id is the unit being renamed (0 for a new one). */
+gboolean nv_unit_validate_name (NvStore *store, const char *name, gint64 except_id,
+                                GError **error);
+
+gint64 nv_unit_add (NvStore *store, const char *name, const char *sector,
+                    const char *municipality, GError **error);
+gboolean nv_unit_update (NvStore *store, gint64 id, const char *name, const char *sector,
+                         const char *municipality, GError **error);
+gboolean nv_unit_rename (NvStore *store, gint64 id, const char *name, GError **error);
+gboolean nv_unit_delete (NvStore *store, gint64 id, GError **error);
+/* Units sorted by name; element type NvUnit. */
+GPtrArray *nv_unit_list (NvStore *store, GError **error);
+NvUnit *nv_unit_get (NvStore *store, gint64 id, GError **error);
+NvUnit *nv_unit_find (NvStore *store, const char *name, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* naervaer entry point.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "nv-application.h"
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (NvApplication) app = NULL;
+  const char *localedir = g_getenv ("NAERVAER_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = nv_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

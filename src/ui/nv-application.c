@@ -1,0 +1,233 @@
+/* nv-application.c — the Nærvær application: store, settings, app actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nv-application.h"
+#include "nv-preferences.h"
+#include "nv-ui-resources.h"
+#include "nv-window.h"
+
+struct _NvApplication
+{
+  AdwApplication parent_instance;
+
+  char *database;
+  NvStore *store;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (NvApplication, nv_application, ADW_TYPE_APPLICATION)
+
+static void
+apply_color_scheme (NvApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
+}
+
+static void
+show_fatal (NvApplication *self, const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("Nærvær cannot open its database"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+nv_application_activate (GApplication *app)
+{
+  NvApplication *self = NV_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = self->database != NULL ? g_strdup (self->database)
+                                                     : nv_store_default_path ();
+      self->store = nv_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          show_fatal (self, error);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->store));
+  gtk_window_present (window);
+}
+
+static int
+nv_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  NvApplication *self = NV_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("naervaer %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  NvApplication *self = NV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = nv_preferences_new (parent, self->settings, self->store);
+
+  gtk_window_present (prefs);
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  NvApplication *self = NV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Nærvær developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Nærvær"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Nærvær developers"),
+                        "developers", developers,
+                        "comments",
+                        _("Sick-leave figures, follow-up, dialogue workshops and measures for "
+                          "unit leaders in Norwegian municipalities. All data stays on this "
+                          "computer."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/naervaer/naervaer",
+                        "issue-url", "https://github.com/naervaer/naervaer/issues",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+nv_application_startup (GApplication *app)
+{
+  NvApplication *self = NV_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_swapped (self->settings, "changed::color-scheme",
+                            G_CALLBACK (apply_color_scheme), self);
+  apply_color_scheme (self);
+}
+
+static void
+nv_application_shutdown (GApplication *app)
+{
+  NvApplication *self = NV_APPLICATION (app);
+
+  G_APPLICATION_CLASS (nv_application_parent_class)->shutdown (app);
+  g_clear_object (&self->store);
+}
+
+static void
+nv_application_finalize (GObject *object)
+{
+  NvApplication *self = NV_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database, g_free);
+  G_OBJECT_CLASS (nv_application_parent_class)->finalize (object);
+}
+
+static void
+nv_application_class_init (NvApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = nv_application_finalize;
+  app_class->activate = nv_application_activate;
+  app_class->startup = nv_application_startup;
+  app_class->shutdown = nv_application_shutdown;
+  app_class->handle_local_options = nv_application_handle_local_options;
+}
+
+static void
+nv_application_init (NvApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Database file (default: $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB)"),
+      N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+NvApplication *
+nv_application_new (void)
+{
+  nv_ui_register_resource ();
+  return g_object_new (NV_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/naervaer/Naervaer",
+                       NULL);
+}
+
+NvStore *
+nv_application_get_store (NvApplication *self)
+{
+  return self->store;
+}
+
+GSettings *
+nv_application_get_settings (NvApplication *self)
+{
+  return self->settings;
+}

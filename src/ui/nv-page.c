@@ -1,0 +1,186 @@
+/* nv-page.c — base class of the window's sections.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-page"
+
+#include "config.h"
+
+#include "nv-page.h"
+
+typedef struct
+{
+  NvStore *store;
+  gulong changed_id;
+  gint64 unit_id;
+  guint reload_idle;
+} NvPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (NvPage, nv_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_UNIT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  NvPage *self = NV_PAGE (user_data);
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+
+  priv->reload_idle = 0;
+  nv_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several writes in a row (an import) give one reload. */
+static void
+store_changed_cb (NvStore *store, const char *what, NvPage *self)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+
+  if (priv->reload_idle == 0)
+    priv->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+void
+nv_page_reload (NvPage *self)
+{
+  g_return_if_fail (NV_IS_PAGE (self));
+  if (NV_PAGE_GET_CLASS (self)->reload != NULL)
+    NV_PAGE_GET_CLASS (self)->reload (self);
+}
+
+NvStore *
+nv_page_get_store (NvPage *self)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+  g_return_val_if_fail (NV_IS_PAGE (self), NULL);
+  return priv->store;
+}
+
+void
+nv_page_set_store (NvPage *self, NvStore *store)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+
+  g_return_if_fail (NV_IS_PAGE (self));
+  if (priv->store == store)
+    return;
+  if (priv->store != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->store);
+  g_set_object (&priv->store, store);
+  if (store != NULL)
+    priv->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  nv_page_reload (self);
+}
+
+gint64
+nv_page_get_unit_id (NvPage *self)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+  g_return_val_if_fail (NV_IS_PAGE (self), 0);
+  return priv->unit_id;
+}
+
+void
+nv_page_set_unit_id (NvPage *self, gint64 unit_id)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+
+  g_return_if_fail (NV_IS_PAGE (self));
+  if (priv->unit_id == unit_id)
+    return;
+  priv->unit_id = unit_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_ID]);
+  nv_page_reload (self);
+}
+
+void
+nv_page_toast (NvPage *self, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+nv_page_dispose (GObject *object)
+{
+  NvPage *self = NV_PAGE (object);
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->reload_idle, g_source_remove);
+  if (priv->store != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->store);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (nv_page_parent_class)->dispose (object);
+}
+
+static void
+nv_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NvPage *self = NV_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, nv_page_get_store (self));
+      break;
+    case PROP_UNIT_ID:
+      g_value_set_int64 (value, nv_page_get_unit_id (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nv_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  NvPage *self = NV_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      nv_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_UNIT_ID:
+      nv_page_set_unit_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nv_page_class_init (NvPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = nv_page_dispose;
+  object_class->get_property = nv_page_get_property;
+  object_class->set_property = nv_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, NV_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT_ID] =
+    g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nv_page_init (NvPage *self)
+{
+}

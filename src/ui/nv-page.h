@@ -1,0 +1,35 @@
+/* nv-page.h — base class of the window's sections.
+ *
+ * A page shows one unit's data. The window sets :store and :unit-id; the page
+ * reloads when either changes or when the store says its data changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nv-store.h"
+
+G_BEGIN_DECLS
+
+#define NV_TYPE_PAGE (nv_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (NvPage, nv_page, NV, PAGE, AdwBin)
+
+struct _NvPageClass
+{
+  AdwBinClass parent_class;
+
+  /* Called when the unit or the store changes, and on ::changed of the store. */
+  void (*reload) (NvPage *self);
+};
+
+NvStore *nv_page_get_store (NvPage *self);
+void nv_page_set_store (NvPage *self, NvStore *store);
+gint64 nv_page_get_unit_id (NvPage *self);
+void nv_page_set_unit_id (NvPage *self, gint64 unit_id);
+void nv_page_reload (NvPage *self);
+/* Shows a toast in the window the page sits in. */
+void nv_page_toast (NvPage *self, const char *message);
+
+G_END_DECLS

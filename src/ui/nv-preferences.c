@@ -1,0 +1,129 @@
+/* nv-preferences.c — the Preferences window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nv-preferences.h"
+
+struct _NvPreferences
+{
+  AdwPreferencesWindow parent_instance;
+
+  GSettings *settings;
+  NvStore *store;
+  GStrv benchmark_ids;
+
+  GtkSpinButton *cost_spin;
+  AdwComboRow *benchmark_row;
+  AdwComboRow *style_row;
+};
+
+G_DEFINE_FINAL_TYPE (NvPreferences, nv_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char *const styles[] = { "system", "light", "dark" };
+
+/* The benchmarks every install has; the Compare section lists imported ones too. */
+static const char *const builtin_benchmarks[] = { "Kommuner", "Alle sektorer", NULL };
+
+static void
+style_selected_cb (NvPreferences *self)
+{
+  guint selected = adw_combo_row_get_selected (self->style_row);
+
+  if (selected < G_N_ELEMENTS (styles))
+    g_settings_set_string (self->settings, "color-scheme", styles[selected]);
+}
+
+static void
+benchmark_selected_cb (NvPreferences *self)
+{
+  guint selected = adw_combo_row_get_selected (self->benchmark_row);
+
+  if (self->benchmark_ids != NULL && selected < g_strv_length (self->benchmark_ids))
+    g_settings_set_string (self->settings, "default-benchmark", self->benchmark_ids[selected]);
+}
+
+static void
+nv_preferences_dispose (GObject *object)
+{
+  NvPreferences *self = NV_PREFERENCES (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_PREFERENCES);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->benchmark_ids, g_strfreev);
+  G_OBJECT_CLASS (nv_preferences_parent_class)->dispose (object);
+}
+
+static void
+nv_preferences_class_init (NvPreferencesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nv_preferences_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/naervaer/Naervaer/ui/nv-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, NvPreferences, cost_spin);
+  gtk_widget_class_bind_template_child (widget_class, NvPreferences, benchmark_row);
+  gtk_widget_class_bind_template_child (widget_class, NvPreferences, style_row);
+}
+
+static void
+nv_preferences_init (NvPreferences *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+fill_benchmarks (NvPreferences *self)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+  g_autofree char *current = g_settings_get_string (self->settings, "default-benchmark");
+  g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+  guint selected = 0;
+  guint n = 0;
+
+  for (guint i = 0; builtin_benchmarks[i] != NULL; i++, n++)
+    {
+      gtk_string_list_append (model, builtin_benchmarks[i]);
+      g_strv_builder_add (ids, builtin_benchmarks[i]);
+      if (g_strcmp0 (current, builtin_benchmarks[i]) == 0)
+        selected = n;
+    }
+  self->benchmark_ids = g_strv_builder_end (ids);
+  adw_combo_row_set_model (self->benchmark_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->benchmark_row, selected);
+}
+
+GtkWindow *
+nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
+{
+  NvPreferences *self = g_object_new (NV_TYPE_PREFERENCES, "transient-for", parent, NULL);
+  g_autofree char *style = NULL;
+
+  self->settings = g_object_ref (settings);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+
+  g_settings_bind (settings, "cost-per-lost-day", self->cost_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  style = g_settings_get_string (settings, "color-scheme");
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_strcmp0 (style, styles[i]) == 0)
+      adw_combo_row_set_selected (self->style_row, i);
+  g_signal_connect_swapped (self->style_row, "notify::selected", G_CALLBACK (style_selected_cb),
+                            self);
+
+  fill_benchmarks (self);
+  g_signal_connect_swapped (self->benchmark_row, "notify::selected",
+                            G_CALLBACK (benchmark_selected_cb), self);
+
+  return GTK_WINDOW (self);
+}

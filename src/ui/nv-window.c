@@ -1,0 +1,400 @@
+/* nv-window.c — the main window: unit switcher and the six sections.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nv-absence-page.h"
+#include "nv-compare-page.h"
+#include "nv-followup-page.h"
+#include "nv-measures-page.h"
+#include "nv-overview-page.h"
+#include "nv-unit-dialog.h"
+#include "nv-unit-item.h"
+#include "nv-unit.h"
+#include "nv-window.h"
+#include "nv-workshops-page.h"
+
+struct _NvWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  NvStore *store;
+  GSettings *settings;
+  GListStore *units;
+  gulong units_changed_id;
+  gboolean reloading;
+
+  GtkDropDown *unit_switcher;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwViewStack *view_stack;
+  GtkBox *welcome_buttons;
+  NvPage *overview_page;
+  NvPage *absence_page;
+  NvPage *followup_page;
+  NvPage *workshops_page;
+  NvPage *measures_page;
+  NvPage *compare_page;
+};
+
+G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_pages_unit (NvWindow *self, gint64 unit_id)
+{
+  NvPage *all[] = { self->overview_page, self->absence_page,  self->followup_page,
+                    self->workshops_page, self->measures_page, self->compare_page };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    nv_page_set_unit_id (all[i], unit_id);
+}
+
+gint64
+nv_window_get_unit_id (NvWindow *self)
+{
+  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
+  return item != NULL ? nv_unit_item_get_id (item) : 0;
+}
+
+static void
+update_state (NvWindow *self)
+{
+  gboolean has_units = g_list_model_get_n_items (G_LIST_MODEL (self->units)) > 0;
+  gint64 unit_id = nv_window_get_unit_id (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, has_units ? "sections" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_switcher), has_units);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), has_units);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-rename", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-delete", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_units);
+}
+
+void
+nv_window_select_unit (NvWindow *self, gint64 unit_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (NvUnitItem) item = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+      if (nv_unit_item_get_id (item) == unit_id)
+        {
+          gtk_drop_down_set_selected (self->unit_switcher, i);
+          return;
+        }
+    }
+}
+
+static void
+reload_units (NvWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  gint64 keep = nv_window_get_unit_id (self);
+
+  if (keep == 0)
+    keep = g_settings_get_int64 (self->settings, "last-unit");
+
+  units = nv_unit_list (self->store, &error);
+  if (units == NULL)
+    {
+      nv_window_toast (self, error->message);
+      return;
+    }
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < units->len; i++)
+    g_ptr_array_add (items, nv_unit_item_new (g_ptr_array_index (units, i)));
+
+  self->reloading = TRUE;
+  g_list_store_splice (self->units, 0, g_list_model_get_n_items (G_LIST_MODEL (self->units)),
+                       items->pdata, items->len);
+  self->reloading = FALSE;
+
+  gtk_drop_down_set_selected (self->unit_switcher, items->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  nv_window_select_unit (self, keep);
+  set_pages_unit (self, nv_window_get_unit_id (self));
+  update_state (self);
+}
+
+static void
+units_changed_cb (NvStore *store, const char *what, NvWindow *self)
+{
+  reload_units (self);
+}
+
+static void
+selected_unit_changed_cb (NvWindow *self)
+{
+  gint64 unit_id;
+
+  if (self->reloading)
+    return;
+  unit_id = nv_window_get_unit_id (self);
+  if (unit_id != 0)
+    g_settings_set_int64 (self->settings, "last-unit", unit_id);
+  set_pages_unit (self, unit_id);
+  update_state (self);
+}
+
+static void
+unit_saved_cb (gint64 unit_id, gpointer user_data)
+{
+  NvWindow *self = NV_WINDOW (user_data);
+
+  reload_units (self);
+  nv_window_select_unit (self, unit_id);
+}
+
+static void
+unit_new_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvWindow *self = NV_WINDOW (widget);
+  gtk_window_present (nv_unit_dialog_new (GTK_WINDOW (self), self->store, 0, unit_saved_cb, self));
+}
+
+static void
+unit_rename_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvWindow *self = NV_WINDOW (widget);
+  gint64 unit_id = nv_window_get_unit_id (self);
+
+  if (unit_id != 0)
+    gtk_window_present (
+      nv_unit_dialog_new (GTK_WINDOW (self), self->store, unit_id, unit_saved_cb, self));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog, const char *response, NvWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit-id"));
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!nv_unit_delete (self->store, unit_id, &error))
+    nv_window_toast (self, error->message);
+  else
+    nv_window_toast (self, _("Unit deleted"));
+}
+
+static void
+unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvWindow *self = NV_WINDOW (widget);
+  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+  heading = g_strdup_printf (_("Delete “%s”?"), nv_unit_item_get_name (item));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Everything recorded for this unit — roster, absence, "
+                                     "follow-up, workshops and measures — is deleted for good. "
+                                     "Make a backup first if you may need it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",
+                                    _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "unit-id", GSIZE_TO_POINTER (nv_unit_item_get_id (item)));
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_section_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  nv_window_show_section (NV_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+void
+nv_window_show_section (NvWindow *self, const char *name)
+{
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+nv_window_toast (NvWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+NvStore *
+nv_window_get_store (NvWindow *self)
+{
+  return self->store;
+}
+
+const char *
+nv_window_get_state (NvWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+AdwViewStack *
+nv_window_get_view_stack (NvWindow *self)
+{
+  return self->view_stack;
+}
+
+static void
+nv_window_constructed (GObject *object)
+{
+  NvWindow *self = NV_WINDOW (object);
+  NvPage *all[] = { self->overview_page, self->absence_page,  self->followup_page,
+                    self->workshops_page, self->measures_page, self->compare_page };
+
+  G_OBJECT_CLASS (nv_window_parent_class)->constructed (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    nv_page_set_store (all[i], self->store);
+  self->units_changed_id = g_signal_connect (self->store, "changed::units",
+                                             G_CALLBACK (units_changed_cb), self);
+  reload_units (self);
+}
+
+static void
+nv_window_dispose (GObject *object)
+{
+  NvWindow *self = NV_WINDOW (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->units_changed_id, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
+  g_clear_object (&self->units);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (nv_window_parent_class)->dispose (object);
+}
+
+static void
+nv_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  NvWindow *self = NV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nv_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NvWindow *self = NV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nv_window_class_init (NvWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *const sections[] = { "overview", "absence", "followup",
+                                          "workshops", "measures", "compare" };
+
+  object_class->constructed = nv_window_constructed;
+  object_class->dispose = nv_window_dispose;
+  object_class->set_property = nv_window_set_property;
+  object_class->get_property = nv_window_get_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, NV_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (NV_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (NV_TYPE_ABSENCE_PAGE);
+  g_type_ensure (NV_TYPE_FOLLOWUP_PAGE);
+  g_type_ensure (NV_TYPE_WORKSHOPS_PAGE);
+  g_type_ensure (NV_TYPE_MEASURES_PAGE);
+  g_type_ensure (NV_TYPE_COMPARE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/naervaer/Naervaer/ui/nv-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, unit_switcher);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, welcome_buttons);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, absence_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, followup_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, workshops_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, compare_page);
+
+  gtk_widget_class_install_action (widget_class, "win.unit-new", NULL, unit_new_action);
+  gtk_widget_class_install_action (widget_class, "win.unit-rename", NULL, unit_rename_action);
+  gtk_widget_class_install_action (widget_class, "win.unit-delete", NULL, unit_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.unit-new",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.unit-rename", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", sections[i]);
+}
+
+static void
+nv_window_init (NvWindow *self)
+{
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  self->units = g_list_store_new (NV_TYPE_UNIT_ITEM);
+  expression = gtk_property_expression_new (NV_TYPE_UNIT_ITEM, NULL, "name");
+  gtk_drop_down_set_expression (self->unit_switcher, expression);
+  gtk_expression_unref (expression);
+  gtk_drop_down_set_model (self->unit_switcher, G_LIST_MODEL (self->units));
+  g_signal_connect_swapped (self->unit_switcher, "notify::selected",
+                            G_CALLBACK (selected_unit_changed_cb), self);
+}
+
+NvWindow *
+nv_window_new (AdwApplication *application, NvStore *store)
+{
+  return g_object_new (NV_TYPE_WINDOW, "application", application, "store", store, NULL);
+}

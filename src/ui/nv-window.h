@@ -1,0 +1,26 @@
+/* nv-window.h — the main window: unit switcher and the six sections.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nv-store.h"
+
+G_BEGIN_DECLS
+
+#define NV_TYPE_WINDOW (nv_window_get_type ())
+G_DECLARE_FINAL_TYPE (NvWindow, nv_window, NV, WINDOW, AdwApplicationWindow)
+
+NvWindow *nv_window_new (AdwApplication *application, NvStore *store);
+NvStore *nv_window_get_store (NvWindow *self);
+gint64 nv_window_get_unit_id (NvWindow *self);
+void nv_window_select_unit (NvWindow *self, gint64 unit_id);
+void nv_window_show_section (NvWindow *self, const char *name);
+void nv_window_toast (NvWindow *self, const char *message);
+AdwViewStack *nv_window_get_view_stack (NvWindow *self);
+/* "welcome" when there is no unit yet, else "sections". */
+const char *nv_window_get_state (NvWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,285 @@
+/* Tests for the store: file modes, refusing foreign or damaged files, units,
+ * backup and restore. */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "../nv-test-util.h"
+#include "nv-store.h"
+#include "nv-unit.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = nv_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "sub", "naervaer.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_create_private (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+  g_autofree char *sub = g_path_get_dirname (f->path);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (nv_store_get_schema_version (store), ==, nv_store_latest_schema_version ());
+  g_assert_cmpuint (nv_test_mode (f->path), ==, 0600);
+  g_assert_cmpuint (nv_test_mode (sub), ==, 0700);
+  g_assert_cmpint (nv_unit_add (store, "Avd. 1", "annet", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (nv_test_mode (wal), ==, 0600);
+  g_assert_cmpuint (nv_test_mode (shm), ==, 0600);
+}
+
+static void
+assert_refused (const char *path, int code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = nv_test_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr (NvStore) store = nv_store_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, NV_STORE_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (strstr (error->message, path) != NULL);
+  after = nv_test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_text_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (path, "ansatt;fra;til\nAB;2024-01-01;\n", -1, NULL));
+  assert_refused (path, NV_STORE_ERROR_NOT_NAERVAER);
+}
+
+static void
+test_refuse_foreign_sqlite (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (path, NV_STORE_ERROR_NOT_NAERVAER);
+}
+
+static void
+test_refuse_newer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; PRAGMA user_version = 999;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (f->path, NV_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_corrupt (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 50; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Unit %d", i);
+        g_assert_cmpint (nv_unit_add (store, name, "barnehage", "Demo", &error), >, 0);
+      }
+  }
+  /* Keep the header valid, scramble everything after the first page. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  for (gsize i = 100; i < len; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents_full (f->path, contents, len, G_FILE_SET_CONTENTS_NONE, 0600,
+                                           NULL));
+  {
+    g_autofree char *before = nv_test_checksum (f->path);
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_autofree char *after = nv_test_checksum (f->path);
+    g_assert_null (store);
+    g_assert_nonnull (error);
+    g_assert_true (error->code == NV_STORE_ERROR_CORRUPT ||
+                   error->code == NV_STORE_ERROR_NOT_NAERVAER);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static void
+test_units (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (NvUnit) found = NULL;
+  gint64 a, b;
+
+  a = nv_unit_add (store, "  Solsikken barnehage ", "barnehage", "Fjordvik", &error);
+  g_assert_no_error (error);
+  b = nv_unit_add (store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  g_assert_cmpint (b, >, a);
+
+  /* duplicate (case-insensitive), empty, bad sector */
+  g_assert_cmpint (nv_unit_add (store, "solsikken BARNEHAGE", "barnehage", NULL, &error), ==, 0);
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (nv_unit_add (store, "   ", "barnehage", NULL, &error), ==, 0);
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (nv_unit_add (store, "X", "skole", NULL, &error), ==, 0);
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  units = nv_unit_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 2);
+  g_assert_cmpstr (((NvUnit *) units->pdata[0])->name, ==, "Avdeling 2B");
+  g_assert_cmpstr (((NvUnit *) units->pdata[1])->name, ==, "Solsikken barnehage");
+  g_assert_cmpstr (((NvUnit *) units->pdata[1])->municipality, ==, "Fjordvik");
+
+  /* rename: to itself with other case is fine, onto another is not */
+  g_assert_true (nv_unit_rename (store, a, "SOLSIKKEN barnehage", &error));
+  g_assert_no_error (error);
+  g_assert_false (nv_unit_rename (store, a, "avdeling 2b", &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_false (nv_unit_rename (store, a, "", &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  found = nv_unit_find (store, "solsikken Barnehage", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, a);
+  g_assert_cmpstr (found->name, ==, "SOLSIKKEN barnehage");
+
+  g_assert_true (nv_unit_delete (store, a, &error));
+  g_assert_no_error (error);
+  g_assert_false (nv_unit_delete (store, a, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (nv_unit_get (store, a, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_backup_restore (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *verdict = NULL;
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_cmpint (nv_unit_add (store, "Before", "annet", NULL, &error), >, 0);
+    g_assert_true (nv_store_backup (store, backup, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (nv_unit_add (store, "After", "annet", NULL, &error), >, 0);
+    g_assert_true (nv_store_check (store, &verdict, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (nv_test_mode (backup), ==, 0600);
+  g_assert_true (nv_store_validate_file (backup, &error));
+  g_assert_no_error (error);
+
+  /* a file that is not ours is refused and nothing changes */
+  g_assert_true (g_file_set_contents (junk, "not a database", -1, NULL));
+  {
+    g_autofree char *before = nv_test_checksum (f->path);
+    g_autofree char *after = NULL;
+    g_assert_false (nv_store_restore (f->path, junk, &kept, &error));
+    g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER);
+    g_clear_error (&error);
+    after = nv_test_checksum (f->path);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_null (kept);
+  }
+
+  g_assert_true (nv_store_restore (f->path, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_cmpuint (nv_test_mode (kept), ==, 0600);
+  g_assert_cmpuint (nv_test_mode (f->path), ==, 0600);
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_autoptr (GPtrArray) units = nv_unit_list (store, &error);
+    g_autoptr (NvStore) old = nv_store_open (kept, &error);
+    g_autoptr (GPtrArray) old_units = nv_unit_list (old, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (units->len, ==, 1);
+    g_assert_cmpstr (((NvUnit *) units->pdata[0])->name, ==, "Before");
+    g_assert_cmpuint (old_units->len, ==, 2);
+  }
+}
+
+static void
+test_changed_signal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+  int count = 0;
+
+  g_signal_connect_swapped (store, "changed::units", G_CALLBACK (g_atomic_int_inc), &count);
+  nv_unit_add (store, "A", "annet", NULL, &error);
+  nv_unit_add (store, "A", "annet", NULL, NULL); /* refused: no signal */
+  g_assert_cmpint (count, ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/create-private", test_create_private);
+  ADD ("/store/refuse/text-file", test_refuse_text_file);
+  ADD ("/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
+  ADD ("/store/refuse/newer", test_refuse_newer);
+  ADD ("/store/refuse/corrupt", test_refuse_corrupt);
+  ADD ("/store/units", test_units);
+  ADD ("/store/backup-restore", test_backup_restore);
+  ADD ("/store/changed-signal", test_changed_signal);
+#undef ADD
+
+  return g_test_run ();
+}

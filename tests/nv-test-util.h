@@ -1,0 +1,54 @@
+/* nv-test-util.h — small helpers shared by the test programs. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+/* A fresh private temporary directory, removed by nv_test_rmtree(). */
+static inline char *
+nv_test_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("naervaer-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+nv_test_rmtree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          if (g_file_test (child, G_FILE_TEST_IS_DIR))
+            nv_test_rmtree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static inline guint
+nv_test_mode (const char *path)
+{
+  GStatBuf st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static inline char *
+nv_test_checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}

@@ -1,0 +1,161 @@
+/* The main window and the unit dialog, under Xvfb. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "../nv-test-util.h"
+#include "nv-application.h"
+#include "nv-ui-resources.h"
+#include "nv-unit-dialog.h"
+#include "nv-unit.h"
+#include "nv-window.h"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_welcome_then_sections (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  NvWindow *window = nv_window_new (NULL, f->store);
+  gint64 a, b;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpstr (nv_window_get_state (window), ==, "welcome");
+  g_assert_cmpint (nv_window_get_unit_id (window), ==, 0);
+
+  a = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (nv_window_get_state (window), ==, "sections");
+  g_assert_cmpint (nv_window_get_unit_id (window), ==, a);
+
+  b = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  spin ();
+  /* adding a unit elsewhere keeps the current one selected */
+  g_assert_cmpint (nv_window_get_unit_id (window), ==, a);
+  nv_window_select_unit (window, b);
+  g_assert_cmpint (nv_window_get_unit_id (window), ==, b);
+
+  nv_window_show_section (window, "measures");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (nv_window_get_view_stack (window)), ==,
+                   "measures");
+  nv_window_show_section (window, "no-such-section");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (nv_window_get_view_stack (window)), ==,
+                   "measures");
+
+  g_assert_true (nv_unit_delete (f->store, b, &error));
+  spin ();
+  g_assert_cmpint (nv_window_get_unit_id (window), ==, a);
+  g_assert_true (nv_unit_delete (f->store, a, &error));
+  spin ();
+  g_assert_cmpstr (nv_window_get_state (window), ==, "welcome");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+saved_cb (gint64 unit_id, gpointer user_data)
+{
+  *(gint64 *) user_data = unit_id;
+}
+
+static void
+test_unit_dialog_validation (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 saved = 0;
+  GtkWindow *dialog;
+  GtkEditable *name;
+
+  nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
+  dialog = nv_unit_dialog_new (NULL, f->store, 0, saved_cb, &saved);
+  name = nv_unit_dialog_get_name (dialog);
+  gtk_window_present (dialog);
+  spin ();
+
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (name, "solsikken");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name), "error"));
+  gtk_editable_set_text (name, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (name, "Tusenfryd");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name), "error"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  spin ();
+  g_assert_cmpint (saved, >, 0);
+  {
+    g_autoptr (NvUnit) unit = nv_unit_get (f->store, saved, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (unit->name, ==, "Tusenfryd");
+    g_assert_cmpstr (unit->sector, ==, "helse-omsorg");
+  }
+}
+
+static void
+test_application_window_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  NvWindow *window;
+  int width = 0;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  window = nv_window_new (NULL, f->store);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, NULL);
+  g_assert_cmpint (width, ==, 1000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+
+  g_test_add ("/ui/window/welcome-then-sections", Fixture, NULL, setup,
+              test_welcome_then_sections, teardown);
+  g_test_add ("/ui/unit-dialog/validation", Fixture, NULL, setup, test_unit_dialog_validation,
+              teardown);
+  g_test_add ("/ui/window/size-remembered", Fixture, NULL, setup, test_application_window_size,
+              teardown);
+  return g_test_run ();
+}
