@@ -59,12 +59,19 @@ ensure_resources (void)
 }
 
 static int
-compare_names (gconstpointer a, gconstpointer b)
+migration_version (const char *name)
 {
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+  return (int) g_ascii_strtoull (name, NULL, 10);
 }
 
-/* Migration files are named NNN-what.sql; the list must run 1..N without gaps. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return migration_version (*(char *const *) a) - migration_version (*(char *const *) b);
+}
+
+/* Migration files are named NNN-what.sql; NNN is the schema version the file
+ * brings the database to. Versions increase strictly; each file applies once. */
 static GPtrArray *
 list_migrations (void)
 {
@@ -81,12 +88,10 @@ list_migrations (void)
     g_ptr_array_add (list, g_strdup (names[i]));
   g_ptr_array_sort (list, compare_names);
 
-  for (guint i = 0; i < list->len; i++)
-    {
-      const char *name = g_ptr_array_index (list, i);
-      if ((guint) g_ascii_strtoull (name, NULL, 10) != i + 1)
-        g_error ("migration %s out of sequence (expected %03u)", name, i + 1);
-    }
+  for (guint i = 1; i < list->len; i++)
+    if (migration_version (g_ptr_array_index (list, i)) <=
+        migration_version (g_ptr_array_index (list, i - 1)))
+      g_error ("two migrations for schema %d", migration_version (g_ptr_array_index (list, i)));
   return list;
 }
 
@@ -98,9 +103,23 @@ nv_store_latest_schema_version (void)
   if (latest == 0)
     {
       g_autoptr (GPtrArray) list = list_migrations ();
-      latest = (int) list->len;
+      latest = migration_version (g_ptr_array_index (list, list->len - 1));
     }
   return latest;
+}
+
+GArray *
+nv_store_schema_versions (void)
+{
+  g_autoptr (GPtrArray) list = list_migrations ();
+  GArray *versions = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      int v = migration_version (g_ptr_array_index (list, i));
+      g_array_append_val (versions, v);
+    }
+  return versions;
 }
 
 char *
@@ -251,14 +270,19 @@ migrate (NvStore *self, int target, GError **error)
 {
   g_autoptr (GPtrArray) list = list_migrations ();
 
-  for (int v = self->schema_version + 1; v <= target; v++)
+  for (guint i = 0; i < list->len; i++)
     {
-      g_autofree char *res_path =
-        g_build_path ("/", MIGRATIONS_PATH, (char *) g_ptr_array_index (list, v - 1), NULL);
-      g_autoptr (GBytes) bytes = g_resources_lookup_data (res_path, 0, NULL);
+      const char *name = g_ptr_array_index (list, i);
+      int v = migration_version (name);
+      g_autofree char *res_path = NULL;
+      g_autoptr (GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
       g_autofree char *stamp = NULL;
 
+      if (v <= self->schema_version || v > target)
+        continue;
+      res_path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+      bytes = g_resources_lookup_data (res_path, 0, NULL);
       g_assert (bytes != NULL);
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       /* Integers only: nothing user-supplied goes into this string. */

@@ -37,6 +37,8 @@ NvStore *nv_store_open_at_version (const char *path, int version, GError **error
 const char *nv_store_get_path (NvStore *self);
 int nv_store_get_schema_version (NvStore *self);
 int nv_store_latest_schema_version (void);
+/* Every schema version a migration exists for, ascending (element type int). */
+GArray *nv_store_schema_versions (void);
 
 /* Emits ::changed with the given detail ("units", "spells", …) so views can refresh. */
 void nv_store_emit_changed (NvStore *self, const char *what);
