@@ -44,7 +44,7 @@ show_fatal (NvApplication *self, const GError *error)
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (NULL, _("Nærvær cannot open its database"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
   gtk_window_present (GTK_WINDOW (dialog));

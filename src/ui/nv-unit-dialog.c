@@ -95,7 +95,7 @@ response_cb (AdwMessageDialog *dialog, const char *response, DialogData *data)
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
       GtkWidget *alert = adw_message_dialog_new (parent, _("The unit was not saved"),
                                                  error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("Close"));
       gtk_window_present (GTK_WINDOW (alert));
       return;
     }
@@ -128,8 +128,8 @@ nv_unit_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvUnitDia
                                    unit != NULL ? NULL
                                                 : _("A unit is the department you lead, such as "
                                                     "a nursing home ward or a kindergarten."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save",
-                                    unit != NULL ? _("_Save") : _("_Create"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "save",
+                                    unit != NULL ? _("Save") : _("Create"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");

@@ -209,8 +209,8 @@ unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
                                    _("Everything recorded for this unit — roster, absence, "
                                      "follow-up, workshops and measures — is deleted for good. "
                                      "Make a backup first if you may need it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",
-                                    _("_Delete"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "delete",
+                                    _("Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
