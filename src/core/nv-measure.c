@@ -792,7 +792,7 @@ nv_measure_query_init (NvMeasureQuery *query)
 static char *
 fold (const char *text)
 {
-  g_autofree char *norm = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *norm = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
   return g_utf8_casefold (norm != NULL ? norm : "", -1);
 }
 

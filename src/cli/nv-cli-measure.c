@@ -1,0 +1,356 @@
+/* nv-cli-measure.c — `naervaer-cli measure add|list|set-status|evaluate`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nv-cli.h"
+#include "nv-measure.h"
+
+/* Parses an optional date option; prints a usage error when malformed. */
+static gboolean
+parse_day (const char *command, const char *option, const char *text, NvDay *day, int *status)
+{
+  *day = NV_DAY_NONE;
+  if (text == NULL)
+    return TRUE;
+  *day = nv_day_parse (text);
+  if (*day == NV_DAY_NONE)
+    {
+      *status = nv_cli_usage (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"), option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_id (const char *command, const char *text, gint64 *id, int *status)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      *status = nv_cli_usage (command, _("“%s” is not a measure id"), text);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static int
+measure_add (NvCli *cli, int argc, char **argv)
+{
+  g_autofree char *unit_name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *start = NULL;
+  gint64 workshop = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  g_autoptr (NvMeasure) fields = nv_measure_new ();
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit"), "NAME" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What will be done"), "T" },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("Details"), "TEXT" },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who is responsible (a role or pseudonym)"), "O" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Workshop theme id, or other"), "TH" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Start (default today)"), "YYYY-MM-DD" },
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("By when"), "YYYY-MM-DD" },
+    { "workshop", 0, 0, G_OPTION_ARG_INT64, &workshop, N_("The workshop that agreed it"), "ID" },
+    { NULL }
+  };
+  NvStore *store;
+  gint64 id;
+  int status;
+
+  context = g_option_context_new (_("— add a measure"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return nv_cli_usage ("measure add", "%s", _("unexpected argument"));
+  if (unit_name == NULL)
+    return nv_cli_usage ("measure add", "%s", _("--unit is required"));
+  if (title == NULL)
+    return nv_cli_usage ("measure add", "%s", _("--title is required"));
+  if (theme != NULL && !nv_measure_theme_is_valid (theme))
+    return nv_cli_usage ("measure add",
+                         _("unknown theme “%s” (use leadership, mastery-climate, open-talk, "
+                           "presence-expectations, absent-follow-up, work-organisation, "
+                           "competence-quality, initiative or other)"),
+                         theme);
+  if (!parse_day ("measure add", "--start", start, &fields->start, &status) ||
+      !parse_day ("measure add", "--deadline", deadline, &fields->deadline, &status))
+    return status;
+  if (workshop < 0)
+    return nv_cli_usage ("measure add", "%s", _("--workshop needs a workshop id"));
+
+  unit = nv_cli_unit (cli, unit_name);
+  if (unit == NULL)
+    return NV_EXIT_ERROR;
+  store = cli->store;
+  g_free (fields->title);
+  fields->title = g_strdup (title);
+  g_free (fields->description);
+  fields->description = g_strdup (description != NULL ? description : "");
+  g_free (fields->owner);
+  fields->owner = g_strdup (owner != NULL ? owner : "");
+  g_free (fields->theme);
+  fields->theme = g_strdup (theme != NULL ? theme : "other");
+  fields->workshop_id = workshop;
+  id = nv_measure_add (store, unit->id, fields, &error);
+  if (id == 0)
+    return nv_cli_gerror (error);
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return NV_EXIT_OK;
+}
+
+static void
+add_day_member (JsonBuilder *builder, const char *name, NvDay day)
+{
+  char buf[11];
+
+  json_builder_set_member_name (builder, name);
+  if (day == NV_DAY_NONE)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, nv_day_format_iso_buf (day, buf));
+}
+
+static int
+measure_list (NvCli *cli, int argc, char **argv)
+{
+  static const char *const formats[] = { "table", "json", NULL };
+  g_autofree char *unit_name = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *search = NULL;
+  gboolean overdue = FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  g_autoptr (GPtrArray) measures = NULL;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit"), "NAME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Day that decides what is overdue (default today)"), "YYYY-MM-DD" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("Only this status"), "STATUS" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Only this theme"), "TH" },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only overdue measures"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only measures containing these words"), "TEXT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    { NULL }
+  };
+  NvMeasureQuery query;
+  NvMeasureStatus wanted;
+  NvDay as_of;
+  int status;
+
+  context = g_option_context_new (_("— list a unit’s measures"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (!nv_cli_check_format ("measure list", format, formats, &status))
+    return status;
+  if (argc != 1)
+    return nv_cli_usage ("measure list", "%s", _("unexpected argument"));
+  if (unit_name == NULL)
+    return nv_cli_usage ("measure list", "%s", _("--unit is required"));
+  if (!parse_day ("measure list", "--as-of", as_of_text, &as_of, &status))
+    return status;
+  nv_measure_query_init (&query);
+  if (status_text != NULL)
+    {
+      if (!nv_measure_status_parse (status_text, &wanted))
+        return nv_cli_usage ("measure list",
+                             _("unknown status “%s” (use planned, in-progress, done or discontinued)"),
+                             status_text);
+      query.status_mask = 1u << wanted;
+    }
+  if (theme != NULL && !nv_measure_theme_is_valid (theme))
+    return nv_cli_usage ("measure list", _("unknown theme “%s”"), theme);
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  query.as_of = as_of;
+  query.theme = theme;
+  query.overdue_only = overdue;
+  query.search = search;
+
+  unit = nv_cli_unit (cli, unit_name);
+  if (unit == NULL)
+    return NV_EXIT_ERROR;
+  measures = nv_measure_list (cli->store, unit->id, &query, &error);
+  if (measures == NULL)
+    return nv_cli_gerror (error);
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < measures->len; i++)
+        {
+          NvMeasure *m = g_ptr_array_index (measures, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, m->id);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, m->title);
+          json_builder_set_member_name (builder, "owner");
+          json_builder_add_string_value (builder, m->owner);
+          json_builder_set_member_name (builder, "theme");
+          json_builder_add_string_value (builder, m->theme);
+          add_day_member (builder, "start", m->start);
+          add_day_member (builder, "deadline", m->deadline);
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, nv_measure_status_id (m->status));
+          json_builder_set_member_name (builder, "overdue");
+          json_builder_add_boolean_value (builder, nv_measure_is_overdue (m, as_of));
+          json_builder_set_member_name (builder, "workshop");
+          if (m->workshop_id > 0)
+            json_builder_add_int_value (builder, m->workshop_id);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      nv_cli_print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < measures->len; i++)
+        {
+          NvMeasure *m = g_ptr_array_index (measures, i);
+          char start[11], deadline[11];
+
+          printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", m->id,
+                  nv_measure_status_id (m->status), nv_day_format_iso_buf (m->start, start),
+                  m->deadline != NV_DAY_NONE ? nv_day_format_iso_buf (m->deadline, deadline) : "-",
+                  nv_measure_is_overdue (m, as_of) ? "overdue" : "-", m->title,
+                  *m->owner != '\0' ? m->owner : "-");
+        }
+    }
+  return NV_EXIT_OK;
+}
+
+static int
+measure_set_status (NvCli *cli, int argc, char **argv)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why (required when reopening)"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Day of the change (default today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  NvMeasureStatus to;
+  NvStore *store;
+  NvDay day;
+  gint64 id;
+  int status;
+
+  context = g_option_context_new (_("ID STATUS — move a measure to planned, in-progress, done or discontinued"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return nv_cli_usage ("measure set-status", "%s", _("give a measure id and a status"));
+  if (!parse_id ("measure set-status", argv[1], &id, &status))
+    return status;
+  if (!nv_measure_status_parse (argv[2], &to))
+    return nv_cli_usage ("measure set-status",
+                         _("unknown status “%s” (use planned, in-progress, done or discontinued)"),
+                         argv[2]);
+  if (!parse_day ("measure set-status", "--date", date, &day, &status))
+    return status;
+  store = nv_cli_store (cli);
+  if (store == NULL)
+    return NV_EXIT_ERROR;
+  if (!nv_measure_set_status (store, id, to, note, day, &error))
+    return nv_cli_gerror (error);
+  return NV_EXIT_OK;
+}
+
+static int
+measure_evaluate (NvCli *cli, int argc, char **argv)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What effect was seen"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Day of the evaluation (default today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  NvStore *store;
+  NvDay day;
+  gint64 id;
+  int status;
+
+  context = g_option_context_new (_("ID — add an evaluation note to a measure"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return nv_cli_usage ("measure evaluate", "%s", _("give exactly one measure id"));
+  if (!parse_id ("measure evaluate", argv[1], &id, &status))
+    return status;
+  if (note == NULL)
+    return nv_cli_usage ("measure evaluate", "%s", _("--note is required"));
+  if (!parse_day ("measure evaluate", "--date", date, &day, &status))
+    return status;
+  store = nv_cli_store (cli);
+  if (store == NULL)
+    return NV_EXIT_ERROR;
+  if (nv_measure_add_note (store, id, day, note, &error) == 0)
+    return nv_cli_gerror (error);
+  return NV_EXIT_OK;
+}
+
+int
+nv_cli_measure_run (NvCli *cli, int argc, char **argv)
+{
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+      fprintf (out, "%s\n",
+               _("Usage: naervaer-cli measure add --unit NAME --title T [--owner O] [--theme TH]\n"
+                 "                                [--start YYYY-MM-DD] [--deadline YYYY-MM-DD]\n"
+                 "                                [--workshop ID] [--description TEXT]\n"
+                 "       naervaer-cli measure list --unit NAME [--as-of DATE] [--status S]\n"
+                 "                                 [--theme TH] [--overdue] [--search TEXT]\n"
+                 "                                 [--format table|json]\n"
+                 "       naervaer-cli measure set-status ID STATUS [--note TEXT] [--date DATE]\n"
+                 "       naervaer-cli measure evaluate ID --note TEXT [--date DATE]\n"
+                 "Statuses: planned, in-progress, done, discontinued. Themes: leadership,\n"
+                 "mastery-climate, open-talk, presence-expectations, absent-follow-up,\n"
+                 "work-organisation, competence-quality, initiative, other."));
+      return argc < 2 ? NV_EXIT_USAGE : NV_EXIT_OK;
+    }
+  if (strcmp (argv[1], "add") == 0)
+    return measure_add (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "list") == 0)
+    return measure_list (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "set-status") == 0)
+    return measure_set_status (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "evaluate") == 0)
+    return measure_evaluate (cli, argc - 1, argv + 1);
+  return nv_cli_usage ("measure", _("unknown subcommand “%s”"), argv[1]);
+}
