@@ -1,0 +1,20 @@
+/* nv-workshop-private.h — helpers shared by the workshop's core files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nv-workshop.h"
+
+G_BEGIN_DECLS
+
+/* Trims @text and checks it: UTF-8, not longer than @max characters, not
+ * empty when @required. @field names the form field in the message. */
+gboolean nv_workshop_check_text (const char *text, gsize max, const char *field,
+                                 gboolean required, char **out, GError **error);
+gboolean nv_workshop_exists (NvStore *store, gint64 id, GError **error);
+/* A transaction unless one is already open (the demo writes inside its own). */
+gboolean nv_workshop_begin (NvStore *store, gboolean *started, GError **error);
+gboolean nv_workshop_end (NvStore *store, gboolean started, gboolean ok, GError **error);
+
+G_END_DECLS
