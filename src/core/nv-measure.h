@@ -209,6 +209,35 @@ GPtrArray *nv_measure_list_by_start (NvStore *store, gint64 unit_id, GError **er
  * element type NvMeasure. */
 GPtrArray *nv_measure_list_for_workshop (NvStore *store, gint64 workshop_id, GError **error);
 
+/* ---- Effect: the unit's absence before and after the start ------------- */
+
+#define NV_MEASURE_EFFECT_QUARTERS 4
+
+typedef struct
+{
+  /* Whole quarters around the quarter the measure started in: up to four
+   * before it, the start quarter itself, and up to four after it that have
+   * ended on the as-of date. Element type NvStatsPeriod (nv-stats.h). */
+  GArray *quarters;
+  int start_index;  /* index of the start quarter in @quarters; -1 when it has not ended */
+  guint n_before;   /* quarters before the start quarter (0–4) */
+  guint n_after;    /* ended quarters after the start quarter (0–4) */
+  /* Σ lost / Σ contracted over those quarters (nv_stats_combine); only
+   * meaningful when n_before / n_after > 0. */
+  double before_percent;
+  double after_percent;
+  gboolean before_masked; /* fewer than 5 persons: masked outside the leader's screen */
+  gboolean after_masked;
+  gboolean before_has_data; /* contracted days > 0 */
+  gboolean after_has_data;
+} NvMeasureEffect;
+
+void nv_measure_effect_clear (NvMeasureEffect *effect);
+/* Computes the effect window of @measure from the unit's statistics as of
+ * @as_of (NV_DAY_NONE = today). */
+gboolean nv_measure_effect_compute (NvStore *store, const NvMeasure *measure, NvDay as_of,
+                                    NvMeasureEffect *effect, GError **error);
+
 /* ---- Export ------------------------------------------------------------ */
 
 /* Writes the unit's measures (all, sorted by deadline) to @path as CSV the
