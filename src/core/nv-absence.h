@@ -113,9 +113,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvMonthly, nv_monthly_free)
 /* Trims; refuses empty, longer than 40 characters, and 11-digit numbers
  * (national identity numbers must never be stored). field "employee". */
 gboolean nv_employee_ref_check (const char *ref, const char **field, GError **error);
+/* Parses a date cell or form text (YYYY-MM-DD or DD.MM.YYYY). Empty text
+ * gives NV_DAY_NONE when @allow_empty (an open end), else an error. The error
+ * names @field_name: "“30.02.2025” is not a date (use YYYY-MM-DD or
+ * DD.MM.YYYY)". */
+gboolean nv_day_parse_field (const char *text, const char *field_name, gboolean allow_empty,
+                             NvDay *day, const char **field, GError **error);
+/* A percent cell ("50", "50,5", "50.5", "50 %"); empty gives @empty_value.
+ * Errors name @field_name. Range checks are separate (below). */
+gboolean nv_percent_parse_field (const char *text, const char *field_name, double empty_value,
+                                 double *value, const char **field, GError **error);
 /* field "fte": 1–100. */
 gboolean nv_fte_check (double fte, const char **field, GError **error);
-/* field "grade" (20–100) or "type" (egenmeldt with grade ≠ 100). */
+/* field "grade": 20–100, and egenmeldt only with grade 100. */
 gboolean nv_grade_check (double grade, NvSpellType type, const char **field, GError **error);
 
 /* ---- Employees --------------------------------------------------------- */
@@ -196,5 +206,29 @@ gboolean nv_monthly_upsert (NvStore *store, const NvMonthly *monthly, const char
 gboolean nv_monthly_delete (NvStore *store, gint64 unit_id, int year, int month, GError **error);
 /* Sorted by period; element NvMonthly. */
 GPtrArray *nv_monthly_list (NvStore *store, gint64 unit_id, GError **error);
+
+/* ---- Batches (imports) ---------------------------------------------------
+ *
+ * Fast row-by-row checking and writing for an import into one unit: the
+ * unit's employees, roster and spells are loaded once, each added row is
+ * checked in memory against the database AND the rows added before it, then
+ * inserted at once. Call between nv_store_begin() and nv_store_commit(); on
+ * the first error stop, nv_store_rollback() and free the batch. The same
+ * rules as the single-row functions apply; refs are matched
+ * case-insensitively. Roster rows create their employee when it is new. */
+
+typedef struct _NvAbsenceBatch NvAbsenceBatch;
+
+NvAbsenceBatch *nv_absence_batch_new (NvStore *store, gint64 unit_id, GError **error);
+gboolean nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte,
+                                      NvDay from, NvDay to, const char **field, GError **error);
+gboolean nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
+                                     NvDay end, double grade, NvSpellType type,
+                                     const char **field, GError **error);
+/* Rows written so far. */
+guint nv_absence_batch_get_n_written (NvAbsenceBatch *batch);
+/* Emits NvStore::changed ("absence") when rows were written. */
+void nv_absence_batch_free (NvAbsenceBatch *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvAbsenceBatch, nv_absence_batch_free)
 
 G_END_DECLS

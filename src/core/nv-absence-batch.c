@@ -1,0 +1,244 @@
+/* nv-absence-batch.c — checking and writing import rows fast: the unit's
+ * employees, roster and spells are held in memory as sorted intervals, so
+ * each row costs a binary search and one INSERT.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-absence"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nv-absence-private.h"
+#include "nv-store-private.h"
+
+typedef struct
+{
+  gint64 id;
+  char *ref;
+  GArray *roster; /* NvIv, sorted */
+  GArray *spells; /* NvIv, sorted */
+} BatchEmployee;
+
+struct _NvAbsenceBatch
+{
+  NvStore *store;
+  gint64 unit_id;
+  GHashTable *by_ref; /* ASCII-lowercased ref → BatchEmployee (as COLLATE NOCASE) */
+  GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
+  guint n_written;
+};
+
+static void
+batch_employee_free (BatchEmployee *e)
+{
+  g_free (e->ref);
+  g_array_unref (e->roster);
+  g_array_unref (e->spells);
+  g_free (e);
+}
+
+static BatchEmployee *
+add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
+{
+  BatchEmployee *e = g_new0 (BatchEmployee, 1);
+
+  e->id = id;
+  e->ref = g_strdup (ref);
+  e->roster = g_array_new (FALSE, FALSE, sizeof (NvIv));
+  e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
+  g_hash_table_insert (batch->by_ref, g_ascii_strdown (ref, -1), e);
+  g_hash_table_insert (batch->by_id, &e->id, e);
+  return e;
+}
+
+static NvDay
+column_day (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
+}
+
+static gboolean
+load_ivs (NvAbsenceBatch *batch, const char *sql, gboolean roster, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (batch->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch->unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      BatchEmployee *e = g_hash_table_lookup (batch->by_id, &id);
+      NvIv iv = { column_day (stmt, 1), nv_iv_end (column_day (stmt, 2)) };
+
+      if (e != NULL)
+        g_array_append_val (roster ? e->roster : e->spells, iv);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return nv_store_set_sql_error (batch->store, error);
+  return TRUE;
+}
+
+NvAbsenceBatch *
+nv_absence_batch_new (NvStore *store, gint64 unit_id, GError **error)
+{
+  g_autoptr (NvAbsenceBatch) batch = g_new0 (NvAbsenceBatch, 1);
+  g_autoptr (GPtrArray) employees = NULL;
+
+  batch->store = g_object_ref (store);
+  batch->unit_id = unit_id;
+  batch->by_ref =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) batch_employee_free);
+  batch->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  employees = nv_employee_list (store, unit_id, error);
+  if (employees == NULL)
+    return NULL;
+  for (guint i = 0; i < employees->len; i++)
+    {
+      NvEmployee *e = g_ptr_array_index (employees, i);
+      add_employee (batch, e->id, e->ref);
+    }
+  if (!load_ivs (batch,
+                 "SELECT r.employee_id, r.from_date, r.to_date FROM roster r "
+                 "JOIN employee e ON e.id = r.employee_id WHERE e.unit_id = ?1 "
+                 "ORDER BY r.employee_id, r.from_date",
+                 TRUE, error) ||
+      !load_ivs (batch,
+                 "SELECT s.employee_id, s.start_date, s.end_date FROM spell s "
+                 "JOIN employee e ON e.id = s.employee_id WHERE e.unit_id = ?1 "
+                 "ORDER BY s.employee_id, s.start_date",
+                 FALSE, error))
+    return NULL;
+  return g_steal_pointer (&batch);
+}
+
+void
+nv_absence_batch_free (NvAbsenceBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  if (batch->n_written > 0)
+    nv_store_emit_changed (batch->store, "absence");
+  g_clear_pointer (&batch->by_id, g_hash_table_unref);
+  g_clear_pointer (&batch->by_ref, g_hash_table_unref);
+  g_clear_object (&batch->store);
+  g_free (batch);
+}
+
+guint
+nv_absence_batch_get_n_written (NvAbsenceBatch *batch)
+{
+  return batch->n_written;
+}
+
+static BatchEmployee *
+lookup (NvAbsenceBatch *batch, const char *trimmed)
+{
+  g_autofree char *key = g_ascii_strdown (trimmed, -1);
+  return g_hash_table_lookup (batch->by_ref, key);
+}
+
+static void
+bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+{
+  char buf[11];
+
+  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
+}
+
+static gboolean
+sql_failed (NvAbsenceBatch *batch, const char **field, GError **error)
+{
+  if (field != NULL)
+    *field = NULL;
+  return FALSE;
+}
+
+gboolean
+nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte, NvDay from,
+                             NvDay to, const char **field, GError **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  BatchEmployee *e;
+  sqlite3_stmt *stmt;
+
+  if (!nv_employee_ref_check (t, field, error) ||
+      !nv_rules_roster_values (fte, from, to, field, error))
+    return FALSE;
+  e = lookup (batch, t);
+  if (e != NULL && !nv_rules_roster_overlap (e->ref, e->roster, from, to, field, error))
+    return FALSE;
+  if (e == NULL)
+    {
+      stmt = nv_store_prepare (batch->store,
+                               "INSERT INTO employee (unit_id, ref) VALUES (?1, ?2)", error);
+      if (stmt == NULL)
+        return sql_failed (batch, field, error);
+      sqlite3_bind_int64 (stmt, 1, batch->unit_id);
+      sqlite3_bind_text (stmt, 2, t, -1, SQLITE_TRANSIENT);
+      if (!nv_store_step_done (batch->store, stmt, error))
+        return sql_failed (batch, field, error);
+      e = add_employee (batch, sqlite3_last_insert_rowid (nv_store_get_db (batch->store)), t);
+    }
+  stmt = nv_store_prepare (batch->store,
+                           "INSERT INTO roster (employee_id, fte, from_date, to_date) "
+                           "VALUES (?1, ?2, ?3, ?4)",
+                           error);
+  if (stmt == NULL)
+    return sql_failed (batch, field, error);
+  sqlite3_bind_int64 (stmt, 1, e->id);
+  sqlite3_bind_double (stmt, 2, fte);
+  bind_day (stmt, 3, from);
+  bind_day (stmt, 4, to);
+  if (!nv_store_step_done (batch->store, stmt, error))
+    return sql_failed (batch, field, error);
+  nv_iv_insert (e->roster, from, nv_iv_end (to));
+  batch->n_written++;
+  return TRUE;
+}
+
+gboolean
+nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start, NvDay end,
+                            double grade, NvSpellType type, const char **field, GError **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  BatchEmployee *e;
+  sqlite3_stmt *stmt;
+
+  if (*t == '\0')
+    return nv_employee_ref_check (t, field, error);
+  if (!nv_rules_spell_values (start, end, grade, type, field, error))
+    return FALSE;
+  e = lookup (batch, t);
+  if (e == NULL)
+    return nv_field_error (field, "employee", error, NV_STORE_ERROR_NOT_FOUND,
+                           _("“%s” is not on the roster"), t);
+  if (!nv_rules_spell_employment (e->ref, e->roster, start, end, field, error) ||
+      !nv_rules_spell_overlap (e->ref, e->spells, start, end, field, error))
+    return FALSE;
+  stmt = nv_store_prepare (batch->store,
+                           "INSERT INTO spell (employee_id, start_date, end_date, grade, type) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)",
+                           error);
+  if (stmt == NULL)
+    return sql_failed (batch, field, error);
+  sqlite3_bind_int64 (stmt, 1, e->id);
+  bind_day (stmt, 2, start);
+  bind_day (stmt, 3, end);
+  sqlite3_bind_double (stmt, 4, grade);
+  sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
+  if (!nv_store_step_done (batch->store, stmt, error))
+    return sql_failed (batch, field, error);
+  nv_iv_insert (e->spells, start, nv_iv_end (end));
+  batch->n_written++;
+  return TRUE;
+}

@@ -1,0 +1,63 @@
+/* nv-absence-private.h — the DESIGN §4 rules as pure functions over
+ * in-memory intervals, shared by the single-row store API and batches.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nv-absence.h"
+
+G_BEGIN_DECLS
+
+/* An open end inside the rules (sorts after every real day). */
+#define NV_DAY_OPEN G_MAXUINT32
+
+typedef struct
+{
+  NvDay from;
+  NvDay to; /* NV_DAY_OPEN for ongoing / open */
+} NvIv;
+
+static inline NvDay
+nv_iv_end (NvDay end)
+{
+  return end == NV_DAY_NONE ? NV_DAY_OPEN : end;
+}
+
+/* Index where an interval starting at @from goes in @ivs (sorted by from). */
+guint nv_iv_insert_pos (const GArray *ivs, NvDay from);
+/* Inserts keeping @ivs sorted by from. */
+void nv_iv_insert (GArray *ivs, NvDay from, NvDay to);
+/* The interval of @ivs (sorted, non-overlapping) that overlaps [@from, @to], or NULL. */
+const NvIv *nv_iv_find_overlap (const GArray *ivs, NvDay from, NvDay to);
+/* First day of [@from, @to] not covered by @rows (sorted, non-overlapping);
+ * NV_DAY_NONE when all is covered. For an open @to returns NV_DAY_OPEN when
+ * the coverage ends somewhere. */
+NvDay nv_iv_first_uncovered (const GArray *rows, NvDay from, NvDay to);
+
+/* "01.02.2025–28.02.2025" or "from 01.02.2025" (translated). */
+char *nv_iv_describe (NvDay from, NvDay to);
+
+gboolean nv_rules_roster_values (double fte, NvDay from, NvDay to, const char **field,
+                                 GError **error);
+/* @others: the employee's other roster rows. */
+gboolean nv_rules_roster_overlap (const char *ref, const GArray *others, NvDay from, NvDay to,
+                                  const char **field, GError **error);
+/* After a roster change: every spell of the employee still inside @rows.
+ * @field_name is the field to blame ("from" or "to"). */
+gboolean nv_rules_spells_covered (const char *ref, const GArray *rows, const GArray *spells,
+                                  const char *field_name, const char **field, GError **error);
+
+gboolean nv_rules_spell_values (NvDay start, NvDay end, double grade, NvSpellType type,
+                                const char **field, GError **error);
+gboolean nv_rules_spell_employment (const char *ref, const GArray *rows, NvDay start, NvDay end,
+                                    const char **field, GError **error);
+/* @others: the employee's other spells. */
+gboolean nv_rules_spell_overlap (const char *ref, const GArray *others, NvDay start, NvDay end,
+                                 const char **field, GError **error);
+
+/* Sets *@field (if @field) and the error; returns FALSE. */
+gboolean nv_field_error (const char **field, const char *name, GError **error, int code,
+                         const char *format, ...) G_GNUC_PRINTF (5, 6);
+
+G_END_DECLS

@@ -1,0 +1,439 @@
+/* nv-absence-spells.c — absence spells and HR monthly figures in the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-absence"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "nv-absence-private.h"
+#include "nv-format.h"
+#include "nv-store-private.h"
+
+static void
+bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+{
+  char buf[11];
+
+  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
+}
+
+static NvDay
+column_day (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
+}
+
+static gboolean
+no_field (const char **field)
+{
+  if (field != NULL)
+    *field = NULL;
+  return FALSE;
+}
+
+static GArray *
+load_ivs (NvStore *store, sqlite3_stmt *stmt, gint64 employee_id, gint64 except_id,
+          GError **error)
+{
+  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, employee_id);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NvIv iv = { column_day (stmt, 0), nv_iv_end (column_day (stmt, 1)) };
+      g_array_append_val (ivs, iv);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ivs);
+}
+
+/* ---- Spells ------------------------------------------------------------- */
+
+#define SPELL_COLUMNS                                                                          \
+  "SELECT s.id, s.employee_id, e.ref, s.start_date, s.end_date, s.grade, s.type "            \
+  "FROM spell s JOIN employee e ON e.id = s.employee_id "
+
+static NvSpell *
+spell_from_row (sqlite3_stmt *stmt)
+{
+  NvSpell *s = g_new0 (NvSpell, 1);
+  const char *type = (const char *) sqlite3_column_text (stmt, 6);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->employee_id = sqlite3_column_int64 (stmt, 1);
+  s->employee_ref = nv_stmt_dup_text (stmt, 2);
+  s->start = column_day (stmt, 3);
+  s->end = column_day (stmt, 4);
+  s->grade = sqlite3_column_double (stmt, 5);
+  s->type = g_strcmp0 (type, "egenmeldt") == 0 ? NV_SPELL_SELF : NV_SPELL_DOCTOR;
+  return s;
+}
+
+NvSpell *
+nv_spell_get (NvStore *store, gint64 spell_id, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (store, SPELL_COLUMNS "WHERE s.id = ?1", error);
+  NvSpell *s = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, spell_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    s = spell_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return s;
+  if (rc != SQLITE_DONE)
+    nv_store_set_sql_error (store, error);
+  else
+    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                         _("The absence spell no longer exists"));
+  return NULL;
+}
+
+gboolean
+nv_spell_validate (NvStore *store, const NvSpell *spell, const char **field, GError **error)
+{
+  g_autoptr (NvEmployee) e = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (GArray) others = NULL;
+
+  if (!nv_rules_spell_values (spell->start, spell->end, spell->grade, spell->type, field, error))
+    return FALSE;
+  e = nv_employee_get (store, spell->employee_id, error);
+  if (e == NULL)
+    return nv_field_error (field, "employee", NULL, 0, "%s", "");
+  rows = load_ivs (store,
+                   nv_store_prepare (store,
+                                     "SELECT from_date, to_date FROM roster WHERE employee_id = ?1 "
+                                     "AND id <> ?2 ORDER BY from_date",
+                                     error),
+                   spell->employee_id, 0, error);
+  if (rows == NULL)
+    return no_field (field);
+  if (!nv_rules_spell_employment (e->ref, rows, spell->start, spell->end, field, error))
+    return FALSE;
+  others = load_ivs (store,
+                     nv_store_prepare (store,
+                                       "SELECT start_date, end_date FROM spell WHERE employee_id = "
+                                       "?1 AND id <> ?2 ORDER BY start_date",
+                                       error),
+                     spell->employee_id, spell->id, error);
+  if (others == NULL)
+    return no_field (field);
+  return nv_rules_spell_overlap (e->ref, others, spell->start, spell->end, field, error);
+}
+
+gint64
+nv_spell_add (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double grade,
+              NvSpellType type, const char **field, GError **error)
+{
+  NvSpell spell = { 0, employee_id, NULL, start, end, grade, type };
+  sqlite3_stmt *stmt;
+
+  if (!nv_spell_validate (store, &spell, field, error))
+    return 0;
+  stmt = nv_store_prepare (store,
+                           "INSERT INTO spell (employee_id, start_date, end_date, grade, type) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)",
+                           error);
+  if (stmt == NULL)
+    return no_field (field), 0;
+  sqlite3_bind_int64 (stmt, 1, employee_id);
+  bind_day (stmt, 2, start);
+  bind_day (stmt, 3, end);
+  sqlite3_bind_double (stmt, 4, grade);
+  sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
+  if (!nv_store_step_done (store, stmt, error))
+    return no_field (field), 0;
+  nv_store_emit_changed (store, "absence");
+  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+}
+
+gboolean
+nv_spell_update (NvStore *store, const NvSpell *spell, const char **field, GError **error)
+{
+  g_autoptr (NvSpell) old = nv_spell_get (store, spell->id, error);
+  NvSpell fixed;
+  sqlite3_stmt *stmt;
+
+  if (old == NULL)
+    return no_field (field);
+  fixed = *spell;
+  fixed.employee_id = old->employee_id;
+  if (!nv_spell_validate (store, &fixed, field, error))
+    return FALSE;
+  stmt = nv_store_prepare (store,
+                           "UPDATE spell SET start_date = ?2, end_date = ?3, grade = ?4, type = ?5 "
+                           "WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return no_field (field);
+  sqlite3_bind_int64 (stmt, 1, spell->id);
+  bind_day (stmt, 2, fixed.start);
+  bind_day (stmt, 3, fixed.end);
+  sqlite3_bind_double (stmt, 4, fixed.grade);
+  sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (fixed.type), -1, SQLITE_STATIC);
+  if (!nv_store_step_done (store, stmt, error))
+    return no_field (field);
+  nv_store_emit_changed (store, "absence");
+  return TRUE;
+}
+
+gboolean
+nv_spell_end (NvStore *store, gint64 spell_id, NvDay end, const char **field, GError **error)
+{
+  g_autoptr (NvSpell) spell = nv_spell_get (store, spell_id, error);
+
+  if (spell == NULL)
+    return no_field (field);
+  if (end == NV_DAY_NONE)
+    return nv_field_error (field, "end", error, NV_STORE_ERROR_INVALID, "%s",
+                           _("A date is needed"));
+  spell->end = end;
+  return nv_spell_update (store, spell, field, error);
+}
+
+gboolean
+nv_spell_delete (NvStore *store, gint64 spell_id, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM spell WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, spell_id);
+  if (!nv_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                           _("The absence spell no longer exists"));
+      return FALSE;
+    }
+  nv_store_emit_changed (store, "absence");
+  return TRUE;
+}
+
+static GPtrArray *
+spell_query (NvStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_spell_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, spell_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+nv_spell_list (NvStore *store, gint64 unit_id, GError **error)
+{
+  return spell_query (store,
+                      nv_store_prepare (store,
+                                        SPELL_COLUMNS "WHERE e.unit_id = ?1 "
+                                                      "ORDER BY s.start_date, e.ref COLLATE NOCASE",
+                                        error),
+                      unit_id, error);
+}
+
+GPtrArray *
+nv_spell_list_employee (NvStore *store, gint64 employee_id, GError **error)
+{
+  return spell_query (store,
+                      nv_store_prepare (store,
+                                        SPELL_COLUMNS "WHERE s.employee_id = ?1 "
+                                                      "ORDER BY s.start_date",
+                                        error),
+                      employee_id, error);
+}
+
+GPtrArray *
+nv_spell_list_open (NvStore *store, gint64 unit_id, GError **error)
+{
+  return spell_query (store,
+                      nv_store_prepare (store,
+                                        SPELL_COLUMNS "WHERE e.unit_id = ?1 AND s.end_date IS NULL "
+                                                      "ORDER BY s.start_date, e.ref COLLATE NOCASE",
+                                        error),
+                      unit_id, error);
+}
+
+/* ---- HR monthly figures ------------------------------------------------- */
+
+static gboolean
+check_days (double value, const char *name, const char **field, GError **error)
+{
+  if (!isfinite (value) || value < 0)
+    {
+      g_autofree char *n = nv_format_number (value, 2);
+      return nv_field_error (field, name, error, NV_STORE_ERROR_INVALID,
+                             _("%s is not a number of days (0 or more)"), n);
+    }
+  return TRUE;
+}
+
+gboolean
+nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (m->year < NV_CALENDAR_FIRST_YEAR || m->year > NV_CALENDAR_LAST_YEAR || m->month < 1 ||
+      m->month > 12)
+    return nv_field_error (field, "period", error, NV_STORE_ERROR_INVALID,
+                           _("%04d-%02d is not a month (use YYYY-MM)"), m->year, m->month);
+  if (!check_days (m->contracted_days, "contracted_days", field, error) ||
+      !check_days (m->lost_days_self, "lost_days_self", field, error) ||
+      !check_days (m->lost_days_doctor, "lost_days_doctor", field, error))
+    return FALSE;
+  if (m->lost_days_self + m->lost_days_doctor > m->contracted_days)
+    {
+      g_autofree char *lost = nv_format_number (m->lost_days_self + m->lost_days_doctor, 2);
+      g_autofree char *contracted = nv_format_number (m->contracted_days, 2);
+      return nv_field_error (field,
+                             m->lost_days_self > m->contracted_days ? "lost_days_self"
+                                                                    : "lost_days_doctor",
+                             error, NV_STORE_ERROR_INVALID,
+                             _("%s lost days are more than the %s contracted days"), lost,
+                             contracted);
+    }
+  if (m->persons < 0)
+    return nv_field_error (field, "persons", error, NV_STORE_ERROR_INVALID,
+                           _("%d is not a number of persons"), m->persons);
+
+  stmt = nv_store_prepare (store, "SELECT 1 FROM unit WHERE id = ?1", error);
+  if (stmt == NULL)
+    return no_field (field);
+  sqlite3_bind_int64 (stmt, 1, m->unit_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return nv_field_error (field, "unit", error, NV_STORE_ERROR_NOT_FOUND, "%s",
+                           _("The unit no longer exists"));
+  if (rc != SQLITE_ROW)
+    return no_field (field), nv_store_set_sql_error (store, error);
+  return TRUE;
+}
+
+gboolean
+nv_monthly_upsert (NvStore *store, const NvMonthly *m, const char **field, GError **error)
+{
+  char period[8];
+  sqlite3_stmt *stmt;
+
+  if (!nv_monthly_validate (store, m, field, error))
+    return FALSE;
+  stmt = nv_store_prepare (store,
+                           "INSERT INTO monthly (unit_id, period, contracted_days, lost_days_self, "
+                           "lost_days_doctor, persons) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                           "ON CONFLICT (unit_id, period) DO UPDATE SET "
+                           "contracted_days = excluded.contracted_days, "
+                           "lost_days_self = excluded.lost_days_self, "
+                           "lost_days_doctor = excluded.lost_days_doctor, "
+                           "persons = excluded.persons",
+                           error);
+  if (stmt == NULL)
+    return no_field (field);
+  g_snprintf (period, sizeof period, "%04d-%02d", m->year, m->month);
+  sqlite3_bind_int64 (stmt, 1, m->unit_id);
+  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double (stmt, 3, m->contracted_days);
+  sqlite3_bind_double (stmt, 4, m->lost_days_self);
+  sqlite3_bind_double (stmt, 5, m->lost_days_doctor);
+  sqlite3_bind_int (stmt, 6, m->persons);
+  if (!nv_store_step_done (store, stmt, error))
+    return no_field (field);
+  nv_store_emit_changed (store, "absence");
+  return TRUE;
+}
+
+gboolean
+nv_monthly_delete (NvStore *store, gint64 unit_id, int year, int month, GError **error)
+{
+  char period[8];
+  sqlite3_stmt *stmt = nv_store_prepare (store,
+                                         "DELETE FROM monthly WHERE unit_id = ?1 AND period = ?2",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (period, sizeof period, "%04d-%02d", year, month);
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
+  if (!nv_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                           _("There are no HR figures for that month"));
+      return FALSE;
+    }
+  nv_store_emit_changed (store, "absence");
+  return TRUE;
+}
+
+GPtrArray *
+nv_monthly_list (NvStore *store, gint64 unit_id, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = nv_store_prepare (store,
+                                         "SELECT period, contracted_days, lost_days_self, "
+                                         "lost_days_doctor, persons FROM monthly "
+                                         "WHERE unit_id = ?1 ORDER BY period",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NvMonthly *m = g_new0 (NvMonthly, 1);
+      m->unit_id = unit_id;
+      if (!nv_month_parse ((const char *) sqlite3_column_text (stmt, 0), &m->year, &m->month))
+        {
+          g_free (m);
+          continue;
+        }
+      m->contracted_days = sqlite3_column_double (stmt, 1);
+      m->lost_days_self = sqlite3_column_double (stmt, 2);
+      m->lost_days_doctor = sqlite3_column_double (stmt, 3);
+      m->persons = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (list, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

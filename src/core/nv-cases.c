@@ -1,0 +1,173 @@
+/* nv-cases.c — sick-leave cases (sykefraværstilfeller) from spells: spells
+ * of one employee where each starts the day after the previous ends.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-stats"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "nv-stats.h"
+#include "nv-store-private.h"
+
+void
+nv_case_free (NvCase *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->employee_ref);
+  g_clear_pointer (&c->spells, g_array_unref);
+  g_free (c);
+}
+
+NvCaseClass
+nv_case_class_for (guint duration)
+{
+  return duration >= 17 ? NV_CASE_LONG : NV_CASE_SHORT;
+}
+
+char
+nv_case_code_for (guint duration)
+{
+  if (duration <= 7)
+    return 'A';
+  if (duration <= 16)
+    return 'B';
+  if (duration <= 8 * 7)
+    return 'C';
+  if (duration <= 20 * 7)
+    return 'D';
+  if (duration <= 39 * 7)
+    return 'E';
+  return 'F';
+}
+
+const char *
+nv_case_class_to_string (NvCaseClass klass)
+{
+  return klass == NV_CASE_LONG ? "long" : "short";
+}
+
+static int
+cmp_spell (const void *a, const void *b)
+{
+  const NvSpell *x = *(NvSpell *const *) a;
+  const NvSpell *y = *(NvSpell *const *) b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+cmp_case (gconstpointer a, gconstpointer b)
+{
+  const NvCase *x = *(NvCase *const *) a;
+  const NvCase *y = *(NvCase *const *) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->employee_id < y->employee_id ? -1 : x->employee_id > y->employee_id;
+}
+
+static gboolean
+ignored (const NvSpell *s, NvDay as_of)
+{
+  return s->end == NV_DAY_NONE && s->start > as_of;
+}
+
+GPtrArray *
+nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_case_free);
+  g_autofree const NvSpell **sorted = g_new (const NvSpell *, n_spells + 1);
+  guint i = 0;
+
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  for (guint k = 0; k < n_spells; k++)
+    sorted[k] = &spells[k];
+  qsort (sorted, n_spells, sizeof *sorted, cmp_spell);
+
+  while (i < n_spells)
+    {
+      NvCase *c;
+      NvDay end;
+
+      if (ignored (sorted[i], as_of))
+        {
+          i++;
+          continue;
+        }
+      c = g_new0 (NvCase, 1);
+      c->employee_id = sorted[i]->employee_id;
+      c->start = sorted[i]->start;
+      c->spells = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+      do
+        {
+          NvSpell copy = *sorted[i];
+          copy.employee_ref = NULL;
+          g_array_append_val (c->spells, copy);
+          c->open = sorted[i]->end == NV_DAY_NONE;
+          end = c->open ? as_of : sorted[i]->end;
+          c->has_doctor |= sorted[i]->type == NV_SPELL_DOCTOR;
+          i++;
+        }
+      while (i < n_spells && sorted[i]->employee_id == c->employee_id &&
+             sorted[i]->start == end + 1 && !ignored (sorted[i], as_of));
+      c->end = end;
+      c->duration = end >= c->start ? end - c->start + 1 : 0;
+      c->klass = nv_case_class_for (c->duration);
+      c->code = nv_case_code_for (c->duration);
+      g_ptr_array_add (cases, c);
+    }
+  g_ptr_array_sort (cases, cmp_case);
+  return cases;
+}
+
+GPtrArray *
+nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
+{
+  g_autoptr (GArray) spells = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+  g_autoptr (GHashTable) refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GPtrArray *cases;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = nv_store_prepare (store,
+                           "SELECT s.id, s.employee_id, e.ref, s.start_date, s.end_date, s.grade, "
+                           "s.type = 'egenmeldt' FROM spell s JOIN employee e "
+                           "ON e.id = s.employee_id WHERE e.unit_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *start = (const char *) sqlite3_column_text (stmt, 3);
+      const char *end = (const char *) sqlite3_column_text (stmt, 4);
+      NvSpell s = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), NULL,
+                    nv_day_parse_iso (start), end != NULL ? nv_day_parse_iso (end) : NV_DAY_NONE,
+                    sqlite3_column_double (stmt, 5),
+                    sqlite3_column_int (stmt, 6) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
+      g_array_append_val (spells, s);
+      if (!g_hash_table_contains (refs, &s.employee_id))
+        g_hash_table_insert (refs, g_memdup2 (&s.employee_id, sizeof s.employee_id),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return NULL;
+    }
+  cases = nv_cases_compute ((NvSpell *) (void *) spells->data, spells->len, as_of);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      NvCase *c = g_ptr_array_index (cases, i);
+      c->employee_ref = g_strdup (g_hash_table_lookup (refs, &c->employee_id));
+    }
+  return cases;
+}

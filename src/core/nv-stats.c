@@ -1,0 +1,463 @@
+/* nv-stats.c — sick-leave statistics by SSB/NAV's definitions. The rules,
+ * including how HR monthly figures mix with spells, are in nv-stats.h.
+ *
+ * How: everything is first accumulated per calendar month (clipped to the
+ * range), because HR figures replace whole months; periods are then sums of
+ * months. Workdays come from the calendar's prefix table in O(1), so a roster
+ * row costs one step per month it spans and a spell one step per month and
+ * roster row it touches.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-stats"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nv-stats-private.h"
+
+/* ---- The frame: months and periods of a query --------------------------- */
+
+typedef struct
+{
+  NvPeriodKind by;
+  NvDay from, to, as_of;
+  int y0, m0;
+  guint n_months;
+  NvDay *ms, *me;      /* month bounds clipped to [from, to] */
+  gboolean *full;      /* the whole calendar month lies inside [from, to] */
+  guint n_periods;
+  guint *period_of;    /* month → period */
+  guint *first_month;  /* period → first month; [n_periods] = n_months */
+} Frame;
+
+typedef struct
+{
+  double contracted, self, doctor, shrt, lng, graded;
+} MonthAcc;
+
+static void
+frame_clear (Frame *f)
+{
+  g_free (f->ms);
+  g_free (f->me);
+  g_free (f->full);
+  g_free (f->period_of);
+  g_free (f->first_month);
+}
+
+static void
+frame_init (Frame *f, NvPeriodKind by, NvDay from, NvDay to, NvDay as_of)
+{
+  int y1, m1;
+  guint p = 0;
+  int last_key = G_MININT;
+
+  memset (f, 0, sizeof *f);
+  f->by = by;
+  f->from = from;
+  f->to = to;
+  f->as_of = as_of;
+  nv_day_to_ymd (from, &f->y0, &f->m0, NULL);
+  nv_day_to_ymd (to, &y1, &m1, NULL);
+  f->n_months = (guint) ((y1 - f->y0) * 12 + (m1 - f->m0) + 1);
+  f->ms = g_new (NvDay, f->n_months);
+  f->me = g_new (NvDay, f->n_months);
+  f->full = g_new (gboolean, f->n_months);
+  f->period_of = g_new (guint, f->n_months);
+  f->first_month = g_new (guint, f->n_months + 1);
+
+  for (guint i = 0; i < f->n_months; i++)
+    {
+      int y = f->y0 + (int) ((f->m0 - 1 + i) / 12);
+      int m = (int) ((f->m0 - 1 + i) % 12) + 1;
+      NvDay start = nv_day_from_ymd (y, m, 1);
+      NvDay end = nv_period_end (NV_PERIOD_MONTH, start);
+      int key;
+
+      f->ms[i] = MAX (start, from);
+      f->me[i] = MIN (end, to);
+      f->full[i] = f->ms[i] == start && f->me[i] == end;
+      switch (by)
+        {
+        case NV_PERIOD_MONTH: key = y * 12 + m; break;
+        case NV_PERIOD_QUARTER: key = y * 4 + (m - 1) / 3; break;
+        case NV_PERIOD_YEAR: key = y; break;
+        case NV_PERIOD_RANGE:
+        default: key = 0; break;
+        }
+      if (key != last_key)
+        {
+          f->first_month[p++] = i;
+          last_key = key;
+        }
+      f->period_of[i] = p - 1;
+    }
+  f->n_periods = p;
+  f->first_month[p] = f->n_months;
+}
+
+static inline guint
+frame_month (const Frame *f, NvDay day)
+{
+  int y, m;
+  nv_day_to_ymd (day, &y, &m, NULL);
+  return (guint) ((y - f->y0) * 12 + (m - f->m0));
+}
+
+/* ---- One unit ----------------------------------------------------------- */
+
+static int
+cmp_roster (const void *a, const void *b)
+{
+  const NvRosterRow *x = *(NvRosterRow *const *) a;
+  const NvRosterRow *y = *(NvRosterRow *const *) b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static int
+cmp_spell (const void *a, const void *b)
+{
+  const NvSpell *x = *(NvSpell *const *) a;
+  const NvSpell *y = *(NvSpell *const *) b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static inline NvDay
+open_end (NvDay end)
+{
+  return end == NV_DAY_NONE ? G_MAXUINT32 : end;
+}
+
+/* Adds workdays of [a, b] × @weight to the months' field at @offset. */
+static inline void
+add_workdays (const Frame *f, MonthAcc *months, NvDay a, NvDay b, double weight, gsize offset,
+              int extra_offset_a, int extra_offset_b)
+{
+  guint ia = frame_month (f, a), ib = frame_month (f, b);
+
+  for (guint i = ia; i <= ib; i++)
+    {
+      NvDay sa = MAX (a, f->ms[i]), sb = MIN (b, f->me[i]);
+      double w = nv_workdays_between (sa, sb) * weight;
+      char *base = (char *) &months[i];
+
+      *(double *) (base + offset) += w;
+      if (extra_offset_a >= 0)
+        *(double *) (base + extra_offset_a) += w;
+      if (extra_offset_b >= 0)
+        *(double *) (base + extra_offset_b) += w;
+    }
+}
+
+/* Accumulates one unit into @months (n_months, zeroed), @persons (n_periods,
+ * zeroed) and @hr (n_months, NULL-filled). */
+static void
+unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, guint *persons,
+                 const NvMonthly **hr)
+{
+  g_autofree const NvRosterRow **roster = g_new (const NvRosterRow *, u->n_roster + 1);
+  g_autofree const NvSpell **spells = g_new (const NvSpell *, u->n_spells + 1);
+  guint ri = 0, si = 0;
+
+  for (guint i = 0; i < u->n_roster; i++)
+    roster[i] = &u->roster[i];
+  for (guint i = 0; i < u->n_spells; i++)
+    spells[i] = &u->spells[i];
+  qsort (roster, u->n_roster, sizeof *roster, cmp_roster);
+  qsort (spells, u->n_spells, sizeof *spells, cmp_spell);
+
+  while (ri < u->n_roster)
+    {
+      gint64 emp = roster[ri]->employee_id;
+      guint r0 = ri, r1;
+      gint64 last_p = -1;
+
+      while (ri < u->n_roster && roster[ri]->employee_id == emp)
+        ri++;
+      r1 = ri;
+
+      /* Contracted days and persons. */
+      for (guint k = r0; k < r1; k++)
+        {
+          const NvRosterRow *r = roster[k];
+          NvDay a = MAX (r->from, f->from), b = MIN (open_end (r->to), f->to);
+          guint pa, pb;
+
+          if (a > b)
+            continue;
+          add_workdays (f, months, a, b, r->fte / 100., G_STRUCT_OFFSET (MonthAcc, contracted),
+                        -1, -1);
+          pa = f->period_of[frame_month (f, a)];
+          pb = f->period_of[frame_month (f, b)];
+          for (gint64 p = MAX ((gint64) pa, last_p + 1); p <= (gint64) pb; p++)
+            persons[p]++;
+          last_p = MAX (last_p, (gint64) pb);
+        }
+
+      /* Skip spells of employees without roster rows before this one. */
+      while (si < u->n_spells && spells[si]->employee_id < emp)
+        si++;
+
+      /* Cases, and lost days by the class of their whole case. */
+      while (si < u->n_spells && spells[si]->employee_id == emp)
+        {
+          guint c0 = si, c1;
+          NvDay case_start, case_end;
+          gboolean is_long;
+
+          if (spells[si]->end == NV_DAY_NONE && spells[si]->start > f->as_of)
+            {
+              si++;
+              continue;
+            }
+          case_start = spells[si]->start;
+          case_end = spells[si]->end != NV_DAY_NONE ? spells[si]->end : f->as_of;
+          si++;
+          while (si < u->n_spells && spells[si]->employee_id == emp &&
+                 spells[si]->start == case_end + 1 &&
+                 !(spells[si]->end == NV_DAY_NONE && spells[si]->start > f->as_of))
+            {
+              case_end = spells[si]->end != NV_DAY_NONE ? spells[si]->end : f->as_of;
+              si++;
+            }
+          c1 = si;
+          is_long = case_end - case_start + 1 >= 17;
+
+          for (guint k = c0; k < c1; k++)
+            {
+              const NvSpell *s = spells[k];
+              NvDay end = s->end != NV_DAY_NONE ? s->end : f->as_of;
+              NvDay a = MAX (s->start, f->from), b = MIN (end, f->to);
+              double grade = s->type == NV_SPELL_SELF ? 1. : s->grade / 100.;
+              gsize field = s->type == NV_SPELL_SELF ? G_STRUCT_OFFSET (MonthAcc, self)
+                                                     : G_STRUCT_OFFSET (MonthAcc, doctor);
+              int cls = is_long ? (int) G_STRUCT_OFFSET (MonthAcc, lng)
+                                : (int) G_STRUCT_OFFSET (MonthAcc, shrt);
+              int graded = grade < 1. ? (int) G_STRUCT_OFFSET (MonthAcc, graded) : -1;
+
+              if (a > b)
+                continue;
+              for (guint j = r0; j < r1; j++)
+                {
+                  const NvRosterRow *r = roster[j];
+                  NvDay sa = MAX (a, r->from), sb = MIN (b, open_end (r->to));
+                  if (sa > sb)
+                    continue;
+                  add_workdays (f, months, sa, sb, r->fte / 100. * grade, field, cls, graded);
+                }
+            }
+        }
+    }
+
+  for (guint i = 0; i < u->n_monthly; i++)
+    {
+      const NvMonthly *m = &u->monthly[i];
+      gint64 idx = (gint64) (m->year - f->y0) * 12 + (m->month - f->m0);
+      if (idx >= 0 && idx < (gint64) f->n_months && f->full[idx])
+        hr[idx] = m;
+    }
+}
+
+/* ---- Results ------------------------------------------------------------ */
+
+const char *
+nv_stats_source_to_string (NvStatsSource source)
+{
+  return source == NV_STATS_SOURCE_MONTHLY ? "monthly" : "spells";
+}
+
+static void
+finish (NvStatsPeriod *p)
+{
+  double c = p->contracted_days;
+
+  p->lost_days = p->lost_days_self + p->lost_days_doctor;
+  p->masked = p->persons < NV_STATS_MASK_BELOW;
+  p->has_case_split = p->n_monthly_months == 0;
+  p->source = p->n_monthly_months > 0 ? NV_STATS_SOURCE_MONTHLY : NV_STATS_SOURCE_SPELLS;
+  p->percent = c > 0 ? p->lost_days * 100. / c : 0;
+  p->percent_self = c > 0 ? p->lost_days_self * 100. / c : 0;
+  p->percent_doctor = c > 0 ? p->lost_days_doctor * 100. / c : 0;
+  if (p->has_case_split)
+    {
+      p->percent_short = c > 0 ? p->lost_days_short * 100. / c : 0;
+      p->percent_long = c > 0 ? p->lost_days_long * 100. / c : 0;
+      p->graded_share = p->lost_days > 0 ? p->lost_days_graded / p->lost_days : 0;
+    }
+  else
+    {
+      p->percent_short = NAN;
+      p->percent_long = NAN;
+      p->graded_share = NAN;
+    }
+}
+
+static NvDay
+first_day_of_data (const NvStatsUnitData *units, guint n_units)
+{
+  NvDay first = NV_DAY_NONE;
+
+  for (guint u = 0; u < n_units; u++)
+    {
+      for (guint i = 0; i < units[u].n_roster; i++)
+        if (first == NV_DAY_NONE || units[u].roster[i].from < first)
+          first = units[u].roster[i].from;
+      for (guint i = 0; i < units[u].n_monthly; i++)
+        {
+          NvDay d = nv_day_from_ymd (units[u].monthly[i].year, units[u].monthly[i].month, 1);
+          if (d != NV_DAY_NONE && (first == NV_DAY_NONE || d < first))
+            first = d;
+        }
+    }
+  return first;
+}
+
+GArray *
+nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units, guint n_units)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (NvStatsPeriod));
+  NvDay as_of = query->as_of != NV_DAY_NONE ? query->as_of : nv_day_today ();
+  NvDay to = query->to != NV_DAY_NONE ? query->to : as_of;
+  NvDay from = query->from != NV_DAY_NONE ? query->from : first_day_of_data (units, n_units);
+  g_autofree MonthAcc *months = NULL;
+  g_autofree guint *persons = NULL;
+  g_autofree const NvMonthly **hr = NULL;
+  g_autofree gboolean *any_hr = NULL;
+  Frame f;
+
+  if (from == NV_DAY_NONE || to == NV_DAY_NONE || from > to)
+    return out;
+  if (query->from == NV_DAY_NONE && query->by != NV_PERIOD_RANGE)
+    from = nv_period_start (query->by, from); /* whole first period */
+
+  frame_init (&f, query->by, from, to, as_of);
+  g_array_set_size (out, f.n_periods);
+  months = g_new (MonthAcc, f.n_months);
+  persons = g_new (guint, f.n_periods);
+  hr = g_new (const NvMonthly *, f.n_months);
+  any_hr = g_new0 (gboolean, f.n_months);
+
+  for (guint p = 0; p < f.n_periods; p++)
+    {
+      NvStatsPeriod *P = &g_array_index (out, NvStatsPeriod, p);
+      g_autofree char *label = NULL;
+
+      P->start = f.ms[f.first_month[p]];
+      P->end = f.me[f.first_month[p + 1] - 1];
+      label = nv_period_label (f.by, f.by == NV_PERIOD_RANGE ? P->start : P->start, P->end);
+      g_strlcpy (P->label, label, sizeof P->label);
+      P->n_months = f.first_month[p + 1] - f.first_month[p];
+    }
+
+  for (guint u = 0; u < n_units; u++)
+    {
+      memset (months, 0, sizeof *months * f.n_months);
+      memset (persons, 0, sizeof *persons * f.n_periods);
+      memset (hr, 0, sizeof *hr * f.n_months);
+      unit_accumulate (&f, &units[u], months, persons, hr);
+
+      for (guint p = 0; p < f.n_periods; p++)
+        {
+          NvStatsPeriod *P = &g_array_index (out, NvStatsPeriod, p);
+          guint unit_persons = persons[p];
+
+          for (guint i = f.first_month[p]; i < f.first_month[p + 1]; i++)
+            {
+              if (hr[i] != NULL)
+                {
+                  P->contracted_days += hr[i]->contracted_days;
+                  P->lost_days_self += hr[i]->lost_days_self;
+                  P->lost_days_doctor += hr[i]->lost_days_doctor;
+                  unit_persons = MAX (unit_persons, (guint) MAX (hr[i]->persons, 0));
+                  any_hr[i] = TRUE;
+                }
+              else
+                {
+                  P->contracted_days += months[i].contracted;
+                  P->lost_days_self += months[i].self;
+                  P->lost_days_doctor += months[i].doctor;
+                  P->lost_days_short += months[i].shrt;
+                  P->lost_days_long += months[i].lng;
+                  P->lost_days_graded += months[i].graded;
+                }
+            }
+          P->persons += unit_persons;
+        }
+    }
+
+  for (guint p = 0; p < f.n_periods; p++)
+    {
+      NvStatsPeriod *P = &g_array_index (out, NvStatsPeriod, p);
+      for (guint i = f.first_month[p]; i < f.first_month[p + 1]; i++)
+        P->n_monthly_months += any_hr[i] ? 1 : 0;
+      finish (P);
+    }
+  frame_clear (&f);
+  return out;
+}
+
+GArray *
+nv_stats_compute (const NvStatsQuery *query, const NvRosterRow *roster, guint n_roster,
+                  const NvSpell *spells, guint n_spells, const NvMonthly *monthly,
+                  guint n_monthly)
+{
+  NvStatsUnitData unit = { 0, roster, n_roster, spells, n_spells, monthly, monthly ? n_monthly : 0 };
+  return nv_stats_compute_units (query, &unit, 1);
+}
+
+NvStatsPeriod
+nv_stats_combine (const NvStatsPeriod *periods, guint n_periods)
+{
+  NvStatsPeriod c;
+
+  memset (&c, 0, sizeof c);
+  if (n_periods == 0)
+    {
+      finish (&c);
+      return c;
+    }
+  c.start = periods[0].start;
+  c.end = periods[n_periods - 1].end;
+  if (n_periods == 1)
+    g_strlcpy (c.label, periods[0].label, sizeof c.label);
+  else
+    g_snprintf (c.label, sizeof c.label, "%s–%s", periods[0].label,
+                periods[n_periods - 1].label);
+  for (guint i = 0; i < n_periods; i++)
+    {
+      const NvStatsPeriod *p = &periods[i];
+      c.persons = MAX (c.persons, p->persons);
+      c.contracted_days += p->contracted_days;
+      c.lost_days_self += p->lost_days_self;
+      c.lost_days_doctor += p->lost_days_doctor;
+      c.lost_days_short += p->lost_days_short;
+      c.lost_days_long += p->lost_days_long;
+      c.lost_days_graded += p->lost_days_graded;
+      c.n_months += p->n_months;
+      c.n_monthly_months += p->n_monthly_months;
+    }
+  finish (&c);
+  return c;
+}
+
+double
+nv_stats_arsverk (double lost_days)
+{
+  return lost_days / NV_STATS_DAYS_PER_YEAR;
+}
+
+double
+nv_stats_cost (double lost_days, double nok_per_day)
+{
+  return lost_days * nok_per_day;
+}
