@@ -38,14 +38,16 @@
  * THE OWN MUNICIPALITY is a computed benchmark with two reserved series
  * names, NV_BENCHMARK_OWN_TOTAL and NV_BENCHMARK_OWN_DOCTOR (imports may not
  * use them). For the unit being compared (with municipality M):
- *   (a) if the database holds a MUNICIPALITY-LEVEL ENTRY — a unit, other than
- *       the one compared, whose name is M or «M kommune» (case-insensitive) —
- *       and that entry has imported HR monthly figures, the benchmark is that
- *       entry's figures per quarter (nv_stats_for_unit, so Σ lost /
- *       Σ contracted over its months);
+ *   (a) if the database holds a MUNICIPALITY-LEVEL ENTRY for M — a unit,
+ *       other than the one compared, named M or «M kommune» (case-insensitive)
+ *       that has imported HR monthly figures (`import monthly` with that name
+ *       in the unit column) — the benchmark is that entry's figures per
+ *       quarter (nv_stats_for_unit: Σ lost / Σ contracted over its months);
  *   (b) otherwise it is computed from ALL units in the database, summed per
  *       quarter: Σ lost / Σ contracted (nv_stats_for_units), never an average
- *       of the units' percentages.
+ *       of the units' percentages. Municipality-level entries (of any
+ *       municipality) are left out, so municipality-wide figures are never
+ *       added on top of the units they already contain.
  * Its points carry persons and masked (persons < 5), like any statistic.
  * The totalt series uses percent, the legemeldt series percent_doctor.
  *
@@ -104,7 +106,7 @@ const char *nv_benchmark_measure_label (NvBenchmarkMeasure measure);
 
 /* ---- Periods ----------------------------------------------------------- */
 
-/* Strict `YYYY-Qn` (n 1–4) or `YYYY`, years 1900–2199. @kind receives
+/* Strict `YYYY-Qn` (n 1–4; a lower-case q is read as Q) or `YYYY`, years 1900–2199. @kind receives
  * NV_PERIOD_QUARTER or NV_PERIOD_YEAR; @start/@end its first and last day.
  * Any output may be NULL. */
 gboolean nv_benchmark_period_parse (const char *text, NvPeriodKind *kind, NvDay *start,
