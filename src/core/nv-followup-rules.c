@@ -419,6 +419,11 @@ nv_followup_rules_new_from_data (const char *data, gsize length, const char *nam
       fail (error, name, _("not valid JSON"), local->message);
       return NULL;
     }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      fail (error, name, _("top level"), _("the file is empty"));
+      return NULL;
+    }
   root = get_object (json_parser_get_root (parser), name, _("top level"), error);
   if (root == NULL)
     return NULL;

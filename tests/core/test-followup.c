@@ -1,0 +1,831 @@
+/* Tests for the follow-up milestones (DESIGN §3): the rules file, every
+ * milestone rule and status with hand-computed dates, and the store-backed
+ * recording of done milestones. */
+#include "config.h"
+
+#include <string.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-followup.h"
+#include "nv-stats.h"
+#include "nv-store.h"
+#include "nv-unit.h"
+
+#define D(y, m, d) nv_day_from_ymd (y, m, d)
+
+/* ---- Helpers ----------------------------------------------------------- */
+
+typedef struct
+{
+  NvDay start;
+  NvDay end; /* NV_DAY_NONE = open */
+  double grade;
+  NvSpellType type;
+} S;
+
+/* A case built by hand (not by the statistics engine), so these tests judge
+ * the milestone rules alone. */
+static NvCase *
+make_case (const S *spells, guint n, NvDay as_of)
+{
+  NvCase *c = g_new0 (NvCase, 1);
+
+  c->employee_id = 7;
+  c->employee_ref = g_strdup ("AB");
+  c->spells = g_array_new (FALSE, TRUE, sizeof (NvSpell));
+  c->start = spells[0].start;
+  for (guint i = 0; i < n; i++)
+    {
+      NvSpell spell = { 0 };
+
+      spell.employee_id = 7;
+      spell.start = spells[i].start;
+      spell.end = spells[i].end;
+      spell.grade = spells[i].grade;
+      spell.type = spells[i].type;
+      g_array_append_val (c->spells, spell);
+      if (spells[i].type == NV_SPELL_DOCTOR)
+        c->has_doctor = TRUE;
+      if (i > 0)
+        g_assert_cmpuint (spells[i].start, ==, spells[i - 1].end + 1);
+    }
+  c->open = spells[n - 1].end == NV_DAY_NONE;
+  c->end = c->open ? as_of : spells[n - 1].end;
+  c->duration = c->end - c->start + 1;
+  return c;
+}
+
+static void
+free_case (NvCase *c)
+{
+  g_free (c->employee_ref);
+  g_array_unref (c->spells);
+  g_free (c);
+}
+
+static const NvMilestone *
+lookup (GPtrArray *list, const char *id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const NvMilestone *m = g_ptr_array_index (list, i);
+      if (g_strcmp0 (m->milestone, id) == 0)
+        return m;
+    }
+  return NULL;
+}
+
+/* The milestone @id, which must be listed. */
+static const NvMilestone *
+find (GPtrArray *list, const char *id)
+{
+  const NvMilestone *m = lookup (list, id);
+
+  if (m == NULL)
+    g_error ("milestone %s missing", id);
+  return m;
+}
+
+static void
+assert_milestone (GPtrArray *list, const char *id, NvDay due, NvMilestoneStatus status)
+{
+  const NvMilestone *m = find (list, id);
+  char want[11], got[11];
+
+  if (m->due != due)
+    g_error ("%s: due %s, expected %s", id, nv_day_format_iso_buf (m->due, got),
+             nv_day_format_iso_buf (due, want));
+  g_assert_cmpstr (nv_milestone_status_to_string (m->status), ==,
+                   nv_milestone_status_to_string (status));
+}
+
+static GPtrArray *
+compute (const S *spells, guint n, NvDay as_of, const GPtrArray *records)
+{
+  NvCase *c = make_case (spells, n, as_of);
+  GPtrArray *list = nv_followup_for_case (nv_followup_rules_default (), c, records, as_of);
+
+  free_case (c);
+  return list;
+}
+
+/* ---- The rules file ---------------------------------------------------- */
+
+static char *
+source_rules_path (void)
+{
+  const char *srcdir = g_getenv ("NAERVAER_SRCDIR");
+  g_assert_nonnull (srcdir);
+  return g_build_filename (srcdir, "data", "followup-rules.json", NULL);
+}
+
+static void
+test_rules_file (void)
+{
+  g_autofree char *path = source_rules_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvFollowupRules) rules = nv_followup_rules_new_from_file (path, &error);
+  NvFollowupRules *bundled = nv_followup_rules_default ();
+  static const struct
+  {
+    const char *id;
+    int offset;
+  } design[] = {
+    { "employer-period-end", 15 }, { "followup-plan", 28 },       { "dialogue-meeting-1", 49 },
+    { "activity-requirement", 56 }, { "dialogue-meeting-2", 182 }, { "max-sickness-benefit", 364 },
+  };
+  const NvFollowupRuleSet *current;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (nv_followup_rules_get_n_sets (rules), ==,
+                    nv_followup_rules_get_n_sets (bundled));
+
+  /* Every rule of every set has a source and a validity date. */
+  for (guint i = 0; i < nv_followup_rules_get_n_sets (rules); i++)
+    {
+      const NvFollowupRuleSet *set = nv_followup_rules_get_set (rules, i);
+
+      g_assert_cmpuint (set->valid_from, !=, NV_DAY_NONE);
+      g_assert_cmpuint (set->rules->len, ==, G_N_ELEMENTS (design));
+      for (guint j = 0; j < set->rules->len; j++)
+        {
+          const NvFollowupRule *rule = g_ptr_array_index (set->rules, j);
+
+          g_assert_true (g_str_has_prefix (rule->source_url, "https://"));
+          g_assert_cmpuint (strlen (rule->source_title), >, 5);
+          g_assert_cmpuint (rule->valid_from, !=, NV_DAY_NONE);
+          g_assert_cmpuint (rule->valid_from, <=, set->valid_from);
+          g_assert_nonnull (nv_milestone_title (rule->id));
+          g_assert_nonnull (nv_milestone_explanation (rule->id));
+        }
+    }
+
+  /* The set of DESIGN §3, valid from 2025-12-18. */
+  current = nv_followup_rules_for_day (rules, D (2025, 12, 18));
+  g_assert_nonnull (current);
+  g_assert_cmpuint (current->valid_from, ==, D (2025, 12, 18));
+  for (guint j = 0; j < G_N_ELEMENTS (design); j++)
+    {
+      const NvFollowupRule *rule = g_ptr_array_index (current->rules, j);
+      g_assert_cmpstr (rule->id, ==, design[j].id);
+      g_assert_cmpint (rule->offset_days, ==, design[j].offset);
+      g_assert_cmpint (rule->condition, ==,
+                       g_str_equal (rule->id, "dialogue-meeting-1")
+                         ? NV_RULE_REQUIRED_WHEN_FULLY_SICK_LISTED
+                         : NV_RULE_REQUIRED);
+    }
+
+  /* The day before, the earlier set applies; before every set, none. */
+  g_assert_true (nv_followup_rules_for_day (rules, D (2025, 12, 17)) != current);
+  g_assert_nonnull (nv_followup_rules_for_day (rules, D (2025, 12, 17)));
+  g_assert_null (nv_followup_rules_for_day (rules, D (2014, 6, 30)));
+  g_assert_nonnull (nv_followup_rules_lookup (rules, D (2026, 1, 1), "followup-plan"));
+  g_assert_null (nv_followup_rules_lookup (rules, D (2026, 1, 1), "coffee"));
+}
+
+/* A valid single-set file with @rule_text as its only rule. */
+static char *
+file_with_rule (const char *rule_text)
+{
+  return g_strdup_printf ("{\"format\": 1, \"rule_sets\": [{\"valid_from\": \"2025-12-18\", "
+                          "\"title\": \"Test\", \"rules\": [%s]}]}",
+                          rule_text);
+}
+
+#define GOOD_SOURCE "\"source\": {\"title\": \"Arbeidsmiljøloven § 4-6\", " \
+                    "\"url\": \"https://lovdata.no/lov/2005-06-17-62/§4-6\"}"
+
+static void
+assert_rules_refused (const char *text, const char *expect_in_message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvFollowupRules) rules =
+    nv_followup_rules_new_from_data (text, strlen (text), "rules.json", &error);
+
+  g_assert_null (rules);
+  g_assert_error (error, NV_FOLLOWUP_ERROR, NV_FOLLOWUP_ERROR_RULES);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "rules.json: "));
+  if (strstr (error->message, expect_in_message) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, expect_in_message);
+}
+
+static void
+test_rules_refused (void)
+{
+  g_autofree char *good = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", " GOOD_SOURCE
+    ", \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *no_source = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", "
+    "\"valid_from\": \"2025-12-18\"}");
+  g_autofree char *no_url = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", "
+    "\"source\": {\"title\": \"Aml § 4-6\"}, \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *empty_title = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", "
+    "\"source\": {\"title\": \"  \", \"url\": \"https://lovdata.no/x\"}, "
+    "\"valid_from\": \"2025-12-18\"}");
+  g_autofree char *http = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", "
+    "\"source\": {\"title\": \"Aml\", \"url\": \"lovdata.no\"}, \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *no_valid_from = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", " GOOD_SOURCE
+    "}");
+  g_autofree char *bad_date = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", " GOOD_SOURCE
+    ", \"valid_from\": \"2025-02-30\"}");
+  g_autofree char *later = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", " GOOD_SOURCE
+    ", \"valid_from\": \"2026-01-01\"}");
+  g_autofree char *unknown_id = file_with_rule (
+    "{\"id\": \"coffee-break\", \"offset_days\": 28, \"condition\": \"required\", " GOOD_SOURCE
+    ", \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *bad_condition = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"sometimes\", " GOOD_SOURCE
+    ", \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *bad_offset = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": \"four weeks\", \"condition\": \"required\", "
+    GOOD_SOURCE ", \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *negative = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": -1, \"condition\": \"required\", " GOOD_SOURCE
+    ", \"valid_from\": \"2025-12-18\"}");
+  g_autofree char *twice = file_with_rule (
+    "{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", " GOOD_SOURCE
+    ", \"valid_from\": \"2025-12-18\"}, {\"id\": \"followup-plan\", \"offset_days\": 29, "
+    "\"condition\": \"required\", " GOOD_SOURCE ", \"valid_from\": \"2025-12-18\"}");
+  g_autoptr (NvFollowupRules) ok = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ok = nv_followup_rules_new_from_data (good, strlen (good), "rules.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+
+  assert_rules_refused (no_source, "rule_sets[0].rules[0].source: missing");
+  assert_rules_refused (no_url, "rule_sets[0].rules[0].source.url: missing");
+  assert_rules_refused (empty_title, "source.title: is empty");
+  assert_rules_refused (http, "source.url");
+  assert_rules_refused (no_valid_from, "rule_sets[0].rules[0].valid_from: missing");
+  assert_rules_refused (bad_date, "2025-02-30");
+  assert_rules_refused (later, "rules[0].valid_from");
+  assert_rules_refused (unknown_id, "coffee-break");
+  assert_rules_refused (bad_condition, "sometimes");
+  assert_rules_refused (bad_offset, "offset_days");
+  assert_rules_refused (negative, "offset_days");
+  assert_rules_refused (twice, "rules[1].id");
+  assert_rules_refused ("{\"format\": 1, \"rule_sets\": [", "not valid JSON");
+  assert_rules_refused ("", "empty");
+  assert_rules_refused ("{\"format\": 1, \"rule_sets\": [{]}", "not valid JSON");
+  assert_rules_refused ("[]", "top level");
+  assert_rules_refused ("{\"rule_sets\": []}", "format");
+  assert_rules_refused ("{\"format\": 1, \"rule_sets\": []}", "rule_sets");
+  assert_rules_refused ("{\"format\": 1}", "rule_sets: missing");
+  assert_rules_refused ("{\"format\": 1, \"rule_sets\": [{\"title\": \"x\", \"rules\": []}]}",
+                        "rule_sets[0].valid_from: missing");
+  assert_rules_refused (
+    "{\"format\": 1, \"rule_sets\": [{\"valid_from\": \"2025-12-18\", \"title\": \"a\", "
+    "\"rules\": [{\"id\": \"followup-plan\", \"offset_days\": 28, \"condition\": \"required\", "
+    GOOD_SOURCE ", \"valid_from\": \"2025-12-18\"}]}, {\"valid_from\": \"2020-01-01\", "
+    "\"title\": \"b\", \"rules\": [{\"id\": \"followup-plan\", \"offset_days\": 28, "
+    "\"condition\": \"required\", " GOOD_SOURCE ", \"valid_from\": \"2020-01-01\"}]}]}",
+    "rule_sets[1].valid_from");
+}
+
+/* ---- Milestones, hand-computed ----------------------------------------- */
+
+/* An open, fully sick-listed case from Monday 5 January 2026. D + 15 =
+ * 20 Jan, D + 28 = 2 Feb, D + 49 = 23 Feb, D + 56 = 2 Mar (February 2026
+ * has 28 days), D + 182 = 6 Jul, D + 364 = 4 Jan 2027. */
+static void
+test_open_case (void)
+{
+  const S spells[] = { { D (2026, 1, 5), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) list = compute (spells, 1, D (2026, 3, 1), NULL);
+
+  g_assert_cmpuint (list->len, ==, 6);
+  assert_milestone (list, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "activity-requirement", D (2026, 3, 2), NV_MILESTONE_DUE);
+  assert_milestone (list, "dialogue-meeting-2", D (2026, 7, 6), NV_MILESTONE_DUE);
+  assert_milestone (list, "max-sickness-benefit", D (2027, 1, 4), NV_MILESTONE_DUE);
+  /* Sorted by due date. */
+  for (guint i = 1; i < list->len; i++)
+    g_assert_cmpuint (((NvMilestone *) g_ptr_array_index (list, i - 1))->due, <,
+                      ((NvMilestone *) g_ptr_array_index (list, i))->due);
+  g_assert_true (((NvMilestone *) g_ptr_array_index (list, 0))->case_open);
+}
+
+/* Overdue only when the as-of date is AFTER the due date. */
+static void
+test_due_day_itself (void)
+{
+  const S spells[] = { { D (2026, 1, 5), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) on = compute (spells, 1, D (2026, 2, 2), NULL);
+  g_autoptr (GPtrArray) after = compute (spells, 1, D (2026, 2, 3), NULL);
+
+  assert_milestone (on, "followup-plan", D (2026, 2, 2), NV_MILESTONE_DUE);
+  assert_milestone (after, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
+  assert_milestone (after, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_DUE);
+}
+
+/* A closed case is listed only up to the milestones it lasts until. */
+static void
+test_case_ends_before_due (void)
+{
+  const S until_22[] = { { D (2026, 1, 5), D (2026, 2, 22), 100, NV_SPELL_DOCTOR } };
+  const S until_23[] = { { D (2026, 1, 5), D (2026, 2, 23), 100, NV_SPELL_DOCTOR } };
+  const S short_case[] = { { D (2026, 1, 5), D (2026, 1, 19), 100, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) a = compute (until_22, 1, D (2026, 6, 1), NULL);
+  g_autoptr (GPtrArray) b = compute (until_23, 1, D (2026, 6, 1), NULL);
+  g_autoptr (GPtrArray) c = compute (short_case, 1, D (2026, 6, 1), NULL);
+
+  g_assert_cmpuint (a->len, ==, 2);
+  assert_milestone (a, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
+  g_assert_null (lookup (a, "dialogue-meeting-1"));
+
+  /* Ending on the due date itself counts. */
+  g_assert_cmpuint (b->len, ==, 3);
+  assert_milestone (b, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OVERDUE);
+
+  /* 15 days (5–19 Jan) end before D + 15: nothing to follow up. */
+  g_assert_cmpuint (c->len, ==, 0);
+}
+
+/* Graded throughout: dialogue meeting 1 is optional; the rest stays. */
+static void
+test_graded_only (void)
+{
+  const S graded[] = { { D (2026, 1, 5), D (2026, 3, 31), 50, NV_SPELL_DOCTOR } };
+  /* Graded until the due date; full sick leave only from the day after. */
+  const S later_full[] = { { D (2026, 1, 5), D (2026, 2, 23), 60, NV_SPELL_DOCTOR },
+                           { D (2026, 2, 24), D (2026, 3, 31), 100, NV_SPELL_DOCTOR } };
+  /* A full spell starting ON the due date makes the meeting required. */
+  const S full_on_due[] = { { D (2026, 1, 5), D (2026, 2, 22), 60, NV_SPELL_DOCTOR },
+                            { D (2026, 2, 23), D (2026, 3, 31), 100, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) a = compute (graded, 1, D (2026, 3, 10), NULL);
+  g_autoptr (GPtrArray) b = compute (later_full, 2, D (2026, 3, 10), NULL);
+  g_autoptr (GPtrArray) c = compute (full_on_due, 2, D (2026, 3, 10), NULL);
+  g_autoptr (GPtrArray) early = compute (graded, 1, D (2026, 1, 10), NULL);
+
+  g_assert_cmpuint (a->len, ==, 4);
+  assert_milestone (a, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OPTIONAL);
+  assert_milestone (a, "activity-requirement", D (2026, 3, 2), NV_MILESTONE_OVERDUE);
+  assert_milestone (b, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OPTIONAL);
+  assert_milestone (c, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OVERDUE);
+  /* Optional also before the due date. */
+  assert_milestone (early, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OPTIONAL);
+  assert_milestone (early, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_DUE);
+}
+
+static void
+test_egenmeldt_only (void)
+{
+  const S short_self[] = { { D (2026, 1, 5), D (2026, 1, 7), 100, NV_SPELL_SELF } };
+  const S long_self[] = { { D (2026, 1, 5), D (2026, 1, 7), 100, NV_SPELL_SELF },
+                          { D (2026, 1, 8), D (2026, 3, 31), 100, NV_SPELL_SELF } };
+  const S open_self[] = { { D (2026, 1, 5), NV_DAY_NONE, 100, NV_SPELL_SELF } };
+  g_autoptr (GPtrArray) a = compute (short_self, 1, D (2026, 2, 1), NULL);
+  g_autoptr (GPtrArray) b = compute (long_self, 2, D (2026, 4, 1), NULL);
+  g_autoptr (GPtrArray) c = compute (open_self, 1, D (2026, 4, 1), NULL);
+
+  g_assert_cmpuint (a->len, ==, 0);
+  g_assert_cmpuint (b->len, ==, 0);
+  g_assert_cmpuint (c->len, ==, 0);
+}
+
+/* From Sunday 20 December 2026: D + 15 = 4 Jan 2027, D + 28 = 17 Jan,
+ * D + 49 = 7 Feb, D + 56 = 14 Feb, D + 182 = 20 Jun, D + 364 = 19 Dec 2027. */
+static void
+test_crossing_year (void)
+{
+  const S spells[] = { { D (2026, 12, 20), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) list = compute (spells, 1, D (2027, 1, 10), NULL);
+
+  g_assert_cmpuint (list->len, ==, 6);
+  assert_milestone (list, "employer-period-end", D (2027, 1, 4), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "followup-plan", D (2027, 1, 17), NV_MILESTONE_DUE);
+  assert_milestone (list, "dialogue-meeting-1", D (2027, 2, 7), NV_MILESTONE_DUE);
+  assert_milestone (list, "activity-requirement", D (2027, 2, 14), NV_MILESTONE_DUE);
+  assert_milestone (list, "dialogue-meeting-2", D (2027, 6, 20), NV_MILESTONE_DUE);
+  assert_milestone (list, "max-sickness-benefit", D (2027, 12, 19), NV_MILESTONE_DUE);
+}
+
+/* Three egenmeldt days, then a doctor's note: the milestones run from the
+ * first egenmeldt day, and the egenmeldt days count as 100 %, so dialogue
+ * meeting 1 is required even though the doctor graded the sick leave. */
+static void
+test_egenmeldt_then_legemeldt (void)
+{
+  const S full[] = { { D (2026, 3, 2), D (2026, 3, 4), 100, NV_SPELL_SELF },
+                     { D (2026, 3, 5), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  const S graded[] = { { D (2026, 3, 2), D (2026, 3, 4), 100, NV_SPELL_SELF },
+                       { D (2026, 3, 5), D (2026, 6, 30), 50, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) a = compute (full, 2, D (2026, 4, 1), NULL);
+  g_autoptr (GPtrArray) b = compute (graded, 2, D (2026, 4, 1), NULL);
+
+  /* D = 2 Mar 2026: +15 = 17 Mar, +28 = 30 Mar, +49 = 20 Apr, +56 = 27 Apr,
+   * +182 = 31 Aug, +364 = 1 Mar 2027. */
+  g_assert_cmpuint (a->len, ==, 6);
+  assert_milestone (a, "employer-period-end", D (2026, 3, 17), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "followup-plan", D (2026, 3, 30), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "dialogue-meeting-1", D (2026, 4, 20), NV_MILESTONE_DUE);
+  assert_milestone (a, "activity-requirement", D (2026, 4, 27), NV_MILESTONE_DUE);
+  assert_milestone (a, "dialogue-meeting-2", D (2026, 8, 31), NV_MILESTONE_DUE);
+  assert_milestone (a, "max-sickness-benefit", D (2027, 3, 1), NV_MILESTONE_DUE);
+
+  /* Ends 30 June: D + 182 = 31 Aug is past the end. */
+  g_assert_cmpuint (b->len, ==, 4);
+  assert_milestone (b, "dialogue-meeting-1", D (2026, 4, 20), NV_MILESTONE_DUE);
+  g_assert_null (lookup (b, "dialogue-meeting-2"));
+}
+
+/* Done wins over every other status, also over optional; a record of
+ * another case or employee does not count. */
+static void
+test_done_records (void)
+{
+  const S spells[] = { { D (2026, 1, 5), NV_DAY_NONE, 50, NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) nv_followup_record_free);
+  g_autoptr (GPtrArray) list = NULL;
+  NvFollowupRecord *r;
+  const NvMilestone *m;
+
+  r = g_new0 (NvFollowupRecord, 1);
+  r->employee_id = 7;
+  r->case_start = D (2026, 1, 5);
+  r->milestone = g_strdup ("followup-plan");
+  r->done_on = D (2026, 1, 28);
+  r->note = g_strdup ("Plan sent to the GP");
+  g_ptr_array_add (records, r);
+
+  r = g_new0 (NvFollowupRecord, 1);
+  r->employee_id = 7;
+  r->case_start = D (2026, 1, 5);
+  r->milestone = g_strdup ("dialogue-meeting-1");
+  r->done_on = D (2026, 2, 20);
+  r->note = g_strdup ("");
+  g_ptr_array_add (records, r);
+
+  r = g_new0 (NvFollowupRecord, 1); /* another case of the same person */
+  r->employee_id = 7;
+  r->case_start = D (2025, 10, 1);
+  r->milestone = g_strdup ("employer-period-end");
+  r->done_on = D (2025, 10, 16);
+  r->note = g_strdup ("");
+  g_ptr_array_add (records, r);
+
+  r = g_new0 (NvFollowupRecord, 1); /* another person */
+  r->employee_id = 8;
+  r->case_start = D (2026, 1, 5);
+  r->milestone = g_strdup ("activity-requirement");
+  r->done_on = D (2026, 2, 27);
+  r->note = g_strdup ("");
+  g_ptr_array_add (records, r);
+
+  list = compute (spells, 1, D (2026, 3, 10), records);
+  m = find (list, "followup-plan");
+  g_assert_cmpint (m->status, ==, NV_MILESTONE_DONE);
+  g_assert_cmpuint (m->done_on, ==, D (2026, 1, 28));
+  g_assert_cmpstr (m->note, ==, "Plan sent to the GP");
+  assert_milestone (list, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_DONE);
+  assert_milestone (list, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "activity-requirement", D (2026, 3, 2), NV_MILESTONE_OVERDUE);
+  g_assert_cmpuint (find (list, "activity-requirement")->done_on, ==, NV_DAY_NONE);
+  g_assert_null (find (list, "activity-requirement")->note);
+}
+
+/* The rule set is the one valid on the case's first day. */
+static void
+test_rule_set_by_start (void)
+{
+  const S before[] = { { D (2025, 12, 17), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  const S from[] = { { D (2025, 12, 18), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  const S ancient[] = { { D (2014, 6, 30), D (2015, 1, 31), 100, NV_SPELL_DOCTOR } };
+  NvFollowupRules *rules = nv_followup_rules_default ();
+  g_autoptr (GPtrArray) a = compute (before, 1, D (2026, 1, 1), NULL);
+  g_autoptr (GPtrArray) b = compute (from, 1, D (2026, 1, 1), NULL);
+  g_autoptr (GPtrArray) c = compute (ancient, 1, D (2026, 1, 1), NULL);
+
+  g_assert_cmpstr (find (a, "followup-plan")->source_url, ==,
+                   nv_followup_rules_lookup (rules, D (2025, 12, 17), "followup-plan")->source_url);
+  g_assert_cmpstr (find (b, "followup-plan")->source_url, ==,
+                   nv_followup_rules_lookup (rules, D (2025, 12, 18), "followup-plan")->source_url);
+  g_assert_cmpstr (find (a, "followup-plan")->source_url, !=, find (b, "followup-plan")->source_url);
+  /* 17 Dec 2025 + 28 = 14 Jan 2026; 18 Dec + 28 = 15 Jan. */
+  assert_milestone (a, "followup-plan", D (2026, 1, 14), NV_MILESTONE_DUE);
+  assert_milestone (b, "followup-plan", D (2026, 1, 15), NV_MILESTONE_DUE);
+  g_assert_cmpuint (c->len, ==, 0);
+}
+
+/* What needs attention: overdue and due within the window, of cases still
+ * running, sorted by date across employees. */
+static void
+test_upcoming (void)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
+  g_autoptr (GPtrArray) upcoming = NULL;
+  const S open_case[] = { { D (2026, 1, 5), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
+  const S other[] = { { D (2026, 1, 20), NV_DAY_NONE, 50, NV_SPELL_DOCTOR } };
+  const S ended[] = { { D (2025, 12, 20), D (2026, 2, 10), 100, NV_SPELL_DOCTOR } };
+  NvDay as_of = D (2026, 2, 20);
+  const S *sets[] = { open_case, other, ended };
+  const char *refs[] = { "AB", "CD", "EF" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    {
+      NvCase *c = make_case (sets[k], 1, as_of);
+      g_autoptr (GPtrArray) list = NULL;
+
+      g_free (c->employee_ref);
+      c->employee_ref = g_strdup (refs[k]);
+      c->employee_id = k + 1;
+      list = nv_followup_for_case (nv_followup_rules_default (), c, NULL, as_of);
+      for (guint i = 0; i < list->len; i++)
+        g_ptr_array_add (all, nv_milestone_copy (g_ptr_array_index (list, i)));
+      free_case (c);
+    }
+
+  /* AB (from 5 Jan): employer period 20 Jan overdue, plan 2 Feb overdue,
+   * DM1 23 Feb due, activity 2 Mar due (within 14 days: until 6 Mar).
+   * CD (from 20 Jan, graded): employer period 4 Feb overdue, plan 17 Feb
+   * overdue, DM1 10 Mar optional (outside the window).
+   * EF ended 10 Feb: not current, nothing listed. */
+  upcoming = nv_followup_select_upcoming (all, as_of, 14);
+  g_assert_cmpuint (upcoming->len, ==, 6);
+  {
+    static const struct
+    {
+      const char *ref;
+      const char *id;
+      const char *status;
+    } want[] = {
+      { "AB", "employer-period-end", "overdue" },  { "AB", "followup-plan", "overdue" },
+      { "CD", "employer-period-end", "overdue" },  { "CD", "followup-plan", "overdue" },
+      { "AB", "dialogue-meeting-1", "due" },       { "AB", "activity-requirement", "due" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+      {
+        const NvMilestone *m = g_ptr_array_index (upcoming, i);
+        g_assert_cmpstr (m->employee_ref, ==, want[i].ref);
+        g_assert_cmpstr (m->milestone, ==, want[i].id);
+        g_assert_cmpstr (nv_milestone_status_to_string (m->status), ==, want[i].status);
+      }
+  }
+  g_clear_pointer (&upcoming, g_ptr_array_unref);
+  /* A 7-day window drops the activity requirement of 2 Mar (> 27 Feb). */
+  upcoming = nv_followup_select_upcoming (all, as_of, 7);
+  g_assert_cmpuint (upcoming->len, ==, 5);
+}
+
+/* ---- Store-backed ------------------------------------------------------ */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  NvStore *store;
+  gint64 unit;
+  gint64 ab;
+  gint64 cd;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "Fjordvik", &error);
+  g_assert_no_error (error);
+  f->ab = nv_employee_add (f->store, f->unit, "AB", NULL, &error);
+  g_assert_no_error (error);
+  f->cd = nv_employee_add (f->store, f->unit, "CD", NULL, &error);
+  g_assert_no_error (error);
+  nv_roster_add (f->store, f->ab, 80, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+  nv_roster_add (f->store, f->cd, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+add_spell (Fixture *f, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
+{
+  g_autoptr (GError) error = NULL;
+  nv_spell_add (f->store, employee, start, end, grade, type, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const NvMilestone *
+find_in (GPtrArray *list, gint64 employee, const char *id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const NvMilestone *m = g_ptr_array_index (list, i);
+      if (m->employee_id == employee && g_strcmp0 (m->milestone, id) == 0)
+        return m;
+    }
+  g_error ("milestone %s of employee %" G_GINT64_FORMAT " missing", id, employee);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_store_done_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  NvDay today = nv_day_today ();
+  NvDay start = today - 40; /* followup-plan was due 12 days ago */
+  guint changes = 0;
+  gulong id;
+
+  add_spell (f, f->ab, start, start + 2, 100, NV_SPELL_SELF);
+  add_spell (f, f->ab, start + 3, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+
+  list = nv_followup_list (f->store, f->unit, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 6);
+  g_assert_cmpint (find_in (list, f->ab, "followup-plan")->status, ==, NV_MILESTONE_OVERDUE);
+  g_assert_cmpstr (find_in (list, f->ab, "followup-plan")->employee_ref, ==, "AB");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  id = g_signal_connect_swapped (f->store, "changed::followup", G_CALLBACK (count_cb), &changes);
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, start, "followup-plan", today - 1,
+                                        "  Plan made together, sent to the GP  ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_signal_handler_disconnect (f->store, id);
+
+  /* The record survives closing and reopening the database. */
+  g_clear_object (&f->store);
+  f->store = nv_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  list = nv_followup_list (f->store, f->unit, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_in (list, f->ab, "followup-plan")->status, ==, NV_MILESTONE_DONE);
+  g_assert_cmpuint (find_in (list, f->ab, "followup-plan")->done_on, ==, today - 1);
+  g_assert_cmpstr (find_in (list, f->ab, "followup-plan")->note, ==,
+                   "Plan made together, sent to the GP");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (nv_followup_undo (f->store, f->ab, start, "followup-plan", &error));
+  g_assert_no_error (error);
+  list = nv_followup_list (f->store, f->unit, today, &error);
+  g_assert_cmpint (find_in (list, f->ab, "followup-plan")->status, ==, NV_MILESTONE_OVERDUE);
+  g_assert_false (nv_followup_undo (f->store, f->ab, start, "followup-plan", &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_store_mark_done_refused (Fixture *f, gconstpointer data)
+{
+  NvDay today = nv_day_today ();
+  NvDay start = today - 60;
+  g_autoptr (GPtrArray) records = NULL;
+  struct
+  {
+    gint64 employee;
+    NvDay case_start;
+    const char *milestone;
+    NvDay done_on;
+    const char *note;
+    int code;
+  } bad[] = {
+    { 0, 0, "coffee-break", 0, NULL, NV_STORE_ERROR_INVALID },         /* unknown milestone */
+    { 0, 0, "followup-plan", NV_DAY_NONE, NULL, NV_STORE_ERROR_INVALID }, /* no date */
+    { 0, 0, "followup-plan", 1, NULL, NV_STORE_ERROR_INVALID },        /* before the case */
+    { 0, 0, "followup-plan", 2, NULL, NV_STORE_ERROR_INVALID },        /* in the future */
+    { 0, 0, "followup-plan", 3, "long", NV_STORE_ERROR_INVALID },      /* note too long */
+    { 0, 1, "followup-plan", 3, NULL, NV_STORE_ERROR_NOT_FOUND },      /* no such case */
+    { 1, 0, "followup-plan", 3, NULL, NV_STORE_ERROR_NOT_FOUND },      /* other person's case */
+    { 2, 0, "followup-plan", 3, NULL, NV_STORE_ERROR_NOT_FOUND },      /* no such person */
+  };
+  g_autofree char *long_note = g_strnfill (501, 'x');
+
+  add_spell (f, f->ab, start, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, start, start + 10, 100, NV_SPELL_SELF);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 employee = bad[i].employee == 0 ? f->ab : bad[i].employee == 1 ? f->cd : 9999;
+      NvDay case_start = bad[i].case_start == 0 ? start : start + 1;
+      NvDay done_on = bad[i].done_on == 1   ? start - 1
+                      : bad[i].done_on == 2 ? today + 1
+                      : bad[i].done_on == 3 ? today
+                                            : bad[i].done_on;
+      const char *note = bad[i].note != NULL ? long_note : NULL;
+
+      if (bad[i].milestone[0] == 'c')
+        done_on = today;
+      g_assert_false (nv_followup_mark_done (f->store, employee, case_start, bad[i].milestone,
+                                             done_on, note, &error));
+      g_assert_error (error, NV_STORE_ERROR, bad[i].code);
+      g_test_message ("refused %u: %s", i, error->message);
+    }
+  records = nv_followup_records (f->store, 0, NULL);
+  g_assert_cmpuint (records->len, ==, 0);
+
+  /* 500 characters are fine; the case start itself is a valid date. */
+  long_note[500] = '\0';
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, start, "followup-plan", start, long_note,
+                                        NULL));
+}
+
+static void
+test_store_upcoming_and_count (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) upcoming = NULL;
+  g_autoptr (GPtrArray) all_units = NULL;
+  NvDay today = nv_day_today ();
+  gint64 other_unit, ef;
+  guint overdue = 0, soon = 0;
+
+  /* AB from today − 30: employer period (−15) and plan (−2) overdue,
+   * DM1 (+19) outside 14 days, nothing due within 7.
+   * CD from today − 40, ended today − 20: not current. */
+  add_spell (f, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, today - 40, today - 20, 100, NV_SPELL_DOCTOR);
+
+  other_unit = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
+  ef = nv_employee_add (f->store, other_unit, "EF", NULL, &error);
+  nv_roster_add (f->store, ef, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+  /* EF from today − 24: employer period (−9) overdue, plan (+4) due. */
+  add_spell (f, ef, today - 24, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+
+  upcoming = nv_followup_upcoming (f->store, f->unit, today, 14, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upcoming->len, ==, 2);
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (upcoming, 0))->milestone, ==,
+                   "employer-period-end");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (upcoming, 1))->milestone, ==,
+                   "followup-plan");
+
+  all_units = nv_followup_upcoming (f->store, 0, today, 14, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all_units->len, ==, 4);
+  /* Sorted by date across units: AB −15, EF −9, AB −2, EF +4. */
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 0))->employee_ref, ==, "AB");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 1))->employee_ref, ==, "EF");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 2))->employee_ref, ==, "AB");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 3))->employee_ref, ==, "EF");
+  g_assert_cmpuint (((NvMilestone *) g_ptr_array_index (all_units, 3))->due, ==, today + 4);
+
+  g_assert_true (nv_followup_count (f->store, 0, today, 7, &overdue, &soon, &error));
+  g_assert_cmpuint (overdue, ==, 3);
+  g_assert_cmpuint (soon, ==, 1);
+  g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
+  g_assert_cmpuint (overdue, ==, 2);
+  g_assert_cmpuint (soon, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/followup/rules/file", test_rules_file);
+  g_test_add_func ("/followup/rules/refused", test_rules_refused);
+  g_test_add_func ("/followup/open-case", test_open_case);
+  g_test_add_func ("/followup/due-day-itself", test_due_day_itself);
+  g_test_add_func ("/followup/case-ends-before-due", test_case_ends_before_due);
+  g_test_add_func ("/followup/graded-only", test_graded_only);
+  g_test_add_func ("/followup/egenmeldt-only", test_egenmeldt_only);
+  g_test_add_func ("/followup/crossing-year", test_crossing_year);
+  g_test_add_func ("/followup/egenmeldt-then-legemeldt", test_egenmeldt_then_legemeldt);
+  g_test_add_func ("/followup/done-records", test_done_records);
+  g_test_add_func ("/followup/rule-set-by-start", test_rule_set_by_start);
+  g_test_add_func ("/followup/upcoming", test_upcoming);
+  g_test_add ("/followup/store/done-undo", Fixture, NULL, fixture_setup, test_store_done_undo,
+              fixture_teardown);
+  g_test_add ("/followup/store/mark-done-refused", Fixture, NULL, fixture_setup,
+              test_store_mark_done_refused, fixture_teardown);
+  g_test_add ("/followup/store/upcoming", Fixture, NULL, fixture_setup,
+              test_store_upcoming_and_count, fixture_teardown);
+
+  return g_test_run ();
+}

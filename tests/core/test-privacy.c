@@ -1,0 +1,250 @@
+/* Tests for the privacy duties: retention, erasing one person, and the
+ * export of one person's data. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-followup.h"
+#include "nv-privacy.h"
+#include "nv-store.h"
+#include "nv-unit.h"
+
+#define D(y, m, d) nv_day_from_ymd (y, m, d)
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  NvStore *store;
+  gint64 unit;
+  gint64 ab;
+  gint64 cd;
+} Fixture;
+
+static void
+add_spell (Fixture *f, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
+{
+  g_autoptr (GError) error = NULL;
+  nv_spell_add (f->store, employee, start, end, grade, type, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "Fjordvik", &error);
+  f->ab = nv_employee_add (f->store, f->unit, "AB", NULL, &error);
+  f->cd = nv_employee_add (f->store, f->unit, "CD", NULL, &error);
+  nv_roster_add (f->store, f->ab, 80, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
+  nv_roster_add (f->store, f->cd, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+count (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_cutoff (void)
+{
+  g_assert_cmpuint (nv_privacy_cutoff (D (2026, 11, 22), 5), ==, D (2021, 11, 22));
+  g_assert_cmpuint (nv_privacy_cutoff (D (2028, 2, 29), 1), ==, D (2027, 2, 28));
+  g_assert_cmpuint (nv_privacy_cutoff (D (2028, 2, 29), 4), ==, D (2024, 2, 29));
+}
+
+/* Today 22 Nov 2026, five years: a closed case that ended before 22 Nov 2021
+ * goes; one that ended on that day stays, as does an open one. */
+static void
+test_retention (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) expired = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  NvDay today = D (2026, 11, 22);
+  guint n_cases = 0, n_spells = 0;
+  const NvExpiredCase *c;
+
+  /* AB: an old case of two adjacent spells (expired), a later one (kept). */
+  add_spell (f, f->ab, D (2021, 10, 1), D (2021, 10, 3), 100, NV_SPELL_SELF);
+  add_spell (f, f->ab, D (2021, 10, 4), D (2021, 11, 21), 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->ab, D (2023, 1, 9), D (2023, 1, 10), 100, NV_SPELL_SELF);
+  /* CD: ended exactly on the cutoff day (kept), and an open case (kept). */
+  add_spell (f, f->cd, D (2021, 9, 1), D (2021, 11, 22), 50, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, D (2026, 10, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  /* A record of the expired case, and one of CD's kept case. */
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, D (2021, 10, 1), "followup-plan",
+                                        D (2021, 10, 20), "old", &error));
+  g_assert_true (nv_followup_mark_done (f->store, f->cd, D (2021, 9, 1), "followup-plan",
+                                        D (2021, 9, 20), "kept", &error));
+  g_assert_no_error (error);
+
+  expired = nv_privacy_expired_cases (f->store, 5, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expired->len, ==, 1);
+  c = g_ptr_array_index (expired, 0);
+  g_assert_cmpstr (c->unit_name, ==, "Avdeling 2B");
+  g_assert_cmpstr (c->employee_ref, ==, "AB");
+  g_assert_cmpuint (c->start, ==, D (2021, 10, 1));
+  g_assert_cmpuint (c->end, ==, D (2021, 11, 21));
+  g_assert_cmpuint (c->n_spells, ==, 2);
+
+  /* Listing changes nothing. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 5);
+
+  g_assert_true (nv_privacy_delete_expired (f->store, 5, today, &n_cases, &n_spells, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_cases, ==, 1);
+  g_assert_cmpuint (n_spells, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM spell WHERE start_date < '2021-11-01' AND "
+                             "employee_id = (SELECT id FROM employee WHERE ref = 'AB')"),
+                   ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done WHERE note = 'kept'"), ==, 1);
+  /* The roster stays: old periods still need their contracted days. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 2);
+
+  after = nv_privacy_expired_cases (f->store, 5, today, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+  /* One year: CD's case that ended 22 Nov 2021 now qualifies, the open one never. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = nv_privacy_expired_cases (f->store, 1, today, &error);
+  g_assert_cmpuint (after->len, ==, 2);
+}
+
+static void
+test_erase_employee (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  NvErasedCounts counts = { 0 };
+  NvDay today = nv_day_today ();
+
+  add_spell (f, f->ab, today - 60, today - 58, 100, NV_SPELL_SELF);
+  add_spell (f, f->ab, today - 57, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, today - 60, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 60, "followup-plan", today - 35,
+                                        "", &error));
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 60, "employer-period-end",
+                                        today - 45, "", &error));
+  g_assert_true (nv_followup_mark_done (f->store, f->cd, today - 60, "followup-plan", today - 35,
+                                        "", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (nv_privacy_erase_employee (f->store, f->ab, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_roster, ==, 1);
+  g_assert_cmpuint (counts.n_spells, ==, 2);
+  g_assert_cmpuint (counts.n_records, ==, 2);
+
+  g_assert_cmpint (count (f, "SELECT count(*) FROM employee WHERE ref = 'AB'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done"), ==, 1);
+
+  g_assert_false (nv_privacy_erase_employee (f->store, f->ab, NULL, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_export_employee (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "AB.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expect_case = NULL;
+  NvDay today = nv_day_today ();
+  char start[11], done[11];
+
+  nv_roster_change_fte (f->store, f->ab, D (2020, 1, 1), 60, NULL, &error);
+  g_assert_no_error (error);
+  add_spell (f, f->ab, today - 60, today - 58, 100, NV_SPELL_SELF);
+  add_spell (f, f->ab, today - 57, NV_DAY_NONE, 40, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, today - 60, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 60, "followup-plan", today - 35,
+                                        "Tilrettelagt: kortere vakter", &error));
+  g_assert_true (nv_followup_mark_done (f->store, f->cd, today - 60, "followup-plan", today - 35,
+                                        "about CD", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (nv_privacy_export_employee (f->store, f->ab, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (nv_test_mode (path), ==, 0600);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_test_message ("%s", text);
+
+  g_assert_nonnull (strstr (text, "AB"));
+  g_assert_nonnull (strstr (text, "Avdeling 2B"));
+  g_assert_nonnull (strstr (text, "Fjordvik"));
+  /* Both roster rows (FTE changed from 2020). */
+  g_assert_nonnull (strstr (text, "2015-01-01 to 2019-12-31, position 80 %"));
+  g_assert_nonnull (strstr (text, "2020-01-01 to ongoing, position 60 %"));
+  /* Both spells. */
+  nv_day_format_iso_buf (today - 60, start);
+  g_assert_nonnull (strstr (text, start));
+  g_assert_nonnull (strstr (text, "40 %"));
+  g_assert_nonnull (strstr (text, "to open"));
+  /* The milestones, with the done record and its note. */
+  nv_day_format_iso_buf (today - 35, done);
+  expect_case = g_strdup_printf ("Case starting %s:", start);
+  g_assert_nonnull (strstr (text, expect_case));
+  g_assert_nonnull (strstr (text, done));
+  g_assert_nonnull (strstr (text, "Tilrettelagt: kortere vakter"));
+  g_assert_nonnull (strstr (text, "Dialogue meeting 1"));
+  /* Nothing about anyone else. */
+  g_assert_null (strstr (text, "CD"));
+  g_assert_null (strstr (text, "about CD"));
+
+  /* A missing person is an error, and no file is written. */
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (f->dir, "nobody.txt", NULL);
+  g_assert_false (nv_privacy_export_employee (f->store, 9999, path, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/privacy/cutoff", test_cutoff);
+  g_test_add ("/privacy/retention", Fixture, NULL, fixture_setup, test_retention,
+              fixture_teardown);
+  g_test_add ("/privacy/erase-employee", Fixture, NULL, fixture_setup, test_erase_employee,
+              fixture_teardown);
+  g_test_add ("/privacy/export-employee", Fixture, NULL, fixture_setup, test_export_employee,
+              fixture_teardown);
+
+  return g_test_run ();
+}
