@@ -251,7 +251,7 @@ draw_poster (Page *p, const NvPosterContent *c)
   g_autofree char *subtitle = NULL;
   const char *labels[4];
   double y, band, sig_top, inner = p->width - 2 * p->margin;
-  double f = 1.0;
+  double f = 1.4; /* few measures get larger type */
   guint n_done = 0;
 
   cairo_set_source_rgb (p->cr, 1, 1, 1);
@@ -292,8 +292,8 @@ draw_poster (Page *p, const NvPosterContent *c)
     }
   else
     {
-      /* Shrink the type down to 70 % before leaving measures out. */
-      while (f > 0.7 && (lay_out_measures (p, c, y, sig_top, f, FALSE, &n_done),
+      /* Shrink the type (from 140 %) down to 70 % before leaving measures out. */
+      while (f > 0.7 && (lay_out_measures (p, c, y, sig_top - 30 * p->s, f, FALSE, &n_done),
                          n_done < c->measures->len))
         f -= 0.05;
       y = lay_out_measures (p, c, y, sig_top - 30 * p->s, f, TRUE, &n_done);
