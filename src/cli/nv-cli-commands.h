@@ -10,4 +10,5 @@ static const NvCliCommand nv_cli_commands[] = {
   { "check", N_("Check the database for damage"), nv_cli_check_run },
   { "backup", N_("Write a backup copy of the database"), nv_cli_backup_run },
   { "restore", N_("Replace the database with a backup"), nv_cli_restore_run },
+  { "followup", N_("List follow-up milestones of sick-leave cases"), nv_cli_followup_run },
 };

@@ -1,0 +1,161 @@
+/* nv-cli-followup.c — `naervaer-cli followup --unit NAME [--as-of DATE] [--format table|json]`.
+ *
+ * Every legemeldt case of the unit with its milestones (DESIGN §3 and §5).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nv-cli.h"
+#include "nv-followup.h"
+
+static void
+print_json (GPtrArray *milestones)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  char day[11];
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      const NvMilestone *m = g_ptr_array_index (milestones, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "employee");
+      json_builder_add_string_value (builder, m->employee_ref);
+      json_builder_set_member_name (builder, "case_start");
+      json_builder_add_string_value (builder, nv_day_format_iso_buf (m->case_start, day));
+      json_builder_set_member_name (builder, "milestone");
+      json_builder_add_string_value (builder, m->milestone);
+      json_builder_set_member_name (builder, "due");
+      json_builder_add_string_value (builder, nv_day_format_iso_buf (m->due, day));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, nv_milestone_status_to_string (m->status));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  nv_cli_print_json (root);
+}
+
+/* Pads @text with spaces to @width characters (not bytes). */
+static void
+print_cell (const char *text, guint width, gboolean last)
+{
+  guint n = (guint) g_utf8_strlen (text, -1);
+
+  fputs (text, stdout);
+  if (last)
+    return;
+  for (; n < width + 2; n++)
+    fputc (' ', stdout);
+}
+
+static void
+print_table (GPtrArray *milestones)
+{
+  enum { N_COLS = 6 };
+  const char *headers[N_COLS] = {
+    _("Employee"), _("Case start"), _("Milestone"), _("Due"), _("Status"), _("Done on"),
+  };
+  guint widths[N_COLS];
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint c = 0; c < N_COLS; c++)
+    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
+
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      const NvMilestone *m = g_ptr_array_index (milestones, i);
+      char **row = g_new0 (char *, N_COLS + 1);
+
+      row[0] = g_strdup (m->employee_ref);
+      row[1] = nv_day_format_iso (m->case_start);
+      row[2] = g_strdup (m->milestone);
+      row[3] = nv_day_format_iso (m->due);
+      row[4] = g_strdup (nv_milestone_status_to_string (m->status));
+      row[5] = m->status == NV_MILESTONE_DONE ? nv_day_format_iso (m->done_on) : g_strdup ("");
+      for (guint c = 0; c < N_COLS; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rows->len == 0)
+    {
+      printf ("%s\n", _("No legemeldt case needs follow-up in this unit."));
+      return;
+    }
+  for (guint c = 0; c < N_COLS; c++)
+    print_cell (headers[c], widths[c], c == N_COLS - 1);
+  fputc ('\n', stdout);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      for (guint c = 0; c < N_COLS; c++)
+        print_cell (row[c], widths[c], c == N_COLS - 1);
+      fputc ('\n', stdout);
+    }
+}
+
+int
+nv_cli_followup_run (NvCli *cli, int argc, char **argv)
+{
+  static const char *const formats[] = { "table", "json", NULL };
+  g_autofree char *unit_name = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *format = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  g_autoptr (GPtrArray) milestones = NULL;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("The unit"), "NAME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Day that decides what is overdue (default today)"), "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    { NULL }
+  };
+  NvDay as_of = NV_DAY_NONE;
+  int status;
+
+  context = g_option_context_new (_("— follow-up milestones of every sick-leave case"));
+  g_option_context_set_summary (
+    context, _("Lists each legemeldt case of the unit with its milestones: employee, case start, "
+               "milestone, due date and status (done, due, overdue or optional)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return nv_cli_usage ("followup", "%s", _("unexpected argument"));
+  if (unit_name == NULL)
+    return nv_cli_usage ("followup", "%s", _("--unit is required"));
+  if (!nv_cli_check_format ("followup", format, formats, &status))
+    return status;
+  if (as_of_text != NULL)
+    {
+      as_of = nv_day_parse (as_of_text);
+      if (as_of == NV_DAY_NONE)
+        return nv_cli_usage ("followup", _("--as-of: “%s” is not a date (use YYYY-MM-DD)"),
+                             as_of_text);
+    }
+
+  unit = nv_cli_unit (cli, unit_name);
+  if (unit == NULL)
+    return NV_EXIT_ERROR;
+  milestones = nv_followup_list (cli->store, unit->id, as_of, &error);
+  if (milestones == NULL)
+    return nv_cli_gerror (error);
+
+  if (g_strcmp0 (format, "json") == 0)
+    print_json (milestones);
+  else
+    print_table (milestones);
+  return NV_EXIT_OK;
+}
