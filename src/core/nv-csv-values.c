@@ -1,0 +1,285 @@
+/* nv-csv-values.c — reading and writing the values inside CSV fields.
+ *
+ * Numbers: a Norwegian spreadsheet writes «12,5», an English one «12.5»; both
+ * are read. Thousands separators are only accepted where they cannot be
+ * mistaken for a decimal mark (spaces between groups of three digits:
+ * «1 234,5»). «1.234,5», «1,234.5» and «1.234.567» are refused with a message
+ * that says how to write the number instead of being guessed at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "nv-csv.h"
+
+#define MAX_NUMBER 64
+
+static gboolean
+value_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+value_error (GError **error, const char *format, ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE, message);
+  g_free (message);
+  return FALSE;
+}
+
+/* Length of a space that may separate digit groups at @p: ' ', U+00A0 (what
+ * Excel puts between thousands in Norwegian) or U+202F; 0 if none. */
+static int
+group_space (const char *p)
+{
+  if (p[0] == ' ')
+    return 1;
+  if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+    return 2;
+  if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
+    return 3;
+  return 0;
+}
+
+static char *
+strip_value (const char *text)
+{
+  const char *start = text != NULL ? text : "";
+  const char *end;
+  int n;
+
+  while (*start == '\t' || (n = group_space (start)) > 0)
+    start += *start == '\t' ? 1 : n;
+  end = start + strlen (start);
+  for (;;)
+    {
+      if (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+      else if (end - start >= 2 && (guchar) end[-2] == 0xC2 && (guchar) end[-1] == 0xA0)
+        end -= 2;
+      else if (end - start >= 3 && (guchar) end[-3] == 0xE2 && (guchar) end[-2] == 0x80 &&
+               (guchar) end[-1] == 0xAF)
+        end -= 3;
+      else
+        break;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
+gboolean
+nv_csv_parse_number (const char *text, double *value, GError **error)
+{
+  g_autofree char *s = strip_value (text);
+  char ascii[MAX_NUMBER + 2];
+  gsize n = 0;
+  const char *p = s;
+  guint n_points = 0, n_commas = 0;
+  guint group_digits = 0; /* digits since the last group space */
+  gboolean grouped = FALSE, seen_mark = FALSE, any_digit = FALSE;
+  char *end = NULL;
+
+  if (*s == '\0')
+    return value_error (error, "%s", _("a number is missing"));
+  if (strlen (s) > MAX_NUMBER)
+    return value_error (error, _("“%.20s…” is not a number"), s);
+
+  for (const char *q = s; *q != '\0'; q++)
+    {
+      n_points += *q == '.';
+      n_commas += *q == ',';
+    }
+  if (n_points > 0 && n_commas > 0)
+    return value_error (error,
+                        _("“%s” has both a point and a comma; write it without a thousands "
+                          "separator, e.g. 1234,5"),
+                        s);
+  if (n_points > 1 || n_commas > 1)
+    return value_error (error,
+                        _("“%s” has more than one “%c”; write it without a thousands separator, "
+                          "e.g. 1234567"),
+                        s, n_points > 1 ? '.' : ',');
+
+  if (*p == '-' || *p == '+')
+    ascii[n++] = *p++;
+  for (; *p != '\0'; p++)
+    {
+      int space = group_space (p);
+
+      if (g_ascii_isdigit (*p))
+        {
+          ascii[n++] = *p;
+          any_digit = TRUE;
+          group_digits++;
+        }
+      else if (space > 0 && !seen_mark && any_digit &&
+               (grouped ? group_digits == 3 : group_digits <= 3))
+        {
+          grouped = TRUE;
+          group_digits = 0;
+          p += space - 1;
+        }
+      else if ((*p == '.' || *p == ',') && !seen_mark)
+        {
+          if (grouped && group_digits != 3)
+            break;
+          seen_mark = TRUE;
+          grouped = FALSE;
+          ascii[n++] = '.';
+        }
+      else
+        break;
+    }
+  if (*p != '\0' || !any_digit || (grouped && group_digits != 3) ||
+      (n > 0 && ascii[n - 1] == '.'))
+    return value_error (error, _("“%s” is not a number"), s);
+  ascii[n] = '\0';
+  *value = g_ascii_strtod (ascii, &end);
+  if (end == NULL || *end != '\0' || !isfinite (*value))
+    return value_error (error, _("“%s” is not a number"), s);
+  if (*value == 0)
+    *value = 0; /* no negative zero */
+  return TRUE;
+}
+
+gboolean
+nv_csv_parse_percent (const char *text, double *value, GError **error)
+{
+  g_autofree char *s = strip_value (text);
+  gsize len = strlen (s);
+
+  if (len > 0 && s[len - 1] == '%')
+    s[len - 1] = '\0';
+  return nv_csv_parse_number (s, value, error);
+}
+
+gboolean
+nv_csv_parse_int (const char *text, gint64 *value, GError **error)
+{
+  double d;
+
+  if (!nv_csv_parse_number (text, &d, error))
+    return FALSE;
+  if (d != floor (d) || fabs (d) > 1e15)
+    {
+      g_autofree char *s = strip_value (text);
+      return value_error (error, _("“%s” is not a whole number"), s);
+    }
+  *value = (gint64) d;
+  return TRUE;
+}
+
+static gboolean
+all_digits (const char *p, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return FALSE;
+  return len > 0;
+}
+
+/* Does @s look like Y-M-D or D.M.Y with numbers (so a failure means the date
+ * does not exist rather than a wrong form)? */
+static gboolean
+has_date_form (const char *s)
+{
+  g_auto (GStrv) iso = g_strsplit (s, "-", -1);
+  g_auto (GStrv) nor = g_strsplit (s, ".", -1);
+
+  if (g_strv_length (iso) == 3 && strlen (iso[0]) == 4 && all_digits (iso[0], 4) &&
+      all_digits (iso[1], strlen (iso[1])) && all_digits (iso[2], strlen (iso[2])) &&
+      strlen (iso[1]) <= 2 && strlen (iso[2]) <= 2)
+    return TRUE;
+  if (g_strv_length (nor) == 3 && strlen (nor[2]) == 4 && all_digits (nor[2], 4) &&
+      all_digits (nor[0], strlen (nor[0])) && all_digits (nor[1], strlen (nor[1])) &&
+      strlen (nor[0]) <= 2 && strlen (nor[1]) <= 2)
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+nv_csv_parse_date (const char *text, NvDay *day, GError **error)
+{
+  g_autofree char *s = strip_value (text);
+
+  if (*s == '\0')
+    return value_error (error, "%s", _("a date is missing"));
+  if (strlen (s) > 32)
+    return value_error (error, _("“%.20s…” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), s);
+  *day = nv_day_parse (s);
+  if (*day != NV_DAY_NONE)
+    return TRUE;
+  if (strchr (s, '/') != NULL)
+    return value_error (error,
+                        _("“%s” is not a date this program reads: dates with “/” are ambiguous "
+                          "(day or month first?); use YYYY-MM-DD or DD.MM.YYYY"),
+                        s);
+  if (has_date_form (s))
+    {
+      int year = (int) g_ascii_strtoll (strchr (s, '-') ? s : strrchr (s, '.') + 1, NULL, 10);
+      if (year < NV_CALENDAR_FIRST_YEAR || year > NV_CALENDAR_LAST_YEAR)
+        return value_error (error, _("%s is outside the years %d–%d"), s,
+                            NV_CALENDAR_FIRST_YEAR, NV_CALENDAR_LAST_YEAR);
+      return value_error (error, _("%s is not a date that exists"), s);
+    }
+  return value_error (error, _("“%s” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), s);
+}
+
+/* Shortest decimal that reads back as the same double, never with an
+ * exponent, decimal comma. */
+char *
+nv_csv_format_number (double value)
+{
+  char format[16];
+  char buf[400];
+  int precision;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == 0)
+    return g_strdup ("0");
+
+  for (precision = 1; precision <= 17; precision++)
+    {
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  if (strchr (buf, 'e') != NULL)
+    {
+      int exponent = (int) floor (log10 (fabs (value)));
+      int decimals = MAX (0, precision - 1 - exponent);
+
+      for (;; decimals++)
+        {
+          g_snprintf (format, sizeof format, "%%.%df", MIN (decimals, 340));
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          if (g_ascii_strtod (buf, NULL) == value || decimals >= 340)
+            break;
+        }
+      if (strchr (buf, '.') != NULL)
+        {
+          gsize len = strlen (buf);
+          while (len > 0 && buf[len - 1] == '0')
+            buf[--len] = '\0';
+          if (len > 0 && buf[len - 1] == '.')
+            buf[--len] = '\0';
+        }
+    }
+
+  for (char *p = buf; *p != '\0'; p++)
+    if (*p == '.')
+      *p = ',';
+  return g_strdup (buf);
+}

@@ -1,0 +1,540 @@
+/* nv-import.c — CSV import of roster, spells and HR monthly figures.
+ *
+ * One engine serves the import and the preview: read a row, turn its
+ * fields into values (nv-csv value parsers), hand them to nv-absence, which
+ * checks every rule against the database and the rows added before. The
+ * import stops at the first problem and rolls back; the preview collects
+ * them all and always rolls back. Roster and spells go through
+ * NvAbsenceBatch, which holds the unit's intervals in memory, so a million
+ * rows cost one INSERT each.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "nv-import.h"
+#include "nv-unit.h"
+
+#define MAX_COLUMNS 16
+
+typedef struct
+{
+  NvStore *store;
+  NvImportKind kind;
+  gint64 unit_id;
+  NvCsvReader *reader;
+  const NvCsvColumn *columns;
+  int idx[MAX_COLUMNS];
+
+  NvAbsenceBatch *batch; /* roster, spells */
+
+  GHashTable *units;         /* monthly: lower-cased name → gint64 * id (0 = unknown) */
+  GHashTable *months;        /* monthly: "unit/YYYY-MM" → line in this file */
+  GHashTable *stored_months; /* monthly: "unit/YYYY-MM" in the database */
+  GHashTable *loaded_units;  /* monthly: unit ids whose stored months are loaded */
+
+  NvImportPreview *preview; /* NULL when importing */
+  NvImportCounts counts;
+} Import;
+
+const char *
+nv_import_kind_to_string (NvImportKind kind)
+{
+  switch (kind)
+    {
+    case NV_IMPORT_ROSTER:
+      return "roster";
+    case NV_IMPORT_SPELLS:
+      return "spells";
+    case NV_IMPORT_MONTHLY:
+    default:
+      return "monthly";
+    }
+}
+
+gboolean
+nv_import_kind_parse (const char *text, NvImportKind *kind)
+{
+  for (int k = NV_IMPORT_ROSTER; k <= NV_IMPORT_MONTHLY; k++)
+    if (g_strcmp0 (text, nv_import_kind_to_string (k)) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+nv_import_kind_needs_unit (NvImportKind kind)
+{
+  return kind != NV_IMPORT_MONTHLY;
+}
+
+const NvCsvColumn *
+nv_import_kind_columns (NvImportKind kind)
+{
+  switch (kind)
+    {
+    case NV_IMPORT_ROSTER:
+      return nv_csv_roster_columns;
+    case NV_IMPORT_SPELLS:
+      return nv_csv_spell_columns;
+    case NV_IMPORT_MONTHLY:
+    default:
+      return nv_csv_monthly_columns;
+    }
+}
+
+static void
+problem_free (NvImportProblem *problem)
+{
+  g_free (problem->field);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+row_free (NvImportRow *row)
+{
+  g_free (row->employee);
+  g_free (row->unit);
+  g_free (row);
+}
+
+void
+nv_import_preview_free (NvImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->file_name);
+  g_ptr_array_unref (preview->rows);
+  g_ptr_array_unref (preview->problems);
+  g_free (preview);
+}
+
+gboolean
+nv_import_preview_ok (const NvImportPreview *preview)
+{
+  return preview->n_problems == 0 && preview->complete;
+}
+
+static void
+add_problem (Import *im, guint line, const char *field, const char *message)
+{
+  NvImportProblem *problem;
+
+  im->preview->n_problems++;
+  if (im->preview->problems->len >= NV_IMPORT_PREVIEW_MAX_PROBLEMS)
+    return;
+  problem = g_new0 (NvImportProblem, 1);
+  problem->line = line;
+  problem->field = g_strdup (field);
+  problem->message = g_strdup (message);
+  g_ptr_array_add (im->preview->problems, problem);
+}
+
+/* A problem of the reader (broken file or header): fatal for an import, the
+ * last problem of a preview. */
+static gboolean
+reader_problem (Import *im, GError *reader_error, GError **error)
+{
+  if (im->preview == NULL)
+    {
+      g_propagate_error (error, reader_error);
+      return FALSE;
+    }
+  add_problem (im, nv_csv_reader_get_error_line (im->reader),
+               nv_csv_reader_get_error_field (im->reader),
+               nv_csv_reader_get_error_message (im->reader));
+  im->preview->complete = FALSE;
+  g_error_free (reader_error);
+  return TRUE;
+}
+
+static const char *
+F (Import *im, int column)
+{
+  return nv_csv_reader_get_field (im->reader, im->idx[column]);
+}
+
+/* ---- Rows ------------------------------------------------------------------ */
+
+static gboolean
+field_failed (const char **field, const char *name)
+{
+  *field = name;
+  return FALSE;
+}
+
+static gboolean
+roster_row (Import *im, NvImportRow *row, const char **field, GError **error)
+{
+  row->employee = g_strdup (F (im, 0));
+  if (!nv_csv_parse_percent (F (im, 1), &row->fte, error))
+    return field_failed (field, "fte");
+  if (!nv_csv_parse_date (F (im, 2), &row->from, error))
+    return field_failed (field, "from");
+  if (*F (im, 3) != '\0' && !nv_csv_parse_date (F (im, 3), &row->to, error))
+    return field_failed (field, "to");
+  return nv_absence_batch_add_roster (im->batch, row->employee, row->fte, row->from, row->to,
+                                      field, error);
+}
+
+static gboolean
+spell_row (Import *im, NvImportRow *row, const char **field, GError **error)
+{
+  const char *type = F (im, 4);
+
+  row->employee = g_strdup (F (im, 0));
+  if (!nv_csv_parse_date (F (im, 1), &row->start, error))
+    return field_failed (field, "start");
+  if (*F (im, 2) != '\0' && !nv_csv_parse_date (F (im, 2), &row->end, error))
+    return field_failed (field, "end");
+  row->grade = 100;
+  if (*F (im, 3) != '\0' && !nv_csv_parse_percent (F (im, 3), &row->grade, error))
+    return field_failed (field, "grade");
+  if (*type == '\0' || !nv_spell_type_parse (type, &row->type))
+    {
+      *field = "type";
+      if (*type == '\0')
+        g_set_error_literal (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
+                             _("the type is missing (egenmeldt or legemeldt)"));
+      else
+        g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
+                     _("“%s” is not a type (use egenmeldt or legemeldt)"), type);
+      return FALSE;
+    }
+  return nv_absence_batch_add_spell (im->batch, row->employee, row->start, row->end, row->grade,
+                                     row->type, field, error);
+}
+
+static gboolean
+load_stored_months (Import *im, gint64 unit_id, GError **error)
+{
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (g_hash_table_contains (im->loaded_units, &unit_id))
+    return TRUE;
+  list = nv_monthly_list (im->store, unit_id, error);
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      NvMonthly *m = g_ptr_array_index (list, i);
+      g_hash_table_add (im->stored_months,
+                        g_strdup_printf ("%" G_GINT64_FORMAT "/%04d-%02d", unit_id, m->year,
+                                         m->month));
+    }
+  g_hash_table_add (im->loaded_units, g_memdup2 (&unit_id, sizeof unit_id));
+  return TRUE;
+}
+
+static gboolean
+monthly_row (Import *im, NvImportRow *row, const char **field, GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *month_key = NULL;
+  gint64 *unit_id;
+  gint64 persons;
+  gpointer seen_line;
+  NvMonthly m = { 0 };
+
+  row->unit = g_strdup (F (im, 0));
+  if (*row->unit == '\0')
+    {
+      *field = "unit";
+      g_set_error_literal (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE, _("the unit is missing"));
+      return FALSE;
+    }
+  key = g_utf8_casefold (row->unit, -1);
+  unit_id = g_hash_table_lookup (im->units, key);
+  if (unit_id == NULL)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (NvUnit) unit = nv_unit_find (im->store, row->unit, &local_error);
+
+      if (unit == NULL && !g_error_matches (local_error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))
+        {
+          *field = NULL;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      unit_id = g_new (gint64, 1);
+      *unit_id = unit != NULL ? unit->id : 0;
+      g_hash_table_insert (im->units, g_strdup (key), unit_id);
+    }
+  if (*unit_id == 0)
+    {
+      *field = "unit";
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                   _("there is no unit called “%s”"), row->unit);
+      return FALSE;
+    }
+  if (!nv_month_parse (F (im, 1), &row->year, &row->month))
+    {
+      *field = "period";
+      g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
+                   _("“%s” is not a month (use YYYY-MM, e.g. 2025-03)"), F (im, 1));
+      return FALSE;
+    }
+  if (!nv_csv_parse_number (F (im, 2), &row->contracted_days, error))
+    return field_failed (field, "contracted_days");
+  if (!nv_csv_parse_number (F (im, 3), &row->lost_days_self, error))
+    return field_failed (field, "lost_days_self");
+  if (!nv_csv_parse_number (F (im, 4), &row->lost_days_doctor, error))
+    return field_failed (field, "lost_days_doctor");
+  if (!nv_csv_parse_int (F (im, 5), &persons, error))
+    return field_failed (field, "persons");
+  if (persons < 0 || persons > G_MAXINT)
+    {
+      *field = "persons";
+      g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
+                   _("%" G_GINT64_FORMAT " is not a number of persons"), persons);
+      return FALSE;
+    }
+  row->persons = (int) persons;
+
+  month_key = g_strdup_printf ("%" G_GINT64_FORMAT "/%04d-%02d", *unit_id, row->year, row->month);
+  seen_line = g_hash_table_lookup (im->months, month_key);
+  if (seen_line != NULL)
+    {
+      *field = "period";
+      g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
+                   _("%s has figures for %04d-%02d already on line %u"), row->unit, row->year,
+                   row->month, GPOINTER_TO_UINT (seen_line));
+      return FALSE;
+    }
+
+  m.unit_id = *unit_id;
+  m.year = row->year;
+  m.month = row->month;
+  m.contracted_days = row->contracted_days;
+  m.lost_days_self = row->lost_days_self;
+  m.lost_days_doctor = row->lost_days_doctor;
+  m.persons = row->persons;
+  if (!load_stored_months (im, *unit_id, error))
+    return field_failed (field, NULL);
+  if (!nv_monthly_upsert (im->store, &m, field, error))
+    return FALSE;
+  g_hash_table_insert (im->months, g_steal_pointer (&month_key),
+                       GUINT_TO_POINTER (row->line));
+  {
+    g_autofree char *stored_key =
+      g_strdup_printf ("%" G_GINT64_FORMAT "/%04d-%02d", *unit_id, row->year, row->month);
+    if (g_hash_table_contains (im->stored_months, stored_key))
+      im->counts.n_replaced++;
+  }
+  return TRUE;
+}
+
+/* Is this a problem with the row (go on in a preview) rather than with the
+ * database (stop)? */
+static gboolean
+is_row_problem (const GError *error, const char *field)
+{
+  if (field != NULL || error->domain == NV_CSV_ERROR)
+    return TRUE;
+  return g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID) ||
+         g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND) ||
+         g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_DUPLICATE);
+}
+
+static gboolean
+run (Import *im, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  g_assert (nv_csv_columns_count (im->columns) <= MAX_COLUMNS);
+  if (!nv_csv_reader_read_header (im->reader, &local_error) ||
+      !nv_csv_reader_map_columns (im->reader, im->columns, im->idx, &local_error))
+    return reader_problem (im, g_steal_pointer (&local_error), error);
+  if (im->preview != NULL)
+    {
+      im->preview->encoding = nv_csv_reader_get_encoding (im->reader);
+      im->preview->delimiter = nv_csv_reader_get_delimiter (im->reader);
+    }
+
+  if (im->kind != NV_IMPORT_MONTHLY)
+    {
+      im->batch = nv_absence_batch_new (im->store, im->unit_id, error);
+      if (im->batch == NULL)
+        return FALSE;
+    }
+
+  while (nv_csv_reader_next (im->reader, &local_error))
+    {
+      g_autoptr (GError) row_error = NULL;
+      NvImportRow *row = g_new0 (NvImportRow, 1);
+      const char *field = NULL;
+      gboolean ok;
+
+      row->line = nv_csv_reader_get_line (im->reader);
+      im->counts.n_rows++;
+      switch (im->kind)
+        {
+        case NV_IMPORT_ROSTER:
+          ok = roster_row (im, row, &field, &row_error);
+          break;
+        case NV_IMPORT_SPELLS:
+          ok = spell_row (im, row, &field, &row_error);
+          break;
+        case NV_IMPORT_MONTHLY:
+        default:
+          ok = monthly_row (im, row, &field, &row_error);
+          break;
+        }
+      row->valid = ok;
+      if (ok)
+        im->counts.n_stored++;
+
+      if (!ok && !is_row_problem (row_error, field))
+        {
+          row_free (row);
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          return FALSE;
+        }
+      if (!ok)
+        {
+          const char *name =
+            nv_csv_reader_field_name (im->reader, im->columns, im->idx, field);
+
+          if (im->preview == NULL)
+            {
+              g_autofree char *text = nv_csv_format_problem (nv_csv_reader_get_name (im->reader),
+                                                             row->line, name, row_error->message);
+              g_set_error_literal (error, row_error->domain, row_error->code, text);
+              row_free (row);
+              return FALSE;
+            }
+          add_problem (im, row->line, name, row_error->message);
+          im->preview->n_invalid_rows++;
+        }
+
+      if (im->preview != NULL && im->preview->rows->len < NV_IMPORT_PREVIEW_MAX_ROWS)
+        g_ptr_array_add (im->preview->rows, row);
+      else
+        row_free (row);
+    }
+  if (local_error != NULL)
+    return reader_problem (im, g_steal_pointer (&local_error), error);
+  return TRUE;
+}
+
+static void
+import_init (Import *im, NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *reader)
+{
+  memset (im, 0, sizeof *im);
+  im->store = store;
+  im->kind = kind;
+  im->unit_id = unit_id;
+  im->reader = reader;
+  im->columns = nv_import_kind_columns (kind);
+  im->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->stored_months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->loaded_units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+import_clear (Import *im)
+{
+  /* After commit or rollback: the batch announces the change on free. */
+  g_clear_pointer (&im->batch, nv_absence_batch_free);
+  g_clear_pointer (&im->units, g_hash_table_unref);
+  g_clear_pointer (&im->months, g_hash_table_unref);
+  g_clear_pointer (&im->stored_months, g_hash_table_unref);
+  g_clear_pointer (&im->loaded_units, g_hash_table_unref);
+}
+
+static gboolean
+import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *reader,
+               NvImportCounts *counts, GError **error)
+{
+  Import im;
+  gboolean ok;
+
+  if (!nv_store_begin (store, error))
+    return FALSE;
+  import_init (&im, store, kind, unit_id, reader);
+  ok = run (&im, error);
+  if (ok)
+    ok = nv_store_commit (store, error);
+  else
+    nv_store_rollback (store);
+  if (ok && counts != NULL)
+    *counts = im.counts;
+  import_clear (&im);
+  return ok;
+}
+
+gboolean
+nv_import_file (NvStore *store, NvImportKind kind, gint64 unit_id, const char *path,
+                NvImportCounts *counts, GError **error)
+{
+  g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_path (path, error);
+
+  if (reader == NULL)
+    return FALSE;
+  return import_reader (store, kind, unit_id, reader, counts, error);
+}
+
+gboolean
+nv_import_data (NvStore *store, NvImportKind kind, gint64 unit_id, const char *name,
+                const void *data, gsize len, NvImportCounts *counts, GError **error)
+{
+  g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_data (name, data, len);
+
+  return import_reader (store, kind, unit_id, reader, counts, error);
+}
+
+static NvImportPreview *
+preview_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *reader,
+                GError **error)
+{
+  g_autoptr (NvImportPreview) preview = g_new0 (NvImportPreview, 1);
+  Import im;
+  gboolean ok;
+
+  preview->kind = kind;
+  preview->file_name = g_strdup (nv_csv_reader_get_name (reader));
+  preview->complete = TRUE;
+  preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+
+  if (!nv_store_begin (store, error))
+    return NULL;
+  import_init (&im, store, kind, unit_id, reader);
+  im.preview = preview;
+  ok = run (&im, error);
+  nv_store_rollback (store);
+  preview->counts = im.counts;
+  import_clear (&im);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&preview);
+}
+
+NvImportPreview *
+nv_import_preview_file (NvStore *store, NvImportKind kind, gint64 unit_id, const char *path,
+                        GError **error)
+{
+  g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_path (path, error);
+
+  if (reader == NULL)
+    return NULL;
+  return preview_reader (store, kind, unit_id, reader, error);
+}
+
+NvImportPreview *
+nv_import_preview_data (NvStore *store, NvImportKind kind, gint64 unit_id, const char *name,
+                        const void *data, gsize len, GError **error)
+{
+  g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_data (name, data, len);
+
+  return preview_reader (store, kind, unit_id, reader, error);
+}
