@@ -11,4 +11,6 @@ static const NvCliCommand nv_cli_commands[] = {
   { "backup", N_("Write a backup copy of the database"), nv_cli_backup_run },
   { "restore", N_("Replace the database with a backup"), nv_cli_restore_run },
   { "followup", N_("List follow-up milestones of sick-leave cases"), nv_cli_followup_run },
+  { "import", N_("Import roster, absence spells or HR figures from CSV"), nv_cli_import_run },
+  { "export", N_("Export roster, absence spells or HR figures as CSV"), nv_cli_export_run },
 };

@@ -64,5 +64,7 @@ int nv_cli_check_run (NvCli *cli, int argc, char **argv);
 int nv_cli_backup_run (NvCli *cli, int argc, char **argv);
 int nv_cli_restore_run (NvCli *cli, int argc, char **argv);
 int nv_cli_followup_run (NvCli *cli, int argc, char **argv);
+int nv_cli_import_run (NvCli *cli, int argc, char **argv);
+int nv_cli_export_run (NvCli *cli, int argc, char **argv);
 
 G_END_DECLS
