@@ -4,6 +4,7 @@
 #include "../nv-test-util.h"
 #include "nv-measure.h"
 #include "nv-unit.h"
+#include "nv-workshop-slides.h"
 #include "nv-workshop.h"
 
 typedef struct
@@ -136,6 +137,7 @@ assert_malformed (const char *name, const char *expect_in_message)
   g_assert_error (error, NV_TEMPLATE_ERROR, NV_TEMPLATE_ERROR_MALFORMED);
   /* the message names the file and says what is wrong */
   g_assert_nonnull (strstr (error->message, name));
+  g_test_message ("%s", error->message);
   if (strstr (error->message, expect_in_message) == NULL)
     g_error ("%s: “%s” not in “%s”", name, expect_in_message, error->message);
 }
@@ -485,6 +487,47 @@ test_cascade (Fixture *f, gconstpointer data)
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_slides (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) slides = NULL;
+  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  NvSlide *s;
+
+  /* welcome, purpose, research, figures, 3 default themes, prioritise, agree, closing */
+  nv_workshop_add_prompt (f->store, id, "open-talk", "Hva gjør vi i dag når noen ringer?", &error);
+  nv_workshop_add_prompt (f->store, id, "initiative", "Not shown: theme is off", &error);
+  slides = nv_workshop_slides (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slides->len, ==, 10);
+  s = g_ptr_array_index (slides, 0);
+  g_assert_cmpint (s->kind, ==, NV_SLIDE_WELCOME);
+  s = g_ptr_array_index (slides, 2);
+  g_assert_cmpint (s->kind, ==, NV_SLIDE_STEP);
+  g_assert_cmpstr (s->step->id, ==, "research");
+  g_assert_cmpuint (s->prompts->len, ==, 1);
+  s = g_ptr_array_index (slides, 6);
+  g_assert_cmpint (s->kind, ==, NV_SLIDE_THEME);
+  g_assert_cmpstr (s->theme->id, ==, "open-talk");
+  g_assert_cmpuint (s->prompts->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (s->prompts, 2), ==, "Hva gjør vi i dag når noen ringer?");
+  g_assert_cmpint (s->minutes, ==, 15);
+  s = g_ptr_array_index (slides, 9);
+  g_assert_cmpint (s->kind, ==, NV_SLIDE_CLOSING);
+  g_clear_pointer (&slides, g_ptr_array_unref);
+
+  /* with every theme off the rounds step is one slide of its own */
+  nv_workshop_set_theme (f->store, id, "leadership", FALSE, &error);
+  nv_workshop_set_theme (f->store, id, "mastery-climate", FALSE, &error);
+  nv_workshop_set_theme (f->store, id, "open-talk", FALSE, &error);
+  slides = nv_workshop_slides (f->store, id, &error);
+  g_assert_cmpuint (slides->len, ==, 8);
+  s = g_ptr_array_index (slides, 4);
+  g_assert_cmpint (s->kind, ==, NV_SLIDE_STEP);
+  g_assert_cmpstr (s->step->id, ==, "rounds");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -503,6 +546,7 @@ main (int argc, char **argv)
   ADD ("ideas-votes", test_ideas_votes);
   ADD ("measures", test_measures);
   ADD ("cascade", test_cascade);
+  ADD ("slides", test_slides);
 #undef ADD
   return g_test_run ();
 }
