@@ -179,6 +179,8 @@ struct _NvCsvReader
   gboolean failed;
   NvCsvError error_code;
   guint error_line;
+  int error_index; /* field index of the problem; its name is looked up late
+                    * because the header is parsed in the same piece */
   char *error_field;
   char *error_message;
 };
@@ -202,17 +204,27 @@ reader_fail (NvCsvReader *r, NvCsvError code, guint line, int field, const char 
   r->failed = TRUE;
   r->error_code = code;
   r->error_line = line;
-  if (field >= 0 && r->header != NULL && (guint) field < r->header->len)
-    r->error_field = g_strdup (g_ptr_array_index (r->header, field));
+  r->error_index = field;
   va_start (args, format);
   r->error_message = g_strdup_vprintf (format, args);
   va_end (args);
 }
 
+static void
+resolve_error_field (NvCsvReader *r)
+{
+  if (r->error_field == NULL && r->error_index >= 0 && r->header != NULL &&
+      (guint) r->error_index < r->header->len)
+    r->error_field = g_strdup (g_ptr_array_index (r->header, r->error_index));
+}
+
 static gboolean
 reader_set_error (NvCsvReader *r, GError **error)
 {
-  g_autofree char *text =
+  g_autofree char *text = NULL;
+
+  resolve_error_field (r);
+  text =
     nv_csv_format_problem (r->name, r->error_line, r->error_field, r->error_message);
   g_set_error_literal (error, NV_CSV_ERROR, r->error_code, text);
   return FALSE;
@@ -747,10 +759,16 @@ normalise_header (const char *text)
 static gboolean
 header_error (NvCsvReader *r, const char *field, char *message, GError **error)
 {
-  reader_fail (r, NV_CSV_ERROR_HEADER, 1, -1, "%s", message);
+  /* Replaces a problem further down the file that the parser may already
+   * have met: the header comes first. */
+  r->failed = TRUE;
+  r->error_code = NV_CSV_ERROR_HEADER;
+  r->error_line = 1;
+  r->error_index = -1;
   g_free (r->error_field);
   r->error_field = g_strdup (field);
-  g_free (message);
+  g_free (r->error_message);
+  r->error_message = message;
   return reader_set_error (r, error);
 }
 
@@ -892,6 +910,7 @@ nv_csv_reader_get_error_line (NvCsvReader *r)
 const char *
 nv_csv_reader_get_error_field (NvCsvReader *r)
 {
+  resolve_error_field (r);
   return r->error_field;
 }
 
