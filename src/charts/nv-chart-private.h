@@ -1,0 +1,71 @@
+/* nv-chart-private.h — the chart's fields, shared by model and renderer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nv-chart.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *name;
+  double *values;     /* n_categories */
+  gboolean *masked;   /* n_categories */
+  gboolean visible;
+} NvChartSeries;
+
+typedef struct
+{
+  double position;
+  char *label;
+} NvChartMarker;
+
+/* Result of measuring text and placing every band; valid for one size/style. */
+typedef struct
+{
+  double width, height;
+  NvChartStyle style;     /* layout depends on fonts only, but a copy is simplest */
+  double font_px;
+  double small_px;
+  double line_h;          /* height of a line of ordinary text */
+  double small_h;
+  NvChartRect title;
+  NvChartRect value_label;
+  GArray *legend;         /* NvChartRect per entry: series…, then the masked entry */
+  GArray *legend_series;  /* int per entry: series index, -1 for the masked entry */
+  GArray *marker_rects;   /* NvChartRect per marker label (width 0 when not shown) */
+  double marker_band_y;
+  NvChartRect plot;
+  NvChartAxis axis;
+  double x_label_y;
+  gboolean *x_shown;      /* n_categories: tick label drawn */
+  double y_label_w;
+} NvChartLayout;
+
+struct _NvChart
+{
+  GObject parent_instance;
+
+  NvChartKind kind;
+  char *title;
+  char *value_label;
+  char *masked_label;
+  gboolean percent;
+  gboolean value_labels;
+
+  guint n_categories;
+  GStrv labels;
+  char **tick_labels;     /* n_categories, entries may be NULL */
+  GPtrArray *series;      /* NvChartSeries */
+  GArray *markers;        /* NvChartMarker */
+
+  NvChartLayout *layout;  /* cache, NULL when stale */
+};
+
+void nv_chart_invalidate (NvChart *self);
+void nv_chart_layout_free (NvChartLayout *layout);
+gboolean nv_chart_any_masked (NvChart *self);
+
+G_END_DECLS
