@@ -29,6 +29,8 @@ static const NvCliCommand import_kinds[] = {
     N_("HR monthly figures (enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;"
        "tapte_dagsverk_legemeldt;personer)"),
     import_monthly },
+  { "benchmarks", N_("Benchmark figures (serie;periode;prosent;type;grunnlag;kilde)"),
+    nv_cli_import_benchmarks },
 };
 
 static int
