@@ -13,6 +13,7 @@
 
 #define MINUS_SIGN "\xe2\x88\x92" /* U+2212 */
 #define EN_DASH "\xe2\x80\x93"    /* U+2013 */
+#define NBSP "\xc2\xa0"             /* U+00A0, as core's nv-format.h */
 
 double
 nv_chart_round (double value, int decimals)
@@ -53,7 +54,7 @@ nv_chart_format_number (double value, int decimals)
   for (size_t i = 0; i < int_len; i++)
     {
       if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ' ');
+        g_string_append (out, NBSP);
       g_string_append_c (out, digits[i]);
     }
   if (point != NULL)
@@ -71,7 +72,7 @@ nv_chart_format_percent (double value, int decimals)
 
   if (isnan (value))
     return g_steal_pointer (&number);
-  return g_strconcat (number, " %", NULL);
+  return g_strconcat (number, NBSP "%", NULL);
 }
 
 char *

@@ -1,7 +1,8 @@
 /* nv-chart-format.h — numbers the Norwegian way for charts and tables.
  *
- * «7,4 %»: decimal comma, a space before the per cent sign, groups of three
- * digits separated by a space («4 700»), rounding half away from zero on
+ * «7,4 %»: decimal comma, a no-break space before the per cent sign, groups
+ * of three digits separated by a no-break space («4 700»), as core's
+ * nv-format.h writes them (charts may not link core), rounding half away from zero on
  * the decimal value (7,45 → 7,5; DESIGN §2 «round half up»), a real minus
  * sign (U+2212) and never «−0,0». NaN prints as an en dash «–».
  *

@@ -32,9 +32,9 @@ test_format_number (void)
   check_number (0, 1, "0,0");
   check_number (-0.04, 1, "0,0");  /* never «−0,0» */
   check_number (-1.25, 1, "\xe2\x88\x92" "1,3");
-  check_number (4700, 0, "4 700");
-  check_number (999.96, 1, "1 000,0");
-  check_number (1234567.891, 2, "1 234 567,89");
+  check_number (4700, 0, "4\u00a0700");
+  check_number (999.96, 1, "1\u00a0000,0");
+  check_number (1234567.891, 2, "1\u00a0234\u00a0567,89");
   check_number (12, 0, "12");
   check_number (NAN, 1, "\xe2\x80\x93");
 }
@@ -49,8 +49,8 @@ test_format_percent (void)
   g_autofree char *e = nv_chart_format_points (-1.2, 1);
   g_autofree char *f = nv_chart_format_points (0.04, 1);
 
-  g_assert_cmpstr (a, ==, "7,4 %");
-  g_assert_cmpstr (b, ==, "10 %");
+  g_assert_cmpstr (a, ==, "7,4\u00a0%");
+  g_assert_cmpstr (b, ==, "10\u00a0%");
   g_assert_cmpstr (c, ==, "\xe2\x80\x93");
   g_assert_cmpstr (d, ==, "+0,4");
   g_assert_cmpstr (e, ==, "\xe2\x88\x92" "1,2");
