@@ -1,0 +1,421 @@
+/* nv-benchmark-manager.c — the benchmark manager window.
+ *
+ * One group per kind (national, municipal sector, sector, own municipality);
+ * each series is an expander row that says what it measures, what it is
+ * compared with, how many figures come with Nærvær and how many were
+ * imported, its sources as links, and whether it has fallen behind the
+ * unit's data. The list is rebuilt whenever the store changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-benchmark-manager"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nv-benchmark-manager.h"
+#include "nv-benchmark.h"
+
+#define MAX_REPLACED_LINES 12
+
+struct _NvBenchmarkManager
+{
+  AdwWindow parent_instance;
+
+  NvStore *store;
+  gint64 unit_id;
+  gulong changed_id;
+  GtkFileChooserNative *chooser;
+  GPtrArray *rows; /* AdwExpanderRow, borrowed */
+
+  AdwToastOverlay *toast_overlay;
+  GtkBox *behind_box;
+  GtkLabel *behind_label;
+  GtkBox *groups_box;
+  GtkLabel *format_label;
+};
+
+G_DEFINE_FINAL_TYPE (NvBenchmarkManager, nv_benchmark_manager, ADW_TYPE_WINDOW)
+
+static const NvBenchmarkKind kind_order[] = {
+  NV_BENCHMARK_NATIONAL,
+  NV_BENCHMARK_MUNICIPAL_SECTOR,
+  NV_BENCHMARK_SECTOR,
+  NV_BENCHMARK_OWN_MUNICIPALITY,
+};
+
+/* ---- Building the list ---------------------------------------------------- */
+
+static GtkWidget *
+plain_row (const char *title, const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+source_row (const char *source)
+{
+  GtkWidget *row = plain_row (_("Source"), source);
+  const char *scheme = g_uri_peek_scheme (source);
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  if (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0)
+    {
+      GtkWidget *link = gtk_link_button_new_with_label (source, _("Open"));
+
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (link, source);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (link), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the source in the web browser"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+  return row;
+}
+
+static char *
+figures_text (const NvBenchmarkSeries *s)
+{
+  g_autofree char *total = NULL;
+
+  if (s->computed)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quarter with figures",
+                                         "%u quarters with figures", s->n_points),
+                            s->n_points);
+  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", s->n_points),
+                           s->n_points);
+  if (s->n_imported == 0)
+    return g_strdup_printf (_("%s, all shipped with Nærvær"), total);
+  if (s->n_bundled == 0)
+    return g_strdup_printf (_("%s, all imported"), total);
+  if (s->n_replaced == 0)
+    return g_strdup_printf (_("%s: %u shipped with Nærvær, %u imported"), total, s->n_bundled,
+                            s->n_imported);
+  return g_strdup_printf (_("%s: %u shipped with Nærvær, %u imported (%u of them replace "
+                            "shipped figures, whose sources stay in Nærvær)"),
+                          total, s->n_bundled, s->n_imported, s->n_replaced);
+}
+
+static GtkWidget *
+series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *unit_latest)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *updated = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *figures = figures_text (s);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);
+  if (s->latest_period != NULL)
+    updated = g_strdup_printf (_("Last updated %s"), s->latest_period);
+  else
+    updated = g_strdup (_("No figures yet"));
+  subtitle = g_strdup_printf ("%s · %s · %s", nv_benchmark_measure_label (s->measure), s->basis,
+                              updated);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, s->name);
+
+  if (s->behind)
+    {
+      GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (_("Behind"));
+
+      gtk_widget_add_css_class (badge, "warning");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (badge), icon);
+      gtk_box_append (GTK_BOX (badge), label);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+    }
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            plain_row (_("Kind"), nv_benchmark_kind_label (s->kind)));
+  adw_expander_row_add_row (
+    ADW_EXPANDER_ROW (row),
+    plain_row (_("Compared with"),
+               s->measure == NV_MEASURE_LEGEMELDT
+                 ? _("The unit’s doctor-certified absence, quarter by the same quarter")
+                 : _("The unit’s total absence (self- and doctor-certified), quarter by the "
+                     "same quarter")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_row (_("Figures"), figures));
+  if (s->behind)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The latest figure is for %s, more than two quarters before the "
+                           "unit’s latest quarter (%s). Import newer figures."),
+                         s->latest_period, unit_latest);
+      GtkWidget *warning = plain_row (_("Behind the unit’s figures"), text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (warning), 4);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), warning);
+    }
+  for (guint i = 0; s->sources != NULL && s->sources[i] != NULL; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), source_row (s->sources[i]));
+
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static void
+clear_groups (NvBenchmarkManager *self)
+{
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+}
+
+static void
+show_load_error (NvBenchmarkManager *self, const GError *error)
+{
+  GtkWidget *label = gtk_label_new (error->message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_box_append (self->groups_box, label);
+}
+
+static void
+reload (NvBenchmarkManager *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autofree char *unit_latest = NULL;
+  guint n_behind = 0;
+
+  clear_groups (self);
+  list = nv_benchmark_list (self->store, self->unit_id, &error);
+  if (list == NULL)
+    {
+      show_load_error (self, error);
+      return;
+    }
+  if (self->unit_id != 0)
+    unit_latest = nv_benchmark_unit_latest_quarter (self->store, self->unit_id, NV_DAY_NONE, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kind_order); k++)
+    {
+      GtkWidget *group = NULL;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          NvBenchmarkSeries *s = g_ptr_array_index (list, i);
+
+          if (s->kind != kind_order[k])
+            continue;
+          if (group == NULL)
+            {
+              group = adw_preferences_group_new ();
+              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                               nv_benchmark_kind_label (kind_order[k]));
+              gtk_box_append (self->groups_box, group);
+            }
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     series_row (self, s, unit_latest));
+          if (s->behind)
+            n_behind++;
+        }
+    }
+
+  if (n_behind > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u series is more than two quarters behind the unit’s latest quarter "
+                     "(%s). Comparing with it says little about the unit today; import newer "
+                     "figures from SSB or KS.",
+                     "%u series are more than two quarters behind the unit’s latest quarter "
+                     "(%s). Comparing with them says little about the unit today; import newer "
+                     "figures from SSB or KS.",
+                     n_behind),
+        n_behind, unit_latest);
+      gtk_label_set_text (self->behind_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->behind_box), n_behind > 0);
+}
+
+static void
+store_changed_cb (NvBenchmarkManager *self, const char *what)
+{
+  reload (self);
+}
+
+/* ---- Import ------------------------------------------------------------- */
+
+static void
+show_message (NvBenchmarkManager *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+nv_benchmark_manager_import_file (NvBenchmarkManager *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (NvBenchmarkImportReport) report = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *counts = NULL;
+
+  g_return_val_if_fail (NV_IS_BENCHMARK_MANAGER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only files on this computer can be imported"));
+    }
+  if (path == NULL || !nv_benchmark_import_file (self->store, path, &report, &error))
+    {
+      show_message (self, _("Nothing Was Imported"), error->message);
+      return FALSE;
+    }
+
+  counts = g_strdup_printf (_("%u new, %u replaced, %u unchanged"), report.n_added,
+                            report.n_replaced, report.n_unchanged);
+  if (report.n_replaced == 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Figures imported: %s"), counts);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return TRUE;
+    }
+
+  /* Replacing a figure is worth a sentence each: the user should see it. */
+  {
+    g_autoptr (GString) body = g_string_new (NULL);
+
+    g_string_append_printf (body, "%s.\n\n%s\n", counts,
+                            _("These figures now have the imported value and source:"));
+    for (guint i = 0; i < report.replaced->len && i < MAX_REPLACED_LINES; i++)
+      g_string_append_printf (body, "• %s\n", (const char *) g_ptr_array_index (report.replaced, i));
+    if (report.replaced->len > MAX_REPLACED_LINES)
+      g_string_append_printf (body, _("… and %u more\n"),
+                              report.replaced->len - MAX_REPLACED_LINES);
+    show_message (self, _("Figures Imported"), g_strchomp (body->str));
+  }
+  return TRUE;
+}
+
+static void
+chooser_response_cb (NvBenchmarkManager *self, int response, GtkNativeDialog *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file != NULL)
+        nv_benchmark_manager_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvBenchmarkManager *self = NV_BENCHMARK_MANAGER (widget);
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import Benchmark Figures"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+nv_benchmark_manager_dispose (GObject *object)
+{
+  NvBenchmarkManager *self = NV_BENCHMARK_MANAGER (object);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_BENCHMARK_MANAGER);
+  G_OBJECT_CLASS (nv_benchmark_manager_parent_class)->dispose (object);
+}
+
+static void
+nv_benchmark_manager_class_init (NvBenchmarkManagerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nv_benchmark_manager_dispose;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/naervaer/Naervaer/ui/nv-benchmark-manager.ui");
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, behind_box);
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, behind_label);
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, format_label);
+  gtk_widget_class_install_action (widget_class, "manager.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "manager.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+nv_benchmark_manager_init (NvBenchmarkManager *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  gtk_label_set_text (
+    self->format_label,
+    _("Import format: a CSV file with the columns serie;periode;prosent;type;grunnlag;kilde "
+      "(or series;period;percent;measure;basis;source). Period is a quarter such as 2024-Q2 or "
+      "a year such as 2024; type is legemeldt or totalt; every figure needs its source. A "
+      "figure that already exists is replaced, and the import says so. Figures shipped with "
+      "Nærvær are kept with their sources."));
+}
+
+GtkWindow *
+nv_benchmark_manager_new (GtkWindow *parent, NvStore *store, gint64 unit_id)
+{
+  NvBenchmarkManager *self;
+
+  g_return_val_if_fail (NV_IS_STORE (store), NULL);
+
+  self = g_object_new (NV_TYPE_BENCHMARK_MANAGER, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->unit_id = unit_id;
+  self->changed_id =
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  reload (self);
+  return GTK_WINDOW (self);
+}
+
+GPtrArray *
+nv_benchmark_manager_get_rows (NvBenchmarkManager *self)
+{
+  g_return_val_if_fail (NV_IS_BENCHMARK_MANAGER (self), NULL);
+  return self->rows;
+}
