@@ -1,44 +1,582 @@
 /* nv-overview-page.c — the Overview section.
  *
+ * Four headline cards (this quarter, the last four quarters together, lost
+ * årsverk and estimated cost) and a table of the five quarters. All figures
+ * come from nv_stats_for_unit() and are formatted by nv-format (one decimal,
+ * decimal comma). Several quarters together are Σ lost / Σ contracted
+ * (nv_stats_combine), never an average of percentages.
+ *
+ * A period with fewer than five persons is masked everywhere the figures
+ * leave the leader's own screen; here the figure is shown with a visible
+ * «Few persons» badge that says so.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nv-overview-page"
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
+#include "nv-format.h"
 #include "nv-overview-page.h"
+#include "nv-stats.h"
+#include "nv-unit.h"
+
+#define N_QUARTERS 5
 
 struct _NvOverviewPage
 {
   NvPage parent_instance;
 
+  GSettings *settings;
+  NvDay as_of;
+  GHashTable *named; /* name → GtkWidget (borrowed; children of the page) */
+
+  GtkStack *stack;
   AdwStatusPage *empty;
+  GtkLabel *heading;
+  GtkLabel *as_of_label;
+  GtkFlowBox *cards;
+  GtkGrid *grid;
+  GtkLabel *source_label;
 };
 
 G_DEFINE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV_TYPE_PAGE)
 
+typedef enum
+{
+  ROW_PERCENT,
+  ROW_SELF,
+  ROW_DOCTOR,
+  ROW_SHORT,
+  ROW_LONG,
+  ROW_GRADED,
+  ROW_LOST,
+  ROW_ARSVERK,
+  ROW_COST,
+  ROW_PERSONS,
+  ROW_SOURCE,
+  N_ROWS
+} Row;
+
+static const struct
+{
+  const char *id;
+  const char *title;
+  const char *tooltip;
+} rows[N_ROWS] = {
+  { "percent", N_("Sick leave"), N_("Lost days as a share of contracted days") },
+  { "self", N_("Self-certified"), N_("Absence on the employee’s own declaration") },
+  { "doctor", N_("Doctor-certified"), N_("Absence with a sick note from a doctor") },
+  { "short", N_("Short-term (1–16 days)"),
+    N_("Lost days in cases of up to 16 calendar days, as a share of contracted days") },
+  { "long", N_("Long-term (17 days or more)"),
+    N_("Lost days in cases of 17 calendar days or more, as a share of contracted days") },
+  { "graded", N_("Graded share"),
+    N_("The share of lost days that comes from graded sick leave (below 100 %)") },
+  { "lost", N_("Lost days"), N_("Working days lost, weighted by FTE and grade") },
+  { "arsverk", N_("Lost årsverk"), N_("Lost days divided by 230") },
+  { "cost", N_("Estimated cost"), N_("Lost days times the cost per lost day in Preferences") },
+  { "persons", N_("Persons"), N_("Employees on the staff list in the quarter") },
+  { "source", N_("Figures from"), NULL },
+};
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static void
+name_widget (NvOverviewPage *self, GtkWidget *widget, const char *name)
+{
+  gtk_widget_set_name (widget, name);
+  g_hash_table_replace (self->named, g_strdup (name), widget);
+}
+
+static char *
+quarter_label (NvDay start)
+{
+  /* TRANSLATORS: a quarter of a year, «Q3 2025» */
+  return g_strdup_printf (_("Q%d %d"), nv_day_quarter (start), nv_day_year (start));
+}
+
+static char *
+percent_or_dash (double value)
+{
+  return isnan (value) ? g_strdup (_("–")) : nv_format_percent_sign (value);
+}
+
+static char *
+cell_text (const NvStatsPeriod *p, Row row, double nok_per_day)
+{
+  gboolean nothing = p->contracted_days <= 0;
+
+  if (nothing && row != ROW_PERSONS && row != ROW_SOURCE)
+    return g_strdup (_("–"));
+  switch (row)
+    {
+    case ROW_PERCENT:
+      return nv_format_percent_sign (p->percent);
+    case ROW_SELF:
+      return nv_format_percent_sign (p->percent_self);
+    case ROW_DOCTOR:
+      return nv_format_percent_sign (p->percent_doctor);
+    case ROW_SHORT:
+      return p->has_case_split ? percent_or_dash (p->percent_short) : g_strdup (_("–"));
+    case ROW_LONG:
+      return p->has_case_split ? percent_or_dash (p->percent_long) : g_strdup (_("–"));
+    case ROW_GRADED:
+      return p->has_case_split ? percent_or_dash (p->graded_share * 100) : g_strdup (_("–"));
+    case ROW_LOST:
+      /* Fixed decimals so the column lines up. */
+      return nv_format_decimal (p->lost_days, 1);
+    case ROW_ARSVERK:
+      return nv_format_decimal (nv_stats_arsverk (p->lost_days), 2);
+    case ROW_COST:
+      return nv_format_nok (nv_round_half_up (nv_stats_cost (p->lost_days, nok_per_day), 0));
+    case ROW_PERSONS:
+      return g_strdup_printf ("%u", p->persons);
+    case ROW_SOURCE:
+      if (p->source == NV_STATS_SOURCE_SPELLS)
+        return g_strdup (_("Sick leave"));
+      if (p->n_monthly_months >= p->n_months)
+        return g_strdup (_("HR"));
+      /* TRANSLATORS: «HR, 2 of 3 months»: the quarter mixes HR figures and spells */
+      return g_strdup_printf (_("HR, %u of %u months"), p->n_monthly_months, p->n_months);
+    case N_ROWS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+make_badge (void)
+{
+  GtkWidget *badge = gtk_label_new (_("Few persons"));
+
+  gtk_widget_add_css_class (badge, "nv-badge");
+  gtk_widget_add_css_class (badge, "few-persons");
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (badge,
+                               _("Fewer than 5 persons worked here in this period. You see the "
+                                 "figure on your own screen, but it is hidden in projection, "
+                                 "reports, posters and exports so that nobody can be "
+                                 "recognised."));
+  gtk_widget_set_visible (badge, FALSE);
+  return badge;
+}
+
+static void
+add_card (NvOverviewPage *self, const char *id, const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *badge = make_badge ();
+  g_autofree char *badge_name = g_strconcat (id, "-badge", NULL);
+  g_autofree char *detail_name = g_strconcat (id, "-detail", NULL);
+  GtkFlowBoxChild *child;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "nv-card");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (top), label);
+  gtk_box_append (GTK_BOX (top), badge);
+  gtk_box_append (GTK_BOX (box), top);
+
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_add_css_class (value, "nv-figure");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (box), value);
+
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), detail);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail,
+                                  NULL, -1);
+
+  name_widget (self, value, id);
+  name_widget (self, badge, badge_name);
+  name_widget (self, detail, detail_name);
+  gtk_flow_box_append (self->cards, box);
+  child = GTK_FLOW_BOX_CHILD (gtk_widget_get_parent (box));
+  gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
+}
+
+static GtkWidget *
+grid_label (const char *text, gboolean numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 5);
+  gtk_widget_set_margin_bottom (label, 5);
+  if (numeric)
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  return label;
+}
+
+static void
+build_grid (NvOverviewPage *self)
+{
+  for (int c = 0; c < N_QUARTERS; c++)
+    {
+      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = grid_label (NULL, TRUE);
+      GtkWidget *note = gtk_label_new (NULL);
+      GtkWidget *badge = make_badge ();
+      g_autofree char *title_name = g_strdup_printf ("q%d-title", c);
+      g_autofree char *note_name = g_strdup_printf ("q%d-note", c);
+      g_autofree char *badge_name = g_strdup_printf ("q%d-badge", c);
+
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_set_margin_top (head, 6);
+      gtk_widget_set_margin_bottom (title, 0);
+      gtk_widget_set_margin_top (title, 6);
+      gtk_label_set_xalign (GTK_LABEL (note), 1.0);
+      gtk_widget_set_margin_end (note, 12);
+      gtk_widget_add_css_class (note, "caption");
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_set_halign (badge, GTK_ALIGN_END);
+      gtk_widget_set_margin_end (badge, 12);
+      gtk_box_append (GTK_BOX (head), title);
+      gtk_box_append (GTK_BOX (head), note);
+      gtk_box_append (GTK_BOX (head), badge);
+      gtk_widget_set_valign (head, GTK_ALIGN_END);
+      name_widget (self, title, title_name);
+      name_widget (self, note, note_name);
+      name_widget (self, badge, badge_name);
+      gtk_grid_attach (self->grid, head, c + 1, 0, 1, 1);
+    }
+
+  for (int r = 0; r < N_ROWS; r++)
+    {
+      GtkWidget *title = grid_label (_(rows[r].title), FALSE);
+
+      if (rows[r].tooltip != NULL)
+        gtk_widget_set_tooltip_text (title, _(rows[r].tooltip));
+      if (r == ROW_PERCENT)
+        gtk_widget_add_css_class (title, "heading");
+      else
+        gtk_widget_add_css_class (title, "dim-label");
+      gtk_grid_attach (self->grid, title, 0, r + 1, 1, 1);
+      for (int c = 0; c < N_QUARTERS; c++)
+        {
+          GtkWidget *cell = grid_label (NULL, TRUE);
+          g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
+
+          if (r == ROW_PERCENT)
+            gtk_widget_add_css_class (cell, "heading");
+          if (r == ROW_SOURCE)
+            gtk_widget_add_css_class (cell, "caption");
+          name_widget (self, cell, name);
+          gtk_grid_attach (self->grid, cell, c + 1, r + 1, 1, 1);
+        }
+    }
+}
+
+static void
+set_text (NvOverviewPage *self, const char *name, const char *text)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->named, name);
+
+  g_return_if_fail (GTK_IS_LABEL (widget));
+  gtk_label_set_text (GTK_LABEL (widget), text);
+}
+
+static void
+set_visible (NvOverviewPage *self, const char *name, gboolean visible)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->named, name);
+
+  g_return_if_fail (widget != NULL);
+  gtk_widget_set_visible (widget, visible);
+}
+
+/* ---- The sentence about where the numbers come from --------------------- */
+
+static char *
+source_sentence (const NvStatsPeriod *periods, guint n)
+{
+  g_autoptr (GString) hr = g_string_new (NULL);
+  guint n_hr = 0, n_spells = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (periods[i].contracted_days <= 0)
+        continue;
+      if (periods[i].source == NV_STATS_SOURCE_MONTHLY)
+        {
+          g_autofree char *label = quarter_label (periods[i].start);
+          if (hr->len > 0)
+            g_string_append (hr, ", ");
+          g_string_append (hr, label);
+          n_hr++;
+          if (periods[i].n_monthly_months < periods[i].n_months)
+            n_spells++;
+        }
+      else
+        n_spells++;
+    }
+  if (n_hr == 0)
+    return g_strdup (_("All figures are computed from the staff list and the recorded sick "
+                       "leave, by the definitions SSB and NAV use."));
+  if (n_spells == 0)
+    return g_strdup (_("All figures come from the monthly figures from your HR system. They do "
+                       "not tell short-term from long-term or graded sick leave, so those rows "
+                       "are empty."));
+  return g_strdup_printf (_("For the months where your HR system’s figures are entered (%s), "
+                            "those are used; the other months are computed from the staff list "
+                            "and the recorded sick leave. Short-term, long-term and graded sick "
+                            "leave are not known for quarters with HR figures."),
+                          hr->str);
+}
+
+/* ---- Loading ------------------------------------------------------------ */
+
+static void
+show_empty (NvOverviewPage *self, const char *title, const char *description)
+{
+  adw_status_page_set_title (self->empty, title);
+  adw_status_page_set_description (self->empty, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPeriod *year,
+            const NvStatsPeriod *first, double nok_per_day)
+{
+  g_autofree char *current_value = cell_text (current, ROW_PERCENT, nok_per_day);
+  g_autofree char *current_self = nv_format_percent_sign (current->percent_self);
+  g_autofree char *current_doctor = nv_format_percent_sign (current->percent_doctor);
+  g_autofree char *current_quarter = quarter_label (current->start);
+  g_autofree char *current_detail = NULL;
+  g_autofree char *year_value = cell_text (year, ROW_PERCENT, nok_per_day);
+  g_autofree char *first_label = quarter_label (first->start);
+  g_autofree char *last_label = quarter_label (year->end);
+  g_autofree char *year_detail = NULL;
+  g_autofree char *arsverk = cell_text (year, ROW_ARSVERK, nok_per_day);
+  g_autofree char *lost = nv_format_decimal (year->lost_days, 1);
+  g_autofree char *arsverk_detail = NULL;
+  g_autofree char *cost = cell_text (year, ROW_COST, nok_per_day);
+  g_autofree char *per_day = nv_format_nok (nok_per_day);
+  g_autofree char *cost_detail = NULL;
+
+  if (current->contracted_days > 0)
+    /* TRANSLATORS: «Q4 2026 so far: self-certified 1,2 %, doctor-certified 4,5 %» */
+    current_detail = g_strdup_printf (_("%s so far: self-certified %s, doctor-certified %s"),
+                                      current_quarter, current_self, current_doctor);
+  else
+    current_detail = g_strdup_printf (_("%s so far: nobody on the staff list"), current_quarter);
+  /* TRANSLATORS: a range of quarters, «Q4 2025 – Q3 2026» */
+  year_detail = g_strdup_printf (_("%s – %s, all four together"), first_label, last_label);
+  arsverk_detail = g_strdup_printf (_("%s lost days in the last four quarters"), lost);
+  cost_detail = g_strdup_printf (_("At %s per lost day, the last four quarters"), per_day);
+
+  set_text (self, "current-percent", current_value);
+  set_text (self, "current-percent-detail", current_detail);
+  set_visible (self, "current-percent-badge", current->masked && current->contracted_days > 0);
+  set_text (self, "year-percent", year_value);
+  set_text (self, "year-percent-detail", year_detail);
+  set_visible (self, "year-percent-badge", year->masked && year->contracted_days > 0);
+  set_text (self, "arsverk", arsverk);
+  set_text (self, "arsverk-detail", arsverk_detail);
+  set_text (self, "cost", cost);
+  set_text (self, "cost-detail", cost_detail);
+}
+
 static void
 nv_overview_page_reload (NvPage *page)
 {
+  NvOverviewPage *self = NV_OVERVIEW_PAGE (page);
+  NvStore *store = nv_page_get_store (page);
+  gint64 unit_id = nv_page_get_unit_id (page);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) periods = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *as_of_line = NULL;
+  g_autofree char *source = NULL;
+  NvStatsQuery query = { 0 };
+  NvStatsPeriod year;
+  NvDay as_of = self->as_of != NV_DAY_NONE ? self->as_of : nv_day_today ();
+  double nok_per_day = g_settings_get_int (self->settings, "cost-per-lost-day");
+  double contracted = 0;
+  int y, m, d;
+
+  if (store == NULL || unit_id == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  /* From the first day of the quarter four quarters back to the as-of day. */
+  nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
+  m -= 12;
+  while (m < 1)
+    {
+      m += 12;
+      y--;
+    }
+  query.by = NV_PERIOD_QUARTER;
+  query.from = nv_day_from_ymd (y, m, 1);
+  query.to = as_of;
+  query.as_of = as_of;
+  periods = nv_stats_for_unit (store, unit_id, &query, &error);
+  if (periods == NULL)
+    {
+      show_empty (self, _("The figures could not be computed"), error->message);
+      return;
+    }
+  for (guint i = 0; i < periods->len; i++)
+    contracted += g_array_index (periods, NvStatsPeriod, i).contracted_days;
+  if (periods->len != N_QUARTERS || contracted <= 0)
+    {
+      show_empty (self, _("No figures yet"),
+                  _("This page shows the unit’s sick leave this quarter and the last four "
+                    "quarters, what it costs, and how much is short-term or long-term. Record "
+                    "the staff and their sick leave, or the monthly figures from your HR "
+                    "system, first."));
+      return;
+    }
+
+  unit = nv_unit_get (store, unit_id, NULL);
+  /* TRANSLATORS: the heading of the overview, «Sick leave in Avdeling 2B» */
+  heading = g_strdup_printf (_("Sick leave in %s"), unit != NULL ? unit->name : "");
+  gtk_label_set_text (self->heading, heading);
+  as_of_text = nv_day_format_local (as_of);
+  as_of_line = g_strdup_printf (_("Figures as of %s"), as_of_text);
+  gtk_label_set_text (self->as_of_label, as_of_line);
+
+  year = nv_stats_combine (&g_array_index (periods, NvStatsPeriod, 0), N_QUARTERS - 1);
+  fill_cards (self, &g_array_index (periods, NvStatsPeriod, N_QUARTERS - 1), &year,
+              &g_array_index (periods, NvStatsPeriod, 0), nok_per_day);
+
+  for (int c = 0; c < N_QUARTERS; c++)
+    {
+      const NvStatsPeriod *p = &g_array_index (periods, NvStatsPeriod, c);
+      g_autofree char *title = quarter_label (p->start);
+      g_autofree char *title_name = g_strdup_printf ("q%d-title", c);
+      g_autofree char *note_name = g_strdup_printf ("q%d-note", c);
+      g_autofree char *badge_name = g_strdup_printf ("q%d-badge", c);
+
+      set_text (self, title_name, title);
+      set_text (self, note_name, c == N_QUARTERS - 1 ? _("so far") : "");
+      set_visible (self, note_name, c == N_QUARTERS - 1);
+      set_visible (self, badge_name, p->masked && p->contracted_days > 0);
+      for (int r = 0; r < N_ROWS; r++)
+        {
+          g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
+          g_autofree char *text = cell_text (p, r, nok_per_day);
+          set_text (self, name, text);
+        }
+    }
+
+  source = source_sentence ((const NvStatsPeriod *) periods->data, periods->len);
+  gtk_label_set_text (self->source_label, source);
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+}
+
+static void
+settings_changed_cb (NvOverviewPage *self)
+{
+  nv_page_reload (NV_PAGE (self));
+}
+
+/* ---- Public ------------------------------------------------------------- */
+
+void
+nv_overview_page_set_as_of (NvOverviewPage *self, NvDay as_of)
+{
+  g_return_if_fail (NV_IS_OVERVIEW_PAGE (self));
+  self->as_of = as_of;
+  nv_page_reload (NV_PAGE (self));
+}
+
+const char *
+nv_overview_page_get_text (NvOverviewPage *self, const char *name)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
+  if (g_strcmp0 (name, "source") == 0)
+    widget = GTK_WIDGET (self->source_label);
+  else
+    widget = g_hash_table_lookup (self->named, name);
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_visible (widget))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+gboolean
+nv_overview_page_is_empty (NvOverviewPage *self)
+{
+  g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), TRUE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+nv_overview_page_dispose (GObject *object)
+{
+  NvOverviewPage *self = NV_OVERVIEW_PAGE (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_OVERVIEW_PAGE);
+  g_clear_pointer (&self->named, g_hash_table_unref);
+
+  G_OBJECT_CLASS (nv_overview_page_parent_class)->dispose (object);
 }
 
 static void
 nv_overview_page_class_init (NvOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   NvPageClass *page_class = NV_PAGE_CLASS (klass);
 
+  object_class->dispose = nv_overview_page_dispose;
   page_class->reload = nv_overview_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, empty);
+  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, source_label);
 }
 
 static void
 nv_overview_page_init (NvOverviewPage *self)
 {
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_card (self, "current-percent", _("This quarter"));
+  add_card (self, "year-percent", _("Last four quarters"));
+  add_card (self, "arsverk", _("Lost årsverk"));
+  add_card (self, "cost", _("Estimated cost"));
+  build_grid (self);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_swapped (self->settings, "changed::cost-per-lost-day",
+                            G_CALLBACK (settings_changed_cb), self);
 }

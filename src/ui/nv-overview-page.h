@@ -1,14 +1,29 @@
-/* nv-overview-page.h — the Overview section.
+/* nv-overview-page.h — the Overview section: the unit's sick leave this
+ * quarter and the last four quarters, its split, cost and source.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "nv-calendar.h"
 #include "nv-page.h"
 
 G_BEGIN_DECLS
 
 #define NV_TYPE_OVERVIEW_PAGE (nv_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV, OVERVIEW_PAGE, NvPage)
+
+/* The day the figures are computed for; NV_DAY_NONE (the default) = today. */
+void nv_overview_page_set_as_of (NvOverviewPage *self, NvDay as_of);
+
+/* For tests. The figure labels are named: "current-percent", "year-percent",
+ * "arsverk", "cost", and in the quarter table "q<column>-<row>" with columns
+ * 0 (oldest) … 4 (this quarter) and rows "title", "percent", "self", "doctor",
+ * "short", "long", "graded", "lost", "arsverk", "cost", "persons", "source";
+ * "q<column>-badge" is the «few persons» badge; "source" the source sentence.
+ * Returns the label's text, or NULL when there is no such label or it is
+ * hidden. */
+const char *nv_overview_page_get_text (NvOverviewPage *self, const char *name);
+gboolean nv_overview_page_is_empty (NvOverviewPage *self);
 
 G_END_DECLS
