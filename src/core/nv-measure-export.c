@@ -56,22 +56,14 @@ add_effect (NvCsvWriter *writer, guint n, gboolean has_data, gboolean masked, do
     nv_csv_writer_add_empty (writer);
 }
 
-gboolean
-nv_measure_export_csv (NvStore *store, gint64 unit_id, const char *path, NvDay as_of,
-                       GError **error)
+static gboolean
+write_rows (NvStore *store, gint64 unit_id, NvDay as_of, NvCsvWriter *writer, guint *n_rows,
+            GError **error)
 {
-  g_autoptr (GPtrArray) measures = NULL;
-  g_autoptr (NvCsvWriter) writer = NULL;
+  g_autoptr (GPtrArray) measures = nv_measure_list (store, unit_id, NULL, error);
 
-  if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
-  measures = nv_measure_list (store, unit_id, NULL, error);
   if (measures == NULL)
     return FALSE;
-  writer = nv_csv_writer_new_for_path (path, error);
-  if (writer == NULL)
-    return FALSE;
-
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     nv_csv_writer_add_text (writer, headers[i]);
   nv_csv_writer_end_row (writer);
@@ -110,5 +102,36 @@ nv_measure_export_csv (NvStore *store, gint64 unit_id, const char *path, NvDay a
       nv_csv_writer_end_row (writer);
       nv_measure_effect_clear (&effect);
     }
+  if (n_rows != NULL)
+    *n_rows = measures->len;
+  return TRUE;
+}
+
+gboolean
+nv_measure_export_csv (NvStore *store, gint64 unit_id, const char *path, NvDay as_of,
+                       guint *n_rows, GError **error)
+{
+  g_autoptr (NvCsvWriter) writer = NULL;
+
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  writer = nv_csv_writer_new_for_path (path, error);
+  if (writer == NULL)
+    return FALSE;
+  if (!write_rows (store, unit_id, as_of, writer, n_rows, error))
+    return FALSE; /* freeing the writer leaves @path untouched */
   return nv_csv_writer_finish (writer, error);
+}
+
+char *
+nv_measure_export_csv_string (NvStore *store, gint64 unit_id, NvDay as_of, gsize *len,
+                              GError **error)
+{
+  g_autoptr (NvCsvWriter) writer = nv_csv_writer_new_for_string ();
+
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  if (!write_rows (store, unit_id, as_of, writer, NULL, error))
+    return NULL;
+  return nv_csv_writer_steal_string (writer, len);
 }

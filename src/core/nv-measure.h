@@ -247,7 +247,10 @@ gboolean nv_measure_effect_compute (NvStore *store, const NvMeasure *measure, Nv
  * start (masked figures left empty). The columns are listed in
  * nv-measure-export.c. Nothing is left behind on failure. */
 gboolean nv_measure_export_csv (NvStore *store, gint64 unit_id, const char *path, NvDay as_of,
-                                GError **error);
+                                guint *n_rows, GError **error);
+/* The same CSV as text (BOM included), for standard output; NULL on error. */
+char *nv_measure_export_csv_string (NvStore *store, gint64 unit_id, NvDay as_of, gsize *len,
+                                    GError **error);
 
 /* ---- Demo -------------------------------------------------------------- */
 

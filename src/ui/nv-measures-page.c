@@ -417,7 +417,8 @@ export_response_cb (GtkNativeDialog *native, int response, NvMeasuresPage *self)
   if (path == NULL)
     return;
   if (!nv_measure_export_csv (nv_page_get_store (NV_PAGE (self)),
-                              nv_page_get_unit_id (NV_PAGE (self)), path, NV_DAY_NONE, &error))
+                              nv_page_get_unit_id (NV_PAGE (self)), path, NV_DAY_NONE, NULL,
+                              &error))
     {
       show_error (self, _("Could Not Export the Measures"), error);
       return;

@@ -671,6 +671,9 @@ test_export (Fixture *f, gconstpointer data)
   g_autoptr (NvMeasure) m = nv_measure_new ();
   g_autofree char *path = g_build_filename (f->dir, "tiltak.csv", NULL);
   g_autofree char *text = NULL;
+  g_autofree char *string = NULL;
+  gsize len = 0;
+  guint n_rows = 0;
   gint64 a, b;
 
   fill_figures (f, 3); /* 2024 with 3 persons: masked in exports */
@@ -699,8 +702,10 @@ test_export (Fixture *f, gconstpointer data)
                    >, 0);
   g_assert_no_error (error);
 
-  g_assert_true (nv_measure_export_csv (f->store, f->unit, path, day ("2025-10-15"), &error));
+  g_assert_true (nv_measure_export_csv (f->store, f->unit, path, day ("2025-10-15"), &n_rows,
+                                        &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 2);
   text = read_file (path);
   /* By deadline: b (31.12.2024), a (30.09.2025, 15 days overdue on 15.10.2025).
    * b started in 2024-Q2: before 2023-Q2..2024-Q1 has only 2024-Q1 with figures, masked
@@ -715,6 +720,10 @@ test_export (Fixture *f, gconstpointer data)
                    "1;\"Kaffe; boller og \"\"prat\"\"\";Hver fredag;"
                    "Mastery climate and collegial support;\"Leder, avd. 2\";2025-02-10;2025-09-30;"
                    "In progress;15;;;;4,5\r\n");
+  string = nv_measure_export_csv_string (f->store, f->unit, day ("2025-10-15"), &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string, ==, text);
+  g_assert_cmpuint (len, ==, strlen (text));
   (void) a;
 }
 
@@ -725,7 +734,7 @@ test_export_unwritable (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "missing-dir", "tiltak.csv", NULL);
 
   add (f, "Noe", NULL, NULL, "2025-01-01", NULL);
-  g_assert_false (nv_measure_export_csv (f->store, f->unit, path, NV_DAY_NONE, &error));
+  g_assert_false (nv_measure_export_csv (f->store, f->unit, path, NV_DAY_NONE, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
