@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 #define NV_TYPE_FOLLOWUP_PAGE (nv_followup_page_get_type ())
 G_DECLARE_FINAL_TYPE (NvFollowupPage, nv_followup_page, NV, FOLLOWUP_PAGE, NvPage)
 
+/* Overdue milestones of the unit's current cases; also the properties
+ * "n-overdue" and "needs-attention" the window binds the section badge to. */
+guint nv_followup_page_get_n_overdue (NvFollowupPage *self);
+
 G_END_DECLS
