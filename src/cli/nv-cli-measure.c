@@ -324,6 +324,63 @@ measure_evaluate (NvCli *cli, int argc, char **argv)
   return NV_EXIT_OK;
 }
 
+/* `naervaer-cli export measures --unit NAME [--as-of DATE] FILE` (hooked into
+ * the export dispatcher in nv-cli-export.c). */
+int
+nv_cli_export_measures (NvCli *cli, int argc, char **argv)
+{
+  g_autofree char *unit_name = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("The unit to export"), "NAME" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Day that decides what is overdue and which quarters have ended (default today)"),
+      "YYYY-MM-DD" },
+    { NULL }
+  };
+  const char *path;
+  guint n_rows = 0;
+  NvDay as_of;
+  int status;
+
+  context = g_option_context_new (_("--unit NAME FILE — write the measures as CSV (“-” for "
+                                    "standard output)"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return nv_cli_usage ("export measures", "%s", _("give exactly one file"));
+  if (unit_name == NULL)
+    return nv_cli_usage ("export measures", "%s", _("--unit is required"));
+  if (!parse_day ("export measures", "--as-of", as_of_text, &as_of, &status))
+    return status;
+  path = argv[1];
+  unit = nv_cli_unit (cli, unit_name);
+  if (unit == NULL)
+    return NV_EXIT_ERROR;
+
+  if (strcmp (path, "-") == 0)
+    {
+      gsize len = 0;
+      g_autofree char *text = nv_measure_export_csv_string (cli->store, unit->id, as_of, &len,
+                                                            &error);
+      if (text == NULL)
+        return nv_cli_gerror (error);
+      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+        return nv_cli_error ("%s", _("Cannot write to standard output"));
+      return NV_EXIT_OK;
+    }
+  if (!nv_measure_export_csv (cli->store, unit->id, path, as_of, &n_rows, &error))
+    return nv_cli_gerror (error);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.\n", "Wrote %u rows to %s.\n",
+                       n_rows),
+          n_rows, path);
+  return NV_EXIT_OK;
+}
+
 int
 nv_cli_measure_run (NvCli *cli, int argc, char **argv)
 {
