@@ -14,4 +14,5 @@ static const NvCliCommand nv_cli_commands[] = {
   { "import", N_("Import roster, absence spells or HR figures from CSV"), nv_cli_import_run },
   { "export", N_("Export roster, absence spells or HR figures as CSV"), nv_cli_export_run },
   { "benchmark", N_("List benchmark series and their figures"), nv_cli_benchmark_run },
+  { "measure", N_("Add, list and follow up measures"), nv_cli_measure_run },
 };

@@ -28,6 +28,10 @@ static const NvCliCommand export_kinds[] = {
     N_("The unit's HR monthly figures (percentages of months with fewer than 5 persons left "
        "empty unless --unmasked)"),
     export_monthly },
+  { "measures",
+    N_("The unit's measures with owner, deadline, status, evaluations and absence before/after "
+       "(figures of fewer than 5 persons left empty)"),
+    nv_cli_export_measures },
 };
 
 static int
