@@ -378,13 +378,15 @@ source_rewind (NvCsvReader *r)
   return r->fd < 0 || lseek (r->fd, 0, SEEK_SET) == 0;
 }
 
+/* Line breaks in @p; a CR at the very end is left for the next chunk to
+ * decide (CR LF split between chunks counts once). */
 static guint
 count_lines (const char *p, gsize len)
 {
   guint n = 0;
 
   for (gsize i = 0; i < len; i++)
-    if (p[i] == '\n' || (p[i] == '\r' && (i + 1 >= len || p[i + 1] != '\n')))
+    if (p[i] == '\n' || (p[i] == '\r' && i + 1 < len && p[i + 1] != '\n'))
       n++;
   return n;
 }
@@ -502,8 +504,19 @@ load_chunk (NvCsvReader *r)
 
       if (out == NULL)
         {
-          guint line = r->line + count_lines (p, MIN (bytes_read, len));
-          reader_fail (r, NV_CSV_ERROR_ENCODING, line, -1,
+          /* Binary data usually fails here first; say so rather than
+           * blaming the encoding. */
+          for (gsize i = 0; i < len; i++)
+            if (is_control ((guchar) p[i]))
+              {
+                reader_fail (r, NV_CSV_ERROR_BINARY, r->chunk_line + count_lines (p, i), -1,
+                             _("contains the control character 0x%02X; this does not look "
+                               "like a CSV text file"),
+                             (guchar) p[i]);
+                return FALSE;
+              }
+          reader_fail (r, NV_CSV_ERROR_ENCODING,
+                       r->chunk_line + count_lines (p, MIN (bytes_read, len)), -1,
                        _("the byte 0x%02X is neither UTF-8 nor Windows-1252 text"),
                        bytes_read < len ? (guchar) p[bytes_read] : 0);
           return FALSE;
@@ -513,6 +526,7 @@ load_chunk (NvCsvReader *r)
       p = r->decoded->str;
       len = r->decoded->len;
     }
+  r->chunk_line += count_lines (p, len);
   r->feed = p;
   r->feed_len = len;
   r->feed_pos = 0;
@@ -600,6 +614,7 @@ reader_new (const char *name)
   r->rec_text = g_string_new (NULL);
   r->rec_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   r->line = 1;
+  r->chunk_line = 1;
   r->first_chunk = TRUE;
   g_queue_init (&r->records);
   return r;
