@@ -134,15 +134,13 @@ series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *un
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
     }
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            plain_row (_("Kind"), nv_benchmark_kind_label (s->kind)));
   adw_expander_row_add_row (
     ADW_EXPANDER_ROW (row),
     plain_row (_("Compared with"),
                s->measure == NV_MEASURE_LEGEMELDT
-                 ? _("The unit’s doctor-certified absence, quarter by the same quarter")
-                 : _("The unit’s total absence (self- and doctor-certified), quarter by the "
-                     "same quarter")));
+                 ? _("The unit’s doctor-certified absence in the same quarter")
+                 : _("The unit’s total absence (self- and doctor-certified) in the same "
+                     "quarter")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_row (_("Figures"), figures));
   if (s->behind)
     {

@@ -1,0 +1,296 @@
+/* The benchmark manager under Xvfb: the bundled series, the «behind»
+ * warning, an import refused with file:line:field and nothing stored, and an
+ * import that replaces a figure and says so.
+ *
+ * With NV_SCREENSHOT_DIR set, /benchmark-manager/screenshot writes
+ * benchmarks-light.png and benchmarks-dark.png there. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-benchmark-manager.h"
+#include "nv-store-private.h"
+#include "nv-ui-resources.h"
+#include "nv-unit.h"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Does @widget or a descendant show a label with exactly @text? */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static AdwExpanderRow *
+find_row (NvBenchmarkManager *manager, const char *title)
+{
+  GPtrArray *rows = nv_benchmark_manager_get_rows (manager);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
+      if (g_strcmp0 (adw_preferences_row_get_title (row), title) == 0)
+        return ADW_EXPANDER_ROW (row);
+    }
+  return NULL;
+}
+
+/* The message dialog shown over @parent, or NULL. */
+static AdwMessageDialog *
+find_dialog (GtkWindow *parent)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (GTK_WINDOW (l->data)) == parent)
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static gint64
+count_points (NvStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (nv_store_get_db (store),
+                                       "SELECT count(*) FROM benchmark_point", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A unit whose HR figures run to 2024-Q4 (so 2024-Q2 is two quarters behind). */
+static gint64
+unit_with_figures (NvStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (store, "Solsikken", "barnehage", "Fjordvik", &error);
+
+  g_assert_no_error (error);
+  for (int m = 1; m <= 12; m++)
+    {
+      NvMonthly monthly = { unit, 2024, m, 400, 8, 22, 21 };
+      const char *field = NULL;
+      g_assert_true (nv_monthly_upsert (store, &monthly, &field, &error));
+      g_assert_no_error (error);
+    }
+  return unit;
+}
+
+static void
+test_bundled (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, 0);
+  NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
+  AdwExpanderRow *row;
+
+  gtk_window_present (window);
+  spin ();
+  g_assert_cmpuint (nv_benchmark_manager_get_rows (manager)->len, ==, 8);
+  row = find_row (manager, "Kommuner");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
+                   "Doctor-certified · SSB · Last updated 2024-Q2");
+  g_assert_false (has_label (GTK_WIDGET (row), "Behind"));
+  g_assert_nonnull (find_row (manager, "Own municipality (total)"));
+  /* The sources are there, as links. */
+  g_assert_true (has_label (GTK_WIDGET (row),
+                            "https://ks.no/fagomrader/statistikk-og-analyse/fravar/"
+                            "hoyt-sykefravar-i-andre-kvartal-2024"));
+  g_assert_false (has_label (GTK_WIDGET (window), "Behind"));
+}
+
+static void
+test_behind (Fixture *f, gconstpointer data)
+{
+  gint64 unit = unit_with_figures (f->store);
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, unit);
+  NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
+
+  gtk_window_present (window);
+  spin ();
+  /* Unit data to 2024-Q4: 2024-Q2 is fine, 2020-Q2 is not. */
+  g_assert_false (has_label (GTK_WIDGET (find_row (manager, "Kommuner")), "Behind"));
+  g_assert_true (has_label (GTK_WIDGET (find_row (manager, "Barnehager (NAV bransje, fire "
+                                                           "kvartaler 2019-Q3..2020-Q2)")),
+                            "Behind"));
+}
+
+static void
+test_import_refused (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, 0);
+  g_autofree char *path = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "serie;periode;prosent;type;grunnlag;kilde\n"
+                                      "Kommuner;2024-Q3;6,6;legemeldt;SSB;https://example.org\n"
+                                      "Kommuner;2024-Q4;150;legemeldt;SSB;https://example.org\n",
+                                      -1, NULL));
+  gtk_window_present (window);
+  spin ();
+  g_assert_false (nv_benchmark_manager_import_file (NV_BENCHMARK_MANAGER (window), file));
+  spin ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Imported");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "bad.csv:3: prosent: 150 is outside 0–100");
+  g_assert_cmpint (count_points (f->store), ==, 0);
+}
+
+static void
+test_import_replaces (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, 0);
+  NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
+  g_autofree char *path = g_build_filename (f->dir, "ssb.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "serie;periode;prosent;type;grunnlag;kilde\n"
+                                      "Kommuner;2024-Q3;6,6;legemeldt;SSB;https://example.org\n"
+                                      "Kommuner;2024-Q2;8,4;legemeldt;SSB;https://example.org\n",
+                                      -1, NULL));
+  gtk_window_present (window);
+  spin ();
+  g_assert_true (nv_benchmark_manager_import_file (manager, file));
+  spin ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Figures Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "• Kommuner 2024-Q2: 8,3\u00a0% → 8,4\u00a0%"));
+  /* The list follows the store. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (find_row (manager, "Kommuner")), ==,
+                   "Doctor-certified · SSB · Last updated 2024-Q3");
+  g_assert_cmpint (count_points (f->store), ==, 2);
+}
+
+static void
+save_png (GtkWidget *widget, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshot (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("NV_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gint64 unit;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set NV_SCREENSHOT_DIR to write screenshots");
+      return;
+    }
+  unit = unit_with_figures (f->store);
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, unit);
+      NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
+      g_autofree char *name = g_strdup_printf ("benchmarks-%s.png", dark ? "dark" : "light");
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (window, 760, 1240);
+      adw_expander_row_set_expanded (
+        find_row (manager, "Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)"), TRUE);
+      gtk_window_present (window);
+      for (int i = 0; i < 30; i++)
+        {
+          spin ();
+          g_usleep (20000);
+        }
+      save_png (GTK_WIDGET (window), path);
+      gtk_window_destroy (window);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+
+  g_test_add ("/benchmark-manager/bundled", Fixture, NULL, setup, test_bundled, teardown);
+  g_test_add ("/benchmark-manager/behind", Fixture, NULL, setup, test_behind, teardown);
+  g_test_add ("/benchmark-manager/import-refused", Fixture, NULL, setup, test_import_refused,
+              teardown);
+  g_test_add ("/benchmark-manager/import-replaces", Fixture, NULL, setup, test_import_replaces,
+              teardown);
+  g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, setup, test_screenshot, teardown);
+  return g_test_run ();
+}
