@@ -14,5 +14,8 @@ static const NvCliCommand nv_cli_commands[] = {
   { "import", N_("Import roster, absence spells or HR figures from CSV"), nv_cli_import_run },
   { "export", N_("Export roster, absence spells or HR figures as CSV"), nv_cli_export_run },
   { "benchmark", N_("List benchmark series and their figures"), nv_cli_benchmark_run },
+  { "stats", N_("Sick-leave statistics for a unit"), nv_cli_stats_run },
+  { "demo", N_("Fill a fictional demo municipality"), nv_cli_demo_run },
+  { "chart", N_("Draw the unit’s sick leave against benchmarks as PNG, SVG or PDF"), nv_cli_chart_run },
   { "measure", N_("Add, list and follow up measures"), nv_cli_measure_run },
 };
