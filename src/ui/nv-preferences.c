@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-benchmark.h"
 #include "nv-preferences.h"
 
 struct _NvPreferences
@@ -27,8 +28,6 @@ G_DEFINE_FINAL_TYPE (NvPreferences, nv_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char *const styles[] = { "system", "light", "dark" };
 
-/* The benchmarks every install has; the Compare section lists imported ones too. */
-static const char *const builtin_benchmarks[] = { "Kommuner", "Alle sektorer", NULL };
 
 static void
 style_selected_cb (NvPreferences *self)
@@ -87,16 +86,37 @@ fill_benchmarks (NvPreferences *self)
   g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
   g_autofree char *current = g_settings_get_string (self->settings, "default-benchmark");
   g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
-  guint selected = 0;
-  guint n = 0;
+  g_autoptr (GPtrArray) series = NULL;
+  g_autoptr (GError) error = NULL;
+  guint selected = G_MAXUINT;
+  guint fallback = 0;
 
-  for (guint i = 0; builtin_benchmarks[i] != NULL; i++, n++)
+  /* Every series the store knows (shipped, imported, own municipality); the
+   * setting keeps the series name, the list shows its label. */
+  if (self->store != NULL)
+    series = nv_benchmark_list (self->store, 0, &error);
+  if (series == NULL)
     {
-      gtk_string_list_append (model, builtin_benchmarks[i]);
-      g_strv_builder_add (ids, builtin_benchmarks[i]);
-      if (g_strcmp0 (current, builtin_benchmarks[i]) == 0)
-        selected = n;
+      if (error != NULL)
+        g_warning ("Cannot list the benchmark series: %s", error->message);
+      gtk_string_list_append (model, current);
+      g_strv_builder_add (ids, current);
     }
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    {
+      NvBenchmarkSeries *s = g_ptr_array_index (series, i);
+      g_autofree char *current_key = g_utf8_casefold (current, -1);
+      g_autofree char *key = g_utf8_casefold (s->name, -1);
+
+      gtk_string_list_append (model, s->label);
+      g_strv_builder_add (ids, s->name);
+      if (g_strcmp0 (current_key, key) == 0)
+        selected = i;
+      if (g_strcmp0 (s->name, "Kommuner") == 0)
+        fallback = i;
+    }
+  if (selected == G_MAXUINT)
+    selected = fallback;
   self->benchmark_ids = g_strv_builder_end (ids);
   adw_combo_row_set_model (self->benchmark_row, G_LIST_MODEL (model));
   adw_combo_row_set_selected (self->benchmark_row, selected);

@@ -13,6 +13,8 @@
 #include "../nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-benchmark-manager.h"
+#include "nv-benchmark.h"
+#include "nv-preferences.h"
 #include "nv-store-private.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
@@ -224,6 +226,44 @@ test_import_replaces (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_points (f->store), ==, 2);
 }
 
+/* Preferences › Default Benchmark lists every series, shipped and imported. */
+static void
+test_preferences_combo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.naervaer.Naervaer");
+  g_autoptr (GError) error = NULL;
+  const char *csv = "series;period;percent;measure;source\nHelse og omsorg;2024-Q1;10;totalt;x\n";
+  GtkWindow *prefs;
+  GtkWidget *combo;
+  GListModel *model;
+  guint selected;
+
+  g_assert_true (nv_benchmark_import_data (f->store, "b.csv", csv, strlen (csv), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "default-benchmark", "kommuner");
+  prefs = nv_preferences_new (NULL, settings, f->store);
+  combo = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), NV_TYPE_PREFERENCES,
+                                                     "benchmark_row"));
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
+  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), selected), ==,
+                   "Kommuner");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 8), ==,
+                   "Own municipality (doctor-certified)");
+  /* Choosing a series stores its name (not its label). */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   "Own municipality (total)") == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "default-benchmark");
+    g_assert_cmpstr (stored, ==, "Egen kommune (totalt)");
+  }
+  g_settings_reset (settings, "default-benchmark");
+  gtk_window_destroy (prefs);
+}
+
 static void
 save_png (GtkWidget *widget, const char *path)
 {
@@ -291,6 +331,8 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/benchmark-manager/import-replaces", Fixture, NULL, setup, test_import_replaces,
               teardown);
+  g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, setup,
+              test_preferences_combo, teardown);
   g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, setup, test_screenshot, teardown);
   return g_test_run ();
 }
