@@ -253,9 +253,14 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
 
       if (all == NULL)
         return NULL;
+      /* A roster alone gives 0 % until absence is recorded or HR figures
+       * are imported; those empty years say nothing, so start where the
+       * first absence or HR month is. */
       from = to + 1;
       for (guint i = 0; i < all->len; i++)
-        if (g_array_index (all, NvStatsPeriod, i).contracted_days > 0)
+        if (g_array_index (all, NvStatsPeriod, i).contracted_days > 0 &&
+            (g_array_index (all, NvStatsPeriod, i).lost_days > 0 ||
+             g_array_index (all, NvStatsPeriod, i).n_monthly_months > 0))
           {
             from = nv_period_start (NV_PERIOD_QUARTER, g_array_index (all, NvStatsPeriod, i).start);
             break;
@@ -344,8 +349,9 @@ measure_name (const char *name, NvBenchmarkMeasure measure)
   /* Say the measure in the legend, unless the series name already does. */
   const char *word = measure == NV_MEASURE_LEGEMELDT ? "legemeldt" : "totalt";
   g_autofree char *lower = g_utf8_strdown (name, -1);
+  g_autofree char *translated = g_utf8_strdown (nv_compare_measure_word (measure), -1);
 
-  if (strstr (lower, word) != NULL)
+  if (strstr (lower, word) != NULL || strstr (lower, translated) != NULL)
     return g_strdup (name);
   return g_strdup_printf ("%s (%s)", name, nv_compare_measure_word (measure));
 }

@@ -99,7 +99,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvCompare, nv_compare_free)
 
 /* Compares unit @unit_id with the series @benchmarks (NULL-terminated, may
  * be NULL or empty) over complete quarters from the quarter containing
- * @from (NV_DAY_NONE: the unit's first data, at most the last 40 quarters)
+ * @from (NV_DAY_NONE: the first quarter with recorded absence or HR figures,
+ * at most the last 40 quarters)
  * to the quarter containing @to (NV_DAY_NONE: the last complete quarter on
  * @as_of). Fails with NV_STORE_ERROR_NOT_FOUND naming an unknown series and
  * NV_STORE_ERROR_INVALID when series of both measures are asked for. */
