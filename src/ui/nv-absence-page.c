@@ -688,7 +688,6 @@ nv_absence_page_dispose (GObject *object)
 {
   NvAbsencePage *self = NV_ABSENCE_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_ABSENCE_PAGE);
   g_clear_object (&self->roster);
   g_clear_object (&self->spells);
   g_clear_object (&self->monthly);

@@ -108,7 +108,7 @@ add_number (NvMonthlyDialog *self, const char *field, const char *label, double 
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
   nv_form_dialog_add_field (NV_FORM_DIALOG (self), field, label, spin, NULL);
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (spin, "activate", G_CALLBACK (gtk_widget_activate_default), NULL);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
   return spin;
 }
 

@@ -537,7 +537,6 @@ nv_overview_page_dispose (GObject *object)
   NvOverviewPage *self = NV_OVERVIEW_PAGE (object);
 
   g_clear_object (&self->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->named, g_hash_table_unref);
 
   G_OBJECT_CLASS (nv_overview_page_parent_class)->dispose (object);

@@ -217,7 +217,7 @@ add_fte (NvRosterDialog *self, const char *label, double value)
   gtk_box_append (GTK_BOX (box), gtk_label_new ("%"));
   nv_form_dialog_add_field (NV_FORM_DIALOG (self), "fte", label, box, self->fte);
   g_signal_connect_swapped (self->fte, "value-changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (self->fte, "activate", G_CALLBACK (gtk_widget_activate_default), NULL);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->fte))), TRUE);
 }
 
 static void

@@ -254,7 +254,7 @@ build_fields (NvSpellDialog *self)
   g_signal_connect_swapped (self->open, "toggled", G_CALLBACK (open_toggled_cb), self);
   g_signal_connect_swapped (self->self_type, "toggled", G_CALLBACK (type_toggled_cb), self);
   g_signal_connect_swapped (self->grade, "value-changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (self->grade, "activate", G_CALLBACK (gtk_widget_activate_default), NULL);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->grade))), TRUE);
 }
 
 static void

@@ -1,0 +1,326 @@
+/* The Absence page: tables, inline validation in the dialogs, and the import
+ * preview that lists every problem and writes nothing. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence-page.h"
+#include "nv-absence.h"
+#include "nv-date-entry.h"
+#include "nv-import-dialog.h"
+#include "nv-roster-dialog.h"
+#include "nv-spell-dialog.h"
+#include "nv-table.h"
+#include "nv-ui-resources.h"
+#include "nv-unit.h"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  gint64 unit;
+  gint64 e1;
+  GtkWidget *window;
+  NvAbsencePage *page;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  g_assert_no_error (error);
+  f->page = g_object_new (NV_TYPE_ABSENCE_PAGE, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+add_staff (Fixture *f, const char *ref, double fte, NvDay from)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = nv_employee_add (f->store, f->unit, ref, NULL, &error);
+
+  g_assert_no_error (error);
+  nv_roster_add (f->store, id, fte, from, NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static guint
+n_spells (Fixture *f)
+{
+  g_autoptr (GPtrArray) spells = nv_spell_list (f->store, f->unit, NULL);
+  return spells->len;
+}
+
+static const char *
+cell (NvAbsencePage *page, const char *part, guint row, guint column)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (nv_absence_page_get_view (page,
+                                                                                         part)));
+  g_autoptr (NvTableItem) item = g_list_model_get_item (model, row);
+
+  g_assert_nonnull (item);
+  return nv_table_item_get_text (item, column);
+}
+
+static void
+test_tables (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GListModel *spells;
+  gint64 e2;
+
+  spin ();
+  g_assert_true (nv_absence_page_is_empty (f->page, "roster"));
+  g_assert_true (nv_absence_page_is_empty (f->page, "spells"));
+  g_assert_true (nv_absence_page_is_empty (f->page, "monthly"));
+
+  f->e1 = add_staff (f, "AB", 80, nv_day_from_ymd (2024, 1, 1));
+  e2 = add_staff (f, "CD", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_spell_add (f->store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 50,
+                NV_SPELL_DOCTOR, NULL, &error);
+  g_assert_no_error (error);
+  nv_spell_add (f->store, e2, nv_day_from_ymd (2025, 4, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR,
+                NULL, &error);
+  g_assert_no_error (error);
+  spin ();
+
+  g_assert_false (nv_absence_page_is_empty (f->page, "roster"));
+  g_assert_cmpstr (cell (f->page, "roster", 0, 0), ==, "AB");
+  g_assert_cmpstr (cell (f->page, "roster", 0, 1), ==, "80 %");
+  g_assert_cmpstr (cell (f->page, "roster", 0, 2), ==, "01.01.2024");
+
+  /* Newest first; an open spell says so. */
+  spells = G_LIST_MODEL (gtk_column_view_get_model (nv_absence_page_get_view (f->page, "spells")));
+  g_assert_cmpuint (g_list_model_get_n_items (spells), ==, 2);
+  g_assert_cmpstr (cell (f->page, "spells", 0, 0), ==, "CD");
+  g_assert_cmpstr (cell (f->page, "spells", 0, 2), ==, "ongoing");
+  g_assert_cmpstr (cell (f->page, "spells", 1, 1), ==, "03.03.2025");
+  g_assert_cmpstr (cell (f->page, "spells", 1, 2), ==, "07.03.2025");
+  g_assert_cmpstr (cell (f->page, "spells", 1, 3), ==, "5");
+  g_assert_cmpstr (cell (f->page, "spells", 1, 4), ==, "50 %");
+  g_assert_cmpstr (cell (f->page, "spells", 1, 5), ==, "Doctor-certified");
+
+  {
+    NvMonthly m = { f->unit, 2025, 3, 400, 4, 16, 20 };
+    g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+  }
+  spin ();
+  g_assert_false (nv_absence_page_is_empty (f->page, "monthly"));
+  g_assert_cmpstr (cell (f->page, "monthly", 0, 0), ==, "March 2025");
+  /* (4 + 16) / 400 = 5,0 % */
+  g_assert_cmpstr (cell (f->page, "monthly", 0, 5), ==, "5,0\xc2\xa0%");
+
+  nv_absence_page_show_part (f->page, "monthly");
+  g_assert_cmpstr (nv_absence_page_get_part (f->page), ==, "monthly");
+}
+
+static void
+set_date (NvSpellDialog *dialog, const char *field, const char *text)
+{
+  NvDateEntry *entry = NV_DATE_ENTRY (nv_spell_dialog_get_field (dialog, field));
+  gtk_editable_set_text (nv_date_entry_get_editable (entry), text);
+}
+
+static void
+test_spell_validation (Fixture *f, gconstpointer data)
+{
+  NvSpellDialog *dialog;
+  NvFormDialog *form;
+  GtkWidget *grade;
+
+  f->e1 = add_staff (f, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  dialog = nv_spell_dialog_new (NULL, f->store, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  form = NV_FORM_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  /* Nothing typed yet: no scolding, but no saving either. */
+  g_assert_false (nv_form_dialog_can_save (form));
+  g_assert_null (nv_form_dialog_get_error (form, "start"));
+
+  /* The only employee is chosen already. A date that does not exist. */
+  set_date (dialog, "start", "30.02.2025");
+  g_assert_false (nv_form_dialog_can_save (form));
+  g_assert_nonnull (nv_form_dialog_get_error (form, "start"));
+
+  /* End before start: the core's message beside the end field. */
+  set_date (dialog, "start", "10.03.2025");
+  set_date (dialog, "end", "05.03.2025");
+  g_assert_false (nv_form_dialog_can_save (form));
+  g_assert_nonnull (nv_form_dialog_get_error (form, "end"));
+  g_assert_null (nv_form_dialog_get_error (form, "start"));
+  g_assert_false (nv_form_dialog_save (form));
+  g_assert_cmpuint (n_spells (f), ==, 0);
+
+  /* Before the employment began. */
+  set_date (dialog, "start", "10.12.2023");
+  set_date (dialog, "end", "12.12.2023");
+  g_assert_false (nv_form_dialog_can_save (form));
+
+  /* Self-certified fixes the grade at 100 %. */
+  grade = nv_spell_dialog_get_field (dialog, "grade");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (grade), 60);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_spell_dialog_get_field (dialog, "self")),
+                               TRUE);
+  g_assert_false (gtk_widget_get_sensitive (grade));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (grade)), ==, 100);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_spell_dialog_get_field (dialog, "doctor")),
+                               TRUE);
+  g_assert_true (gtk_widget_get_sensitive (grade));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (grade)), ==, 60);
+
+  /* Valid now: saved, and the dialog closes. */
+  set_date (dialog, "start", "2025-03-10");
+  set_date (dialog, "end", "14.03.2025");
+  g_assert_true (nv_form_dialog_can_save (form));
+  g_assert_true (nv_form_dialog_save (form));
+  spin ();
+  g_assert_cmpuint (n_spells (f), ==, 1);
+
+  /* An overlapping spell is refused as the user types. */
+  dialog = nv_spell_dialog_new (NULL, f->store, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  form = NV_FORM_DIALOG (dialog);
+  set_date (dialog, "start", "12.03.2025");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_spell_dialog_get_field (dialog, "open")),
+                               TRUE);
+  g_assert_false (nv_form_dialog_can_save (form));
+  g_assert_nonnull (nv_form_dialog_get_error (form, "start") != NULL
+                      ? nv_form_dialog_get_error (form, "start")
+                      : nv_form_dialog_get_error (form, "end"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (n_spells (f), ==, 1);
+}
+
+static void
+test_roster_validation (Fixture *f, gconstpointer data)
+{
+  NvRosterDialog *dialog = nv_roster_dialog_new (NULL, f->store, f->unit, NV_ROSTER_DIALOG_ADD, 0);
+  NvFormDialog *form = NV_FORM_DIALOG (dialog);
+  GtkEditable *ref = GTK_EDITABLE (nv_roster_dialog_get_field (dialog, "employee"));
+  NvDateEntry *from = NV_DATE_ENTRY (nv_roster_dialog_get_field (dialog, "from"));
+  g_autoptr (GPtrArray) rows = NULL;
+
+  /* A national identity number is never stored. */
+  gtk_editable_set_text (ref, "01017012345");
+  gtk_editable_set_text (nv_date_entry_get_editable (from), "01.01.2025");
+  g_assert_false (nv_form_dialog_can_save (form));
+  g_assert_nonnull (nv_form_dialog_get_error (form, "employee"));
+
+  gtk_editable_set_text (ref, "KN");
+  g_assert_true (nv_form_dialog_can_save (form));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_roster_dialog_get_field (dialog, "fte")), 60);
+  g_assert_true (nv_form_dialog_save (form));
+  spin ();
+  rows = nv_roster_list (f->store, f->unit, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpfloat (((NvRosterRow *) rows->pdata[0])->fte, ==, 60);
+}
+
+static char *
+write_file (Fixture *f, const char *name, const char *text)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+test_import_preview (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
+  NvImportDialog *dialog;
+  GListModel *problems;
+  gboolean found = FALSE;
+
+  add_staff (f, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  bad = write_file (f, "spells.csv",
+                    "ansatt;fra;til;grad;type\r\n"
+                    "AB;03.03.2025;07.03.2025;100;legemeldt\r\n"
+                    "AB;01.04.2025;04.04.2025;150;legemeldt\r\n");
+  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, bad, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  g_assert_false (nv_import_dialog_can_import (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_rows (dialog)), ==, 2);
+  problems = nv_import_dialog_get_problems (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr (NvTableItem) item = g_list_model_get_item (problems, i);
+      if (g_str_equal (nv_table_item_get_text (item, 0), "3")
+          && g_str_equal (nv_table_item_get_text (item, 1), "grad")
+          && strstr (nv_table_item_get_text (item, 2), "150") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  /* Pressing Import anyway does nothing, and nothing was written. */
+  g_assert_false (nv_import_dialog_import (dialog));
+  g_assert_cmpuint (n_spells (f), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (n_spells (f), ==, 0);
+
+  good = write_file (f, "good.csv",
+                     "employee,start,end,grade,type\n"
+                     "AB,2025-03-03,2025-03-07,50,doctor\n"
+                     "AB,2025-04-01,,100,self\n");
+  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  g_assert_no_error (error);
+  g_assert_true (nv_import_dialog_can_import (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_problems (dialog)), ==, 0);
+  g_assert_cmpuint (n_spells (f), ==, 0); /* the preview wrote nothing */
+  g_assert_true (nv_import_dialog_import (dialog));
+  spin ();
+  g_assert_cmpuint (n_spells (f), ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+
+  g_test_add ("/ui/absence/tables", Fixture, NULL, setup, test_tables, teardown);
+  g_test_add ("/ui/absence/spell-validation", Fixture, NULL, setup, test_spell_validation,
+              teardown);
+  g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
+              teardown);
+  g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);
+  return g_test_run ();
+}

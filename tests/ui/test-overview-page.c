@@ -1,0 +1,235 @@
+/* The Overview page shows the figures of DESIGN §2 for hand-computed data. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-overview-page.h"
+#include "nv-ui-resources.h"
+#include "nv-unit.h"
+
+#define NBSP "\xc2\xa0"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  GtkWidget *window;
+  NvOverviewPage *page;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+  f->page = g_object_new (NV_TYPE_OVERVIEW_PAGE, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  nv_overview_page_set_as_of (f->page, nv_day_from_ymd (2025, 6, 30));
+  nv_page_set_store (NV_PAGE (f->page), f->store);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+add_staff (NvStore *store, gint64 unit, const char *ref, NvDay from)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = nv_employee_add (store, unit, ref, NULL, &error);
+
+  g_assert_no_error (error);
+  nv_roster_add (store, id, 100, from, NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+add_spell (NvStore *store, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
+{
+  g_autoptr (GError) error = NULL;
+
+  nv_spell_add (store, employee, start, end, grade, type, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_text (Fixture *f, const char *name, const char *expected)
+{
+  const char *text = nv_overview_page_get_text (f->page, name);
+
+  if (g_strcmp0 (text, expected) != 0)
+    g_error ("%s: expected «%s», got «%s»", name, expected, text);
+}
+
+/* Five people at 100 % from 1 April 2024. Workdays: Q2 2024 60, Q3 66, Q4 64,
+ * Q1 2025 63, Q2 2025 59 (Easter, 1 May, Ascension 29 May and Whit Monday
+ * 9 June 2025 are holidays). Contracted = 5 × workdays.
+ *   Q1 2025: E4 doctor 100 % 6–31 Jan (20 workdays, 26 days: long-term).
+ *   Q2 2025: E2 doctor 50 % 7–11 Apr (5 workdays × 0.5 = 2.5), E3 self
+ *            5–7 May (3), E1 doctor 2–13 Jun (9 workdays, Whit Monday off).
+ * Q2 2025: lost 14.5 / 295 = 4.915 % → 4,9 %; self 3/295 = 1.02 % → 1,0 %;
+ * doctor 11.5/295 = 3.90 % → 3,9 %; graded 2.5/14.5 = 17.24 % → 17,2 %;
+ * all short-term. Last four quarters: 20 / (300+330+320+315) = 1.581 % →
+ * 1,6 %; 20/230 = 0.087 → 0,09 årsverk; 20 × 4 700 = 94 000 kr. */
+static void
+test_figures (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  NvDay from = nv_day_from_ymd (2024, 4, 1);
+  gint64 e1 = add_staff (f->store, unit, "E1", from);
+  gint64 e2 = add_staff (f->store, unit, "E2", from);
+  gint64 e3 = add_staff (f->store, unit, "E3", from);
+  gint64 e4 = add_staff (f->store, unit, "E4", from);
+
+  add_staff (f->store, unit, "E5", from);
+  add_spell (f->store, e4, nv_day_from_ymd (2025, 1, 6), nv_day_from_ymd (2025, 1, 31), 100,
+             NV_SPELL_DOCTOR);
+  add_spell (f->store, e2, nv_day_from_ymd (2025, 4, 7), nv_day_from_ymd (2025, 4, 11), 50,
+             NV_SPELL_DOCTOR);
+  add_spell (f->store, e3, nv_day_from_ymd (2025, 5, 5), nv_day_from_ymd (2025, 5, 7), 100,
+             NV_SPELL_SELF);
+  add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+             NV_SPELL_DOCTOR);
+
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  spin ();
+  g_assert_false (nv_overview_page_is_empty (f->page));
+
+  assert_text (f, "current-percent", "4,9" NBSP "%");
+  assert_text (f, "year-percent", "1,6" NBSP "%");
+  assert_text (f, "arsverk", "0,09");
+  assert_text (f, "cost", "94" NBSP "000" NBSP "kr");
+  g_assert_null (nv_overview_page_get_text (f->page, "current-percent-badge"));
+
+  assert_text (f, "q0-title", "Q2 2024");
+  assert_text (f, "q4-title", "Q2 2025");
+  assert_text (f, "q0-percent", "0,0" NBSP "%");
+  assert_text (f, "q3-percent", "6,3" NBSP "%");
+  assert_text (f, "q3-long", "6,3" NBSP "%");
+  assert_text (f, "q3-short", "0,0" NBSP "%");
+  assert_text (f, "q4-percent", "4,9" NBSP "%");
+  assert_text (f, "q4-self", "1,0" NBSP "%");
+  assert_text (f, "q4-doctor", "3,9" NBSP "%");
+  assert_text (f, "q4-short", "4,9" NBSP "%");
+  assert_text (f, "q4-long", "0,0" NBSP "%");
+  assert_text (f, "q4-graded", "17,2" NBSP "%");
+  assert_text (f, "q4-lost", "14,5");
+  assert_text (f, "q4-arsverk", "0,06");
+  assert_text (f, "q4-cost", "68" NBSP "150" NBSP "kr");
+  assert_text (f, "q4-persons", "5");
+  g_assert_null (nv_overview_page_get_text (f->page, "q4-badge"));
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "source"), "staff list"));
+
+  /* The cost follows the setting. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+    g_settings_set_int (settings, "cost-per-lost-day", 5000);
+    spin ();
+    assert_text (f, "cost", "100" NBSP "000" NBSP "kr");
+    g_settings_reset (settings, "cost-per-lost-day");
+  }
+}
+
+/* Three people: every period is below five persons — the figure is shown on
+ * the leader's screen with the badge. 1 doctor day of 3 × 59 = 0,565 % → 0,6 %. */
+static void
+test_few_persons (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (f->store, "Liten", "barnehage", NULL, &error);
+  NvDay from = nv_day_from_ymd (2024, 1, 1);
+  gint64 a = add_staff (f->store, unit, "A", from);
+
+  add_staff (f->store, unit, "B", from);
+  add_staff (f->store, unit, "C", from);
+  add_spell (f->store, a, nv_day_from_ymd (2025, 6, 3), nv_day_from_ymd (2025, 6, 3), 100,
+             NV_SPELL_DOCTOR);
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  spin ();
+
+  assert_text (f, "current-percent", "0,6" NBSP "%");
+  assert_text (f, "current-percent-badge", "Few persons");
+  assert_text (f, "q4-badge", "Few persons");
+  assert_text (f, "q0-badge", "Few persons");
+  assert_text (f, "q4-persons", "3");
+}
+
+/* Only HR figures for April–June 2025: 3 × (4 + 16) / (3 × 400) = 5,0 %; the
+ * case split is unknown and the source says HR. */
+static void
+test_monthly_source (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (f->store, "HR-enheten", "annet", NULL, &error);
+
+  for (int month = 4; month <= 6; month++)
+    {
+      NvMonthly m = { unit, 2025, month, 400, 4, 16, 20 };
+      g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+      g_assert_no_error (error);
+    }
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  spin ();
+
+  assert_text (f, "current-percent", "5,0" NBSP "%");
+  assert_text (f, "q4-self", "1,0" NBSP "%");
+  assert_text (f, "q4-doctor", "4,0" NBSP "%");
+  assert_text (f, "q4-short", "–");
+  assert_text (f, "q4-graded", "–");
+  assert_text (f, "q4-source", "HR");
+  assert_text (f, "q4-persons", "20");
+  assert_text (f, "q0-percent", "–");
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "source"), "HR system"));
+}
+
+static void
+test_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (f->store, "Tom", "annet", NULL, &error);
+
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  spin ();
+  g_assert_true (nv_overview_page_is_empty (f->page));
+  /* Staff but nobody employed in the five quarters: still empty. */
+  add_staff (f->store, unit, "Z", nv_day_from_ymd (2026, 1, 1));
+  spin ();
+  g_assert_true (nv_overview_page_is_empty (f->page));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+
+  g_test_add ("/ui/overview/figures", Fixture, NULL, setup, test_figures, teardown);
+  g_test_add ("/ui/overview/few-persons", Fixture, NULL, setup, test_few_persons, teardown);
+  g_test_add ("/ui/overview/monthly-source", Fixture, NULL, setup, test_monthly_source, teardown);
+  g_test_add ("/ui/overview/empty", Fixture, NULL, setup, test_empty, teardown);
+  return g_test_run ();
+}
