@@ -302,24 +302,30 @@ finish (NvStatsPeriod *p)
     }
 }
 
+/* Where absence data begins: the first spell or HR month (a roster reaching
+ * back to old hiring dates says nothing about absence then); the first roster
+ * row only when there is neither. */
 static NvDay
 first_day_of_data (const NvStatsUnitData *units, guint n_units)
 {
-  NvDay first = NV_DAY_NONE;
+  NvDay first = NV_DAY_NONE, first_roster = NV_DAY_NONE;
 
   for (guint u = 0; u < n_units; u++)
     {
-      for (guint i = 0; i < units[u].n_roster; i++)
-        if (first == NV_DAY_NONE || units[u].roster[i].from < first)
-          first = units[u].roster[i].from;
+      for (guint i = 0; i < units[u].n_spells; i++)
+        if (first == NV_DAY_NONE || units[u].spells[i].start < first)
+          first = units[u].spells[i].start;
       for (guint i = 0; i < units[u].n_monthly; i++)
         {
           NvDay d = nv_day_from_ymd (units[u].monthly[i].year, units[u].monthly[i].month, 1);
           if (d != NV_DAY_NONE && (first == NV_DAY_NONE || d < first))
             first = d;
         }
+      for (guint i = 0; i < units[u].n_roster; i++)
+        if (first_roster == NV_DAY_NONE || units[u].roster[i].from < first_roster)
+          first_roster = units[u].roster[i].from;
     }
-  return first;
+  return first != NV_DAY_NONE ? first : first_roster;
 }
 
 GArray *

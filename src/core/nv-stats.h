@@ -67,7 +67,8 @@ const char *nv_stats_source_to_string (NvStatsSource source);
 typedef struct
 {
   NvPeriodKind by;
-  NvDay from; /* first day; NV_DAY_NONE: from the first roster row or HR month */
+  NvDay from; /* first day; NV_DAY_NONE: the start of the period holding the
+               * first spell or HR month (the first roster row when neither) */
   NvDay to;   /* last day; NV_DAY_NONE: the as-of date */
   NvDay as_of; /* open spells end here; NV_DAY_NONE: today */
 } NvStatsQuery;
