@@ -224,6 +224,7 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
   g_autoptr (NvUnit) unit = NULL;
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
   g_autoptr (GArray) stats = NULL;
+  gboolean to_default;
 
   g_return_val_if_fail (NV_IS_STORE (store), NULL);
 
@@ -239,6 +240,7 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
 
   if (as_of == NV_DAY_NONE)
     as_of = nv_day_today ();
+  to_default = to == NV_DAY_NONE;
   if (to == NV_DAY_NONE || nv_period_end (NV_PERIOD_QUARTER, to) > as_of)
     to = last_complete_quarter_end (as_of);
   else
@@ -282,6 +284,11 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
   else
     stats = g_array_new (FALSE, TRUE, sizeof (NvStatsPeriod));
 
+  /* By default the chart ends with the unit's last quarter with data. */
+  if (to_default)
+    while (stats->len > 0 &&
+           g_array_index (stats, NvStatsPeriod, stats->len - 1).contracted_days <= 0)
+      g_array_set_size (stats, stats->len - 1);
   compare->n_quarters = stats->len;
   compare->quarters = g_new0 (NvStatsPeriod, MAX (stats->len, 1));
   compare->unit_values = g_new0 (double, MAX (stats->len, 1));

@@ -101,8 +101,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvCompare, nv_compare_free)
  * be NULL or empty) over complete quarters from the quarter containing
  * @from (NV_DAY_NONE: the first quarter with recorded absence or HR figures,
  * at most the last 40 quarters)
- * to the quarter containing @to (NV_DAY_NONE: the last complete quarter on
- * @as_of). Fails with NV_STORE_ERROR_NOT_FOUND naming an unknown series and
+ * to the quarter containing @to (NV_DAY_NONE: the unit's last complete
+ * quarter with data on @as_of). Fails with NV_STORE_ERROR_NOT_FOUND naming an unknown series and
  * NV_STORE_ERROR_INVALID when series of both measures are asked for. */
 NvCompare *nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks,
                            NvDay from, NvDay to, NvDay as_of, GError **error);
