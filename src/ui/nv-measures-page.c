@@ -36,6 +36,7 @@ struct _NvMeasuresPage
   AdwStatusPage *no_match;
 
   gint64 focus_id; /* the measure last acted on, focused again after a reload */
+  NvDay as_of;     /* NV_DAY_NONE = today */
 };
 
 G_DEFINE_FINAL_TYPE (NvMeasuresPage, nv_measures_page, NV_TYPE_PAGE)
@@ -110,7 +111,7 @@ nv_measures_page_reload (NvPage *page)
   g_autofree char *overdue_label = NULL;
   g_autofree char *count = NULL;
   NvMeasureQuery query;
-  NvDay today = nv_day_today ();
+  NvDay today = self->as_of != NV_DAY_NONE ? self->as_of : nv_day_today ();
   guint n_overdue = 0;
   guint status_pos;
   guint sort_pos;
@@ -484,6 +485,14 @@ static void
 filter_changed_cb (NvMeasuresPage *self)
 {
   self->focus_id = 0;
+  nv_page_reload (NV_PAGE (self));
+}
+
+void
+nv_measures_page_set_as_of (NvMeasuresPage *self, NvDay as_of)
+{
+  g_return_if_fail (NV_IS_MEASURES_PAGE (self));
+  self->as_of = as_of;
   nv_page_reload (NV_PAGE (self));
 }
 

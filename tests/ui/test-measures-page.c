@@ -1,0 +1,329 @@
+/* The Measures page, the add/edit dialog and the evaluation view under Xvfb. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-measure-detail.h"
+#include "nv-measure-dialog.h"
+#include "nv-measure-row.h"
+#include "nv-measures-page.h"
+#include "nv-ui-resources.h"
+#include "nv-unit.h"
+
+#define NBSP "\xc2\xa0"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  gint64 unit;
+  GtkWidget *window;
+  NvMeasuresPage *page;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static NvDay
+day (const char *iso)
+{
+  return nv_day_parse_iso (iso);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  g_assert_no_error (error);
+  f->page = g_object_new (NV_TYPE_MEASURES_PAGE, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  nv_measures_page_set_as_of (f->page, day ("2025-04-15"));
+  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+add (Fixture *f, const char *title, const char *start, const char *deadline)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvMeasure) m = nv_measure_new ();
+  gint64 id;
+
+  g_free (m->title);
+  m->title = g_strdup (title);
+  m->start = day (start);
+  m->deadline = deadline != NULL ? day (deadline) : NV_DAY_NONE;
+  id = nv_measure_add (f->store, f->unit, m, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+collect (GtkWidget *w, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+    g_ptr_array_add (out, w);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, out);
+}
+
+static GtkWidget *
+find (GtkWidget *root, GType type)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  collect (root, type, all);
+  g_assert_cmpuint (all->len, >, 0);
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+static GtkToggleButton *
+overdue_toggle (Fixture *f)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_has_prefix (gtk_button_get_label (g_ptr_array_index (all, i)) ?: "", "Overdue"))
+      return g_ptr_array_index (all, i);
+  g_assert_not_reached ();
+}
+
+static guint
+n_rows (Fixture *f)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  collect (GTK_WIDGET (f->page), NV_TYPE_MEASURE_ROW, rows);
+  return rows->len;
+}
+
+static NvMeasureRow *
+row_for (Fixture *f, gint64 id)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  collect (GTK_WIDGET (f->page), NV_TYPE_MEASURE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (nv_measure_row_get_measure (g_ptr_array_index (rows, i))->id == id)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+stack_page (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (f->page))));
+}
+
+static NvMeasureStatus
+status_of (Fixture *f, gint64 id)
+{
+  g_autoptr (NvMeasure) m = nv_measure_get (f->store, id, NULL);
+  g_assert_nonnull (m);
+  return m != NULL ? m->status : NV_MEASURE_PLANNED;
+}
+
+static void
+test_empty (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpstr (stack_page (f), ==, "empty");
+  g_assert_true (gtk_widget_is_visible (find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON)));
+  add (f, "Første tiltak", "2025-01-01", NULL);
+  spin ();
+  g_assert_cmpstr (stack_page (f), ==, "list");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+}
+
+static void
+test_filters_and_status (Fixture *f, gconstpointer data)
+{
+  GtkToggleButton *overdue;
+  GtkEditable *search;
+  gint64 a = add (f, "Ti minutter med leder", "2025-01-06", "2025-03-31");
+  gint64 b = add (f, "Ny turnus", "2025-02-01", "2025-06-30");
+  add (f, "Kaffeprat", "2025-02-01", NULL);
+
+  spin ();
+  g_assert_cmpuint (n_rows (f), ==, 3);
+  /* 31.03 → 15.04 is 15 days; said in words, not colour only */
+  g_assert_true (has_label (GTK_WIDGET (row_for (f, a)), "Overdue · 15 days"));
+  g_assert_false (has_label (GTK_WIDGET (row_for (f, b)), "Overdue · 15 days"));
+
+  overdue = overdue_toggle (f);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (overdue)), ==, "Overdue (1)");
+  gtk_toggle_button_set_active (overdue, TRUE);
+  spin ();
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_nonnull (row_for (f, a));
+
+  /* one click: Start, then Mark Done; done is no longer overdue */
+  g_signal_emit_by_name (row_for (f, a), "action", "start");
+  spin ();
+  g_assert_cmpint (status_of (f, a), ==, NV_MEASURE_IN_PROGRESS);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_signal_emit_by_name (row_for (f, a), "action", "done");
+  spin ();
+  g_assert_cmpint (status_of (f, a), ==, NV_MEASURE_DONE);
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (overdue)), ==, "Overdue");
+  gtk_toggle_button_set_active (overdue, FALSE);
+  spin ();
+  g_assert_cmpuint (n_rows (f), ==, 3);
+
+  search = GTK_EDITABLE (find (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (search, "TURNUS");
+  /* search-changed is delayed; wait for it */
+  for (int i = 0; i < 50 && n_rows (f) != 1; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_nonnull (row_for (f, b));
+  gtk_editable_set_text (search, "ingenting slikt");
+  for (int i = 0; i < 50 && n_rows (f) != 0; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  g_assert_cmpstr (stack_page (f), ==, "list"); /* the «no match» state, not the empty one */
+}
+
+static void
+test_dialog_validation (Fixture *f, gconstpointer data)
+{
+  NvMeasureDialog *dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->store, f->unit, NULL));
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) list = NULL;
+  GtkEditable *title, *owner;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  title = GTK_EDITABLE (g_ptr_array_index (rows, 0));
+  owner = GTK_EDITABLE (g_ptr_array_index (rows, 1));
+
+  /* an empty new form cannot be saved, but is not scolded either */
+  g_assert_false (nv_measure_dialog_can_save (dialog));
+  g_assert_null (nv_measure_dialog_get_error (dialog));
+
+  gtk_editable_set_text (title, "Dialog før legebesøk");
+  g_assert_true (nv_measure_dialog_can_save (dialog));
+  gtk_editable_set_text (owner, "010190 12345");
+  g_assert_false (nv_measure_dialog_can_save (dialog));
+  g_assert_nonnull (strstr (nv_measure_dialog_get_error (dialog), "national id"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (owner), "error"));
+  g_assert_false (nv_measure_dialog_save (dialog));
+  list = nv_measure_list (f->store, f->unit, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  gtk_editable_set_text (owner, "Avdelingsleder");
+  g_assert_null (nv_measure_dialog_get_error (dialog));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (owner), "error"));
+  gtk_editable_set_text (title, "");
+  g_assert_nonnull (nv_measure_dialog_get_error (dialog)); /* typed, then emptied: say so */
+  gtk_editable_set_text (title, "Dialog før legebesøk");
+  g_assert_true (nv_measure_dialog_save (dialog));
+  spin ();
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = nv_measure_list (f->store, f->unit, NULL, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((NvMeasure *) g_ptr_array_index (list, 0))->owner, ==, "Avdelingsleder");
+  g_assert_cmpuint (((NvMeasure *) g_ptr_array_index (list, 0))->start, ==, nv_day_today ());
+}
+
+static void
+test_detail_before_after (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = add (f, "Ti minutter med leder", "2025-02-10", NULL);
+  NvMeasureDetail *detail;
+
+  /* 2024: 8 of 100 days lost a month; 2025-Q2 5, Q3 4 (3+4+5) → before 8,0 %, after 4,5 % */
+  for (int month = 1; month <= 9; month++)
+    for (int year = 2024; year <= 2025; year++)
+      {
+        double lost = year == 2024 ? 8 : month <= 3 ? 7 : month <= 6 ? 5 : month - 4;
+        NvMonthly m = { f->unit, year, month, 100, 0, lost, 6 };
+        g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+      }
+  for (int month = 10; month <= 12; month++)
+    {
+      NvMonthly m = { f->unit, 2024, month, 100, 0, 8, 6 };
+      g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+    }
+  g_assert_no_error (error);
+
+  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (f->store, id));
+  nv_measure_detail_set_as_of (detail, day ("2025-10-15"));
+  gtk_window_present (GTK_WINDOW (detail));
+  spin ();
+  g_assert_cmpstr (nv_measure_detail_get_before_text (detail), ==, "8,0" NBSP "%");
+  g_assert_cmpstr (nv_measure_detail_get_after_text (detail), ==, "4,5" NBSP "%");
+  g_assert_true (has_label (GTK_WIDGET (detail), "−3,5 pp"));
+  g_assert_true (has_label (GTK_WIDGET (detail), "2025-Q1"));
+
+  /* a note shows up at once */
+  g_assert_cmpint (nv_measure_add_note (f->store, id, day ("2025-10-01"), "Bedre stemning", &error),
+                   >, 0);
+  spin ();
+  g_assert_true (has_label (GTK_WIDGET (detail), "Bedre stemning"));
+  gtk_window_destroy (GTK_WINDOW (detail));
+  spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+
+  g_test_add ("/ui/measures/empty", Fixture, NULL, setup, test_empty, teardown);
+  g_test_add ("/ui/measures/filters-and-status", Fixture, NULL, setup, test_filters_and_status,
+              teardown);
+  g_test_add ("/ui/measures/dialog-validation", Fixture, NULL, setup, test_dialog_validation,
+              teardown);
+  g_test_add ("/ui/measures/detail-before-after", Fixture, NULL, setup, test_detail_before_after,
+              teardown);
+  return g_test_run ();
+}
