@@ -148,7 +148,9 @@ milestone_row (NvFollowupPage *self, const NvMilestone *m, NvDay today, gboolean
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (row, nv_milestone_explanation (m->milestone));
-  add_status_badge (ADW_ACTION_ROW (row), m->status);
+  /* In the lists across employees the heading already says overdue or due. */
+  if (!with_employee || m->status == NV_MILESTONE_OPTIONAL)
+    add_status_badge (ADW_ACTION_ROW (row), m->status);
 
   if (m->status == NV_MILESTONE_DONE)
     {
@@ -257,10 +259,6 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
     gtk_list_box_append (GTK_LIST_BOX (list), row);
   }
 
-  for (guint i = 0; i < ms->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list),
-                         milestone_row (self, g_ptr_array_index (ms, i), today, FALSE));
-
   if (next != NULL)
     {
       g_autofree char *due = nv_day_format_local (next->due);
@@ -268,6 +266,25 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
       g_string_printf (next_text, _(", next: %s by %s"), nv_milestone_title (next->milestone),
                        due);
     }
+
+  /* The steps themselves, folded: the lists above hold what needs doing. */
+  {
+    GtkWidget *expander = adw_expander_row_new ();
+    g_autofree char *steps_subtitle = NULL;
+
+    if (overdue > 0)
+      steps_subtitle = g_strdup_printf (g_dngettext (NULL, "%u of %u done · %u overdue",
+                                                     "%u of %u done · %u overdue", overdue),
+                                        done, ms->len, overdue);
+    else
+      steps_subtitle = g_strdup_printf (_("%u of %u done"), done, ms->len);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("All Steps"));
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), steps_subtitle);
+    for (guint i = 0; i < ms->len; i++)
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                milestone_row (self, g_ptr_array_index (ms, i), today, FALSE));
+    gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  }
   /* Translators: accessible summary of a case: "AB, sick-listed since
    * 05.01.2026, day 47: 2 overdue, 1 done, next: …" */
   a11y = g_strdup_printf (_("%s, sick-listed since %s, day %u: %u overdue, %u done%s"),
@@ -314,11 +331,13 @@ build_meanings (NvFollowupPage *self)
       GtkWidget *row = gtk_list_box_row_new ();
 
       if (rule->offset_days % 7 == 0)
-        /* Translators: "Week 4 — day 28 from the first day of absence" */
-        subtitle = g_strdup_printf (_("Week %d — day %d from the first day of absence"),
+        /* Translators: "Week 4 — 28 days after the first day of absence" */
+        subtitle = g_strdup_printf (_("Week %d — %d days after the first day of absence"),
                                     rule->offset_days / 7, rule->offset_days);
       else
-        subtitle = g_strdup_printf (_("Day %d from the first day of absence"), rule->offset_days);
+        /* Translators: "15 days after the first day of absence (calendar day 16)" */
+        subtitle = g_strdup_printf (_("%d days after the first day of absence (calendar day %d)"),
+                                    rule->offset_days, rule->offset_days + 1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), nv_milestone_title (rule->id));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 
