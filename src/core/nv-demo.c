@@ -37,21 +37,21 @@ typedef struct
 /* Fictional names. The third is the small unit (masked figures). */
 static const DemoUnit demo_units[NV_DEMO_MAX_UNITS] = {
   { "Solbakken sykehjem", "helse-omsorg", 24, 1.05 },
-  { "Kløverenga barnehage", "barnehage", 14, 1.12 },
+  { "Kløverenga barnehage", "barnehage", 14, 1.22 },
   { "Tusenfryd barnehage", "barnehage", 3, 1.0 },
   { "Hjemmetjenesten Nordre", "helse-omsorg", 18, 0.92 },
   { "Fjellsida bofellesskap", "helse-omsorg", 10, 1.0 },
-  { "Havnehagen barnehage", "barnehage", 12, 1.05 },
+  { "Havnehagen barnehage", "barnehage", 12, 1.15 },
 };
 
 /* Month factors: Q1 high, Q3 low; they average 1. */
-static const double season[12] = { 1.30, 1.30, 1.15, 1.00, 0.90, 0.85,
-                                   0.60, 0.80, 0.95, 1.05, 1.05, 1.05 };
+static const double season[12] = { 1.40, 1.40, 1.20, 1.00, 0.90, 0.85,
+                                   0.55, 0.75, 0.95, 1.05, 1.00, 0.95 };
 
 /* Per-workday chances of starting an absence, at level 1 and tendency 1. */
 #define RATE_SELF 0.0075
 #define RATE_SHORT 0.0040
-#define RATE_LONG 0.0019
+#define RATE_LONG 0.0015
 
 typedef struct
 {
@@ -112,88 +112,191 @@ add_spell (Sim *sim, gint64 emp, NvDay start, NvDay end, double grade, NvSpellTy
   g_array_append_val (sim->spells, s);
 }
 
-/* Simulates absence for @emp on [@a, @b]; @b ≤ today. When @b is today and
- * the employment goes on, a legemeldt spell reaching past today stays open. */
-static void
-simulate_absence (Sim *sim, gint64 emp, NvDay a, NvDay b, double level, gboolean ongoing)
+/* A person holding a position for a while. */
+typedef struct
 {
-  double tendency = exp (0.45 * normal (sim) - 0.10);
-  NvDay d = a;
+  gint64 emp;
+  NvDay from;
+  NvDay to;      /* NV_DAY_NONE: ongoing */
+  NvDay last;    /* last day absence is simulated (today, the end, or before a script) */
+  double tendency;
+  NvDay free_from; /* after the last long case (+ a day) */
+  GArray *long_cases; /* NvDay pairs [start, end] of long cases, in order */
+} Person;
 
-  while (d <= b)
+static void
+person_clear (gpointer data)
+{
+  Person *p = data;
+  g_clear_pointer (&p->long_cases, g_array_unref);
+}
+
+static gboolean
+open_at_end (Sim *sim, const Person *p)
+{
+  return p->to == NV_DAY_NONE && p->last == sim->today;
+}
+
+/* Egenmeldt and short legemeldt absence for @p, day by day, around the long
+ * cases already placed. */
+static void
+simulate_short (Sim *sim, Person *p, double level)
+{
+  NvDay d = MAX (p->from, sim->first);
+  guint next_long = 0;
+
+  while (d <= p->last)
     {
+      NvDay limit = p->last; /* the last day a short spell may reach */
       double h, u;
-      int y, m, md;
+      int m;
 
+      if (next_long < p->long_cases->len / 2)
+        {
+          NvDay ls = g_array_index (p->long_cases, NvDay, 2 * next_long);
+          NvDay le = g_array_index (p->long_cases, NvDay, 2 * next_long + 1);
+          if (d >= ls)
+            {
+              if (le == NV_DAY_NONE)
+                return;
+              d = le + 2;
+              next_long++;
+              continue;
+            }
+          limit = ls - 2;
+        }
       if (!nv_day_is_workday (d))
         {
           d++;
           continue;
         }
-      nv_day_to_ymd (d, &y, &m, &md);
-      h = season[m - 1] * tendency * level;
+      m = nv_day_month (d);
+      h = season[m - 1] * p->tendency * level;
       u = uniform (sim);
       if (u < RATE_SELF * h)
         {
           NvDay e = d + (NvDay) (between (sim, 1, 10) <= 5 ? 0 : between (sim, 1, 2));
-          add_spell (sim, emp, d, MIN (e, b), 100, NV_SPELL_SELF);
+          if (d <= limit)
+            add_spell (sim, p->emp, d, MIN (e, limit), 100, NV_SPELL_SELF);
           d = e + 2;
         }
       else if (u < (RATE_SELF + RATE_SHORT) * h)
         {
           NvDay e = d + (NvDay) between (sim, 3, 15);
           double grade = uniform (sim) < 0.12 ? 50 : 100;
-          if (e > b && ongoing && b == sim->today)
+          if (e > limit && limit == p->last && open_at_end (sim, p))
             {
-              add_spell (sim, emp, d, NV_DAY_NONE, grade, NV_SPELL_DOCTOR);
+              add_spell (sim, p->emp, d, NV_DAY_NONE, grade, NV_SPELL_DOCTOR);
               return;
             }
-          add_spell (sim, emp, d, MIN (e, b), grade, NV_SPELL_DOCTOR);
-          d = e + 2;
-        }
-      else if (u < (RATE_SELF + RATE_SHORT + RATE_LONG) * h)
-        {
-          NvDay s = d, e;
-          if (uniform (sim) < 0.4)
-            {
-              NvDay se = s + (NvDay) between (sim, 1, 2);
-              if (se >= b)
-                {
-                  add_spell (sim, emp, s, b, 100, NV_SPELL_SELF);
-                  return;
-                }
-              add_spell (sim, emp, s, se, 100, NV_SPELL_SELF);
-              s = se + 1;
-            }
-          e = s + 16 + (NvDay) MIN (300., -32. * log (MAX (uniform (sim), 1e-9)));
-          if (e > b)
-            {
-              add_spell (sim, emp, s, ongoing && b == sim->today ? NV_DAY_NONE : b, 100,
-                         NV_SPELL_DOCTOR);
-              return;
-            }
-          add_spell (sim, emp, s, e, 100, NV_SPELL_DOCTOR);
-          if (uniform (sim) < 0.45)
-            {
-              /* Back part-time first: a graded spell right after. */
-              static const double grades[] = { 40, 50, 50, 60 };
-              NvDay gs = e + 1, ge = gs + (NvDay) between (sim, 14, 70);
-              double grade = grades[between (sim, 0, 3)];
-              if (gs > b)
-                return;
-              if (ge > b)
-                {
-                  add_spell (sim, emp, gs, ongoing && b == sim->today ? NV_DAY_NONE : b, grade,
-                             NV_SPELL_DOCTOR);
-                  return;
-                }
-              add_spell (sim, emp, gs, ge, grade, NV_SPELL_DOCTOR);
-              e = ge;
-            }
+          if (d <= limit)
+            add_spell (sim, p->emp, d, MIN (e, limit), grade, NV_SPELL_DOCTOR);
           d = e + 2;
         }
       else
         d++;
+    }
+}
+
+/* A long case for @p from @d: sometimes opened by egenmeldt days, often
+ * continued by a graded spell; open when it reaches past today. */
+static void
+place_long_case (Sim *sim, Person *p, NvDay d)
+{
+  static const double grades[] = { 40, 50, 50, 60 };
+  NvDay s = d, e, case_end;
+  gboolean open = FALSE;
+
+  if (uniform (sim) < 0.4)
+    {
+      NvDay se = s + (NvDay) between (sim, 1, 2);
+      if (se + 1 > p->last)
+        return;
+      add_spell (sim, p->emp, s, se, 100, NV_SPELL_SELF);
+      s = se + 1;
+    }
+  /* Most long cases last 17–56 days; a few last months. */
+  e = d + (uniform (sim) < 0.93 ? (NvDay) between (sim, 16, 55) : (NvDay) between (sim, 56, 220));
+  if (e >= p->last)
+    {
+      open = open_at_end (sim, p);
+      e = p->last;
+    }
+  add_spell (sim, p->emp, s, open ? NV_DAY_NONE : e, 100, NV_SPELL_DOCTOR);
+  case_end = open ? NV_DAY_NONE : e;
+  if (!open && e < p->last && uniform (sim) < 0.45)
+    {
+      /* Back part-time first: a graded spell right after. */
+      NvDay gs = e + 1, ge = gs + (NvDay) between (sim, 14, 70);
+      double grade = grades[between (sim, 0, 3)];
+      if (ge >= p->last)
+        {
+          open = open_at_end (sim, p);
+          ge = p->last;
+        }
+      add_spell (sim, p->emp, gs, open ? NV_DAY_NONE : ge, grade, NV_SPELL_DOCTOR);
+      case_end = open ? NV_DAY_NONE : ge;
+    }
+  g_array_append_val (p->long_cases, d);
+  g_array_append_val (p->long_cases, case_end);
+  p->free_from = case_end == NV_DAY_NONE ? G_MAXUINT32 : case_end + 2;
+}
+
+/* Long cases carry most of the absence but are few in a unit, so instead of
+ * leaving their number to chance each month gets about its expected number
+ * (stratified rounding), given to people more prone to absence more often.
+ * This keeps the seasons visible in a unit of twenty. */
+static void
+schedule_long_cases (Sim *sim, GArray *people, double level)
+{
+  g_autofree double *weights = g_new (double, people->len + 1);
+
+  for (NvDay month = sim->first; month <= sim->today;
+       month = nv_period_end (NV_PERIOD_MONTH, month) + 1)
+    {
+      NvDay end = MIN (nv_period_end (NV_PERIOD_MONTH, month), sim->today);
+      double workdays = nv_workdays_between (month, end);
+      double employed = 0, expected;
+      guint k;
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          Person *p = &g_array_index (people, Person, i);
+          if (p->from <= month && (p->to == NV_DAY_NONE || p->to >= month))
+            employed += p->tendency;
+        }
+      expected = employed * workdays * RATE_LONG * season[nv_day_month (month) - 1] * level;
+      k = (guint) floor (expected + uniform (sim));
+
+      for (guint j = 0; j < k; j++)
+        {
+          NvDay d = month + (NvDay) between (sim, 0, (int) (end - month));
+          double total = 0, pick;
+
+          while (!nv_day_is_workday (d) && d < end)
+            d++;
+          for (guint i = 0; i < people->len; i++)
+            {
+              Person *p = &g_array_index (people, Person, i);
+              gboolean ok = p->from <= d && p->last >= d + 10 && p->free_from <= d;
+              weights[i] = ok ? p->tendency : 0;
+              total += weights[i];
+            }
+          if (total <= 0)
+            continue;
+          pick = uniform (sim) * total;
+          for (guint i = 0; i < people->len; i++)
+            {
+              if (weights[i] <= 0)
+                continue;
+              pick -= weights[i];
+              if (pick <= 0 || i == people->len - 1)
+                {
+                  place_long_case (sim, &g_array_index (people, Person, i), d);
+                  break;
+                }
+            }
+        }
     }
 }
 
@@ -215,33 +318,35 @@ add_roster (Sim *sim, gint64 emp, double fte, NvDay from, NvDay to)
   g_array_append_val (sim->roster, r);
 }
 
-/* One employee holding a position from @from; returns the last day of the
- * employment (NV_DAY_NONE when it goes on). @stay: never leaves; absence
- * simulated only up to @quiet_from (for the scripted open cases). */
-static NvDay
-simulate_employee (Sim *sim, const DemoUnit *unit, NvDay from, gboolean stay, NvDay quiet_from,
-                   gint64 *emp_out)
+/* One employee holding a position from @from, with roster rows; @stay:
+ * never leaves; absence simulated only up to @quiet_from (for the scripted
+ * open cases). */
+static Person
+hire (Sim *sim, const DemoUnit *unit, NvDay from, gboolean stay, NvDay quiet_from)
 {
-  gint64 emp = new_employee (sim);
+  Person p = { new_employee (sim), from, NV_DAY_NONE, 0, 0, 0, NULL };
   double fte = pick_fte (sim, unit->sector);
-  NvDay to = NV_DAY_NONE;
-  NvDay sim_from, sim_to;
 
+  p.tendency = exp (0.45 * normal (sim) - 0.10);
+  p.long_cases = g_array_new (FALSE, FALSE, sizeof (NvDay));
   if (!stay)
     {
       /* About one in eight leaves in a given year. */
       double years = -8. * log (MAX (uniform (sim), 1e-9));
       NvDay leave = from + (NvDay) (years * 365.25);
       if (leave < sim->today)
-        to = MAX (leave, from + 60);
-      if (to != NV_DAY_NONE && to >= sim->today)
-        to = NV_DAY_NONE;
+        p.to = MAX (leave, from + 60);
+      if (p.to != NV_DAY_NONE && p.to >= sim->today)
+        p.to = NV_DAY_NONE;
     }
+  p.last = p.to != NV_DAY_NONE ? p.to : sim->today;
+  if (quiet_from != NV_DAY_NONE)
+    p.last = MIN (p.last, quiet_from);
 
   /* Sometimes the FTE changes along the way. */
   if (!stay && uniform (sim) < 0.2)
     {
-      NvDay end = to != NV_DAY_NONE ? to : sim->today;
+      NvDay end = p.to != NV_DAY_NONE ? p.to : sim->today;
       NvDay lo = MAX (from + 60, sim->first);
       if (end > from + 120 && end >= lo + 31)
         {
@@ -249,65 +354,58 @@ simulate_employee (Sim *sim, const DemoUnit *unit, NvDay from, gboolean stay, Nv
           double next = pick_fte (sim, unit->sector);
           if (next == fte)
             next = fte >= 80 ? fte - 20 : fte + 20;
-          add_roster (sim, emp, fte, from, change - 1);
-          add_roster (sim, emp, next, change, to);
-          fte = next;
+          add_roster (sim, p.emp, fte, from, change - 1);
+          add_roster (sim, p.emp, next, change, p.to);
+          return p;
         }
-      else
-        add_roster (sim, emp, fte, from, to);
     }
-  else
-    add_roster (sim, emp, fte, from, to);
-
-  sim_from = MAX (from, sim->first);
-  sim_to = to != NV_DAY_NONE ? to : sim->today;
-  if (quiet_from != NV_DAY_NONE)
-    sim_to = MIN (sim_to, quiet_from);
-  if (sim_from <= sim_to)
-    simulate_absence (sim, emp, sim_from, sim_to, unit->level,
-                      to == NV_DAY_NONE && quiet_from == NV_DAY_NONE);
-  *emp_out = emp;
-  return to;
+  add_roster (sim, p.emp, fte, from, p.to);
+  return p;
 }
 
 static void
 simulate_unit (Sim *sim, const DemoUnit *unit, guint index)
 {
-  for (guint p = 0; p < unit->positions; p++)
+  g_autoptr (GArray) people = g_array_new (FALSE, FALSE, sizeof (Person));
+  gint64 scripted_emp[2] = { -1, -1 };
+
+  g_array_set_clear_func (people, person_clear);
+  for (guint pos = 0; pos < unit->positions; pos++)
     {
       /* Scripted open cases in the first unit (positions 0, 1) and the
        * fourth (position 0), so follow-up has milestones due and overdue. */
-      gboolean scripted = (index == 0 && p < 2) || (index == 3 && p == 0);
+      gboolean scripted = (index == 0 && pos < 2) || (index == 3 && pos == 0);
       NvDay from = sim->first - (NvDay) between (sim, 30, 3000);
-      gint64 emp;
 
       for (;;)
         {
-          NvDay quiet = scripted ? sim->today - 100 : NV_DAY_NONE;
-          NvDay to = simulate_employee (sim, unit, from, scripted, quiet, &emp);
-          if (to == NV_DAY_NONE)
+          Person p = hire (sim, unit, from, scripted, scripted ? sim->today - 100 : NV_DAY_NONE);
+          g_array_append_val (people, p);
+          if (scripted)
+            scripted_emp[index == 0 ? pos : 0] = p.emp;
+          if (p.to == NV_DAY_NONE)
             break;
-          from = to + 1 + (NvDay) between (sim, 0, 45);
+          from = p.to + 1 + (NvDay) between (sim, 0, 45);
           if (from > sim->today)
             break;
         }
-      if (!scripted)
-        continue;
-      if (index == 0 && p == 0)
-        {
-          /* Egenmeldt three days, then legemeldt, still open: one case. */
-          add_spell (sim, emp, sim->today - 23, sim->today - 21, 100, NV_SPELL_SELF);
-          add_spell (sim, emp, sim->today - 20, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-        }
-      else if (index == 0)
-        {
-          /* A long case, now graded and open. */
-          add_spell (sim, emp, sim->today - 80, sim->today - 40, 100, NV_SPELL_DOCTOR);
-          add_spell (sim, emp, sim->today - 39, NV_DAY_NONE, 50, NV_SPELL_DOCTOR);
-        }
-      else
-        add_spell (sim, emp, sim->today - 9, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
     }
+
+  schedule_long_cases (sim, people, unit->level);
+  for (guint i = 0; i < people->len; i++)
+    simulate_short (sim, &g_array_index (people, Person, i), unit->level);
+
+  if (index == 0)
+    {
+      /* Egenmeldt three days, then legemeldt, still open: one case. */
+      add_spell (sim, scripted_emp[0], sim->today - 23, sim->today - 21, 100, NV_SPELL_SELF);
+      add_spell (sim, scripted_emp[0], sim->today - 20, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+      /* A long case, now graded and open. */
+      add_spell (sim, scripted_emp[1], sim->today - 80, sim->today - 40, 100, NV_SPELL_DOCTOR);
+      add_spell (sim, scripted_emp[1], sim->today - 39, NV_DAY_NONE, 50, NV_SPELL_DOCTOR);
+    }
+  else if (index == 3)
+    add_spell (sim, scripted_emp[0], sim->today - 9, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 }
 
 /* HR figures for the unit's first twelve whole months: what the HR system
