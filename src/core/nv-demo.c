@@ -548,6 +548,8 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
     {
       gint64 unit_id = g_array_index (ids, gint64, i);
       (void) unit_id;
+      if (!nv_measure_demo_fill (store, unit_id, i, today, error))
+        goto fail;
     }
   /* ---- end of other parts' demo content ---- */
 
