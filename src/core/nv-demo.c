@@ -23,6 +23,7 @@
 
 #include "nv-absence.h"
 #include "nv-demo.h"
+#include "nv-measure.h"
 #include "nv-stats.h"
 #include "nv-unit.h"
 
