@@ -10,6 +10,7 @@
 
 #include "nv-absence-page.h"
 #include "nv-compare-page.h"
+#include "nv-demo.h"
 #include "nv-followup-page.h"
 #include "nv-measures-page.h"
 #include "nv-overview-page.h"
@@ -167,6 +168,27 @@ unit_new_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   NvWindow *self = NV_WINDOW (widget);
   gtk_window_present (nv_unit_dialog_new (GTK_WINDOW (self), self->store, 0, unit_saved_cb, self));
+}
+
+/* First start: a fictional municipality to look around in (nv-demo.h). */
+static void
+demo_fill_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvWindow *self = NV_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!nv_demo_fill_full (self->store, NV_DEMO_DEFAULT_UNITS, NV_DEMO_DEFAULT_YEARS,
+                          nv_day_today (), NV_DEMO_DEFAULT_SEED, ids, &error))
+    {
+      nv_window_toast (self, error->message);
+      return;
+    }
+  reload_units (self);
+  if (ids->len > 0)
+    nv_window_select_unit (self, g_array_index (ids, gint64, 0));
+  nv_window_show_section (self, "overview");
+  nv_window_toast (self, _("Demo data added. Delete the demo units when you start for real."));
 }
 
 static void
@@ -360,6 +382,7 @@ nv_window_class_init (NvWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.unit-new", NULL, unit_new_action);
   gtk_widget_class_install_action (widget_class, "win.unit-rename", NULL, unit_rename_action);
+  gtk_widget_class_install_action (widget_class, "win.demo-fill", NULL, demo_fill_action);
   gtk_widget_class_install_action (widget_class, "win.unit-delete", NULL, unit_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
 
