@@ -226,6 +226,31 @@ benchmark_show (NvCli *cli, int argc, char **argv)
   return NV_EXIT_OK;
 }
 
+static int
+benchmark_remove_imported (NvCli *cli, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new (
+    _("SERIES — remove the imported figures of a series (shipped figures stay)"));
+  NvStore *store;
+  guint n = 0;
+  int status;
+
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return nv_cli_usage ("benchmark remove-imported", "%s", _("give exactly one series name"));
+  store = nv_cli_store (cli);
+  if (store == NULL)
+    return NV_EXIT_ERROR;
+  if (!nv_benchmark_remove_imported (store, argv[1], &n, &error))
+    return nv_cli_gerror (error);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u imported figure.\n",
+                       "Removed %u imported figures.\n", n),
+          n);
+  return NV_EXIT_OK;
+}
+
 int
 nv_cli_import_benchmarks (NvCli *cli, int argc, char **argv)
 {
@@ -267,6 +292,7 @@ nv_cli_benchmark_run (NvCli *cli, int argc, char **argv)
                _("Usage: naervaer-cli benchmark list [--unit NAME] [--format table|json]\n"
                  "       naervaer-cli benchmark show SERIES [--unit NAME] [--from P] [--to P] "
                  "[--unmasked] [--format table|json]\n"
+                 "       naervaer-cli benchmark remove-imported SERIES\n"
                  "Import figures with: naervaer-cli import benchmarks FILE"));
       return argc < 2 ? NV_EXIT_USAGE : NV_EXIT_OK;
     }
@@ -274,5 +300,7 @@ nv_cli_benchmark_run (NvCli *cli, int argc, char **argv)
     return benchmark_list (cli, argc - 1, argv + 1);
   if (strcmp (argv[1], "show") == 0)
     return benchmark_show (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "remove-imported") == 0)
+    return benchmark_remove_imported (cli, argc - 1, argv + 1);
   return nv_cli_usage ("benchmark", _("unknown subcommand “%s”"), argv[1]);
 }

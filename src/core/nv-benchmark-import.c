@@ -400,3 +400,36 @@ nv_benchmark_import_file (NvStore *store, const char *path, NvBenchmarkImportRep
     return FALSE;
   return import_reader (store, reader, report, error);
 }
+
+gboolean
+nv_benchmark_remove_imported (NvStore *store, const char *name, guint *n_removed,
+                              GError **error)
+{
+  g_autoptr (GPtrArray) merged = NULL;
+  NvBenchmarkMerged *series;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (NV_IS_STORE (store), FALSE);
+
+  merged = nv_benchmark_merged_load (store, error);
+  if (merged == NULL)
+    return FALSE;
+  series = nv_benchmark_merged_find (merged, name);
+  if (series == NULL || series->db_id == 0)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                   _("There are no imported figures in the series “%s”"), name != NULL ? name : "");
+      return FALSE;
+    }
+  /* The points go with the series row (ON DELETE CASCADE). */
+  stmt = nv_store_prepare (store, "DELETE FROM benchmark_series WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series->db_id);
+  if (!nv_store_step_done (store, stmt, error))
+    return FALSE;
+  if (n_removed != NULL)
+    *n_removed = series->n_imported;
+  nv_store_emit_changed (store, "benchmarks");
+  return TRUE;
+}

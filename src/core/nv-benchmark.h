@@ -242,4 +242,11 @@ gboolean nv_benchmark_import_data (NvStore *store, const char *display_name, con
                                    gsize length, NvBenchmarkImportReport *report,
                                    GError **error);
 
+/* Removes every imported figure of series @name (case-insensitive): a series
+ * only the user imported disappears, a shipped series is back to its shipped
+ * figures. *@n_removed (may be NULL) receives how many figures went.
+ * NOT_FOUND when the series has no imported figures. */
+gboolean nv_benchmark_remove_imported (NvStore *store, const char *name, guint *n_removed,
+                                       GError **error);
+
 G_END_DECLS

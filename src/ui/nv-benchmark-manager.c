@@ -45,6 +45,8 @@ static const NvBenchmarkKind kind_order[] = {
   NV_BENCHMARK_OWN_MUNICIPALITY,
 };
 
+static void show_message (NvBenchmarkManager *self, const char *heading, const char *body);
+
 /* ---- Building the list ---------------------------------------------------- */
 
 static GtkWidget *
@@ -102,6 +104,72 @@ figures_text (const NvBenchmarkSeries *s)
                           total, s->n_bundled, s->n_imported, s->n_replaced);
 }
 
+static void
+remove_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkManager *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "series");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!nv_benchmark_remove_imported (self->store, name, &n, &error))
+    {
+      show_message (self, _("Nothing Was Removed"), error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u imported figure",
+                                       "Removed %u imported figures", n),
+                          n);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+remove_clicked_cb (GtkButton *button, NvBenchmarkManager *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "series");
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "n-imported"));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The %u imported figure of “%s” will be removed. Figures "
+                                       "shipped with Nærvær stay, with their sources.",
+                                       "The %u imported figures of “%s” will be removed. Figures "
+                                       "shipped with Nærvær stay, with their sources.",
+                                       n),
+                          n, name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Imported Figures?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "remove",
+                                    _("Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "series", g_strdup (name), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+remove_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s)
+{
+  GtkWidget *row = plain_row (_("Imported figures"),
+                              s->n_bundled > 0 ? _("Remove them to go back to the figures "
+                                                   "shipped with Nærvær")
+                                               : _("Remove the series and all its figures"));
+  GtkWidget *button = gtk_button_new_with_label (_("Remove…"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "destructive-action");
+  g_object_set_data_full (G_OBJECT (button), "series", g_strdup (s->name), g_free);
+  g_object_set_data (G_OBJECT (button), "n-imported", GUINT_TO_POINTER (s->n_imported));
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 static GtkWidget *
 series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *unit_latest)
 {
@@ -154,6 +222,8 @@ series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *un
     }
   for (guint i = 0; s->sources != NULL && s->sources[i] != NULL; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), source_row (s->sources[i]));
+  if (s->n_imported > 0 && !s->computed)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row (self, s));
 
   g_ptr_array_add (self->rows, row);
   return row;

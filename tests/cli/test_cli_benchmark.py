@@ -149,6 +149,14 @@ class TestImport(BenchmarkTestCase):
         # Importing the same file again changes nothing and says so.
         r = self.cli("import", "benchmarks", path)
         self.assertIn("0 new, 0 replaced, 3 unchanged", r.stdout)
+        # Removing the imported figures brings the shipped 8,3 % back.
+        r = self.cli("benchmark", "remove-imported", "Kommuner")
+        self.assertIn("Removed 2 imported figures.", r.stdout)
+        q2 = [p for p in self.json("benchmark", "show", "Kommuner", "--format", "json")
+              if p["period"] == "2024-Q2"][0]
+        self.assertEqual((q2["percent"], q2["bundled"]), (8.3, True))
+        r = self.cli("benchmark", "remove-imported", "Kommuner", expect=1)
+        self.assertIn("no imported figures", r.stderr)
 
     def check_refused(self, body, expected):
         self.cli("unit", "list")  # creates the database

@@ -302,6 +302,38 @@ test_import_ok (Fixture *f, gconstpointer data)
     g_assert_cmpuint (report.n_unchanged, ==, 1);
     g_assert_cmpint (count_rows (f->store, "benchmark_point"), ==, 4);
   }
+
+  /* Removing the imported figures brings the shipped ones back. */
+  {
+    guint n = 0;
+    g_autoptr (GPtrArray) after = NULL;
+    g_autoptr (GArray) restored = NULL;
+
+    g_assert_true (nv_benchmark_remove_imported (f->store, "KOMMUNER", &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_true (nv_benchmark_remove_imported (f->store, "Helse og omsorg (KS PAI)", &n, &error));
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_false (nv_benchmark_remove_imported (f->store, "Kommuner", &n, &error));
+    g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_false (nv_benchmark_remove_imported (f->store, "Fylkeskommuner", &n, &error));
+    g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    after = nv_benchmark_list (f->store, 0, &error);
+    g_assert_cmpuint (after->len, ==, 8);
+    g_assert_false (is_listed (after, "Helse og omsorg (KS PAI)"));
+    g_assert_cmpstr (find_series (after, "Kommuner")->latest_period, ==, "2024-Q2");
+    g_assert_cmpuint (find_series (after, "Kommuner")->n_imported, ==, 0);
+    restored = nv_benchmark_get_points (f->store, "Kommuner", 0, NV_DAY_NONE, NV_DAY_NONE,
+                                        NV_DAY_NONE, &error);
+    p = nv_benchmark_point_for_period (restored, "2024-Q2");
+    g_assert_cmpfloat (p->percent, ==, 8.3);
+    g_assert_true (p->bundled);
+    g_assert_cmpint (count_rows (f->store, "benchmark_point"), ==, 0);
+    g_assert_cmpint (count_rows (f->store, "benchmark_series"), ==, 0);
+  }
 }
 
 static void

@@ -71,6 +71,21 @@ has_label (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static AdwExpanderRow *
 find_row (NvBenchmarkManager *manager, const char *title)
 {
@@ -224,6 +239,25 @@ test_import_replaces (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_expander_row_get_subtitle (find_row (manager, "Kommuner")), ==,
                    "Doctor-certified · SSB · Last updated 2024-Q3");
   g_assert_cmpint (count_points (f->store), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* Remove the imported figures again, after confirming. */
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (find_row (manager, "Kommuner")), "Remove…");
+    g_assert_nonnull (button);
+    g_assert_null (find_button (GTK_WIDGET (find_row (manager, "Fylkeskommuner")), "Remove…"));
+    g_signal_emit_by_name (button, "clicked");
+    spin ();
+    dialog = find_dialog (window);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Imported Figures?");
+    adw_message_dialog_response (dialog, "remove");
+    spin ();
+    g_assert_cmpint (count_points (f->store), ==, 0);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (find_row (manager, "Kommuner")), ==,
+                     "Doctor-certified · SSB · Last updated 2024-Q2");
+  }
 }
 
 /* Preferences › Default Benchmark lists every series, shipped and imported. */
