@@ -1,0 +1,248 @@
+/* test-import.c — CSV import, the import preview and export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "nv-export.h"
+#include "nv-import.h"
+#include "nv-unit.h"
+#include "tests/nv-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  gint64 unit;
+} Fixture;
+
+static const char roster[] = "ansatt;stillingsprosent;fra;til\n"
+                             "AB;100;2024-01-01;\n"
+                             "CD;50;2024-01-01;2024-06-30\n";
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "t.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_ROSTER, f->unit, "r.csv", roster,
+                                 strlen (roster), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+export (Fixture *f, NvImportKind kind)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = nv_export_to_string (f->store, kind, f->unit, TRUE, NULL, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+static const char bad_spells[] = "ansatt;fra;til;grad;type\n"
+                                 "AB;2024-02-01;2024-02-03;;egenmeldt\n"   /* 2 ok */
+                                 "AB;2024-03-01;2024-03-02;150;legemeldt\n" /* 3 grade */
+                                 "CD;2024-03-01;2024-03-10;50;legemeldt\n"  /* 4 ok */
+                                 "CD;2024-03-09;2024-03-12;;legemeldt\n"    /* 5 overlaps 4 */
+                                 "ZZ;2024-03-01;;;legemeldt\n"              /* 6 unknown */
+                                 "AB;2024-04-01;;;legemeldt\n";             /* 7 ok */
+
+static void
+test_preview_lists_every_problem (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvImportPreview) p = NULL;
+  g_autofree char *before = export (f, NV_IMPORT_SPELLS);
+  g_autofree char *after = NULL;
+  struct
+  {
+    guint line;
+    const char *field;
+    const char *message;
+  } expected[] = {
+    { 3, "grad", "150 is outside 20–100" },
+    { 5, "fra", "Overlaps CD’s absence spell 01.03.2024–10.03.2024" },
+    { 6, "ansatt", "“ZZ” is not on the roster" },
+  };
+
+  p = nv_import_preview_data (f->store, NV_IMPORT_SPELLS, f->unit, "spells.csv", bad_spells,
+                              strlen (bad_spells), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  g_assert_false (nv_import_preview_ok (p));
+  g_assert_true (p->complete);
+  g_assert_cmpstr (p->file_name, ==, "spells.csv");
+  g_assert_cmpint (p->delimiter, ==, ';');
+  g_assert_cmpuint (p->counts.n_rows, ==, 6);
+  g_assert_cmpuint (p->counts.n_stored, ==, 3);
+  g_assert_cmpuint (p->n_invalid_rows, ==, 3);
+  g_assert_cmpuint (p->n_problems, ==, 3);
+  g_assert_cmpuint (p->problems->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      NvImportProblem *problem = g_ptr_array_index (p->problems, i);
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpstr (problem->field, ==, expected[i].field);
+      g_assert_cmpstr (problem->message, ==, expected[i].message);
+    }
+  g_assert_cmpuint (p->rows->len, ==, 6);
+  {
+    NvImportRow *row = g_ptr_array_index (p->rows, 2);
+    g_assert_cmpuint (row->line, ==, 4);
+    g_assert_true (row->valid);
+    g_assert_cmpstr (row->employee, ==, "CD");
+    g_assert_cmpuint (row->start, ==, nv_day_from_ymd (2024, 3, 1));
+    g_assert_cmpfloat (row->grade, ==, 50);
+    g_assert_cmpint (row->type, ==, NV_SPELL_DOCTOR);
+    row = g_ptr_array_index (p->rows, 5);
+    g_assert_cmpuint (row->end, ==, NV_DAY_NONE);
+    g_assert_true (row->valid);
+  }
+
+  /* Nothing was written. */
+  after = export (f, NV_IMPORT_SPELLS);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_import_stops_at_first_problem (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = export (f, NV_IMPORT_SPELLS);
+  g_autofree char *after = NULL;
+  NvImportCounts counts = { 0 };
+
+  g_assert_false (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "spells.csv", bad_spells,
+                                  strlen (bad_spells), &counts, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "spells.csv:3: grad: 150 is outside 20–100");
+  after = export (f, NV_IMPORT_SPELLS);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_preview_of_broken_file (Fixture *f, gconstpointer data)
+{
+  static const char text[] = "ansatt;fra;til;grad;type\n"
+                             "AB;2024-02-01;2024-02-03;;egenmeldt\n"
+                             "AB;\"2024-03-01;;;legemeldt\n";
+  static const char header[] = "ansatt;fra;slutt\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvImportPreview) p = NULL;
+  NvImportProblem *problem;
+
+  p = nv_import_preview_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", text, strlen (text),
+                              &error);
+  g_assert_no_error (error);
+  g_assert_false (p->complete);
+  g_assert_false (nv_import_preview_ok (p));
+  g_assert_cmpuint (p->rows->len, ==, 1);
+  g_assert_cmpuint (p->n_problems, ==, 1);
+  problem = g_ptr_array_index (p->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->field, ==, "fra");
+  g_assert_cmpstr (problem->message, ==, "a quoted field is not closed (a quote \" is missing)");
+  g_clear_pointer (&p, nv_import_preview_free);
+
+  p = nv_import_preview_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", header,
+                              strlen (header), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->n_problems, ==, 1);
+  problem = g_ptr_array_index (p->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 1);
+  g_assert_cmpstr (problem->field, ==, "slutt");
+}
+
+static void
+test_preview_ok_then_import (Fixture *f, gconstpointer data)
+{
+  static const char text[] = "employee,start,end,grade,type\r\n"
+                             "ab,2024-02-01,2024-02-03,,self\r\n"
+                             "CD,01.03.2024,10.03.2024,\"62,5\",doctor\r\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvImportPreview) p = NULL;
+  g_autofree char *spells = NULL;
+  NvImportCounts counts = { 0 };
+
+  p = nv_import_preview_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", text, strlen (text),
+                              &error);
+  g_assert_no_error (error);
+  g_assert_true (nv_import_preview_ok (p));
+  g_assert_cmpuint (p->counts.n_stored, ==, 2);
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", text,
+                                 strlen (text), &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_rows, ==, 2);
+  g_assert_cmpuint (counts.n_stored, ==, 2);
+  spells = export (f, NV_IMPORT_SPELLS);
+  g_assert_cmpstr (spells, ==,
+                   "\xEF\xBB\xBF" "ansatt;fra;til;grad;type\r\n"
+                   "AB;2024-02-01;2024-02-03;100;egenmeldt\r\n"
+                   "CD;2024-03-01;2024-03-10;62,5;legemeldt\r\n");
+}
+
+static void
+test_monthly (Fixture *f, gconstpointer data)
+{
+  static const char text[] =
+    "enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;tapte_dagsverk_legemeldt;personer\n"
+    "avdeling 2b;2024-01;400;2;10,5;4\n"
+    "Avdeling 2B;2024-02;380;0;0;6\n";
+  static const char again[] =
+    "unit;period;contracted_days;lost_days_self;lost_days_doctor;persons\n"
+    "Avdeling 2B;2024-02;381;1;0;6\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *masked = NULL;
+  NvImportCounts counts = { 0 };
+
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_MONTHLY, 0, "m.csv", text, strlen (text),
+                                 &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_replaced, ==, 0);
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_MONTHLY, 0, "m.csv", again, strlen (again),
+                                 &counts, &error));
+  g_assert_cmpuint (counts.n_stored, ==, 1);
+  g_assert_cmpuint (counts.n_replaced, ==, 1);
+
+  /* January has 4 persons: its percentages are masked; February's are
+   * 1 × 100 / 381 and 0. */
+  masked = nv_export_to_string (f->store, NV_IMPORT_MONTHLY, f->unit, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (masked, ==,
+                   "\xEF\xBB\xBF" "enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;"
+                   "tapte_dagsverk_legemeldt;personer;prosent;prosent_egenmeldt;"
+                   "prosent_legemeldt\r\n"
+                   "Avdeling 2B;2024-01;400;2;10,5;4;;;\r\n"
+                   "Avdeling 2B;2024-02;381;1;0;6;0,26246719160104987;0,26246719160104987;0\r\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/import/preview/every-problem", test_preview_lists_every_problem);
+  ADD ("/import/stops-at-first-problem", test_import_stops_at_first_problem);
+  ADD ("/import/preview/broken-file", test_preview_of_broken_file);
+  ADD ("/import/preview-ok-then-import", test_preview_ok_then_import);
+  ADD ("/import/monthly", test_monthly);
+  return g_test_run ();
+}
