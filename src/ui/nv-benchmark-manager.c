@@ -93,9 +93,9 @@ figures_text (const NvBenchmarkSeries *s)
   total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", s->n_points),
                            s->n_points);
   if (s->n_imported == 0)
-    return g_strdup_printf (_("%s, all shipped with Nærvær"), total);
+    return g_strdup_printf (_("%s, shipped with Nærvær"), total);
   if (s->n_bundled == 0)
-    return g_strdup_printf (_("%s, all imported"), total);
+    return g_strdup_printf (_("%s, imported"), total);
   if (s->n_replaced == 0)
     return g_strdup_printf (_("%s: %u shipped with Nærvær, %u imported"), total, s->n_bundled,
                             s->n_imported);

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -355,7 +357,18 @@ test_screenshot (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  const char *localedir = g_getenv ("NAERVAER_LOCALEDIR");
+
   gtk_test_init (&argc, &argv, NULL);
+  /* Translated screenshots: LANGUAGE=nb with the build's (or any) locale dir. */
+  if (localedir != NULL)
+    {
+      /* gtk_test_init() leaves the locale at "C"; the test env pins C.UTF-8. */
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   adw_init ();
   nv_ui_register_resource ();
 
