@@ -1,0 +1,36 @@
+/* nv-projection-window.h — the facilitator's projection mode.
+ *
+ * A fullscreen window on the projector shows one step at a time in very
+ * large type; the presenter view (nv-presenter-window.h) stays on the
+ * laptop. Keys in both: Left/Right, Page Up/Page Down and Space (what
+ * presentation clickers send), Esc leaves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nv-workshop-deck.h"
+
+G_BEGIN_DECLS
+
+#define NV_TYPE_PROJECTION_WINDOW (nv_projection_window_get_type ())
+G_DECLARE_FINAL_TYPE (NvProjectionWindow, nv_projection_window, NV, PROJECTION_WINDOW, GtkWindow)
+
+NvProjectionWindow *nv_projection_window_new (NvWorkshopDeck *deck);
+/* Body text size in pixels for the current window height (for tests). */
+double nv_projection_window_get_body_px (NvProjectionWindow *self);
+
+/* Asks which screen is the projector when there are several, then opens
+ * the projection there and the presenter view over @parent. */
+void nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id);
+
+/* Handles the presentation keys for either window; TRUE when used. */
+gboolean nv_projection_handle_key (NvWorkshopDeck *deck, guint keyval);
+
+/* The windows of the running presentation, or NULL (for tests). */
+GtkWindow *nv_projection_get_projection (void);
+GtkWindow *nv_projection_get_presenter (void);
+
+G_END_DECLS
