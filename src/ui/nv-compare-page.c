@@ -1,4 +1,9 @@
-/* nv-compare-page.c — the Compare section.
+/* nv-compare-page.c — the Compare section: the unit against benchmarks.
+ *
+ * All figures come from NvCompare (src/report/nv-compare.h), which also
+ * feeds `naervaer-cli chart`, so screen, export and CLI agree. On this
+ * screen (the leader's own) masked quarters keep their value with a hatch
+ * and a «Few persons» badge; exports are built with masking on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,38 +12,615 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "nv-benchmark-manager.h"
+#include "nv-chart-view.h"
 #include "nv-compare-page.h"
+#include "nv-compare.h"
+#include "nv-format.h"
+#include "nv-table.h"
 
 struct _NvComparePage
 {
   NvPage parent_instance;
 
+  GtkStack *state_stack;
   AdwStatusPage *empty;
+  GtkDropDown *benchmark_dropdown;
+  GtkMenuButton *more_button;
+  GtkBox *more_box;
+  GtkToggleButton *chart_toggle;
+  GtkToggleButton *table_toggle;
+  GtkWidget *light_lamp;
+  GtkLabel *light_caption;
+  GtkLabel *light_title;
+  GtkLabel *light_detail;
+  GtkWidget *light_badge;
+  GtkLabel *light_thresholds;
+  GtkLabel *trend_title;
+  GtkLabel *trend_detail;
+  GtkWidget *trend_badge;
+  GtkLabel *trend_definition;
+  GtkStack *view_stack;
+  NvChartView *trend_view;
+  NvChartView *recent_view;
+  NvChartView *duration_view;
+  NvChartView *certificate_view;
+  GtkColumnView *table;
+  GtkLabel *measure_note;
+
+  GSettings *settings;
+  GPtrArray *series_list; /* NvBenchmarkSeries, as in the dropdown */
+  char *primary;          /* name of the chosen series */
+  GHashTable *extra;      /* names of further series shown (same measure) */
+  NvCompare *compare;
+  GtkFileChooserNative *chooser;
+  char *export_format;
+  gboolean updating;
 };
 
 G_DEFINE_FINAL_TYPE (NvComparePage, nv_compare_page, NV_TYPE_PAGE)
 
+static void rebuild (NvComparePage *self);
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static NvBenchmarkSeries *
+find_series (NvComparePage *self, const char *name)
+{
+  for (guint i = 0; self->series_list != NULL && i < self->series_list->len; i++)
+    {
+      NvBenchmarkSeries *series = g_ptr_array_index (self->series_list, i);
+      if (name != NULL && g_ascii_strcasecmp (series->name, name) == 0)
+        return series;
+    }
+  return NULL;
+}
+
+static char *
+percent_text (double value)
+{
+  return nv_format_percent_sign (value);
+}
+
+static void
+set_light_class (NvComparePage *self, NvLight light)
+{
+  static const char *const classes[] = { "grey", "green", "yellow", "red" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (self->light_lamp, classes[i]);
+  gtk_widget_add_css_class (self->light_lamp, classes[light]);
+}
+
+static void
+update_light (NvComparePage *self)
+{
+  NvCompare *c = self->compare;
+  g_autofree char *thresholds = NULL;
+  g_autofree char *caption = NULL;
+
+  if (c->series->len == 0)
+    {
+      set_light_class (self, NV_LIGHT_GREY);
+      gtk_label_set_label (self->light_caption, _("Traffic light"));
+      gtk_label_set_label (self->light_title, nv_light_label (NV_LIGHT_GREY));
+      gtk_label_set_label (self->light_detail, c->light_reason);
+      gtk_widget_set_visible (self->light_badge, FALSE);
+      gtk_label_set_label (self->light_thresholds, "");
+      return;
+    }
+
+  {
+    NvCompareSeries *series = g_ptr_array_index (c->series, 0);
+    caption = g_strdup_printf (_("Traffic light against %s"), series->label);
+  }
+  gtk_label_set_label (self->light_caption, caption);
+  set_light_class (self, c->light);
+  thresholds = g_strdup_printf ("%s", _("Green below 0,9 × the benchmark, yellow 0,9–1,1 ×, red above 1,1 ×. "
+                                        "Grey with fewer than 4 quarters of data or fewer than 5 persons."));
+  gtk_label_set_label (self->light_thresholds, thresholds);
+  gtk_widget_set_visible (self->light_badge, c->light_quarter >= 0 &&
+                                               nv_compare_masked (c, c->light_quarter));
+
+  if (c->light == NV_LIGHT_GREY)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s: not rated"), nv_light_label (NV_LIGHT_GREY));
+      gtk_label_set_label (self->light_title, title);
+      gtk_label_set_label (self->light_detail, c->light_reason);
+    }
+  else
+    {
+      NvCompareSeries *series = g_ptr_array_index (c->series, 0);
+      g_autofree char *quarter = nv_compare_quarter_label (c, c->light_quarter);
+      g_autofree char *unit = percent_text (c->unit_values[c->light_quarter]);
+      g_autofree char *bench = percent_text (series->values[c->light_quarter]);
+      g_autofree char *ratio = nv_format_decimal (nv_round_half_up (c->light_ratio, 2), 2);
+      g_autofree char *title = NULL;
+      g_autofree char *detail = NULL;
+      const char *verdict = c->light == NV_LIGHT_GREEN    ? _("clearly lower")
+                            : c->light == NV_LIGHT_YELLOW ? _("about the same")
+                                                          : _("clearly higher");
+
+      /* TRANSLATORS: "Green: clearly lower", "Red: clearly higher" */
+      title = g_strdup_printf (_("%s: %s"), nv_light_label (c->light), verdict);
+      /* TRANSLATORS: quarter, unit's %, benchmark's %, ratio ("1,07") */
+      detail = g_strdup_printf (_("%s: %s against %s (%s ×)"), quarter, unit, bench, ratio);
+      gtk_label_set_label (self->light_title, title);
+      gtk_label_set_label (self->light_detail, detail);
+    }
+}
+
+static void
+update_trend (NvComparePage *self)
+{
+  NvCompare *c = self->compare;
+  g_autofree char *definition = NULL;
+  g_autofree char *unchanged = nv_format_decimal (NV_COMPARE_UNCHANGED_POINTS, 1);
+
+  definition = g_strdup_printf (_("Unchanged means at most %s percentage point up or down."),
+                                unchanged);
+  gtk_label_set_label (self->trend_definition, definition);
+  gtk_widget_set_visible (self->trend_badge, c->trend != NV_TREND_NONE && c->trend_masked);
+  if (c->trend == NV_TREND_NONE)
+    {
+      gtk_label_set_label (self->trend_title, _("No comparison yet"));
+      gtk_label_set_label (self->trend_detail,
+                           _("The same quarter a year earlier has no figures."));
+      return;
+    }
+  {
+    int last = c->latest;
+    g_autofree char *now_q = nv_compare_quarter_label (c, last);
+    g_autofree char *then_q = nv_compare_quarter_label (c, last - 4);
+    g_autofree char *now_v = percent_text (c->unit_values[last]);
+    g_autofree char *then_v = percent_text (c->unit_values[last - 4]);
+    g_autofree char *change = nv_chart_format_points (c->trend_change, 1);
+    g_autofree char *title = g_strdup (nv_trend_label (c->trend));
+    g_autofree char *detail = NULL;
+
+    /* Capitalise the word for the heading. */
+    if (title[0] != '\0')
+      {
+        g_autofree char *first = g_utf8_strup (title, g_utf8_next_char (title) - title);
+        g_autofree char *rest = g_strdup (g_utf8_next_char (title));
+        g_free (title);
+        title = g_strconcat (first, rest, NULL);
+      }
+    /* TRANSLATORS: "Q3 2025: 8,1 % against Q3 2024: 7,4 % (+0,7 percentage points)" */
+    detail = g_strdup_printf (_("%s: %s against %s: %s (%s percentage points)"), now_q, now_v,
+                              then_q, then_v, change);
+    gtk_label_set_label (self->trend_title, title);
+    gtk_label_set_label (self->trend_detail, detail);
+  }
+}
+
+static void
+clear_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (view, column);
+    }
+}
+
+static void
+update_table (NvComparePage *self)
+{
+  NvCompare *c = self->compare;
+  GListStore *store = g_list_store_new (NV_TYPE_TABLE_ITEM);
+  g_autoptr (GtkNoSelection) selection = NULL;
+  g_autofree char *unit_title = NULL;
+  guint n_columns = 0;
+
+  clear_columns (self->table);
+  nv_table_add_column (self->table, _("Quarter"), n_columns++, NV_TABLE_TEXT, FALSE);
+  unit_title = g_strdup_printf ("%s (%s)", c->unit_name, nv_compare_measure_word (c->measure));
+  nv_table_add_column (self->table, unit_title, n_columns++, NV_TABLE_NUMBER, FALSE);
+  for (guint s = 0; s < c->series->len; s++)
+    nv_table_add_column (self->table, ((NvCompareSeries *) g_ptr_array_index (c->series, s))->label,
+                         n_columns++, NV_TABLE_NUMBER, FALSE);
+  nv_table_add_column (self->table, _("Persons"), n_columns++, NV_TABLE_NUMBER, FALSE);
+  nv_table_add_column (self->table, _("Note"), n_columns++, NV_TABLE_TEXT, TRUE);
+
+  /* Newest quarter first: that is what a leader looks for. */
+  for (int i = (int) c->n_quarters - 1; i >= 0; i--)
+    {
+      GPtrArray *texts = g_ptr_array_new ();
+      const NvStatsPeriod *p = &c->quarters[i];
+      GString *note = g_string_new (NULL);
+
+      g_ptr_array_add (texts, nv_compare_quarter_label (c, i));
+      g_ptr_array_add (texts, percent_text (c->unit_values[i]));
+      for (guint s = 0; s < c->series->len; s++)
+        g_ptr_array_add (texts,
+                         percent_text (((NvCompareSeries *) g_ptr_array_index (c->series, s))->values[i]));
+      g_ptr_array_add (texts, p->contracted_days > 0 ? g_strdup_printf ("%u", p->persons)
+                                                     : g_strdup ("–"));
+      if (nv_compare_masked (c, i))
+        g_string_append (note, _("Few persons: hidden outside this screen"));
+      else if (p->contracted_days <= 0)
+        g_string_append (note, _("No figures"));
+      if (p->source == NV_STATS_SOURCE_MONTHLY && p->contracted_days > 0)
+        {
+          if (note->len > 0)
+            g_string_append (note, " · ");
+          g_string_append (note, _("HR figures"));
+        }
+      g_ptr_array_add (texts, g_string_free (note, FALSE));
+      g_ptr_array_add (texts, NULL);
+      {
+        g_autoptr (NvTableItem) item =
+          nv_table_item_new (i, (char **) g_ptr_array_free (texts, FALSE), NULL, NULL, NULL);
+        g_list_store_append (store, item);
+      }
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (store));
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+update_charts (NvComparePage *self)
+{
+  NvStore *store = nv_page_get_store (NV_PAGE (self));
+  NvCompare *c = self->compare;
+  g_autoptr (NvChart) trend = nv_compare_trend_chart (c, store, FALSE);
+  g_autoptr (NvChart) recent = nv_compare_recent_chart (c, FALSE);
+  g_autoptr (NvChart) duration = nv_compare_duration_chart (c, FALSE);
+  g_autoptr (NvChart) certificate = nv_compare_certificate_chart (c, FALSE);
+  g_autofree char *summary = nv_compare_summary (c, FALSE);
+  g_autofree char *recent_summary = NULL;
+  g_autofree char *note = NULL;
+
+  nv_chart_view_set_chart (self->trend_view, trend);
+  nv_chart_view_set_summary (self->trend_view, summary);
+  nv_chart_view_set_chart (self->recent_view, recent);
+  recent_summary = g_strdup_printf (_("Bar chart of the last four quarters. %s"), summary);
+  nv_chart_view_set_summary (self->recent_view, recent_summary);
+  nv_chart_view_set_chart (self->duration_view, duration);
+  nv_chart_view_set_summary (self->duration_view,
+                             _("Stacked bars: short-term (1–16 days) and long-term (17 days or more) sick leave per quarter, the last eight quarters. The numbers are in the table view."));
+  nv_chart_view_set_chart (self->certificate_view, certificate);
+  nv_chart_view_set_summary (self->certificate_view,
+                             _("Stacked bars: self-certified and doctor-certified sick leave per quarter, the last eight quarters. The numbers are in the table view."));
+
+  note = g_strdup_printf (c->measure == NV_MEASURE_LEGEMELDT
+                            ? _("Like with like: the series are doctor-certified sick leave, so the unit’s doctor-certified sick leave is drawn against them, each quarter against the same quarter. Click a legend entry to hide or show a series.")
+                            : _("Like with like: the series are total sick leave (self-certified and doctor-certified), so the unit’s total is drawn against them, each quarter against the same quarter. Click a legend entry to hide or show a series."));
+  gtk_label_set_label (self->measure_note, note);
+}
+
+static void
+extra_toggled_cb (GtkCheckButton *button, NvComparePage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "series-name");
+
+  if (self->updating)
+    return;
+  if (gtk_check_button_get_active (button))
+    g_hash_table_add (self->extra, g_strdup (name));
+  else
+    g_hash_table_remove (self->extra, name);
+  rebuild (self);
+}
+
+static void
+update_more_box (NvComparePage *self, NvBenchmarkSeries *primary)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->more_box))) != NULL)
+    gtk_box_remove (self->more_box, child);
+  for (guint i = 0; primary != NULL && i < self->series_list->len; i++)
+    {
+      NvBenchmarkSeries *series = g_ptr_array_index (self->series_list, i);
+      GtkWidget *check;
+
+      if (series == primary || series->measure != primary->measure || series->n_points == 0)
+        continue;
+      check = gtk_check_button_new_with_label (series->label);
+      g_object_set_data_full (G_OBJECT (check), "series-name", g_strdup (series->name), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_hash_table_contains (self->extra, series->name));
+      g_signal_connect (check, "toggled", G_CALLBACK (extra_toggled_cb), self);
+      gtk_box_append (self->more_box, check);
+      n++;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->more_button), n > 0);
+}
+
+/* Builds the comparison for the current unit and chosen series. */
+static void
+rebuild (NvComparePage *self)
+{
+  NvStore *store = nv_page_get_store (NV_PAGE (self));
+  gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  NvBenchmarkSeries *primary = find_series (self, self->primary);
+
+  g_clear_pointer (&self->compare, nv_compare_free);
+  if (store == NULL || unit_id == 0)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "empty");
+      return;
+    }
+  if (primary != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_ptr_array_add (names, primary->name);
+      g_hash_table_iter_init (&iter, self->extra);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          NvBenchmarkSeries *extra = find_series (self, key);
+          if (extra != NULL && extra != primary && extra->measure == primary->measure)
+            g_ptr_array_add (names, extra->name);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating = TRUE;
+  update_more_box (self, primary);
+  self->updating = FALSE;
+
+  self->compare = nv_compare_new (store, unit_id, (const char *const *) names->pdata, NV_DAY_NONE,
+                                  NV_DAY_NONE, NV_DAY_NONE, &error);
+  if (self->compare == NULL)
+    {
+      g_warning ("Could not compare: %s", error->message);
+      nv_page_toast (NV_PAGE (self), error->message);
+      gtk_stack_set_visible_child_name (self->state_stack, "empty");
+      return;
+    }
+  if (self->compare->n_with_data == 0)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->state_stack, "content");
+  update_light (self);
+  update_trend (self);
+  update_charts (self);
+  update_table (self);
+}
+
+/* ---- callbacks ---------------------------------------------------------- */
+
+static void
+dropdown_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, NvComparePage *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+  NvBenchmarkSeries *series;
+
+  if (self->updating || self->series_list == NULL || position >= self->series_list->len)
+    return;
+  series = g_ptr_array_index (self->series_list, position);
+  g_free (self->primary);
+  self->primary = g_strdup (series->name);
+  rebuild (self);
+}
+
+static void
+view_toggled_cb (NvComparePage *self)
+{
+  gtk_stack_set_visible_child_name (self->view_stack,
+                                    gtk_toggle_button_get_active (self->chart_toggle) ? "chart"
+                                                                                      : "table");
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog, int response, NvComparePage *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (NvChart) chart = NULL;
+  g_autoptr (GError) error = NULL;
+  NvChart *shown = nv_chart_view_get_chart (self->trend_view);
+  NvChartStyle style;
+  double width = 1600, height = 900;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->compare != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+    }
+  g_clear_object (&self->chooser);
+  if (path == NULL)
+    return;
+
+  if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
+      !g_str_has_suffix (path, ".pdf"))
+    {
+      char *with_ext = g_strconcat (path, ".", self->export_format, NULL);
+      g_free (path);
+      path = with_ext;
+    }
+  /* Exports leave the leader's screen: masked quarters carry no value. */
+  chart = nv_compare_trend_chart (self->compare, nv_page_get_store (NV_PAGE (self)), TRUE);
+  for (guint s = 0; shown != NULL && s < nv_chart_get_n_series (chart); s++)
+    nv_chart_set_series_visible (chart, s, nv_chart_get_series_visible (shown, s));
+  if (g_str_has_suffix (path, ".pdf"))
+    {
+      width = 842;
+      height = 474;
+    }
+  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
+  nv_chart_style_scale_for_size (&style, width, height);
+  if (!nv_chart_export (chart, path, width, height, &style, &error))
+    nv_page_toast (NV_PAGE (self), error->message);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
+      nv_page_toast (NV_PAGE (self), message);
+    }
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvComparePage *self = NV_COMPARE_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->compare == NULL)
+    return;
+  g_free (self->export_format);
+  self->export_format = g_strdup (format);
+  /* TRANSLATORS: file name of an exported chart: unit name, extension */
+  name = g_strdup_printf (_("%s – sick leave.%s"), self->compare->unit_name, format);
+  self->chooser = gtk_file_chooser_native_new (_("Export Chart"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+manage_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvComparePage *self = NV_COMPARE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *manager;
+
+  if (nv_page_get_store (NV_PAGE (self)) == NULL)
+    return;
+  manager = nv_benchmark_manager_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      nv_page_get_store (NV_PAGE (self)),
+                                      nv_page_get_unit_id (NV_PAGE (self)));
+  gtk_window_present (manager);
+}
+
+/* ---- NvPage ------------------------------------------------------------- */
+
 static void
 nv_compare_page_reload (NvPage *page)
 {
+  NvComparePage *self = NV_COMPARE_PAGE (page);
+  NvStore *store = nv_page_get_store (page);
+  gint64 unit_id = nv_page_get_unit_id (page);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->series_list, g_ptr_array_unref);
+  if (store == NULL || unit_id == 0)
+    {
+      rebuild (self);
+      return;
+    }
+  self->series_list = nv_benchmark_list (store, unit_id, &error);
+  if (self->series_list == NULL)
+    {
+      g_warning ("Could not list benchmarks: %s", error->message);
+      self->series_list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
+    }
+  if (find_series (self, self->primary) == NULL)
+    {
+      g_autofree char *fallback = g_settings_get_string (self->settings, "default-benchmark");
+      g_free (self->primary);
+      self->primary = g_strdup (find_series (self, fallback) != NULL
+                                  ? fallback
+                                  : self->series_list->len > 0
+                                      ? ((NvBenchmarkSeries *) g_ptr_array_index (self->series_list, 0))->name
+                                      : NULL);
+    }
+  for (guint i = 0; i < self->series_list->len; i++)
+    {
+      NvBenchmarkSeries *series = g_ptr_array_index (self->series_list, i);
+      g_autofree char *label = NULL;
+
+      label = g_strdup_printf ("%s — %s", series->label, nv_compare_measure_word (series->measure));
+      gtk_string_list_append (labels, label);
+      if (g_ascii_strcasecmp (series->name, self->primary) == 0)
+        selected = i;
+    }
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->benchmark_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->benchmark_dropdown, selected);
+  self->updating = FALSE;
+  rebuild (self);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+nv_compare_page_dispose (GObject *object)
+{
+  NvComparePage *self = NV_COMPARE_PAGE (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->compare, nv_compare_free);
+  g_clear_pointer (&self->series_list, g_ptr_array_unref);
+  g_clear_pointer (&self->extra, g_hash_table_unref);
+  g_clear_pointer (&self->primary, g_free);
+  g_clear_pointer (&self->export_format, g_free);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_COMPARE_PAGE);
+  G_OBJECT_CLASS (nv_compare_page_parent_class)->dispose (object);
 }
 
 static void
 nv_compare_page_class_init (NvComparePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   NvPageClass *page_class = NV_PAGE_CLASS (klass);
 
+  object_class->dispose = nv_compare_page_dispose;
   page_class->reload = nv_compare_page_reload;
 
+  g_type_ensure (NV_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-compare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, empty);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, benchmark_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, more_box);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, chart_toggle);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_lamp);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_caption);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_title);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_detail);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_badge);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_thresholds);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, trend_title);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, trend_detail);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, trend_badge);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, trend_definition);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, trend_view);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, recent_view);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, duration_view);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, certificate_view);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, table);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, measure_note);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "compare.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "compare.manage", NULL, manage_action);
 }
 
 static void
 nv_compare_page_init (NvComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (self->benchmark_dropdown, "notify::selected",
+                    G_CALLBACK (dropdown_selected_cb), self);
 }
