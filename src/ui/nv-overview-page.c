@@ -80,7 +80,8 @@ static const struct
   { "arsverk", N_("Lost årsverk"), N_("Lost days divided by 230") },
   { "cost", N_("Estimated cost"), N_("Lost days times the cost per lost day in Preferences") },
   { "persons", N_("Persons"), N_("Employees on the staff list in the quarter") },
-  { "source", N_("Figures from"), NULL },
+  { "source", N_("Figures from"),
+    N_("Own records: computed from the staff list and the sick leave recorded here") },
 };
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -137,9 +138,9 @@ cell_text (const NvStatsPeriod *p, Row row, double nok_per_day)
       return g_strdup_printf ("%u", p->persons);
     case ROW_SOURCE:
       if (p->source == NV_STATS_SOURCE_SPELLS)
-        return g_strdup (_("Sick leave"));
+        return g_strdup (_("Own records"));
       if (p->n_monthly_months >= p->n_months)
-        return g_strdup (_("HR"));
+        return g_strdup (_("HR system"));
       /* TRANSLATORS: «HR, 2 of 3 months»: the quarter mixes HR figures and spells */
       return g_strdup_printf (_("HR, %u of %u months"), p->n_monthly_months, p->n_months);
     case N_ROWS:
@@ -183,19 +184,25 @@ add_card (NvOverviewPage *self, const char *id, const char *title)
   gtk_widget_add_css_class (box, "nv-card");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (top), label);
-  gtk_box_append (GTK_BOX (top), badge);
   gtk_box_append (GTK_BOX (box), top);
 
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_widget_add_css_class (value, "nv-figure");
   gtk_widget_add_css_class (value, "numeric");
   gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), badge);
 
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  /* Narrow natural width: four cards side by side on a laptop screen. */
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
+  gtk_label_set_width_chars (GTK_LABEL (detail), 18);
+  gtk_widget_set_vexpand (detail, TRUE);
+  gtk_widget_set_valign (detail, GTK_ALIGN_START);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_box_append (GTK_BOX (box), detail);
 

@@ -199,7 +199,7 @@ test_monthly_source (Fixture *f, gconstpointer data)
   assert_text (f, "q4-doctor", "4,0" NBSP "%");
   assert_text (f, "q4-short", "–");
   assert_text (f, "q4-graded", "–");
-  assert_text (f, "q4-source", "HR");
+  assert_text (f, "q4-source", "HR system");
   assert_text (f, "q4-persons", "20");
   assert_text (f, "q0-percent", "–");
   g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "source"), "HR system"));
