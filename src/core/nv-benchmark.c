@@ -612,24 +612,66 @@ nv_benchmark_list (NvStore *store, gint64 unit_id, GError **error)
   return g_steal_pointer (&list);
 }
 
+static gboolean
+own_measure_of (const char *name, NvBenchmarkMeasure *measure)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *total = NULL;
+
+  if (!nv_benchmark_name_is_own (name))
+    return FALSE;
+  key = nv_benchmark_name_key (name);
+  total = nv_benchmark_name_key (NV_BENCHMARK_OWN_TOTAL);
+  *measure = strcmp (key, total) == 0 ? NV_MEASURE_TOTALT : NV_MEASURE_LEGEMELDT;
+  return TRUE;
+}
+
+/* Like nv_benchmark_list(), for one series only (charts ask per series). */
 NvBenchmarkSeries *
 nv_benchmark_get (NvStore *store, const char *name, gint64 unit_id, GError **error)
 {
-  g_autoptr (GPtrArray) list = nv_benchmark_list (store, unit_id, error);
-  g_autofree char *key = nv_benchmark_name_key (name);
+  g_autoptr (NvBenchmarkSeries) series = NULL;
+  NvBenchmarkMeasure measure;
 
-  if (list == NULL)
-    return NULL;
-  for (guint i = 0; i < list->len; i++)
+  g_return_val_if_fail (NV_IS_STORE (store), NULL);
+
+  if (own_measure_of (name, &measure))
     {
-      NvBenchmarkSeries *series = g_ptr_array_index (list, i);
-      g_autofree char *other = nv_benchmark_name_key (series->name);
-      if (strcmp (key, other) == 0)
-        return nv_benchmark_series_copy (series);
+      series = own_series (store, measure, unit_id, error);
+      if (series == NULL)
+        return NULL;
     }
-  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-               _("There is no benchmark series called “%s”"), name != NULL ? name : "");
-  return NULL;
+  else
+    {
+      g_autoptr (GPtrArray) merged = nv_benchmark_merged_load (store, error);
+      NvBenchmarkMerged *found;
+
+      if (merged == NULL)
+        return NULL;
+      found = nv_benchmark_merged_find (merged, name);
+      if (found == NULL)
+        {
+          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                       _("There is no benchmark series called “%s”"), name != NULL ? name : "");
+          return NULL;
+        }
+      series = series_from_merged (found);
+    }
+
+  if (unit_id != 0)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *unit_latest =
+        nv_benchmark_unit_latest_quarter (store, unit_id, NV_DAY_NONE, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      series->behind = nv_benchmark_is_behind (series->latest_period, unit_latest);
+    }
+  return g_steal_pointer (&series);
 }
 
 GArray *
@@ -637,20 +679,14 @@ nv_benchmark_get_points (NvStore *store, const char *name, gint64 unit_id, NvDay
                          NvDay as_of, GError **error)
 {
   g_autoptr (GPtrArray) merged = NULL;
+  NvBenchmarkMeasure measure;
   NvBenchmarkMerged *series;
   GArray *points;
 
   g_return_val_if_fail (NV_IS_STORE (store), NULL);
 
-  if (nv_benchmark_name_is_own (name))
-    {
-      g_autofree char *key = nv_benchmark_name_key (name);
-      g_autofree char *total = nv_benchmark_name_key (NV_BENCHMARK_OWN_TOTAL);
-      return nv_benchmark_own_points (store,
-                                      strcmp (key, total) == 0 ? NV_MEASURE_TOTALT
-                                                               : NV_MEASURE_LEGEMELDT,
-                                      unit_id, from, to, as_of, error);
-    }
+  if (own_measure_of (name, &measure))
+    return nv_benchmark_own_points (store, measure, unit_id, from, to, as_of, error);
 
   merged = nv_benchmark_merged_load (store, error);
   if (merged == NULL)

@@ -553,6 +553,28 @@ test_behind (Fixture *f, gconstpointer data)
   g_assert_false (behind_of (list, "Kommuner"));
   g_assert_false (behind_of (list, "Alle sektorer (totalt)"));
   g_assert_true (behind_of (list, "Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)"));
+  /* One series at a time gives the same answer. */
+  {
+    g_autoptr (NvBenchmarkSeries) one = nv_benchmark_get (f->store, "kommuner", unit, &error);
+    g_autoptr (NvBenchmarkSeries) kids = NULL;
+    g_autoptr (NvBenchmarkSeries) own = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (one->name, ==, "Kommuner");
+    g_assert_cmpstr (one->latest_period, ==, "2024-Q2");
+    g_assert_false (one->behind);
+    kids = nv_benchmark_get (f->store, "Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)",
+                             unit, &error);
+    g_assert_true (kids->behind);
+    own = nv_benchmark_get (f->store, "Egen kommune (legemeldt)", unit, &error);
+    g_assert_true (own->computed);
+    g_assert_cmpint (own->measure, ==, NV_MEASURE_LEGEMELDT);
+    g_assert_cmpstr (own->latest_period, ==, "2024-Q2"); /* the last ended quarter with figures */
+    g_assert_null (nv_benchmark_get (f->store, "Ingen slik", unit, &error));
+    g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
   /* Without a unit nothing is judged. */
   g_clear_pointer (&list, g_ptr_array_unref);
   list = nv_benchmark_list (f->store, 0, &error);
