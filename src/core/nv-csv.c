@@ -746,15 +746,17 @@ nv_csv_reader_has_bom (NvCsvReader *r)
 const char *const *
 nv_csv_reader_get_header (NvCsvReader *r, guint *n_columns)
 {
+  static const char *const none[] = { NULL };
+
   if (n_columns != NULL)
-    *n_columns = r->header->len;
-  return (const char *const *) r->header->pdata;
+    *n_columns = r->header != NULL ? r->header->len : 0;
+  return r->header != NULL ? (const char *const *) r->header->pdata : none;
 }
 
 const char *
 nv_csv_reader_column_name (NvCsvReader *r, int index)
 {
-  if (index < 0 || (guint) index >= r->header->len)
+  if (r->header == NULL || index < 0 || (guint) index >= r->header->len)
     return NULL;
   return g_ptr_array_index (r->header, index);
 }
@@ -869,6 +871,7 @@ nv_csv_reader_field_name (NvCsvReader *r, const NvCsvColumn *columns, const int 
 gboolean
 nv_csv_reader_next (NvCsvReader *r, GError **error)
 {
+  g_return_val_if_fail (r->parser_ready, FALSE);
   g_clear_pointer (&r->current, record_free);
 
   while (g_queue_is_empty (&r->records))
