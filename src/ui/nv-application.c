@@ -10,6 +10,7 @@
 
 #include "nv-application.h"
 #include "nv-preferences.h"
+#include "nv-reminders.h"
 #include "nv-ui-resources.h"
 #include "nv-window.h"
 
@@ -77,6 +78,7 @@ nv_application_activate (GApplication *app)
 
   window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->store));
   gtk_window_present (window);
+  nv_reminders_notify_once (app, self->store, self->settings);
 }
 
 static int
@@ -153,6 +155,7 @@ nv_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
+  nv_reminders_install_actions (GTK_APPLICATION (app));
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
 

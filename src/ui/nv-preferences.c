@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-benchmark.h"
+#include "nv-followup-prefs.h"
 #include "nv-preferences.h"
 
 struct _NvPreferences
@@ -67,6 +68,7 @@ nv_preferences_class_init (NvPreferencesClass *klass)
 
   object_class->dispose = nv_preferences_dispose;
 
+  g_type_ensure (NV_TYPE_FOLLOWUP_PREFS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, cost_spin);
