@@ -834,6 +834,25 @@ cmp_text (const char *a, const char *b)
   return c != 0 ? c : strcmp (fa, fb);
 }
 
+/* 0 overdue, 1 in progress, 2 planned, 3 closed */
+static int
+attention_group (const NvMeasure *m, NvDay as_of)
+{
+  if (nv_measure_is_overdue (m, as_of))
+    return 0;
+  switch (m->status)
+    {
+    case NV_MEASURE_IN_PROGRESS:
+      return 1;
+    case NV_MEASURE_PLANNED:
+      return 2;
+    case NV_MEASURE_DONE:
+    case NV_MEASURE_DISCONTINUED:
+    default:
+      return 3;
+    }
+}
+
 static int
 cmp_measures (gconstpointer pa, gconstpointer pb, gpointer user_data)
 {
@@ -865,6 +884,13 @@ cmp_measures (gconstpointer pa, gconstpointer pb, gpointer user_data)
       else
         c = cmp_text (a->owner, b->owner);
       if (c == 0)
+        c = cmp_day_none_last (a->deadline, b->deadline);
+      break;
+    case NV_MEASURE_SORT_ATTENTION:
+      c = attention_group (a, q->as_of) - attention_group (b, q->as_of);
+      if (c == 0 && attention_group (a, q->as_of) == 3)
+        c = a->status_day > b->status_day ? -1 : a->status_day < b->status_day;
+      else if (c == 0)
         c = cmp_day_none_last (a->deadline, b->deadline);
       break;
     case NV_MEASURE_SORT_DEADLINE:
@@ -915,7 +941,11 @@ collect (NvStore *store, sqlite3_stmt *stmt, const NvMeasureQuery *query, GError
       nv_store_set_sql_error (store, error);
       return NULL;
     }
-  g_ptr_array_sort_with_data (list, cmp_measures, (gpointer) query);
+  {
+    NvMeasureQuery resolved = *query;
+    resolved.as_of = as_of;
+    g_ptr_array_sort_with_data (list, cmp_measures, &resolved);
+  }
   return g_steal_pointer (&list);
 }
 

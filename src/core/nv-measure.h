@@ -179,6 +179,9 @@ typedef enum
   NV_MEASURE_SORT_STATUS,   /* planned, in progress, done, discontinued; then deadline */
   NV_MEASURE_SORT_THEME,    /* theme order of nv_measure_theme_ids (); then deadline */
   NV_MEASURE_SORT_OWNER,    /* alphabetical; no owner last; then deadline */
+  NV_MEASURE_SORT_ATTENTION, /* what needs the leader first: overdue (longest first), in
+                              * progress and planned by deadline, then done and
+                              * discontinued, most recently closed first */
 } NvMeasureSort;
 
 typedef struct

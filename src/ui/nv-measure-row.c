@@ -117,11 +117,12 @@ build_menu (const NvMeasure *m)
   g_autoptr (GMenu) status = g_menu_new ();
   g_autoptr (GMenu) other = g_menu_new ();
 
-  if (m->status == NV_MEASURE_PLANNED)
+  if (m->status == NV_MEASURE_PLANNED || m->status == NV_MEASURE_IN_PROGRESS)
     g_menu_append (status, _("Discontinue…"), "row.discontinue");
-  else if (m->status == NV_MEASURE_IN_PROGRESS)
-    g_menu_append (status, _("Discontinue…"), "row.discontinue");
-  g_menu_append (other, _("Evaluation"), "row.open");
+  if (m->status == NV_MEASURE_DONE)
+    g_menu_append (status, _("Reopen…"), "row.reopen");
+  if (m->status != NV_MEASURE_DONE)
+    g_menu_append (other, _("Evaluation"), "row.open");
   g_menu_append (other, _("Edit…"), "row.edit");
   g_menu_append (other, _("Delete…"), "row.delete");
   if (g_menu_model_get_n_items (G_MENU_MODEL (status)) > 0)
@@ -199,6 +200,10 @@ build (NvMeasureRow *self)
       primary_action = "row.done";
       break;
     case NV_MEASURE_DONE:
+      /* after done comes the evaluation; reopening is in the menu */
+      primary_label = _("Evaluate…");
+      primary_action = "row.open";
+      break;
     case NV_MEASURE_DISCONTINUED:
     default:
       primary_label = _("Reopen…");

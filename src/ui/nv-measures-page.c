@@ -52,7 +52,7 @@ static const guint status_masks[] = {
 };
 
 static const NvMeasureSort sorts[] = {
-  NV_MEASURE_SORT_DEADLINE, NV_MEASURE_SORT_START, NV_MEASURE_SORT_TITLE,
+  NV_MEASURE_SORT_ATTENTION, NV_MEASURE_SORT_DEADLINE, NV_MEASURE_SORT_START, NV_MEASURE_SORT_TITLE,
   NV_MEASURE_SORT_STATUS,   NV_MEASURE_SORT_THEME, NV_MEASURE_SORT_OWNER,
 };
 
@@ -155,7 +155,7 @@ nv_measures_page_reload (NvPage *page)
   query.overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
   query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   sort_pos = gtk_drop_down_get_selected (self->sort_dropdown);
-  query.sort = sort_pos < G_N_ELEMENTS (sorts) ? sorts[sort_pos] : NV_MEASURE_SORT_DEADLINE;
+  query.sort = sort_pos < G_N_ELEMENTS (sorts) ? sorts[sort_pos] : NV_MEASURE_SORT_ATTENTION;
   query.as_of = today;
   shown = nv_measure_list (store, unit_id, &query, &error);
   if (shown == NULL)
@@ -517,6 +517,7 @@ fill_dropdowns (NvMeasuresPage *self)
     gtk_string_list_append (themes, nv_measure_theme_label (ids[i]));
   gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (themes));
 
+  gtk_string_list_append (sort, _("Needs attention first"));
   gtk_string_list_append (sort, _("By deadline"));
   gtk_string_list_append (sort, _("By start"));
   gtk_string_list_append (sort, _("By title"));

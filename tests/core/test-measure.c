@@ -473,6 +473,14 @@ test_filters_search_sort (Fixture *f, gconstpointer data)
   g_assert_cmpstr (t, ==, "Cafémøte hver fredag|Ærlig prat om fravær|Dialog før "
                           "legebesøk|Bedre introduksjon for vikarer");
   g_free (t);
+
+  /* attention on 15.04.2025: overdue Æ (28.02) and D (31.03), then planned C;
+   * done B last */
+  q.sort = NV_MEASURE_SORT_ATTENTION;
+  t = list_titles (f, &q);
+  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Dialog før legebesøk|Cafémøte hver "
+                          "fredag|Bedre introduksjon for vikarer");
+  g_free (t);
   q.sort = NV_MEASURE_SORT_DEADLINE;
 
   /* overdue on 15.04.2025: Æ (in progress, 28.02) and D (planned, 31.03) */
