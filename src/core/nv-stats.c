@@ -32,6 +32,7 @@ typedef struct
   guint n_periods;
   guint *period_of;    /* month → period */
   guint *first_month;  /* period → first month; [n_periods] = n_months */
+  guint16 *month_of;   /* day − from → month */
 } Frame;
 
 typedef struct
@@ -47,6 +48,7 @@ frame_clear (Frame *f)
   g_free (f->full);
   g_free (f->period_of);
   g_free (f->first_month);
+  g_free (f->month_of);
 }
 
 static void
@@ -98,14 +100,19 @@ frame_init (Frame *f, NvPeriodKind by, NvDay from, NvDay to, NvDay as_of)
     }
   f->n_periods = p;
   f->first_month[p] = f->n_months;
+
+  /* Day → month by lookup: the hot loops ask for it millions of times. */
+  f->month_of = g_new (guint16, to - from + 1);
+  for (guint i = 0; i < f->n_months; i++)
+    for (NvDay d = f->ms[i]; d <= f->me[i]; d++)
+      f->month_of[d - from] = (guint16) i;
 }
 
+/* @day must lie in [from, to]. */
 static inline guint
 frame_month (const Frame *f, NvDay day)
 {
-  int y, m;
-  nv_day_to_ymd (day, &y, &m, NULL);
-  return (guint) ((y - f->y0) * 12 + (m - f->m0));
+  return f->month_of[day - f->from];
 }
 
 /* ---- One unit ----------------------------------------------------------- */
@@ -173,8 +180,19 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
     roster[i] = &u->roster[i];
   for (guint i = 0; i < u->n_spells; i++)
     spells[i] = &u->spells[i];
-  qsort (roster, u->n_roster, sizeof *roster, cmp_roster);
-  qsort (spells, u->n_spells, sizeof *spells, cmp_spell);
+  /* Rows from the store come sorted; sort only when they are not. */
+  for (guint i = 1; i < u->n_roster; i++)
+    if (cmp_roster (&roster[i - 1], &roster[i]) > 0)
+      {
+        qsort (roster, u->n_roster, sizeof *roster, cmp_roster);
+        break;
+      }
+  for (guint i = 1; i < u->n_spells; i++)
+    if (cmp_spell (&spells[i - 1], &spells[i]) > 0)
+      {
+        qsort (spells, u->n_spells, sizeof *spells, cmp_spell);
+        break;
+      }
 
   while (ri < u->n_roster)
     {

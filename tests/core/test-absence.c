@@ -520,6 +520,38 @@ test_stats_from_store (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (g_array_index (all, NvStatsPeriod, 0).graded_share, 8. / 14.,
                                   EPS);
 
+  /* The rows are cached on the store; a write, a rollback and another
+   * connection's write must all show. AB egenmeldt Mon 27–Tue 28.1: +2. */
+  {
+    g_autoptr (GArray) after = NULL;
+    g_autoptr (GArray) inside = NULL;
+    g_autoptr (GArray) rolled_back = NULL;
+    g_autoptr (GArray) other = NULL;
+    g_autoptr (NvStore) second = nv_store_open (nv_store_get_path (f->store), &error);
+
+    nv_spell_add (f->store, f->emp, D (2025, 1, 27), D (2025, 1, 28), 100, NV_SPELL_SELF, &field,
+                  &error);
+    after = nv_stats_for_unit (f->store, f->unit, &q, &error);
+    g_assert_cmpfloat_with_epsilon (g_array_index (after, NvStatsPeriod, 0).lost_days, 8, EPS);
+
+    g_assert_true (nv_store_begin (f->store, &error));
+    nv_spell_add (f->store, f->emp, D (2025, 1, 29), D (2025, 1, 29), 100, NV_SPELL_SELF, &field,
+                  &error);
+    inside = nv_stats_for_unit (f->store, f->unit, &q, &error);
+    g_assert_cmpfloat_with_epsilon (g_array_index (inside, NvStatsPeriod, 0).lost_days, 9, EPS);
+    nv_store_rollback (f->store);
+    rolled_back = nv_stats_for_unit (f->store, f->unit, &q, &error);
+    g_assert_cmpfloat_with_epsilon (g_array_index (rolled_back, NvStatsPeriod, 0).lost_days, 8,
+                                    EPS);
+
+    g_assert_no_error (error);
+    nv_spell_add (second, f->emp, D (2025, 1, 30), D (2025, 1, 30), 100, NV_SPELL_SELF, &field,
+                  &error);
+    g_assert_no_error (error);
+    other = nv_stats_for_unit (f->store, f->unit, &q, &error);
+    g_assert_cmpfloat_with_epsilon (g_array_index (other, NvStatsPeriod, 0).lost_days, 9, EPS);
+  }
+
   cases = nv_cases_for_unit (f->store, bakken, D (2025, 12, 31), &error);
   g_assert_cmpuint (cases->len, ==, 1);
   c = g_ptr_array_index (cases, 0);
