@@ -575,6 +575,12 @@ test_behind (Fixture *f, gconstpointer data)
     g_clear_error (&error);
   }
 
+  /* A unit that was deleted meanwhile has no data: nothing is behind. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = nv_benchmark_list (f->store, unit + 1000, &error);
+  g_assert_no_error (error);
+  g_assert_false (behind_of (list, "Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)"));
+
   /* Without a unit nothing is judged. */
   g_clear_pointer (&list, g_ptr_array_unref);
   list = nv_benchmark_list (f->store, 0, &error);
