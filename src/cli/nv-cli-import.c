@@ -89,12 +89,11 @@ run_import (NvCli *cli, NvImportKind kind, int argc, char **argv)
       break;
     case NV_IMPORT_MONTHLY:
     default:
-      printf (g_dngettext (GETTEXT_PACKAGE, "Imported figures for %u month",
-                           "Imported figures for %u months", counts.n_stored),
-              counts.n_stored);
-      printf (g_dngettext (GETTEXT_PACKAGE, " (%u replaced stored figures).\n",
-                           " (%u replaced stored figures).\n", counts.n_replaced),
-              counts.n_replaced);
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "Imported figures for %u month (%u replaced stored figures).\n",
+                           "Imported figures for %u months (%u replaced stored figures).\n",
+                           counts.n_stored),
+              counts.n_stored, counts.n_replaced);
       break;
     }
   return NV_EXIT_OK;

@@ -293,8 +293,9 @@ monthly_row (Import *im, NvImportRow *row, const char **field, GError **error)
   if (persons < 0 || persons > G_MAXINT)
     {
       *field = "persons";
-      g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
-                   _("%" G_GINT64_FORMAT " is not a number of persons"), persons);
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, persons);
+      g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE, _("%s is not a number of persons"),
+                   text);
       return FALSE;
     }
   row->persons = (int) persons;
