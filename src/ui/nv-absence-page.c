@@ -282,9 +282,10 @@ load_monthly (NvAbsencePage *self, gint64 unit_id)
       *copy = *m;
       /* TRANSLATORS: month and year, «March 2025» */
       texts[MONTH_PERIOD] = g_strdup_printf (_("%s %d"), nv_month_name (m->month), m->year);
-      texts[MONTH_CONTRACTED] = nv_format_number (m->contracted_days, 2);
-      texts[MONTH_SELF] = nv_format_number (m->lost_days_self, 2);
-      texts[MONTH_DOCTOR] = nv_format_number (m->lost_days_doctor, 2);
+      /* One fixed decimal so the columns line up; the dialog shows all. */
+      texts[MONTH_CONTRACTED] = nv_format_decimal (m->contracted_days, 1);
+      texts[MONTH_SELF] = nv_format_decimal (m->lost_days_self, 1);
+      texts[MONTH_DOCTOR] = nv_format_decimal (m->lost_days_doctor, 1);
       texts[MONTH_PERSONS] = g_strdup_printf ("%d", m->persons);
       texts[MONTH_PERCENT] = m->contracted_days > 0
                                ? nv_format_percent_sign (lost * 100 / m->contracted_days)

@@ -94,7 +94,8 @@ row_texts (NvImportKind kind, const NvImportRow *row)
       g_ptr_array_add (t, day_text (row->start, ""));
       g_ptr_array_add (t, day_text (row->end, _("ongoing")));
       g_ptr_array_add (t, row->grade > 0 ? percent_text (row->grade) : g_strdup (""));
-      g_ptr_array_add (t, g_strdup (nv_spell_type_label (row->type)));
+      /* A row read only in part has no type to show (0 would say «self»). */
+      g_ptr_array_add (t, g_strdup (row->grade > 0 ? nv_spell_type_label (row->type) : ""));
       break;
     case NV_IMPORT_MONTHLY:
       g_ptr_array_add (t, g_strdup (row->unit != NULL ? row->unit : ""));

@@ -44,9 +44,11 @@ selected_employee (NvSpellDialog *self)
 {
   guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->employee));
 
-  if (self->employees == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->employees->len)
+  /* Item 0 is the «Choose…» placeholder. */
+  if (self->employees == NULL || i == GTK_INVALID_LIST_POSITION || i == 0
+      || i > self->employees->len)
     return 0;
-  return ((NvEmployee *) g_ptr_array_index (self->employees, i))->id;
+  return ((NvEmployee *) g_ptr_array_index (self->employees, i - 1))->id;
 }
 
 static gboolean
@@ -212,13 +214,14 @@ build_fields (NvSpellDialog *self)
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *box;
 
+  gtk_string_list_append (names, _("Choose…"));
   for (guint i = 0; self->employees != NULL && i < self->employees->len; i++)
     gtk_string_list_append (names, ((NvEmployee *) g_ptr_array_index (self->employees, i))->ref);
   self->employee = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
                                       gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                                    "string"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->employee), TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), 0);
   nv_form_dialog_add_field (form, "employee", _("_Employee"), self->employee, NULL);
 
   self->start = nv_date_entry_new ();
@@ -262,7 +265,7 @@ fill_from_spell (NvSpellDialog *self)
 {
   for (guint i = 0; i < self->employees->len; i++)
     if (((NvEmployee *) g_ptr_array_index (self->employees, i))->id == self->spell->employee_id)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), i);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), i + 1);
   nv_date_entry_set_day (NV_DATE_ENTRY (self->start), self->spell->start);
   nv_date_entry_set_day (NV_DATE_ENTRY (self->end), self->spell->end);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->open), self->spell->end == NV_DAY_NONE);
@@ -306,7 +309,7 @@ nv_spell_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvSpellD
       nv_form_dialog_set_heading (form, _("Add Sick Leave"), NULL);
       nv_form_dialog_set_save_label (form, _("_Add"));
       if (self->employees->len == 1)
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), 0);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), 1);
       break;
     case NV_SPELL_DIALOG_EDIT:
       nv_form_dialog_set_heading (form, _("Edit Sick Leave"), NULL);
