@@ -24,6 +24,7 @@
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-measure.h"
+#include "nv-workshop.h"
 #include "nv-stats.h"
 #include "nv-unit.h"
 
@@ -550,6 +551,8 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
       gint64 unit_id = g_array_index (ids, gint64, i);
       (void) unit_id;
       if (!nv_measure_demo_fill (store, unit_id, i, today, error))
+        goto fail;
+      if (!nv_workshop_demo_fill (store, unit_id, i, today, error))
         goto fail;
     }
   /* ---- end of other parts' demo content ---- */

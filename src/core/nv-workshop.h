@@ -128,4 +128,11 @@ gint64 nv_workshop_agree_measure (NvStore *store, gint64 id, const char *what, c
 /* The measures agreed at the workshop; element type NvMeasure. */
 GPtrArray *nv_workshop_measures (NvStore *store, gint64 id, GError **error);
 
+/* Demo content (nv-workshop-demo.c): variant 0 gets a held workshop with
+ * ideas, votes and agreed measures about four months before @today (an
+ * NvDay), variant 1 a planned one three weeks ahead, others nothing. Runs
+ * inside the caller's transaction. */
+gboolean nv_workshop_demo_fill (NvStore *store, gint64 unit_id, guint variant, guint32 today,
+                                GError **error);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "../nv-test-util.h"
+#include "nv-calendar.h"
 #include "nv-measure.h"
 #include "nv-unit.h"
 #include "nv-workshop-slides.h"
@@ -528,6 +529,44 @@ test_slides (Fixture *f, gconstpointer data)
   g_assert_cmpstr (s->step->id, ==, "rounds");
 }
 
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) ideas = NULL;
+  g_autoptr (GPtrArray) measures = NULL;
+  NvDay today = nv_day_from_ymd (2025, 11, 20);
+  NvWorkshop *w;
+
+  g_assert_true (nv_store_begin (f->store, &error));
+  g_assert_true (nv_workshop_demo_fill (f->store, f->unit, 0, today, &error));
+  g_assert_no_error (error);
+  g_assert_true (nv_workshop_demo_fill (f->store, f->unit, 1, today, &error));
+  g_assert_true (nv_store_commit (f->store, &error));
+
+  list = nv_workshop_list (f->store, f->unit, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  /* the planned one three weeks ahead, on a Tuesday: 2025-12-11 is a Thursday,
+   * so the 16th */
+  w = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (w->date, ==, "2025-12-16");
+  g_assert_cmpint (w->state, ==, NV_WORKSHOP_PLANNED);
+  /* the held one: 125 days before is 2025-07-18 (Friday), so Tuesday 22 July */
+  w = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (w->date, ==, "2025-07-22");
+  g_assert_cmpint (w->state, ==, NV_WORKSHOP_HELD);
+  g_assert_cmpint (w->n_ticked, ==, 15);
+  g_assert_cmpint (w->staff, ==, 17);
+  g_assert_cmpstr (w->followup_date, ==, "2025-11-25");
+
+  ideas = nv_workshop_ideas (f->store, w->id, TRUE, &error);
+  g_assert_cmpuint (ideas->len, ==, 6);
+  g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 0))->votes, ==, 9);
+  measures = nv_workshop_measures (f->store, w->id, &error);
+  g_assert_cmpuint (measures->len, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -547,6 +586,7 @@ main (int argc, char **argv)
   ADD ("measures", test_measures);
   ADD ("cascade", test_cascade);
   ADD ("slides", test_slides);
+  ADD ("demo", test_demo);
 #undef ADD
   return g_test_run ();
 }
