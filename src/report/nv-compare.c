@@ -475,11 +475,11 @@ nv_compare_trend_chart (const NvCompare *compare, NvStore *store, gboolean for_e
   return chart;
 }
 
-/* The last @n quarters up to the unit's latest quarter with data. */
+/* The last @n quarters up to @last (inclusive; -1: all quarters). */
 static void
-recent_window (const NvCompare *compare, guint n, guint *first, guint *count)
+recent_window (const NvCompare *compare, int last, guint n, guint *first, guint *count)
 {
-  guint end = compare->latest >= 0 ? (guint) compare->latest + 1 : compare->n_quarters;
+  guint end = last >= 0 ? (guint) last + 1 : compare->n_quarters;
 
   *count = MIN (n, end);
   *first = end - *count;
@@ -492,8 +492,18 @@ nv_compare_recent_chart (const NvCompare *compare, gboolean for_export)
   g_autofree char *axis = value_axis_label (compare->measure);
   guint first, n;
 
-  recent_window (compare, 4, &first, &n);
-  nv_chart_set_title (chart, _("The last four quarters"));
+  /* Published figures lag: with a series, end where it has its newest
+   * figure, so the bars compare something. */
+  if (compare->series->len > 0 && compare->light_quarter >= 0)
+    {
+      recent_window (compare, compare->light_quarter, 4, &first, &n);
+      nv_chart_set_title (chart, _("The last four quarters with benchmark figures"));
+    }
+  else
+    {
+      recent_window (compare, compare->latest, 4, &first, &n);
+      nv_chart_set_title (chart, _("The last four quarters"));
+    }
   nv_chart_set_value_label (chart, axis);
   nv_chart_set_masked_label (chart, _("Fewer than 5 persons"));
   set_quarters (chart, compare, first, n);
@@ -510,7 +520,7 @@ stacked_chart (const NvCompare *compare, gboolean for_export, const char *title,
   g_autofree char *axis = value_axis_label (NV_MEASURE_TOTALT);
   guint first, n, a, b;
 
-  recent_window (compare, 8, &first, &n);
+  recent_window (compare, compare->latest, 8, &first, &n);
   nv_chart_set_title (chart, title);
   nv_chart_set_value_label (chart, axis);
   nv_chart_set_masked_label (chart, _("Fewer than 5 persons"));

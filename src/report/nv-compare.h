@@ -122,7 +122,9 @@ gboolean nv_compare_masked (const NvCompare *compare, guint index);
 
 /* Charts. @for_export: see MASKING above. */
 NvChart *nv_compare_trend_chart (const NvCompare *compare, NvStore *store, gboolean for_export);
-/* The last four quarters up to the latest quarter with data, grouped bars. */
+/* Four quarters as grouped bars: up to the latest quarter where the unit and
+ * the first series both have figures (published figures lag), or up to the
+ * unit's latest quarter without series. */
 NvChart *nv_compare_recent_chart (const NvCompare *compare, gboolean for_export);
 /* Korttid + langtid (stacked), last eight quarters; NAN where HR monthly
  * figures make the split unknown. */

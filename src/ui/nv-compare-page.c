@@ -57,6 +57,7 @@ struct _NvComparePage
   NvCompare *compare;
   GtkFileChooserNative *chooser;
   char *export_format;
+  NvDay as_of;
   gboolean updating;
 };
 
@@ -147,6 +148,15 @@ update_light (NvComparePage *self)
       title = g_strdup_printf (_("%s: %s"), nv_light_label (c->light), verdict);
       /* TRANSLATORS: quarter, unit's %, benchmark's %, ratio ("1,07") */
       detail = g_strdup_printf (_("%s: %s against %s (%s ×)"), quarter, unit, bench, ratio);
+      if (c->light_quarter < c->latest)
+        {
+          /* TRANSLATORS: the benchmark series' newest quarter */
+          g_autofree char *lag = g_strdup_printf (_("The newest figure of %s is for %s."),
+                                                  series->label, quarter);
+          char *joined = g_strconcat (detail, "\n", lag, NULL);
+          g_free (detail);
+          detail = joined;
+        }
       gtk_label_set_label (self->light_title, title);
       gtk_label_set_label (self->light_detail, detail);
     }
@@ -371,7 +381,7 @@ rebuild (NvComparePage *self)
   self->updating = FALSE;
 
   self->compare = nv_compare_new (store, unit_id, (const char *const *) names->pdata, NV_DAY_NONE,
-                                  NV_DAY_NONE, NV_DAY_NONE, &error);
+                                  NV_DAY_NONE, self->as_of, &error);
   if (self->compare == NULL)
     {
       g_warning ("Could not compare: %s", error->message);
@@ -420,11 +430,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvComparePage *self)
 {
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr (NvChart) chart = NULL;
   g_autoptr (GError) error = NULL;
-  NvChart *shown = nv_chart_view_get_chart (self->trend_view);
-  NvChartStyle style;
-  double width = 1600, height = 900;
 
   if (response == GTK_RESPONSE_ACCEPT && self->compare != NULL)
     {
@@ -442,18 +448,7 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvComparePage *self)
       g_free (path);
       path = with_ext;
     }
-  /* Exports leave the leader's screen: masked quarters carry no value. */
-  chart = nv_compare_trend_chart (self->compare, nv_page_get_store (NV_PAGE (self)), TRUE);
-  for (guint s = 0; shown != NULL && s < nv_chart_get_n_series (chart); s++)
-    nv_chart_set_series_visible (chart, s, nv_chart_get_series_visible (shown, s));
-  if (g_str_has_suffix (path, ".pdf"))
-    {
-      width = 842;
-      height = 474;
-    }
-  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
-  nv_chart_style_scale_for_size (&style, width, height);
-  if (!nv_chart_export (chart, path, width, height, &style, &error))
+  if (!nv_compare_page_export (self, path, &error))
     nv_page_toast (NV_PAGE (self), error->message);
   else
     {
@@ -568,7 +563,6 @@ nv_compare_page_dispose (GObject *object)
   g_clear_pointer (&self->primary, g_free);
   g_clear_pointer (&self->export_format, g_free);
   g_clear_object (&self->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_COMPARE_PAGE);
   G_OBJECT_CLASS (nv_compare_page_parent_class)->dispose (object);
 }
 
@@ -623,4 +617,116 @@ nv_compare_page_init (NvComparePage *self)
   self->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->benchmark_dropdown, "notify::selected",
                     G_CALLBACK (dropdown_selected_cb), self);
+}
+
+/* ---- public ------------------------------------------------------------- */
+
+void
+nv_compare_page_set_as_of (NvComparePage *self, NvDay as_of)
+{
+  g_return_if_fail (NV_IS_COMPARE_PAGE (self));
+  self->as_of = as_of;
+  nv_page_reload (NV_PAGE (self));
+}
+
+gboolean
+nv_compare_page_export (NvComparePage *self, const char *path, GError **error)
+{
+  g_autoptr (NvChart) chart = NULL;
+  g_autofree char *lower = NULL;
+  NvChart *shown;
+  NvChartStyle style;
+  double width = 1600, height = 900;
+
+  g_return_val_if_fail (NV_IS_COMPARE_PAGE (self), FALSE);
+  if (self->compare == NULL)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, "%s",
+                   _("There is nothing to export yet"));
+      return FALSE;
+    }
+  /* Exports leave the leader's screen: masked quarters carry no value.
+   * Series hidden on screen stay hidden in the file. */
+  chart = nv_compare_trend_chart (self->compare, nv_page_get_store (NV_PAGE (self)), TRUE);
+  shown = nv_chart_view_get_chart (self->trend_view);
+  for (guint s = 0; shown != NULL && s < nv_chart_get_n_series (chart); s++)
+    nv_chart_set_series_visible (chart, s, nv_chart_get_series_visible (shown, s));
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    {
+      width = 842;
+      height = 474;
+    }
+  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
+  nv_chart_style_scale_for_size (&style, width, height);
+  return nv_chart_export (chart, path, width, height, &style, error);
+}
+
+const char *
+nv_compare_page_get_text (NvComparePage *self, const char *name)
+{
+  GtkLabel *label = NULL;
+
+  g_return_val_if_fail (NV_IS_COMPARE_PAGE (self), NULL);
+  if (g_str_equal (name, "light-title"))
+    label = self->light_title;
+  else if (g_str_equal (name, "light-detail"))
+    label = self->light_detail;
+  else if (g_str_equal (name, "light-caption"))
+    label = self->light_caption;
+  else if (g_str_equal (name, "light-thresholds"))
+    label = self->light_thresholds;
+  else if (g_str_equal (name, "trend-title"))
+    label = self->trend_title;
+  else if (g_str_equal (name, "trend-detail"))
+    label = self->trend_detail;
+  else if (g_str_equal (name, "trend-definition"))
+    label = self->trend_definition;
+  else if (g_str_equal (name, "measure-note"))
+    label = self->measure_note;
+  return label != NULL ? gtk_label_get_label (label) : NULL;
+}
+
+gboolean
+nv_compare_page_get_badge (NvComparePage *self, const char *name)
+{
+  g_return_val_if_fail (NV_IS_COMPARE_PAGE (self), FALSE);
+  return gtk_widget_get_visible (g_str_equal (name, "light") ? self->light_badge
+                                                              : self->trend_badge);
+}
+
+GtkWidget *
+nv_compare_page_get_chart_view (NvComparePage *self, const char *name)
+{
+  g_return_val_if_fail (NV_IS_COMPARE_PAGE (self), NULL);
+  if (g_str_equal (name, "trend"))
+    return GTK_WIDGET (self->trend_view);
+  if (g_str_equal (name, "recent"))
+    return GTK_WIDGET (self->recent_view);
+  if (g_str_equal (name, "duration"))
+    return GTK_WIDGET (self->duration_view);
+  if (g_str_equal (name, "certificate"))
+    return GTK_WIDGET (self->certificate_view);
+  return NULL;
+}
+
+GtkColumnView *
+nv_compare_page_get_table (NvComparePage *self)
+{
+  g_return_val_if_fail (NV_IS_COMPARE_PAGE (self), NULL);
+  return self->table;
+}
+
+gboolean
+nv_compare_page_select_benchmark (NvComparePage *self, const char *name)
+{
+  g_return_val_if_fail (NV_IS_COMPARE_PAGE (self), FALSE);
+  for (guint i = 0; self->series_list != NULL && i < self->series_list->len; i++)
+    if (g_ascii_strcasecmp (((NvBenchmarkSeries *) g_ptr_array_index (self->series_list, i))->name,
+                            name) == 0)
+      {
+        gtk_drop_down_set_selected (self->benchmark_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -1,0 +1,310 @@
+/* The Compare page: traffic light, trend words, table, accessibility, theme
+ * and export, against hand-computed figures.
+ *
+ * The unit has HR monthly figures for 2024-01 … 2025-06: 200 contracted days
+ * and 2 self-certified lost days a month, and x doctor-certified lost days a
+ * month, x per quarter 12, 10, 8, 14, 13, 10.2. A quarter's doctor-certified
+ * per cent is 3x × 100 / 600 = x / 2: 6,0 5,0 4,0 7,0 6,5 5,1.
+ * «Testserie» (legemeldt) has 5,0 in every quarter 2024-Q1 … 2025-Q2.
+ * Latest quarter 2025-Q2: 5,1 / 5,0 = 1,02 → yellow; against 2024-Q2
+ * (5,0): +0,1 percentage point → «unchanged» (at most 0,1).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-benchmark.h"
+#include "nv-chart-view.h"
+#include "nv-compare-page.h"
+#include "nv-table.h"
+#include "nv-ui-resources.h"
+#include "nv-unit.h"
+
+#define NBSP "\xc2\xa0"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  GtkWidget *window;
+  NvComparePage *page;
+  gint64 unit;
+} Fixture;
+
+static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+add_months (Fixture *f, int persons_2025)
+{
+  for (guint q = 0; q < G_N_ELEMENTS (doctor_per_quarter); q++)
+    for (int m = 0; m < 3; m++)
+      {
+        g_autoptr (GError) error = NULL;
+        NvMonthly monthly = { f->unit, 2024 + q / 4, (q % 4) * 3 + m + 1, 200, 2,
+                              doctor_per_quarter[q], q >= 4 ? persons_2025 : 12 };
+        nv_monthly_upsert (f->store, &monthly, NULL, &error);
+        g_assert_no_error (error);
+      }
+}
+
+static void
+import_benchmark (Fixture *f, const char *csv)
+{
+  g_autoptr (GError) error = NULL;
+
+  nv_benchmark_import_data (f->store, "bench.csv", csv, strlen (csv), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const char *flat_benchmark =
+  "serie;periode;prosent;type;kilde\n"
+  "Testserie;2024-Q1;5,0;legemeldt;test\n"
+  "Testserie;2024-Q2;5,0;legemeldt;test\n"
+  "Testserie;2024-Q3;5,0;legemeldt;test\n"
+  "Testserie;2024-Q4;5,0;legemeldt;test\n"
+  "Testserie;2025-Q1;5,0;legemeldt;test\n"
+  "Testserie;2025-Q2;5,0;legemeldt;test\n"
+  "Testtotal;2025-Q2;9,0;totalt;test\n";
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
+  g_assert_no_error (error);
+  import_benchmark (f, flat_benchmark);
+  add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
+
+  f->page = g_object_new (NV_TYPE_COMPARE_PAGE, NULL);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  nv_compare_page_set_as_of (f->page, nv_day_from_ymd (2025, 8, 15));
+  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  g_assert_true (nv_compare_page_select_benchmark (f->page, "Testserie"));
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_light_and_trend (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==,
+                   "Yellow: about the same");
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-detail"), ==,
+                   "Q2 2025: 5,1" NBSP "% against 5,0" NBSP "% (1,02 ×)");
+  g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "light-thresholds"),
+                            "Green below 0,9"));
+  g_assert_false (nv_compare_page_get_badge (f->page, "light"));
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-title"), ==, "Unchanged");
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-detail"), ==,
+                   "Q2 2025: 5,1" NBSP "% against Q2 2024: 5,0" NBSP "% (+0,1 percentage points)");
+  g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "trend-definition"), "0,1"));
+  g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "measure-note"),
+                            "doctor-certified"));
+}
+
+static void
+test_light_red_and_green (Fixture *f, gconstpointer data)
+{
+  /* 5,1 / 4,6 = 1,109 → red; 5,1 / 5,7 = 0,895 → green. */
+  import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;4,6;legemeldt;test\n");
+  spin ();
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Red: clearly higher");
+  import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;5,7;legemeldt;test\n");
+  spin ();
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Green: clearly lower");
+}
+
+static void
+test_total_measure (Fixture *f, gconstpointer data)
+{
+  /* A totalt series compares the unit's total: (2 + 10,2) × 3 / 600 = 6,1 %. */
+  g_assert_true (nv_compare_page_select_benchmark (f->page, "Testtotal"));
+  spin ();
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-detail"), ==,
+                   "Q2 2025: 6,1" NBSP "% against 9,0" NBSP "% (0,68 ×)");
+  /* One quarter of the series, but six of the unit: rated. */
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Green: clearly lower");
+  g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "measure-note"), "total"));
+}
+
+static void
+test_masked (Fixture *f, gconstpointer data)
+{
+  /* Three persons in 2025: the light is grey, with the badge. */
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Grey: not rated");
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-detail"), ==,
+                   "Fewer than 5 persons: not rated.");
+  g_assert_true (nv_compare_page_get_badge (f->page, "light"));
+  g_assert_true (nv_compare_page_get_badge (f->page, "trend"));
+}
+
+static void
+test_table (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (nv_compare_page_get_table (f->page)));
+  g_autoptr (NvTableItem) first = NULL;
+  g_autoptr (NvTableItem) last = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, 5);
+  /* Newest first: quarter, unit, Testserie, persons, note. */
+  g_assert_cmpstr (nv_table_item_get_text (first, 0), ==, "Q2 2025");
+  g_assert_cmpstr (nv_table_item_get_text (first, 1), ==, "5,1" NBSP "%");
+  g_assert_cmpstr (nv_table_item_get_text (first, 2), ==, "5,0" NBSP "%");
+  g_assert_cmpstr (nv_table_item_get_text (first, 3), ==, "12");
+  g_assert_cmpstr (nv_table_item_get_text (first, 4), ==, "HR figures");
+  g_assert_cmpstr (nv_table_item_get_text (last, 0), ==, "Q1 2024");
+  g_assert_cmpstr (nv_table_item_get_text (last, 1), ==, "6,0" NBSP "%");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gtk_column_view_get_columns (nv_compare_page_get_table (f->page))), ==, 5);
+}
+
+static void
+test_accessible (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = nv_compare_page_get_chart_view (f->page, "trend");
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_cmpstr (nv_chart_view_get_summary (NV_CHART_VIEW (view)), ==,
+                   "Sick leave in Avdeling 2B, 2024–2025, against Testserie (doctor-certified): "
+                   "latest 5,1" NBSP "% vs 5,0" NBSP "% (Q2 2025)");
+}
+
+static void
+test_tooltip (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = nv_compare_page_get_chart_view (f->page, "trend");
+  NvChart *chart = nv_chart_view_get_chart (NV_CHART_VIEW (view));
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  g_autofree char *text = NULL;
+  NvChartStyle style;
+  NvChartRect plot;
+  NvChartAxis axis;
+  double x, y;
+
+  g_assert_cmpint (width, >, 0);
+  nv_chart_view_get_style (NV_CHART_VIEW (view), &style);
+  nv_chart_get_plot_area (chart, width, height, &style, &plot, &axis);
+  /* The unit's 7,0 in Q4 2024 (the fourth of six quarters). */
+  x = plot.x + plot.width * 3.5 / 6;
+  y = plot.y + plot.height * (1 - (7.0 - axis.min) / (axis.max - axis.min));
+  text = nv_chart_view_describe_at (NV_CHART_VIEW (view), x, y);
+  g_assert_cmpstr (text, ==, "Q4 2024\nAvdeling 2B (doctor-certified): 7,0" NBSP "%");
+}
+
+static void
+test_dark_style (Fixture *f, gconstpointer data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *view = nv_compare_page_get_chart_view (f->page, "trend");
+  NvChartStyle style;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin ();
+  nv_chart_view_get_style (NV_CHART_VIEW (view), &style);
+  g_assert_cmpfloat (style.background.r, >, 0.8);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  nv_chart_view_get_style (NV_CHART_VIEW (view), &style);
+  g_assert_cmpfloat (style.background.r, <, 0.3);
+  g_assert_cmpfloat (style.foreground.r, >, 0.8);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  spin ();
+}
+
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "trend.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "trend.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *surface;
+  gsize len;
+
+  g_assert_true (nv_compare_page_export (f->page, png, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 900);
+  cairo_surface_destroy (surface);
+  g_assert_true (nv_compare_page_export (f->page, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static void
+test_few_quarters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 small = nv_unit_add (f->store, "Ny enhet", "barnehage", "", &error);
+
+  g_assert_no_error (error);
+  for (int m = 4; m <= 9; m++)
+    {
+      NvMonthly monthly = { small, 2025, m, 200, 2, 10, 12 };
+      nv_monthly_upsert (f->store, &monthly, NULL, &error);
+      g_assert_no_error (error);
+    }
+  nv_compare_page_set_as_of (f->page, nv_day_from_ymd (2025, 10, 1));
+  nv_page_set_unit_id (NV_PAGE (f->page), small);
+  spin ();
+  /* Two quarters of data: grey, whatever the ratio. */
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Grey: not rated");
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-detail"), ==,
+                   "Fewer than four quarters of data.");
+  g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-title"), ==, "No comparison yet");
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+
+  g_test_add ("/ui/compare/light-and-trend", Fixture, NULL, setup, test_light_and_trend, teardown);
+  g_test_add ("/ui/compare/light-red-green", Fixture, NULL, setup, test_light_red_and_green,
+              teardown);
+  g_test_add ("/ui/compare/total-measure", Fixture, NULL, setup, test_total_measure, teardown);
+  g_test_add ("/ui/compare/masked", Fixture, GINT_TO_POINTER (3), setup, test_masked, teardown);
+  g_test_add ("/ui/compare/table", Fixture, NULL, setup, test_table, teardown);
+  g_test_add ("/ui/compare/accessible", Fixture, NULL, setup, test_accessible, teardown);
+  g_test_add ("/ui/compare/tooltip", Fixture, NULL, setup, test_tooltip, teardown);
+  g_test_add ("/ui/compare/dark", Fixture, NULL, setup, test_dark_style, teardown);
+  g_test_add ("/ui/compare/export", Fixture, NULL, setup, test_export, teardown);
+  g_test_add ("/ui/compare/few-quarters", Fixture, NULL, setup, test_few_quarters, teardown);
+  return g_test_run ();
+}
