@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "nv-absence-private.h"
 #include "nv-store-private.h"
@@ -140,8 +141,19 @@ nv_absence_batch_get_n_written (NvAbsenceBatch *batch)
 static BatchEmployee *
 lookup (NvAbsenceBatch *batch, const char *trimmed)
 {
-  g_autofree char *key = g_ascii_strdown (trimmed, -1);
-  return g_hash_table_lookup (batch->by_ref, key);
+  char small[64];
+  size_t len = strlen (trimmed);
+
+  if (len < sizeof small)
+    {
+      for (size_t i = 0; i <= len; i++)
+        small[i] = g_ascii_tolower (trimmed[i]);
+      return g_hash_table_lookup (batch->by_ref, small);
+    }
+  {
+    g_autofree char *key = g_ascii_strdown (trimmed, -1);
+    return g_hash_table_lookup (batch->by_ref, key);
+  }
 }
 
 static void

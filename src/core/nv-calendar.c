@@ -177,7 +177,18 @@ nv_day_format_iso_buf (NvDay day, char *buf)
       return buf;
     }
   nv_day_to_ymd (day, &y, &m, &d);
-  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  /* By hand: imports and exports format millions of these. */
+  buf[0] = (char) ('0' + y / 1000);
+  buf[1] = (char) ('0' + y / 100 % 10);
+  buf[2] = (char) ('0' + y / 10 % 10);
+  buf[3] = (char) ('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = (char) ('0' + m / 10);
+  buf[6] = (char) ('0' + m % 10);
+  buf[7] = '-';
+  buf[8] = (char) ('0' + d / 10);
+  buf[9] = (char) ('0' + d % 10);
+  buf[10] = '\0';
   return buf;
 }
 
