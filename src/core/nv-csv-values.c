@@ -51,8 +51,10 @@ group_space (const char *p)
   return 0;
 }
 
-static char *
-strip_value (const char *text)
+/* Copies @text without surrounding spaces (also no-break spaces) into @buf;
+ * FALSE when it does not fit. No allocation: imports call this per field. */
+static gboolean
+strip_into (const char *text, char *buf, gsize size)
 {
   const char *start = text != NULL ? text : "";
   const char *end;
@@ -73,13 +75,25 @@ strip_value (const char *text)
       else
         break;
     }
-  return g_strndup (start, (gsize) (end - start));
+  if ((gsize) (end - start) >= size)
+    {
+      /* Keep a prefix for the message. */
+      gsize keep = MIN (size - 1, 20);
+      while (keep > 0 && ((guchar) start[keep] & 0xC0) == 0x80)
+        keep--;
+      memcpy (buf, start, keep);
+      buf[keep] = '\0';
+      return FALSE;
+    }
+  memcpy (buf, start, (gsize) (end - start));
+  buf[end - start] = '\0';
+  return TRUE;
 }
 
 gboolean
 nv_csv_parse_number (const char *text, double *value, GError **error)
 {
-  g_autofree char *s = strip_value (text);
+  char s[MAX_NUMBER + 1];
   char ascii[MAX_NUMBER + 2];
   gsize n = 0;
   const char *p = s;
@@ -88,10 +102,10 @@ nv_csv_parse_number (const char *text, double *value, GError **error)
   gboolean grouped = FALSE, seen_mark = FALSE, any_digit = FALSE;
   char *end = NULL;
 
+  if (!strip_into (text, s, sizeof s))
+    return value_error (error, _("“%.20s…” is not a number"), s);
   if (*s == '\0')
     return value_error (error, "%s", _("a number is missing"));
-  if (strlen (s) > MAX_NUMBER)
-    return value_error (error, _("“%.20s…” is not a number"), s);
 
   for (const char *q = s; *q != '\0'; q++)
     {
@@ -154,9 +168,12 @@ nv_csv_parse_number (const char *text, double *value, GError **error)
 gboolean
 nv_csv_parse_percent (const char *text, double *value, GError **error)
 {
-  g_autofree char *s = strip_value (text);
-  gsize len = strlen (s);
+  char s[MAX_NUMBER + 1];
+  gsize len;
 
+  if (!strip_into (text, s, sizeof s))
+    return value_error (error, _("“%.20s…” is not a number"), s);
+  len = strlen (s);
   if (len > 0 && s[len - 1] == '%')
     s[len - 1] = '\0';
   return nv_csv_parse_number (s, value, error);
@@ -171,7 +188,8 @@ nv_csv_parse_int (const char *text, gint64 *value, GError **error)
     return FALSE;
   if (d != floor (d) || fabs (d) > 1e15)
     {
-      g_autofree char *s = strip_value (text);
+      char s[MAX_NUMBER + 1];
+      strip_into (text, s, sizeof s);
       return value_error (error, _("“%s” is not a whole number"), s);
     }
   *value = (gint64) d;
@@ -209,13 +227,14 @@ has_date_form (const char *s)
 gboolean
 nv_csv_parse_date (const char *text, NvDay *day, GError **error)
 {
-  g_autofree char *s = strip_value (text);
+  char s[33];
 
+  if (!strip_into (text, s, sizeof s))
+    return value_error (error, _("“%.20s…” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), s);
   if (*s == '\0')
     return value_error (error, "%s", _("a date is missing"));
-  if (strlen (s) > 32)
-    return value_error (error, _("“%.20s…” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), s);
-  *day = nv_day_parse (s);
+  /* The common case without the copy nv_day_parse() makes. */
+  *day = strlen (s) == 10 && s[4] == '-' ? nv_day_parse_iso (s) : nv_day_parse (s);
   if (*day != NV_DAY_NONE)
     return TRUE;
   if (strchr (s, '/') != NULL)
