@@ -199,10 +199,8 @@ add_card (NvOverviewPage *self, const char *id, const char *title)
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
   /* Narrow natural width: four cards side by side on a laptop screen. */
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
-  gtk_label_set_width_chars (GTK_LABEL (detail), 18);
-  gtk_widget_set_vexpand (detail, TRUE);
-  gtk_widget_set_valign (detail, GTK_ALIGN_START);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 24);
+  gtk_label_set_width_chars (GTK_LABEL (detail), 22);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_box_append (GTK_BOX (box), detail);
 
@@ -383,15 +381,15 @@ fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPer
   g_autofree char *cost_detail = NULL;
 
   if (current->contracted_days > 0)
-    /* TRANSLATORS: «Q4 2026 so far: self-certified 1,2 %, doctor-certified 4,5 %» */
-    current_detail = g_strdup_printf (_("%s so far: self-certified %s, doctor-certified %s"),
+    /* TRANSLATORS: «Q4 2026 so far. Self-certified 1,2 %, doctor-certified 4,5 %» */
+    current_detail = g_strdup_printf (_("%s so far. Self-certified %s, doctor-certified %s"),
                                       current_quarter, current_self, current_doctor);
   else
     current_detail = g_strdup_printf (_("%s so far: nobody on the staff list"), current_quarter);
   /* TRANSLATORS: a range of quarters, «Q4 2025 – Q3 2026» */
-  year_detail = g_strdup_printf (_("%s – %s, all four together"), first_label, last_label);
+  year_detail = g_strdup_printf (_("%s – %s together"), first_label, last_label);
   arsverk_detail = g_strdup_printf (_("%s lost days in the last four quarters"), lost);
-  cost_detail = g_strdup_printf (_("At %s per lost day, the last four quarters"), per_day);
+  cost_detail = g_strdup_printf (_("Last four quarters, at %s per lost day"), per_day);
 
   set_text (self, "current-percent", current_value);
   set_text (self, "current-percent-detail", current_detail);
