@@ -23,6 +23,7 @@
 
 #include "nv-absence.h"
 #include "nv-demo.h"
+#include "nv-followup.h"
 #include "nv-measure.h"
 #include "nv-workshop.h"
 #include "nv-stats.h"
@@ -536,8 +537,8 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
       if (!write_unit (store, &sim, id, error))
         goto fail;
       /* HR monthly figures for the first year of Hjemmetjenesten Nordre
-       * (or of the only unit). */
-      if ((i == 3 || n_units == 1) && !write_monthly (store, &sim, id, 12, error))
+       * (of the first unit when there are fewer than four). */
+      if (i == (n_units >= 4 ? 3u : 0u) && !write_monthly (store, &sim, id, 12, error))
         goto fail;
     }
 
@@ -553,6 +554,8 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
       if (!nv_measure_demo_fill (store, unit_id, i, today, error))
         goto fail;
       if (!nv_workshop_demo_fill (store, unit_id, i, today, error))
+        goto fail;
+      if (!nv_followup_demo_fill (store, unit_id, i, today, error))
         goto fail;
     }
   /* ---- end of other parts' demo content ---- */
