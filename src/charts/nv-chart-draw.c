@@ -310,6 +310,8 @@ nv_chart_layout_free (NvChartLayout *layout)
   g_clear_pointer (&layout->legend, g_array_unref);
   g_clear_pointer (&layout->legend_series, g_array_unref);
   g_clear_pointer (&layout->marker_rects, g_array_unref);
+  g_clear_pointer (&layout->marker_text, g_ptr_array_unref);
+  g_free (layout->marker_owner);
   g_free (layout->x_shown);
   g_free (layout);
 }
@@ -443,9 +445,30 @@ compute_layout (NvChart *self, Text *text, double width, double height, const Nv
    * through it cover a label placed lower. */
   layout->marker_rects = g_array_new (FALSE, TRUE, sizeof (NvChartRect));
   layout->marker_band_y = y;
+  layout->marker_text = g_ptr_array_new_with_free_func (g_free);
+  layout->marker_owner = g_new0 (int, MAX (self->markers->len, 1));
   {
     g_autofree int *rows = g_new0 (int, MAX (self->markers->len, 1));
+    g_autofree int *merged = g_new0 (int, MAX (self->markers->len, 1));
     double gap = layout->font_px * 0.6;
+
+    /* Events a few pixels apart (the same day, or days apart on a long
+     * chart) share one line and one label: «Workshop (+2)». */
+    for (guint m = 0; m < self->markers->len; m++)
+      {
+        double mx = g_array_index (self->markers, NvChartMarker, m).position * cw;
+
+        layout->marker_owner[m] = m;
+        for (guint k = 0; k < m; k++)
+          if (layout->marker_owner[k] == (int) k &&
+              fabs (g_array_index (self->markers, NvChartMarker, k).position * cw - mx) <
+                MAX (4.0, layout->font_px * 0.5))
+            {
+              layout->marker_owner[m] = k;
+              merged[k]++;
+              break;
+            }
+      }
 
     for (guint m = 0; m < self->markers->len; m++)
       {
@@ -454,36 +477,54 @@ compute_layout (NvChart *self, Text *text, double width, double height, const Nv
         double tw;
         NvChartRect rect = { 0 };
         int row = -1;
+        char *label;
 
-        text_size (text, text->small, marker->label,
-                   MIN (width * 0.3, 220 * layout->font_px / 13), &tw, NULL);
-        rect.width = tw;
-        rect.height = layout->small_h;
-        rect.x = mx + 4;
-        if (rect.x + tw > width - pad)
-          rect.x = mx - 4 - tw;
-        rect.x = MAX (rect.x, pad);
-        for (int r = 0; r < MAX_MARKER_ROWS && row < 0; r++)
+        if (layout->marker_owner[m] != (int) m)
           {
-            gboolean free_row = TRUE;
+            g_ptr_array_add (layout->marker_text, NULL);
+            g_array_append_val (layout->marker_rects, rect);
+            continue;
+          }
+        label = merged[m] > 0 ? g_strdup_printf ("%s (+%d)", marker->label, merged[m])
+                              : g_strdup (marker->label);
+        g_ptr_array_add (layout->marker_text, label);
+        /* Each row, first right of the line, then left of it; when that
+         * fails everywhere, again with the label cut shorter («Felles tr…»). */
+        for (int attempt = 0; attempt < 2 && row < 0; attempt++)
+          {
+            text_size (text, text->small, label,
+                       attempt == 0 ? MIN (width * 0.3, 220 * layout->font_px / 13)
+                                    : layout->font_px * 7,
+                       &tw, NULL);
+            rect.width = tw;
+            rect.height = layout->small_h;
+            for (int r = 0; r < MAX_MARKER_ROWS && row < 0; r++)
+              for (int side = 0; side < 2 && row < 0; side++)
+                {
+                  gboolean free_row = TRUE;
 
-            for (guint k = 0; k < m && free_row; k++)
-              {
-                NvChartRect *other = &g_array_index (layout->marker_rects, NvChartRect, k);
-                double ox = layout->plot.x + g_array_index (self->markers, NvChartMarker, k).position * cw;
+                  rect.x = side == 0 ? mx + 4 : mx - 4 - tw;
+                  if (rect.x < pad || rect.x + tw > width - pad)
+                    continue;
+                  for (guint k = 0; k < m && free_row; k++)
+                    {
+                      NvChartRect *other = &g_array_index (layout->marker_rects, NvChartRect, k);
+                      double ox = layout->plot.x +
+                                  g_array_index (self->markers, NvChartMarker, k).position * cw;
 
-                if (other->width == 0)
-                  continue;
-                if (rows[k] == r && rect.x < other->x + other->width + gap &&
-                    other->x < rect.x + rect.width + gap)
-                  free_row = FALSE;
-                else if (rows[k] < r && ox >= rect.x - 4 && ox <= rect.x + rect.width + 4)
-                  free_row = FALSE;
-                else if (rows[k] > r && mx >= other->x - 4 && mx <= other->x + other->width + 4)
-                  free_row = FALSE;
-              }
-            if (free_row)
-              row = r;
+                      if (other->width == 0)
+                        continue;
+                      if (rows[k] == r && rect.x < other->x + other->width + gap &&
+                          other->x < rect.x + rect.width + gap)
+                        free_row = FALSE;
+                      else if (rows[k] < r && ox >= rect.x - 4 && ox <= rect.x + rect.width + 4)
+                        free_row = FALSE;
+                      else if (rows[k] > r && mx >= other->x - 4 && mx <= other->x + other->width + 4)
+                        free_row = FALSE;
+                    }
+                  if (free_row)
+                    row = r;
+                }
           }
         if (row < 0)
           rect.width = 0; /* no room: the line stays, the label is in the tooltip */
@@ -712,7 +753,8 @@ draw_markers (NvChart *self, const NvChartLayout *layout, Text *text, const NvCh
       double x = snap (layout->plot.x + marker->position * cw, lw);
       double top = rect->width > 0 ? rect->y + rect->height / 2 : layout->plot.y;
 
-      if (marker->position < 0 || marker->position > self->n_categories)
+      if (marker->position < 0 || marker->position > self->n_categories ||
+          layout->marker_owner[m] != (int) m)
         continue;
       /* Dashes as pixel-aligned boxes: cairo fills boxes on a fast path,
        * a dashed stroke costs a polygon per dash. */
@@ -728,8 +770,8 @@ draw_markers (NvChart *self, const NvChartLayout *layout, Text *text, const NvCh
           cairo_move_to (cr, x, top);
           cairo_line_to (cr, rect->x < x ? rect->x + rect->width + 2 : rect->x - 2, top);
           cairo_stroke (cr);
-          text_draw (text, text->small, marker->label, rect->x, rect->y, rect->width + 1,
-                     &style->foreground);
+          text_draw (text, text->small, g_ptr_array_index (layout->marker_text, m), rect->x,
+                     rect->y, rect->width + 1, &style->foreground);
         }
     }
 }
@@ -1106,9 +1148,29 @@ nv_chart_hit_test (NvChart *self, double width, double height, const NvChartStyl
         if (fabs (mx - x) <= 4)
           {
             hit->kind = NV_CHART_HIT_MARKER;
-            hit->marker = m;
+            hit->marker = layout->marker_owner[m];
             break;
           }
       }
   return hit->kind != NV_CHART_HIT_NONE;
+}
+
+char *
+nv_chart_describe_marker (NvChart *self, guint marker)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (NV_IS_CHART (self), NULL);
+  g_return_val_if_fail (marker < self->markers->len, NULL);
+  for (guint m = 0; m < self->markers->len; m++)
+    {
+      gboolean same = m == marker ||
+                      (self->layout != NULL && self->layout->marker_owner[m] == (int) marker);
+      if (!same)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_array_index (self->markers, NvChartMarker, m).label);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -36,6 +36,8 @@ typedef struct
   GArray *legend;         /* NvChartRect per entry: series…, then the masked entry */
   GArray *legend_series;  /* int per entry: series index, -1 for the masked entry */
   GArray *marker_rects;   /* NvChartRect per marker label (width 0 when not shown) */
+  int *marker_owner;      /* per marker: the marker whose line and label stand for it */
+  GPtrArray *marker_text; /* per marker: label shown ("Title (+2)"), NULL when merged */
   double marker_band_y;
   NvChartRect plot;
   NvChartAxis axis;

@@ -111,6 +111,10 @@ gboolean nv_chart_get_series_visible (NvChart *self, guint series);
 guint nv_chart_add_marker (NvChart *self, double position, const char *label);
 guint nv_chart_get_n_markers (NvChart *self);
 const char *nv_chart_get_marker_label (NvChart *self, guint marker);
+/* The labels of @marker and of the markers drawn together with it (events
+ * a few pixels apart share a line, «Title (+2)»), one per line. Valid after
+ * a draw or hit test, which is what a hit returns markers from. */
+char *nv_chart_describe_marker (NvChart *self, guint marker);
 
 /* Draws the whole chart into [0,0,@width,@height] of @cr. */
 void nv_chart_draw (NvChart *self, cairo_t *cr, double width, double height,

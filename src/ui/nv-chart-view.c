@@ -134,7 +134,7 @@ nv_chart_view_describe_at (NvChartView *self, double x, double y)
                               nv_chart_get_category_label (self->chart, hit.category),
                               nv_chart_get_series_name (self->chart, hit.series), value);
     case NV_CHART_HIT_MARKER:
-      return g_strdup (nv_chart_get_marker_label (self->chart, hit.marker));
+      return nv_chart_describe_marker (self->chart, hit.marker);
     case NV_CHART_HIT_LEGEND:
       if (hit.series < 0)
         return g_strdup (_("Periods with fewer than 5 persons are hatched. Their figures are hidden in exports, printouts and projection."));

@@ -441,6 +441,34 @@ test_no_overlap (void)
   cairo_surface_destroy (surface);
 }
 
+/* Events a few pixels apart share one line and one label. */
+static void
+test_marker_merge (void)
+{
+  g_autoptr (NvChart) chart = nv_chart_new (NV_CHART_LINE);
+  const double values[] = { 5, 6, 7, 8 };
+  g_autofree char *described = NULL;
+  NvChartStyle style;
+  cairo_surface_t *surface;
+
+  test_style (&style);
+  nv_chart_set_quarters (chart, 2025, 1, 4);
+  nv_chart_add_series (chart, "Unit", values);
+  nv_chart_add_marker (chart, 1.0, "Workshop");
+  nv_chart_add_marker (chart, 1.01, "Measure A");
+  nv_chart_add_marker (chart, 3.0, "Measure B");
+  surface = render (chart, 600, 400, 1, &style);
+  g_assert_cmpint (chart->layout->marker_owner[0], ==, 0);
+  g_assert_cmpint (chart->layout->marker_owner[1], ==, 0);
+  g_assert_cmpint (chart->layout->marker_owner[2], ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (chart->layout->marker_text, 0), ==, "Workshop (+1)");
+  g_assert_null (g_ptr_array_index (chart->layout->marker_text, 1));
+  g_assert_cmpstr (g_ptr_array_index (chart->layout->marker_text, 2), ==, "Measure B");
+  described = nv_chart_describe_marker (chart, 0);
+  g_assert_cmpstr (described, ==, "Workshop\nMeasure A");
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_quarters (void)
 {
@@ -610,6 +638,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/draw/no-overlap", test_no_overlap);
   g_test_add_func ("/charts/hit-test", test_hit_test);
   g_test_add_func ("/charts/quarters", test_quarters);
+  g_test_add_func ("/charts/markers/merge", test_marker_merge);
   g_test_add_func ("/charts/export/svg", test_export_svg);
   g_test_add_func ("/charts/export/pdf", test_export_pdf);
   g_test_add_func ("/charts/export/png", test_export_png);
