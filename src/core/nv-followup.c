@@ -288,3 +288,81 @@ nv_followup_undo (NvStore *store, gint64 employee_id, NvDay case_start, const ch
   nv_store_emit_changed (store, "followup");
   return TRUE;
 }
+
+/* ---- Demo -------------------------------------------------------------- */
+
+static const char *
+demo_note (const char *milestone, guint pick)
+{
+  static const struct
+  {
+    const char *id;
+    const char *note;
+  } notes[] = {
+    { "followup-plan", N_("Plan made together and sent to the GP") },
+    { "followup-plan", N_("Lighter tasks agreed for four weeks") },
+    { "dialogue-meeting-1", N_("Meeting held; the union representative took part") },
+    { "dialogue-meeting-1", N_("Meeting held; plan updated") },
+    { "activity-requirement", N_("Back on reduced hours") },
+    { "dialogue-meeting-2", N_("NAV meeting held; work trial agreed") },
+  };
+
+  for (guint i = 0, seen = 0; i < G_N_ELEMENTS (notes); i++)
+    if (g_strcmp0 (notes[i].id, milestone) == 0 && seen++ == pick % 2)
+      return _(notes[i].note);
+  return "";
+}
+
+gboolean
+nv_followup_demo_fill (NvStore *store, gint64 unit_id, guint variant, NvDay today, GError **error)
+{
+  g_autoptr (GPtrArray) list = nv_followup_list (store, unit_id, today, error);
+
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const NvMilestone *m = g_ptr_array_index (list, i);
+      guint hash = (guint) (m->employee_id * 2654435761u + m->case_start * 40503u + variant * 97u +
+                            (guint) m->offset_days);
+      guint case_hash = (guint) (m->employee_id * 7u + m->case_start + variant);
+      gboolean current = nv_milestone_case_is_current (m, today);
+      char start_text[11], done_text[11];
+      NvDay done_on;
+      sqlite3_stmt *stmt;
+
+      if (m->status == NV_MILESTONE_DONE || m->status == NV_MILESTONE_OPTIONAL)
+        continue;
+      /* Not yet due, or due just now: nothing to record. */
+      if (m->due + 2 >= today)
+        continue;
+      /* A leader who is a little behind: in about half of the current cases
+       * the latest step that fell due (within the last six weeks) is open. */
+      if (current && m->due + 42 >= today && case_hash % 2 == 0)
+        {
+          const NvMilestone *next = i + 1 < list->len ? g_ptr_array_index (list, i + 1) : NULL;
+          gboolean latest = next == NULL || next->employee_id != m->employee_id ||
+                            next->case_start != m->case_start || next->due + 2 >= today;
+          if (latest)
+            continue;
+        }
+
+      done_on = m->due > hash % 5 ? m->due - hash % 5 : m->due;
+      done_on = CLAMP (done_on, m->case_start, today);
+      stmt = nv_store_prepare (store,
+                               "INSERT OR IGNORE INTO followup_done "
+                               "(employee_id, case_start, milestone, done_on, note) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, m->employee_id);
+      nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (m->case_start, start_text));
+      nv_stmt_bind_text (stmt, 3, m->milestone);
+      nv_stmt_bind_text (stmt, 4, nv_day_format_iso_buf (done_on, done_text));
+      nv_stmt_bind_text (stmt, 5, hash % 3 == 0 ? demo_note (m->milestone, hash / 3) : "");
+      if (!nv_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}

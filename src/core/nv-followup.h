@@ -184,4 +184,11 @@ gboolean nv_followup_undo (NvStore *store, gint64 employee_id, NvDay case_start,
 /* Records of the unit's employees (NvFollowupRecord); @unit_id 0 = all. */
 GPtrArray *nv_followup_records (NvStore *store, gint64 unit_id, GError **error);
 
+/* Demo content (inside nv_demo_fill's transaction): records the milestones of
+ * the unit's cases as done a few days before they fell due, as a diligent
+ * leader would, leaving a recent step open in about half of the current cases
+ * so the Follow-up page shows something overdue. Deterministic. */
+gboolean nv_followup_demo_fill (NvStore *store, gint64 unit_id, guint variant, NvDay today,
+                                GError **error);
+
 G_END_DECLS

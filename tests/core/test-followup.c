@@ -7,6 +7,7 @@
 
 #include "../nv-test-util.h"
 #include "nv-absence.h"
+#include "nv-demo.h"
 #include "nv-followup.h"
 #include "nv-stats.h"
 #include "nv-store.h"
@@ -803,6 +804,48 @@ test_store_upcoming_and_count (Fixture *f, gconstpointer data)
   g_assert_cmpuint (soon, ==, 0);
 }
 
+/* The demo leader is diligent: every step of an ended case is done, and only
+ * a few recent steps of current cases are still open. */
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  NvDay today = D (2026, 11, 22);
+  guint overdue = 0, done = 0;
+
+  g_assert_true (nv_demo_fill_full (f->store, 4, 5, today, NV_DEMO_DEFAULT_SEED, ids, &error));
+  g_assert_no_error (error);
+  for (guint u = 0; u < ids->len; u++)
+    {
+      g_autoptr (GPtrArray) list =
+        nv_followup_list (f->store, g_array_index (ids, gint64, u), today, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const NvMilestone *m = g_ptr_array_index (list, i);
+
+          if (!nv_milestone_case_is_current (m, today))
+            g_assert_cmpint (m->status, ==, NV_MILESTONE_DONE);
+          if (m->status == NV_MILESTONE_OVERDUE)
+            {
+              overdue++;
+              g_assert_cmpuint (m->due + 42, >=, today);
+            }
+          if (m->status == NV_MILESTONE_DONE)
+            {
+              done++;
+              g_assert_cmpuint (m->done_on, >=, m->case_start);
+              g_assert_cmpuint (m->done_on, <=, m->due);
+            }
+        }
+    }
+  g_assert_cmpuint (done, >, 50);
+  g_assert_cmpuint (overdue, >=, 1);
+  g_assert_cmpuint (overdue, <=, 10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -826,6 +869,7 @@ main (int argc, char **argv)
               test_store_mark_done_refused, fixture_teardown);
   g_test_add ("/followup/store/upcoming", Fixture, NULL, fixture_setup,
               test_store_upcoming_and_count, fixture_teardown);
+  g_test_add ("/followup/store/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
 
   return g_test_run ();
 }
