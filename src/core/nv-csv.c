@@ -623,6 +623,8 @@ reader_new (const char *name)
 gboolean
 nv_csv_reader_read_header (NvCsvReader *r, GError **error)
 {
+  guint n;
+
   g_return_val_if_fail (r->header == NULL && !r->parser_ready, FALSE);
 
   if (!detect_encoding (r))
@@ -657,8 +659,13 @@ nv_csv_reader_read_header (NvCsvReader *r, GError **error)
       return reader_set_error (r, error);
     }
 
+  /* Spreadsheets often add empty columns at the right; they are not columns
+   * (a value in them still is an error: the row is longer than the header). */
+  n = r->current->n_fields;
+  while (n > 0 && *nv_csv_reader_get_field (r, (int) n - 1) == '\0')
+    n--;
   r->header = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < r->current->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     g_ptr_array_add (r->header, g_strdup (nv_csv_reader_get_field (r, (int) i)));
   return TRUE;
 }

@@ -218,6 +218,7 @@ test_header_mapping (void)
     { "ansatt;fra;til;grad;type\n", NULL },
     { "EMPLOYEE,Start,End,Grade,TYPE\n", NULL },
     { "Ansatt;Fra;Type\n", NULL }, /* til and grad are optional */
+    { "ansatt;fra;til;grad;type;;;\n", NULL }, /* empty columns at the right */
     { "ansatt;fra;til;grd;type\n",
       "t.csv:1: grd: unknown column (expected ansatt;fra;til;grad;type)" },
     { "employee,end,type\n",
