@@ -184,8 +184,11 @@ series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *un
     updated = g_strdup_printf (_("Last updated %s"), s->latest_period);
   else
     updated = g_strdup (_("No figures yet"));
-  subtitle = g_strdup_printf ("%s · %s · %s", nv_benchmark_measure_label (s->measure), s->basis,
-                              updated);
+  if (s->basis != NULL && *s->basis != '\0')
+    subtitle = g_strdup_printf ("%s · %s · %s", nv_benchmark_measure_label (s->measure),
+                                s->basis, updated);
+  else
+    subtitle = g_strdup_printf ("%s · %s", nv_benchmark_measure_label (s->measure), updated);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (row, s->name);
 
