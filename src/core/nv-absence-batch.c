@@ -125,7 +125,7 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
   if (batch == NULL)
     return;
   if (batch->n_written > 0)
-    nv_store_emit_changed (batch->store, "absence");
+    nv_absence_emit_changed (batch->store);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
   g_clear_object (&batch->store);

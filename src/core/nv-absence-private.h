@@ -56,6 +56,11 @@ gboolean nv_rules_spell_employment (const char *ref, const GArray *rows, NvDay s
 gboolean nv_rules_spell_overlap (const char *ref, const GArray *others, NvDay start, NvDay end,
                                  const char **field, GError **error);
 
+/* Emits NvStore::changed ("absence") now, or — inside an open transaction,
+ * where a page reloading now would read rows that may still be rolled
+ * back — once from the main loop after the transaction has ended. */
+void nv_absence_emit_changed (NvStore *store);
+
 /* Sets *@field (if @field) and the error; returns FALSE. */
 gboolean nv_field_error (const char **field, const char *name, GError **error, int code,
                          const char *format, ...) G_GNUC_PRINTF (5, 6);

@@ -165,7 +165,7 @@ nv_spell_add (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double
   sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
   if (!nv_store_step_done (store, stmt, error))
     return no_field (field), 0;
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return sqlite3_last_insert_rowid (nv_store_get_db (store));
 }
 
@@ -195,7 +195,7 @@ nv_spell_update (NvStore *store, const NvSpell *spell, const char **field, GErro
   sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (fixed.type), -1, SQLITE_STATIC);
   if (!nv_store_step_done (store, stmt, error))
     return no_field (field);
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -229,7 +229,7 @@ nv_spell_delete (NvStore *store, gint64 spell_id, GError **error)
                            _("The absence spell no longer exists"));
       return FALSE;
     }
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -371,7 +371,7 @@ nv_monthly_upsert (NvStore *store, const NvMonthly *m, const char **field, GErro
   sqlite3_bind_int (stmt, 6, m->persons);
   if (!nv_store_step_done (store, stmt, error))
     return no_field (field);
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -396,7 +396,7 @@ nv_monthly_delete (NvStore *store, gint64 unit_id, int year, int month, GError *
                            _("There are no HR figures for that month"));
       return FALSE;
     }
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 

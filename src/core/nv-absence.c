@@ -68,6 +68,35 @@ nv_spell_copy (const NvSpell *spell)
 
 /* ---- Helpers ------------------------------------------------------------ */
 
+#define PENDING_KEY "nv-absence-changed-pending"
+
+static gboolean
+emit_later_cb (gpointer data)
+{
+  NvStore *store = data;
+
+  if (!sqlite3_get_autocommit (nv_store_get_db (store)))
+    return G_SOURCE_CONTINUE; /* still inside the transaction */
+  g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
+  nv_store_emit_changed (store, "absence");
+  return G_SOURCE_REMOVE;
+}
+
+void
+nv_absence_emit_changed (NvStore *store)
+{
+  if (sqlite3_get_autocommit (nv_store_get_db (store)))
+    {
+      nv_store_emit_changed (store, "absence");
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (store), PENDING_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (store), PENDING_KEY, GINT_TO_POINTER (1));
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, emit_later_cb, g_object_ref (store),
+                      g_object_unref);
+}
+
 static void
 bind_day (sqlite3_stmt *stmt, int index, NvDay day)
 {
@@ -251,7 +280,7 @@ nv_employee_add (NvStore *store, gint64 unit_id, const char *ref, const char **f
   nv_stmt_bind_text (stmt, 2, t);
   if (!nv_store_step_done (store, stmt, error))
     return no_field (field), 0;
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return sqlite3_last_insert_rowid (nv_store_get_db (store));
 }
 
@@ -316,7 +345,7 @@ nv_employee_rename (NvStore *store, gint64 id, const char *ref, const char **fie
   nv_stmt_bind_text (stmt, 2, t);
   if (!nv_store_step_done (store, stmt, error))
     return no_field (field);
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -336,7 +365,7 @@ nv_employee_erase (NvStore *store, gint64 id, GError **error)
                            _("The employee no longer exists"));
       return FALSE;
     }
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -517,7 +546,7 @@ nv_roster_add (NvStore *store, gint64 employee_id, double fte, NvDay from, NvDay
   id = roster_insert (store, employee_id, fte, from, to, error);
   if (id == 0)
     return no_field (field), 0;
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return id;
 }
 
@@ -535,7 +564,7 @@ nv_roster_update (NvStore *store, const NvRosterRow *row, const char **field, GE
     return FALSE;
   if (!roster_write (store, row->id, row->fte, row->from, row->to, error))
     return no_field (field);
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -561,7 +590,7 @@ nv_roster_delete (NvStore *store, gint64 row_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, row_id);
   if (!nv_store_step_done (store, stmt, error))
     return FALSE;
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -641,7 +670,7 @@ nv_roster_change_fte (NvStore *store, gint64 employee_id, NvDay from, double fte
       roll_back (store);
       return no_field (field);
     }
-  nv_store_emit_changed (store, "absence");
+  nv_absence_emit_changed (store);
   return TRUE;
 }
 

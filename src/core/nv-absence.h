@@ -33,8 +33,9 @@
  * itself as well — and nv_store_rollback() on the first error, or
  * nv_store_commit() at the end. The functions that write several rows
  * (nv_roster_change_fte) use a SAVEPOINT, so they work inside and outside an
- * open transaction. Writes emit NvStore::changed with detail "absence"
- * (also inside a transaction: pages reload after the commit or rollback).
+ * open transaction. Writes emit NvStore::changed with detail "absence": at
+ * once outside a transaction; inside one, once from the main loop after the
+ * transaction has ended (so no page reloads rows that may be rolled back).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -472,6 +472,25 @@ test_monthly (Fixture *f, gconstpointer data)
   g_assert_false (nv_monthly_delete (f->store, f->unit, 2025, 2, &error));
   g_clear_error (&error);
 
+  /* Inside a transaction (an import preview) the change is announced only
+   * after it has ended, so no page reloads rows that are then rolled back. */
+  {
+    guint before = f->changed;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_assert_true (nv_store_begin (f->store, &error));
+    g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
+    g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
+    g_assert_cmpuint (f->changed, ==, before);
+    g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpuint (f->changed, ==, before);
+    nv_store_rollback (f->store);
+    while (f->changed == before && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (f->changed, ==, before + 1);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM monthly"), ==, 0);
+  }
+
   /* Deleting the unit removes everything under it. */
   g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
   g_assert_true (nv_unit_delete (f->store, f->unit, &error));
