@@ -42,17 +42,17 @@ static const DemoMeasure care[] = {
     "Fanger opp hvem som sliter før det blir fravær.",
     "leadership", "Avdelingsleder", -430, -250, NV_MEASURE_DONE, -260, NULL,
     { -170, -80 },
-    { "Personalet sier de opplever leder som mer tilgjengelig. Færre egenmeldinger på "
-      "mandager enn før.",
-      "Holdes ved like som fast rutine. Fraværet kvartalene etter er lavere enn året før; "
-      "vi ser på det igjen til våren." } },
+    { "Personalet sier de opplever leder som mer tilgjengelig, og flere tar kontakt tidlig "
+      "når noe er vanskelig.",
+      "Holdes ved like som fast rutine. Vi ser på fraværstallene igjen når neste kvartal er "
+      "over, sammen med tillitsvalgt." } },
   { "Ring leder før du går til legen",
     "Avtale i personalgruppa: den som vurderer sykmelding ringer leder først, så vi kan se "
     "på tilrettelegging eller gradert sykmelding sammen.",
     "open-talk", "Avdelingsleder", -330, -150, NV_MEASURE_DONE, -160, NULL,
     { -60, NONE },
-    { "Tre av fem nye sykmeldinger siste halvår ble gradert etter en samtale om "
-      "tilrettelegging.",
+    { "Flere tar en prat om tilrettelegging før de går til legen; noen er blitt gradert "
+      "sykmeldt i stedet for helt.",
       NULL } },
   { "Kollegaveiledning for nyansatte",
     "Hver nyansatt får en fast veileder de første åtte ukene, med en samtale i uka.",
@@ -87,8 +87,8 @@ static const DemoMeasure kindergarten[] = {
     "annerledes?",
     "absent-follow-up", "Styrer", -310, -130, NV_MEASURE_DONE, -140, NULL,
     { -45, NONE },
-    { "Samtalene oppleves som støttende, ikke kontrollerende. Korttidsfraværet er lavere "
-      "enn samme periode i fjor.",
+    { "Samtalene oppleves som støttende, ikke kontrollerende. Flere sier fra tidlig om "
+      "belastning.",
       NULL } },
   { "Kurs i løfteteknikk og ergonomi",
     "Fysioterapeut fra bedriftshelsetjenesten holder kurs for alle avdelinger; barnestoler "

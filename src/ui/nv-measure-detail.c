@@ -86,19 +86,23 @@ few_persons_badge (void)
   return badge;
 }
 
+/* A compact «label value» line in the facts grid. */
 static void
-add_info_row (AdwPreferencesGroup *group, const char *title, const char *value)
+add_fact (GtkGrid *grid, int row, const char *title, const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *caption = gtk_label_new (title);
   GtkWidget *label = gtk_label_new (value);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_yalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (group, row);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_grid_attach (grid, caption, 0, row, 1, 1);
+  gtk_grid_attach (grid, label, 1, row, 1, 1);
 }
 
 /* ---- Summary ------------------------------------------------------------ */
@@ -107,7 +111,8 @@ static void
 build_summary (NvMeasureDetail *self, const NvMeasure *m)
 {
   GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  int row = 0;
   g_autofree char *start = nv_day_format_local (m->start);
   g_autofree char *deadline = m->deadline != NV_DAY_NONE ? nv_day_format_local (m->deadline)
                                                          : g_strdup (_("None"));
@@ -115,6 +120,10 @@ build_summary (NvMeasureDetail *self, const NvMeasure *m)
   GtkWidget *title = label_new (m->title, "title-2");
 
   clear_box (self->summary_box);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "measure-figure");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, m->title,
                                   -1);
   gtk_box_append (self->summary_box, title);
@@ -130,16 +139,15 @@ build_summary (NvMeasureDetail *self, const NvMeasure *m)
       gtk_box_append (self->summary_box, description);
     }
 
-  add_info_row (ADW_PREFERENCES_GROUP (group), _("Owner"),
-                *m->owner != '\0' ? m->owner : _("No owner"));
-  add_info_row (ADW_PREFERENCES_GROUP (group), _("Theme"), nv_measure_theme_label (m->theme));
-  add_info_row (ADW_PREFERENCES_GROUP (group), _("Start"), start);
-  add_info_row (ADW_PREFERENCES_GROUP (group), _("Deadline"), deadline);
+  add_fact (GTK_GRID (grid), row++, _("Owner"), *m->owner != '\0' ? m->owner : _("No owner"));
+  add_fact (GTK_GRID (grid), row++, _("Theme"), nv_measure_theme_label (m->theme));
+  add_fact (GTK_GRID (grid), row++, _("Start"), start);
+  add_fact (GTK_GRID (grid), row++, _("Deadline"), deadline);
   if (m->status == NV_MEASURE_DONE || m->status == NV_MEASURE_DISCONTINUED)
     {
       g_autofree char *changed = nv_day_format_local (m->status_day);
-      add_info_row (ADW_PREFERENCES_GROUP (group),
-                    m->status == NV_MEASURE_DONE ? _("Done") : _("Discontinued"), changed);
+      add_fact (GTK_GRID (grid), row++, m->status == NV_MEASURE_DONE ? _("Done") : _("Discontinued"),
+                changed);
     }
   if (m->workshop_id > 0)
     {
@@ -148,10 +156,10 @@ build_summary (NvMeasureDetail *self, const NvMeasure *m)
         {
           g_autofree char *date = nv_day_format_local (nv_day_parse_iso (w->date));
           g_autofree char *text = g_strdup_printf ("%s (%s)", nv_workshop_display_title (w), date);
-          add_info_row (ADW_PREFERENCES_GROUP (group), _("Agreed in workshop"), text);
+          add_fact (GTK_GRID (grid), row++, _("Agreed in workshop"), text);
         }
     }
-  gtk_box_append (self->summary_box, group);
+  gtk_box_append (self->summary_box, grid);
 }
 
 /* ---- Before and after ----------------------------------------------------- */
@@ -226,7 +234,8 @@ build_effect (NvMeasureDetail *self, const NvMeasure *m)
                                   "many causes, so read the figures together with your notes."),
                                 "dim-label");
   GtkWidget *cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *list;
+  GtkWidget *grid;
+  double max_percent = 0;
   gboolean any_data = FALSE;
 
   clear_box (self->effect_box);
@@ -302,37 +311,62 @@ build_effect (NvMeasureDetail *self, const NvMeasure *m)
     }
   gtk_box_append (self->effect_box, cards);
 
-  /* Quarter by quarter */
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  /* Quarter by quarter: a compact table with a bar per quarter, so the
+   * shape is seen at a glance and the figure is read exactly. */
+  for (guint i = 0; i < e.quarters->len; i++)
+    max_percent = MAX (max_percent, g_array_index (e.quarters, NvStatsPeriod, i).percent);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "measure-figure");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Sick leave per quarter"), -1);
   for (guint i = 0; i < e.quarters->len; i++)
     {
       const NvStatsPeriod *p = &g_array_index (e.quarters, NvStatsPeriod, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *value = p->contracted_days > 0 ? nv_format_percent_sign (p->percent)
-                                                      : g_strdup (_("No figures"));
-      GtkWidget *value_label = gtk_label_new (value);
-      const char *role = (int) i == e.start_index ? _("Quarter the measure started")
+      gboolean has = p->contracted_days > 0;
+      g_autofree char *value = has ? nv_format_percent_sign (p->percent)
+                                   : g_strdup (_("No figures"));
+      const char *role = (int) i == e.start_index ? _("Started")
                          : (int) i < e.start_index || (e.start_index < 0 && i < e.n_before)
                            ? _("Before")
                            : _("After");
+      GtkWidget *quarter = gtk_label_new (p->label);
+      GtkWidget *role_label = gtk_label_new (role);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, max_percent > 0 ? max_percent : 1);
+      GtkWidget *value_label = gtk_label_new (value);
+      g_autofree char *acc = g_strdup_printf ("%s, %s: %s%s", p->label, role, value,
+                                              p->masked && has ? _(", few persons") : "");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);
-      if (p->masked && p->contracted_days > 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), few_persons_badge ());
+      gtk_label_set_xalign (GTK_LABEL (quarter), 0);
+      gtk_widget_add_css_class (quarter, "numeric");
+      gtk_label_set_xalign (GTK_LABEL (role_label), 0);
+      gtk_widget_add_css_class (role_label, (int) i == e.start_index ? "accent" : "dim-label");
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), has ? p->percent : 0);
+      /* the default offsets would colour high values as «full»; only length matters here */
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (bar, "measure-bar");
+      if ((int) i > e.start_index && e.start_index >= 0)
+        gtk_widget_add_css_class (bar, "after");
+      gtk_label_set_xalign (GTK_LABEL (value_label), 1);
       gtk_widget_add_css_class (value_label, "numeric");
       gtk_widget_add_css_class (value_label, "heading");
-      gtk_widget_set_valign (value_label, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
-      if ((int) i == e.start_index)
-        gtk_widget_add_css_class (row, "measure-start-quarter");
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_widget_set_size_request (value_label, 64, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (value_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, acc, -1);
+      gtk_grid_attach (GTK_GRID (grid), quarter, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), role_label, 1, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), bar, 2, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value_label, 3, i, 1, 1);
+      if (p->masked && has)
+        gtk_grid_attach (GTK_GRID (grid), few_persons_badge (), 4, i, 1, 1);
     }
-  gtk_box_append (self->effect_box, list);
+  gtk_box_append (self->effect_box, grid);
   nv_measure_effect_clear (&e);
 }
 
