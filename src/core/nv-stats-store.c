@@ -1,6 +1,6 @@
 /* nv-stats-store.c — statistics for units in the store.
  *
- * Rows are read into flat arrays, sorted as the engine wants them, and kept
+ * Rows are read into flat arrays (the engine sorts them when needed) and kept
  * in a cache on the store: pages recompute on every reload, and reading
  * hundreds of thousands of spells costs far more than computing with them.
  * The cache is valid while PRAGMA data_version (writes by other connections)
@@ -186,15 +186,24 @@ load_unit (NvStore *store, Cache *c, gint64 unit_id, GError **error)
   return finish_stmt (store, stmt, rc, error);
 }
 
-/* Every unit's rows: no joins, each table in index order, employees matched
- * to their units by walking both lists sorted by employee id. */
+typedef struct
+{
+  gint64 id;
+  guint pos;
+} EmpUnit;
+
+/* Every unit's rows: no joins and no ORDER BY — a plain scan of each table is
+ * much faster than walking an index and fetching each row, and rows come
+ * out in insertion order, which is almost always the order the engine
+ * wants (it sorts only when they are not). */
 static gboolean
 load_all (NvStore *store, Cache *c, GError **error)
 {
-  g_autoptr (GArray) emp_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) emp_pos = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
   sqlite3_stmt *stmt;
-  guint cursor;
+  gint64 last_emp = -1;
+  guint last_pos = 0;
   int rc;
 
   stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
@@ -205,57 +214,66 @@ load_all (NvStore *store, Cache *c, GError **error)
   if (!finish_stmt (store, stmt, rc, error))
     return FALSE;
 
-  stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee ORDER BY id", error);
+  stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint pos = unit_pos (c, sqlite3_column_int64 (stmt, 1));
-      g_array_append_val (emp_ids, id);
-      g_array_append_val (emp_pos, pos);
+      EmpUnit e = { sqlite3_column_int64 (stmt, 0), unit_pos (c, sqlite3_column_int64 (stmt, 1)) };
+      g_array_append_val (emps, e);
     }
   if (!finish_stmt (store, stmt, rc, error))
     return FALSE;
+  /* The array is complete and stays put: index it by employee id. */
+  for (guint i = 0; i < emps->len; i++)
+    g_hash_table_insert (emp_unit, &g_array_index (emps, EmpUnit, i).id,
+                         &g_array_index (emps, EmpUnit, i));
 
-#define SEEK(emp)                                                                              \
-  while (cursor < emp_ids->len && g_array_index (emp_ids, gint64, cursor) < (emp))            \
-    cursor++
+#define UNIT_OF(emp, found)                                                                    \
+  G_STMT_START                                                                                 \
+  {                                                                                            \
+    if ((emp) != last_emp)                                                                     \
+      {                                                                                        \
+        EmpUnit *e = g_hash_table_lookup (emp_unit, &(emp));                                   \
+        last_emp = (emp);                                                                      \
+        last_pos = e != NULL ? e->pos : G_MAXUINT;                                             \
+      }                                                                                        \
+    found = last_pos != G_MAXUINT;                                                             \
+  }                                                                                            \
+  G_STMT_END
 
-  stmt = nv_store_prepare (store,
-                           "SELECT employee_id, fte, from_date, to_date FROM roster "
-                           "ORDER BY employee_id, from_date",
+  stmt = nv_store_prepare (store, "SELECT employee_id, fte, from_date, to_date FROM roster",
                            error);
   if (stmt == NULL)
     return FALSE;
-  cursor = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NvRosterRow r = roster_row (stmt);
-      SEEK (r.employee_id);
-      if (cursor < emp_ids->len && g_array_index (emp_ids, gint64, cursor) == r.employee_id)
-        g_array_append_val (UNIT (c, g_array_index (emp_pos, guint, cursor))->roster, r);
+      gboolean found;
+      UNIT_OF (r.employee_id, found);
+      if (found)
+        g_array_append_val (UNIT (c, last_pos)->roster, r);
     }
   if (!finish_stmt (store, stmt, rc, error))
     return FALSE;
 
   stmt = nv_store_prepare (store,
                            "SELECT employee_id, start_date, end_date, grade, "
-                           "type = 'egenmeldt', id FROM spell ORDER BY employee_id, start_date",
+                           "type = 'egenmeldt', id FROM spell",
                            error);
   if (stmt == NULL)
     return FALSE;
-  cursor = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NvSpell sp = spell_row (stmt);
-      SEEK (sp.employee_id);
-      if (cursor < emp_ids->len && g_array_index (emp_ids, gint64, cursor) == sp.employee_id)
-        g_array_append_val (UNIT (c, g_array_index (emp_pos, guint, cursor))->spells, sp);
+      gboolean found;
+      UNIT_OF (sp.employee_id, found);
+      if (found)
+        g_array_append_val (UNIT (c, last_pos)->spells, sp);
     }
   if (!finish_stmt (store, stmt, rc, error))
     return FALSE;
-#undef SEEK
+#undef UNIT_OF
 
   stmt = nv_store_prepare (store,
                            "SELECT unit_id, period, contracted_days, lost_days_self, "

@@ -1,6 +1,6 @@
 /* Benchmark of the statistics engine (meson benchmark, not a test):
  *   1. one unit, 60 employees, 5 years, by quarter — what a page reload costs;
- *   2. 500 units × 20 employees × 10 years by quarter, in memory;
+ *   2. 500 units x 20 employees x 10 years by quarter, in memory;
  *   3. the same from the store (reading every row, then computing).
  * Prints the best of several runs in CPU milliseconds (this process's CPU
  * time, so a busy machine does not inflate it) and wall milliseconds; fails
@@ -128,7 +128,7 @@ main (int argc, char **argv)
   g_print ("one unit, 60 employees, 5 years (%u spells), by quarter: %.3f ms CPU (%.3f ms wall)\n",
            one.spells->len, best, best_wall);
 
-  /* 2 — 500 units × 20 employees × 10 years, in memory. */
+  /* 2 — 500 units x 20 employees x 10 years, in memory. */
   {
     g_autofree NvStatsUnitData *units = g_new0 (NvStatsUnitData, 500);
     g_autofree Rows *rows = g_new0 (Rows, 500);
@@ -154,7 +154,7 @@ main (int argc, char **argv)
         best = MIN (best, time_ms (timer));
         check (out, 41);
       }
-    g_print ("500 units × 20 employees × 10 years (%u spells), by quarter, in memory: "
+    g_print ("500 units x 20 employees x 10 years (%u spells), by quarter, in memory: "
              "%.1f ms CPU (%.1f ms wall)\n",
              n_spells, best, best_wall);
 
@@ -208,7 +208,7 @@ main (int argc, char **argv)
           best = time_ms (timer);
           g_assert_no_error (error);
           check (out, 41);
-          g_print ("500 units × 20 employees × 10 years from the store, after a write "
+          g_print ("500 units x 20 employees x 10 years from the store, after a write "
                    "(read + compute): %.1f ms CPU (%.1f ms wall)\n",
                    best, best_wall);
         }
@@ -224,7 +224,7 @@ main (int argc, char **argv)
           g_assert_no_error (error);
           check (out, 41);
         }
-      g_print ("500 units × 20 employees × 10 years from the store, no write since "
+      g_print ("500 units x 20 employees x 10 years from the store, no write since "
                "(cached rows): %.1f ms CPU (%.1f ms wall)\n",
                best, best_wall);
       g_clear_object (&store);

@@ -55,6 +55,9 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
+  /* A change announced after a transaction may still be pending and keep
+   * the store alive; it must not reach this fixture once it is gone. */
+  g_signal_handlers_disconnect_by_data (f->store, f);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
