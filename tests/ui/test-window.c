@@ -132,11 +132,11 @@ test_application_window_size (Fixture *f, gconstpointer data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
   NvWindow *window;
-  int width = 0;
+  int width = 0, height = 0;
 
   g_settings_set_int (settings, "window-width", 1000);
   window = nv_window_new (NULL, f->store);
-  gtk_window_get_default_size (GTK_WINDOW (window), &width, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 1000);
   gtk_window_set_default_size (GTK_WINDOW (window), 1111, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
