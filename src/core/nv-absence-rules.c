@@ -143,6 +143,11 @@ nv_employee_ref_check (const char *ref, const char **field, GError **error)
   if (g_utf8_strlen (t, -1) > 40)
     return nv_field_error (field, "employee", error, NV_STORE_ERROR_INVALID, "%s",
                            _("The employee reference is too long (at most 40 characters)"));
+  for (const char *p = t; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return nv_field_error (field, "employee", error, NV_STORE_ERROR_INVALID, "%s",
+                             _("The employee reference contains a line break or another "
+                               "control character"));
   for (const char *p = t; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
@@ -172,14 +177,18 @@ nv_fte_check (double fte, const char **field, GError **error)
 gboolean
 nv_grade_check (double grade, NvSpellType type, const char **field, GError **error)
 {
-  g_autofree char *n = nv_format_number (grade, 2);
-
   if (!isfinite (grade) || grade < 20 || grade > 100)
-    return nv_field_error (field, "grade", error, NV_STORE_ERROR_INVALID,
-                           _("%s is outside 20–100"), n);
+    {
+      g_autofree char *n = nv_format_number (grade, 2);
+      return nv_field_error (field, "grade", error, NV_STORE_ERROR_INVALID,
+                             _("%s is outside 20–100"), n);
+    }
   if (type == NV_SPELL_SELF && grade != 100)
-    return nv_field_error (field, "grade", error, NV_STORE_ERROR_INVALID,
-                           _("Self-certified absence always has grade 100, not %s"), n);
+    {
+      g_autofree char *n = nv_format_number (grade, 2);
+      return nv_field_error (field, "grade", error, NV_STORE_ERROR_INVALID,
+                             _("Self-certified absence always has grade 100, not %s"), n);
+    }
   return TRUE;
 }
 

@@ -109,6 +109,8 @@ test_employee_refs (Fixture *f, gconstpointer data)
   assert_field_error (error, field, "employee", "national identity");
   g_assert_cmpint (nv_employee_add (f->store, f->unit, "010170 12345", &field, &error), ==, 0);
   assert_field_error (error, field, "employee", NULL);
+  g_assert_cmpint (nv_employee_add (f->store, f->unit, "A\nB", &field, &error), ==, 0);
+  assert_field_error (error, field, "employee", "control character");
   g_assert_cmpint (nv_employee_add (f->store, f->unit, "1234", &field, &error), >, 0);
   g_assert_no_error (error);
 
