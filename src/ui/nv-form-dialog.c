@@ -194,6 +194,9 @@ nv_form_dialog_add_field (NvFormDialog *self, const char *field, const char *lab
 
   gtk_grid_attach (priv->grid, title, 0, priv->n_rows, 1, 1);
   gtk_grid_attach (priv->grid, widget, 1, priv->n_rows, 1, 1);
+  /* Start in the first field, not on Cancel. */
+  if (priv->n_rows == 0)
+    gtk_widget_grab_focus (mnemonic_widget != NULL ? mnemonic_widget : widget);
   gtk_grid_attach (priv->grid, error, 1, priv->n_rows + 1, 1, 1);
   priv->n_rows += 2;
 

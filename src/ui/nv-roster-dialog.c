@@ -211,6 +211,7 @@ add_fte (NvRosterDialog *self, const char *label, double value)
 
   self->fte = gtk_spin_button_new_with_range (1, 100, 5);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->fte), 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->fte), 6);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->fte), value);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->fte), FALSE);
   gtk_box_append (GTK_BOX (box), self->fte);
@@ -297,7 +298,7 @@ nv_roster_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvRoste
       gtk_entry_set_max_length (GTK_ENTRY (self->ref), 40);
       nv_form_dialog_add_field (form, "employee", _("_Employee"), self->ref, NULL);
       g_signal_connect_swapped (self->ref, "changed", G_CALLBACK (field_changed_cb), self);
-      add_fte (self, _("_FTE"), 100);
+      add_fte (self, _("F_TE"), 100);
       self->from = add_date (self, "from", _("_First day"));
       self->to = add_date (self, "to", _("_Last day"));
       nv_form_dialog_add_hint (form, _("Leave the last day empty while the person works here."));
@@ -325,7 +326,7 @@ nv_roster_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvRoste
       description = g_strdup_printf (_("Correct a row of the roster for %s."),
                                      self->employee->ref);
       nv_form_dialog_set_heading (form, _("Edit Roster Row"), description);
-      add_fte (self, _("_FTE"), self->row->fte);
+      add_fte (self, _("F_TE"), self->row->fte);
       self->from = add_date (self, "from", _("_First day"));
       self->to = add_date (self, "to", _("_Last day"));
       nv_date_entry_set_day (NV_DATE_ENTRY (self->from), self->row->from);
