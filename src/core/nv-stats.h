@@ -39,8 +39,13 @@
  * the units, persons summed (an employee belongs to one unit).
  *
  * Speed: workdays are counted in O(1) from a prefix table; the work is
- * O(roster rows × months + spells × months they touch). Five years × 60
- * employees takes well under a millisecond; see the stats benchmark.
+ * O(roster rows × months + spells × months they touch). Measured with
+ * tests/core/bench-stats.c (meson benchmark): five years × 60 employees
+ * ≈ 0.04 ms; 500 units × 20 employees × 10 years (≈ 540 000 spells) by
+ * quarter ≈ 16 ms CPU in memory. The store-backed functions cache the rows
+ * they read on the store until the next write (any connection), so page
+ * reloads pay only the computation; reading every row after a write costs
+ * more (≈ 165 ms CPU for those 540 000 spells).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
