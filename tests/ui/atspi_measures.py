@@ -1,0 +1,64 @@
+"""A leader adds an overdue measure through the UI, starts it, marks it done, and
+sees it leave the «Overdue» filter."""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pyatspi  # noqa: E402
+from atspi_util import App  # noqa: E402
+
+
+def prepare(app):
+    app.cli("unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
+
+
+def starts(prefix):
+    return lambda name: bool(name) and name.startswith(prefix)
+
+
+def main():
+    app = App(prepare=prepare)
+    try:
+        app.click(pyatspi.ROLE_PAGE_TAB, "Measures")
+        app.wait_for(None, "No Measures Yet")
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Add Measure")
+
+        dialog = app.wait_for(None, "New Measure")
+        add = app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Add", root=dialog)
+        assert not add.getState().contains(pyatspi.STATE_SENSITIVE), \
+            "Add must be disabled while the title is empty"
+        texts = app.find_all(pyatspi.ROLE_TEXT, None, root=dialog)
+        assert len(texts) >= 4, f"expected title, owner, start and deadline, got {len(texts)}"
+        title, owner, start, deadline = texts[:4]
+        app.type_into(title, "Kaffeprat hver fredag")
+        app.type_into(owner, "Avdelingsleder")
+        app.type_into(start, "01.12.2024")
+        app.type_into(deadline, "31.01.2025")
+        assert add.getState().contains(pyatspi.STATE_SENSITIVE), \
+            "Add must be enabled once the form is valid"
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Add", root=dialog)
+        time.sleep(0.5)
+
+        # the deadline has passed: the row says so in words, and the filter counts it
+        app.wait_for(pyatspi.ROLE_LABEL, starts("Overdue · "))
+        # GTK 4.8 reports a toggle button as a push button
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Overdue (1)")
+        app.wait_for(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag")
+
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Start")
+        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Mark Done")
+        app.wait_for(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag")  # still overdue in progress
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Mark Done")
+
+        # done is never overdue: it leaves the filtered list
+        app.wait_for(None, "No Matching Measures")
+        app.wait_gone(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag")
+        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Overdue")
+        print("ok: added an overdue measure, moved it to done, and it left the overdue filter")
+    finally:
+        app.close()
+
+
+if __name__ == "__main__":
+    main()
