@@ -40,11 +40,11 @@ typedef struct
 /* Fictional names. The third is the small unit (masked figures). */
 static const DemoUnit demo_units[NV_DEMO_MAX_UNITS] = {
   { "Solbakken sykehjem", "helse-omsorg", 24, 1.05 },
-  { "Kløverenga barnehage", "barnehage", 14, 1.22 },
+  { "Kløverenga barnehage", "barnehage", 14, 1.18 },
   { "Tusenfryd barnehage", "barnehage", 3, 1.0 },
   { "Hjemmetjenesten Nordre", "helse-omsorg", 18, 0.92 },
   { "Fjellsida bofellesskap", "helse-omsorg", 10, 1.0 },
-  { "Havnehagen barnehage", "barnehage", 12, 1.15 },
+  { "Havnehagen barnehage", "barnehage", 12, 1.18 },
 };
 
 /* Month factors: Q1 high, Q3 low; they average 1. */
@@ -54,7 +54,7 @@ static const double season[12] = { 1.40, 1.40, 1.20, 1.00, 0.90, 0.85,
 /* Per-workday chances of starting an absence, at level 1 and tendency 1. */
 #define RATE_SELF 0.0075
 #define RATE_SHORT 0.0040
-#define RATE_LONG 0.0015
+#define RATE_LONG 0.0021
 
 typedef struct
 {
@@ -219,7 +219,7 @@ place_long_case (Sim *sim, Person *p, NvDay d)
       s = se + 1;
     }
   /* Most long cases last 17–56 days; a few last months. */
-  e = d + (uniform (sim) < 0.93 ? (NvDay) between (sim, 16, 55) : (NvDay) between (sim, 56, 220));
+  e = d + (uniform (sim) < 0.95 ? (NvDay) between (sim, 16, 42) : (NvDay) between (sim, 43, 200));
   if (e >= p->last)
     {
       open = open_at_end (sim, p);
@@ -230,7 +230,7 @@ place_long_case (Sim *sim, Person *p, NvDay d)
   if (!open && e < p->last && uniform (sim) < 0.45)
     {
       /* Back part-time first: a graded spell right after. */
-      NvDay gs = e + 1, ge = gs + (NvDay) between (sim, 14, 70);
+      NvDay gs = e + 1, ge = gs + (NvDay) between (sim, 14, 42);
       double grade = grades[between (sim, 0, 3)];
       if (ge >= p->last)
         {
@@ -268,7 +268,10 @@ schedule_long_cases (Sim *sim, GArray *people, double level)
           if (p->from <= month && (p->to == NV_DAY_NONE || p->to >= month))
             employed += p->tendency;
         }
-      expected = employed * workdays * RATE_LONG * season[nv_day_month (month) - 1] * level;
+      /* Seasons weigh a little more on long cases (winter infections
+       * turning into longer absence), so they show through. */
+      expected = employed * workdays * RATE_LONG * pow (season[nv_day_month (month) - 1], 1.5) *
+                 level;
       k = (guint) floor (expected + uniform (sim));
 
       for (guint j = 0; j < k; j++)
@@ -330,7 +333,7 @@ hire (Sim *sim, const DemoUnit *unit, NvDay from, gboolean stay, NvDay quiet_fro
   Person p = { new_employee (sim), from, NV_DAY_NONE, 0, 0, 0, NULL };
   double fte = pick_fte (sim, unit->sector);
 
-  p.tendency = exp (0.45 * normal (sim) - 0.10);
+  p.tendency = exp (0.35 * normal (sim) - 0.06);
   p.long_cases = g_array_new (FALSE, FALSE, sizeof (NvDay));
   if (!stay)
     {
