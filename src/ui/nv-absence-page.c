@@ -96,8 +96,7 @@ static char *
 format_percent (double value)
 {
   g_autofree char *number = nv_format_number (value, 1);
-  /* TRANSLATORS: a percentage; %s is a number like «80» or «12,5» */
-  return g_strdup_printf (_("%s %%"), number);
+  return g_strconcat (number, "\u00a0%", NULL); /* no-break space, as nv-format */
 }
 
 static gint64

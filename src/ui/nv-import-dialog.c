@@ -71,7 +71,7 @@ static char *
 percent_text (double value)
 {
   g_autofree char *number = nv_format_number (value, 1);
-  return g_strdup_printf (_("%s %%"), number);
+  return g_strconcat (number, "\u00a0%", NULL); /* no-break space, as nv-format */
 }
 
 /* The row texts: "Line", the kind's columns, then "Check". */
@@ -205,17 +205,18 @@ fill (NvImportDialog *self)
 
   if (nv_import_preview_ok (p))
     {
+      g_autofree char *rows = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u row can be imported.", "All %u rows can be imported.",
+                     p->counts.n_rows),
+        p->counts.n_rows);
+      g_autofree char *replaced = NULL;
+
       if (p->counts.n_replaced > 0)
-        summary = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "All %u row can be imported. %u month already stored will be replaced.",
-                       "All %u rows can be imported. %u months already stored will be replaced.",
-                       p->counts.n_rows),
-          p->counts.n_rows, p->counts.n_replaced);
-      else
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u row can be imported.",
-                                                "All %u rows can be imported.", p->counts.n_rows),
-                                   p->counts.n_rows);
+        replaced = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u month already stored will be replaced.",
+                       "%u months already stored will be replaced.", p->counts.n_replaced),
+          p->counts.n_replaced);
+      summary = replaced != NULL ? g_strconcat (rows, " ", replaced, NULL) : g_strdup (rows);
       gtk_widget_add_css_class (GTK_WIDGET (self->summary), "success");
     }
   else

@@ -115,7 +115,7 @@ test_tables (Fixture *f, gconstpointer data)
 
   g_assert_false (nv_absence_page_is_empty (f->page, "roster"));
   g_assert_cmpstr (cell (f->page, "roster", 0, 0), ==, "AB");
-  g_assert_cmpstr (cell (f->page, "roster", 0, 1), ==, "80 %");
+  g_assert_cmpstr (cell (f->page, "roster", 0, 1), ==, "80\xc2\xa0%");
   g_assert_cmpstr (cell (f->page, "roster", 0, 2), ==, "01.01.2024");
 
   /* Newest first; an open spell says so. */
@@ -126,7 +126,7 @@ test_tables (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cell (f->page, "spells", 1, 1), ==, "03.03.2025");
   g_assert_cmpstr (cell (f->page, "spells", 1, 2), ==, "07.03.2025");
   g_assert_cmpstr (cell (f->page, "spells", 1, 3), ==, "5");
-  g_assert_cmpstr (cell (f->page, "spells", 1, 4), ==, "50 %");
+  g_assert_cmpstr (cell (f->page, "spells", 1, 4), ==, "50\xc2\xa0%");
   g_assert_cmpstr (cell (f->page, "spells", 1, 5), ==, "Doctor-certified");
 
   {
