@@ -314,17 +314,15 @@ check_workshop (NvStore *store, gint64 unit_id, gint64 workshop_id, GError **err
         owner_unit = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
     }
-  if (owner_unit == 0)
+  if (owner_unit == 0 || owner_unit != unit_id)
     {
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
-                   _("Workshop: there is no workshop with id %" G_GINT64_FORMAT), workshop_id);
-      return FALSE;
-    }
-  if (owner_unit != unit_id)
-    {
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
-                   _("Workshop: workshop %" G_GINT64_FORMAT " belongs to another unit"),
-                   workshop_id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, workshop_id);
+      if (owner_unit == 0)
+        g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                     _("Workshop: there is no workshop with id %s"), number);
+      else
+        g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                     _("Workshop: workshop %s belongs to another unit"), number);
       return FALSE;
     }
   return TRUE;
