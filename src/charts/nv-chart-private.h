@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <pango/pangocairo.h>
+
 #include "nv-chart.h"
 
 G_BEGIN_DECLS
@@ -65,6 +67,39 @@ struct _NvChart
 
   NvChartLayout *layout;  /* cache, NULL when stale */
 };
+
+/* Text measured and drawn with one PangoLayout per draw (cheap). */
+typedef struct
+{
+  cairo_t *cr;
+  PangoLayout *layout;
+  PangoFontDescription *normal;
+  PangoFontDescription *small;
+  PangoFontDescription *bold;
+} NvChartText;
+
+void nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
+                         double small_px);
+void nv_chart_text_clear (NvChartText *text);
+void nv_chart_text_size (NvChartText *text, const PangoFontDescription *font, const char *string,
+                         double max_width, double *width, double *height);
+/* Draws @string with its logical top-left at (@x, @y), ellipsized to @max_width (> 0). */
+void nv_chart_text_draw (NvChartText *text, const PangoFontDescription *font, const char *string,
+                         double x, double y, double max_width, const NvChartColor *color);
+void nv_chart_set_color (cairo_t *cr, const NvChartColor *color);
+/* A value as the axis labels show it (« %» when the chart is in per cent). */
+char *nv_chart_format_value (NvChart *self, double value, int decimals);
+
+NvChartLayout *nv_chart_ensure_layout (NvChart *self, cairo_t *cr, double width, double height,
+                                       const NvChartStyle *style);
+double nv_chart_category_width (NvChart *self, const NvChartRect *plot);
+double nv_chart_value_y (const NvChartLayout *layout, double value);
+NvChartSeries *nv_chart_series_at (NvChart *self, guint i);
+/* Is any visible series masked in @category? */
+gboolean nv_chart_category_masked (NvChart *self, guint category);
+/* Geometry of bar (@s, @i); FALSE when it has no value or is hidden. */
+gboolean nv_chart_bar_rect (NvChart *self, const NvChartLayout *layout, guint s, guint i,
+                            NvChartRect *rect);
 
 void nv_chart_invalidate (NvChart *self);
 void nv_chart_layout_free (NvChartLayout *layout);

@@ -394,7 +394,8 @@ nv_chart_export (NvChart *self, const char *path, double width, double height,
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot tell the file type of “%s”: use a name ending in .png, .svg or .pdf"),
+                   _("Cannot tell the file type of “%s”: "
+                     "use a name ending in .png, .svg or .pdf"),
                    path);
       return FALSE;
     }

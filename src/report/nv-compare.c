@@ -153,8 +153,8 @@ resolve_series (NvCompare *compare, NvStore *store, const char *const *benchmark
         {
           NvBenchmarkSeries *first = g_ptr_array_index (found, 0);
           g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
-                       _("“%s” is %s sick leave but “%s” is %s: a chart compares like with like, "
-                         "so choose series of one kind"),
+                       _("“%s” is %s sick leave but “%s” is %s: a chart compares like "
+                         "with like, so choose series of one kind"),
                        first->name, nv_compare_measure_word (first->measure), series->name,
                        nv_compare_measure_word (series->measure));
           return FALSE;
@@ -187,7 +187,8 @@ compute_light (NvCompare *compare)
   if (compare->n_with_data < 4)
     compare->light_reason = g_strdup (_("Fewer than four quarters of data."));
   else if (i < 0)
-    compare->light_reason = g_strdup (_("No quarter has figures for both the unit and the benchmark."));
+    compare->light_reason =
+      g_strdup (_("No quarter has figures for both the unit and the benchmark."));
   else if (nv_compare_masked (compare, i) || series->masked[i])
     compare->light_reason = g_strdup (_("Fewer than 5 persons: not rated."));
   else if (series->values[i] <= 0)
@@ -209,7 +210,8 @@ compute_trend (NvCompare *compare)
   if (last < 4 || isnan (compare->unit_values[last]) || isnan (compare->unit_values[last - 4]))
     return;
   compare->trend_change = compare->unit_values[last] - compare->unit_values[last - 4];
-  compare->trend_masked = nv_compare_masked (compare, last) || nv_compare_masked (compare, last - 4);
+  compare->trend_masked =
+    nv_compare_masked (compare, last) || nv_compare_masked (compare, last - 4);
   if (fabs (compare->trend_change) <= NV_COMPARE_UNCHANGED_POINTS + 1e-9)
     compare->trend = NV_TREND_UNCHANGED;
   else
@@ -222,7 +224,8 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
 {
   g_autoptr (NvCompare) compare = g_new0 (NvCompare, 1);
   g_autoptr (NvUnit) unit = NULL;
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
+  g_autoptr (GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
   g_autoptr (GArray) stats = NULL;
   gboolean to_default;
 

@@ -137,7 +137,8 @@ nv_chart_view_describe_at (NvChartView *self, double x, double y)
       return nv_chart_describe_marker (self->chart, hit.marker);
     case NV_CHART_HIT_LEGEND:
       if (hit.series < 0)
-        return g_strdup (_("Periods with fewer than 5 persons are hatched. Their figures are hidden in exports, printouts and projection."));
+        return g_strdup (_("Periods with fewer than 5 persons are hatched. Their figures are "
+                           "hidden in exports, printouts and projection."));
       return g_strdup (nv_chart_get_series_visible (self->chart, hit.series)
                          ? _("Click to hide this series")
                          : _("Click to show this series"));

@@ -99,7 +99,6 @@ static void
 update_light (NvComparePage *self)
 {
   NvCompare *c = self->compare;
-  g_autofree char *thresholds = NULL;
   g_autofree char *caption = NULL;
 
   if (c->series->len == 0)
@@ -119,9 +118,9 @@ update_light (NvComparePage *self)
   }
   gtk_label_set_label (self->light_caption, caption);
   set_light_class (self, c->light);
-  thresholds = g_strdup_printf ("%s", _("Green below 0,9 × the benchmark, yellow 0,9–1,1 ×, red above 1,1 ×. "
-                                        "Grey with fewer than 4 quarters of data or fewer than 5 persons."));
-  gtk_label_set_label (self->light_thresholds, thresholds);
+  gtk_label_set_label (self->light_thresholds,
+                       _("Green below 0,9 × the benchmark, yellow 0,9–1,1 ×, red above 1,1 ×. "
+                         "Grey with fewer than 4 quarters of data or fewer than 5 persons."));
   gtk_widget_set_visible (self->light_badge, c->light_quarter >= 0 &&
                                                nv_compare_masked (c, c->light_quarter));
 
@@ -247,8 +246,10 @@ update_table (NvComparePage *self)
       g_ptr_array_add (texts, nv_compare_quarter_label (c, i));
       g_ptr_array_add (texts, percent_text (c->unit_values[i]));
       for (guint s = 0; s < c->series->len; s++)
-        g_ptr_array_add (texts,
-                         percent_text (((NvCompareSeries *) g_ptr_array_index (c->series, s))->values[i]));
+        {
+          NvCompareSeries *series = g_ptr_array_index (c->series, s);
+          g_ptr_array_add (texts, percent_text (series->values[i]));
+        }
       g_ptr_array_add (texts, p->contracted_days > 0 ? g_strdup_printf ("%u", p->persons)
                                                      : g_strdup ("–"));
       if (nv_compare_masked (c, i))
@@ -293,14 +294,24 @@ update_charts (NvComparePage *self)
   nv_chart_view_set_summary (self->recent_view, recent_summary);
   nv_chart_view_set_chart (self->duration_view, duration);
   nv_chart_view_set_summary (self->duration_view,
-                             _("Stacked bars: short-term (1–16 days) and long-term (17 days or more) sick leave per quarter, the last eight quarters. The numbers are in the table view."));
+                             _("Stacked bars: short-term (1–16 days) and long-term (17 days or "
+                               "more) sick leave per quarter, the last eight quarters. The "
+                               "numbers are in the table view."));
   nv_chart_view_set_chart (self->certificate_view, certificate);
   nv_chart_view_set_summary (self->certificate_view,
-                             _("Stacked bars: self-certified and doctor-certified sick leave per quarter, the last eight quarters. The numbers are in the table view."));
+                             _("Stacked bars: self-certified and doctor-certified sick leave per "
+                               "quarter, the last eight quarters. The numbers are in the table "
+                               "view."));
 
   note = g_strdup_printf (c->measure == NV_MEASURE_LEGEMELDT
-                            ? _("Like with like: the series are doctor-certified sick leave, so the unit’s doctor-certified sick leave is drawn against them, each quarter against the same quarter. Click a legend entry to hide or show a series.")
-                            : _("Like with like: the series are total sick leave (self-certified and doctor-certified), so the unit’s total is drawn against them, each quarter against the same quarter. Click a legend entry to hide or show a series."));
+                            ? _("Like with like: the series are doctor-certified sick leave, so "
+                                "the unit’s doctor-certified sick leave is drawn against them, "
+                                "each quarter against the same quarter. Click a legend entry to "
+                                "hide or show a series.")
+                            : _("Like with like: the series are total sick leave (self-certified "
+                                "and doctor-certified), so the unit’s total is drawn against "
+                                "them, each quarter against the same quarter. Click a legend "
+                                "entry to hide or show a series."));
   gtk_label_set_label (self->measure_note, note);
 }
 
@@ -518,24 +529,27 @@ nv_compare_page_reload (NvPage *page)
   if (self->series_list == NULL)
     {
       g_warning ("Could not list benchmarks: %s", error->message);
-      self->series_list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
+      self->series_list =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
     }
   if (find_series (self, self->primary) == NULL)
     {
       g_autofree char *fallback = g_settings_get_string (self->settings, "default-benchmark");
+      NvBenchmarkSeries *first =
+        self->series_list->len > 0 ? g_ptr_array_index (self->series_list, 0) : NULL;
+
       g_free (self->primary);
-      self->primary = g_strdup (find_series (self, fallback) != NULL
-                                  ? fallback
-                                  : self->series_list->len > 0
-                                      ? ((NvBenchmarkSeries *) g_ptr_array_index (self->series_list, 0))->name
-                                      : NULL);
+      self->primary = g_strdup (find_series (self, fallback) != NULL ? fallback
+                                : first != NULL                     ? first->name
+                                                                    : NULL);
     }
   for (guint i = 0; i < self->series_list->len; i++)
     {
       NvBenchmarkSeries *series = g_ptr_array_index (self->series_list, i);
       g_autofree char *label = NULL;
 
-      label = g_strdup_printf ("%s — %s", series->label, nv_compare_measure_word (series->measure));
+      label =
+        g_strdup_printf ("%s — %s", series->label, nv_compare_measure_word (series->measure));
       gtk_string_list_append (labels, label);
       if (g_ascii_strcasecmp (series->name, self->primary) == 0)
         selected = i;
@@ -577,8 +591,8 @@ nv_compare_page_class_init (NvComparePageClass *klass)
   page_class->reload = nv_compare_page_reload;
 
   g_type_ensure (NV_TYPE_CHART_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/naervaer/Naervaer/ui/nv-compare-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/naervaer/Naervaer/ui/nv-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, empty);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, benchmark_dropdown);

@@ -170,7 +170,8 @@ test_masked (Fixture *f, gconstpointer data)
 static void
 test_table (Fixture *f, gconstpointer data)
 {
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (nv_compare_page_get_table (f->page)));
+  GtkColumnView *table = nv_compare_page_get_table (f->page);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (table));
   g_autoptr (NvTableItem) first = NULL;
   g_autoptr (NvTableItem) last = NULL;
 
