@@ -41,13 +41,16 @@ tuesday (NvDay day)
   return day;
 }
 
+/* @minute may run past 59: minutes after @hour o'clock. */
 static GDateTime *
 at (NvDay day, int hour, int minute)
 {
+  g_autoptr (GDateTime) start = NULL;
   int y, m, d;
 
   nv_day_to_ymd (day, &y, &m, &d);
-  return g_date_time_new_local (y, m, d, hour, minute, 0);
+  start = g_date_time_new_local (y, m, d, hour, 0, 0);
+  return g_date_time_add_minutes (start, minute);
 }
 
 static gboolean

@@ -160,6 +160,7 @@ chart_draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
   /* Chart labels as large as the small text of the slides. */
   style.font_size = MAX (style.font_size, nv_projection_window_get_body_px (self) * 0.6);
   style.line_width = MAX (style.line_width, 4);
+  style.background.a = 0; /* the slide's own black or white */
   nv_chart_draw (chart, cr, width, height, &style);
 }
 
@@ -198,28 +199,46 @@ add_ideas (NvProjectionWindow *self, const char *theme, gboolean by_votes, guint
 
   if (ideas == NULL)
     return;
+  if (by_votes)
+    {
+      /* The ranked list: one line each, most votes first. */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      gtk_widget_add_css_class (box, "nv-ideas");
+      for (guint i = 0; i < ideas->len && shown < max; i++)
+        {
+          NvWorkshopIdea *idea = g_ptr_array_index (ideas, i);
+          g_autofree char *line = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%d vote  ·  %s", "%d votes  ·  %s", idea->votes),
+            idea->votes, idea->text);
+          text (GTK_BOX (box), line, "nv-slide-point");
+          shown++;
+        }
+      if (shown > 0)
+        gtk_box_append (self->content, box);
+      return;
+    }
+  /* Ideas of a round as sticky notes, three to a row. */
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), by_votes ? 1 : 3);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 24);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), by_votes ? 6 : 18);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 18);
   gtk_widget_add_css_class (flow, "nv-ideas");
   for (guint i = 0; i < ideas->len && shown < max; i++)
     {
       NvWorkshopIdea *idea = g_ptr_array_index (ideas, i);
-      g_autofree char *line = NULL;
       GtkWidget *label;
 
       if (theme != NULL && g_strcmp0 (idea->theme, theme) != 0)
         continue;
-      if (by_votes)
-        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vote  ·  %s", "%d votes  ·  %s",
-                                             idea->votes),
-                                idea->votes, idea->text);
-      label = gtk_label_new (line != NULL ? line : idea->text);
+      label = gtk_label_new (idea->text);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, by_votes ? "nv-slide-point" : "nv-idea");
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "nv-idea");
       gtk_flow_box_append (GTK_FLOW_BOX (flow), label);
       shown++;
     }
@@ -449,6 +468,7 @@ nv_projection_window_init (NvProjectionWindow *self)
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scroller;
   GtkEventController *keys = gtk_event_controller_key_new ();
   AdwStyleManager *manager = adw_style_manager_get_default ();
   static GtkCssProvider *fixed = NULL;
@@ -487,9 +507,16 @@ nv_projection_window_init (NvProjectionWindow *self)
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
   gtk_widget_add_css_class (GTK_WIDGET (self->content), "nv-slide");
   gtk_widget_set_vexpand (GTK_WIDGET (self->content), TRUE);
+  /* A slide never makes the window grow past the screen: whatever does not
+   * fit is cut off at the bottom (the lists are capped to fit at 16:9). */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->content));
+  gtk_widget_set_vexpand (scroller, TRUE);
 
   gtk_box_append (GTK_BOX (outer), bar);
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->content));
+  gtk_box_append (GTK_BOX (outer), scroller);
   gtk_window_set_child (GTK_WINDOW (self), outer);
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);

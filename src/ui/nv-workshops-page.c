@@ -42,9 +42,9 @@ row_subtitle (const NvWorkshop *w)
 }
 
 static void
-row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NvWorkshopsPage *self)
+open_clicked_cb (GtkButton *button, NvWorkshopsPage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "nv-id"));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "nv-id"));
   nv_workshops_page_open (self, id);
 }
 
@@ -60,7 +60,8 @@ fill_list (NvWorkshopsPage *self, GPtrArray *list)
       NvWorkshop *w = g_ptr_array_index (list, i);
       g_autofree char *subtitle = row_subtitle (w);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+      GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+      g_autofree char *open_label = g_strdup_printf (_("Open “%s”"), nv_workshop_display_title (w));
       const char *state_icon = w->state == NV_WORKSHOP_FOLLOWED_UP ? "object-select-symbolic"
                                : w->state == NV_WORKSHOP_HELD      ? "system-users-symbolic"
                                                                    : "x-office-calendar-symbolic";
@@ -69,9 +70,16 @@ fill_list (NvWorkshopsPage *self, GPtrArray *list)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nv_workshop_display_title (w));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_icon_name (ADW_ACTION_ROW (row), state_icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "nv-id", GSIZE_TO_POINTER ((gsize) w->id));
+      /* A real button, so the row opens by click, Enter or a screen reader. */
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (open, open_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      open_label, -1);
+      g_object_set_data (G_OBJECT (open), "nv-id", GSIZE_TO_POINTER ((gsize) w->id));
+      g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
       gtk_list_box_append (self->list_box, row);
     }
 }
@@ -178,7 +186,6 @@ nv_workshops_page_class_init (NvWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWorkshopsPage, empty);
   gtk_widget_class_bind_template_child (widget_class, NvWorkshopsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, NvWorkshopsPage, view);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "workshops.new", NULL, new_action);
 }
 
@@ -186,6 +193,5 @@ static void
 nv_workshops_page_init (NvWorkshopsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect (self->view, "back", G_CALLBACK (back_cb), self);
 }

@@ -559,6 +559,14 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpint (w->n_ticked, ==, 15);
   g_assert_cmpint (w->staff, ==, 17);
   g_assert_cmpstr (w->followup_date, ==, "2025-11-25");
+  {
+    g_autoptr (GPtrArray) steps = nv_workshop_steps (f->store, w->id, &error);
+    /* the last run step was ticked in the session, on the workshop's day
+     * (13:00 + 85 minutes local, so the same day in UTC too) */
+    NvWorkshopStep *agree = g_ptr_array_index (steps, 11);
+    g_assert_cmpstr (agree->step->id, ==, "agree");
+    g_assert_true (g_str_has_prefix (agree->ticked, "2025-07-22T"));
+  }
 
   ideas = nv_workshop_ideas (f->store, w->id, TRUE, &error);
   g_assert_cmpuint (ideas->len, ==, 6);

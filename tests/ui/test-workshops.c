@@ -1,0 +1,271 @@
+/* The Workshops page, the guided view and projection mode, under Xvfb.
+ *
+ * With NV_SHOT_DIR set, every slide of the projection is also saved there as
+ * PNG at 1920×1080 (light, and dark with NV_SHOT_DARK=1): that is how the
+ * screenshots in screenshots/ are made. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "../nv-test-util.h"
+#include "nv-demo.h"
+#include "nv-ui-resources.h"
+#include "nv-presenter-window.h"
+#include "nv-projection-window.h"
+#include "nv-unit.h"
+#include "nv-workshop-deck.h"
+#include "nv-workshop-view.h"
+#include "nv-workshops-page.h"
+
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  gint64 unit;
+  gint64 workshop;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) list = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = nv_test_tmpdir ();
+  path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->store = nv_store_open (path, &error);
+  g_assert_no_error (error);
+  /* One demo unit: five years of figures and a held workshop. */
+  g_assert_true (nv_demo_fill_full (f->store, 1, 5, nv_day_today (), 7, ids, &error));
+  g_assert_no_error (error);
+  f->unit = g_array_index (ids, gint64, 0);
+  list = nv_workshop_list (f->store, f->unit, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  f->workshop = ((NvWorkshop *) g_ptr_array_index (list, 0))->id;
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  nv_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
+/* Is there a label showing @text somewhere under @widget? */
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+save_png (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("NV_SHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+test_projection (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->store, f->workshop, &error);
+  gboolean dark = g_strcmp0 (g_getenv ("NV_SHOT_DARK"), "1") == 0;
+  NvProjectionWindow *projection;
+  guint n;
+
+  g_assert_no_error (error);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  projection = nv_projection_window_new (deck);
+  g_object_add_weak_pointer (G_OBJECT (projection), (gpointer *) &projection);
+  gtk_window_set_default_size (GTK_WINDOW (projection), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (projection));
+  spin ();
+
+  /* welcome, purpose, research, figures, 4 theme rounds, prioritise, agree, closing */
+  n = nv_workshop_deck_get_n_slides (deck);
+  g_assert_cmpuint (n, ==, 11);
+  /* Body text at least 40 px on a 1080-line projector. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (projection)), ==, 1080);
+  g_assert_cmpfloat (nv_projection_window_get_body_px (projection), >=, 40.0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (projection), "nv-dark") == dark);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("projection-%s-%02u.png", dark ? "dark" : "light", i);
+      nv_workshop_deck_set_index (deck, i);
+      spin ();
+      g_assert_true (shows_text (GTK_WIDGET (projection), nv_workshop_deck_slide_title (deck, i)));
+      save_png (GTK_WIDGET (projection), name);
+    }
+
+  /* The prioritised list: the demo's most-voted idea comes first with its votes. */
+  nv_workshop_deck_set_index (deck, 8);
+  spin ();
+  g_assert_true (shows_text (GTK_WIDGET (projection), "9 votes  ·  Fast, kort samtale"));
+
+  /* Ideas appear while they are typed in: one on the round about open talk. */
+  nv_workshop_deck_set_index (deck, 5);
+  spin ();
+  g_assert_cmpstr (nv_workshop_deck_get_slide (deck, 5)->theme->id, ==, "mastery-climate");
+  g_assert_false (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
+  g_assert_cmpint (nv_workshop_add_idea (f->store, f->workshop, "Felles lunsj på fredager",
+                                         "mastery-climate", &error), >, 0);
+  spin ();
+  g_assert_true (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
+
+  /* Clicker keys. */
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Right));
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 6);
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Page_Down));
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_space));
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 8);
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Page_Up));
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Left));
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 6);
+  g_assert_false (nv_projection_handle_key (deck, GDK_KEY_a));
+  nv_workshop_deck_set_index (deck, n - 1);
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Right));
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, n - 1);
+
+  /* A smaller window scales the type down with it. */
+  gtk_window_set_default_size (GTK_WINDOW (projection), 1280, 720);
+  spin ();
+  if (gtk_widget_get_height (GTK_WIDGET (projection)) == 720)
+    g_assert_cmpfloat (nv_projection_window_get_body_px (projection), ==, 32.0);
+
+  /* Esc leaves. */
+  g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Escape));
+  spin ();
+  g_assert_null (projection);
+}
+
+static void
+test_presenter (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->store, f->workshop, &error);
+  NvPresenterWindow *presenter = nv_presenter_window_new (deck, NULL);
+  g_autoptr (GPtrArray) ideas = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
+  gtk_window_present (GTK_WINDOW (presenter));
+  spin ();
+  g_assert_true (shows_text (GTK_WIDGET (presenter), nv_workshop_deck_slide_title (deck, 1)));
+
+  /* An idea typed during a round is stored with that round's theme. */
+  nv_workshop_deck_set_index (deck, 4);
+  spin ();
+  gtk_editable_set_text (nv_presenter_window_get_idea_entry (presenter), "  Dele vakter rettferdig ");
+  g_signal_emit_by_name (nv_presenter_window_get_idea_entry (presenter), "activate");
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (nv_presenter_window_get_idea_entry (presenter)), ==, "");
+  ideas = nv_workshop_ideas (f->store, f->workshop, FALSE, &error);
+  g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->text, ==,
+                   "Dele vakter rettferdig");
+  g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->theme, ==,
+                   nv_workshop_deck_get_slide (deck, 4)->theme->id);
+  g_assert_true (shows_text (GTK_WIDGET (presenter), "Dele vakter rettferdig"));
+
+  nv_workshop_deck_close (deck);
+  spin ();
+  g_assert_null (presenter);
+}
+
+static void
+test_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  NvWorkshopsPage *page = g_object_new (NV_TYPE_WORKSHOPS_PAGE, NULL);
+  g_autoptr (GPtrArray) steps = NULL;
+  gint64 other;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_unit_id (NV_PAGE (page), f->unit);
+  spin ();
+  g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
+  g_assert_true (shows_text (GTK_WIDGET (page), "Dialogsamling: nærvær hos oss"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "Held · 15 of 16 steps done"));
+
+  nv_workshops_page_open (page, f->workshop);
+  spin ();
+  g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "workshop");
+
+  /* A tick made elsewhere shows in the open view; state and count follow. */
+  g_assert_true (nv_workshop_tick (f->store, f->workshop, "evaluate", TRUE, NULL, &error));
+  spin ();
+  g_assert_true (shows_text (GTK_WIDGET (page), "Followed up"));
+
+  /* A unit without workshops shows the empty page. */
+  other = nv_unit_add (f->store, "Tom avdeling", "annet", NULL, &error);
+  nv_page_set_unit_id (NV_PAGE (page), other);
+  spin ();
+  g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "empty");
+  nv_page_set_unit_id (NV_PAGE (page), f->unit);
+  spin ();
+  g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
+  steps = nv_workshop_steps (f->store, f->workshop, &error);
+  g_assert_nonnull (steps);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  nv_ui_register_resource ();
+
+#define ADD(path, fn) g_test_add ("/workshops/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("projection", test_projection);
+  ADD ("presenter", test_presenter);
+  ADD ("page", test_page);
+#undef ADD
+  return g_test_run ();
+}
