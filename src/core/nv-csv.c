@@ -526,7 +526,8 @@ load_chunk (NvCsvReader *r)
       p = r->decoded->str;
       len = r->decoded->len;
     }
-  r->chunk_line += count_lines (p, len);
+  if (r->encoding == NV_CSV_ENCODING_WINDOWS_1252)
+    r->chunk_line += count_lines (p, len); /* only conversion errors need it */
   r->feed = p;
   r->feed_len = len;
   r->feed_pos = 0;

@@ -207,6 +207,69 @@ test_limits (void)
   g_assert_cmpstr (error->message, ==, "t.csv:2: more than 64 fields in one row");
 }
 
+/* Records and line numbers across libcsv pieces (4 KiB) and read chunks
+ * (64 KiB), in UTF-8 and in Windows-1252. */
+static void
+test_large_file (void)
+{
+  for (int cp1252 = 0; cp1252 <= 1; cp1252++)
+    {
+      g_autoptr (GString) s = g_string_new ("ansatt;merknad\r\n");
+      g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (NvCsvReader) r = NULL;
+      g_autoptr (GError) error = NULL;
+      guint line = 2;
+      guint n = 0;
+
+      for (guint i = 0; i < 20000; i++)
+        {
+          g_array_append_val (lines, line);
+          if (i % 97 == 0)
+            {
+              g_string_append_printf (s, "E%u;\"to\r\nlinjer; \"\"%s\"\"\"\r\n", i,
+                                      cp1252 ? "\xD8" : "Ø");
+              line += 2;
+            }
+          else
+            {
+              g_string_append_printf (s, "E%u;%s\r\n", i, cp1252 ? "\xC6\xD8\xC5" : "ÆØÅ");
+              line += 1;
+            }
+        }
+      if (cp1252)
+        g_string_append (s, "E;\x81\r\n");
+
+      r = nv_csv_reader_new_for_data ("big.csv", s->str, s->len);
+      g_assert_true (nv_csv_reader_read_header (r, &error));
+      g_assert_cmpint (nv_csv_reader_get_encoding (r), ==,
+                       cp1252 ? NV_CSV_ENCODING_WINDOWS_1252 : NV_CSV_ENCODING_UTF8);
+      while (nv_csv_reader_next (r, &error))
+        {
+          g_assert_cmpuint (n, <, lines->len);
+          g_assert_cmpuint (nv_csv_reader_get_line (r), ==, g_array_index (lines, guint, n));
+          if (n % 97 == 0)
+            g_assert_cmpstr (nv_csv_reader_get_field (r, 1), ==, "to\r\nlinjer; \"Ø\"");
+          else
+            g_assert_cmpstr (nv_csv_reader_get_field (r, 1), ==, "ÆØÅ");
+          n++;
+        }
+      if (cp1252)
+        {
+          g_autofree char *expected = g_strdup_printf (
+            "big.csv:%u: the byte 0x81 is neither UTF-8 nor Windows-1252 text", line);
+          g_assert_error (error, NV_CSV_ERROR, NV_CSV_ERROR_ENCODING);
+          g_assert_cmpstr (error->message, ==, expected);
+          /* The chunk with the bad byte is refused whole. */
+          g_assert_cmpuint (n, <, 20000);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (n, ==, 20000);
+        }
+    }
+}
+
 static void
 test_header_mapping (void)
 {
@@ -523,6 +586,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/reader/encodings", test_encodings);
   g_test_add_func ("/csv/reader/broken-files", test_broken_files);
   g_test_add_func ("/csv/reader/limits", test_limits);
+  g_test_add_func ("/csv/reader/large-file", test_large_file);
   g_test_add_func ("/csv/reader/header-mapping", test_header_mapping);
   g_test_add_func ("/csv/values/numbers", test_numbers);
   g_test_add_func ("/csv/values/dates", test_dates);
