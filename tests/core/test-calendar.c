@@ -251,12 +251,45 @@ test_format (void)
   g_assert_cmpfloat (nv_round_half_up (2.675, 2), ==, 2.68);
 }
 
+static void
+test_parse_garbage (void)
+{
+  /* Random short strings over the characters dates are made of (and a few
+   * others): never a crash, and whatever parses is a real day that formats
+   * back to the same date. */
+  static const char alphabet[] = "0123456789-.:/ T+\xc3\xa5";
+  GRand *rand = g_rand_new_with_seed (1234);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      char text[16];
+      guint len = (guint) g_rand_int_range (rand, 0, 13);
+      NvDay day;
+
+      for (guint k = 0; k < len; k++)
+        text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[len] = '\0';
+      day = nv_day_parse (text);
+      if (day != NV_DAY_NONE)
+        {
+          int y, m, d;
+          char iso[11];
+          nv_day_to_ymd (day, &y, &m, &d);
+          g_assert_cmpint (y, >=, NV_CALENDAR_FIRST_YEAR);
+          g_assert_cmpint (y, <=, NV_CALENDAR_LAST_YEAR);
+          g_assert_cmpuint (nv_day_parse_iso (nv_day_format_iso_buf (day, iso)), ==, day);
+        }
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/calendar/days-match-gdate", test_days_match_gdate);
   g_test_add_func ("/calendar/parse", test_parse);
+  g_test_add_func ("/calendar/parse-garbage", test_parse_garbage);
   g_test_add_func ("/calendar/easter", test_easter);
   g_test_add_func ("/calendar/holidays", test_holidays);
   g_test_add_func ("/calendar/workdays", test_workdays);
