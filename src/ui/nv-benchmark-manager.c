@@ -30,6 +30,7 @@ struct _NvBenchmarkManager
   GPtrArray *rows; /* AdwExpanderRow, borrowed */
 
   AdwToastOverlay *toast_overlay;
+  GtkLabel *unit_label;
   GtkBox *behind_box;
   GtkLabel *behind_label;
   GtkBox *groups_box;
@@ -295,6 +296,17 @@ reload (NvBenchmarkManager *self)
         }
     }
 
+  if (unit_latest != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The unit’s figures run to %s, its latest full quarter. A series is "
+                           "marked as behind when its latest figure is more than two quarters "
+                           "older."),
+                         unit_latest);
+      gtk_label_set_text (self->unit_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label), unit_latest != NULL);
+
   if (n_behind > 0)
     {
       g_autofree char *text = g_strdup_printf (
@@ -444,6 +456,7 @@ nv_benchmark_manager_class_init (NvBenchmarkManagerClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/naervaer/Naervaer/ui/nv-benchmark-manager.ui");
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, unit_label);
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, behind_box);
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, behind_label);
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, groups_box);

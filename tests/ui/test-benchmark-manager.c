@@ -182,6 +182,10 @@ test_behind (Fixture *f, gconstpointer data)
 
   gtk_window_present (window);
   spin ();
+  g_assert_true (has_label (GTK_WIDGET (window),
+                            "The unit’s figures run to 2024-Q4, its latest full quarter. A series "
+                            "is marked as behind when its latest figure is more than two quarters "
+                            "older."));
   /* Unit data to 2024-Q4: 2024-Q2 is fine, 2020-Q2 is not. */
   g_assert_false (has_label (GTK_WIDGET (find_row (manager, "Kommuner")), "Behind"));
   g_assert_true (has_label (GTK_WIDGET (find_row (manager, "Barnehager (NAV bransje, fire "
@@ -340,7 +344,7 @@ test_screenshot (Fixture *f, gconstpointer data)
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      gtk_window_set_default_size (window, 760, 1240);
+      gtk_window_set_default_size (window, 760, 1310);
       adw_expander_row_set_expanded (
         find_row (manager, "Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)"), TRUE);
       gtk_window_present (window);
