@@ -798,6 +798,34 @@ header_error (NvCsvReader *r, const char *field, char *message, GError **error)
 }
 
 gboolean
+nv_csv_reader_header_matches (NvCsvReader *r, const NvCsvColumn *columns)
+{
+  guint n = nv_csv_columns_count (columns);
+  guint64 seen = 0;
+
+  if (r->header == NULL || r->header->len == 0)
+    return FALSE;
+  for (guint i = 0; i < r->header->len; i++)
+    {
+      g_autofree char *key = normalise_header (g_ptr_array_index (r->header, i));
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < n && c < 64 && !found; c++)
+        if (strcmp (key, columns[c].id) == 0 || strcmp (key, columns[c].nb) == 0)
+          {
+            found = TRUE;
+            seen |= G_GUINT64_CONSTANT (1) << c;
+          }
+      if (!found)
+        return FALSE;
+    }
+  for (guint c = 0; c < n && c < 64; c++)
+    if ((columns[c].flags & NV_CSV_COLUMN_REQUIRED) && !(seen & (G_GUINT64_CONSTANT (1) << c)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 nv_csv_reader_map_columns (NvCsvReader *r, const NvCsvColumn *columns, int *indexes,
                            GError **error)
 {

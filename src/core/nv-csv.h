@@ -120,6 +120,9 @@ const char *const *nv_csv_reader_get_header (NvCsvReader *reader, guint *n_colum
  * column (`spells.csv:1: grd: unknown column (expected …)`). */
 gboolean nv_csv_reader_map_columns (NvCsvReader *reader, const NvCsvColumn *columns,
                                     int *indexes, GError **error);
+/* Would the header map onto @columns without a problem? No side effects;
+ * for hints like "this looks like a roster file". */
+gboolean nv_csv_reader_header_matches (NvCsvReader *reader, const NvCsvColumn *columns);
 /* The header text of field @index, or NULL for -1. */
 const char *nv_csv_reader_column_name (NvCsvReader *reader, int index);
 /* After mapping: the name to show for the column with English @id (a field

@@ -345,19 +345,63 @@ is_row_problem (const GError *error, const char *field)
          g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_DUPLICATE);
 }
 
+/* A file of another kind is a common slip; say which. */
+static const char *
+other_kind_hint (Import *im)
+{
+  for (int k = NV_IMPORT_ROSTER; k <= NV_IMPORT_MONTHLY; k++)
+    if (k != (int) im->kind &&
+        nv_csv_reader_header_matches (im->reader, nv_import_kind_columns (k)))
+      switch (k)
+        {
+        case NV_IMPORT_ROSTER:
+          return _("this looks like a roster file");
+        case NV_IMPORT_SPELLS:
+          return _("this looks like a file of absence spells");
+        case NV_IMPORT_MONTHLY:
+        default:
+          return _("this looks like a file of HR monthly figures");
+        }
+  return NULL;
+}
+
 static gboolean
 run (Import *im, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
   g_assert (nv_csv_columns_count (im->columns) <= MAX_COLUMNS);
-  if (!nv_csv_reader_read_header (im->reader, &local_error) ||
-      !nv_csv_reader_map_columns (im->reader, im->columns, im->idx, &local_error))
+  if (!nv_csv_reader_read_header (im->reader, &local_error))
     return reader_problem (im, g_steal_pointer (&local_error), error);
   if (im->preview != NULL)
     {
       im->preview->encoding = nv_csv_reader_get_encoding (im->reader);
       im->preview->delimiter = nv_csv_reader_get_delimiter (im->reader);
+    }
+  if (!nv_csv_reader_map_columns (im->reader, im->columns, im->idx, &local_error))
+    {
+      const char *hint = other_kind_hint (im);
+
+      if (hint != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%s (%s)", local_error->message, hint);
+          g_free (local_error->message);
+          local_error->message = g_steal_pointer (&text);
+        }
+      if (im->preview == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      {
+        g_autofree char *message =
+          hint != NULL ? g_strdup_printf ("%s (%s)", nv_csv_reader_get_error_message (im->reader),
+                                          hint)
+                       : g_strdup (nv_csv_reader_get_error_message (im->reader));
+        add_problem (im, 1, nv_csv_reader_get_error_field (im->reader), message);
+        im->preview->complete = FALSE;
+        return TRUE;
+      }
     }
 
   if (im->kind != NV_IMPORT_MONTHLY)

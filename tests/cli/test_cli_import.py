@@ -251,6 +251,11 @@ class TestMalformed(ImportTestCase):
                      "AB;2024-03-01;2024-03-02;;egenmeldt;x\n",
                      1, "kommentar", "unknown column")
 
+    def test_file_of_another_kind(self):
+        self.refused("spells", "roster.csv", ROSTER, 1, "stillingsprosent",
+                     "unknown column (expected ansatt;fra;til;grad;type) "
+                     "(this looks like a roster file)")
+
     def test_empty_file(self):
         self.refused("spells", "spells.csv", "", 1, None, "the file is empty")
 
