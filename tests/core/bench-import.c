@@ -54,26 +54,37 @@ generate (const char *dir, guint rows, char **roster_path, char **spells_path)
 }
 
 static double
-time_sqlite_shell (const char *sqlite3, const char *dir, const char *spells)
+cpu_seconds (const struct rusage *usage)
+{
+  return usage->ru_utime.tv_sec + usage->ru_utime.tv_usec / 1e6 + usage->ru_stime.tv_sec +
+         usage->ru_stime.tv_usec / 1e6;
+}
+
+static double
+time_sqlite_shell (const char *sqlite3, const char *dir, const char *spells, double *cpu)
 {
   g_autofree char *db = g_build_filename (dir, "plain.db", NULL);
   g_autofree char *import = g_strdup_printf (".import --skip 1 %s t", spells);
   const char *argv[] = { sqlite3, db, "-cmd", "CREATE TABLE t (ansatt, fra, til, grad, type)",
                          ".mode csv", ".separator ;", import, NULL };
   g_autoptr (GError) error = NULL;
+  struct rusage usage;
+  GPid pid;
   int status = 0;
   gint64 t0 = g_get_monotonic_time ();
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
-                               NULL, &status, &error));
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                NULL, &pid, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  *cpu = cpu_seconds (&usage);
   return (g_get_monotonic_time () - t0) / 1e6;
 }
 
 /* In a child: set up the unit and roster, then time the spells import. */
 static double
-time_ours (const char *dir, const char *roster, const char *spells, double *peak_mib)
+time_ours (const char *dir, const char *roster, const char *spells, double *peak_mib, double *cpu)
 {
   int fds[2];
   pid_t pid;
@@ -112,6 +123,7 @@ time_ours (const char *dir, const char *roster, const char *spells, double *peak
   g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   *peak_mib = usage.ru_maxrss / 1024.0;
+  *cpu = cpu_seconds (&usage); /* includes setting up the unit and roster */
   return seconds;
 }
 
@@ -124,7 +136,7 @@ main (int argc, char **argv)
   g_autofree char *dir = nv_test_tmpdir ();
   g_autofree char *roster = NULL;
   g_autofree char *spells = NULL;
-  double shell, ours, peak, ratio;
+  double shell, ours, peak, ratio, shell_cpu, ours_cpu;
   gboolean ok;
 
   if (sqlite3 == NULL)
@@ -134,13 +146,14 @@ main (int argc, char **argv)
       return 77;
     }
   generate (dir, rows, &roster, &spells);
-  shell = time_sqlite_shell (sqlite3, dir, spells);
-  ours = time_ours (dir, roster, spells, &peak);
+  shell = time_sqlite_shell (sqlite3, dir, spells, &shell_cpu);
+  ours = time_ours (dir, roster, spells, &peak, &ours_cpu);
   ratio = ours / shell;
   ok = ratio <= MAX_RATIO && peak <= MAX_MIB;
 
-  printf ("import of %u spell rows:            %.2f s\n", rows, ours);
-  printf ("sqlite3 .import of the same file:   %.2f s\n", shell);
+  printf ("import of %u spell rows:            %.2f s (process CPU %.2f s)\n", rows, ours,
+          ours_cpu);
+  printf ("sqlite3 .import of the same file:   %.2f s (CPU %.2f s)\n", shell, shell_cpu);
   printf ("ratio:                              %.2f (target ≤ %.1f)\n", ratio, MAX_RATIO);
   printf ("peak memory of the import process:  %.1f MiB (target ≤ %.0f)\n", peak, MAX_MIB);
   printf ("%s\n", ok ? "bench-import: targets met" : "bench-import: TARGET MISSED");
