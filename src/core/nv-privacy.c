@@ -287,7 +287,7 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
 
   g_string_append_printf (out, _("Nærvær — everything stored about %s"), employee->ref);
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("Written on %s at the employee’s request (right of access)."),
+  g_string_append_printf (out, _("Written on %s under the right of access to one’s own personal data."),
                           nv_day_format_iso_buf (nv_day_today (), a));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "%s: %s\n", _("Unit"), unit->name);

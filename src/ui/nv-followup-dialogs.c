@@ -196,7 +196,7 @@ nv_followup_mark_done_dialog (NvPage *page, const NvMilestone *milestone)
   /* Translators: "Mark “Follow-up plan” as Done?" */
   heading = g_strdup_printf (_("Mark “%s” as Done?"), nv_milestone_title (milestone->milestone));
   /* Translators: employee, first day of the case, due date */
-  body = g_strdup_printf (_("For %s, sick-listed since %s. It was due %s."),
+  body = g_strdup_printf (_("For %s, sick-listed since %s. Due date: %s."),
                           milestone->employee_ref, start, due);
   dialog = message_dialog (page, heading, body);
 

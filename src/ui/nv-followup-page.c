@@ -291,8 +291,8 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
                           first->employee_ref, since, day, overdue, done, next_text->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   /* Translators: accessible description of the timeline picture */
-  timeline_a11y = g_strdup_printf (_("Timeline of the case’s first year: day %u of 364, %u "
-                                     "steps overdue, %u done"),
+  timeline_a11y = g_strdup_printf (_("Timeline of the case’s first year: day %u of 364; "
+                                     "overdue: %u, done: %u"),
                                    day, overdue, done);
   gtk_accessible_update_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   timeline_a11y, -1);

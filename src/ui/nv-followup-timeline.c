@@ -104,7 +104,7 @@ nv_followup_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   GdkRGBA accent = theme_color (widget, "accent_color", "#3584e4");
   GdkRGBA success = theme_color (widget, "success_color", "#26a269");
   GdkRGBA error = theme_color (widget, "error_color", "#c01c28");
-  GdkRGBA bg = theme_color (widget, "card_bg_color", "#ffffff");
+  GdkRGBA bg = theme_color (widget, "window_bg_color", "#fafafa");
   GdkRGBA dim = fg;
   cairo_t *cr;
   double today_x;
