@@ -395,7 +395,10 @@ draw_lines (NvChart *self, const NvChartLayout *layout, cairo_t *cr, const NvCha
         continue;
       cairo_set_line_width (cr, lw);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+      /* Dots get round caps; a coarser tolerance keeps their arcs cheap and
+       * still looks round at these sizes. */
       cairo_set_line_cap (cr, s == 2 ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+      cairo_set_tolerance (cr, s == 2 ? 0.5 : 0.1);
       set_series_dash (cr, s, lw);
       nv_chart_set_color (cr, series_color (style, s));
       for (guint i = 0; i < self->n_categories; i++)
@@ -544,6 +547,9 @@ nv_chart_draw (NvChart *self, cairo_t *cr, double width, double height, const Nv
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   layout = nv_chart_ensure_layout (self, cr, width, height, style);
   nv_chart_text_init (&text, cr, style, layout->font_px, layout->small_px);
+  if (layout->text_cache == NULL)
+    layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  text.cache = layout->text_cache;
 
   if (style->background.a > 0)
     {

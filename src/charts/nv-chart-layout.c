@@ -23,6 +23,7 @@ nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, d
                     double small_px)
 {
   text->cr = cr;
+  text->cache = NULL;
   text->layout = pango_cairo_create_layout (cr);
   pango_layout_set_single_paragraph_mode (text->layout, TRUE);
   text->normal = pango_font_description_from_string (style->font_family);
@@ -60,14 +61,42 @@ text_set (NvChartText *text, const PangoFontDescription *font, const char *strin
   pango_layout_set_text (text->layout, string, -1);
 }
 
+/* The layout for @string: from the cache when there is one (shaped once per
+ * chart layout), else the scratch layout set to it. */
+static PangoLayout *
+text_layout (NvChartText *text, const PangoFontDescription *font, const char *string,
+             double max_width)
+{
+  char kind;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (text->cache == NULL)
+    {
+      text_set (text, font, string, max_width);
+      return text->layout;
+    }
+  kind = font == text->bold ? 'b' : font == text->small ? 's' : 'n';
+  key = g_strdup_printf ("%c|%d|%s", kind, (int) max_width, string);
+  layout = g_hash_table_lookup (text->cache, key);
+  if (layout == NULL)
+    {
+      text_set (text, font, string, max_width);
+      layout = pango_layout_copy (text->layout);
+      g_hash_table_insert (text->cache, g_steal_pointer (&key), layout);
+    }
+  else
+    pango_cairo_update_layout (text->cr, layout);
+  return layout;
+}
+
 void
 nv_chart_text_size (NvChartText *text, const PangoFontDescription *font, const char *string,
                     double max_width, double *width, double *height)
 {
   PangoRectangle logical;
 
-  text_set (text, font, string, max_width);
-  pango_layout_get_pixel_extents (text->layout, NULL, &logical);
+  pango_layout_get_pixel_extents (text_layout (text, font, string, max_width), NULL, &logical);
   if (width != NULL)
     *width = logical.width;
   if (height != NULL)
@@ -85,10 +114,13 @@ void
 nv_chart_text_draw (NvChartText *text, const PangoFontDescription *font, const char *string,
                     double x, double y, double max_width, const NvChartColor *color)
 {
-  text_set (text, font, string, max_width);
+  /* Shaping costs, and the texts repeat from draw to draw: text_layout()
+   * keeps each shaped layout until the chart changes. */
+  PangoLayout *layout = text_layout (text, font, string, max_width);
+
   nv_chart_set_color (text->cr, color);
   cairo_move_to (text->cr, round (x), round (y));
-  pango_cairo_show_layout (text->cr, text->layout);
+  pango_cairo_show_layout (text->cr, layout);
 }
 
 char *
@@ -139,6 +171,7 @@ nv_chart_layout_free (NvChartLayout *layout)
   g_clear_pointer (&layout->legend_series, g_array_unref);
   g_clear_pointer (&layout->marker_rects, g_array_unref);
   g_clear_pointer (&layout->marker_text, g_ptr_array_unref);
+  g_clear_pointer (&layout->text_cache, g_hash_table_unref);
   g_free (layout->marker_owner);
   g_free (layout->x_shown);
   g_free (layout);

@@ -39,6 +39,7 @@ typedef struct
   GArray *legend_series;  /* int per entry: series index, -1 for the masked entry */
   GArray *marker_rects;   /* NvChartRect per marker label (width 0 when not shown) */
   int *marker_owner;      /* per marker: the marker whose line and label stand for it */
+  GHashTable *text_cache; /* "font|width|text" → PangoLayout, shaped once per layout */
   GPtrArray *marker_text; /* per marker: label shown ("Title (+2)"), NULL when merged */
   double marker_band_y;
   NvChartRect plot;
@@ -76,6 +77,7 @@ typedef struct
   PangoFontDescription *normal;
   PangoFontDescription *small;
   PangoFontDescription *bold;
+  GHashTable *cache; /* shaped layouts kept between draws; NULL: no cache */
 } NvChartText;
 
 void nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
