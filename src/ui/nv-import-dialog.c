@@ -338,6 +338,7 @@ nv_import_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvImpor
   NvImportPreview *preview = nv_import_preview_file (store, kind, unit_id, path, error);
   NvImportDialog *self;
   GtkWidget *box, *header, *cancel, *content, *title, *problems_view, *rows_view;
+  GtkWidget *focus_view = NULL;
 
   if (preview == NULL)
     return NULL;
@@ -398,6 +399,7 @@ nv_import_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvImpor
       nv_table_add_column (view, _("Problem"), 2, NV_TABLE_TEXT, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Problems"), -1);
+      focus_view = GTK_WIDGET (view);
       gtk_box_append (GTK_BOX (content), problems_view);
     }
 
@@ -409,9 +411,14 @@ nv_import_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvImpor
                                     GTK_SCROLLED_WINDOW (rows_view))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rows in the File"), -1);
   gtk_box_append (GTK_BOX (content), rows_view);
+  if (focus_view == NULL)
+    focus_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (rows_view));
 
   gtk_box_append (GTK_BOX (box), content);
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  /* Start on Import when it can be pressed, else on the problems: never on
+   * Cancel, where a stray Enter would throw the preview away. */
+  gtk_widget_grab_focus (nv_import_preview_ok (preview) ? self->import_button : focus_view);
   return self;
 }
