@@ -19,6 +19,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "nv-absence.h"
 #include "nv-format.h"
 #include "nv-overview-page.h"
 #include "nv-stats.h"
@@ -451,6 +452,17 @@ nv_overview_page_reload (NvPage *page)
     contracted += g_array_index (periods, NvStatsPeriod, i).contracted_days;
   if (periods->len != N_QUARTERS || contracted <= 0)
     {
+      g_autoptr (GPtrArray) roster = nv_roster_list (store, unit_id, NULL);
+      g_autoptr (GPtrArray) monthly = nv_monthly_list (store, unit_id, NULL);
+
+      if ((roster != NULL && roster->len > 0) || (monthly != NULL && monthly->len > 0))
+        {
+          show_empty (self, _("No figures for the last five quarters"),
+                      _("Nobody on the unit’s staff list was employed in this quarter or the "
+                        "four before it, and there are no monthly figures from HR for them. "
+                        "Check the first and last days on the staff list."));
+          return;
+        }
       show_empty (self, _("No figures yet"),
                   _("This page shows the unit’s sick leave this quarter and the last four "
                     "quarters, what it costs, and how much is short-term or long-term. Record "

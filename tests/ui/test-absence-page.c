@@ -309,6 +309,64 @@ test_import_preview (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_spells (f), ==, 2);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours to free */
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
+}
+
+/* Delete (the key runs this action) asks first; Cancel keeps the spell. */
+static void
+test_delete_asks (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkSelectionModel *model;
+  AdwMessageDialog *dialog;
+
+  f->e1 = add_staff (f, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_spell_add (f->store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 100,
+                NV_SPELL_DOCTOR, NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+
+  /* Nothing selected: nothing to delete, nothing asked. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.delete-spell", NULL);
+  spin ();
+  g_assert_null (find_message_dialog ());
+  model = gtk_column_view_get_model (nv_absence_page_get_view (f->page, "spells"));
+  gtk_selection_model_select_item (model, 0, TRUE);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.delete-spell", NULL));
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (n_spells (f), ==, 1);
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_cmpuint (n_spells (f), ==, 1);
+
+  gtk_selection_model_select_item (model, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.delete-spell", NULL));
+  spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  spin ();
+  g_assert_cmpuint (n_spells (f), ==, 0);
+  g_assert_true (nv_absence_page_is_empty (f->page, "spells"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -322,5 +380,6 @@ main (int argc, char **argv)
   g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
               teardown);
   g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);
+  g_test_add ("/ui/absence/delete-asks", Fixture, NULL, setup, test_delete_asks, teardown);
   return g_test_run ();
 }
