@@ -502,7 +502,10 @@ nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **
   if (!nv_measure_validate (store, existing->unit_id, fields, NULL, error))
     return FALSE;
   start = fields->start != NV_DAY_NONE ? fields->start : existing->start;
-  if (existing->status != NV_MEASURE_PLANNED && start > existing->status_day)
+  /* A measure that ran cannot start after it was started or finished. (One
+   * discontinued before it ever started may keep its planned start.) */
+  if ((existing->status == NV_MEASURE_IN_PROGRESS || existing->status == NV_MEASURE_DONE) &&
+      start > existing->status_day)
     {
       g_autofree char *s = nv_day_format_local (start);
       g_autofree char *d = nv_day_format_local (existing->status_day);
