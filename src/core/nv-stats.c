@@ -361,8 +361,12 @@ nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units,
 
   if (from == NV_DAY_NONE || to == NV_DAY_NONE || from > to)
     return out;
-  if (query->from == NV_DAY_NONE && query->by != NV_PERIOD_RANGE)
-    from = nv_period_start (query->by, from); /* whole first period */
+  /* Absence is recorded from some month on; counting contracted days for
+   * the earlier months of that quarter or year would dilute the percent. So
+   * the range starts with the month of the first data, and the first
+   * quarter or year is clipped there like any period cut by --from. */
+  if (query->from == NV_DAY_NONE)
+    from = nv_period_start (NV_PERIOD_MONTH, from);
 
   frame_init (&f, query->by, from, to, as_of);
   g_array_set_size (out, f.n_periods);

@@ -72,8 +72,9 @@ const char *nv_stats_source_to_string (NvStatsSource source);
 typedef struct
 {
   NvPeriodKind by;
-  NvDay from; /* first day; NV_DAY_NONE: the start of the period holding the
-               * first spell or HR month (the first roster row when neither) */
+  NvDay from; /* first day; NV_DAY_NONE: the first day of the month of the
+               * first spell or HR month (of the first roster row when there
+               * is neither); the first period is clipped there */
   NvDay to;   /* last day; NV_DAY_NONE: the as-of date */
   NvDay as_of; /* open spells end here; NV_DAY_NONE: today */
 } NvStatsQuery;

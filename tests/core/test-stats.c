@@ -411,11 +411,13 @@ test_empty (void)
 static void
 test_default_from (void)
 {
-  /* Without --from, periods start with the quarter of the first roster row
-   * when there is no absence data: employed from 15.11.2024 → 2024-Q4 (from
-   * 1.10.2024) up to 2025-Q1. With a spell (or HR month) the absence data
-   * decides: a roster reaching back to an old hiring date says nothing
-   * about absence then. */
+  /* Without --from, the range starts with the month of the first roster
+   * row when there is no absence data: employed from 15.11.2024 → 2024-Q4
+   * clipped to start 1.11.2024, then 2025-Q1. With a spell (or HR month) the
+   * absence data decides: a roster reaching back to an old hiring date says
+   * nothing about absence then. A year view starting with data in February
+   * has its first year from 1.2: January's contracted days (no absence
+   * recorded yet) would dilute the percent. */
   NvRosterRow roster[] = { R (1, 100, D (2024, 11, 15), 0) };
   NvSpell spells[] = { S (1, D (2025, 2, 3), D (2025, 2, 4), 100, NV_SPELL_SELF) };
   NvMonthly hr[] = { { 0, 2025, 1, 100, 2, 3, 6 } };
@@ -426,9 +428,17 @@ test_default_from (void)
   g_autoptr (GArray) with_hr = run (NV_PERIOD_MONTH, 0, D (2025, 3, 31), D (2025, 12, 31),
                                     roster, 1, spells, 1, hr, 1);
 
+  g_autoptr (GArray) year = run (NV_PERIOD_YEAR, 0, D (2025, 3, 31), D (2025, 12, 31), roster, 1,
+                                 spells, 1, NULL, 0);
+
   g_assert_cmpuint (out->len, ==, 2);
   g_assert_cmpstr (P (out, 0)->label, ==, "2024-Q4");
-  g_assert_cmpuint (P (out, 0)->start, ==, D (2024, 10, 1));
+  g_assert_cmpuint (P (out, 0)->start, ==, D (2024, 11, 1));
+  g_assert_cmpuint (year->len, ==, 1);
+  g_assert_cmpstr (P (year, 0)->label, ==, "2025");
+  g_assert_cmpuint (P (year, 0)->start, ==, D (2025, 2, 1));
+  /* 3–4.2 egenmeldt = 2 of February + March's 20 + 21 workdays. */
+  g_assert_cmpfloat_with_epsilon (P (year, 0)->percent, 200. / 41., EPS);
   g_assert_cmpuint (with_spell->len, ==, 2);
   g_assert_cmpstr (P (with_spell, 0)->label, ==, "2025-02");
   g_assert_cmpuint (with_hr->len, ==, 3);
