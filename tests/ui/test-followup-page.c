@@ -6,10 +6,12 @@
 
 #include "../nv-test-util.h"
 #include "nv-absence.h"
+#include "nv-followup-dialogs.h"
 #include "nv-followup-page.h"
 #include "nv-followup-prefs.h"
 #include "nv-followup.h"
 #include "nv-preferences.h"
+#include "nv-privacy.h"
 #include "nv-reminders.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
@@ -208,6 +210,159 @@ test_preferences (Fixture *f, gconstpointer data)
   spin ();
 }
 
+static GtkWidget *
+find_last_descendant (GtkWidget *widget, GType type)
+{
+  GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *last = find_last_descendant (child, type);
+      if (last != NULL)
+        found = last;
+    }
+  return found;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static NvFollowupPage *
+window_page (NvWindow *window)
+{
+  AdwViewStack *stack = nv_window_get_view_stack (window);
+  return NV_FOLLOWUP_PAGE (adw_view_stack_get_child_by_name (stack, "followup"));
+}
+
+/* Mark done through the dialog: today's date is filled in, the note is kept;
+ * undo removes the record. */
+static void
+test_mark_done_dialog (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  NvWindow *window = nv_window_new (NULL, f->store);
+  NvFollowupPage *page = window_page (window);
+  const NvMilestone *plan = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *note;
+  NvFollowupRecord *r;
+
+  add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  list = nv_followup_list (f->store, f->unit, f->today, &error);
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (((NvMilestone *) g_ptr_array_index (list, i))->milestone, "followup-plan"))
+      plan = g_ptr_array_index (list, i);
+  g_assert_nonnull (plan);
+
+  nv_followup_mark_done_dialog (NV_PAGE (page), plan);
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "done"));
+  /* The note is the last entry; the first is the date's. */
+  note = find_last_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (note);
+  gtk_editable_set_text (GTK_EDITABLE (note), "Plan sent to the GP");
+  adw_message_dialog_response (dialog, "done");
+  gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
+  spin ();
+
+  records = nv_followup_records (f->store, f->unit, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+  r = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (r->milestone, ==, "followup-plan");
+  g_assert_cmpuint (r->done_on, ==, f->today);
+  g_assert_cmpstr (r->note, ==, "Plan sent to the GP");
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 1);
+
+  nv_followup_undo_done (NV_PAGE (page), plan);
+  spin ();
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = nv_followup_records (f->store, f->unit, &error);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Delete old cases and erase an employee through their dialogs. */
+static void
+test_privacy_dialogs (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) employees = NULL;
+  g_autoptr (GPtrArray) expired = NULL;
+  NvWindow *window = nv_window_new (NULL, f->store);
+  NvFollowupPage *page = window_page (window);
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+
+  /* An old case of AB (ended eight years ago) and a current one of CD. */
+  add_spell (f, f->ab, f->today - 3000, f->today - 2950, 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* Cancel changes nothing. */
+  nv_followup_delete_old_cases_dialog (NV_PAGE (page), 5);
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
+  spin ();
+  expired = nv_privacy_expired_cases (f->store, 5, f->today, &error);
+  g_assert_cmpuint (expired->len, ==, 1);
+  g_clear_pointer (&expired, g_ptr_array_unref);
+
+  nv_followup_delete_old_cases_dialog (NV_PAGE (page), 5);
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
+  spin ();
+  expired = nv_privacy_expired_cases (f->store, 1, f->today, &error);
+  g_assert_cmpuint (expired->len, ==, 0);
+
+  /* Erase CD: the second in the drop-down (sorted by reference). */
+  nv_followup_erase_employee_dialog (NV_PAGE (page));
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  dropdown = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase CD?");
+  adw_message_dialog_response (dialog, "erase");
+  gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
+  spin ();
+  employees = nv_employee_list (f->store, f->unit, &error);
+  g_assert_cmpuint (employees->len, ==, 1);
+  g_assert_cmpstr (((NvEmployee *) g_ptr_array_index (employees, 0))->ref, ==, "AB");
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -219,5 +374,9 @@ main (int argc, char **argv)
   g_test_add ("/followup-page/badge", Fixture, NULL, setup, test_badge_follows_overdue, teardown);
   g_test_add ("/followup-page/reminder-text", Fixture, NULL, setup, test_reminder_text, teardown);
   g_test_add ("/followup-page/preferences", Fixture, NULL, setup, test_preferences, teardown);
+  g_test_add ("/followup-page/mark-done-dialog", Fixture, NULL, setup, test_mark_done_dialog,
+              teardown);
+  g_test_add ("/followup-page/privacy-dialogs", Fixture, NULL, setup, test_privacy_dialogs,
+              teardown);
   return g_test_run ();
 }
