@@ -311,6 +311,55 @@ test_detail_before_after (Fixture *f, gconstpointer data)
   spin ();
 }
 
+static AdwMessageDialog *
+open_message_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (tops, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_reopen_needs_note (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  gint64 id = add (f, "Turnus", "2025-01-06", "2025-03-31");
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_IN_PROGRESS, NULL,
+                                        day ("2025-01-06"), &error));
+  g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_DONE, NULL, day ("2025-03-01"),
+                                        &error));
+  spin ();
+  g_signal_emit_by_name (row_for (f, id), "action", "reopen");
+  spin ();
+  dialog = open_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  entry = GTK_EDITABLE (find (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT));
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (entry, "Nye vikarer trenger det");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  adw_message_dialog_response (dialog, "confirm");
+  spin ();
+  g_assert_cmpint (status_of (f, id), ==, NV_MEASURE_IN_PROGRESS);
+  notes = nv_measure_list_notes (f->store, id, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((NvMeasureNote *) g_ptr_array_index (notes, 0))->text, ==,
+                   "Nye vikarer trenger det");
+  /* open again and past its deadline: the badge is back */
+  g_assert_true (has_label (GTK_WIDGET (row_for (f, id)), "Overdue · 15 days"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -322,6 +371,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/measures/filters-and-status", Fixture, NULL, setup, test_filters_and_status,
               teardown);
   g_test_add ("/ui/measures/dialog-validation", Fixture, NULL, setup, test_dialog_validation,
+              teardown);
+  g_test_add ("/ui/measures/reopen-needs-note", Fixture, NULL, setup, test_reopen_needs_note,
               teardown);
   g_test_add ("/ui/measures/detail-before-after", Fixture, NULL, setup, test_detail_before_after,
               teardown);
