@@ -360,6 +360,32 @@ test_reopen_needs_note (Fixture *f, gconstpointer data)
   g_assert_true (has_label (GTK_WIDGET (row_for (f, id)), "Overdue · 15 days"));
 }
 
+static void
+test_detail_few_persons (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = add (f, "Ti minutter med leder", "2025-02-10", NULL);
+  NvMeasureDetail *detail;
+
+  /* 2024 with 3 persons: shown on the leader's screen, with the badge */
+  for (int month = 1; month <= 12; month++)
+    {
+      NvMonthly m = { f->unit, 2024, month, 100, 0, 8, 3 };
+      g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+    }
+  g_assert_no_error (error);
+  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (f->store, id));
+  nv_measure_detail_set_as_of (detail, day ("2025-10-15"));
+  gtk_window_present (GTK_WINDOW (detail));
+  spin ();
+  g_assert_cmpstr (nv_measure_detail_get_before_text (detail), ==, "8,0" NBSP "%");
+  g_assert_true (has_label (GTK_WIDGET (detail), "Few persons"));
+  /* no figures after the start: said in words */
+  g_assert_cmpstr (nv_measure_detail_get_after_text (detail), ==, "–");
+  gtk_window_destroy (GTK_WINDOW (detail));
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -373,6 +399,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/measures/dialog-validation", Fixture, NULL, setup, test_dialog_validation,
               teardown);
   g_test_add ("/ui/measures/reopen-needs-note", Fixture, NULL, setup, test_reopen_needs_note,
+              teardown);
+  g_test_add ("/ui/measures/detail-few-persons", Fixture, NULL, setup, test_detail_few_persons,
               teardown);
   g_test_add ("/ui/measures/detail-before-after", Fixture, NULL, setup, test_detail_before_after,
               teardown);
