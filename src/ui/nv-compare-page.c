@@ -624,9 +624,48 @@ nv_compare_page_class_init (NvComparePageClass *klass)
 }
 
 static void
+dropdown_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      /* Long series names must not make the page wider than a phone. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+dropdown_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+dropdown_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (dropdown_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (dropdown_bind_cb), NULL);
+  return factory;
+}
+
+static void
 nv_compare_page_init (NvComparePage *self)
 {
+  g_autoptr (GtkListItemFactory) button_factory = dropdown_factory (TRUE);
+  g_autoptr (GtkListItemFactory) list_factory = dropdown_factory (FALSE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_factory (self->benchmark_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->benchmark_dropdown, list_factory);
   self->settings = g_settings_new (APPLICATION_ID);
   self->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->benchmark_dropdown, "notify::selected",
