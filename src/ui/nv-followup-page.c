@@ -11,10 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-absence.h"
 #include "nv-followup-dialogs.h"
 #include "nv-followup-page.h"
 #include "nv-followup-timeline.h"
 #include "nv-followup.h"
+#include "nv-format.h"
 
 #define SOON_DAYS 14
 
@@ -190,6 +192,35 @@ placeholder_row (const char *text)
   return label;
 }
 
+/* How the employee is sick-listed today: "fully sick-listed", "50 %
+ * sick-listed" or "self-certified"; NULL when no spell covers today. */
+static char *
+current_grade (NvFollowupPage *self, gint64 employee_id, NvDay today)
+{
+  NvStore *store = nv_page_get_store (NV_PAGE (self));
+  g_autoptr (GPtrArray) spells = NULL;
+
+  if (store == NULL)
+    return NULL;
+  spells = nv_spell_list_employee (store, employee_id, NULL);
+  for (guint i = 0; spells != NULL && i < spells->len; i++)
+    {
+      const NvSpell *spell = g_ptr_array_index (spells, i);
+      g_autofree char *grade = NULL;
+
+      if (spell->start > today || (spell->end != NV_DAY_NONE && spell->end < today))
+        continue;
+      if (spell->type == NV_SPELL_SELF)
+        return g_strdup (_("self-certified"));
+      if (spell->grade >= 100.)
+        return g_strdup (_("fully sick-listed"));
+      grade = nv_format_number (spell->grade, 1);
+      /* Translators: "50 % sick-listed" (graded sick leave) */
+      return g_strdup_printf (_("%s %% sick-listed"), grade);
+    }
+  return NULL;
+}
+
 /* A card for one current case: who, since when, the timeline and each
  * milestone. @ms holds the case's milestones, by due date. */
 static GtkWidget *
@@ -226,6 +257,15 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
       /* Translators: "Since 05.01.2026 · day 47 · sick-listed until 31.03.2026" */
       subtitle = g_strdup_printf (_("Since %s · day %u · sick-listed until %s"), since, day, until);
     }
+  {
+    g_autofree char *grade = current_grade (self, first->employee_id, today);
+    if (grade != NULL)
+      {
+        char *with_grade = g_strdup_printf ("%s · %s", subtitle, grade);
+        g_free (subtitle);
+        subtitle = with_grade;
+      }
+  }
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
