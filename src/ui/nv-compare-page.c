@@ -30,6 +30,8 @@ struct _NvComparePage
   GtkDropDown *benchmark_dropdown;
   GtkMenuButton *more_button;
   GtkBox *more_box;
+  GtkWidget *more_heading;
+  GtkBox *shown_box;
   GtkToggleButton *chart_toggle;
   GtkToggleButton *table_toggle;
   GtkWidget *light_lamp;
@@ -306,12 +308,12 @@ update_charts (NvComparePage *self)
   note = g_strdup_printf (c->measure == NV_MEASURE_LEGEMELDT
                             ? _("Like with like: the series are doctor-certified sick leave, so "
                                 "the unit’s doctor-certified sick leave is drawn against them, "
-                                "each quarter against the same quarter. Click a legend entry to "
-                                "hide or show a series.")
+                                "each quarter against the same quarter. Click a legend entry, or "
+                                "use Series, to hide or show a series.")
                             : _("Like with like: the series are total sick leave (self-certified "
                                 "and doctor-certified), so the unit’s total is drawn against "
                                 "them, each quarter against the same quarter. Click a legend "
-                                "entry to hide or show a series."));
+                                "entry, or use Series, to hide or show a series."));
   gtk_label_set_label (self->measure_note, note);
 }
 
@@ -352,7 +354,49 @@ update_more_box (NvComparePage *self, NvBenchmarkSeries *primary)
       gtk_box_append (self->more_box, check);
       n++;
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->more_button), n > 0);
+  gtk_widget_set_visible (self->more_heading, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_box), n > 0);
+}
+
+/* The keyboard's way to what a click on a legend entry does. */
+static void
+shown_toggled_cb (GtkCheckButton *button, NvComparePage *self)
+{
+  guint series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "series-index"));
+  gboolean visible = gtk_check_button_get_active (button);
+  NvChartView *views[] = { self->trend_view, self->recent_view };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      NvChart *chart = nv_chart_view_get_chart (views[v]);
+
+      if (chart != NULL && series < nv_chart_get_n_series (chart))
+        {
+          nv_chart_set_series_visible (chart, series, visible);
+          gtk_widget_queue_draw (GTK_WIDGET (views[v]));
+        }
+    }
+}
+
+/* Filled when the popover opens, so it shows what legend clicks changed. */
+static void
+series_popover_show_cb (NvComparePage *self)
+{
+  NvChart *chart = nv_chart_view_get_chart (self->trend_view);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shown_box))) != NULL)
+    gtk_box_remove (self->shown_box, child);
+  for (guint s = 0; chart != NULL && s < nv_chart_get_n_series (chart); s++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (nv_chart_get_series_name (chart, s));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   nv_chart_get_series_visible (chart, s));
+      g_object_set_data (G_OBJECT (check), "series-index", GUINT_TO_POINTER (s));
+      g_signal_connect (check, "toggled", G_CALLBACK (shown_toggled_cb), self);
+      gtk_box_append (self->shown_box, check);
+    }
 }
 
 /* Builds the comparison for the current unit and chosen series. */
@@ -598,6 +642,8 @@ nv_compare_page_class_init (NvComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, benchmark_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, more_button);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, more_box);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, more_heading);
+  gtk_widget_class_bind_template_child (widget_class, NvComparePage, shown_box);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, chart_toggle);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, table_toggle);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, light_lamp);
@@ -618,6 +664,7 @@ nv_compare_page_class_init (NvComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, table);
   gtk_widget_class_bind_template_child (widget_class, NvComparePage, measure_note);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, series_popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "compare.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "compare.manage", NULL, manage_action);

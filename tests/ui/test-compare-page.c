@@ -266,6 +266,69 @@ test_export (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* The Series popover hides a series as a legend click does (keyboard path). */
+static void
+test_series_popover (Fixture *f, gconstpointer data)
+{
+  GtkMenuButton *button = NULL;
+  GtkWidget *view = nv_compare_page_get_chart_view (f->page, "trend");
+  NvChart *chart = nv_chart_view_get_chart (NV_CHART_VIEW (view));
+  GtkWidget *popover, *walk;
+  GtkCheckButton *first_check = NULL;
+  guint n_checks = 0;
+
+  for (walk = GTK_WIDGET (f->page); walk != NULL;)
+    {
+      /* Depth-first search for the menu button labelled "_Series". */
+      if (GTK_IS_MENU_BUTTON (walk) &&
+          g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (walk)), "_Series") == 0)
+        {
+          button = GTK_MENU_BUTTON (walk);
+          break;
+        }
+      if (gtk_widget_get_first_child (walk) != NULL)
+        walk = gtk_widget_get_first_child (walk);
+      else
+        {
+          while (walk != NULL && gtk_widget_get_next_sibling (walk) == NULL)
+            walk = gtk_widget_get_parent (walk);
+          if (walk != NULL)
+            walk = gtk_widget_get_next_sibling (walk);
+        }
+    }
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  spin ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  for (walk = gtk_widget_get_first_child (popover); walk != NULL;)
+    {
+      if (GTK_IS_CHECK_BUTTON (walk))
+        {
+          if (first_check == NULL)
+            first_check = GTK_CHECK_BUTTON (walk);
+          n_checks++;
+        }
+      if (gtk_widget_get_first_child (walk) != NULL && !GTK_IS_CHECK_BUTTON (walk))
+        walk = gtk_widget_get_first_child (walk);
+      else
+        {
+          while (walk != popover && gtk_widget_get_next_sibling (walk) == NULL)
+            walk = gtk_widget_get_parent (walk);
+          walk = walk == popover ? NULL : gtk_widget_get_next_sibling (walk);
+        }
+    }
+  /* Shown: the unit and Testserie. To add, the legemeldt series other than
+   * Testserie: the bundled Alle sektorer (legemeldt), Fylkeskommuner,
+   * Kommuner, Barnehager (NAV …) and the own municipality (legemeldt);
+   * not Testtotal nor the other totalt series. */
+  g_assert_cmpuint (n_checks, ==, 7);
+  g_assert_true (gtk_check_button_get_active (first_check));
+  gtk_check_button_set_active (first_check, FALSE);
+  g_assert_false (nv_chart_get_series_visible (chart, 0));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin ();
+}
+
 static void
 test_few_quarters (Fixture *f, gconstpointer data)
 {
@@ -306,6 +369,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/compare/tooltip", Fixture, NULL, setup, test_tooltip, teardown);
   g_test_add ("/ui/compare/dark", Fixture, NULL, setup, test_dark_style, teardown);
   g_test_add ("/ui/compare/export", Fixture, NULL, setup, test_export, teardown);
+  g_test_add ("/ui/compare/series-popover", Fixture, NULL, setup, test_series_popover, teardown);
   g_test_add ("/ui/compare/few-quarters", Fixture, NULL, setup, test_few_quarters, teardown);
   return g_test_run ();
 }
