@@ -155,28 +155,60 @@ set_error_from_db (sqlite3 *db, int rc, const char *path, GError **error)
   return FALSE;
 }
 
-/* Looks at an existing file without changing it. Empty files count as new. */
-static gboolean
-inspect_file (const char *path, gboolean *is_empty, int *version, GError **error)
+static guint32
+read_be32 (const guchar *p)
 {
-  g_autofree char *uri = NULL;
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* The header says how many pages the database has (when its "version valid
+ * for" field matches the change counter); a shorter file lost its tail. A
+ * WAL file beside it may still hold pages, so only judge without one. */
+static gboolean
+looks_truncated (const char *path, const guchar *header, goffset size)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint32 page_size = ((guint32) header[16] << 8) | header[17];
+  guint32 n_pages = read_be32 (header + 28);
+
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    return TRUE;
+  if (size % page_size != 0)
+    return TRUE;
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    return FALSE;
+  if (read_be32 (header + 92) != read_be32 (header + 24) || n_pages == 0)
+    return FALSE;
+  return size < (goffset) n_pages * page_size;
+}
+
+/* Looks at an existing file without changing it. Only a Nærvær database of a
+ * schema this version knows passes; an empty file is refused like any other
+ * file that is not ours, so a wrong path never gets a database written into it. */
+static gboolean
+inspect_file (const char *path, int *version, GError **error)
+{
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char header[16];
+  guchar header[100];
   gint64 app_id = 0;
   gint64 n_tables = 0;
   gboolean ok = FALSE;
+  GStatBuf st;
   ssize_t n;
   int fd;
   int rc;
 
-  *is_empty = FALSE;
   *version = 0;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
       int saved = errno;
+      if (fd >= 0)
+        close (fd);
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot read “%s”: %s"), path,
                    g_strerror (saved));
       return FALSE;
@@ -185,13 +217,22 @@ inspect_file (const char *path, gboolean *is_empty, int *version, GError **error
   close (fd);
   if (n == 0)
     {
-      *is_empty = TRUE;
-      return TRUE;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                   _("“%s” is an empty file, not a Nærvær database"), path);
+      return FALSE;
     }
-  if (n != (ssize_t) sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+  if (n != (ssize_t) sizeof header || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
     {
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
                    _("“%s” is not a Nærvær database"), path);
+      return FALSE;
+    }
+  if (looks_truncated (path, header, st.st_size))
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is incomplete (the file was cut short) and cannot be "
+                     "used. Restore a backup."),
+                   path);
       return FALSE;
     }
 
@@ -216,21 +257,18 @@ inspect_file (const char *path, gboolean *is_empty, int *version, GError **error
 
   PEEK ("PRAGMA application_id", app_id);
   PEEK ("PRAGMA user_version", *version);
+  /* Reads the schema page: fails on a damaged first page. */
   PEEK ("SELECT count(*) FROM sqlite_master", n_tables);
 #undef PEEK
+  (void) n_tables;
 
   if (app_id != NV_STORE_APPLICATION_ID)
     {
-      if (app_id == 0 && n_tables == 0 && *version == 0)
-        *is_empty = TRUE; /* a fresh SQLite file without content */
-      else
-        {
-          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
-                       _("“%s” is an SQLite database, but not one made by Nærvær"), path);
-          goto out;
-        }
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                   _("“%s” is an SQLite database, but not one made by Nærvær"), path);
+      goto out;
     }
-  else if (*version > nv_store_latest_schema_version ())
+  if (*version > nv_store_latest_schema_version ())
     {
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Nærvær (schema %d, this version "
@@ -325,21 +363,73 @@ ensure_private_dir (const char *dir, GError **error)
   return TRUE;
 }
 
-static gboolean
-create_private_file (const char *path, GError **error)
+/* Opens a connection to an existing file; nothing is written yet. */
+static NvStore *
+connect (const char *path, int found_version, GError **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  g_autoptr (NvStore) self = g_object_new (NV_TYPE_STORE, NULL);
+  int rc;
 
+  self->path = g_strdup (path);
+  self->schema_version = found_version;
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self->db, rc, path, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+  return g_steal_pointer (&self);
+}
+
+/* A new database is built in a private temporary file beside @path and
+ * renamed into place, so a crash never leaves an empty or half-made file
+ * at @path (which the next start would rightly refuse). */
+static gboolean
+create_database (const char *path, int version, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmpl = g_build_filename (dir, ".naervaer-new-XXXXXX", NULL);
+  g_autoptr (NvStore) fresh = NULL;
+  g_autofree char *app_id_pragma =
+    g_strdup_printf ("PRAGMA application_id = %d;", NV_STORE_APPLICATION_ID);
+  int fd;
+
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
-      if (saved == EEXIST)
-        return TRUE;
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot create “%s”: %s"), path,
                    g_strerror (saved));
       return FALSE;
     }
   close (fd);
+
+  fresh = connect (tmpl, 0, error);
+  if (fresh == NULL || !exec_sql (fresh->db, "PRAGMA journal_mode = DELETE;", tmpl, error) ||
+      !migrate (fresh, version, error))
+    {
+      g_clear_object (&fresh);
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  if (version == 0 && !exec_sql (fresh->db, app_id_pragma, tmpl, error))
+    {
+      g_clear_object (&fresh);
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  g_clear_object (&fresh);
+
+  if (g_rename (tmpl, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot create “%s”: %s"), path,
+                   g_strerror (saved));
+      g_unlink (tmpl);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -348,9 +438,7 @@ nv_store_open_at_version (const char *path, int version, GError **error)
 {
   g_autoptr (NvStore) self = NULL;
   g_autofree char *dir = NULL;
-  gboolean is_empty = FALSE;
   int found_version = 0;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 0 && version <= nv_store_latest_schema_version (), NULL);
@@ -359,18 +447,18 @@ nv_store_open_at_version (const char *path, int version, GError **error)
   if (!ensure_private_dir (dir, error))
     return NULL;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
-                       _("“%s” is a folder, not a database file"), path);
-          return NULL;
-        }
-      if (!inspect_file (path, &is_empty, &found_version, error))
+      if (!create_database (path, version, error))
         return NULL;
     }
-  else if (!create_private_file (path, error))
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+                   _("“%s” is a folder, not a database file"), path);
+      return NULL;
+    }
+  if (!inspect_file (path, &found_version, error))
     return NULL;
 
   if (g_chmod (path, 0600) != 0)
@@ -381,18 +469,9 @@ nv_store_open_at_version (const char *path, int version, GError **error)
       return NULL;
     }
 
-  self = g_object_new (NV_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->schema_version = found_version;
-
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_db (self->db, rc, path, error);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
+  self = connect (path, found_version, error);
+  if (self == NULL)
+    return NULL;
 
   if (!exec_sql (self->db,
                  "PRAGMA journal_mode = WAL;"
@@ -644,9 +723,6 @@ nv_store_backup (NvStore *self, const char *dest_path, GError **error)
 gboolean
 nv_store_validate_file (const char *path, GError **error)
 {
-  g_autoptr (NvStore) probe = NULL;
-  g_autofree char *verdict = NULL;
-  gboolean is_empty = FALSE;
   int version = 0;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -657,14 +733,8 @@ nv_store_validate_file (const char *path, GError **error)
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("“%s” does not exist"), path);
       return FALSE;
     }
-  if (!inspect_file (path, &is_empty, &version, error))
+  if (!inspect_file (path, &version, error))
     return FALSE;
-  if (is_empty)
-    {
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
-                   _("“%s” is not a Nærvær database"), path);
-      return FALSE;
-    }
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW &&

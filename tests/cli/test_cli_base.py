@@ -104,6 +104,13 @@ class TestStoreCommands(CliTestCase):
         self.assertEqual([u["name"] for u in self.json("unit", "list", "--format", "json")],
                          ["Keep"])
 
+    def test_refuses_empty_file_without_touching_it(self):
+        empty = self.write("empty.db", "")
+        r = self.cli("--database", empty, "unit", "list", db=False, expect=1)
+        self.assertIn("empty", r.stderr)
+        self.assertEqual(os.path.getsize(empty), 0)
+        self.assertFalse(os.path.exists(empty + "-wal"))
+
     def test_refuses_non_database_without_touching_it(self):
         notes = self.write("notes.txt", "ansatt;fra\n")
         before = open(notes, "rb").read()

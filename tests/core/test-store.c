@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "../nv-test-util.h"
 #include "nv-store.h"
@@ -75,6 +76,57 @@ test_refuse_text_file (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (path, "ansatt;fra;til\nAB;2024-01-01;\n", -1, NULL));
   assert_refused (path, NV_STORE_ERROR_NOT_NAERVAER);
+}
+
+static void
+test_refuse_empty_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_refused (path, NV_STORE_ERROR_NOT_NAERVAER);
+  g_assert_cmpuint (nv_test_mode (path), !=, 0); /* still there */
+}
+
+static void
+test_refuse_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 200; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Avdeling %03d med et langt navn", i);
+        g_assert_cmpint (nv_unit_add (store, name, "helse-omsorg", "Fjordvik", &error), >, 0);
+      }
+  }
+  /* closed cleanly: the WAL is checkpointed and gone; now lose the tail */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 3 * 4096);
+  g_assert_cmpint (truncate (f->path, (off_t) (len / 2 + 1000)), ==, 0);
+  assert_refused (f->path, NV_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_new_database_leaves_nothing_else (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sub = g_path_get_dirname (f->path);
+  GDir *dir;
+  const char *name;
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_no_error (error);
+  }
+  dir = g_dir_open (sub, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_cmpstr (name, ==, "naervaer.db");
+  g_dir_close (dir);
 }
 
 static void
@@ -275,6 +327,9 @@ main (int argc, char **argv)
   ADD ("/store/refuse/text-file", test_refuse_text_file);
   ADD ("/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
   ADD ("/store/refuse/newer", test_refuse_newer);
+  ADD ("/store/refuse/empty-file", test_refuse_empty_file);
+  ADD ("/store/refuse/truncated", test_refuse_truncated);
+  ADD ("/store/new-database-leaves-nothing-else", test_new_database_leaves_nothing_else);
   ADD ("/store/refuse/corrupt", test_refuse_corrupt);
   ADD ("/store/units", test_units);
   ADD ("/store/backup-restore", test_backup_restore);
