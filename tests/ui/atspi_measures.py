@@ -17,6 +17,19 @@ def starts(prefix):
     return lambda name: bool(name) and name.startswith(prefix)
 
 
+def measures_list_page(app):
+    """The list part of the Measures page, so later look-ups do not walk the
+    whole window (every walk is a round of D-Bus calls)."""
+    node = app.wait_for(None, "Search measures")
+    for _ in range(15):
+        node = node.parent
+        if node is None:
+            break
+        if app.find_all(pyatspi.ROLE_LIST, "Measures", root=node, showing=False):
+            return node
+    raise AssertionError("the Measures list is not next to its search entry")
+
+
 def main():
     app = App(prepare=prepare)
     try:
@@ -41,20 +54,22 @@ def main():
         time.sleep(0.5)
 
         # the deadline has passed: the row says so in words, and the filter counts it
-        app.wait_for(pyatspi.ROLE_LABEL, starts("Overdue · "))
+        page = measures_list_page(app)
+        app.wait_for(pyatspi.ROLE_LABEL, starts("Overdue · "), root=page)
         # GTK 4.8 reports a toggle button as a push button
-        app.click(pyatspi.ROLE_PUSH_BUTTON, "Overdue (1)")
-        app.wait_for(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag")
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Overdue (1)", root=page)
+        app.wait_for(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag", root=page)
 
-        app.click(pyatspi.ROLE_PUSH_BUTTON, "Start")
-        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Mark Done")
-        app.wait_for(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag")  # still overdue in progress
-        app.click(pyatspi.ROLE_PUSH_BUTTON, "Mark Done")
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Start", root=page)
+        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Mark Done", root=page)
+        # in progress and still past the deadline: still in the filtered list
+        app.wait_for(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag", root=page)
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "Mark Done", root=page)
 
         # done is never overdue: it leaves the filtered list
-        app.wait_for(None, "No Matching Measures")
-        app.wait_gone(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag")
-        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Overdue")
+        app.wait_for(None, "No Matching Measures", root=page)
+        app.wait_gone(pyatspi.ROLE_LABEL, "Kaffeprat hver fredag", root=page)
+        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Overdue", root=page)
         print("ok: added an overdue measure, moved it to done, and it left the overdue filter")
     finally:
         app.close()
