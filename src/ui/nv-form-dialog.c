@@ -115,6 +115,15 @@ nv_form_dialog_can_save (NvFormDialog *self)
   return priv->valid;
 }
 
+GtkWidget *
+nv_form_dialog_get_save_button (NvFormDialog *self)
+{
+  NvFormDialogPrivate *priv = nv_form_dialog_get_instance_private (self);
+
+  g_return_val_if_fail (NV_IS_FORM_DIALOG (self), NULL);
+  return GTK_WIDGET (priv->save_button);
+}
+
 gboolean
 nv_form_dialog_save (NvFormDialog *self)
 {

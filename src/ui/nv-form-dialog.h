@@ -46,6 +46,8 @@ const char *nv_form_dialog_get_error (NvFormDialog *self, const char *field);
 /* Runs ::validate again and updates the Save button. */
 void nv_form_dialog_changed (NvFormDialog *self);
 gboolean nv_form_dialog_can_save (NvFormDialog *self);
+/* The Save button in the header bar (for tests). */
+GtkWidget *nv_form_dialog_get_save_button (NvFormDialog *self);
 /* Presses Save: returns TRUE when the data was written (the dialog closes). */
 gboolean nv_form_dialog_save (NvFormDialog *self);
 

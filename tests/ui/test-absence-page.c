@@ -176,6 +176,7 @@ test_spell_validation (Fixture *f, gconstpointer data)
   set_date (dialog, "start", "10.03.2025");
   set_date (dialog, "end", "05.03.2025");
   g_assert_false (nv_form_dialog_can_save (form));
+  g_assert_false (gtk_widget_get_sensitive (nv_form_dialog_get_save_button (form)));
   g_assert_nonnull (nv_form_dialog_get_error (form, "end"));
   g_assert_null (nv_form_dialog_get_error (form, "start"));
   g_assert_false (nv_form_dialog_save (form));
@@ -202,6 +203,7 @@ test_spell_validation (Fixture *f, gconstpointer data)
   set_date (dialog, "start", "2025-03-10");
   set_date (dialog, "end", "14.03.2025");
   g_assert_true (nv_form_dialog_can_save (form));
+  g_assert_true (gtk_widget_get_sensitive (nv_form_dialog_get_save_button (form)));
   g_assert_true (nv_form_dialog_save (form));
   spin ();
   g_assert_cmpuint (n_spells (f), ==, 1);
