@@ -495,8 +495,13 @@ draw_bars (NvChart *self, const NvChartLayout *layout, NvChartText *text, const 
           {
             NvChartColor ink = is_light (series_color (style, s)) ? (NvChartColor){ 0, 0, 0, 1 }
                                                                   : (NvChartColor){ 1, 1, 1, 1 };
-            nv_chart_text_draw (text, text->small, label, rect.x + (rect.width - tw) / 2,
-                                rect.y + (rect.height - th) / 2, 0, &ink);
+            double tx = rect.x + (rect.width - tw) / 2, ty = rect.y + (rect.height - th) / 2;
+
+            /* A plain patch under the figure, so the texture does not cut it. */
+            nv_chart_set_color (cr, series_color (style, s));
+            cairo_rectangle (cr, round (tx - 2), round (ty), round (tw + 4), round (th));
+            cairo_fill (cr);
+            nv_chart_text_draw (text, text->small, label, tx, ty, 0, &ink);
           }
       }
 
