@@ -87,14 +87,18 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
 /* ---- Type size -------------------------------------------------------------- */
 
 double
-nv_projection_window_get_body_px (NvProjectionWindow *self)
+nv_projection_body_px_for (int width, int height)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-
   /* Narrow windows: the width decides, so lines stay long enough to read. */
   height = MIN (height, width * 9 / 16);
   return MAX (16.0, height * BODY_PX_AT_1080 / 1080.0);
+}
+
+double
+nv_projection_window_get_body_px (NvProjectionWindow *self)
+{
+  return nv_projection_body_px_for (gtk_widget_get_width (GTK_WIDGET (self)),
+                                    gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static gboolean

@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvProjectionWindow, nv_projection_window, NV, PROJECTION_WINDOW, GtkWindow)
 
 NvProjectionWindow *nv_projection_window_new (NvWorkshopDeck *deck);
-/* Body text size in pixels for the current window height (for tests). */
+/* Body text size in pixels for the current window size: 48 px at 1080
+ * lines (16:9), scaled with the window, never below 16. */
 double nv_projection_window_get_body_px (NvProjectionWindow *self);
+double nv_projection_body_px_for (int width, int height);
 
 /* Asks which screen is the projector when there are several, then opens
  * the projection there and the presenter view over @parent. */
