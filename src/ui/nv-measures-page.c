@@ -210,8 +210,11 @@ set_status (NvMeasuresPage *self, const NvMeasure *m, NvMeasureStatus status, co
       show_error (self, _("Could Not Change the Status"), error);
       return;
     }
-  /* Translators: a toast, e.g. «“Faste pauser” is now Done» */
-  toast = g_strdup_printf (_("“%s” is now %s"), m->title, nv_measure_status_label (status));
+  {
+    g_autofree char *label = g_utf8_strdown (nv_measure_status_label (status), -1);
+    /* Translators: a toast, e.g. «“Faste pauser” is now done»; the status is in lower case */
+    toast = g_strdup_printf (_("“%s” is now %s"), m->title, label);
+  }
   nv_page_toast (NV_PAGE (self), toast);
 }
 
