@@ -12,6 +12,7 @@
 #include "nv-measures-page.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
+#include "nv-workshop.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -311,6 +312,38 @@ test_detail_before_after (Fixture *f, gconstpointer data)
   spin ();
 }
 
+static void
+test_dialog_workshop (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr (GPtrArray) list = NULL;
+  gint64 ws = nv_workshop_add (f->store, f->unit, "2025-03-04", "Dialogmøte våren 2025", &error);
+  NvMeasureDialog *dialog;
+  AdwComboRow *workshop;
+
+  g_assert_no_error (error);
+  dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->store, f->unit, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  collect (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (combos->len, ==, 2); /* theme, workshop */
+  workshop = g_ptr_array_index (combos, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (workshop)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (workshop)), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (workshop)), 1),
+                   ==, "Dialogmøte våren 2025 (04.03.2025)");
+  adw_combo_row_set_selected (workshop, 1);
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Avtalt i verkstedet");
+  g_assert_true (nv_measure_dialog_save (dialog));
+  spin ();
+  list = nv_measure_list_for_workshop (f->store, ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
 static AdwMessageDialog *
 open_message_dialog (void)
 {
@@ -398,6 +431,7 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/ui/measures/dialog-validation", Fixture, NULL, setup, test_dialog_validation,
               teardown);
+  g_test_add ("/ui/measures/dialog-workshop", Fixture, NULL, setup, test_dialog_workshop, teardown);
   g_test_add ("/ui/measures/reopen-needs-note", Fixture, NULL, setup, test_reopen_needs_note,
               teardown);
   g_test_add ("/ui/measures/detail-few-persons", Fixture, NULL, setup, test_detail_few_persons,
