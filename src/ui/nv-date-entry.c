@@ -105,15 +105,26 @@ calendar_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
 }
 
 static gboolean
+select_idle_cb (gpointer user_data)
+{
+  NvDateEntry *self = NV_DATE_ENTRY (user_data);
+
+  self->close_idle = 0;
+  day_selected_cb (GTK_CALENDAR (self->calendar), self);
+  close_popover (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Space (and Enter) pick the day with the keyboard focus: the calendar
+ * selects it first, then the popover closes with that day in the entry. */
+static gboolean
 calendar_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                  GdkModifierType state, NvDateEntry *self)
 {
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
-    {
-      day_selected_cb (GTK_CALENDAR (self->calendar), self);
-      close_popover (self);
-      return TRUE;
-    }
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space
+       || keyval == GDK_KEY_KP_Space)
+      && self->close_idle == 0)
+    self->close_idle = g_idle_add (select_idle_cb, self);
   return FALSE;
 }
 
