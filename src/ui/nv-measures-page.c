@@ -485,6 +485,15 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvMeasuresPage *self = NV_MEASURES_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 filter_changed_cb (NvMeasuresPage *self)
 {
   self->focus_id = 0;
@@ -557,6 +566,9 @@ nv_measures_page_class_init (NvMeasuresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "measures.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "measures.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "measures.search", NULL);
 }
 
 static void
