@@ -488,7 +488,10 @@ nv_followup_rules_default (void)
       g_autoptr (GBytes) bytes = NULL;
       NvFollowupRules *loaded;
 
-      nv_core_register_resource ();
+      /* The store registers the core bundle on first use; register it here
+       * only when nothing has yet. */
+      if (!g_resources_get_info (NV_FOLLOWUP_RULES_RESOURCE, 0, NULL, NULL, NULL))
+        nv_core_register_resource ();
       bytes = g_resources_lookup_data (NV_FOLLOWUP_RULES_RESOURCE, 0, &error);
       if (bytes == NULL)
         g_error ("follow-up rules missing from the resource bundle: %s", error->message);
