@@ -103,7 +103,12 @@ nv_spell_dialog_validate (NvFormDialog *dialog)
       return FALSE;
     }
   if (selected_employee (self) == 0)
-    ok = FALSE;
+    {
+      /* Say it once the user has started on the dates, not before. */
+      if (!nv_date_entry_is_empty (NV_DATE_ENTRY (self->start)))
+        nv_form_dialog_set_error (dialog, "employee", _("Choose who is off sick."));
+      ok = FALSE;
+    }
   if (!check_date (dialog, "start", self->start, TRUE))
     ok = FALSE;
   if (!open && !check_date (dialog, "end", self->end, TRUE))
