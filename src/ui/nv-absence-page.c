@@ -31,6 +31,7 @@ struct _NvAbsencePage
   GListStore *monthly;
   GtkStringFilter *spells_filter;
   gboolean has_staff;
+  gint64 loaded_unit;
 
   GtkStack *sections;
   GtkStack *roster_stack;
@@ -319,6 +320,10 @@ nv_absence_page_reload (NvPage *page)
       update_actions (self);
       return;
     }
+  /* Another unit: the filter typed for the last one means nothing here. */
+  if (unit_id != self->loaded_unit)
+    gtk_editable_set_text (GTK_EDITABLE (self->spells_search), "");
+  self->loaded_unit = unit_id;
   load_roster (self, unit_id, today);
   load_spells (self, unit_id, today);
   load_monthly (self, unit_id);
