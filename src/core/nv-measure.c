@@ -651,22 +651,20 @@ nv_measure_set_status (NvStore *store, gint64 id, NvMeasureStatus status, const 
     return FALSE;
   if (day == NV_DAY_NONE)
     day = nv_day_today ();
-  /* Starting before the planned start: it started now. Otherwise a change
-   * cannot be dated before the measure began. */
+  /* A change cannot be dated before the previous one. Starting a planned
+   * measure before its planned start: it started then. */
   start = measure->start;
-  if (day < start)
+  if (measure->status != NV_MEASURE_PLANNED && day < measure->status_day)
     {
-      if (measure->status == NV_MEASURE_PLANNED && status == NV_MEASURE_IN_PROGRESS)
-        start = day;
-      else if (measure->status != NV_MEASURE_PLANNED)
-        {
-          g_autofree char *d = nv_day_format_local (day);
-          g_autofree char *s = nv_day_format_local (start);
-          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
-                       _("The status change date (%s) is before the measure started (%s)"), d, s);
-          return FALSE;
-        }
+      g_autofree char *d = nv_day_format_local (day);
+      g_autofree char *last = nv_day_format_local (measure->status_day);
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                   _("The status change date (%s) is before the last status change (%s)"), d,
+                   last);
+      return FALSE;
     }
+  if (measure->status == NV_MEASURE_PLANNED && status == NV_MEASURE_IN_PROGRESS && day < start)
+    start = day;
 
   if (!begin_if_needed (store, &began, error))
     return FALSE;
@@ -709,6 +707,14 @@ nv_measure_add_note (NvStore *store, gint64 measure_id, NvDay day, const char *t
     return 0;
   if (day == NV_DAY_NONE)
     day = nv_day_today ();
+  if (day < measure->start)
+    {
+      g_autofree char *d = nv_day_format_local (day);
+      g_autofree char *start = nv_day_format_local (measure->start);
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                   _("The evaluation is dated %s, before the measure started (%s)"), d, start);
+      return 0;
+    }
   if (!insert_note (store, measure_id, day, text, -1, -1, error))
     return 0;
   nv_store_emit_changed (store, "measures");

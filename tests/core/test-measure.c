@@ -211,13 +211,26 @@ test_status_notes_and_days (Fixture *f, gconstpointer data)
   g_assert_cmpuint (m->status_day, ==, day ("2025-03-03"));
   g_clear_pointer (&m, nv_measure_free);
 
-  /* done cannot be dated before the start */
+  /* done cannot be dated before it was started */
   g_assert_false (nv_measure_set_status (f->store, id, NV_MEASURE_DONE, NULL, day ("2025-03-01"),
                                          &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The status change date (01.03.2025) is before the last status change "
+                   "(03.03.2025)");
+  g_clear_error (&error);
+  /* nor an evaluation */
+  g_assert_cmpint (nv_measure_add_note (f->store, id, day ("2025-03-02"), "For tidlig", &error),
+                   ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_DONE, "Alle har hatt veiledning",
                                         day ("2025-06-20"), &error));
+  /* reopening cannot be dated before it was done */
+  g_assert_false (nv_measure_set_status (f->store, id, NV_MEASURE_IN_PROGRESS, "Tidlig",
+                                         day ("2025-06-19"), &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_IN_PROGRESS,
                                         "Nye vikarer trenger det også", day ("2025-08-01"), &error));
   g_assert_cmpint (nv_measure_add_note (f->store, id, day ("2025-07-01"),
