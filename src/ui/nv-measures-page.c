@@ -191,8 +191,10 @@ nv_measures_page_reload (NvPage *page)
     }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "rows");
-  if (self->focus_id != 0)
+  /* once, right after the change made on this page */
+  if (self->focus_id != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     focus_row (self);
+  self->focus_id = 0;
 }
 
 /* ---- Status changes ---------------------------------------------------- */
