@@ -73,13 +73,19 @@ draw_table (cairo_t *cr, PangoLayout *layout, const NvCompare *c, double y)
   int last = c->latest;
   int first = MAX (0, last - 3);
 
-  put (cr, layout, _("Quarter"), 11, PANGO_WEIGHT_BOLD, col[0], y, widths[0], ink, PANGO_ALIGN_LEFT);
-  put (cr, layout, _("Persons"), 11, PANGO_WEIGHT_BOLD, col[1], y, widths[1], ink, PANGO_ALIGN_RIGHT);
-  put (cr, layout, c->unit_name, 11, PANGO_WEIGHT_BOLD, col[2], y, widths[2], ink, PANGO_ALIGN_RIGHT);
+  double head;
+
+  /* Headers may wrap (long unit names): the rows start below the tallest. */
+  head = put (cr, layout, _("Quarter"), 11, PANGO_WEIGHT_BOLD, col[0], y, widths[0], ink,
+              PANGO_ALIGN_LEFT);
+  head = MAX (head, put (cr, layout, _("Persons"), 11, PANGO_WEIGHT_BOLD, col[1], y, widths[1],
+                         ink, PANGO_ALIGN_RIGHT));
+  head = MAX (head, put (cr, layout, c->unit_name, 11, PANGO_WEIGHT_BOLD, col[2], y, widths[2],
+                         ink, PANGO_ALIGN_RIGHT));
   if (series != NULL)
-    put (cr, layout, series->label, 11, PANGO_WEIGHT_BOLD, col[3], y, widths[3], ink,
-         PANGO_ALIGN_RIGHT);
-  y += 22;
+    head = MAX (head, put (cr, layout, series->label, 11, PANGO_WEIGHT_BOLD, col[3], y,
+                           widths[3], ink, PANGO_ALIGN_RIGHT));
+  y += head + 8;
   cairo_set_source_rgb (cr, ink[0], ink[1], ink[2]);
   cairo_set_line_width (cr, 0.8);
   cairo_move_to (cr, MARGIN, y - 3);
@@ -177,6 +183,8 @@ nv_handout_write_full (NvStore *store, gint64 unit_id, const char *benchmark, Nv
   else
     {
       chart = nv_compare_trend_chart (compare, store, TRUE);
+      /* The page's own heading names the unit; the chart needs no title. */
+      nv_chart_set_title (chart, NULL);
       nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
       cairo_save (cr);
       cairo_translate (cr, MARGIN, y);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "../nv-test-util.h"
+#include "nv-absence.h"
+#include "nv-handout.h"
 #include "nv-poster.h"
 #include "nv-unit.h"
 #include "nv-workshop.h"
@@ -221,6 +223,77 @@ test_paper_size (void)
   g_assert_false (nv_paper_size_parse (NULL, &size));
 }
 
+/* A unit of @n employees (full time from 2024-01-01), one of them off sick
+ * (legemeldt) Monday 4 to Friday 8 March 2024. */
+static gint64
+small_unit (NvStore *store, const char *name, int n)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (store, name, "helse-omsorg", NULL, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("A%d", i + 1);
+      gint64 emp = nv_employee_add (store, unit, ref, NULL, &error);
+      g_assert_no_error (error);
+      nv_roster_add (store, emp, 1.0, nv_day_from_ymd (2024, 1, 1), NV_DAY_NONE, NULL, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        nv_spell_add (store, emp, nv_day_from_ymd (2024, 3, 4), nv_day_from_ymd (2024, 3, 8), 100,
+                      NV_SPELL_DOCTOR, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return unit;
+}
+
+static guint
+count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_handout (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "naervaer.db", NULL);
+  g_autofree char *six_pdf = g_build_filename (dir, "six.pdf", NULL);
+  g_autofree char *three_pdf = g_build_filename (dir, "three.pdf", NULL);
+  g_autoptr (NvStore) store = nv_store_open (db, &error);
+  NvDay as_of = nv_day_from_ymd (2025, 1, 15);
+  gint64 six = small_unit (store, "Seks ansatte", 6);
+  gint64 three = small_unit (store, "Tre ansatte", 3);
+  g_autofree char *raw6 = NULL, *raw3 = NULL, *text6 = NULL, *text3 = NULL;
+
+  g_assert_true (nv_handout_write_full (store, six, "Kommuner", as_of, six_pdf, &error));
+  g_assert_no_error (error);
+  raw6 = run_tool ("pdftotext", six_pdf);
+  text6 = flatten (raw6);
+  assert_contains (text6, "Sick leave at Seks ansatte");
+  assert_contains (text6, "as of 15.01.2025");
+  assert_contains (text6, "The last four quarters");
+  /* Q1 2024: 63 workdays (Maundy Thursday and Good Friday are holidays) × 6
+   * = 378 contracted days; 5 lost: 1.32 % → «1,3» */
+  assert_contains (text6, "Q1 2024 6 1,3");
+  g_assert_cmpuint (count (text6, "fewer than 5"), ==, 0);
+
+  /* Three persons: nothing of the unit's figures leaves the screen. */
+  g_assert_true (nv_handout_write_full (store, three, "Kommuner", as_of, three_pdf, &error));
+  raw3 = run_tool ("pdftotext", three_pdf);
+  text3 = flatten (raw3);
+  assert_contains (text3, "Sick leave at Tre ansatte");
+  g_assert_cmpuint (count (text3, "fewer than 5 hidden"), ==, 4);
+  /* Q1 2024 with three: 5 / 189 = 2.6 % — must not be printed */
+  g_assert_null (strstr (text3, "2,6"));
+  g_clear_object (&store);
+  nv_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -230,5 +303,6 @@ main (int argc, char **argv)
   g_test_add_func ("/poster/empty-and-failure", test_poster_empty_and_failure);
   g_test_add_func ("/poster/from-store", test_poster_from_store);
   g_test_add_func ("/poster/paper-size", test_paper_size);
+  g_test_add_func ("/handout/figures-and-masking", test_handout);
   return g_test_run ();
 }
