@@ -177,6 +177,15 @@ nv_workshop_end (NvStore *store, gboolean started, gboolean ok, GError **error)
   return nv_store_commit (store, error);
 }
 
+static void
+no_such_workshop (gint64 id, GError **error)
+{
+  /* The id as text: a G_GINT64_FORMAT inside _() cannot be translated. */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, _("There is no workshop %s"),
+               number);
+}
+
 static gboolean
 unit_exists (NvStore *store, gint64 unit_id, GError **error)
 {
@@ -212,8 +221,7 @@ nv_workshop_exists (NvStore *store, gint64 id, GError **error)
     return TRUE;
   if (rc != SQLITE_DONE)
     return nv_store_set_sql_error (store, error);
-  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, _("There is no workshop %" G_GINT64_FORMAT),
-               id);
+  no_such_workshop (id, error);
   return FALSE;
 }
 
@@ -430,8 +438,7 @@ nv_workshop_get (NvStore *store, gint64 id, GError **error)
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                   _("There is no workshop %" G_GINT64_FORMAT), id);
+      no_such_workshop (id, error);
       return NULL;
     }
   if (rc != SQLITE_ROW)
