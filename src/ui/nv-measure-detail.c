@@ -100,7 +100,6 @@ add_fact (GtkGrid *grid, int row, const char *title, const char *value)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_grid_attach (grid, caption, 0, row, 1, 1);
   gtk_grid_attach (grid, label, 1, row, 1, 1);
 }

@@ -88,9 +88,16 @@ show_problem (NvMeasureDialog *self, NvMeasureField field, const char *message)
     }
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  /* the field in trouble carries the message for screen readers too */
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      GtkWidget *w = field_widget (self, all[i]);
+      if (all[i] == field && message != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        message, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 static char *
