@@ -28,6 +28,7 @@ struct _NvAbsenceBatch
   gint64 unit_id;
   GHashTable *by_ref; /* ASCII-lowercased ref → BatchEmployee (as COLLATE NOCASE) */
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
+  sqlite3_stmt *insert_spell; /* the store's cached statement, prepared once */
   guint n_written;
 };
 
@@ -54,10 +55,15 @@ add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
   return e;
 }
 
+/* A roster day (ISO text) or a spell day (an integer since schema 7). */
 static NvDay
 column_day (sqlite3_stmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+    return nv_spell_column_day (stmt, column);
+  text = (const char *) sqlite3_column_text (stmt, column);
   return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
 }
 
@@ -111,9 +117,9 @@ nv_absence_batch_new (NvStore *store, gint64 unit_id, GError **error)
                  "ORDER BY r.employee_id, r.from_date",
                  TRUE, error) ||
       !load_ivs (batch,
-                 "SELECT s.employee_id, s.start_date, s.end_date FROM spell s "
+                 "SELECT s.employee_id, s.start_day, s.end_day FROM spell s "
                  "JOIN employee e ON e.id = s.employee_id WHERE e.unit_id = ?1 "
-                 "ORDER BY s.employee_id, s.start_date",
+                 "ORDER BY s.employee_id, s.start_day",
                  FALSE, error))
     return NULL;
   return g_steal_pointer (&batch);
@@ -218,11 +224,29 @@ nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte,
   return TRUE;
 }
 
+/* @ref without surrounding white space (as g_strstrip), copied into *@copy
+ * only when there is any. */
+static const char *
+trim_ref (const char *ref, char **copy)
+{
+  size_t len;
+
+  *copy = NULL;
+  if (ref == NULL)
+    return "";
+  len = strlen (ref);
+  if (len == 0 || (!g_ascii_isspace (ref[0]) && !g_ascii_isspace (ref[len - 1])))
+    return ref;
+  *copy = g_strstrip (g_strdup (ref));
+  return *copy;
+}
+
 gboolean
 nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start, NvDay end,
                             double grade, NvSpellType type, const char **field, GError **error)
 {
-  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  g_autofree char *copy = NULL;
+  const char *t = trim_ref (ref, &copy);
   BatchEmployee *e;
   sqlite3_stmt *stmt;
 
@@ -237,15 +261,21 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
   if (!nv_rules_spell_employment (e->ref, e->roster, start, end, field, error) ||
       !nv_rules_spell_overlap (e->ref, e->spells, start, end, field, error))
     return FALSE;
-  stmt = nv_store_prepare (batch->store,
-                           "INSERT INTO spell (employee_id, start_date, end_date, grade, type) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5)",
-                           error);
+  /* Prepared once per batch: a million rows need no statement-cache lookups.
+   * Every parameter is bound on each row, so a reset is enough. */
+  if (batch->insert_spell == NULL)
+    batch->insert_spell =
+      nv_store_prepare (batch->store,
+                        "INSERT INTO spell (employee_id, start_day, end_day, grade, type) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+                        error);
+  stmt = batch->insert_spell;
   if (stmt == NULL)
     return sql_failed (batch, field, error);
+  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, e->id);
-  bind_day (stmt, 2, start);
-  bind_day (stmt, 3, end);
+  nv_spell_bind_day (stmt, 2, start);
+  nv_spell_bind_day (stmt, 3, end);
   sqlite3_bind_double (stmt, 4, grade);
   sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
   if (!nv_store_step_done (batch->store, stmt, error))

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "nv-absence.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,25 @@ static inline NvDay
 nv_iv_end (NvDay end)
 {
   return end == NV_DAY_NONE ? NV_DAY_OPEN : end;
+}
+
+/* Spell days are stored as integers in the NvDay numbering (schema 7);
+ * NULL is an open end. */
+static inline void
+nv_spell_bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+{
+  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, day);
+}
+
+static inline NvDay
+nv_spell_column_day (sqlite3_stmt *stmt, int column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL
+           ? NV_DAY_NONE
+           : (NvDay) sqlite3_column_int64 (stmt, column);
 }
 
 /* Index where an interval starting at @from goes in @ivs (sorted by from). */

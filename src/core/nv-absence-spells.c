@@ -13,21 +13,15 @@
 #include "nv-format.h"
 #include "nv-store-private.h"
 
-static void
-bind_day (sqlite3_stmt *stmt, int index, NvDay day)
-{
-  char buf[11];
-
-  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
-}
-
+/* A roster day (ISO text) or a spell day (an integer since schema 7). */
 static NvDay
 column_day (sqlite3_stmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+    return nv_spell_column_day (stmt, column);
+  text = (const char *) sqlite3_column_text (stmt, column);
   return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
 }
 
@@ -67,7 +61,7 @@ load_ivs (NvStore *store, sqlite3_stmt *stmt, gint64 employee_id, gint64 except_
 /* ---- Spells ------------------------------------------------------------- */
 
 #define SPELL_COLUMNS                                                                          \
-  "SELECT s.id, s.employee_id, e.ref, s.start_date, s.end_date, s.grade, s.type "            \
+  "SELECT s.id, s.employee_id, e.ref, s.start_day, s.end_day, s.grade, s.type "            \
   "FROM spell s JOIN employee e ON e.id = s.employee_id "
 
 static NvSpell *
@@ -79,8 +73,8 @@ spell_from_row (sqlite3_stmt *stmt)
   s->id = sqlite3_column_int64 (stmt, 0);
   s->employee_id = sqlite3_column_int64 (stmt, 1);
   s->employee_ref = nv_stmt_dup_text (stmt, 2);
-  s->start = column_day (stmt, 3);
-  s->end = column_day (stmt, 4);
+  s->start = nv_spell_column_day (stmt, 3);
+  s->end = nv_spell_column_day (stmt, 4);
   s->grade = sqlite3_column_double (stmt, 5);
   s->type = g_strcmp0 (type, "egenmeldt") == 0 ? NV_SPELL_SELF : NV_SPELL_DOCTOR;
   return s;
@@ -134,8 +128,8 @@ nv_spell_validate (NvStore *store, const NvSpell *spell, const char **field, GEr
     return FALSE;
   others = load_ivs (store,
                      nv_store_prepare (store,
-                                       "SELECT start_date, end_date FROM spell WHERE employee_id = "
-                                       "?1 AND id <> ?2 ORDER BY start_date",
+                                       "SELECT start_day, end_day FROM spell WHERE employee_id = "
+                                       "?1 AND id <> ?2 ORDER BY start_day",
                                        error),
                      spell->employee_id, spell->id, error);
   if (others == NULL)
@@ -153,14 +147,14 @@ nv_spell_add (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double
   if (!nv_spell_validate (store, &spell, field, error))
     return 0;
   stmt = nv_store_prepare (store,
-                           "INSERT INTO spell (employee_id, start_date, end_date, grade, type) "
+                           "INSERT INTO spell (employee_id, start_day, end_day, grade, type) "
                            "VALUES (?1, ?2, ?3, ?4, ?5)",
                            error);
   if (stmt == NULL)
     return no_field (field), 0;
   sqlite3_bind_int64 (stmt, 1, employee_id);
-  bind_day (stmt, 2, start);
-  bind_day (stmt, 3, end);
+  nv_spell_bind_day (stmt, 2, start);
+  nv_spell_bind_day (stmt, 3, end);
   sqlite3_bind_double (stmt, 4, grade);
   sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
   if (!nv_store_step_done (store, stmt, error))
@@ -183,14 +177,14 @@ nv_spell_update (NvStore *store, const NvSpell *spell, const char **field, GErro
   if (!nv_spell_validate (store, &fixed, field, error))
     return FALSE;
   stmt = nv_store_prepare (store,
-                           "UPDATE spell SET start_date = ?2, end_date = ?3, grade = ?4, type = ?5 "
+                           "UPDATE spell SET start_day = ?2, end_day = ?3, grade = ?4, type = ?5 "
                            "WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return no_field (field);
   sqlite3_bind_int64 (stmt, 1, spell->id);
-  bind_day (stmt, 2, fixed.start);
-  bind_day (stmt, 3, fixed.end);
+  nv_spell_bind_day (stmt, 2, fixed.start);
+  nv_spell_bind_day (stmt, 3, fixed.end);
   sqlite3_bind_double (stmt, 4, fixed.grade);
   sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (fixed.type), -1, SQLITE_STATIC);
   if (!nv_store_step_done (store, stmt, error))
@@ -259,7 +253,7 @@ nv_spell_list (NvStore *store, gint64 unit_id, GError **error)
   return spell_query (store,
                       nv_store_prepare (store,
                                         SPELL_COLUMNS "WHERE e.unit_id = ?1 "
-                                                      "ORDER BY s.start_date, e.ref COLLATE NOCASE",
+                                                      "ORDER BY s.start_day, e.ref COLLATE NOCASE",
                                         error),
                       unit_id, error);
 }
@@ -270,7 +264,7 @@ nv_spell_list_employee (NvStore *store, gint64 employee_id, GError **error)
   return spell_query (store,
                       nv_store_prepare (store,
                                         SPELL_COLUMNS "WHERE s.employee_id = ?1 "
-                                                      "ORDER BY s.start_date",
+                                                      "ORDER BY s.start_day",
                                         error),
                       employee_id, error);
 }
@@ -280,8 +274,8 @@ nv_spell_list_open (NvStore *store, gint64 unit_id, GError **error)
 {
   return spell_query (store,
                       nv_store_prepare (store,
-                                        SPELL_COLUMNS "WHERE e.unit_id = ?1 AND s.end_date IS NULL "
-                                                      "ORDER BY s.start_date, e.ref COLLATE NOCASE",
+                                        SPELL_COLUMNS "WHERE e.unit_id = ?1 AND s.end_day IS NULL "
+                                                      "ORDER BY s.start_day, e.ref COLLATE NOCASE",
                                         error),
                       unit_id, error);
 }

@@ -401,8 +401,8 @@ load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **e
 {
   g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
   sqlite3_stmt *stmt = nv_store_prepare (store,
-                                         "SELECT start_date, end_date FROM spell "
-                                         "WHERE employee_id = ?1 AND id <> ?2 ORDER BY start_date",
+                                         "SELECT start_day, end_day FROM spell "
+                                         "WHERE employee_id = ?1 AND id <> ?2 ORDER BY start_day",
                                          error);
   int rc;
 
@@ -412,7 +412,7 @@ load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **e
   sqlite3_bind_int64 (stmt, 2, except_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      NvIv iv = { column_day (stmt, 0), nv_iv_end (column_day (stmt, 1)) };
+      NvIv iv = { nv_spell_column_day (stmt, 0), nv_iv_end (nv_spell_column_day (stmt, 1)) };
       g_array_append_val (ivs, iv);
     }
   if (!step_rows_done (store, stmt, rc, error))

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 
+#include "nv-absence-private.h"
 #include "nv-stats.h"
 #include "nv-store-private.h"
 
@@ -137,7 +138,7 @@ nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
   int rc;
 
   stmt = nv_store_prepare (store,
-                           "SELECT s.id, s.employee_id, e.ref, s.start_date, s.end_date, s.grade, "
+                           "SELECT s.id, s.employee_id, e.ref, s.start_day, s.end_day, s.grade, "
                            "s.type = 'egenmeldt' FROM spell s JOIN employee e "
                            "ON e.id = s.employee_id WHERE e.unit_id = ?1",
                            error);
@@ -146,10 +147,8 @@ nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
   sqlite3_bind_int64 (stmt, 1, unit_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *start = (const char *) sqlite3_column_text (stmt, 3);
-      const char *end = (const char *) sqlite3_column_text (stmt, 4);
       NvSpell s = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), NULL,
-                    nv_day_parse_iso (start), end != NULL ? nv_day_parse_iso (end) : NV_DAY_NONE,
+                    nv_spell_column_day (stmt, 3), nv_spell_column_day (stmt, 4),
                     sqlite3_column_double (stmt, 5),
                     sqlite3_column_int (stmt, 6) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
       g_array_append_val (spells, s);

@@ -174,7 +174,7 @@ field_failed (const char **field, const char *name)
 static gboolean
 roster_row (Import *im, NvImportRow *row, const char **field, GError **error)
 {
-  row->employee = g_strdup (F (im, 0));
+  row->employee = (char *) F (im, 0); /* borrowed until the row is kept */
   if (!nv_csv_parse_percent (F (im, 1), &row->fte, error))
     return field_failed (field, "fte");
   if (!nv_csv_parse_date (F (im, 2), &row->from, error))
@@ -190,7 +190,7 @@ spell_row (Import *im, NvImportRow *row, const char **field, GError **error)
 {
   const char *type = F (im, 4);
 
-  row->employee = g_strdup (F (im, 0));
+  row->employee = (char *) F (im, 0); /* borrowed until the row is kept */
   if (!nv_csv_parse_date (F (im, 1), &row->start, error))
     return field_failed (field, "start");
   if (*F (im, 2) != '\0' && !nv_csv_parse_date (F (im, 2), &row->end, error))
@@ -244,7 +244,7 @@ monthly_row (Import *im, NvImportRow *row, const char **field, GError **error)
   gpointer seen_line;
   NvMonthly m = { 0 };
 
-  row->unit = g_strdup (F (im, 0));
+  row->unit = (char *) F (im, 0); /* borrowed until the row is kept */
   if (*row->unit == '\0')
     {
       *field = "unit";
@@ -414,32 +414,31 @@ run (Import *im, GError **error)
   while (nv_csv_reader_next (im->reader, &local_error))
     {
       g_autoptr (GError) row_error = NULL;
-      NvImportRow *row = g_new0 (NvImportRow, 1);
+      NvImportRow row = { 0 };
       const char *field = NULL;
       gboolean ok;
 
-      row->line = nv_csv_reader_get_line (im->reader);
+      row.line = nv_csv_reader_get_line (im->reader);
       im->counts.n_rows++;
       switch (im->kind)
         {
         case NV_IMPORT_ROSTER:
-          ok = roster_row (im, row, &field, &row_error);
+          ok = roster_row (im, &row, &field, &row_error);
           break;
         case NV_IMPORT_SPELLS:
-          ok = spell_row (im, row, &field, &row_error);
+          ok = spell_row (im, &row, &field, &row_error);
           break;
         case NV_IMPORT_MONTHLY:
         default:
-          ok = monthly_row (im, row, &field, &row_error);
+          ok = monthly_row (im, &row, &field, &row_error);
           break;
         }
-      row->valid = ok;
+      row.valid = ok;
       if (ok)
         im->counts.n_stored++;
 
       if (!ok && !is_row_problem (row_error, field))
         {
-          row_free (row);
           g_propagate_error (error, g_steal_pointer (&row_error));
           return FALSE;
         }
@@ -451,19 +450,22 @@ run (Import *im, GError **error)
           if (im->preview == NULL)
             {
               g_autofree char *text = nv_csv_format_problem (nv_csv_reader_get_name (im->reader),
-                                                             row->line, name, row_error->message);
+                                                             row.line, name, row_error->message);
               g_set_error_literal (error, row_error->domain, row_error->code, text);
-              row_free (row);
               return FALSE;
             }
-          add_problem (im, row->line, name, row_error->message);
+          add_problem (im, row.line, name, row_error->message);
           im->preview->n_invalid_rows++;
         }
 
+      /* Rows are kept only for a preview: copy the borrowed strings then. */
       if (im->preview != NULL && im->preview->rows->len < NV_IMPORT_PREVIEW_MAX_ROWS)
-        g_ptr_array_add (im->preview->rows, row);
-      else
-        row_free (row);
+        {
+          NvImportRow *kept = g_memdup2 (&row, sizeof row);
+          kept->employee = g_strdup (row.employee);
+          kept->unit = g_strdup (row.unit);
+          g_ptr_array_add (im->preview->rows, kept);
+        }
     }
   if (local_error != NULL)
     return reader_problem (im, g_steal_pointer (&local_error), error);

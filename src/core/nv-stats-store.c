@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "nv-absence-private.h"
 #include "nv-stats-private.h"
 #include "nv-store-private.h"
 
@@ -102,11 +103,13 @@ roster_row (sqlite3_stmt *stmt)
   return r;
 }
 
+/* Spell days are integers since schema 7 (NULL: open). */
 static NvSpell
 spell_row (sqlite3_stmt *stmt)
 {
   NvSpell s = { sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 0), NULL,
-                column_day (stmt, 1), column_day (stmt, 2), sqlite3_column_double (stmt, 3),
+                nv_spell_column_day (stmt, 1), nv_spell_column_day (stmt, 2),
+                sqlite3_column_double (stmt, 3),
                 sqlite3_column_int (stmt, 4) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
   return s;
 }
@@ -154,10 +157,10 @@ load_unit (NvStore *store, Cache *c, gint64 unit_id, GError **error)
     return FALSE;
 
   stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, s.start_date, s.end_date, s.grade, "
+                           "SELECT s.employee_id, s.start_day, s.end_day, s.grade, "
                            "s.type = 'egenmeldt', s.id "
                            "FROM spell s JOIN employee e ON e.id = s.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_date",
+                           "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_day",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -258,7 +261,7 @@ load_all (NvStore *store, Cache *c, GError **error)
     return FALSE;
 
   stmt = nv_store_prepare (store,
-                           "SELECT employee_id, start_date, end_date, grade, "
+                           "SELECT employee_id, start_day, end_day, grade, "
                            "type = 'egenmeldt', id FROM spell",
                            error);
   if (stmt == NULL)

@@ -39,8 +39,10 @@ class FollowupTestCase(CliTestCase):
         return emp
 
     def spell(self, emp, start, end, grade, kind):
-        self.sql("INSERT INTO spell (employee_id, start_date, end_date, grade, type) "
-                 "VALUES (?, ?, ?, ?, ?)", emp, start, end, grade, kind)
+        # Spell days are integers in the NvDay numbering (schema 7).
+        self.sql("INSERT INTO spell (employee_id, start_day, end_day, grade, type) "
+                 "VALUES (?, julianday(?) - 1721424.5, julianday(?) - 1721424.5, ?, ?)",
+                 emp, start, end, grade, kind)
 
     def followup(self, *extra, unit="Avdeling 2B"):
         return self.json("followup", "--unit", unit, "--format", "json", *extra)
