@@ -16,6 +16,7 @@
 
 #include "../nv-test-util.h"
 #include "nv-absence.h"
+#include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
 #include "nv-chart-view.h"
 #include "nv-compare-page.h"
@@ -329,6 +330,27 @@ test_series_popover (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* «Benchmarks…» opens the benchmark manager for this unit. */
+static void
+test_manager (Fixture *f, gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *manager = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.manage", NULL));
+  spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (NV_IS_BENCHMARK_MANAGER (window))
+        manager = window;
+    }
+  g_assert_nonnull (manager);
+  g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (f->window));
+  gtk_window_destroy (manager);
+  spin ();
+}
+
 static void
 test_few_quarters (Fixture *f, gconstpointer data)
 {
@@ -370,6 +392,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/compare/dark", Fixture, NULL, setup, test_dark_style, teardown);
   g_test_add ("/ui/compare/export", Fixture, NULL, setup, test_export, teardown);
   g_test_add ("/ui/compare/series-popover", Fixture, NULL, setup, test_series_popover, teardown);
+  g_test_add ("/ui/compare/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/ui/compare/few-quarters", Fixture, NULL, setup, test_few_quarters, teardown);
   return g_test_run ();
 }
