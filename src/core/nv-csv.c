@@ -422,6 +422,14 @@ detect_encoding (NvCsvReader *r)
       n_carry = 0;
       p = (const char *) buf;
       end = p + len;
+      if (first && len >= 2 && (memcmp (p, "\xFF\xFE", 2) == 0 || memcmp (p, "\xFE\xFF", 2) == 0))
+        {
+          /* Excel's "Unicode text" is UTF-16; say what to do instead. */
+          reader_fail (r, NV_CSV_ERROR_ENCODING, 1, -1, "%s",
+                       _("the file is UTF-16 text; save it as “CSV UTF-8” or “CSV (semicolon "
+                         "separated)” instead"));
+          return FALSE;
+        }
       if (first && len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
         {
           r->bom = TRUE;

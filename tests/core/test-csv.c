@@ -154,6 +154,10 @@ test_encodings (void)
   /* 0x81 is not a character in Windows-1252 either. */
   assert_fails ("a;b\n1;2\nx\x81;y\n", 13, NV_CSV_ERROR_ENCODING,
                 "t.csv:3: the byte 0x81 is neither UTF-8 nor Windows-1252 text");
+  /* Excel's "Unicode text". */
+  assert_fails ("\xFF\xFE" "a\0;\0b\0", 8, NV_CSV_ERROR_ENCODING,
+                "t.csv:1: the file is UTF-16 text; save it as “CSV UTF-8” or “CSV (semicolon "
+                "separated)” instead");
   /* A UTF-8 mark promises UTF-8. */
   assert_fails ("\xEF\xBB\xBF" "a;b\n\xC6;2\n", 11, NV_CSV_ERROR_ENCODING,
                 "t.csv:2: the file starts with a UTF-8 mark but is not valid UTF-8");
