@@ -150,13 +150,25 @@ bullet (GtkBox *box, const char *str, const char *css)
   text (box, line, css);
 }
 
+NvChart *
+nv_projection_window_build_chart (NvProjectionWindow *self)
+{
+  if (self->compare == NULL || self->compare->n_with_data == 0)
+    return NULL;
+  /* TRUE: the export form — the whole room sees it, so quarters with fewer
+   * than five persons carry no value at all. */
+  return nv_compare_trend_chart (self->compare, NULL, TRUE);
+}
+
 static void
 chart_draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   NvProjectionWindow *self = NV_PROJECTION_WINDOW (user_data);
-  g_autoptr (NvChart) chart = nv_compare_trend_chart (self->compare, NULL, TRUE);
+  g_autoptr (NvChart) chart = nv_projection_window_build_chart (self);
   NvChartStyle style;
 
+  if (chart == NULL)
+    return;
   nv_chart_style_init (&style, gtk_widget_has_css_class (GTK_WIDGET (self), "nv-dark")
                                  ? NV_CHART_STYLE_DARK
                                  : NV_CHART_STYLE_HIGH_CONTRAST);

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "nv-chart.h"
 #include "nv-workshop-deck.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ NvProjectionWindow *nv_projection_window_new (NvWorkshopDeck *deck);
  * lines (16:9), scaled with the window, never below 16. */
 double nv_projection_window_get_body_px (NvProjectionWindow *self);
 double nv_projection_body_px_for (int width, int height);
+/* The chart of the figures slide (always masked below five persons), or
+ * NULL when the unit has no figures. */
+NvChart *nv_projection_window_build_chart (NvProjectionWindow *self);
 
 /* Asks which screen is the projector when there are several, then opens
  * the projection there and the presenter view over @parent. */

@@ -10,6 +10,9 @@
 #include <locale.h>
 
 #include "../nv-test-util.h"
+#include <math.h>
+
+#include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-ui-resources.h"
 #include "nv-presenter-window.h"
@@ -193,6 +196,44 @@ test_projection (Fixture *f, gconstpointer data)
   g_assert_null (projection);
 }
 
+/* Three persons: the figures slide shows no value for any quarter. */
+static void
+test_projection_masked (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvWorkshopDeck) deck = NULL;
+  g_autoptr (NvChart) chart = NULL;
+  gint64 unit = nv_unit_add (f->store, "Tre ansatte", "helse-omsorg", NULL, &error);
+  NvProjectionWindow *projection;
+  gint64 id;
+  guint masked = 0;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("T%d", i);
+      gint64 emp = nv_employee_add (f->store, unit, ref, NULL, &error);
+      nv_roster_add (f->store, emp, 1.0, nv_day_from_ymd (2023, 1, 1), NV_DAY_NONE, NULL, &error);
+      if (i == 0)
+        nv_spell_add (f->store, emp, nv_day_from_ymd (2024, 3, 4), nv_day_from_ymd (2024, 3, 22),
+                      100, NV_SPELL_DOCTOR, NULL, &error);
+      g_assert_no_error (error);
+    }
+  id = nv_workshop_add (f->store, unit, "2025-03-25", NULL, &error);
+  deck = nv_workshop_deck_new (f->store, id, &error);
+  g_assert_no_error (error);
+  projection = nv_projection_window_new (deck);
+  chart = nv_projection_window_build_chart (projection);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (nv_chart_get_n_categories (chart), >, 4);
+  for (guint q = 0; q < nv_chart_get_n_categories (chart); q++)
+    {
+      g_assert_true (isnan (nv_chart_get_value (chart, 0, q)));
+      masked += nv_chart_get_masked (chart, 0, q);
+    }
+  g_assert_cmpuint (masked, ==, nv_chart_get_n_categories (chart));
+  gtk_window_destroy (GTK_WINDOW (projection));
+}
+
 static void
 test_presenter (Fixture *f, gconstpointer data)
 {
@@ -287,6 +328,7 @@ main (int argc, char **argv)
 
 #define ADD(path, fn) g_test_add ("/workshops/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("projection", test_projection);
+  ADD ("projection-masked", test_projection_masked);
   ADD ("presenter", test_presenter);
   ADD ("page", test_page);
 #undef ADD
