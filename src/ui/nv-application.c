@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-application.h"
+#include "nv-first-frame.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
 #include "nv-ui-resources.h"
@@ -77,6 +78,7 @@ nv_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->store));
+  nv_quit_after_first_frame_if_asked (window);
   gtk_window_present (window);
   nv_reminders_notify_once (app, self->store, self->settings);
 }

@@ -20,6 +20,20 @@
 #include "nv-window.h"
 #include "nv-workshops-page.h"
 
+enum
+{
+  SECTION_OVERVIEW,
+  SECTION_ABSENCE,
+  SECTION_FOLLOWUP,
+  SECTION_WORKSHOPS,
+  SECTION_MEASURES,
+  SECTION_COMPARE,
+  N_SECTIONS
+};
+
+static const char *const section_names[N_SECTIONS] = { "overview",  "absence",  "followup",
+                                                       "workshops", "measures", "compare" };
+
 struct _NvWindow
 {
   AdwApplicationWindow parent_instance;
@@ -36,12 +50,11 @@ struct _NvWindow
   GtkStack *main_stack;
   AdwViewStack *view_stack;
   GtkBox *welcome_buttons;
-  NvPage *overview_page;
-  NvPage *absence_page;
-  NvPage *followup_page;
-  NvPage *workshops_page;
-  NvPage *measures_page;
-  NvPage *compare_page;
+  AdwViewStackPage *followup_stack_page;
+  /* Sections are made when first needed (see ensure_page): a window with no
+   * unit, or showing one section, does not build and lay out the other five. */
+  AdwBin *slots[N_SECTIONS];
+  NvPage *pages[N_SECTIONS];
 };
 
 G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,14 +68,80 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static GType
+section_type (guint section)
+{
+  switch (section)
+    {
+    case SECTION_OVERVIEW:
+      return NV_TYPE_OVERVIEW_PAGE;
+    case SECTION_ABSENCE:
+      return NV_TYPE_ABSENCE_PAGE;
+    case SECTION_FOLLOWUP:
+      return NV_TYPE_FOLLOWUP_PAGE;
+    case SECTION_WORKSHOPS:
+      return NV_TYPE_WORKSHOPS_PAGE;
+    case SECTION_MEASURES:
+      return NV_TYPE_MEASURES_PAGE;
+    default:
+      return NV_TYPE_COMPARE_PAGE;
+    }
+}
+
+static NvPage *
+ensure_page (NvWindow *self, guint section)
+{
+  NvPage *page = self->pages[section];
+
+  if (page != NULL)
+    return page;
+  page = g_object_new (section_type (section), NULL);
+  self->pages[section] = page;
+  nv_page_set_store (page, self->store);
+  nv_page_set_unit_id (page, nv_window_get_unit_id (self));
+  adw_bin_set_child (self->slots[section], GTK_WIDGET (page));
+  if (section == SECTION_FOLLOWUP)
+    {
+      g_object_bind_property (page, "needs-attention", self->followup_stack_page,
+                              "needs-attention", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (page, "n-overdue", self->followup_stack_page, "badge-number",
+                              G_BINDING_SYNC_CREATE);
+    }
+  return page;
+}
+
 static void
 set_pages_unit (NvWindow *self, gint64 unit_id)
 {
-  NvPage *all[] = { self->overview_page, self->absence_page,  self->followup_page,
-                    self->workshops_page, self->measures_page, self->compare_page };
+  /* With a unit, the visible section and Follow-up (its badge) are live. */
+  if (unit_id != 0)
+    {
+      const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    nv_page_set_unit_id (all[i], unit_id);
+      ensure_page (self, SECTION_FOLLOWUP);
+      for (guint i = 0; i < N_SECTIONS; i++)
+        if (g_strcmp0 (visible, section_names[i]) == 0)
+          ensure_page (self, i);
+    }
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->pages[i] != NULL)
+      nv_page_set_unit_id (self->pages[i], unit_id);
+}
+
+static void
+visible_section_changed_cb (NvWindow *self)
+{
+  if (nv_window_get_unit_id (self) != 0)
+    set_pages_unit (self, nv_window_get_unit_id (self));
+}
+
+NvPage *
+nv_window_get_page (NvWindow *self, const char *name)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (name, section_names[i]) == 0)
+      return ensure_page (self, i);
+  return NULL;
 }
 
 gint64
@@ -283,13 +362,9 @@ static void
 nv_window_constructed (GObject *object)
 {
   NvWindow *self = NV_WINDOW (object);
-  NvPage *all[] = { self->overview_page, self->absence_page,  self->followup_page,
-                    self->workshops_page, self->measures_page, self->compare_page };
 
   G_OBJECT_CLASS (nv_window_parent_class)->constructed (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    nv_page_set_store (all[i], self->store);
   self->units_changed_id = g_signal_connect (self->store, "changed::units",
                                              G_CALLBACK (units_changed_cb), self);
   reload_units (self);
@@ -345,8 +420,6 @@ nv_window_class_init (NvWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *const sections[] = { "overview", "absence", "followup",
-                                          "workshops", "measures", "compare" };
 
   object_class->constructed = nv_window_constructed;
   object_class->dispose = nv_window_dispose;
@@ -358,12 +431,6 @@ nv_window_class_init (NvWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (NV_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (NV_TYPE_ABSENCE_PAGE);
-  g_type_ensure (NV_TYPE_FOLLOWUP_PAGE);
-  g_type_ensure (NV_TYPE_WORKSHOPS_PAGE);
-  g_type_ensure (NV_TYPE_MEASURES_PAGE);
-  g_type_ensure (NV_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-window.ui");
@@ -373,12 +440,19 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, welcome_buttons);
-  gtk_widget_class_bind_template_child (widget_class, NvWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, NvWindow, absence_page);
-  gtk_widget_class_bind_template_child (widget_class, NvWindow, followup_page);
-  gtk_widget_class_bind_template_child (widget_class, NvWindow, workshops_page);
-  gtk_widget_class_bind_template_child (widget_class, NvWindow, measures_page);
-  gtk_widget_class_bind_template_child (widget_class, NvWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, followup_stack_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "overview_slot", FALSE,
+                                             G_STRUCT_OFFSET (NvWindow, slots[SECTION_OVERVIEW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "absence_slot", FALSE,
+                                             G_STRUCT_OFFSET (NvWindow, slots[SECTION_ABSENCE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "followup_slot", FALSE,
+                                             G_STRUCT_OFFSET (NvWindow, slots[SECTION_FOLLOWUP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "workshops_slot", FALSE,
+                                             G_STRUCT_OFFSET (NvWindow, slots[SECTION_WORKSHOPS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "measures_slot", FALSE,
+                                             G_STRUCT_OFFSET (NvWindow, slots[SECTION_MEASURES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "compare_slot", FALSE,
+                                             G_STRUCT_OFFSET (NvWindow, slots[SECTION_COMPARE]));
 
   gtk_widget_class_install_action (widget_class, "win.unit-new", NULL, unit_new_action);
   gtk_widget_class_install_action (widget_class, "win.unit-rename", NULL, unit_rename_action);
@@ -389,9 +463,9 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.unit-new",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.unit-rename", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-section", "s", sections[i]);
+                                         "win.show-section", "s", section_names[i]);
 }
 
 static void
@@ -412,6 +486,8 @@ nv_window_init (NvWindow *self)
   gtk_drop_down_set_expression (self->unit_switcher, expression);
   gtk_expression_unref (expression);
   gtk_drop_down_set_model (self->unit_switcher, G_LIST_MODEL (self->units));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (visible_section_changed_cb), self);
   g_signal_connect_swapped (self->unit_switcher, "notify::selected",
                             G_CALLBACK (selected_unit_changed_cb), self);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "nv-page.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ void nv_window_select_unit (NvWindow *self, gint64 unit_id);
 void nv_window_show_section (NvWindow *self, const char *name);
 void nv_window_toast (NvWindow *self, const char *message);
 AdwViewStack *nv_window_get_view_stack (NvWindow *self);
+/* The section page called @name ("overview", "followup", …), made now if it
+ * was not yet needed. */
+NvPage *nv_window_get_page (NvWindow *self, const char *name);
 /* "welcome" when there is no unit yet, else "sections". */
 const char *nv_window_get_state (NvWindow *self);
 

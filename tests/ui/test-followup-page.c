@@ -109,7 +109,7 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   AdwViewStack *stack = nv_window_get_view_stack (window);
   AdwViewStackPage *section = adw_view_stack_get_page (
     stack, adw_view_stack_get_child_by_name (stack, "followup"));
-  NvFollowupPage *page = NV_FOLLOWUP_PAGE (adw_view_stack_page_get_child (section));
+  NvFollowupPage *page = NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
 
   add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   add_spell (f, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
@@ -242,8 +242,7 @@ find_dialog (void)
 static NvFollowupPage *
 window_page (NvWindow *window)
 {
-  AdwViewStack *stack = nv_window_get_view_stack (window);
-  return NV_FOLLOWUP_PAGE (adw_view_stack_get_child_by_name (stack, "followup"));
+  return NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
 }
 
 /* Mark done through the dialog: today's date is filled in, the note is kept;
