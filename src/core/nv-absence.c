@@ -70,11 +70,22 @@ nv_spell_copy (const NvSpell *spell)
 
 #define PENDING_KEY "nv-absence-changed-pending"
 
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Holds the store weakly: a store closed before the main loop runs (the CLI
+ * never runs one) is finalized and checkpointed as usual. */
 static gboolean
 emit_later_cb (gpointer data)
 {
-  NvStore *store = data;
+  g_autoptr (NvStore) store = g_weak_ref_get (data);
 
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
   if (!sqlite3_get_autocommit (nv_store_get_db (store)))
     return G_SOURCE_CONTINUE; /* still inside the transaction */
   g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
@@ -85,6 +96,8 @@ emit_later_cb (gpointer data)
 void
 nv_absence_emit_changed (NvStore *store)
 {
+  GWeakRef *ref;
+
   if (sqlite3_get_autocommit (nv_store_get_db (store)))
     {
       nv_store_emit_changed (store, "absence");
@@ -93,8 +106,9 @@ nv_absence_emit_changed (NvStore *store)
   if (g_object_get_data (G_OBJECT (store), PENDING_KEY) != NULL)
     return;
   g_object_set_data (G_OBJECT (store), PENDING_KEY, GINT_TO_POINTER (1));
-  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, emit_later_cb, g_object_ref (store),
-                      g_object_unref);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, store);
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, emit_later_cb, ref, weak_ref_free);
 }
 
 static void
