@@ -200,7 +200,7 @@ nv_chart_set_quarters (NvChart *self, int first_year, int first_quarter, guint n
       char *label = g_strdup_printf (_("Q%d %d"), quarter, year);
 
       g_ptr_array_add (labels, label);
-      if (n <= 6)
+      if (n <= 8)
         g_ptr_array_add (ticks, g_strdup (label));
       else
         g_ptr_array_add (ticks, quarter == 1 ? g_strdup_printf ("%d", year) : NULL);

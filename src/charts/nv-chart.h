@@ -88,7 +88,8 @@ void nv_chart_set_masked_label (NvChart *self, const char *label);
 void nv_chart_set_categories (NvChart *self, guint n, const char *const *labels,
                               const char *const *tick_labels);
 /* @n quarters from @first_year Q@first_quarter: labels "Q3 2024" (translated),
- * tick labels the year at each Q1 — or every quarter when @n ≤ 6. */
+ * tick labels the year at each Q1 — or every quarter when @n ≤ 8 (labels that
+ * would touch are thinned when drawn). */
 void nv_chart_set_quarters (NvChart *self, int first_year, int first_quarter, guint n);
 guint nv_chart_get_n_categories (NvChart *self);
 const char *nv_chart_get_category_label (NvChart *self, guint category);
