@@ -22,6 +22,19 @@ typedef struct
   GArray *spells; /* NvIv, sorted */
 } BatchEmployee;
 
+/* Rows per multi-row INSERT: 5 parameters each stays far below SQLite's
+ * limit, and a statement's fixed cost is shared by all of them. */
+#define SPELLS_PER_INSERT 64
+
+typedef struct
+{
+  gint64 employee_id;
+  NvDay start;
+  NvDay end;
+  double grade;
+  NvSpellType type;
+} PendingSpell;
+
 struct _NvAbsenceBatch
 {
   NvStore *store;
@@ -30,6 +43,13 @@ struct _NvAbsenceBatch
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
   sqlite3_stmt *insert_spell; /* the store's cached statement, prepared once */
   guint n_written;
+
+  /* Deferred writing (imports): checked spells wait here and go in by
+   * SPELLS_PER_INSERT rows per statement; see nv_absence_batch_flush(). */
+  gboolean deferred;
+  sqlite3_stmt *insert_many; /* our own statement, finalized on free */
+  PendingSpell pending[SPELLS_PER_INSERT];
+  guint n_pending;
 };
 
 static void
@@ -132,6 +152,7 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
     return;
   if (batch->n_written > 0)
     nv_absence_emit_changed (batch->store);
+  g_clear_pointer (&batch->insert_many, sqlite3_finalize);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
   g_clear_object (&batch->store);
@@ -241,6 +262,77 @@ trim_ref (const char *ref, char **copy)
   return *copy;
 }
 
+static void
+bind_spell (sqlite3_stmt *stmt, int first, gint64 employee_id, NvDay start, NvDay end,
+            double grade, NvSpellType type)
+{
+  sqlite3_bind_int64 (stmt, first, employee_id);
+  nv_spell_bind_day (stmt, first + 1, start);
+  nv_spell_bind_day (stmt, first + 2, end);
+  sqlite3_bind_double (stmt, first + 3, grade);
+  sqlite3_bind_text (stmt, first + 4, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
+}
+
+#define INSERT_SPELL "INSERT INTO spell (employee_id, start_day, end_day, grade, type) VALUES "
+
+static gboolean
+insert_one (NvAbsenceBatch *batch, gint64 employee_id, NvDay start, NvDay end, double grade,
+            NvSpellType type, GError **error)
+{
+  /* Prepared once per batch: no statement-cache lookup per row. Every
+   * parameter is bound on each row, so a reset is enough. */
+  if (batch->insert_spell == NULL)
+    batch->insert_spell =
+      nv_store_prepare (batch->store, INSERT_SPELL "(?1, ?2, ?3, ?4, ?5)", error);
+  if (batch->insert_spell == NULL)
+    return FALSE;
+  sqlite3_reset (batch->insert_spell);
+  bind_spell (batch->insert_spell, 1, employee_id, start, end, grade, type);
+  return nv_store_step_done (batch->store, batch->insert_spell, error);
+}
+
+void
+nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred)
+{
+  batch->deferred = deferred;
+}
+
+gboolean
+nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error)
+{
+  guint n = batch->n_pending;
+
+  batch->n_pending = 0;
+  if (n == SPELLS_PER_INSERT)
+    {
+      if (batch->insert_many == NULL)
+        {
+          g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
+
+          for (guint i = 0; i < SPELLS_PER_INSERT; i++)
+            g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+          if (sqlite3_prepare_v3 (nv_store_get_db (batch->store), sql->str, -1,
+                                  SQLITE_PREPARE_PERSISTENT, &batch->insert_many,
+                                  NULL) != SQLITE_OK)
+            return nv_store_set_sql_error (batch->store, error);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const PendingSpell *p = &batch->pending[i];
+          bind_spell (batch->insert_many, 1 + 5 * (int) i, p->employee_id, p->start, p->end,
+                      p->grade, p->type);
+        }
+      return nv_store_step_done (batch->store, batch->insert_many, error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const PendingSpell *p = &batch->pending[i];
+      if (!insert_one (batch, p->employee_id, p->start, p->end, p->grade, p->type, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start, NvDay end,
                             double grade, NvSpellType type, const char **field, GError **error)
@@ -248,7 +340,6 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
   g_autofree char *copy = NULL;
   const char *t = trim_ref (ref, &copy);
   BatchEmployee *e;
-  sqlite3_stmt *stmt;
 
   if (*t == '\0')
     return nv_employee_ref_check (t, field, error);
@@ -261,24 +352,17 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
   if (!nv_rules_spell_employment (e->ref, e->roster, start, end, field, error) ||
       !nv_rules_spell_overlap (e->ref, e->spells, start, end, field, error))
     return FALSE;
-  /* Prepared once per batch: a million rows need no statement-cache lookups.
-   * Every parameter is bound on each row, so a reset is enough. */
-  if (batch->insert_spell == NULL)
-    batch->insert_spell =
-      nv_store_prepare (batch->store,
-                        "INSERT INTO spell (employee_id, start_day, end_day, grade, type) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)",
-                        error);
-  stmt = batch->insert_spell;
-  if (stmt == NULL)
-    return sql_failed (batch, field, error);
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, e->id);
-  nv_spell_bind_day (stmt, 2, start);
-  nv_spell_bind_day (stmt, 3, end);
-  sqlite3_bind_double (stmt, 4, grade);
-  sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
-  if (!nv_store_step_done (batch->store, stmt, error))
+  if (batch->deferred)
+    {
+      batch->pending[batch->n_pending++] =
+        (PendingSpell) { e->id, start, end, grade, type };
+      if (batch->n_pending == SPELLS_PER_INSERT && !nv_absence_batch_flush (batch, error))
+        return sql_failed (batch, field, error);
+      nv_iv_insert (e->spells, start, nv_iv_end (end));
+      batch->n_written++;
+      return TRUE;
+    }
+  if (!insert_one (batch, e->id, start, end, grade, type, error))
     return sql_failed (batch, field, error);
   nv_iv_insert (e->spells, start, nv_iv_end (end));
   batch->n_written++;

@@ -226,7 +226,13 @@ gboolean nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, do
 gboolean nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
                                      NvDay end, double grade, NvSpellType type,
                                      const char **field, GError **error);
-/* Rows written so far. */
+/* Deferred: checked spells are written in groups (much faster for large
+ * imports); the caller must call nv_absence_batch_flush() before it commits.
+ * Rows that fail a check are refused at once either way. */
+void nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred);
+/* Writes the spells still waiting; on failure roll back. */
+gboolean nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error);
+/* Rows checked and written (or waiting to be) so far. */
 guint nv_absence_batch_get_n_written (NvAbsenceBatch *batch);
 /* Emits NvStore::changed ("absence") when rows were written. */
 void nv_absence_batch_free (NvAbsenceBatch *batch);

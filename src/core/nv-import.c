@@ -409,6 +409,8 @@ run (Import *im, GError **error)
       im->batch = nv_absence_batch_new (im->store, im->unit_id, error);
       if (im->batch == NULL)
         return FALSE;
+      /* Spells go in by groups; flushed below, before the caller commits. */
+      nv_absence_batch_set_deferred (im->batch, im->kind == NV_IMPORT_SPELLS);
     }
 
   while (nv_csv_reader_next (im->reader, &local_error))
@@ -469,6 +471,8 @@ run (Import *im, GError **error)
     }
   if (local_error != NULL)
     return reader_problem (im, g_steal_pointer (&local_error), error);
+  if (im->batch != NULL && !nv_absence_batch_flush (im->batch, error))
+    return FALSE;
   return TRUE;
 }
 
