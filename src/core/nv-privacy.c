@@ -154,6 +154,28 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
       if (!nv_store_step_done (store, stmt, error))
         goto fail;
     }
+  /* Records left behind when spells were edited after a step was recorded
+   * (their case start no longer starts any spell) go too once that start is
+   * older than the cutoff: nobody can see them, and they are health data. */
+  {
+    char cutoff[11];
+    sqlite3_stmt *stmt = nv_store_prepare (store,
+                                           "DELETE FROM followup_done WHERE case_start < ?1 "
+                                           "AND NOT EXISTS (SELECT 1 FROM spell s "
+                                           "WHERE s.employee_id = followup_done.employee_id "
+                                           "AND s.start_date = followup_done.case_start)",
+                                           error);
+    if (stmt == NULL)
+      goto fail;
+    nv_stmt_bind_text (stmt, 1,
+                       nv_day_format_iso_buf (nv_privacy_cutoff (today != NV_DAY_NONE
+                                                                   ? today
+                                                                   : nv_day_today (),
+                                                                 years),
+                                              cutoff));
+    if (!nv_store_step_done (store, stmt, error))
+      goto fail;
+  }
   if (!nv_store_commit (store, error))
     return FALSE;
 

@@ -37,7 +37,9 @@ NvDay nv_privacy_cutoff (NvDay today, int years);
 GPtrArray *nv_privacy_expired_cases (NvStore *store, int years, NvDay today, GError **error);
 
 /* Deletes those cases — their spells and follow-up records — in one
- * transaction. The roster stays (contracted days of old periods need it).
+ * transaction, and follow-up records whose case no longer exists (spells
+ * edited afterwards) with a case start before the cutoff. The roster stays
+ * (contracted days of old periods need it).
  * @n_cases and @n_spells receive what was deleted. */
 gboolean nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_cases,
                                     guint *n_spells, GError **error);

@@ -108,6 +108,23 @@ test_retention (Fixture *f, gconstpointer data)
                                         D (2021, 9, 20), "kept", &error));
   g_assert_no_error (error);
 
+  /* A record whose case no longer exists (its spells were edited), from
+   * before the cutoff, and a recent one like it that stays. */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO followup_done (employee_id, case_start, milestone, "
+                                   "done_on, note) SELECT id, '2020-03-02', 'followup-plan', "
+                                   "'2020-03-20', 'orphan' FROM employee WHERE ref = 'CD';"
+                                   "INSERT INTO followup_done (employee_id, case_start, milestone, "
+                                   "done_on, note) SELECT id, '2024-03-04', 'followup-plan', "
+                                   "'2024-03-20', 'recent orphan' FROM employee WHERE ref = 'CD';",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
   expired = nv_privacy_expired_cases (f->store, 5, today, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (expired->len, ==, 1);
@@ -129,8 +146,10 @@ test_retention (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM spell WHERE start_date < '2021-11-01' AND "
                              "employee_id = (SELECT id FROM employee WHERE ref = 'AB')"),
                    ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done WHERE note = 'kept'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM followup_done WHERE note = 'recent orphan'"),
+                   ==, 1);
   /* The roster stays: old periods still need their contracted days. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 2);
 
