@@ -286,7 +286,8 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
   g_autoptr (GPtrArray) milestones = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   char a[11], b[11];
-  guint n_milestones = 0;
+  g_autoptr (GPtrArray) records = NULL;
+  guint n_milestones = 0, n_other = 0;
   NvDay last_case = NV_DAY_NONE;
 
   if (as_of == NV_DAY_NONE)
@@ -375,6 +376,40 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
     }
   if (n_milestones == 0)
     g_string_append_printf (out, "%s\n", _("None recorded."));
+
+  /* Records whose case no longer exists (spells edited afterwards) are still
+   * stored about the person, so they are shown too. */
+  records = nv_followup_records (store, employee->unit_id, error);
+  if (records == NULL)
+    return NULL;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const NvFollowupRecord *r = g_ptr_array_index (records, i);
+      gboolean listed = FALSE;
+      const char *title;
+
+      if (r->employee_id != employee_id)
+        continue;
+      for (guint j = 0; j < milestones->len && !listed; j++)
+        {
+          const NvMilestone *m = g_ptr_array_index (milestones, j);
+          listed = m->employee_id == employee_id && m->case_start == r->case_start &&
+                   g_strcmp0 (m->milestone, r->milestone) == 0;
+        }
+      if (listed)
+        continue;
+      if (n_other++ == 0)
+        append_heading (out, _("Other recorded follow-up steps"));
+      title = nv_milestone_title (r->milestone);
+      /* Translators: milestone, first day of a case that no longer exists, date done */
+      g_string_append_printf (out, _("%s for a case starting %s, done %s"),
+                              title != NULL ? title : r->milestone,
+                              nv_day_format_iso_buf (r->case_start, a),
+                              nv_day_format_iso_buf (r->done_on, b));
+      if (r->note != NULL && r->note[0] != '\0')
+        g_string_append_printf (out, _(", note: %s"), r->note);
+      g_string_append_c (out, '\n');
+    }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

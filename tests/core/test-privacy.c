@@ -215,6 +215,19 @@ test_export_employee (Fixture *f, gconstpointer data)
                                         "about CD", &error));
   g_assert_no_error (error);
 
+  /* A record whose case no longer exists is still exported. */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO followup_done (employee_id, case_start, milestone, "
+                                   "done_on, note) SELECT id, '2024-03-04', 'dialogue-meeting-1', "
+                                   "'2024-04-10', 'old meeting' FROM employee WHERE ref = 'AB';",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
   g_assert_true (nv_privacy_export_employee (f->store, f->ab, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (nv_test_mode (path), ==, 0600);
@@ -240,6 +253,8 @@ test_export_employee (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, done));
   g_assert_nonnull (strstr (text, "Tilrettelagt: kortere vakter"));
   g_assert_nonnull (strstr (text, "Dialogue meeting 1"));
+  g_assert_nonnull (strstr (text, "Dialogue meeting 1 for a case starting 2024-03-04, done "
+                                 "2024-04-10, note: old meeting"));
   /* Nothing about anyone else. */
   g_assert_null (strstr (text, "CD"));
   g_assert_null (strstr (text, "about CD"));
