@@ -24,6 +24,7 @@ struct _NvPresenterWindow
   GtkLabel *now_title;
   GtkLabel *timer;
   GtkLabel *presenter_note;
+  GtkLabel *on_screen;
   GtkLabel *step_note;
   GtkLabel *next_title;
   GtkLabel *counter;
@@ -120,6 +121,16 @@ update (NvPresenterWindow *self)
                         ? _("Read the measures aloud and thank everyone for taking part.")
                         : "");
   gtk_label_set_text (self->step_note, note != NULL ? note : _("No notes for this step."));
+  {
+    /* What the room reads now: the statement of a round and the questions. */
+    g_autoptr (GString) screen = g_string_new (NULL);
+    if (slide->kind == NV_SLIDE_THEME)
+      g_string_append_printf (screen, "«%s»", slide->theme->statement);
+    for (guint i = 0; i < slide->prompts->len; i++)
+      g_string_append_printf (screen, "%s• %s", screen->len > 0 ? "\n" : "",
+                              (const char *) g_ptr_array_index (slide->prompts, i));
+    gtk_label_set_text (self->on_screen, screen->len > 0 ? screen->str : "–");
+  }
   gtk_label_set_text (self->next_title, index + 1 < n
                                           ? nv_workshop_deck_slide_title (self->deck, index + 1)
                                           : _("The end of the presentation"));
@@ -216,6 +227,7 @@ caption (const char *str)
   GtkWidget *label = gtk_label_new (str);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 12);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
   return label;
@@ -314,6 +326,8 @@ nv_presenter_window_init (NvPresenterWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->timer), "numeric");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Time on this step"), -1);
+  gtk_box_append (GTK_BOX (left), caption (_("On the screen")));
+  self->on_screen = wrapped (GTK_BOX (left), NULL);
   gtk_box_append (GTK_BOX (left), caption (_("Keep in mind")));
   self->presenter_note = wrapped (GTK_BOX (left), "title-4");
   gtk_box_append (GTK_BOX (left), caption (_("Your notes")));

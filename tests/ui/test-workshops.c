@@ -260,6 +260,7 @@ test_presenter (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->theme, ==,
                    nv_workshop_deck_get_slide (deck, 4)->theme->id);
   g_assert_true (shows_text (GTK_WIDGET (presenter), "Dele vakter rettferdig"));
+  save_png (GTK_WIDGET (presenter), "presenter.png");
 
   nv_workshop_deck_close (deck);
   spin ();
