@@ -98,8 +98,12 @@ test_template_default (void)
 
   /* Theme ids are the measures register's, so agreed measures keep theirs. */
   for (guint i = 0; i < tpl->themes->len; i++)
-    g_assert_true (nv_measure_theme_is_valid (
-      ((NvTemplateTheme *) g_ptr_array_index (tpl->themes, i))->id));
+    {
+      NvTemplateTheme *t = g_ptr_array_index (tpl->themes, i);
+      g_assert_true (nv_measure_theme_is_valid (t->id));
+      /* and the same name there, so a theme reads the same everywhere */
+      g_assert_cmpstr (t->title, ==, nv_measure_theme_label (t->id));
+    }
 }
 
 static void
