@@ -97,6 +97,17 @@ nv_workshop_template_free (NvWorkshopTemplate *tpl)
   g_free (tpl);
 }
 
+/* GMarkup has already read the newline after a tag when it calls us back;
+ * the tag itself is on the line before. */
+static int
+current_line (GMarkupParseContext *context)
+{
+  int line = 0, column = 0;
+
+  g_markup_parse_context_get_position (context, &line, &column);
+  return column <= 1 && line > 1 ? line - 1 : line;
+}
+
 static gboolean
 fail (GMarkupParseContext *context, Parser *p, GError **error, const char *format, ...)
   G_GNUC_PRINTF (4, 5);
@@ -111,7 +122,7 @@ fail (GMarkupParseContext *context, Parser *p, GError **error, const char *forma
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_markup_parse_context_get_position (context, &line, NULL);
+  line = current_line (context);
   g_set_error (error, NV_TEMPLATE_ERROR, NV_TEMPLATE_ERROR_MALFORMED,
                _("The workshop template “%s” is damaged at line %d: %s"), p->name, line, what);
   return FALSE;
@@ -186,8 +197,7 @@ start_element (GMarkupParseContext *context, const char *element, const char **n
                                         "comments", &comments,
                                         G_MARKUP_COLLECT_INVALID))
         {
-          int line = 0;
-          g_markup_parse_context_get_position (context, &line, NULL);
+          int line = current_line (context);
           g_prefix_error (error, _("The workshop template “%s” is damaged at line %d: "),
                           p->name, line);
           (*error)->domain = NV_TEMPLATE_ERROR;
