@@ -48,17 +48,27 @@ nv_spell_type_label (NvSpellType type)
 gboolean
 nv_spell_type_parse (const char *text, NvSpellType *type)
 {
-  g_autofree char *t = NULL;
+  const char *end;
+  size_t len;
 
   if (text == NULL)
     return FALSE;
-  t = g_strstrip (g_ascii_strdown (text, -1));
-  if (strcmp (t, "egenmeldt") == 0 || strcmp (t, "self") == 0)
+  /* Case-insensitive, surrounding white space ignored; no copies (a million
+   * import rows each have a type). */
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  len = (size_t) (end - text);
+#define IS(word) (len == strlen (word) && g_ascii_strncasecmp (text, word, len) == 0)
+  if (IS ("egenmeldt") || IS ("self"))
     *type = NV_SPELL_SELF;
-  else if (strcmp (t, "legemeldt") == 0 || strcmp (t, "doctor") == 0)
+  else if (IS ("legemeldt") || IS ("doctor"))
     *type = NV_SPELL_DOCTOR;
   else
     return FALSE;
+#undef IS
   return TRUE;
 }
 

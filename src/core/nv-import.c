@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "nv-import.h"
+#include "nv-store-private.h"
 #include "nv-unit.h"
 
 #define MAX_COLUMNS 16
@@ -502,14 +503,42 @@ import_clear (Import *im)
   g_clear_pointer (&im->loaded_units, g_hash_table_unref);
 }
 
+/* A spells import inserts only employee ids of the unit's employee rows,
+ * read inside its own transaction (BEGIN IMMEDIATE: no one can delete them
+ * meanwhile), so the spell → employee foreign key holds by construction.
+ * SQLite's check of it, a parent lookup per row, is switched off for such an
+ * import (it can only be switched outside a transaction) and back on after.
+ * *@fk_off says whether it was switched off. */
+static gboolean
+begin (NvStore *store, NvImportKind kind, GError **error, gboolean *fk_off)
+{
+  sqlite3 *db = nv_store_get_db (store);
+
+  *fk_off = kind == NV_IMPORT_SPELLS && sqlite3_get_autocommit (db) &&
+            sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK;
+  if (nv_store_begin (store, error))
+    return TRUE;
+  if (*fk_off)
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* After commit or rollback. */
+static void
+end (NvStore *store, gboolean fk_off)
+{
+  if (fk_off)
+    sqlite3_exec (nv_store_get_db (store), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+}
+
 static gboolean
 import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *reader,
                NvImportCounts *counts, GError **error)
 {
   Import im;
-  gboolean ok;
+  gboolean ok, fk_off;
 
-  if (!nv_store_begin (store, error))
+  if (!begin (store, kind, error, &fk_off))
     return FALSE;
   import_init (&im, store, kind, unit_id, reader);
   ok = run (&im, error);
@@ -517,6 +546,7 @@ import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *r
     ok = nv_store_commit (store, error);
   else
     nv_store_rollback (store);
+  end (store, fk_off);
   if (ok && counts != NULL)
     *counts = im.counts;
   import_clear (&im);
@@ -549,7 +579,7 @@ preview_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *
 {
   g_autoptr (NvImportPreview) preview = g_new0 (NvImportPreview, 1);
   Import im;
-  gboolean ok;
+  gboolean ok, fk_off;
 
   preview->kind = kind;
   preview->file_name = g_strdup (nv_csv_reader_get_name (reader));
@@ -557,12 +587,13 @@ preview_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
 
-  if (!nv_store_begin (store, error))
+  if (!begin (store, kind, error, &fk_off))
     return NULL;
   import_init (&im, store, kind, unit_id, reader);
   im.preview = preview;
   ok = run (&im, error);
   nv_store_rollback (store);
+  end (store, fk_off);
   preview->counts = im.counts;
   import_clear (&im);
   if (!ok)
