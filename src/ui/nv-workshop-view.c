@@ -376,6 +376,22 @@ plain_row (const char *text, const char *css)
   return row;
 }
 
+/* AdwExpanderRow's own switch has no accessible name in libadwaita 1.2:
+ * give it the theme's, so a screen reader says what it turns on. */
+static void
+name_switch (GtkWidget *widget, const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_SWITCH (c))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      else
+        name_switch (c, name);
+    }
+}
+
 /* Theme rows: the switch turns a theme on; folded out are its statement, its
  * questions and the leader's own, and a field to add one. */
 static void
@@ -409,6 +425,7 @@ build_themes (NvWorkshopView *self)
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
       g_object_set_data_full (G_OBJECT (row), "nv-theme", g_strdup (theme->id), g_free);
       g_signal_connect (row, "notify::enable-expansion", G_CALLBACK (theme_toggled_cb), self);
+      name_switch (row, theme->title);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_row (statement, "heading"));
       for (guint p = 0; p < theme->prompts->len; p++)
