@@ -94,6 +94,12 @@ nv_application_handle_local_options (GApplication *app, GVariantDict *options)
       return 0;
     }
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  /* The everyday app is unique: a second start raises the open window, and a
+   * click on a reminder reaches it over D-Bus. With a database of its own
+   * (--database or NAERVAER_DB) an instance stands alone, so two databases
+   * can be open at once and tests never talk to each other's windows. */
+  if (self->database != NULL || g_getenv ("NAERVAER_DB") != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
 
@@ -220,7 +226,7 @@ nv_application_new (void)
   nv_ui_register_resource ();
   return g_object_new (NV_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/naervaer/Naervaer",
                        NULL);
 }
