@@ -151,6 +151,14 @@ fill_ideas (NvWorkshopView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), idea->text);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      if (*idea->theme != '\0')
+        {
+          /* Captured during a round: say which. */
+          const NvTemplateTheme *theme =
+            nv_workshop_template_find_theme (nv_workshop_template (NULL), idea->theme);
+          if (theme != NULL)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), theme->title);
+        }
       gtk_widget_add_css_class (badge, "nv-votes");
       gtk_widget_add_css_class (badge, "title-3");
       gtk_widget_set_size_request (badge, 36, -1);
