@@ -230,9 +230,11 @@ build_fields (NvSpellDialog *self)
   nv_form_dialog_add_field (form, "employee", _("_Employee"), self->employee, NULL);
 
   self->start = nv_date_entry_new ();
-  nv_form_dialog_add_field (form, "start", _("_First day"), self->start, NULL);
+  nv_form_dialog_add_field (form, "start", _("_First day"), self->start,
+                            GTK_WIDGET (nv_date_entry_get_editable (NV_DATE_ENTRY (self->start))));
   self->end = nv_date_entry_new ();
-  nv_form_dialog_add_field (form, "end", _("_Last day"), self->end, NULL);
+  nv_form_dialog_add_field (form, "end", _("_Last day"), self->end,
+                            GTK_WIDGET (nv_date_entry_get_editable (NV_DATE_ENTRY (self->end))));
   self->open = gtk_check_button_new_with_mnemonic (_("_Still off sick (no last day yet)"));
   nv_form_dialog_add_wide (form, self->open);
 

@@ -1,0 +1,68 @@
+"""A unit leader adds the first employee on the Absence page: the form refuses
+a national identity number beside the field, then stores initials."""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pyatspi  # noqa: E402
+from atspi_util import App  # noqa: E402
+
+
+def sensitive(node):
+    return node.getState().contains(pyatspi.STATE_SENSITIVE)
+
+
+def main():
+    app = App(prepare=lambda a: a.cli("unit", "add", "Avdeling 2B", "--sector", "helse-omsorg"))
+    try:
+        app.click(pyatspi.ROLE_PAGE_TAB, "Absence")
+        app.wait_for(None, "No Staff Yet")
+        # GTK 4.8 reports the buttons of hidden stack pages as visible too: the
+        # empty state's button is the one a user sees; press each until the
+        # dialog opens.
+        dialog = None
+        for button in reversed(app.find_all(pyatspi.ROLE_PUSH_BUTTON, "_Add Employee…")):
+            button.queryAction().doAction(0)
+            try:
+                # a filler, not a frame, in GTK 4.8
+                dialog = app.wait_for(None, "Add Employee", root=app.app, timeout=3)
+                break
+            except AssertionError:
+                continue
+        assert dialog is not None, "the Add Employee dialog did not open"
+        texts = app.find_all(pyatspi.ROLE_TEXT, None, root=dialog)
+        add = app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "_Add", root=dialog)
+        assert not sensitive(add), "Add must be disabled on an empty form"
+
+        # The fields carry the names of their mnemonic labels.
+        by_name = {t.name.replace("_", ""): t for t in texts}
+        assert "Employee" in by_name and "First day" in by_name, f"fields: {list(by_name)}"
+        employee = by_name["Employee"]
+        first_day = by_name["First day"]
+        app.type_into(employee, "01017012345")
+        app.type_into(first_day, "01.02.2025")
+        assert not sensitive(add), "a national identity number must be refused"
+        labels = [app.text_of(n) for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog)]
+        assert any("identity number" in t or "fødselsnummer" in t for t in labels), \
+            f"no message beside the field: {labels}"
+
+        app.type_into(employee, "KN")
+        assert sensitive(add), "Add must be enabled once the form is valid"
+        app.click(pyatspi.ROLE_PUSH_BUTTON, "_Add", root=dialog)
+        time.sleep(0.8)
+        app.wait_gone(None, "Add Employee")
+        cells = []
+        for n in app.find_all(pyatspi.ROLE_LABEL, None):
+            try:
+                cells.append(app.text_of(n))
+            except Exception:
+                pass
+        assert "KN" in cells and "01.02.2025" in cells, f"the staff table shows {cells[:40]}"
+        print("ok: refused a national identity number, then added an employee")
+    finally:
+        app.close()
+
+
+if __name__ == "__main__":
+    main()
