@@ -154,16 +154,18 @@ static GtkWidget *
 make_badge (void)
 {
   GtkWidget *badge = gtk_label_new (_("Few persons"));
+  const char *why = _("Fewer than 5 persons worked here in this period. You see the figure on "
+                      "your own screen, but it is hidden in projection, reports, posters and "
+                      "exports so that nobody can be recognised.");
 
   gtk_widget_add_css_class (badge, "nv-badge");
   gtk_widget_add_css_class (badge, "few-persons");
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (badge,
-                               _("Fewer than 5 persons worked here in this period. You see the "
-                                 "figure on your own screen, but it is hidden in projection, "
-                                 "reports, posters and exports so that nobody can be "
-                                 "recognised."));
+  gtk_widget_set_tooltip_text (badge, why);
+  /* Screen readers and keyboard users get the explanation, not only the mouse. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why,
+                                  -1);
   gtk_widget_set_visible (badge, FALSE);
   return badge;
 }
