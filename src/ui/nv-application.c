@@ -177,7 +177,12 @@ static void
 nv_application_shutdown (GApplication *app)
 {
   NvApplication *self = NV_APPLICATION (app);
+  GList *windows;
 
+  /* Close the windows first so nothing holds the store: its last unref closes
+   * the database, which checkpoints the WAL into the main file. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
   G_APPLICATION_CLASS (nv_application_parent_class)->shutdown (app);
   g_clear_object (&self->store);
 }
