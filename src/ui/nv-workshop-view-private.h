@@ -38,6 +38,8 @@ struct _NvWorkshopView
 
   AdwEntryRow *idea_row;
   GtkListBox *ideas_list;
+  gint64 refocus_idea; /* after a vote the list is rebuilt: keep the focus */
+  int refocus_delta;
   AdwEntryRow *what_row;
   AdwEntryRow *who_row;
   AdwEntryRow *when_row;

@@ -81,7 +81,15 @@ vote (NvWorkshopView *self, GtkButton *button, int delta)
   g_autoptr (GError) error = NULL;
 
   if (!nv_workshop_vote (self->store, button_id (button), delta, &error))
-    nv_workshop_view_toast (self, error->message);
+    {
+      nv_workshop_view_toast (self, error->message);
+      return;
+    }
+  if (gtk_widget_has_focus (GTK_WIDGET (button)))
+    {
+      self->refocus_idea = button_id (button);
+      self->refocus_delta = delta;
+    }
 }
 
 static void
@@ -146,7 +154,7 @@ fill_ideas (NvWorkshopView *self)
       g_autofree char *votes = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE, "%d vote", "%d votes", idea->votes), idea->votes);
       GtkWidget *badge = gtk_label_new (count);
-      GtkWidget *measure_button;
+      GtkWidget *measure_button, *up_button, *down_button;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), idea->text);
@@ -165,12 +173,11 @@ fill_ideas (NvWorkshopView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, votes,
                                       -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("list-remove-symbolic", down,
-                                              G_CALLBACK (vote_down_cb), self, idea->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("list-add-symbolic", up, G_CALLBACK (vote_up_cb),
-                                              self, idea->id));
+      down_button = icon_button ("list-remove-symbolic", down, G_CALLBACK (vote_down_cb), self,
+                                 idea->id);
+      up_button = icon_button ("list-add-symbolic", up, G_CALLBACK (vote_up_cb), self, idea->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), down_button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), up_button);
       measure_button = icon_button ("go-bottom-symbolic", to_measure,
                                     G_CALLBACK (idea_to_measure_cb), self, idea->id);
       g_object_set_data_full (G_OBJECT (measure_button), "nv-text", g_strdup (idea->text), g_free);
@@ -179,7 +186,10 @@ fill_ideas (NvWorkshopView *self)
                                  icon_button ("user-trash-symbolic", del,
                                               G_CALLBACK (idea_delete_cb), self, idea->id));
       gtk_list_box_append (self->ideas_list, row);
+      if (idea->id == self->refocus_idea)
+        gtk_widget_grab_focus (self->refocus_delta > 0 ? up_button : down_button);
     }
+  self->refocus_idea = 0;
 }
 
 /* ---- Measures --------------------------------------------------------------- */
