@@ -36,7 +36,9 @@ class App:
         e.pop("NO_AT_BRIDGE", None)
         if env:
             e.update(env)
-        self.proc = subprocess.Popen([APP, "--database", self.db], env=e)
+        self.log = open(os.path.join(self.dir, "app.log"), "w+")
+        self.proc = subprocess.Popen([APP, "--database", self.db], env=e,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
         self.app = self._find_app()
 
     def cli(self, *args):
@@ -47,7 +49,8 @@ class App:
         end = time.time() + timeout
         while time.time() < end:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"app exited with {self.proc.returncode}")
+                self.log.seek(0)
+                raise RuntimeError(f"app exited with {self.proc.returncode}:\n{self.log.read()}")
             desktop = pyatspi.Registry.getDesktop(0)
             for i in range(desktop.childCount):
                 a = desktop.getChildAtIndex(i)
