@@ -31,6 +31,7 @@ typedef struct
 {
   gint64 data_version;
   gint64 total_changes;
+  guint64 absence_changes; /* Watch.absence_changes when the rows were read */
   GArray *units;      /* UnitRows */
   GHashTable *index;  /* &unit_id → position + 1 */
   gboolean complete;  /* every unit is loaded */
@@ -103,14 +104,21 @@ roster_row (sqlite3_stmt *stmt)
   return r;
 }
 
-/* Spell days are integers since schema 7 (NULL: open). */
+/* Spells are read as three columns: the employee, the grade, and one
+ * integer packing the days (integers since schema 7; NvDay < 2^22, the end 0
+ * when open) and the type — every sqlite3_column_*() call costs a mutex
+ * round trip, and half a million rows are read after each write. */
+#define SPELL_PACKED                                                                           \
+  "s.start_day | (ifnull (s.end_day, 0) << 22) | ((s.type = 'egenmeldt') << 44)"
+#define DAY_MASK ((1 << 22) - 1)
+
 static NvSpell
 spell_row (sqlite3_stmt *stmt)
 {
-  NvSpell s = { sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 0), NULL,
-                nv_spell_column_day (stmt, 1), nv_spell_column_day (stmt, 2),
-                sqlite3_column_double (stmt, 3),
-                sqlite3_column_int (stmt, 4) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
+  gint64 packed = sqlite3_column_int64 (stmt, 1);
+  NvSpell s = { 0, sqlite3_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
+                (NvDay) ((packed >> 22) & DAY_MASK), sqlite3_column_double (stmt, 2),
+                (packed >> 44) & 1 ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
   return s;
 }
 
@@ -157,8 +165,7 @@ load_unit (NvStore *store, Cache *c, gint64 unit_id, GError **error)
     return FALSE;
 
   stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, s.start_day, s.end_day, s.grade, "
-                           "s.type = 'egenmeldt', s.id "
+                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade "
                            "FROM spell s JOIN employee e ON e.id = s.employee_id "
                            "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_day",
                            error);
@@ -185,6 +192,28 @@ load_unit (NvStore *store, Cache *c, gint64 unit_id, GError **error)
       NvMonthly m;
       if (monthly_row (stmt, unit_id, &m))
         g_array_append_val (UNIT (c, pos)->monthly, m);
+    }
+  return finish_stmt (store, stmt, rc, error);
+}
+
+/* Every unit's HR monthly figures (into empty arrays). */
+static gboolean
+load_all_monthly (NvStore *store, Cache *c, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (store,
+                                         "SELECT unit_id, period, contracted_days, "
+                                         "lost_days_self, lost_days_doctor, persons FROM monthly",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+      NvMonthly m;
+      if (monthly_row (stmt, unit_id, &m))
+        g_array_append_val (UNIT (c, unit_pos (c, unit_id))->monthly, m);
     }
   return finish_stmt (store, stmt, rc, error);
 }
@@ -261,8 +290,7 @@ load_all (NvStore *store, Cache *c, GError **error)
     return FALSE;
 
   stmt = nv_store_prepare (store,
-                           "SELECT employee_id, start_day, end_day, grade, "
-                           "type = 'egenmeldt', id FROM spell",
+                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade FROM spell s",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -278,20 +306,7 @@ load_all (NvStore *store, Cache *c, GError **error)
     return FALSE;
 #undef UNIT_OF
 
-  stmt = nv_store_prepare (store,
-                           "SELECT unit_id, period, contracted_days, lost_days_self, "
-                           "lost_days_doctor, persons FROM monthly",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
-      NvMonthly m;
-      if (monthly_row (stmt, unit_id, &m))
-        g_array_append_val (UNIT (c, unit_pos (c, unit_id))->monthly, m);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
+  if (!load_all_monthly (store, c, error))
     return FALSE;
   c->complete = TRUE;
   return TRUE;
@@ -314,6 +329,51 @@ data_version (NvStore *store, gint64 *version, gint64 *changes, GError **error)
   return TRUE;
 }
 
+/* Which tables our own writes touch. PRAGMA data_version and
+ * sqlite3_total_changes() only say that something changed; after a write
+ * that touched none of the tables the spells and the roster come from (HR
+ * figures, follow-up, measures, workshops …) only the HR figures are read
+ * again, which is quick, instead of half a million spells. SQLite's update
+ * hook sees every row our connection changes in a rowid table, cascades
+ * included; all four absence tables are rowid tables (monthly is not, and is
+ * always read again). Nothing deletes from them without WHERE (the truncate
+ * optimisation would bypass the hook). */
+typedef struct
+{
+  guint64 absence_changes;
+} Watch;
+
+#define WATCH_KEY "nv-stats-watch"
+
+static void
+watch_cb (void *data, int op, const char *db_name, const char *table, sqlite3_int64 rowid)
+{
+  Watch *w = data;
+
+  if (strcmp (table, "spell") == 0 || strcmp (table, "roster") == 0 ||
+      strcmp (table, "employee") == 0 || strcmp (table, "unit") == 0)
+    w->absence_changes++;
+}
+
+/* The store's watch, (re)installed; FALSE if another hook had replaced it,
+ * so changes may have gone unseen. */
+static gboolean
+watch_install (NvStore *store, Watch **watch)
+{
+  Watch *w = g_object_get_data (G_OBJECT (store), WATCH_KEY);
+  gboolean fresh = w == NULL;
+  void *previous;
+
+  if (fresh)
+    {
+      w = g_new0 (Watch, 1);
+      g_object_set_data_full (G_OBJECT (store), WATCH_KEY, w, g_free);
+    }
+  previous = sqlite3_update_hook (nv_store_get_db (store), watch_cb, w);
+  *watch = w;
+  return fresh || previous == w;
+}
+
 /* The store's cache when it is still valid (a fresh one otherwise); NULL with
  * *@temporary set inside a transaction, where the caller uses its own. */
 static Cache *
@@ -321,17 +381,35 @@ cache_for (NvStore *store, gboolean *temporary, GError **error)
 {
   Cache *c = g_object_get_data (G_OBJECT (store), CACHE_KEY);
   gint64 version = 0, changes = 0;
+  Watch *watch;
+  gboolean watched = watch_install (store, &watch);
 
   *temporary = !sqlite3_get_autocommit (nv_store_get_db (store));
   if (*temporary)
     return cache_new ();
   if (!data_version (store, &version, &changes, error))
     return NULL;
-  if (c == NULL || c->data_version != version || c->total_changes != changes)
+  if (c != NULL && watched && c->complete && c->data_version == version &&
+      c->total_changes != changes && c->absence_changes == watch->absence_changes)
+    {
+      /* Only our own writes, none to spells, roster, employees or units. */
+      for (guint i = 0; i < c->units->len; i++)
+        g_array_set_size (UNIT (c, i)->monthly, 0);
+      if (!load_all_monthly (store, c, error))
+        {
+          g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+          return NULL;
+        }
+      c->total_changes = changes;
+      return c;
+    }
+  if (c == NULL || !watched || c->data_version != version || c->total_changes != changes ||
+      c->absence_changes != watch->absence_changes)
     {
       c = cache_new ();
       c->data_version = version;
       c->total_changes = changes;
+      c->absence_changes = watch->absence_changes;
       g_object_set_data_full (G_OBJECT (store), CACHE_KEY, c, (GDestroyNotify) cache_free);
     }
   return c;
