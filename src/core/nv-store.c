@@ -1,4 +1,6 @@
-/* nv-store.c — the SQLite store: open, migrate, back up, restore, check.
+/* nv-store.c — the SQLite store: open, migrate, statements, transactions.
+ *
+ * Backup, restore and the integrity check are in nv-store-backup.c.
  *
  * The database holds health data, so the file, its -wal/-shm (SQLite gives
  * them the database file's mode) and every backup are 0600 in a 0700
@@ -20,6 +22,7 @@
 #include <unistd.h>
 
 #include "nv-core-resources.h"
+#include "nv-store-file-private.h"
 #include "nv-store-private.h"
 
 struct _NvStore
@@ -132,8 +135,8 @@ nv_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "naervaer", "naervaer.db", NULL);
 }
 
-static gboolean
-set_error_from_db (sqlite3 *db, int rc, const char *path, GError **error)
+gboolean
+nv_store_set_error_from_db (sqlite3 *db, int rc, const char *path, GError **error)
 {
   int code = NV_STORE_ERROR_SQL;
 
@@ -187,8 +190,8 @@ looks_truncated (const char *path, const guchar *header, goffset size)
 /* Looks at an existing file without changing it. Only a Nærvær database of a
  * schema this version knows passes; an empty file is refused like any other
  * file that is not ours, so a wrong path never gets a database written into it. */
-static gboolean
-inspect_file (const char *path, int *version, GError **error)
+gboolean
+nv_store_inspect_file (const char *path, int *version, GError **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -280,7 +283,7 @@ inspect_file (const char *path, int *version, GError **error)
   goto out;
 
 out_db_error:
-  set_error_from_db (db, rc, path, error);
+  nv_store_set_error_from_db (db, rc, path, error);
 out:
   if (stmt != NULL)
     sqlite3_finalize (stmt);
@@ -296,7 +299,7 @@ exec_sql (sqlite3 *db, const char *sql, const char *path, GError **error)
 
   if (rc != SQLITE_OK)
     {
-      set_error_from_db (db, rc, path, error);
+      nv_store_set_error_from_db (db, rc, path, error);
       sqlite3_free (msg);
       return FALSE;
     }
@@ -342,8 +345,8 @@ migrate (NvStore *self, int target, GError **error)
   return TRUE;
 }
 
-static gboolean
-ensure_private_dir (const char *dir, GError **error)
+gboolean
+nv_store_ensure_private_dir (const char *dir, GError **error)
 {
   g_autofree char *default_path = nv_store_default_path ();
   g_autofree char *default_dir = g_path_get_dirname (default_path);
@@ -375,7 +378,7 @@ connect (const char *path, int found_version, GError **error)
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_db (self->db, rc, path, error);
+      nv_store_set_error_from_db (self->db, rc, path, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
@@ -444,7 +447,7 @@ nv_store_open_at_version (const char *path, int version, GError **error)
   g_return_val_if_fail (version >= 0 && version <= nv_store_latest_schema_version (), NULL);
 
   dir = g_path_get_dirname (path);
-  if (!ensure_private_dir (dir, error))
+  if (!nv_store_ensure_private_dir (dir, error))
     return NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -458,7 +461,7 @@ nv_store_open_at_version (const char *path, int version, GError **error)
                    _("“%s” is a folder, not a database file"), path);
       return NULL;
     }
-  if (!inspect_file (path, &found_version, error))
+  if (!nv_store_inspect_file (path, &found_version, error))
     return NULL;
 
   if (g_chmod (path, 0600) != 0)
@@ -549,7 +552,7 @@ gboolean
 nv_store_set_sql_error (NvStore *self, GError **error)
 {
   int rc = sqlite3_errcode (self->db);
-  return set_error_from_db (self->db, rc, self->path, error);
+  return nv_store_set_error_from_db (self->db, rc, self->path, error);
 }
 
 gboolean
@@ -612,194 +615,6 @@ nv_store_rollback (NvStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-gboolean
-nv_store_check (NvStore *self, char **verdict, GError **error)
-{
-  g_autoptr (GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = nv_store_prepare (self, "PRAGMA integrity_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s\n", line);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return nv_store_set_sql_error (self, error);
-
-  stmt = nv_store_prepare (self, "PRAGMA foreign_key_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (problems, _("Row %lld in %s refers to a missing row in %s\n"),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-
-  if (problems->len == 0)
-    {
-      if (verdict != NULL)
-        *verdict = g_strdup_printf (_("The database is healthy: “%s” passed the integrity check "
-                                      "(schema %d)."),
-                                    self->path, self->schema_version);
-      return TRUE;
-    }
-  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT,
-               _("The database “%s” is damaged. Restore a backup.\n%s"), self->path,
-               problems->str);
-  return FALSE;
-}
-
-/* Copies @from into a new private temporary file beside @dest_path and renames it
- * into place, so a failure never leaves a half-written backup. */
-static gboolean
-backup_db (sqlite3 *from, const char *dest_path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (dest_path);
-  g_autofree char *tmpl = g_build_filename (dir, ".naervaer-backup-XXXXXX", NULL);
-  sqlite3 *to = NULL;
-  sqlite3_backup *backup;
-  int fd;
-  int rc;
-
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot write in “%s”: %s"), dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (tmpl, &to, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (to, "main", from, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (to);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-        }
-    }
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_db (to, rc, dest_path, error);
-      sqlite3_close_v2 (to);
-      g_unlink (tmpl);
-      return FALSE;
-    }
-  sqlite3_close_v2 (to);
-  g_chmod (tmpl, 0600);
-  if (g_rename (tmpl, dest_path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot write “%s”: %s"),
-                   dest_path, g_strerror (saved));
-      g_unlink (tmpl);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-nv_store_backup (NvStore *self, const char *dest_path, GError **error)
-{
-  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
-  return backup_db (self->db, dest_path, error);
-}
-
-gboolean
-nv_store_validate_file (const char *path, GError **error)
-{
-  int version = 0;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("“%s” does not exist"), path);
-      return FALSE;
-    }
-  if (!inspect_file (path, &version, error))
-    return FALSE;
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
-    ok = TRUE;
-  else
-    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT,
-                 _("The database “%s” is damaged and cannot be used"), path);
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-  return ok;
-}
-
-gboolean
-nv_store_restore (const char *db_path, const char *source_path, char **kept_copy, GError **error)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *copy = NULL;
-  sqlite3 *from = NULL;
-  int rc;
-
-  if (!nv_store_validate_file (source_path, error))
-    return FALSE;
-
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr (NvStore) current = nv_store_open (db_path, error);
-      if (current == NULL)
-        return FALSE;
-      copy = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
-      if (!nv_store_backup (current, copy, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (db_path);
-      if (!ensure_private_dir (dir, error))
-        return FALSE;
-    }
-
-  rc = sqlite3_open_v2 (source_path, &from, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_db (from, rc, source_path, error);
-      sqlite3_close_v2 (from);
-      return FALSE;
-    }
-  /* Write the new file beside the old and rename over it: atomic on POSIX. */
-  if (!backup_db (from, db_path, error))
-    {
-      sqlite3_close_v2 (from);
-      return FALSE;
-    }
-  sqlite3_close_v2 (from);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *side = g_strconcat (db_path, i == 0 ? "-wal" : "-shm", NULL);
-      g_unlink (side);
-    }
-
-  if (kept_copy != NULL)
-    *kept_copy = g_steal_pointer (&copy);
-  return TRUE;
 }
 
 static void

@@ -56,7 +56,14 @@ void nv_workshop_view_build_run (NvWorkshopView *self);
 void nv_workshop_view_refresh_run (NvWorkshopView *self);
 void nv_workshop_view_fill_measures (NvWorkshopView *self, GtkListBox *list, gboolean editable);
 
+/* nv-workshop-view-prepare.c */
+void nv_workshop_view_build_prepare (NvWorkshopView *self);
+void nv_workshop_view_refresh_prepare (NvWorkshopView *self);
+
 /* nv-workshop-view.c */
+GtkWidget *nv_workshop_view_action_button_row (const char *title, const char *subtitle,
+                                               const char *button_label, const char *action,
+                                               const char *target);
 void nv_workshop_view_toast (NvWorkshopView *self, const char *message);
 GtkWidget *nv_workshop_view_checklist (NvWorkshopView *self, NvPhase phase);
 void nv_workshop_view_clear_box (GtkBox *box);

@@ -1,0 +1,24 @@
+/* nv-store-file-private.h — file helpers shared by nv-store.c and
+ * nv-store-backup.c; not for other modules.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+#include "nv-store.h"
+
+G_BEGIN_DECLS
+
+/* Sets @error for SQLite result @rc on the file @path (@db may be NULL) and
+ * returns FALSE. */
+gboolean nv_store_set_error_from_db (sqlite3 *db, int rc, const char *path, GError **error);
+
+/* Looks at an existing file without changing it; passes only a Nærvær
+ * database of a schema this version knows, and sets @version to its schema. */
+gboolean nv_store_inspect_file (const char *path, int *version, GError **error);
+
+/* Creates @dir (0700) if needed; tightens the mode only of folders that are ours. */
+gboolean nv_store_ensure_private_dir (const char *dir, GError **error);
+
+G_END_DECLS
