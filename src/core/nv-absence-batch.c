@@ -41,6 +41,8 @@ struct _NvAbsenceBatch
   gint64 unit_id;
   GHashTable *by_ref; /* ASCII-lowercased ref → BatchEmployee (as COLLATE NOCASE) */
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
+  BatchEmployee *last; /* found by the last lookup (rows come grouped) */
+  char *last_ref;      /* the exact ref it was found by */
   sqlite3_stmt *insert_spell; /* the store's cached statement, prepared once */
   guint n_written;
 
@@ -153,6 +155,7 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
   if (batch->n_written > 0)
     nv_absence_emit_changed (batch->store);
   g_clear_pointer (&batch->insert_many, sqlite3_finalize);
+  g_free (batch->last_ref);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
   g_clear_object (&batch->store);
@@ -165,8 +168,27 @@ nv_absence_batch_get_n_written (NvAbsenceBatch *batch)
   return batch->n_written;
 }
 
+static BatchEmployee *lookup_key (NvAbsenceBatch *batch, const char *trimmed);
+
 static BatchEmployee *
 lookup (NvAbsenceBatch *batch, const char *trimmed)
+{
+  BatchEmployee *e;
+
+  if (batch->last != NULL && strcmp (trimmed, batch->last_ref) == 0)
+    return batch->last;
+  e = lookup_key (batch, trimmed);
+  if (e != NULL)
+    {
+      batch->last = e;
+      g_free (batch->last_ref);
+      batch->last_ref = g_strdup (trimmed);
+    }
+  return e;
+}
+
+static BatchEmployee *
+lookup_key (NvAbsenceBatch *batch, const char *trimmed)
 {
   char small[64];
   size_t len = strlen (trimmed);
@@ -270,7 +292,8 @@ bind_spell (sqlite3_stmt *stmt, int first, gint64 employee_id, NvDay start, NvDa
   nv_spell_bind_day (stmt, first + 1, start);
   nv_spell_bind_day (stmt, first + 2, end);
   sqlite3_bind_double (stmt, first + 3, grade);
-  sqlite3_bind_text (stmt, first + 4, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 4, type == NV_SPELL_SELF ? "egenmeldt" : "legemeldt", 9,
+                     SQLITE_STATIC);
 }
 
 #define INSERT_SPELL "INSERT INTO spell (employee_id, start_day, end_day, grade, type) VALUES "

@@ -61,7 +61,8 @@ nv_spell_type_parse (const char *text, NvSpellType *type)
   while (end > text && g_ascii_isspace (end[-1]))
     end--;
   len = (size_t) (end - text);
-#define IS(word) (len == strlen (word) && g_ascii_strncasecmp (text, word, len) == 0)
+#define IS(word) (len == strlen (word) && g_ascii_tolower (*text) == (word)[0] &&             \
+                  g_ascii_strncasecmp (text, word, len) == 0)
   if (IS ("egenmeldt") || IS ("self"))
     *type = NV_SPELL_SELF;
   else if (IS ("legemeldt") || IS ("doctor"))

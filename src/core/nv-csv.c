@@ -303,10 +303,13 @@ field_cb (void *s, size_t len, void *data)
                    _("a row longer than %d bytes"), MAX_RECORD);
       return;
     }
+  /* Plain copies: this runs for every field of every row. */
   offset = (guint32) r->rec_text->len;
-  g_array_append_val (r->rec_offsets, offset);
-  g_string_append_len (r->rec_text, (const char *) p + start, (gssize) (end - start));
-  g_string_append_c (r->rec_text, '\0');
+  g_array_set_size (r->rec_offsets, index + 1);
+  ((guint32 *) (void *) r->rec_offsets->data)[index] = offset;
+  g_string_set_size (r->rec_text, offset + (end - start) + 1);
+  memcpy (r->rec_text->str + offset, p + start, end - start);
+  r->rec_text->str[offset + (end - start)] = '\0';
 }
 
 static void
@@ -439,12 +442,16 @@ detect_encoding (NvCsvReader *r)
 
       while (p < end)
         {
+          /* Lines are counted only for the one error that names a line
+           * (a UTF-8 mark on a file that is not UTF-8). */
           if (g_utf8_validate_len (p, (gsize) (end - p), &stop))
             {
-              line += count_lines (p, (gsize) (end - p));
+              if (r->bom)
+                line += count_lines (p, (gsize) (end - p));
               break;
             }
-          line += count_lines (p, (gsize) (stop - p));
+          if (r->bom)
+            line += count_lines (p, (gsize) (stop - p));
           if (*stop == '\0')
             {
               p = stop + 1;
