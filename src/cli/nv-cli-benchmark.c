@@ -32,16 +32,6 @@ resolve_unit (NvCli *cli, const char *name, gint64 *unit_id)
   return TRUE;
 }
 
-static void
-add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static int
 benchmark_list (NvCli *cli, int argc, char **argv)
 {
@@ -85,11 +75,12 @@ benchmark_list (NvCli *cli, int argc, char **argv)
           NvBenchmarkSeries *s = g_ptr_array_index (list, i);
 
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "name", s->name);
-          add_string_or_null (builder, "kind", nv_benchmark_kind_to_string (s->kind));
-          add_string_or_null (builder, "measure", nv_benchmark_measure_to_string (s->measure));
-          add_string_or_null (builder, "basis", s->basis);
-          add_string_or_null (builder, "latest_period", s->latest_period);
+          nv_cli_json_add_string_or_null (builder, "name", s->name);
+          nv_cli_json_add_string_or_null (builder, "kind", nv_benchmark_kind_to_string (s->kind));
+          nv_cli_json_add_string_or_null (builder, "measure",
+                                          nv_benchmark_measure_to_string (s->measure));
+          nv_cli_json_add_string_or_null (builder, "basis", s->basis);
+          nv_cli_json_add_string_or_null (builder, "latest_period", s->latest_period);
           json_builder_set_member_name (builder, "points");
           json_builder_add_int_value (builder, s->n_points);
           json_builder_set_member_name (builder, "bundled");
@@ -188,14 +179,14 @@ benchmark_show (NvCli *cli, int argc, char **argv)
           gboolean hide = p->masked && !unmasked;
 
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "period", p->period);
+          nv_cli_json_add_string_or_null (builder, "period", p->period);
           json_builder_set_member_name (builder, "percent");
           if (hide)
             json_builder_add_null_value (builder);
           else
             json_builder_add_double_value (builder, p->percent);
-          add_string_or_null (builder, "basis", p->basis);
-          add_string_or_null (builder, "source", p->source);
+          nv_cli_json_add_string_or_null (builder, "basis", p->basis);
+          nv_cli_json_add_string_or_null (builder, "source", p->source);
           json_builder_set_member_name (builder, "bundled");
           json_builder_add_boolean_value (builder, p->bundled);
           if (own)

@@ -13,36 +13,6 @@
 #include "nv-cli.h"
 #include "nv-measure.h"
 
-/* Parses an optional date option; prints a usage error when malformed. */
-static gboolean
-parse_day (const char *command, const char *option, const char *text, NvDay *day, int *status)
-{
-  *day = NV_DAY_NONE;
-  if (text == NULL)
-    return TRUE;
-  *day = nv_day_parse (text);
-  if (*day == NV_DAY_NONE)
-    {
-      *status = nv_cli_usage (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"), option, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_id (const char *command, const char *text, gint64 *id, int *status)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      *status = nv_cli_usage (command, _("“%s” is not a measure id"), text);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 measure_add (NvCli *cli, int argc, char **argv)
 {
@@ -89,8 +59,10 @@ measure_add (NvCli *cli, int argc, char **argv)
                            "presence-expectations, absent-follow-up, work-organisation, "
                            "competence-quality, initiative or other)"),
                          theme);
-  if (!parse_day ("measure add", "--start", start, &fields->start, &status) ||
-      !parse_day ("measure add", "--deadline", deadline, &fields->deadline, &status))
+  if (!nv_cli_parse_day ("measure add", "--start", start, nv_day_parse, &fields->start,
+                         &status) ||
+      !nv_cli_parse_day ("measure add", "--deadline", deadline, nv_day_parse, &fields->deadline,
+                         &status))
     return status;
   if (workshop < 0)
     return nv_cli_usage ("measure add", "%s", _("--workshop needs a workshop id"));
@@ -113,18 +85,6 @@ measure_add (NvCli *cli, int argc, char **argv)
     return nv_cli_gerror (error);
   printf ("%" G_GINT64_FORMAT "\n", id);
   return NV_EXIT_OK;
-}
-
-static void
-add_day_member (JsonBuilder *builder, const char *name, NvDay day)
-{
-  char buf[11];
-
-  json_builder_set_member_name (builder, name);
-  if (day == NV_DAY_NONE)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, nv_day_format_iso_buf (day, buf));
 }
 
 static int
@@ -167,7 +127,7 @@ measure_list (NvCli *cli, int argc, char **argv)
     return nv_cli_usage ("measure list", "%s", _("unexpected argument"));
   if (unit_name == NULL)
     return nv_cli_usage ("measure list", "%s", _("--unit is required"));
-  if (!parse_day ("measure list", "--as-of", as_of_text, &as_of, &status))
+  if (!nv_cli_parse_day ("measure list", "--as-of", as_of_text, nv_day_parse, &as_of, &status))
     return status;
   nv_measure_query_init (&query);
   if (status_text != NULL)
@@ -213,8 +173,8 @@ measure_list (NvCli *cli, int argc, char **argv)
           json_builder_add_string_value (builder, m->owner);
           json_builder_set_member_name (builder, "theme");
           json_builder_add_string_value (builder, m->theme);
-          add_day_member (builder, "start", m->start);
-          add_day_member (builder, "deadline", m->deadline);
+          nv_cli_json_add_day_or_null (builder, "start", m->start);
+          nv_cli_json_add_day_or_null (builder, "deadline", m->deadline);
           json_builder_set_member_name (builder, "status");
           json_builder_add_string_value (builder, nv_measure_status_id (m->status));
           json_builder_set_member_name (builder, "overdue");
@@ -271,13 +231,13 @@ measure_set_status (NvCli *cli, int argc, char **argv)
     return status;
   if (argc != 3)
     return nv_cli_usage ("measure set-status", "%s", _("give a measure id and a status"));
-  if (!parse_id ("measure set-status", argv[1], &id, &status))
-    return status;
+  if (!nv_cli_parse_id (argv[1], &id))
+    return nv_cli_usage ("measure set-status", _("“%s” is not a measure id"), argv[1]);
   if (!nv_measure_status_parse (argv[2], &to))
     return nv_cli_usage ("measure set-status",
                          _("unknown status “%s” (use planned, in-progress, done or discontinued)"),
                          argv[2]);
-  if (!parse_day ("measure set-status", "--date", date, &day, &status))
+  if (!nv_cli_parse_day ("measure set-status", "--date", date, nv_day_parse, &day, &status))
     return status;
   store = nv_cli_store (cli);
   if (store == NULL)
@@ -310,11 +270,11 @@ measure_evaluate (NvCli *cli, int argc, char **argv)
     return status;
   if (argc != 2)
     return nv_cli_usage ("measure evaluate", "%s", _("give exactly one measure id"));
-  if (!parse_id ("measure evaluate", argv[1], &id, &status))
-    return status;
+  if (!nv_cli_parse_id (argv[1], &id))
+    return nv_cli_usage ("measure evaluate", _("“%s” is not a measure id"), argv[1]);
   if (note == NULL)
     return nv_cli_usage ("measure evaluate", "%s", _("--note is required"));
-  if (!parse_day ("measure evaluate", "--date", date, &day, &status))
+  if (!nv_cli_parse_day ("measure evaluate", "--date", date, nv_day_parse, &day, &status))
     return status;
   store = nv_cli_store (cli);
   if (store == NULL)
@@ -355,7 +315,7 @@ nv_cli_export_measures (NvCli *cli, int argc, char **argv)
     return nv_cli_usage ("export measures", "%s", _("give exactly one file"));
   if (unit_name == NULL)
     return nv_cli_usage ("export measures", "%s", _("--unit is required"));
-  if (!parse_day ("export measures", "--as-of", as_of_text, &as_of, &status))
+  if (!nv_cli_parse_day ("export measures", "--as-of", as_of_text, nv_day_parse, &as_of, &status))
     return status;
   path = argv[1];
   unit = nv_cli_unit (cli, unit_name);

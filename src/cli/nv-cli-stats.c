@@ -201,20 +201,6 @@ print_table (GArray *periods, gboolean unmasked)
     }
 }
 
-static gboolean
-parse_day_option (const char *name, const char *text, NvDay *day, int *status)
-{
-  if (text == NULL)
-    return TRUE;
-  *day = nv_day_parse_iso (text);
-  if (*day == NV_DAY_NONE)
-    {
-      *status = nv_cli_usage ("stats", _("%s: “%s” is not a date (use YYYY-MM-DD)"), name, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 nv_cli_stats_run (NvCli *cli, int argc, char **argv)
 {
@@ -262,9 +248,9 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
     return status;
   if (by != NULL && !nv_period_kind_parse (by, &query.by))
     return nv_cli_usage ("stats", _("--by: unknown period “%s” (use month, quarter or year)"), by);
-  if (!parse_day_option ("--from", from, &query.from, &status) ||
-      !parse_day_option ("--to", to, &query.to, &status) ||
-      !parse_day_option ("--as-of", as_of, &query.as_of, &status))
+  if (!nv_cli_parse_day ("stats", "--from", from, nv_day_parse_iso, &query.from, &status) ||
+      !nv_cli_parse_day ("stats", "--to", to, nv_day_parse_iso, &query.to, &status) ||
+      !nv_cli_parse_day ("stats", "--as-of", as_of, nv_day_parse_iso, &query.as_of, &status))
     return status;
   if (query.from != NV_DAY_NONE && query.to != NV_DAY_NONE && query.to < query.from)
     return nv_cli_usage ("stats", "%s", _("--to is before --from"));

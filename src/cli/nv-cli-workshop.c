@@ -15,42 +15,6 @@
 #include "nv-poster.h"
 #include "nv-workshop.h"
 
-static gboolean
-parse_id (const char *command, const char *text, gint64 *id, int *status)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      *status = nv_cli_usage (command, _("“%s” is not a workshop id"), text);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
-static void
-add_string_or_null (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_day (JsonBuilder *b, const char *name, NvDay day)
-{
-  char iso[16];
-
-  json_builder_set_member_name (b, name);
-  if (day != NV_DAY_NONE)
-    json_builder_add_string_value (b, nv_day_format_iso_buf (day, iso));
-  else
-    json_builder_add_null_value (b);
-}
-
 /* The summary fields `list` and `show` share. */
 static void
 add_summary (JsonBuilder *b, const NvWorkshop *w, const char *unit_name)
@@ -88,7 +52,7 @@ add_summary (JsonBuilder *b, const NvWorkshop *w, const char *unit_name)
     if (w->roles & roles[i].role)
       json_builder_add_string_value (b, roles[i].key);
   json_builder_end_array (b);
-  add_string_or_null (b, "followup_date", w->followup_date);
+  nv_cli_json_add_string_or_null (b, "followup_date", w->followup_date);
 }
 
 static int
@@ -261,7 +225,7 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
       json_builder_add_string_value (b, nv_phase_id (s->step->phase));
       json_builder_set_member_name (b, "title");
       json_builder_add_string_value (b, s->step->title);
-      add_string_or_null (b, "ticked", s->ticked);
+      nv_cli_json_add_string_or_null (b, "ticked", s->ticked);
       json_builder_set_member_name (b, "note");
       json_builder_add_string_value (b, s->note);
       json_builder_end_object (b);
@@ -298,7 +262,7 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
       json_builder_add_int_value (b, idea->id);
       json_builder_set_member_name (b, "text");
       json_builder_add_string_value (b, idea->text);
-      add_string_or_null (b, "theme", *idea->theme != '\0' ? idea->theme : NULL);
+      nv_cli_json_add_string_or_null (b, "theme", *idea->theme != '\0' ? idea->theme : NULL);
       json_builder_set_member_name (b, "votes");
       json_builder_add_int_value (b, idea->votes);
       json_builder_end_object (b);
@@ -317,7 +281,7 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
       json_builder_add_string_value (b, m->title);
       json_builder_set_member_name (b, "who");
       json_builder_add_string_value (b, m->owner);
-      add_day (b, "deadline", m->deadline);
+      nv_cli_json_add_day_or_null (b, "deadline", m->deadline);
       json_builder_set_member_name (b, "status");
       json_builder_add_string_value (b, nv_measure_status_id (m->status));
       json_builder_end_object (b);
@@ -359,8 +323,8 @@ workshop_show (NvCli *cli, int argc, char **argv)
     return status;
   if (argc != 2)
     return nv_cli_usage ("workshop show", "%s", _("give exactly one workshop id"));
-  if (!parse_id ("workshop show", argv[1], &id, &status))
-    return status;
+  if (!nv_cli_parse_id (argv[1], &id))
+    return nv_cli_usage ("workshop show", _("“%s” is not a workshop id"), argv[1]);
   store = nv_cli_store (cli);
   if (store == NULL)
     return NV_EXIT_ERROR;
@@ -404,8 +368,8 @@ workshop_poster (NvCli *cli, int argc, char **argv)
     return status;
   if (argc != 2)
     return nv_cli_usage ("workshop poster", "%s", _("give exactly one workshop id"));
-  if (!parse_id ("workshop poster", argv[1], &id, &status))
-    return status;
+  if (!nv_cli_parse_id (argv[1], &id))
+    return nv_cli_usage ("workshop poster", _("“%s” is not a workshop id"), argv[1]);
   if (output == NULL)
     return nv_cli_usage ("workshop poster", "%s", _("--output is required"));
   if (size_text != NULL && !nv_paper_size_parse (size_text, &size))

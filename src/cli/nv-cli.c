@@ -116,6 +116,56 @@ nv_cli_check_format (const char *command, const char *format, const char *const 
   return FALSE;
 }
 
+gboolean
+nv_cli_parse_id (const char *text, gint64 *id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+nv_cli_parse_day (const char *command, const char *option, const char *text,
+                  NvDay (*parse) (const char *text), NvDay *day, int *exit_code)
+{
+  *day = NV_DAY_NONE;
+  if (text == NULL)
+    return TRUE;
+  *day = parse (text);
+  if (*day == NV_DAY_NONE)
+    {
+      *exit_code =
+        nv_cli_usage (command, _("%s: “%s” is not a date (use YYYY-MM-DD)"), option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+nv_cli_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+nv_cli_json_add_day_or_null (JsonBuilder *builder, const char *member, NvDay day)
+{
+  char iso[16];
+
+  json_builder_set_member_name (builder, member);
+  if (day != NV_DAY_NONE)
+    json_builder_add_string_value (builder, nv_day_format_iso_buf (day, iso));
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 print_help (FILE *out)
 {

@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "nv-calendar.h"
 #include "nv-store.h"
 #include "nv-unit.h"
 
@@ -55,6 +56,20 @@ void nv_cli_print_json (JsonNode *node);
 /* Is @format one of "table", "csv", "json"? Prints a usage error if not. */
 gboolean nv_cli_check_format (const char *command, const char *format, const char *const *allowed,
                               int *exit_code);
+
+/* Parses a positive record id (1 … G_MAXINT64); FALSE if @text is not one.
+ * The caller prints the usage error, which names the kind of record. */
+gboolean nv_cli_parse_id (const char *text, gint64 *id);
+
+/* Parses the value of a date option with @parse (nv_day_parse or
+ * nv_day_parse_iso). A missing option (@text NULL) leaves NV_DAY_NONE; a
+ * malformed one prints a usage error naming @option and returns FALSE. */
+gboolean nv_cli_parse_day (const char *command, const char *option, const char *text,
+                           NvDay (*parse) (const char *text), NvDay *day, int *exit_code);
+
+/* JSON members whose value may be absent: null then. */
+void nv_cli_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
+void nv_cli_json_add_day_or_null (JsonBuilder *builder, const char *member, NvDay day);
 
 int nv_cli_main (int argc, char **argv);
 
