@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "nv-import.h"
+#include "nv-stats-private.h"
 #include "nv-store-private.h"
 #include "nv-unit.h"
 
@@ -514,6 +515,9 @@ begin (NvStore *store, NvImportKind kind, GError **error, gboolean *fk_off)
 {
   sqlite3 *db = nv_store_get_db (store);
 
+  /* Many rows: the statistics read everything again afterwards anyway. */
+  if (kind != NV_IMPORT_MONTHLY)
+    nv_stats_store_forget (store);
   *fk_off = kind == NV_IMPORT_SPELLS && sqlite3_get_autocommit (db) &&
             sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK;
   if (nv_store_begin (store, error))

@@ -23,4 +23,8 @@ typedef struct
 GArray *nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units,
                                 guint n_units);
 
+/* Before writes too many to track row by row (an import): the next store
+ * query reads every row again, and the cache's hook stops looking at rows. */
+void nv_stats_store_forget (NvStore *store);
+
 G_END_DECLS

@@ -13,6 +13,10 @@
 
 #include "config.h"
 
+/* Debian's SQLite is built with the pre-update hook; its declarations need
+ * this before <sqlite3.h>. */
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+
 #include <string.h>
 
 #include "nv-absence-private.h"
@@ -31,7 +35,6 @@ typedef struct
 {
   gint64 data_version;
   gint64 total_changes;
-  guint64 absence_changes; /* Watch.absence_changes when the rows were read */
   GArray *units;      /* UnitRows */
   GHashTable *index;  /* &unit_id → position + 1 */
   gboolean complete;  /* every unit is loaded */
@@ -329,30 +332,93 @@ data_version (NvStore *store, gint64 *version, gint64 *changes, GError **error)
   return TRUE;
 }
 
-/* Which tables our own writes touch. PRAGMA data_version and
- * sqlite3_total_changes() only say that something changed; after a write
- * that touched none of the tables the spells and the roster come from (HR
- * figures, follow-up, measures, workshops …) only the HR figures are read
- * again, which is quick, instead of half a million spells. SQLite's update
- * hook sees every row our connection changes in a rowid table, cascades
- * included; all four absence tables are rowid tables (monthly is not, and is
- * always read again). Nothing deletes from them without WHERE (the truncate
- * optimisation would bypass the hook). */
+/* Which units our own writes touch. PRAGMA data_version and
+ * sqlite3_total_changes() only say that something changed; half a million
+ * spells need not be read again for that. SQLite's pre-update hook sees
+ * every row our connection changes, cascades included, with its old and new
+ * values: a spell or roster row names its employee, an employee row its
+ * unit. After such writes the HR figures (which every write may touch, they
+ * are cheap) and the rows of the units touched are read again; a change of
+ * the unit table, too many touched rows, or a hook replaced by someone else
+ * means reading everything. Nothing deletes from these tables without WHERE
+ * (the truncate optimisation would bypass the hook). */
 typedef struct
 {
-  guint64 absence_changes;
+  gboolean lost;         /* a change not attributed to a unit */
+  GHashTable *units;     /* gint64 unit ids touched */
+  GHashTable *employees; /* gint64 employee ids touched */
+  gint64 last_employee;  /* the last one added (imports touch one many times) */
 } Watch;
 
 #define WATCH_KEY "nv-stats-watch"
+#define WATCH_MAX 1000
 
 static void
-watch_cb (void *data, int op, const char *db_name, const char *table, sqlite3_int64 rowid)
+watch_free (Watch *w)
+{
+  g_hash_table_unref (w->units);
+  g_hash_table_unref (w->employees);
+  g_free (w);
+}
+
+static void
+watch_clear (Watch *w)
+{
+  w->lost = FALSE;
+  w->last_employee = 0;
+  g_hash_table_remove_all (w->units);
+  g_hash_table_remove_all (w->employees);
+}
+
+typedef int (*ValueFunc) (sqlite3 *db, int column, sqlite3_value **value);
+
+/* Notes the id in column 1 of the old or new row. */
+static void
+watch_note (Watch *w, sqlite3 *db, ValueFunc get, GHashTable *set)
+{
+  sqlite3_value *value = NULL;
+  gint64 id;
+
+  if (get (db, 1, &value) != SQLITE_OK || value == NULL ||
+      sqlite3_value_type (value) != SQLITE_INTEGER)
+    {
+      w->lost = TRUE;
+      return;
+    }
+  id = sqlite3_value_int64 (value);
+  if (set == w->employees && id == w->last_employee)
+    return;
+  if (set == w->employees)
+    w->last_employee = id;
+  if (g_hash_table_size (set) >= WATCH_MAX)
+    w->lost = TRUE;
+  else if (!g_hash_table_contains (set, &id))
+    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+}
+
+static void
+watch_cb (void *data, sqlite3 *db, int op, const char *db_name, const char *table,
+          sqlite3_int64 key1, sqlite3_int64 key2)
 {
   Watch *w = data;
+  GHashTable *set;
 
-  if (strcmp (table, "spell") == 0 || strcmp (table, "roster") == 0 ||
-      strcmp (table, "employee") == 0 || strcmp (table, "unit") == 0)
-    w->absence_changes++;
+  if (w->lost)
+    return;
+  if (strcmp (table, "spell") == 0 || strcmp (table, "roster") == 0)
+    set = w->employees;
+  else if (strcmp (table, "employee") == 0)
+    set = w->units;
+  else
+    {
+      if (strcmp (table, "unit") == 0)
+        w->lost = TRUE;
+      return;
+    }
+  if (op != SQLITE_INSERT)
+    watch_note (w, db, sqlite3_preupdate_old, set);
+  if (op != SQLITE_DELETE)
+    watch_note (w, db, sqlite3_preupdate_new, set);
 }
 
 /* The store's watch, (re)installed; FALSE if another hook had replaced it,
@@ -367,11 +433,82 @@ watch_install (NvStore *store, Watch **watch)
   if (fresh)
     {
       w = g_new0 (Watch, 1);
-      g_object_set_data_full (G_OBJECT (store), WATCH_KEY, w, g_free);
+      w->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      w->employees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_data_full (G_OBJECT (store), WATCH_KEY, w, (GDestroyNotify) watch_free);
     }
-  previous = sqlite3_update_hook (nv_store_get_db (store), watch_cb, w);
+  previous = sqlite3_preupdate_hook (nv_store_get_db (store), watch_cb, w);
   *watch = w;
   return fresh || previous == w;
+}
+
+/* Reads again the HR figures and the rows of the units @w saw touched. */
+static gboolean
+refresh (NvStore *store, Cache *c, Watch *w, GError **error)
+{
+  g_autoptr (GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, w->units);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (units, g_memdup2 (key, sizeof (gint64)));
+  /* The employees' units (an employee gone since was seen being deleted,
+   * with its unit). */
+  g_hash_table_iter_init (&iter, w->employees);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int rc;
+
+      stmt = nv_store_prepare (store, "SELECT unit_id FROM employee WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+          if (!g_hash_table_contains (units, &unit_id))
+            g_hash_table_add (units, g_memdup2 (&unit_id, sizeof unit_id));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return nv_store_set_sql_error (store, error);
+    }
+
+  for (guint i = 0; i < c->units->len; i++)
+    g_array_set_size (UNIT (c, i)->monthly, 0);
+  if (!load_all_monthly (store, c, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, units);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gpointer pos = g_hash_table_lookup (c->index, key);
+
+      /* A unit not in the cache is new or gone: the unit table's hook
+       * would have asked for a full read. */
+      if (pos != NULL)
+        {
+          UnitRows *u = UNIT (c, GPOINTER_TO_UINT (pos) - 1);
+          g_array_set_size (u->roster, 0);
+          g_array_set_size (u->spells, 0);
+          g_array_set_size (u->monthly, 0);
+          if (!load_unit (store, c, u->unit_id, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+void
+nv_stats_store_forget (NvStore *store)
+{
+  Watch *w = g_object_get_data (G_OBJECT (store), WATCH_KEY);
+
+  if (w != NULL)
+    w->lost = TRUE;
 }
 
 /* The store's cache when it is still valid (a fresh one otherwise); NULL with
@@ -389,29 +526,25 @@ cache_for (NvStore *store, gboolean *temporary, GError **error)
     return cache_new ();
   if (!data_version (store, &version, &changes, error))
     return NULL;
-  if (c != NULL && watched && c->complete && c->data_version == version &&
-      c->total_changes != changes && c->absence_changes == watch->absence_changes)
+  if (c != NULL && c->data_version == version &&
+      (c->total_changes == changes || (watched && !watch->lost && c->complete)))
     {
-      /* Only our own writes, none to spells, roster, employees or units. */
-      for (guint i = 0; i < c->units->len; i++)
-        g_array_set_size (UNIT (c, i)->monthly, 0);
-      if (!load_all_monthly (store, c, error))
+      if (c->total_changes != changes && !refresh (store, c, watch, error))
         {
+          /* Never keep a half-read cache. */
           g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+          watch_clear (watch);
           return NULL;
         }
       c->total_changes = changes;
+      watch_clear (watch);
       return c;
     }
-  if (c == NULL || !watched || c->data_version != version || c->total_changes != changes ||
-      c->absence_changes != watch->absence_changes)
-    {
-      c = cache_new ();
-      c->data_version = version;
-      c->total_changes = changes;
-      c->absence_changes = watch->absence_changes;
-      g_object_set_data_full (G_OBJECT (store), CACHE_KEY, c, (GDestroyNotify) cache_free);
-    }
+  watch_clear (watch);
+  c = cache_new ();
+  c->data_version = version;
+  c->total_changes = changes;
+  g_object_set_data_full (G_OBJECT (store), CACHE_KEY, c, (GDestroyNotify) cache_free);
   return c;
 }
 

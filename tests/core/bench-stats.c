@@ -212,7 +212,7 @@ main (int argc, char **argv)
                    "figures%s (read + compute): %.1f ms CPU (%.1f ms wall)\n",
                    run == 0 ? " (first query: reads every row)" : "", best, best_wall);
         }
-      /* After a spell write every spell and roster row is read again. */
+      /* After a spell write that unit's rows are read again. */
       for (guint run = 0; run < 3; run++)
         {
           g_autoptr (GArray) out = NULL;
@@ -233,7 +233,7 @@ main (int argc, char **argv)
           g_assert_no_error (error);
           check (out, 41);
           g_print ("500 units x 20 employees x 10 years from the store, after a spell write "
-                   "(every row read again): %.1f ms CPU (%.1f ms wall)\n",
+                   "(read + compute): %.1f ms CPU (%.1f ms wall)\n",
                    best, best_wall);
         }
       /* Warm: reloads without writes in between use the cached rows. */
