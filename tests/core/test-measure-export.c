@@ -4,71 +4,12 @@
 
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "measure-fixture.h"
 #include "nv-absence.h"
 #include "nv-measure.h"
 #include "nv-stats.h"
 #include "nv-store-private.h"
 #include "nv-unit.h"
-
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-  gint64 unit;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "t.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
-}
-
-static NvDay
-day (const char *iso)
-{
-  NvDay d = nv_day_parse_iso (iso);
-  g_assert_cmpuint (d, !=, NV_DAY_NONE);
-  return d;
-}
-
-static gint64
-add (Fixture *f, const char *title, const char *owner, const char *theme, const char *start,
-     const char *deadline)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (NvMeasure) m = nv_measure_new ();
-  gint64 id;
-
-  g_free (m->title);
-  m->title = g_strdup (title);
-  g_free (m->owner);
-  m->owner = g_strdup (owner != NULL ? owner : "");
-  g_free (m->theme);
-  m->theme = g_strdup (theme != NULL ? theme : "other");
-  m->start = start != NULL ? day (start) : NV_DAY_NONE;
-  m->deadline = deadline != NULL ? day (deadline) : NV_DAY_NONE;
-  id = nv_measure_add (f->store, f->unit, m, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 /* HR monthly figures: 100 contracted days a month; @lost lost days (1/4 of
  * them self-certified), @persons persons. */
