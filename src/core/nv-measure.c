@@ -533,15 +533,9 @@ no_such_measure (GError **error)
 gboolean
 nv_measure_delete (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM measure WHERE id = ?1", error);
-
-  if (stmt == NULL)
+  if (!nv_store_delete_row (store, "DELETE FROM measure WHERE id = ?1", id,
+                            _("The measure no longer exists"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
-    return no_such_measure (error);
   nv_store_emit_changed (store, "measures");
   return TRUE;
 }
@@ -724,19 +718,9 @@ nv_measure_add_note (NvStore *store, gint64 measure_id, NvDay day, const char *t
 gboolean
 nv_measure_delete_note (NvStore *store, gint64 note_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM measure_note WHERE id = ?1", error);
-
-  if (stmt == NULL)
+  if (!nv_store_delete_row (store, "DELETE FROM measure_note WHERE id = ?1", note_id,
+                            _("The note no longer exists"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                           _("The note no longer exists"));
-      return FALSE;
-    }
   nv_store_emit_changed (store, "measures");
   return TRUE;
 }

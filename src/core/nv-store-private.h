@@ -21,6 +21,12 @@ gboolean nv_store_set_sql_error (NvStore *self, GError **error);
 /* Step a statement that returns no rows; sets @error on failure. */
 gboolean nv_store_step_done (NvStore *self, sqlite3_stmt *stmt, GError **error);
 
+/* Runs @sql (a string literal "DELETE FROM … WHERE id = ?1") for @id. If
+ * @gone (a translated sentence) is given, deleting nothing is an error:
+ * NV_STORE_ERROR_NOT_FOUND with @gone as its message. Emits nothing. */
+gboolean nv_store_delete_row (NvStore *self, const char *sql, gint64 id, const char *gone,
+                              GError **error);
+
 /* sqlite3_bind_text with a NULL-aware copy. */
 void nv_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text);
 char *nv_stmt_dup_text (sqlite3_stmt *stmt, int column);

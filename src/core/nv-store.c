@@ -570,6 +570,25 @@ nv_store_step_done (NvStore *self, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+gboolean
+nv_store_delete_row (NvStore *self, const char *sql, gint64 id, const char *gone,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!nv_store_step_done (self, stmt, error))
+    return FALSE;
+  if (gone != NULL && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, gone);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 nv_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text)
 {

@@ -192,20 +192,9 @@ nv_unit_rename (NvStore *store, gint64 id, const char *name, GError **error)
 gboolean
 nv_unit_delete (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = nv_store_prepare (store, "DELETE FROM unit WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!nv_store_delete_row (store, "DELETE FROM unit WHERE id = ?1", id,
+                            _("The unit no longer exists"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                           _("The unit no longer exists"));
-      return FALSE;
-    }
   nv_store_emit_changed (store, "units");
   return TRUE;
 }

@@ -72,13 +72,8 @@ changed_one (NvStore *store, const char *what, GError **error)
 gboolean
 nv_workshop_remove_idea (NvStore *store, gint64 idea_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM workshop_idea WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, idea_id);
-  if (!nv_store_step_done (store, stmt, error) ||
-      !changed_one (store, _("The idea no longer exists"), error))
+  if (!nv_store_delete_row (store, "DELETE FROM workshop_idea WHERE id = ?1", idea_id,
+                            _("The idea no longer exists"), error))
     return FALSE;
   nv_store_emit_changed (store, "workshop-ideas");
   return TRUE;

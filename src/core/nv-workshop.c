@@ -333,15 +333,8 @@ nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error)
 gboolean
 nv_workshop_delete (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!nv_workshop_exists (store, id, error))
-    return FALSE;
-  stmt = nv_store_prepare (store, "DELETE FROM workshop WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_workshop_exists (store, id, error) ||
+      !nv_store_delete_row (store, "DELETE FROM workshop WHERE id = ?1", id, NULL, error))
     return FALSE;
   nv_store_emit_changed (store, "workshops");
   return TRUE;
@@ -545,6 +538,26 @@ check_step (const char *step_id, GError **error)
   return TRUE;
 }
 
+/* Writes one column of a workshop's row for a step, made on first use: @sql
+ * is the upsert for that column (a string literal), @value its value (NULL
+ * clears it). */
+static gboolean
+upsert_step (NvStore *store, const char *sql, gint64 id, const char *step_id, const char *value,
+             const char *what_changed, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_text (stmt, 2, step_id);
+  nv_stmt_bind_text (stmt, 3, value);
+  if (!nv_store_step_done (store, stmt, error))
+    return FALSE;
+  nv_store_emit_changed (store, what_changed);
+  return TRUE;
+}
+
 gboolean
 nv_workshop_tick (NvStore *store, gint64 id, const char *step_id, gboolean ticked,
                   GDateTime *when, GError **error)
@@ -552,7 +565,6 @@ nv_workshop_tick (NvStore *store, gint64 id, const char *step_id, gboolean ticke
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GDateTime) utc = NULL;
   g_autofree char *stamp = NULL;
-  sqlite3_stmt *stmt;
 
   if (!check_step (step_id, error) || !nv_workshop_exists (store, id, error))
     return FALSE;
@@ -563,22 +575,10 @@ nv_workshop_tick (NvStore *store, gint64 id, const char *step_id, gboolean ticke
       utc = g_date_time_to_utc (when);
       stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
     }
-  stmt = nv_store_prepare (store,
-                           "INSERT INTO workshop_step (workshop_id, step, ticked) VALUES (?1, ?2, ?3) "
-                           "ON CONFLICT (workshop_id, step) DO UPDATE SET ticked = excluded.ticked",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  nv_stmt_bind_text (stmt, 2, step_id);
-  if (stamp != NULL)
-    nv_stmt_bind_text (stmt, 3, stamp);
-  else
-    sqlite3_bind_null (stmt, 3);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  nv_store_emit_changed (store, "workshops");
-  return TRUE;
+  return upsert_step (store,
+                      "INSERT INTO workshop_step (workshop_id, step, ticked) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT (workshop_id, step) DO UPDATE SET ticked = excluded.ticked",
+                      id, step_id, stamp, "workshops", error);
 }
 
 gboolean
@@ -586,25 +586,15 @@ nv_workshop_set_note (NvStore *store, gint64 id, const char *step_id, const char
                       GError **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
 
   if (!check_step (step_id, error) ||
       !nv_workshop_check_text (note, 20000, _("Note"), FALSE, &clean, error) ||
       !nv_workshop_exists (store, id, error))
     return FALSE;
-  stmt = nv_store_prepare (store,
-                           "INSERT INTO workshop_step (workshop_id, step, note) VALUES (?1, ?2, ?3) "
-                           "ON CONFLICT (workshop_id, step) DO UPDATE SET note = excluded.note",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  nv_stmt_bind_text (stmt, 2, step_id);
-  nv_stmt_bind_text (stmt, 3, clean);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  nv_store_emit_changed (store, "workshop-notes");
-  return TRUE;
+  return upsert_step (store,
+                      "INSERT INTO workshop_step (workshop_id, step, note) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT (workshop_id, step) DO UPDATE SET note = excluded.note",
+                      id, step_id, clean, "workshop-notes", error);
 }
 
 static gboolean
@@ -709,12 +699,8 @@ nv_workshop_add_prompt (NvStore *store, gint64 id, const char *theme_id, const c
 gboolean
 nv_workshop_remove_prompt (NvStore *store, gint64 prompt_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM workshop_prompt WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, prompt_id);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_delete_row (store, "DELETE FROM workshop_prompt WHERE id = ?1", prompt_id, NULL,
+                            error))
     return FALSE;
   nv_store_emit_changed (store, "workshops");
   return TRUE;
