@@ -24,7 +24,7 @@ typedef struct
 
 /* Rows per multi-row INSERT: 5 parameters each stays far below SQLite's
  * limit, and a statement's fixed cost is shared by all of them. */
-#define SPELLS_PER_INSERT 64
+#define SPELLS_PER_INSERT 256
 
 typedef struct
 {

@@ -229,6 +229,15 @@ nv_csv_parse_date (const char *text, NvDay *day, GError **error)
 {
   char s[33];
 
+  /* The common case, YYYY-MM-DD with nothing around it, without a copy. */
+  if (text != NULL && strnlen (text, 11) == 10 && g_ascii_isdigit (text[0]) &&
+      g_ascii_isdigit (text[9]))
+    {
+      *day = nv_day_parse_iso (text);
+      if (*day != NV_DAY_NONE)
+        return TRUE;
+    }
+
   if (!strip_into (text, s, sizeof s))
     return value_error (error, _("“%.20s…” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), s);
   if (*s == '\0')
