@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-measure.h"
 #include "nv-unit.h"
 
@@ -21,12 +21,9 @@ static inline void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "t.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "t.db");
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
 }

@@ -1,7 +1,7 @@
 /* Tests for the workshop template and the workshop model. */
 #include "config.h"
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-calendar.h"
 #include "nv-measure.h"
 #include "nv-unit.h"
@@ -19,12 +19,9 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
   f->unit = nv_unit_add (f->store, "Avdeling 3A", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
 }

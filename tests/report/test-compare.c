@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-compare.h"
 #include "nv-unit.h"
@@ -54,12 +54,9 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
   add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);

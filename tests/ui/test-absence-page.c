@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-absence-page.h"
 #include "nv-absence.h"
 #include "nv-date-entry.h"
@@ -36,12 +36,9 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
   f->page = g_object_new (NV_TYPE_ABSENCE_PAGE, NULL);

@@ -12,7 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
@@ -30,13 +30,8 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
 }
 
 static void

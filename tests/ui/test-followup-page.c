@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-followup-dialogs.h"
 #include "nv-followup-page.h"
@@ -39,12 +39,9 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
   f->today = nv_day_today ();
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   f->ab = nv_employee_add (f->store, f->unit, "AB", NULL, &error);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-overview-page.h"
 #include "nv-ui-resources.h"
@@ -29,13 +29,8 @@ spin (void)
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
   f->page = g_object_new (NV_TYPE_OVERVIEW_PAGE, NULL);
   f->window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));

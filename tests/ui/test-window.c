@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include "nv-application.h"
 #include "nv-ui-resources.h"
 #include "nv-unit-dialog.h"
@@ -19,13 +19,8 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
 }
 
 static void

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "../nv-test-util.h"
+#include "../nv-test-store.h"
 #include <math.h>
 
 #include "nv-absence.h"
@@ -47,12 +47,9 @@ setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) list = NULL;
-  g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = nv_test_open_store (f->dir, "naervaer.db");
   /* One demo unit: five years of figures and a held workshop. */
   g_assert_true (nv_demo_fill_full (f->store, 1, 5, nv_day_today (), 7, ids, &error));
   g_assert_no_error (error);
