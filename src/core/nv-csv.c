@@ -170,7 +170,8 @@ struct _NvCsvReader
   GArray *rec_offsets;
   guint rec_line; /* 0: no field of the record seen yet */
 
-  GQueue records;
+  GPtrArray *records; /* Record *, a queue read from records_head */
+  guint records_head;
   Record *current;
 
   GPtrArray *header; /* char *, NULL until read */
@@ -336,7 +337,7 @@ record_cb (int c, void *data)
       record->text = (char *) (record->offsets + n);
       memcpy (record->offsets, r->rec_offsets->data, n * sizeof (guint32));
       memcpy (record->text, r->rec_text->str, r->rec_text->len);
-      g_queue_push_tail (&r->records, record);
+      g_ptr_array_add (r->records, record);
     }
   g_string_truncate (r->rec_text, 0);
   g_array_set_size (r->rec_offsets, 0);
@@ -632,7 +633,7 @@ reader_new (const char *name)
   r->line = 1;
   r->chunk_line = 1;
   r->first_chunk = TRUE;
-  g_queue_init (&r->records);
+  r->records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
   return r;
 }
 
@@ -729,7 +730,7 @@ nv_csv_reader_free (NvCsvReader *r)
     g_iconv_close (r->iconv);
   if (r->parser_ready)
     csv_free (&r->parser);
-  g_queue_clear_full (&r->records, (GDestroyNotify) record_free);
+  g_clear_pointer (&r->records, g_ptr_array_unref);
   g_clear_pointer (&r->current, record_free);
   g_clear_pointer (&r->header, g_ptr_array_unref);
   g_string_free (r->decoded, TRUE);
@@ -925,7 +926,13 @@ nv_csv_reader_next (NvCsvReader *r, GError **error)
   g_return_val_if_fail (r->parser_ready, FALSE);
   g_clear_pointer (&r->current, record_free);
 
-  while (g_queue_is_empty (&r->records))
+  if (r->records_head == r->records->len)
+    {
+      /* All taken: start the queue over (its records were freed one by one). */
+      g_ptr_array_set_size (r->records, 0);
+      r->records_head = 0;
+    }
+  while (r->records_head == r->records->len)
     {
       if (r->failed)
         return reader_set_error (r, error);
@@ -933,7 +940,8 @@ nv_csv_reader_next (NvCsvReader *r, GError **error)
         return FALSE;
       pump (r);
     }
-  r->current = g_queue_pop_head (&r->records);
+  r->current = g_steal_pointer (&g_ptr_array_index (r->records, r->records_head));
+  r->records_head++;
 
   if (r->header != NULL && r->current->n_fields > r->header->len)
     for (guint i = r->header->len; i < r->current->n_fields; i++)
