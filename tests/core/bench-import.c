@@ -4,8 +4,9 @@
  *
  * Generates NV_BENCH_ROWS (default 1 000 000) spell rows for 10 000
  * employees, times `sqlite3 … .import`, then runs our import in a child
- * process so its peak memory (ru_maxrss) is its own. Prints the numbers and
- * exits 1 when a target is missed.
+ * process so its peak memory (ru_maxrss) is its own; three times each,
+ * alternating, keeping the best time of each (and the highest peak). Prints
+ * the numbers and exits 1 when a target is missed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@
 
 #define MAX_RATIO 1.5
 #define MAX_MIB 64.0
+#define RUNS 3
 
 static void
 generate (const char *dir, guint rows, char **roster_path, char **spells_path)
@@ -146,12 +148,28 @@ main (int argc, char **argv)
       return 77;
     }
   generate (dir, rows, &roster, &spells);
-  shell = time_sqlite_shell (sqlite3, dir, spells, &shell_cpu);
-  ours = time_ours (dir, roster, spells, &peak, &ours_cpu);
+  /* The machine may be busy: the best of RUNS alternating runs of each. */
+  shell = ours = shell_cpu = ours_cpu = G_MAXDOUBLE;
+  peak = 0;
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autofree char *name = g_strdup_printf ("run-%u", run);
+      g_autofree char *run_dir = g_build_filename (dir, name, NULL);
+      double s_cpu, o_cpu, o_peak, s, o;
+
+      g_assert_cmpint (g_mkdir (run_dir, 0700), ==, 0);
+      s = time_sqlite_shell (sqlite3, run_dir, spells, &s_cpu);
+      o = time_ours (run_dir, roster, spells, &o_peak, &o_cpu);
+      shell = MIN (shell, s);
+      ours = MIN (ours, o);
+      shell_cpu = MIN (shell_cpu, s_cpu);
+      ours_cpu = MIN (ours_cpu, o_cpu);
+      peak = MAX (peak, o_peak);
+    }
   ratio = ours / shell;
   ok = ratio <= MAX_RATIO && peak <= MAX_MIB;
 
-  printf ("import of %u spell rows:            %.2f s (process CPU %.2f s)\n", rows, ours,
+  printf ("import of %u spell rows (best of %d): %.2f s (process CPU %.2f s)\n", rows, RUNS, ours,
           ours_cpu);
   printf ("sqlite3 .import of the same file:   %.2f s (CPU %.2f s)\n", shell, shell_cpu);
   printf ("ratio:                              %.2f (target ≤ %.1f)\n", ratio, MAX_RATIO);
