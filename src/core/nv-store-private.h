@@ -21,6 +21,11 @@ gboolean nv_store_set_sql_error (NvStore *self, GError **error);
 /* Step a statement that returns no rows; sets @error on failure. */
 gboolean nv_store_step_done (NvStore *self, sqlite3_stmt *stmt, GError **error);
 
+/* Sets *@found to whether @sql (a string literal "SELECT 1 FROM … WHERE
+ * id = ?1") finds the row @id. FALSE only on a database error. */
+gboolean nv_store_row_exists (NvStore *self, const char *sql, gint64 id, gboolean *found,
+                              GError **error);
+
 /* Runs @sql (a string literal "DELETE FROM … WHERE id = ?1") for @id. If
  * @gone (a translated sentence) is given, deleting nothing is an error:
  * NV_STORE_ERROR_NOT_FOUND with @gone as its message. Emits nothing. */

@@ -571,6 +571,24 @@ nv_store_step_done (NvStore *self, sqlite3_stmt *stmt, GError **error)
 }
 
 gboolean
+nv_store_row_exists (NvStore *self, const char *sql, gint64 id, gboolean *found, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (self, sql, error);
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return nv_store_set_sql_error (self, error);
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
 nv_store_delete_row (NvStore *self, const char *sql, gint64 id, const char *gone,
                      GError **error)
 {

@@ -189,40 +189,26 @@ no_such_workshop (gint64 id, GError **error)
 static gboolean
 unit_exists (NvStore *store, gint64 unit_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT 1 FROM unit WHERE id = ?1", error);
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL)
+  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, &found, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return nv_store_set_sql_error (store, error);
-  g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                       _("The unit no longer exists"));
-  return FALSE;
+  if (!found)
+    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                         _("The unit no longer exists"));
+  return found;
 }
 
 gboolean
 nv_workshop_exists (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT 1 FROM workshop WHERE id = ?1", error);
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL)
+  if (!nv_store_row_exists (store, "SELECT 1 FROM workshop WHERE id = ?1", id, &found, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return nv_store_set_sql_error (store, error);
-  no_such_workshop (id, error);
-  return FALSE;
+  if (!found)
+    no_such_workshop (id, error);
+  return found;
 }
 
 gint64
