@@ -7,7 +7,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App, same_name  # noqa: E402
+from atspi_util import App, deadline, same_name  # noqa: E402
 
 
 def prepare(app):
@@ -24,7 +24,7 @@ def prepare(app):
 
 def top_window(app, name, timeout=10):
     """Top-level windows are children of the application: no deep walk."""
-    end = time.time() + timeout
+    end = deadline(timeout)
     while time.time() < end:
         for i in range(app.app.childCount):
             child = app.app.getChildAtIndex(i)

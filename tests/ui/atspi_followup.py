@@ -12,7 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App  # noqa: E402
+from atspi_util import App, deadline  # noqa: E402
 
 PLAN = "Mark Follow-up plan for AB as done"
 PERIOD = "Mark End of the employer period for AB as done"
@@ -65,7 +65,7 @@ def main():
         time.sleep(1)
 
         # The follow-up plan has left the overdue list; the employer period stays.
-        end = time.time() + 10
+        end = deadline(10)
         while time.time() < end:
             overdue = app.wait_for(pyatspi.ROLE_LIST, "Overdue")
             names = buttons_in(app, overdue)

@@ -13,6 +13,14 @@ import pyatspi
 
 APP = os.environ.get("NAERVAER_APP", "naervaer")
 CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
+# A sanitized build answers several times slower; the asan test setup sets
+# NV_TEST_TIME_SCALE so that every wait stretches with it.
+TIME_SCALE = float(os.environ.get("NV_TEST_TIME_SCALE", "1"))
+
+
+def deadline(seconds):
+    """time.time() at which a wait of `seconds` (scaled) gives up."""
+    return time.time() + seconds * TIME_SCALE
 
 
 def same_name(actual, wanted):
@@ -46,7 +54,7 @@ class App:
                        capture_output=True, text=True)
 
     def _find_app(self, timeout=20):
-        end = time.time() + timeout
+        end = deadline(timeout)
         while time.time() < end:
             if self.proc.poll() is not None:
                 self.log.seek(0)
@@ -97,7 +105,7 @@ class App:
         return found
 
     def wait_for(self, role=None, name=None, root=None, timeout=10, showing=True):
-        end = time.time() + timeout
+        end = deadline(timeout)
         while time.time() < end:
             found = self.find_all(role, name, root, showing)
             if found:
@@ -106,7 +114,7 @@ class App:
         raise AssertionError(f"nothing with role {role} and name {name!r} appeared")
 
     def wait_gone(self, role=None, name=None, root=None, timeout=10):
-        end = time.time() + timeout
+        end = deadline(timeout)
         while time.time() < end:
             if not self.find_all(role, name, root):
                 return

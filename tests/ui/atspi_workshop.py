@@ -10,7 +10,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App, CLI  # noqa: E402
+from atspi_util import App, CLI, deadline  # noqa: E402
 
 
 def starts(prefix):
@@ -51,7 +51,7 @@ def first(app, role, name, root, timeout=10):
             pass
         return None
 
-    end = time.time() + timeout
+    end = deadline(timeout)
     while time.time() < end:
         if root is app.app:
             # newest windows (dialogs) last in the list: look there first
@@ -108,7 +108,7 @@ def main():
         first(app, pyatspi.ROLE_LABEL, "Dialogsamling våren 2025", page)
         for step in ("Agree the plan with your own manager", starts("Invite the union rep")):
             box = mouse_click(app, pyatspi.ROLE_CHECK_BOX, step, page)
-            end = time.time() + 5
+            end = deadline(5)
             while time.time() < end and not box.getState().contains(pyatspi.STATE_CHECKED):
                 time.sleep(0.2)
             assert box.getState().contains(pyatspi.STATE_CHECKED), f"{box.name} not ticked"
@@ -129,14 +129,14 @@ def main():
 
         # Projection mode opens with its presenter view, and Esc leaves it.
         click(app, pyatspi.ROLE_PUSH_BUTTON, "Present", page)
-        end = time.time() + 10
+        end = deadline(10)
         while time.time() < end and not any(n.endswith("— Projection") for n in frames(app)):
             time.sleep(0.3)
         assert any(n.endswith("— Projection") for n in frames(app)), frames(app)
         assert any(n.startswith("Presenter View") for n in frames(app)), frames(app)
         time.sleep(1.0)
         pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)  # Escape
-        end = time.time() + 10
+        end = deadline(10)
         while time.time() < end and any(n.endswith("— Projection") for n in frames(app)):
             time.sleep(0.3)
         assert not any(n.endswith("— Projection") or n.startswith("Presenter View")
