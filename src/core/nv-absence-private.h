@@ -82,6 +82,23 @@ gboolean nv_rules_spell_overlap (const char *ref, const GArray *others, NvDay st
  * back — once from the main loop after the transaction has ended. */
 void nv_absence_emit_changed (NvStore *store);
 
+/* The employee's roster rows or spells (except row @except_id) as
+ * intervals, sorted by their start. NULL on a database error. */
+GArray *nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
+                                    GError **error);
+GArray *nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
+                                   GError **error);
+
+/* After a loop of sqlite3_step() that ended with @rc: resets @stmt; TRUE
+ * if all rows were read, else sets @error from the connection. */
+gboolean nv_absence_rows_done (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error);
+
+/* After one sqlite3_step() that gave @rc: resets @stmt; TRUE if it found a
+ * row; else @error is the connection's error or, for no row,
+ * NV_STORE_ERROR_NOT_FOUND with @gone (a translated sentence). */
+gboolean nv_absence_row_found (NvStore *store, sqlite3_stmt *stmt, int rc, const char *gone,
+                               GError **error);
+
 /* Sets *@field (if @field) and the error; returns FALSE. */
 gboolean nv_field_error (const char **field, const char *name, GError **error, int code,
                          const char *format, ...) G_GNUC_PRINTF (5, 6);

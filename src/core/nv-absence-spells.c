@@ -13,49 +13,12 @@
 #include "nv-format.h"
 #include "nv-store-private.h"
 
-/* A roster day (ISO text) or a spell day (an integer since schema 7). */
-static NvDay
-column_day (sqlite3_stmt *stmt, int column)
-{
-  const char *text;
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
-    return nv_spell_column_day (stmt, column);
-  text = (const char *) sqlite3_column_text (stmt, column);
-  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
-}
-
 static gboolean
 no_field (const char **field)
 {
   if (field != NULL)
     *field = NULL;
   return FALSE;
-}
-
-static GArray *
-load_ivs (NvStore *store, sqlite3_stmt *stmt, gint64 employee_id, gint64 except_id,
-          GError **error)
-{
-  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvIv iv = { column_day (stmt, 0), nv_iv_end (column_day (stmt, 1)) };
-      g_array_append_val (ivs, iv);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      nv_store_set_sql_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ivs);
 }
 
 /* ---- Spells ------------------------------------------------------------- */
@@ -93,15 +56,9 @@ nv_spell_get (NvStore *store, gint64 spell_id, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     s = spell_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return s;
-  if (rc != SQLITE_DONE)
-    nv_store_set_sql_error (store, error);
-  else
-    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                         _("The absence spell no longer exists"));
-  return NULL;
+  if (!nv_absence_row_found (store, stmt, rc, _("The absence spell no longer exists"), error))
+    return NULL;
+  return s;
 }
 
 gboolean
@@ -116,22 +73,12 @@ nv_spell_validate (NvStore *store, const NvSpell *spell, const char **field, GEr
   e = nv_employee_get (store, spell->employee_id, error);
   if (e == NULL)
     return nv_field_error (field, "employee", NULL, 0, "%s", "");
-  rows = load_ivs (store,
-                   nv_store_prepare (store,
-                                     "SELECT from_date, to_date FROM roster WHERE employee_id = ?1 "
-                                     "AND id <> ?2 ORDER BY from_date",
-                                     error),
-                   spell->employee_id, 0, error);
+  rows = nv_absence_load_roster_ivs (store, spell->employee_id, 0, error);
   if (rows == NULL)
     return no_field (field);
   if (!nv_rules_spell_employment (e->ref, rows, spell->start, spell->end, field, error))
     return FALSE;
-  others = load_ivs (store,
-                     nv_store_prepare (store,
-                                       "SELECT start_day, end_day FROM spell WHERE employee_id = "
-                                       "?1 AND id <> ?2 ORDER BY start_day",
-                                       error),
-                     spell->employee_id, spell->id, error);
+  others = nv_absence_load_spell_ivs (store, spell->employee_id, spell->id, error);
   if (others == NULL)
     return no_field (field);
   return nv_rules_spell_overlap (e->ref, others, spell->start, spell->end, field, error);
@@ -210,19 +157,9 @@ nv_spell_end (NvStore *store, gint64 spell_id, NvDay end, const char **field, GE
 gboolean
 nv_spell_delete (NvStore *store, gint64 spell_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM spell WHERE id = ?1", error);
-
-  if (stmt == NULL)
+  if (!nv_store_delete_row (store, "DELETE FROM spell WHERE id = ?1", spell_id,
+                            _("The absence spell no longer exists"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, spell_id);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                           _("The absence spell no longer exists"));
-      return FALSE;
-    }
   nv_absence_emit_changed (store);
   return TRUE;
 }
@@ -238,12 +175,8 @@ spell_query (NvStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, spell_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      nv_store_set_sql_error (store, error);
-      return NULL;
-    }
+  if (!nv_absence_rows_done (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -297,8 +230,7 @@ check_days (double value, const char *name, const char **field, GError **error)
 gboolean
 nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GError **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean found;
 
   if (m->year < NV_CALENDAR_FIRST_YEAR || m->year > NV_CALENDAR_LAST_YEAR || m->month < 1 ||
       m->month > 12)
@@ -323,17 +255,12 @@ nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GEr
     return nv_field_error (field, "persons", error, NV_STORE_ERROR_INVALID,
                            _("%d is not a number of persons"), m->persons);
 
-  stmt = nv_store_prepare (store, "SELECT 1 FROM unit WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", m->unit_id, &found,
+                            error))
     return no_field (field);
-  sqlite3_bind_int64 (stmt, 1, m->unit_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (!found)
     return nv_field_error (field, "unit", error, NV_STORE_ERROR_NOT_FOUND, "%s",
                            _("The unit no longer exists"));
-  if (rc != SQLITE_ROW)
-    return no_field (field), nv_store_set_sql_error (store, error);
   return TRUE;
 }
 
@@ -423,11 +350,7 @@ nv_monthly_list (NvStore *store, gint64 unit_id, GError **error)
       m->persons = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (list, m);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      nv_store_set_sql_error (store, error);
-      return NULL;
-    }
+  if (!nv_absence_rows_done (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&list);
 }

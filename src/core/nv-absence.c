@@ -158,13 +158,27 @@ roll_back (NvStore *store)
                 NULL);
 }
 
-static gboolean
-step_rows_done (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
+gboolean
+nv_absence_rows_done (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return nv_store_set_sql_error (store, error);
   return TRUE;
+}
+
+gboolean
+nv_absence_row_found (NvStore *store, sqlite3_stmt *stmt, int rc, const char *gone,
+                      GError **error)
+{
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    nv_store_set_sql_error (store, error);
+  else
+    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, gone);
+  return FALSE;
 }
 
 /* ---- Employees ---------------------------------------------------------- */
@@ -195,15 +209,9 @@ nv_employee_get (NvStore *store, gint64 id, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     e = employee_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return e;
-  if (rc != SQLITE_DONE)
-    nv_store_set_sql_error (store, error);
-  else
-    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                         _("The employee no longer exists"));
-  return NULL;
+  if (!nv_absence_row_found (store, stmt, rc, _("The employee no longer exists"), error))
+    return NULL;
+  return e;
 }
 
 NvEmployee *
@@ -242,18 +250,12 @@ nv_employee_find (NvStore *store, gint64 unit_id, const char *ref, const char **
 static gboolean
 unit_exists (NvStore *store, gint64 unit_id, const char **field, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT 1 FROM unit WHERE id = ?1", error);
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL)
+  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, &found, error))
     return no_field (field);
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  if (found)
     return TRUE;
-  if (rc != SQLITE_DONE)
-    return no_field (field), nv_store_set_sql_error (store, error);
   return nv_field_error (field, "unit", error, NV_STORE_ERROR_NOT_FOUND, "%s",
                          _("The unit no longer exists"));
 }
@@ -334,7 +336,7 @@ nv_employee_list (NvStore *store, gint64 unit_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, unit_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, employee_from_row (stmt));
-  if (!step_rows_done (store, stmt, rc, error))
+  if (!nv_absence_rows_done (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -366,34 +368,23 @@ nv_employee_rename (NvStore *store, gint64 id, const char *ref, const char **fie
 gboolean
 nv_employee_erase (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "DELETE FROM employee WHERE id = ?1", error);
-
-  if (stmt == NULL)
+  if (!nv_store_delete_row (store, "DELETE FROM employee WHERE id = ?1", id,
+                            _("The employee no longer exists"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                           _("The employee no longer exists"));
-      return FALSE;
-    }
   nv_absence_emit_changed (store);
   return TRUE;
 }
 
 /* ---- Loading what the rules need ----------------------------------------- */
 
-/* The employee's roster rows (except @except_id) as intervals, sorted. */
+/* The rows @sql selects (two day columns, read with @day_at; ?1 the
+ * employee, ?2 a row id to leave out) as intervals, in its order. */
 static GArray *
-load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
+load_ivs (NvStore *store, const char *sql, NvDay (*day_at) (sqlite3_stmt *, int),
+          gint64 employee_id, gint64 except_id, GError **error)
 {
   g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  sqlite3_stmt *stmt = nv_store_prepare (store,
-                                         "SELECT from_date, to_date FROM roster "
-                                         "WHERE employee_id = ?1 AND id <> ?2 ORDER BY from_date",
-                                         error);
+  sqlite3_stmt *stmt = nv_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -402,36 +393,30 @@ load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **
   sqlite3_bind_int64 (stmt, 2, except_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      NvIv iv = { column_day (stmt, 0), nv_iv_end (column_day (stmt, 1)) };
+      NvIv iv = { day_at (stmt, 0), nv_iv_end (day_at (stmt, 1)) };
       g_array_append_val (ivs, iv);
     }
-  if (!step_rows_done (store, stmt, rc, error))
+  if (!nv_absence_rows_done (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&ivs);
 }
 
-static GArray *
-load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
+GArray *
+nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
 {
-  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  sqlite3_stmt *stmt = nv_store_prepare (store,
-                                         "SELECT start_day, end_day FROM spell "
-                                         "WHERE employee_id = ?1 AND id <> ?2 ORDER BY start_day",
-                                         error);
-  int rc;
+  return load_ivs (store,
+                   "SELECT from_date, to_date FROM roster "
+                   "WHERE employee_id = ?1 AND id <> ?2 ORDER BY from_date",
+                   column_day, employee_id, except_id, error);
+}
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvIv iv = { nv_spell_column_day (stmt, 0), nv_iv_end (nv_spell_column_day (stmt, 1)) };
-      g_array_append_val (ivs, iv);
-    }
-  if (!step_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ivs);
+GArray *
+nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
+{
+  return load_ivs (store,
+                   "SELECT start_day, end_day FROM spell "
+                   "WHERE employee_id = ?1 AND id <> ?2 ORDER BY start_day",
+                   nv_spell_column_day, employee_id, except_id, error);
 }
 
 /* ---- Roster ------------------------------------------------------------- */
@@ -467,15 +452,9 @@ roster_get (NvStore *store, gint64 row_id, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     row = roster_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return row;
-  if (rc != SQLITE_DONE)
-    nv_store_set_sql_error (store, error);
-  else
-    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                         _("The roster row no longer exists"));
-  return NULL;
+  if (!nv_absence_row_found (store, stmt, rc, _("The roster row no longer exists"), error))
+    return NULL;
+  return row;
 }
 
 /* Full check of @row (id 0 = new). With @check_spells, also that no spell
@@ -493,14 +472,14 @@ roster_check (NvStore *store, const NvRosterRow *row, gboolean check_spells, con
   e = nv_employee_get (store, row->employee_id, error);
   if (e == NULL)
     return nv_field_error (field, "employee", NULL, 0, "%s", "");
-  others = load_roster_ivs (store, row->employee_id, row->id, error);
+  others = nv_absence_load_roster_ivs (store, row->employee_id, row->id, error);
   if (others == NULL)
     return no_field (field);
   if (!nv_rules_roster_overlap (e->ref, others, row->from, row->to, field, error))
     return FALSE;
   if (!check_spells)
     return TRUE;
-  spells = load_spell_ivs (store, row->employee_id, 0, error);
+  spells = nv_absence_load_spell_ivs (store, row->employee_id, 0, error);
   if (spells == NULL)
     return no_field (field);
   nv_iv_insert (others, row->from, nv_iv_end (row->to));
@@ -588,21 +567,16 @@ nv_roster_delete (NvStore *store, gint64 row_id, GError **error)
   g_autoptr (NvRosterRow) old = roster_get (store, row_id, error);
   g_autoptr (GArray) others = NULL;
   g_autoptr (GArray) spells = NULL;
-  sqlite3_stmt *stmt;
 
   if (old == NULL)
     return FALSE;
-  others = load_roster_ivs (store, old->employee_id, row_id, error);
-  spells = others != NULL ? load_spell_ivs (store, old->employee_id, 0, error) : NULL;
+  others = nv_absence_load_roster_ivs (store, old->employee_id, row_id, error);
+  spells = others != NULL ? nv_absence_load_spell_ivs (store, old->employee_id, 0, error) : NULL;
   if (spells == NULL)
     return FALSE;
   if (!nv_rules_spells_covered (old->employee_ref, others, spells, "from", NULL, error))
     return FALSE;
-  stmt = nv_store_prepare (store, "DELETE FROM roster WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_delete_row (store, "DELETE FROM roster WHERE id = ?1", row_id, NULL, error))
     return FALSE;
   nv_absence_emit_changed (store);
   return TRUE;
@@ -715,7 +689,7 @@ nv_roster_end_employment (NvStore *store, gint64 employee_id, NvDay last_day,
       return nv_field_error (field, "to", error, NV_STORE_ERROR_INVALID,
                              _("%s is not employed on %s"), e->ref, d);
     }
-  others = load_roster_ivs (store, employee_id, row->id, error);
+  others = nv_absence_load_roster_ivs (store, employee_id, row->id, error);
   if (others == NULL)
     return no_field (field);
   for (guint i = 0; i < others->len; i++)
@@ -741,7 +715,7 @@ roster_query (NvStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, roster_from_row (stmt));
-  if (!step_rows_done (store, stmt, rc, error))
+  if (!nv_absence_rows_done (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&list);
 }
