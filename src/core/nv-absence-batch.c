@@ -205,17 +205,6 @@ lookup_key (NvAbsenceBatch *batch, const char *trimmed)
   }
 }
 
-static void
-bind_day (sqlite3_stmt *stmt, int index, NvDay day)
-{
-  char buf[11];
-
-  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
-}
-
 static gboolean
 sql_failed (NvAbsenceBatch *batch, const char **field, GError **error)
 {
@@ -258,8 +247,8 @@ nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte,
     return sql_failed (batch, field, error);
   sqlite3_bind_int64 (stmt, 1, e->id);
   sqlite3_bind_double (stmt, 2, fte);
-  bind_day (stmt, 3, from);
-  bind_day (stmt, 4, to);
+  nv_roster_bind_day (stmt, 3, from);
+  nv_roster_bind_day (stmt, 4, to);
   if (!nv_store_step_done (batch->store, stmt, error))
     return sql_failed (batch, field, error);
   nv_iv_insert (e->roster, from, nv_iv_end (to));

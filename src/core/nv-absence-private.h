@@ -26,6 +26,18 @@ nv_iv_end (NvDay end)
   return end == NV_DAY_NONE ? NV_DAY_OPEN : end;
 }
 
+/* Roster days are stored as ISO text; NULL is an open end. */
+static inline void
+nv_roster_bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+{
+  char buf[11];
+
+  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
+}
+
 /* Spell days are stored as integers in the NvDay numbering (schema 7);
  * NULL is an open end. */
 static inline void

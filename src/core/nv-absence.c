@@ -111,17 +111,6 @@ nv_absence_emit_changed (NvStore *store)
   g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, emit_later_cb, ref, weak_ref_free);
 }
 
-static void
-bind_day (sqlite3_stmt *stmt, int index, NvDay day)
-{
-  char buf[11];
-
-  if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
-}
-
 static NvDay
 column_day (sqlite3_stmt *stmt, int column)
 {
@@ -504,8 +493,8 @@ roster_insert (NvStore *store, gint64 employee_id, double fte, NvDay from, NvDay
     return 0;
   sqlite3_bind_int64 (stmt, 1, employee_id);
   sqlite3_bind_double (stmt, 2, fte);
-  bind_day (stmt, 3, from);
-  bind_day (stmt, 4, to);
+  nv_roster_bind_day (stmt, 3, from);
+  nv_roster_bind_day (stmt, 4, to);
   if (!nv_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (nv_store_get_db (store));
@@ -522,8 +511,8 @@ roster_write (NvStore *store, gint64 id, double fte, NvDay from, NvDay to, GErro
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_double (stmt, 2, fte);
-  bind_day (stmt, 3, from);
-  bind_day (stmt, 4, to);
+  nv_roster_bind_day (stmt, 3, from);
+  nv_roster_bind_day (stmt, 4, to);
   return nv_store_step_done (store, stmt, error);
 }
 
