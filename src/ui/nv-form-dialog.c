@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-error-label.h"
 #include "nv-form-dialog.h"
 
 typedef struct
@@ -181,7 +182,7 @@ nv_form_dialog_add_field (NvFormDialog *self, const char *field, const char *lab
 {
   NvFormDialogPrivate *priv = nv_form_dialog_get_instance_private (self);
   GtkWidget *title = gtk_label_new_with_mnemonic (label);
-  GtkWidget *error = gtk_label_new (NULL);
+  GtkWidget *error = NULL;
 
   g_return_if_fail (NV_IS_FORM_DIALOG (self));
   gtk_label_set_xalign (GTK_LABEL (title), 1.0);
@@ -191,15 +192,9 @@ nv_form_dialog_add_field (NvFormDialog *self, const char *field, const char *lab
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_valign (widget, GTK_ALIGN_BASELINE);
 
-  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error), 0.0);
+  error = GTK_WIDGET (nv_error_label_new (mnemonic_widget != NULL ? mnemonic_widget : widget));
   gtk_label_set_max_width_chars (GTK_LABEL (error), 40);
-  gtk_widget_add_css_class (error, "error");
   gtk_widget_add_css_class (error, "caption");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (mnemonic_widget != NULL ? mnemonic_widget
-                                                                          : widget),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error, NULL, -1);
 
   gtk_grid_attach (priv->grid, title, 0, priv->n_rows, 1, 1);
   gtk_grid_attach (priv->grid, widget, 1, priv->n_rows, 1, 1);
@@ -314,12 +309,8 @@ nv_form_dialog_init (NvFormDialog *self)
   gtk_grid_set_row_spacing (priv->grid, 6);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (priv->grid));
 
-  priv->general_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (priv->general_error, TRUE);
-  gtk_label_set_xalign (priv->general_error, 0.0);
+  priv->general_error = nv_error_label_new (NULL);
   gtk_label_set_max_width_chars (priv->general_error, 50);
-  gtk_widget_add_css_class (GTK_WIDGET (priv->general_error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (priv->general_error), FALSE);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (priv->general_error));
 
   gtk_box_append (GTK_BOX (box), content);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-error-label.h"
 #include "nv-unit-dialog.h"
 #include "nv-unit.h"
 
@@ -165,14 +166,7 @@ nv_unit_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvUnitDia
     gtk_editable_set_text (GTK_EDITABLE (data->municipality_row), unit->municipality);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->municipality_row));
 
-  data->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (data->error_label, TRUE);
-  gtk_label_set_xalign (data->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (data->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (data->error_label), FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (data->name_row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, data->error_label, NULL,
-                                  -1);
+  data->error_label = nv_error_label_new (GTK_WIDGET (data->name_row));
 
   gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->error_label));
