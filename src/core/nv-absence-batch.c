@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nv-absence-private.h"
+#include "nv-stats-private.h"
 #include "nv-store-private.h"
 
 typedef struct
@@ -52,6 +53,10 @@ struct _NvAbsenceBatch
   sqlite3_stmt *insert_many; /* our own statement, finalized on free */
   PendingSpell pending[SPELLS_PER_INSERT];
   guint n_pending;
+  /* The statistics pack's per-row trigger, dropped for a deferred batch
+   * (nv_stats_pack_bulk_begin) until the final flush puts it back. */
+  gboolean bulk_begun;
+  char *pack_trigger;
 };
 
 static void
@@ -155,6 +160,8 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
   if (batch->n_written > 0)
     nv_absence_emit_changed (batch->store);
   g_clear_pointer (&batch->insert_many, sqlite3_finalize);
+  /* Not flushed: the caller rolls back, which restores the trigger. */
+  g_free (batch->pack_trigger);
   g_free (batch->last_ref);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
@@ -309,8 +316,8 @@ nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred)
   batch->deferred = deferred;
 }
 
-gboolean
-nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error)
+static gboolean
+flush_pending (NvAbsenceBatch *batch, GError **error)
 {
   guint n = batch->n_pending;
 
@@ -346,6 +353,15 @@ nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error)
 }
 
 gboolean
+nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error)
+{
+  if (!flush_pending (batch, error))
+    return FALSE;
+  batch->bulk_begun = FALSE;
+  return nv_stats_pack_bulk_end (batch->store, g_steal_pointer (&batch->pack_trigger), error);
+}
+
+gboolean
 nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start, NvDay end,
                             double grade, NvSpellType type, const char **field, GError **error)
 {
@@ -366,9 +382,16 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
     return FALSE;
   if (batch->deferred)
     {
+      if (!batch->bulk_begun)
+        {
+          if (!nv_stats_pack_bulk_begin (batch->store, batch->unit_id, &batch->pack_trigger,
+                                         error))
+            return sql_failed (batch, field, error);
+          batch->bulk_begun = TRUE;
+        }
       batch->pending[batch->n_pending++] =
         (PendingSpell) { e->id, start, end, grade, type };
-      if (batch->n_pending == SPELLS_PER_INSERT && !nv_absence_batch_flush (batch, error))
+      if (batch->n_pending == SPELLS_PER_INSERT && !flush_pending (batch, error))
         return sql_failed (batch, field, error);
       nv_iv_insert (e->spells, start, nv_iv_end (end));
       batch->n_written++;

@@ -19,301 +19,10 @@
 
 #include <string.h>
 
-#include "nv-absence-private.h"
-#include "nv-stats-private.h"
+#include "nv-stats-cache.h"
 #include "nv-store-private.h"
 
-typedef struct
-{
-  gint64 unit_id;
-  GArray *roster;  /* NvRosterRow, employee_ref NULL, sorted by employee and from */
-  GArray *spells;  /* NvSpell, employee_ref NULL, sorted by employee and start */
-  GArray *monthly; /* NvMonthly */
-} UnitRows;
-
-typedef struct
-{
-  gint64 data_version;
-  gint64 total_changes;
-  GArray *units;      /* UnitRows */
-  GHashTable *index;  /* &unit_id → position + 1 */
-  gboolean complete;  /* every unit is loaded */
-} Cache;
-
 #define CACHE_KEY "nv-stats-cache"
-
-static void
-unit_rows_clear (gpointer data)
-{
-  UnitRows *u = data;
-  g_clear_pointer (&u->roster, g_array_unref);
-  g_clear_pointer (&u->spells, g_array_unref);
-  g_clear_pointer (&u->monthly, g_array_unref);
-}
-
-static Cache *
-cache_new (void)
-{
-  Cache *c = g_new0 (Cache, 1);
-
-  c->units = g_array_new (FALSE, FALSE, sizeof (UnitRows));
-  g_array_set_clear_func (c->units, unit_rows_clear);
-  c->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  return c;
-}
-
-static void
-cache_free (Cache *c)
-{
-  g_array_unref (c->units);
-  g_hash_table_unref (c->index);
-  g_free (c);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Cache, cache_free)
-
-static NvDay
-column_day (sqlite3_stmt *stmt, int column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
-}
-
-/* Position of @unit_id's rows, created empty when new. */
-static guint
-unit_pos (Cache *c, gint64 unit_id)
-{
-  gpointer pos = g_hash_table_lookup (c->index, &unit_id);
-
-  if (pos != NULL)
-    return GPOINTER_TO_UINT (pos) - 1;
-  {
-    UnitRows u = { unit_id, g_array_new (FALSE, FALSE, sizeof (NvRosterRow)),
-                   g_array_new (FALSE, FALSE, sizeof (NvSpell)),
-                   g_array_new (FALSE, FALSE, sizeof (NvMonthly)) };
-    g_array_append_val (c->units, u);
-    g_hash_table_insert (c->index, g_memdup2 (&unit_id, sizeof unit_id),
-                         GUINT_TO_POINTER (c->units->len));
-    return c->units->len - 1;
-  }
-}
-
-#define UNIT(c, pos) (&g_array_index ((c)->units, UnitRows, (pos)))
-
-static NvRosterRow
-roster_row (sqlite3_stmt *stmt)
-{
-  NvRosterRow r = { 0, sqlite3_column_int64 (stmt, 0), NULL, sqlite3_column_double (stmt, 1),
-                    column_day (stmt, 2), column_day (stmt, 3) };
-  return r;
-}
-
-/* Spells are read as three columns: the employee, the grade, and one
- * integer packing the days (integers since schema 7; NvDay < 2^22, the end 0
- * when open) and the type — every sqlite3_column_*() call costs a mutex
- * round trip, and half a million rows are read after each write. */
-#define SPELL_PACKED                                                                           \
-  "s.start_day | (ifnull (s.end_day, 0) << 22) | ((s.type = 'egenmeldt') << 44)"
-#define DAY_MASK ((1 << 22) - 1)
-
-static NvSpell
-spell_row (sqlite3_stmt *stmt)
-{
-  gint64 packed = sqlite3_column_int64 (stmt, 1);
-  NvSpell s = { 0, sqlite3_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
-                (NvDay) ((packed >> 22) & DAY_MASK), sqlite3_column_double (stmt, 2),
-                (packed >> 44) & 1 ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
-  return s;
-}
-
-static gboolean
-monthly_row (sqlite3_stmt *stmt, gint64 unit_id, NvMonthly *m)
-{
-  *m = (NvMonthly) { unit_id, 0, 0, sqlite3_column_double (stmt, 2),
-                     sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4),
-                     sqlite3_column_int (stmt, 5) };
-  return nv_month_parse ((const char *) sqlite3_column_text (stmt, 1), &m->year, &m->month);
-}
-
-static gboolean
-finish_stmt (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
-}
-
-/* One unit's rows. */
-static gboolean
-load_unit (NvStore *store, Cache *c, gint64 unit_id, GError **error)
-{
-  guint pos = unit_pos (c, unit_id);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT r.employee_id, r.fte, r.from_date, r.to_date "
-                           "FROM roster r JOIN employee e ON e.id = r.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY r.employee_id, r.from_date",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvRosterRow r = roster_row (stmt);
-      g_array_append_val (UNIT (c, pos)->roster, r);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade "
-                           "FROM spell s JOIN employee e ON e.id = s.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_day",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvSpell sp = spell_row (stmt);
-      g_array_append_val (UNIT (c, pos)->spells, sp);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT unit_id, period, contracted_days, lost_days_self, "
-                           "lost_days_doctor, persons FROM monthly WHERE unit_id = ?1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvMonthly m;
-      if (monthly_row (stmt, unit_id, &m))
-        g_array_append_val (UNIT (c, pos)->monthly, m);
-    }
-  return finish_stmt (store, stmt, rc, error);
-}
-
-/* Every unit's HR monthly figures (into empty arrays). */
-static gboolean
-load_all_monthly (NvStore *store, Cache *c, GError **error)
-{
-  sqlite3_stmt *stmt = nv_store_prepare (store,
-                                         "SELECT unit_id, period, contracted_days, "
-                                         "lost_days_self, lost_days_doctor, persons FROM monthly",
-                                         error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
-      NvMonthly m;
-      if (monthly_row (stmt, unit_id, &m))
-        g_array_append_val (UNIT (c, unit_pos (c, unit_id))->monthly, m);
-    }
-  return finish_stmt (store, stmt, rc, error);
-}
-
-typedef struct
-{
-  gint64 id;
-  guint pos;
-} EmpUnit;
-
-/* Every unit's rows: no joins and no ORDER BY — a plain scan of each table is
- * much faster than walking an index and fetching each row, and rows come
- * out in insertion order, which is almost always the order the engine
- * wants (it sorts only when they are not). */
-static gboolean
-load_all (NvStore *store, Cache *c, GError **error)
-{
-  g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
-  sqlite3_stmt *stmt;
-  gint64 last_emp = -1;
-  guint last_pos = 0;
-  int rc;
-
-  stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    unit_pos (c, sqlite3_column_int64 (stmt, 0));
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EmpUnit e = { sqlite3_column_int64 (stmt, 0), unit_pos (c, sqlite3_column_int64 (stmt, 1)) };
-      g_array_append_val (emps, e);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-  /* The array is complete and stays put: index it by employee id. */
-  for (guint i = 0; i < emps->len; i++)
-    g_hash_table_insert (emp_unit, &g_array_index (emps, EmpUnit, i).id,
-                         &g_array_index (emps, EmpUnit, i));
-
-#define UNIT_OF(emp, found)                                                                    \
-  G_STMT_START                                                                                 \
-  {                                                                                            \
-    if ((emp) != last_emp)                                                                     \
-      {                                                                                        \
-        EmpUnit *e = g_hash_table_lookup (emp_unit, &(emp));                                   \
-        last_emp = (emp);                                                                      \
-        last_pos = e != NULL ? e->pos : G_MAXUINT;                                             \
-      }                                                                                        \
-    found = last_pos != G_MAXUINT;                                                             \
-  }                                                                                            \
-  G_STMT_END
-
-  stmt = nv_store_prepare (store, "SELECT employee_id, fte, from_date, to_date FROM roster",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvRosterRow r = roster_row (stmt);
-      gboolean found;
-      UNIT_OF (r.employee_id, found);
-      if (found)
-        g_array_append_val (UNIT (c, last_pos)->roster, r);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade FROM spell s",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      NvSpell sp = spell_row (stmt);
-      gboolean found;
-      UNIT_OF (sp.employee_id, found);
-      if (found)
-        g_array_append_val (UNIT (c, last_pos)->spells, sp);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-#undef UNIT_OF
-
-  if (!load_all_monthly (store, c, error))
-    return FALSE;
-  c->complete = TRUE;
-  return TRUE;
-}
 
 static gboolean
 data_version (NvStore *store, gint64 *version, gint64 *changes, GError **error)
@@ -444,9 +153,10 @@ watch_install (NvStore *store, Watch **watch)
 
 /* Reads again the HR figures and the rows of the units @w saw touched. */
 static gboolean
-refresh (NvStore *store, Cache *c, Watch *w, GError **error)
+refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
 {
   g_autoptr (GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) reload = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   GHashTableIter iter;
   gpointer key;
@@ -478,8 +188,8 @@ refresh (NvStore *store, Cache *c, Watch *w, GError **error)
     }
 
   for (guint i = 0; i < c->units->len; i++)
-    g_array_set_size (UNIT (c, i)->monthly, 0);
-  if (!load_all_monthly (store, c, error))
+    g_array_set_size (NV_STATS_UNIT (c, i)->monthly, 0);
+  if (!nv_stats_load_monthly (store, c, 0, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, units);
@@ -491,15 +201,15 @@ refresh (NvStore *store, Cache *c, Watch *w, GError **error)
        * would have asked for a full read. */
       if (pos != NULL)
         {
-          UnitRows *u = UNIT (c, GPOINTER_TO_UINT (pos) - 1);
+          NvStatsUnitRows *u = NV_STATS_UNIT (c, GPOINTER_TO_UINT (pos) - 1);
           g_array_set_size (u->roster, 0);
           g_array_set_size (u->spells, 0);
-          g_array_set_size (u->monthly, 0);
-          if (!load_unit (store, c, u->unit_id, error))
-            return FALSE;
+          u->loaded = FALSE;
+          g_array_append_val (reload, u->unit_id);
         }
     }
-  return TRUE;
+  /* Their packs, unless the write was rolled back, are gone: read again. */
+  return nv_stats_load_units (store, c, reload, TRUE, error);
 }
 
 void
@@ -513,17 +223,17 @@ nv_stats_store_forget (NvStore *store)
 
 /* The store's cache when it is still valid (a fresh one otherwise); NULL with
  * *@temporary set inside a transaction, where the caller uses its own. */
-static Cache *
+static NvStatsCache *
 cache_for (NvStore *store, gboolean *temporary, GError **error)
 {
-  Cache *c = g_object_get_data (G_OBJECT (store), CACHE_KEY);
+  NvStatsCache *c = g_object_get_data (G_OBJECT (store), CACHE_KEY);
   gint64 version = 0, changes = 0;
   Watch *watch;
   gboolean watched = watch_install (store, &watch);
 
   *temporary = !sqlite3_get_autocommit (nv_store_get_db (store));
   if (*temporary)
-    return cache_new ();
+    return nv_stats_cache_new ();
   if (!data_version (store, &version, &changes, error))
     return NULL;
   if (c != NULL && c->data_version == version &&
@@ -541,10 +251,10 @@ cache_for (NvStore *store, gboolean *temporary, GError **error)
       return c;
     }
   watch_clear (watch);
-  c = cache_new ();
+  c = nv_stats_cache_new ();
   c->data_version = version;
   c->total_changes = changes;
-  g_object_set_data_full (G_OBJECT (store), CACHE_KEY, c, (GDestroyNotify) cache_free);
+  g_object_set_data_full (G_OBJECT (store), CACHE_KEY, c, (GDestroyNotify) nv_stats_cache_free);
   return c;
 }
 
@@ -552,11 +262,11 @@ GArray *
 nv_stats_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
                     const NvStatsQuery *query, GError **error)
 {
-  g_autoptr (Cache) temporary_cache = NULL;
+  g_autoptr (NvStatsCache) temporary_cache = NULL;
   g_autofree NvStatsUnitData *data = NULL;
   g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean temporary = FALSE;
-  Cache *c = cache_for (store, &temporary, error);
+  NvStatsCache *c = cache_for (store, &temporary, error);
 
   if (c == NULL)
     return NULL;
@@ -570,28 +280,40 @@ nv_stats_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
           /* Start over: units loaded one by one would be read twice. */
           g_hash_table_remove_all (c->index);
           g_array_set_size (c->units, 0);
-          if (!load_all (store, c, error))
+          if (!nv_stats_load_all (store, c, error))
             goto fail;
         }
       for (guint i = 0; i < c->units->len; i++)
         g_array_append_val (positions, i);
     }
   else
-    for (guint i = 0; i < n_units; i++)
-      {
-        gboolean known = g_hash_table_contains (c->index, &unit_ids[i]);
-        guint pos;
+    {
+      g_autoptr (GArray) load = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-        if (!known && !c->complete && !load_unit (store, c, unit_ids[i], error))
+      for (guint i = 0; i < n_units; i++)
+        {
+          if (!c->complete && !g_hash_table_contains (c->index, &unit_ids[i]))
+            g_array_append_val (load, unit_ids[i]);
+          /* (a unit unknown to a complete cache has no rows) */
+          {
+            guint pos = nv_stats_cache_unit_pos (c, unit_ids[i]);
+            g_array_append_val (positions, pos);
+          }
+        }
+      if (!nv_stats_load_units (store, c, load, TRUE, error))
+        goto fail;
+      for (guint i = 0; i < load->len; i++)
+        if (!nv_stats_load_monthly (store, c, g_array_index (load, gint64, i), error))
           goto fail;
-        pos = unit_pos (c, unit_ids[i]);
-        g_array_append_val (positions, pos);
-      }
+    }
+  /* Packs written on the way are our own changes, not the data's. */
+  if (!temporary)
+    c->total_changes = sqlite3_total_changes (nv_store_get_db (store));
 
   data = g_new0 (NvStatsUnitData, MAX (positions->len, 1));
   for (guint i = 0; i < positions->len; i++)
     {
-      UnitRows *u = UNIT (c, g_array_index (positions, guint, i));
+      NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (positions, guint, i));
       data[i] = (NvStatsUnitData) { u->unit_id,
                                     (NvRosterRow *) (void *) u->roster->data, u->roster->len,
                                     (NvSpell *) (void *) u->spells->data, u->spells->len,

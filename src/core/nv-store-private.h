@@ -9,7 +9,14 @@
 
 G_BEGIN_DECLS
 
+#define NV_STORE_BUSY_TIMEOUT_MS 5000
+
 sqlite3 *nv_store_get_db (NvStore *self);
+
+/* BEGIN IMMEDIATE without waiting for another writer: FALSE (and nothing
+ * begun) when a transaction is open, the database is busy or read-only.
+ * For optional writes on a read path, which must never block the UI. */
+gboolean nv_store_try_begin (NvStore *self);
 
 /* Returns a cached, reset prepared statement for @sql (a string literal:
  * the cache is keyed by its address). The store owns it. */

@@ -382,7 +382,7 @@ connect (const char *path, int found_version, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, NV_STORE_BUSY_TIMEOUT_MS);
   return g_steal_pointer (&self);
 }
 
@@ -634,6 +634,19 @@ gboolean
 nv_store_begin (NvStore *self, GError **error)
 {
   return exec_sql (self->db, "BEGIN IMMEDIATE", self->path, error);
+}
+
+gboolean
+nv_store_try_begin (NvStore *self)
+{
+  int rc;
+
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE;
+  sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, NV_STORE_BUSY_TIMEOUT_MS);
+  return rc == SQLITE_OK;
 }
 
 gboolean

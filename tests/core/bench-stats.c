@@ -1,7 +1,10 @@
 /* Benchmark of the statistics engine (meson benchmark, not a test):
  *   1. one unit, 60 employees, 5 years, by quarter — what a page reload costs;
  *   2. 500 units x 20 employees x 10 years by quarter, in memory;
- *   3. the same from the store (reading every row, then computing).
+ *   3. the same from the store: after a bulk write (every row read, packs
+ *      written), after opening the database (packs read — the ≤ 50 ms
+ *      target), after another program's write, after our own writes, and
+ *      with nothing written since.
  * Prints the best of several runs in CPU milliseconds (this process's CPU
  * time, so a busy machine does not inflate it) and wall milliseconds; fails
  * only if the results are implausible. */
@@ -110,7 +113,7 @@ main (int argc, char **argv)
   NvStatsQuery q5 = { NV_PERIOD_QUARTER, nv_day_from_ymd (2021, 10, 1), today, today };
   NvStatsQuery q10 = { NV_PERIOD_QUARTER, nv_day_from_ymd (2016, 10, 1), today, today };
   Rows one;
-  double best = G_MAXDOUBLE;
+  double best = G_MAXDOUBLE, worst = 0;
 
   best_wall = G_MAXDOUBLE;
 
@@ -194,14 +197,81 @@ main (int argc, char **argv)
         }
       g_assert_true (nv_store_commit (store, &error));
 
-      /* Cold: the first query after a write reads every row. */
+      /* After a bulk write (an import into every unit): every row is read
+       * from the tables and each unit's pack is written. */
+      {
+        g_autoptr (GArray) out = NULL;
+
+        best_wall = G_MAXDOUBLE;
+        start (timer);
+        out = nv_stats_for_units (store, NULL, 0, &q10, &error);
+        best = time_ms (timer);
+        g_assert_no_error (error);
+        check (out, 41);
+        g_print ("500 units x 20 employees x 10 years from the store, first query after "
+                 "writing every unit (reads every row, writes the packs): %.1f ms CPU "
+                 "(%.1f ms wall)\n",
+                 best, best_wall);
+      }
+
+      /* Cold: the first query after opening the database (the app starts,
+       * the CLI runs) — the target of ≤ 50 ms. */
+      best = G_MAXDOUBLE;
+      best_wall = G_MAXDOUBLE;
+      worst = 0;
+      for (guint run = 0; run < 5; run++)
+        {
+          g_autoptr (GArray) out = NULL;
+          double ms;
+
+          g_clear_object (&store);
+          store = nv_store_open (path, &error);
+          g_assert_no_error (error);
+          start (timer);
+          out = nv_stats_for_units (store, NULL, 0, &q10, &error);
+          ms = time_ms (timer);
+          best = MIN (best, ms);
+          worst = MAX (worst, ms);
+          g_assert_no_error (error);
+          check (out, 41);
+        }
+      g_print ("500 units x 20 employees x 10 years from the store, first query after "
+               "opening it (reads the packs): %.1f ms CPU (%.1f ms wall), worst of 5 "
+               "%.1f ms CPU\n",
+               best, best_wall, worst);
+
+      /* Another program (the CLI) writes a spell: everything is read again,
+       * the packs of the units it did not touch and that unit's rows. */
+      best = G_MAXDOUBLE;
+      best_wall = G_MAXDOUBLE;
+      for (guint run = 0; run < 3; run++)
+        {
+          g_autoptr (GArray) out = NULL;
+          g_autoptr (NvStore) other = nv_store_open (path, &error);
+          g_autoptr (GPtrArray) emps = NULL;
+          NvDay day = nv_day_from_ymd (2026, 11, 10) + run;
+
+          g_assert_no_error (error);
+          emps = nv_employee_list (other, 2, &error);
+          g_assert_no_error (error);
+          nv_spell_add (other, ((NvEmployee *) g_ptr_array_index (emps, 0))->id, day, day, 100,
+                        NV_SPELL_SELF, &field, NULL);
+          start (timer);
+          out = nv_stats_for_units (store, NULL, 0, &q10, &error);
+          best = MIN (best, time_ms (timer));
+          g_assert_no_error (error);
+          check (out, 41);
+        }
+      g_print ("500 units x 20 employees x 10 years from the store, after another program "
+               "wrote a spell (packs + one unit's rows): %.1f ms CPU (%.1f ms wall)\n",
+               best, best_wall);
+
       for (guint run = 0; run < 3; run++)
         {
           g_autoptr (GArray) out = NULL;
           NvMonthly touch = { 1, 2016, 1, 100, 0, 0, 20 + run };
 
           g_assert_true (nv_monthly_upsert (store, &touch, &field, &error));
-          best = G_MAXDOUBLE;
           best_wall = G_MAXDOUBLE;
           start (timer);
           out = nv_stats_for_units (store, NULL, 0, &q10, &error);
@@ -209,8 +279,8 @@ main (int argc, char **argv)
           g_assert_no_error (error);
           check (out, 41);
           g_print ("500 units x 20 employees x 10 years from the store, after a write of HR "
-                   "figures%s (read + compute): %.1f ms CPU (%.1f ms wall)\n",
-                   run == 0 ? " (first query: reads every row)" : "", best, best_wall);
+                   "figures (read + compute): %.1f ms CPU (%.1f ms wall)\n",
+                   best, best_wall);
         }
       /* After a spell write that unit's rows are read again. */
       for (guint run = 0; run < 3; run++)

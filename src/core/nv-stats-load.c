@@ -1,0 +1,454 @@
+/* nv-stats-load.c — reading the rows the statistics need, per unit.
+ *
+ * A unit's roster and spells come from its pack (nv-stats-pack.c) when it
+ * has one; otherwise from the tables, and then a pack is written for next
+ * time — in one transaction with the read, so a pack always matches the rows
+ * it was made from (the triggers delete it when they change afterwards).
+ * That write is skipped, never waited for, when another program is writing,
+ * the database is read-only or the caller has a transaction open; and no
+ * pack is read or written unless every trigger that keeps them true is
+ * there (an import drops one inside its transaction).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-stats"
+
+#include "config.h"
+
+#include "nv-absence-private.h"
+#include "nv-stats-cache.h"
+#include "nv-store-private.h"
+
+static void
+unit_rows_clear (gpointer data)
+{
+  NvStatsUnitRows *u = data;
+  g_clear_pointer (&u->roster, g_array_unref);
+  g_clear_pointer (&u->spells, g_array_unref);
+  g_clear_pointer (&u->monthly, g_array_unref);
+}
+
+NvStatsCache *
+nv_stats_cache_new (void)
+{
+  NvStatsCache *c = g_new0 (NvStatsCache, 1);
+
+  c->units = g_array_new (FALSE, FALSE, sizeof (NvStatsUnitRows));
+  g_array_set_clear_func (c->units, unit_rows_clear);
+  c->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return c;
+}
+
+void
+nv_stats_cache_free (NvStatsCache *c)
+{
+  g_array_unref (c->units);
+  g_hash_table_unref (c->index);
+  g_free (c);
+}
+
+guint
+nv_stats_cache_unit_pos (NvStatsCache *c, gint64 unit_id)
+{
+  gpointer pos = g_hash_table_lookup (c->index, &unit_id);
+
+  if (pos != NULL)
+    return GPOINTER_TO_UINT (pos) - 1;
+  {
+    NvStatsUnitRows u = { unit_id, g_array_new (FALSE, FALSE, sizeof (NvRosterRow)),
+                          g_array_new (FALSE, FALSE, sizeof (NvSpell)),
+                          g_array_new (FALSE, FALSE, sizeof (NvMonthly)), FALSE };
+    g_array_append_val (c->units, u);
+    g_hash_table_insert (c->index, g_memdup2 (&unit_id, sizeof unit_id),
+                         GUINT_TO_POINTER (c->units->len));
+    return c->units->len - 1;
+  }
+}
+
+/* The unit's rows when it is in the cache and not loaded yet. */
+static NvStatsUnitRows *
+unit_to_load (NvStatsCache *c, gint64 unit_id)
+{
+  gpointer pos = g_hash_table_lookup (c->index, &unit_id);
+  NvStatsUnitRows *u;
+
+  if (pos == NULL)
+    return NULL;
+  u = NV_STATS_UNIT (c, GPOINTER_TO_UINT (pos) - 1);
+  return u->loaded ? NULL : u;
+}
+
+/* ---- Rows from the tables ----------------------------------------------- */
+
+static NvDay
+column_day (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
+}
+
+static NvRosterRow
+roster_row (sqlite3_stmt *stmt)
+{
+  NvRosterRow r = { 0, sqlite3_column_int64 (stmt, 0), NULL, sqlite3_column_double (stmt, 1),
+                    column_day (stmt, 2), column_day (stmt, 3) };
+  return r;
+}
+
+/* Spells are read as three columns: the employee, the grade, and one
+ * integer packing the days (integers since schema 7; NvDay < 2^22, the end 0
+ * when open) and the type — every sqlite3_column_*() call costs a mutex
+ * round trip. */
+#define SPELL_PACKED                                                                           \
+  "s.start_day | (ifnull (s.end_day, 0) << 22) | ((s.type = 'egenmeldt') << 44)"
+#define DAY_MASK ((1 << 22) - 1)
+
+static NvSpell
+spell_row (sqlite3_stmt *stmt)
+{
+  gint64 packed = sqlite3_column_int64 (stmt, 1);
+  NvSpell s = { 0, sqlite3_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
+                (NvDay) ((packed >> 22) & DAY_MASK), sqlite3_column_double (stmt, 2),
+                (packed >> 44) & 1 ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
+  return s;
+}
+
+static gboolean
+finish_stmt (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return nv_store_set_sql_error (store, error);
+  return TRUE;
+}
+
+/* One unit's roster and spells, through the employee index. */
+static gboolean
+read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = nv_store_prepare (store,
+                           "SELECT r.employee_id, r.fte, r.from_date, r.to_date "
+                           "FROM roster r JOIN employee e ON e.id = r.employee_id "
+                           "WHERE e.unit_id = ?1 ORDER BY r.employee_id, r.from_date",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, u->unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NvRosterRow r = roster_row (stmt);
+      g_array_append_val (u->roster, r);
+    }
+  if (!finish_stmt (store, stmt, rc, error))
+    return FALSE;
+
+  stmt = nv_store_prepare (store,
+                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade "
+                           "FROM spell s JOIN employee e ON e.id = s.employee_id "
+                           "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_day",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, u->unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NvSpell sp = spell_row (stmt);
+      g_array_append_val (u->spells, sp);
+    }
+  return finish_stmt (store, stmt, rc, error);
+}
+
+typedef struct
+{
+  gint64 id;
+  NvStatsUnitRows *unit; /* NULL: not to be loaded */
+} EmpUnit;
+
+/* The roster and spells of every unit not loaded, in one plain scan of each
+ * table: no joins and no ORDER BY — much faster than walking an index when
+ * most units are wanted. Rows come out in insertion order, which is almost
+ * always the order the engine wants. */
+static gboolean
+scan_units (NvStore *store, NvStatsCache *c, GError **error)
+{
+  g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
+  sqlite3_stmt *stmt;
+  gint64 last_emp = -1;
+  NvStatsUnitRows *last = NULL;
+  int rc;
+
+  stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EmpUnit e = { sqlite3_column_int64 (stmt, 0),
+                    unit_to_load (c, sqlite3_column_int64 (stmt, 1)) };
+      if (e.unit != NULL)
+        g_array_append_val (emps, e);
+    }
+  if (!finish_stmt (store, stmt, rc, error))
+    return FALSE;
+  /* The array is complete and stays put: index it by employee id. */
+  for (guint i = 0; i < emps->len; i++)
+    g_hash_table_insert (emp_unit, &g_array_index (emps, EmpUnit, i).id,
+                         &g_array_index (emps, EmpUnit, i));
+
+#define UNIT_OF(emp)                                                                           \
+  G_STMT_START                                                                                 \
+  {                                                                                            \
+    if ((emp) != last_emp)                                                                     \
+      {                                                                                        \
+        EmpUnit *e = g_hash_table_lookup (emp_unit, &(emp));                                   \
+        last_emp = (emp);                                                                      \
+        last = e != NULL ? e->unit : NULL;                                                     \
+      }                                                                                        \
+  }                                                                                            \
+  G_STMT_END
+
+  stmt = nv_store_prepare (store, "SELECT employee_id, fte, from_date, to_date FROM roster",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NvRosterRow r = roster_row (stmt);
+      UNIT_OF (r.employee_id);
+      if (last != NULL)
+        g_array_append_val (last->roster, r);
+    }
+  if (!finish_stmt (store, stmt, rc, error))
+    return FALSE;
+
+  stmt = nv_store_prepare (store,
+                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade FROM spell s",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NvSpell sp = spell_row (stmt);
+      UNIT_OF (sp.employee_id);
+      if (last != NULL)
+        g_array_append_val (last->spells, sp);
+    }
+#undef UNIT_OF
+  return finish_stmt (store, stmt, rc, error);
+}
+
+static gboolean
+monthly_row (sqlite3_stmt *stmt, gint64 unit_id, NvMonthly *m)
+{
+  *m = (NvMonthly) { unit_id, 0, 0, sqlite3_column_double (stmt, 2),
+                     sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4),
+                     sqlite3_column_int (stmt, 5) };
+  return nv_month_parse ((const char *) sqlite3_column_text (stmt, 1), &m->year, &m->month);
+}
+
+gboolean
+nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (unit_id > 0)
+    {
+      stmt = nv_store_prepare (store,
+                               "SELECT unit_id, period, contracted_days, lost_days_self, "
+                               "lost_days_doctor, persons FROM monthly WHERE unit_id = ?1",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, unit_id);
+    }
+  else
+    {
+      stmt = nv_store_prepare (store,
+                               "SELECT unit_id, period, contracted_days, lost_days_self, "
+                               "lost_days_doctor, persons FROM monthly",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 unit = sqlite3_column_int64 (stmt, 0);
+      NvMonthly m;
+      if (monthly_row (stmt, unit, &m))
+        g_array_append_val (NV_STATS_UNIT (c, nv_stats_cache_unit_pos (c, unit))->monthly, m);
+    }
+  return finish_stmt (store, stmt, rc, error);
+}
+
+/* ---- Packs -------------------------------------------------------------- */
+
+static void
+unpack_cb (gint64 unit_id, const void *roster, gsize roster_len, const void *spells,
+           gsize spells_len, gpointer data)
+{
+  NvStatsUnitRows *u = unit_to_load (data, unit_id);
+
+  if (u == NULL)
+    return;
+  if (!nv_stats_unpack_roster (roster, roster_len, u->roster))
+    return;
+  if (!nv_stats_unpack_spells (spells, spells_len, u->spells))
+    {
+      g_array_set_size (u->roster, 0);
+      return;
+    }
+  u->loaded = TRUE;
+}
+
+static int
+cmp_roster (gconstpointer a, gconstpointer b)
+{
+  const NvRosterRow *x = a, *y = b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static int
+cmp_spell (gconstpointer a, gconstpointer b)
+{
+  const NvSpell *x = a, *y = b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+sort_rows (GArray *rows, GCompareFunc cmp)
+{
+  for (guint i = 1; i < rows->len; i++)
+    if (cmp (rows->data + (i - 1) * g_array_get_element_size (rows),
+             rows->data + i * g_array_get_element_size (rows)) > 0)
+      {
+        g_array_sort (rows, cmp);
+        return;
+      }
+}
+
+/* Writes the packs of @units (already read, inside our transaction) and
+ * commits; on any failure nothing is kept — the packs are only a copy. */
+static void
+write_packs (NvStore *store, NvStatsCache *c, GArray *units)
+{
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (units, guint, i));
+
+      if (!nv_stats_pack_store (store, u->unit_id, (NvRosterRow *) (void *) u->roster->data,
+                                u->roster->len, (NvSpell *) (void *) u->spells->data,
+                                u->spells->len, &error))
+        {
+          g_debug ("statistics packs not written: %s", error->message);
+          nv_store_rollback (store);
+          return;
+        }
+    }
+  if (!nv_store_commit (store, &error))
+    g_debug ("statistics packs not written: %s", error->message);
+}
+
+/* Few units are looked up one by one, many in one pass over the packs. */
+#define FEW_UNITS 16
+
+gboolean
+nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean try_packs,
+                     GError **error)
+{
+  g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) local_error = NULL;
+  gboolean writing, trusted;
+
+  if (unit_ids->len == 0)
+    return TRUE;
+  trusted = nv_stats_pack_trusted (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  try_packs = try_packs && trusted;
+  for (guint i = 0; i < unit_ids->len; i++)
+    nv_stats_cache_unit_pos (c, g_array_index (unit_ids, gint64, i));
+  if (try_packs && unit_ids->len > FEW_UNITS &&
+      !nv_stats_pack_foreach (store, 0, unpack_cb, c, error))
+    return FALSE;
+  for (guint i = 0; i < unit_ids->len; i++)
+    {
+      gint64 id = g_array_index (unit_ids, gint64, i);
+      guint pos = nv_stats_cache_unit_pos (c, id);
+
+      if (try_packs && unit_ids->len <= FEW_UNITS && !NV_STATS_UNIT (c, pos)->loaded &&
+          !nv_stats_pack_foreach (store, id, unpack_cb, c, error))
+        return FALSE;
+      if (!NV_STATS_UNIT (c, pos)->loaded)
+        g_array_append_val (missing, pos);
+    }
+  if (missing->len == 0)
+    return TRUE;
+
+  writing = trusted && nv_store_try_begin (store);
+  /* Through the index for a few units, a plain scan for many (each row
+   * through the index costs about three times a row of the scan). */
+  if (missing->len > 8 && missing->len * 5 > c->units->len * 2)
+    {
+      if (!scan_units (store, c, error))
+        goto fail;
+    }
+  else
+    for (guint i = 0; i < missing->len; i++)
+      if (!read_unit (store, NV_STATS_UNIT (c, g_array_index (missing, guint, i)), error))
+        goto fail;
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
+      sort_rows (u->roster, cmp_roster);
+      sort_rows (u->spells, cmp_spell);
+      u->loaded = TRUE;
+    }
+  if (writing)
+    write_packs (store, c, missing);
+  return TRUE;
+
+fail:
+  if (writing)
+    nv_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+nv_stats_load_all (NvStore *store, NvStatsCache *c, GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      nv_stats_cache_unit_pos (c, id);
+      g_array_append_val (ids, id);
+    }
+  if (!finish_stmt (store, stmt, rc, error))
+    return FALSE;
+  if (!nv_stats_load_units (store, c, ids, TRUE, error) ||
+      !nv_stats_load_monthly (store, c, 0, error))
+    return FALSE;
+  c->complete = TRUE;
+  return TRUE;
+}
