@@ -1,8 +1,9 @@
 /* nv-stats-store.c — statistics for units in the store.
  *
- * Rows are read into flat arrays (the engine sorts them when needed) and kept
- * in a cache on the store: pages recompute on every reload, and reading
- * hundreds of thousands of spells costs far more than computing with them.
+ * Rows are read into flat arrays (nv-stats-load.c: from each unit's pack,
+ * or its rows when the pack is missing) and kept in a cache on the store:
+ * pages recompute on every reload, and reading hundreds of thousands of
+ * spells costs more than computing with them.
  * The cache is valid while PRAGMA data_version (writes by other connections)
  * and sqlite3_total_changes() (our own writes) stay the same, and it is never
  * used inside a transaction (an import may still roll back).

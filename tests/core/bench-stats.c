@@ -7,7 +7,8 @@
  *      with nothing written since.
  * Prints the best of several runs in CPU milliseconds (this process's CPU
  * time, so a busy machine does not inflate it) and wall milliseconds; fails
- * only if the results are implausible. */
+ * if the results are implausible or the first query after opening the
+ * database takes more than 50 ms CPU (the target of issue 3). */
 #include "config.h"
 
 #include <math.h>
@@ -114,6 +115,7 @@ main (int argc, char **argv)
   NvStatsQuery q10 = { NV_PERIOD_QUARTER, nv_day_from_ymd (2016, 10, 1), today, today };
   Rows one;
   double best = G_MAXDOUBLE, worst = 0;
+  gboolean target_met = FALSE;
 
   best_wall = G_MAXDOUBLE;
 
@@ -237,8 +239,9 @@ main (int argc, char **argv)
         }
       g_print ("500 units x 20 employees x 10 years from the store, first query after "
                "opening it (reads the packs): %.1f ms CPU (%.1f ms wall), worst of 5 "
-               "%.1f ms CPU\n",
+               "%.1f ms CPU (target ≤ 50)\n",
                best, best_wall, worst);
+      target_met = best <= 50;
 
       /* Another program (the CLI) writes a spell: everything is read again,
        * the packs of the units it did not touch and that unit's rows. */
@@ -332,5 +335,7 @@ main (int argc, char **argv)
   }
   g_array_unref (one.roster);
   g_array_unref (one.spells);
-  return 0;
+  if (!target_met)
+    g_print ("bench-stats: TARGET MISSED\n");
+  return target_met ? 0 : 1;
 }
