@@ -152,6 +152,27 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
 };
 
+/* GTK starts reading the icon theme in a thread when the display's theme is
+ * first asked for, but GtkApplication and adw_init() then add their resource
+ * paths to it, which throws that index away; the first icon the window shows
+ * would read Adwaita and hicolor again on the main thread. Read them again now
+ * in a thread, while the window is built; lookups wait for it if they must. */
+static void
+load_icon_theme_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source), APPLICATION_ID);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_icon_theme_in_thread (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr (GTask) task = g_task_new (theme, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, load_icon_theme_thread);
+}
+
 static void
 nv_application_startup (GApplication *app)
 {
@@ -160,6 +181,7 @@ nv_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
+  load_icon_theme_in_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
