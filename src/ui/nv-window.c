@@ -46,6 +46,7 @@ struct _NvWindow
 
   GtkDropDown *unit_switcher;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
@@ -157,6 +158,13 @@ update_state (NvWindow *self)
   gboolean has_units = g_list_model_get_n_items (G_LIST_MODEL (self->units)) > 0;
   gint64 unit_id = nv_window_get_unit_id (self);
 
+  /* The switchers get the stack with the first unit: until then they would
+   * build (and hide) a button with icon and label for each section. */
+  if (has_units && adw_view_switcher_title_get_stack (self->switcher_title) == NULL)
+    {
+      adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, has_units ? "sections" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->unit_switcher), has_units);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), has_units);
@@ -436,6 +444,7 @@ nv_window_class_init (NvWindowClass *klass)
                                                "/io/github/naervaer/Naervaer/ui/nv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NvWindow, unit_switcher);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
