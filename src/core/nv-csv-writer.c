@@ -151,6 +151,18 @@ nv_csv_writer_add_text (NvCsvWriter *w, const char *text)
 }
 
 void
+nv_csv_writer_add_user_text (NvCsvWriter *w, const char *text)
+{
+  if (text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    {
+      g_autofree char *guarded = g_strconcat ("'", text, NULL);
+      nv_csv_writer_add_text (w, guarded);
+    }
+  else
+    nv_csv_writer_add_text (w, text);
+}
+
+void
 nv_csv_writer_add_number (NvCsvWriter *w, double value)
 {
   g_autofree char *text = nv_csv_format_number (value);

@@ -177,6 +177,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvCsvWriter, nv_csv_writer_free)
 
 /* Quoted when it holds `;`, `"`, a line break or leading/trailing space. */
 void nv_csv_writer_add_text (NvCsvWriter *writer, const char *text);
+/* Text a user typed freely (a measure's title, notes), for files meant to be
+ * opened in a spreadsheet and not imported again: a value that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so the
+ * spreadsheet shows it as text instead of running it as a formula. */
+void nv_csv_writer_add_user_text (NvCsvWriter *writer, const char *text);
 /* Shortest round-trip form, decimal comma; NAN and infinities are written
  * as an empty field. */
 void nv_csv_writer_add_number (NvCsvWriter *writer, double value);

@@ -79,10 +79,10 @@ write_rows (NvStore *store, gint64 unit_id, NvDay as_of, NvCsvWriter *writer, gu
       if (!nv_measure_effect_compute (store, m, as_of, &effect, error))
         return FALSE;
       nv_csv_writer_add_int (writer, m->id);
-      nv_csv_writer_add_text (writer, m->title);
-      nv_csv_writer_add_text (writer, m->description);
+      nv_csv_writer_add_user_text (writer, m->title);
+      nv_csv_writer_add_user_text (writer, m->description);
       nv_csv_writer_add_text (writer, nv_measure_theme_label (m->theme));
-      nv_csv_writer_add_text (writer, m->owner);
+      nv_csv_writer_add_user_text (writer, m->owner);
       nv_csv_writer_add_day (writer, m->start);
       nv_csv_writer_add_day (writer, m->deadline);
       nv_csv_writer_add_text (writer, nv_measure_status_label (m->status));
@@ -94,7 +94,7 @@ write_rows (NvStore *store, gint64 unit_id, NvDay as_of, NvCsvWriter *writer, gu
         nv_csv_writer_add_int (writer, m->workshop_id);
       else
         nv_csv_writer_add_empty (writer);
-      nv_csv_writer_add_text (writer, evaluations);
+      nv_csv_writer_add_user_text (writer, evaluations);
       add_effect (writer, effect.n_before, effect.before_has_data, effect.before_masked,
                   effect.before_percent);
       add_effect (writer, effect.n_after, effect.after_has_data, effect.after_masked,

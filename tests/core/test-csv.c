@@ -492,6 +492,33 @@ test_format_number (void)
     }
 }
 
+/* Free text that a spreadsheet would run as a formula gets a leading `'`. */
+static void
+test_writer_user_text (void)
+{
+  g_autoptr (NvCsvWriter) w = nv_csv_writer_new_for_string ();
+  g_autofree char *out = NULL;
+  gsize len = 0;
+
+  nv_csv_writer_add_user_text (w, "=HYPERLINK(\"http://x\";\"Klikk\")");
+  nv_csv_writer_add_user_text (w, "+47 22 00 00 00");
+  nv_csv_writer_add_user_text (w, "-1+1");
+  nv_csv_writer_add_user_text (w, "@SUM(A1)");
+  nv_csv_writer_add_user_text (w, "\t=1");
+  nv_csv_writer_end_row (w);
+  nv_csv_writer_add_user_text (w, "Kaffe = trivsel");
+  nv_csv_writer_add_user_text (w, "");
+  nv_csv_writer_add_user_text (w, NULL);
+  nv_csv_writer_add_user_text (w, "'sitat'");
+  nv_csv_writer_end_row (w);
+  out = nv_csv_writer_steal_string (w, &len);
+  g_assert_cmpstr (out, ==,
+                   "\xEF\xBB\xBF"
+                   "\"'=HYPERLINK(\"\"http://x\"\";\"\"Klikk\"\")\";'+47 22 00 00 00;'-1+1;"
+                   "'@SUM(A1);'\t=1\r\n"
+                   "Kaffe = trivsel;;;'sitat'\r\n");
+}
+
 static void
 test_writer_round_trip (void)
 {
@@ -596,6 +623,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/values/dates", test_dates);
   g_test_add_func ("/csv/writer/format-number", test_format_number);
   g_test_add_func ("/csv/writer/round-trip", test_writer_round_trip);
+  g_test_add_func ("/csv/writer/user-text", test_writer_user_text);
   g_test_add_func ("/csv/writer/file", test_writer_file);
   return g_test_run ();
 }
