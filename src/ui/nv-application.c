@@ -179,6 +179,7 @@ nv_application_startup (GApplication *app)
   NvApplication *self = NV_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
   load_icon_theme_in_thread ();
@@ -188,6 +189,8 @@ nv_application_startup (GApplication *app)
   nv_reminders_install_actions (GTK_APPLICATION (app));
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_swapped (self->settings, "changed::color-scheme",

@@ -329,6 +329,24 @@ unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The shortcuts window is built when first shown, not with every window. */
+static void
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/naervaer/Naervaer/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 show_section_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -468,6 +486,8 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.demo-fill", NULL, demo_fill_action);
   gtk_widget_class_install_action (widget_class, "win.unit-delete", NULL, unit_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.unit-new",
                                        NULL);

@@ -139,6 +139,37 @@ test_application_window_size (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* The shortcuts window is built when first asked for, then shown again. */
+static void
+test_help_overlay (Fixture *f, gconstpointer data)
+{
+  NvWindow *window = nv_window_new (NULL, f->store);
+  GtkShortcutsWindow *overlay;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -152,5 +183,6 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, setup, test_application_window_size,
               teardown);
+  g_test_add ("/ui/window/help-overlay", Fixture, NULL, setup, test_help_overlay, teardown);
   return g_test_run ();
 }
