@@ -19,6 +19,7 @@
 #include "nv-unit.h"
 #include "nv-window.h"
 #include "nv-workshops-page.h"
+#include "nv-wrap-bin.h"
 
 enum
 {
@@ -458,6 +459,7 @@ nv_window_class_init (NvWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
 
+  g_type_ensure (NV_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NvWindow, unit_switcher);
