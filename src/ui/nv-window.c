@@ -48,6 +48,8 @@ struct _NvWindow
   GtkDropDown *unit_switcher;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
@@ -330,6 +332,16 @@ unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The main menu's popover is built when the menu is first opened. */
+static void
+create_primary_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  NvWindow *self = NV_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* The shortcuts window is built when first shown, not with every window. */
 static void
 show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *param)
@@ -465,6 +477,8 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWindow, unit_switcher);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
@@ -505,6 +519,10 @@ nv_window_init (NvWindow *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

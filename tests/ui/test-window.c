@@ -170,6 +170,56 @@ test_help_overlay (Fixture *f, gconstpointer data)
   spin ();
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu's popover is built when the menu is first opened. */
+static void
+test_main_menu (Fixture *f, gconstpointer data)
+{
+  NvWindow *window = nv_window_new (NULL, f->store);
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GMenuModel *model;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  spin ();
+  popover = gtk_menu_button_get_popover (button);
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2); /* units; app */
+
+  gtk_menu_button_popdown (button);
+  spin ();
+  gtk_menu_button_popup (button);
+  spin ();
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,5 +234,6 @@ main (int argc, char **argv)
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, setup, test_application_window_size,
               teardown);
   g_test_add ("/ui/window/help-overlay", Fixture, NULL, setup, test_help_overlay, teardown);
+  g_test_add ("/ui/window/main-menu", Fixture, NULL, setup, test_main_menu, teardown);
   return g_test_run ();
 }
