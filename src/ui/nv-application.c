@@ -52,6 +52,22 @@ show_fatal (NvApplication *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The follow-up reminder reads the store and asks the session bus for a
+ * notification service: that waits for the window's first frame. */
+static void
+reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
+  nv_reminders_notify_once (G_APPLICATION (self), self->store, self->settings);
+}
+
+static void
+reminders_realize_cb (GtkWidget *window, NvApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (reminders_after_paint_cb), self, G_CONNECT_AFTER);
+}
+
 static void
 nv_application_activate (GApplication *app)
 {
@@ -79,8 +95,8 @@ nv_application_activate (GApplication *app)
 
   window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->store));
   nv_quit_after_first_frame_if_asked (window);
+  g_signal_connect_object (window, "realize", G_CALLBACK (reminders_realize_cb), self, 0);
   gtk_window_present (window);
-  nv_reminders_notify_once (app, self->store, self->settings);
 }
 
 static int
