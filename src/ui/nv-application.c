@@ -168,11 +168,16 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
 };
 
-/* GTK starts reading the icon theme in a thread when the display's theme is
- * first asked for, but GtkApplication and adw_init() then add their resource
- * paths to it, which throws that index away; the first icon the window shows
- * would read Adwaita and hicolor again on the main thread. Read them again now
- * in a thread, while the window is built; lookups wait for it if they must. */
+/* GTK starts reading the icon theme (Adwaita, hicolor) in a thread when the
+ * display's theme is first asked for, and every resource path added after
+ * that throws what it read away. GtkApplication's startup asks for it and
+ * adds our path, and AdwApplication's then calls adw_init(), which adds
+ * libadwaita's path: that add waited ~8 ms for the read it discarded. So
+ * nv_application_startup() calls adw_init() first (AdwApplication's call is
+ * then a no-op): its path goes in before GTK's reading thread gets to the
+ * theme. Our path still comes after that read, so the theme is read again in
+ * a thread right away, while the window is built, not on the main thread at
+ * the window's first icon. Lookups wait for that read if they must. */
 static void
 load_icon_theme_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -197,6 +202,7 @@ nv_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
 
+  adw_init ();
   G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
   load_icon_theme_in_thread ();
 
