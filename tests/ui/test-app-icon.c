@@ -77,7 +77,8 @@ assert_icon_file (GtkIconTheme *theme, int scale, const char *expected)
 static void
 test_theme_finds_png (void)
 {
-  g_autoptr (GtkIconTheme) theme = gtk_icon_theme_new ();
+  /* The display's theme, with our path as GtkApplication adds it. */
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   gtk_icon_theme_add_resource_path (theme, ICONS_PATH);
   assert_icon_file (theme, 1, "resource://" ICONS_PATH "128x128/apps/" ICON_NAME ".png");
