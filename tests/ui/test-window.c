@@ -216,6 +216,8 @@ test_main_menu (Fixture *f, gconstpointer data)
   spin ();
   g_assert_true (gtk_menu_button_get_popover (button) == popover);
 
+  gtk_menu_button_popdown (button);
+  spin ();
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
 }
