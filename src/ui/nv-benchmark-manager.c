@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-error-label.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
 
@@ -335,11 +336,7 @@ store_changed_cb (NvBenchmarkManager *self, const char *what)
 static void
 show_message (NvBenchmarkManager *self, const char *heading, const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  nv_error_alert_show (GTK_WINDOW (self), heading, body);
 }
 
 gboolean

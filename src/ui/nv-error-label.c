@@ -1,8 +1,11 @@
-/* nv-error-label.c — the inline error line under a form field.
+/* nv-error-label.c — how errors are shown (see the header).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
 
 #include "nv-error-label.h"
 
@@ -19,4 +22,14 @@ nv_error_label_new (GtkWidget *described)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (described),
                                     GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
   return label;
+}
+
+void
+nv_error_alert_show (GtkWindow *parent, const char *heading, const char *body)
+{
+  AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (alert, "close", _("Close"));
+  adw_message_dialog_set_default_response (alert, "close");
+  gtk_window_present (GTK_WINDOW (alert));
 }

@@ -1,4 +1,5 @@
-/* nv-error-label.h — the inline error line under a form field.
+/* nv-error-label.h — how errors are shown: the inline error line under a
+ * form field, and the alert for an action that failed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,5 +12,10 @@ G_BEGIN_DECLS
 /* A hidden, wrapping, left-aligned label in the error colour. When
  * @described is given, screen readers read the label as its description. */
 GtkLabel *nv_error_label_new (GtkWidget *described);
+
+/* Presents a message dialog over @parent (may be NULL) with @heading (what
+ * failed, e.g. "The unit was not saved"), @body (why) and one Close button,
+ * the default response. */
+void nv_error_alert_show (GtkWindow *parent, const char *heading, const char *body);
 
 G_END_DECLS

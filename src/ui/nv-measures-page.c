@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-error-label.h"
 #include "nv-measure-detail.h"
 #include "nv-measure-dialog.h"
 #include "nv-measure-row.h"
@@ -66,11 +67,7 @@ page_window (NvMeasuresPage *self)
 static void
 show_error (NvMeasuresPage *self, const char *heading, const GError *error)
 {
-  AdwMessageDialog *dialog =
-    ADW_MESSAGE_DIALOG (adw_message_dialog_new (page_window (self), heading, error->message));
-
-  adw_message_dialog_add_response (dialog, "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  nv_error_alert_show (page_window (self), heading, error->message);
 }
 
 static const char *

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-error-label.h"
 #include "nv-presenter-window.h"
 #include "nv-projection-window.h"
 
@@ -153,10 +154,7 @@ add_idea (NvPresenterWindow *self)
   if (nv_workshop_add_idea (nv_workshop_deck_get_store (self->deck), w->id, trimmed,
                             current_theme (self), &error) == 0)
     {
-      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("The idea was not saved"),
-                                                 error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      nv_error_alert_show (GTK_WINDOW (self), _("The idea was not saved"), error->message);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->idea_entry), "");

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-error-label.h"
 #include "nv-calendar.h"
 #include "nv-chart.h"
 #include "nv-compare.h"
@@ -624,10 +625,7 @@ nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id)
   deck = nv_workshop_deck_new (store, workshop_id, &error);
   if (deck == NULL)
     {
-      GtkWidget *alert = adw_message_dialog_new (parent, _("The presentation could not start"),
-                                                 error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      nv_error_alert_show (parent, _("The presentation could not start"), error->message);
       return;
     }
   if (n <= 1)

@@ -93,11 +93,8 @@ response_cb (AdwMessageDialog *dialog, const char *response, DialogData *data)
 
   if (id == 0)
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-      GtkWidget *alert = adw_message_dialog_new (parent, _("The unit was not saved"),
-                                                 error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      nv_error_alert_show (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                           _("The unit was not saved"), error->message);
       return;
     }
   if (data->done != NULL)

@@ -83,11 +83,8 @@ response_cb (AdwMessageDialog *dialog, const char *response, DialogData *data)
                         gtk_editable_get_text (GTK_EDITABLE (data->title_row)), &error);
   if (id == 0)
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-      GtkWidget *alert = adw_message_dialog_new (parent, _("The workshop was not saved"),
-                                                 error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      nv_error_alert_show (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                           _("The workshop was not saved"), error->message);
       return;
     }
   if (data->done != NULL)
