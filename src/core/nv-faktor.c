@@ -285,10 +285,13 @@ import_row (FaktorImport *im, GError **error)
   if (!nv_csv_parse_int (nv_csv_reader_get_field (im->reader, im->idx[2]), &respondents, &cause))
     return row_error (im, "respondents", error, cause);
   if (respondents < 0 || respondents > 1000000)
-    return row_error (im, "respondents", error,
-                      g_error_new (NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
-                                   _("%" G_GINT64_FORMAT " is not a number of respondents"),
-                                   respondents));
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, respondents);
+
+      return row_error (im, "respondents", error,
+                        g_error_new (NV_CSV_ERROR, NV_CSV_ERROR_VALUE,
+                                     _("%s is not a number of respondents"), text));
+    }
   for (int f = 0; f < NV_FAKTOR_N; f++)
     {
       const char *text = nv_csv_reader_get_field (im->reader, im->idx[3 + f]);

@@ -33,7 +33,7 @@ typedef struct
 {
   const char *id;    /* English id and CSV header: "mastery_climate" */
   const char *nb;    /* Norwegian CSV header: "mestringsklima" */
-  const char *label; /* N_(): "Mastery climate" — translate with _() */
+  const char *label; /* "Mastery climate", untranslated: use nv_faktor_factor_label */
 } NvFaktorFactor;
 
 /* The ten factors in KS' order. */

@@ -213,10 +213,10 @@ strength_word (double r)
   if (a < 0.1)
     return NULL;
   if (a < 0.3)
-    return _("a weak");
+    return _("a weak link");
   if (a < 0.5)
-    return _("a moderate");
-  return _("a strong");
+    return _("a moderate link");
+  return _("a strong link");
 }
 
 char *
@@ -224,7 +224,8 @@ nv_research_describe (const NvResearch *research)
 {
   g_autoptr (GString) out = g_string_new (NULL);
   const char *factor = nv_faktor_factor_label (research->factor);
-  const char *sector = nv_sector_label (research->sector);
+  /* Mid-sentence: «i helse og omsorg». */
+  g_autofree char *sector = g_utf8_strdown (nv_sector_label (research->sector), -1);
 
   if (research->n < 3)
     g_string_append_printf (out,
@@ -256,14 +257,15 @@ nv_research_describe (const NvResearch *research)
                                 research->n, sector, factor, r);
       else if (research->r < 0)
         /* e.g. «Across 12 units in Health and care there is a moderate link: units with
-         * higher «Mastery climate» tended to have lower sick leave (r = −0,42).» */
+         * higher «Mastery climate» tended to have lower sick leave (r = −0,42).»
+         * The third %s is «a weak link», «a moderate link» or «a strong link». */
         g_string_append_printf (out,
-                                _("Across %u units in %s there is %s link: units with higher "
+                                _("Across %u units in %s the figures show %s: units with higher "
                                   "«%s» tended to have lower sick leave (r = %s)."),
                                 research->n, sector, strength, factor, r);
       else
         g_string_append_printf (out,
-                                _("Across %u units in %s there is %s link: units with higher "
+                                _("Across %u units in %s the figures show %s: units with higher "
                                   "«%s» tended to have higher sick leave (r = %s)."),
                                 research->n, sector, strength, factor, r);
       g_string_append_c (out, ' ');
