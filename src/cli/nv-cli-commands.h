@@ -19,4 +19,5 @@ static const NvCliCommand nv_cli_commands[] = {
   { "chart", N_("Draw the unit’s sick leave against benchmarks as PNG, SVG or PDF"), nv_cli_chart_run },
   { "measure", N_("Add, list and follow up measures"), nv_cli_measure_run },
   { "workshop", N_("Plan dialogue workshops, show them and print their posters"), nv_cli_workshop_run },
+  { "report", N_("Write the unit’s sick-leave report as a PDF"), nv_cli_report_run },
 };
