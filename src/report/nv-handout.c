@@ -61,27 +61,34 @@ cell_value (const NvCompare *c, guint q, double value, gboolean masked)
   return nv_format_percent_sign (value);
 }
 
+/* Quarter, persons, the unit's total sick leave (as on the Overview), the
+ * unit's doctor-certified figure when the benchmark is of that measure
+ * (like with like), and the benchmark. */
 static void
 draw_table (cairo_t *cr, PangoLayout *layout, const NvCompare *c, double y)
 {
   const NvCompareSeries *series = c->series->len > 0 ? g_ptr_array_index (c->series, 0) : NULL;
-  double col[4] = { MARGIN, MARGIN + 150, MARGIN + 250, MARGIN + 370 };
-  double widths[4] = { 140, 90, 110, 130 };
+  gboolean doctor = c->measure == NV_MEASURE_LEGEMELDT;
+  double col[5] = { MARGIN, MARGIN + 112, MARGIN + 172, MARGIN + 272, MARGIN + 377 };
+  double widths[5] = { 105, 60, 100, 105, 122 };
   int last = c->latest;
   int first = MAX (0, last - 4);
-
+  int bench_col = doctor ? 4 : 3;
   double head;
 
-  /* Headers may wrap (long unit names): the rows start below the tallest. */
+  /* Headers may wrap (long names): the rows start below the tallest. */
   head = put (cr, layout, _("Quarter"), 11, PANGO_WEIGHT_BOLD, col[0], y, widths[0], ink,
               PANGO_ALIGN_LEFT);
   head = MAX (head, put (cr, layout, _("Persons"), 11, PANGO_WEIGHT_BOLD, col[1], y, widths[1],
                          ink, PANGO_ALIGN_RIGHT));
-  head = MAX (head, put (cr, layout, c->unit_name, 11, PANGO_WEIGHT_BOLD, col[2], y, widths[2],
-                         ink, PANGO_ALIGN_RIGHT));
-  if (series != NULL)
-    head = MAX (head, put (cr, layout, series->label, 11, PANGO_WEIGHT_BOLD, col[3], y,
+  head = MAX (head, put (cr, layout, _("Sick leave"), 11, PANGO_WEIGHT_BOLD, col[2], y,
+                         widths[2], ink, PANGO_ALIGN_RIGHT));
+  if (doctor)
+    head = MAX (head, put (cr, layout, _("Doctor-certified"), 11, PANGO_WEIGHT_BOLD, col[3], y,
                            widths[3], ink, PANGO_ALIGN_RIGHT));
+  if (series != NULL)
+    head = MAX (head, put (cr, layout, series->label, 11, PANGO_WEIGHT_BOLD, col[bench_col], y,
+                           widths[bench_col], ink, PANGO_ALIGN_RIGHT));
   y += head + 8;
   cairo_set_source_rgb (cr, ink[0], ink[1], ink[2]);
   cairo_set_line_width (cr, 0.8);
@@ -97,20 +104,26 @@ draw_table (cairo_t *cr, PangoLayout *layout, const NvCompare *c, double y)
       g_autofree char *label = (c->last_running && q == (int) c->n_quarters - 1)
                                  ? g_strdup_printf (_("%s so far"), quarter)
                                  : g_strdup (quarter);
-      g_autofree char *persons = masked ? g_strdup (_("fewer than 5"))
+      g_autofree char *persons = masked ? g_strdup (_("under 5"))
                                         : g_strdup_printf ("%u", c->quarters[q].persons);
-      g_autofree char *unit = cell_value (c, q, c->unit_values[q], masked);
+      g_autofree char *total = cell_value (c, q, c->quarters[q].percent, masked);
 
       put (cr, layout, label, 11, PANGO_WEIGHT_NORMAL, col[0], y, widths[0], ink, PANGO_ALIGN_LEFT);
       put (cr, layout, persons, 11, PANGO_WEIGHT_NORMAL, col[1], y, widths[1], ink,
            PANGO_ALIGN_RIGHT);
-      put (cr, layout, unit, 11, PANGO_WEIGHT_BOLD, col[2], y, widths[2], ink, PANGO_ALIGN_RIGHT);
+      put (cr, layout, total, 11, PANGO_WEIGHT_BOLD, col[2], y, widths[2], ink, PANGO_ALIGN_RIGHT);
+      if (doctor)
+        {
+          g_autofree char *unit = cell_value (c, q, c->unit_values[q], masked);
+          put (cr, layout, unit, 11, PANGO_WEIGHT_NORMAL, col[3], y, widths[3], ink,
+               PANGO_ALIGN_RIGHT);
+        }
       if (series != NULL)
         {
           g_autofree char *bench = cell_value (c, q, series->values[q],
                                                series->masked != NULL && series->masked[q]);
-          put (cr, layout, bench, 11, PANGO_WEIGHT_NORMAL, col[3], y, widths[3], ink,
-               PANGO_ALIGN_RIGHT);
+          put (cr, layout, bench, 11, PANGO_WEIGHT_NORMAL, col[bench_col], y, widths[bench_col],
+               ink, PANGO_ALIGN_RIGHT);
         }
       y += 20;
     }
