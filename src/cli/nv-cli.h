@@ -83,6 +83,7 @@ int nv_cli_import_run (NvCli *cli, int argc, char **argv);
 int nv_cli_export_run (NvCli *cli, int argc, char **argv);
 int nv_cli_benchmark_run (NvCli *cli, int argc, char **argv);
 int nv_cli_stats_run (NvCli *cli, int argc, char **argv);
+int nv_cli_compare_run (NvCli *cli, int argc, char **argv);
 int nv_cli_demo_run (NvCli *cli, int argc, char **argv);
 int nv_cli_chart_run (NvCli *cli, int argc, char **argv);
 int nv_cli_measure_run (NvCli *cli, int argc, char **argv);
