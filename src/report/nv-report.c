@@ -117,7 +117,6 @@ typedef struct
 {
   const NvStatsPeriod *p;
   gboolean hide; /* masked and leaving the screen */
-  const double *classes;
   double bench;
 } Column;
 
@@ -228,11 +227,11 @@ static char *
 class_cell (const Column *col, gpointer data)
 {
   const CellData *d = data;
-  double value = col->classes[d->klass];
+  double shares[NV_CASE_N_CODES];
 
-  if (col->hide || isnan (value) || col->p->lost_days <= 0)
+  if (col->hide || !nv_stats_duration_shares (col->p, shares))
     return g_strdup ("–");
-  return nv_format_percent_sign (value * 100. / col->p->lost_days);
+  return nv_format_percent_sign (shares[d->klass] * 100);
 }
 
 static char *
@@ -249,28 +248,22 @@ static char *
 saving_cell (const Column *col, gpointer data)
 {
   const CellData *d = data;
-  double at_target, above;
+  double saving;
 
   if (col->hide || col->p->contracted_days <= 0)
     return g_strdup ("–");
-  at_target = col->p->contracted_days * d->options->target_percent / 100.;
-  above = MAX (0, col->p->lost_days - at_target);
-  return nv_format_nok (nv_round_half_up (nv_stats_cost (above, d->options->nok_per_day), 0));
+  saving = nv_stats_saving_at_target (col->p, d->options->target_percent,
+                                      d->options->nok_per_day);
+  return isnan (saving) ? g_strdup ("–") : nv_format_nok (nv_round_half_up (saving, 0));
 }
 
 static void
-add_four_quarters (NvDocument *doc, NvStore *store, const NvCompare *c, const NvReportOptions *o,
-                   NvDay as_of, GError **error, gboolean *ok)
+add_four_quarters (NvDocument *doc, const NvCompare *c, const NvReportOptions *o)
 {
-  static const char *class_names[NV_REPORT_N_CLASSES] = {
-    N_("A: 1–7 days"), N_("B: 8–16 days"), N_("C: 17 days – 8 weeks"),
-    N_("D: 8–20 weeks"), N_("E: 20–39 weeks"), N_("F: over 39 weeks"),
-  };
   static const double widths[] = { 0.28, 0.144, 0.144, 0.144, 0.144, 0.144 };
   guint last = (guint) c->latest;
   guint first = last >= FOUR - 1 ? last - (FOUR - 1) : 0;
   guint n = last - first + 1;
-  double lost[FOUR + 1][NV_REPORT_N_CLASSES];
   NvStatsPeriod together;
   Column cols[FOUR + 1];
   gboolean any_masked = FALSE;
@@ -280,16 +273,7 @@ add_four_quarters (NvDocument *doc, NvStore *store, const NvCompare *c, const Nv
   g_autofree char *cost_label = NULL;
   g_autofree char *per_day = nv_format_nok (o->nok_per_day);
 
-  *ok = nv_report_duration_classes (store, c->unit_id, &c->quarters[first], n, as_of, lost, error);
-  if (!*ok)
-    return;
   together = nv_stats_combine (&c->quarters[first], n);
-  for (guint k = 0; k < NV_REPORT_N_CLASSES; k++)
-    {
-      lost[n][k] = together.has_case_split ? 0 : NAN;
-      for (guint i = 0; i < n; i++)
-        lost[n][k] += lost[i][k];
-    }
   g_ptr_array_add (header, g_strdup (""));
   for (guint i = 0; i < n; i++)
     {
@@ -297,12 +281,12 @@ add_four_quarters (NvDocument *doc, NvStore *store, const NvCompare *c, const Nv
       gboolean masked = nv_compare_masked (c, first + i);
 
       any_masked |= masked;
-      cols[i] = (Column){ p, masked && !o->unmasked, lost[i],
+      cols[i] = (Column){ p, masked && !o->unmasked,
                           series != NULL ? series->values[first + i] : NAN };
       g_ptr_array_add (header, nv_compare_quarter_label (c, first + i));
     }
   /* A hidden quarter must not come back as the difference of two sums. */
-  cols[n] = (Column){ &together, (together.masked || any_masked) && !o->unmasked, lost[n], NAN };
+  cols[n] = (Column){ &together, (together.masked || any_masked) && !o->unmasked, NAN };
   g_ptr_array_add (header, g_strdup (_("Together")));
 
   nv_document_add_heading (doc, _("The last four quarters"));
@@ -334,10 +318,13 @@ add_four_quarters (NvDocument *doc, NvStore *store, const NvCompare *c, const Nv
     const char *cells[FOUR + 2] = { _("Lost days by duration of the case (NAV’s classes)") };
     nv_doc_table_add_header (t, cells);
   }
-  for (guint k = 0; k < NV_REPORT_N_CLASSES; k++)
+  for (guint k = 0; k < NV_CASE_N_CODES; k++)
     {
       CellData d = { 0, (int) k, o };
-      add_table_row (t, _(class_names[k]), cols, n + 1, class_cell, &d, FALSE);
+      /* Translators: a NAV duration class in the report: code, then span («A: 1–7 days») */
+      g_autofree char *label = g_strdup_printf (_("%c: %s"), nv_case_code_at (k),
+                                                nv_case_code_label (k));
+      add_table_row (t, label, cols, n + 1, class_cell, &d, FALSE);
     }
   {
     const char *cells[FOUR + 2] = { _("What the absence costs") };
@@ -377,7 +364,6 @@ nv_report_new (NvStore *store, gint64 unit_id, const NvReportOptions *options, G
   g_autofree char *head = NULL;
   g_autofree char *summary = NULL;
   const char *names[] = { NULL, NULL };
-  gboolean ok = TRUE;
   NvDay as_of, from, to;
 
   if (options != NULL)
@@ -391,6 +377,8 @@ nv_report_new (NvStore *store, gint64 unit_id, const NvReportOptions *options, G
 
   unit = nv_unit_get (store, unit_id, error);
   if (unit == NULL)
+    return NULL;
+  if (isnan (o.target_percent) && !nv_unit_get_target (store, unit_id, &o.target_percent, error))
     return NULL;
   compare = nv_compare_new (store, unit_id, names, o.from, o.to, as_of, error);
   if (compare == NULL)
@@ -433,9 +421,7 @@ nv_report_new (NvStore *store, gint64 unit_id, const NvReportOptions *options, G
                                "day they were held or started. A gap in a line is a quarter with "
                                "fewer than five persons."));
 
-  add_four_quarters (doc, store, compare, &o, as_of, error, &ok);
-  if (!ok)
-    return NULL;
+  add_four_quarters (doc, compare, &o);
   {
     gboolean hide = nv_compare_masked (compare, (guint) compare->latest) && !o.unmasked;
     if (!nv_report_add_followup (doc, store, unit_id, from, to, as_of, hide, error) ||

@@ -34,7 +34,7 @@ typedef struct
   const char *benchmark; /* series name; NULL: none */
   gboolean unmasked;     /* for the leader's own eyes only */
   double nok_per_day;    /* cost per lost day; 0: NV_STATS_DEFAULT_NOK_PER_DAY */
-  double target_percent; /* the unit's target; NAN: none (no saving row) */
+  double target_percent; /* NAN: the unit's own target (nv_unit_get_target); none: no saving row */
   NvDay generated;       /* the footer's date; NV_DAY_NONE: today */
 } NvReportOptions;
 

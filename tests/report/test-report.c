@@ -196,7 +196,7 @@ test_report_figures (void)
   assert_contains (text, "Graded share of lost days – 0,0 % 17,2 % 0,0 % –");
   assert_contains (text, "A: 1–7 days – 0,0 % 37,9 % 0,0 % –");
   assert_contains (text, "B: 8–16 days – 0,0 % 62,1 % 0,0 % –");
-  assert_contains (text, "C: 17 days – 8 weeks – 100,0 % 0,0 % 0,0 % –");
+  assert_contains (text, "C: 17 days–8 weeks – 100,0 % 0,0 % 0,0 % –");
   assert_contains (text, "D: 8–20 weeks – 0,0 % 0,0 % 100,0 % –");
   assert_contains (text, "0,19");
   assert_contains (text, "206 800 kr");
