@@ -249,7 +249,7 @@ class DemoTest(CliTestCase):
         self.assertEqual(len(self.json("unit", "list", "--format", "json")), 3)
 
     def test_demo_usage(self):
-        self.cli("demo", "--units", "9", expect=2)
+        self.cli("demo", "--units", "11", expect=2)
         self.cli("demo", "--years", "0", expect=2)
         self.cli("demo", "extra", expect=2)
 
