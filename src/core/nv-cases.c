@@ -1,5 +1,7 @@
 /* nv-cases.c — sick-leave cases (sykefraværstilfeller) from spells: spells
- * of one employee where each starts the day after the previous ends.
+ * of one employee where each starts the day after the previous ends (the
+ * statistics' case, DESIGN §2); and follow-up cases (oppfølgingstilfeller,
+ * DESIGN §3), where spells less than 16 days apart belong together.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,8 +81,10 @@ ignored (const NvSpell *s, NvDay as_of)
   return s->end == NV_DAY_NONE && s->start > as_of;
 }
 
-GPtrArray *
-nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
+/* Spells join the case when they start at most @max_gap days after the day
+ * following its end: 0 for the statistics' case (adjacent spells only). */
+static GPtrArray *
+compute_cases (const NvSpell *spells, guint n_spells, NvDay as_of, guint max_gap)
 {
   GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_case_free);
   g_autofree const NvSpell **sorted = g_new (const NvSpell *, n_spells + 1);
@@ -95,7 +99,7 @@ nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
   while (i < n_spells)
     {
       NvCase *c;
-      NvDay end;
+      NvDay end = 0;
 
       if (ignored (sorted[i], as_of))
         {
@@ -112,12 +116,19 @@ nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
           copy.employee_ref = NULL;
           g_array_append_val (c->spells, copy);
           c->open = sorted[i]->end == NV_DAY_NONE;
-          end = c->open ? as_of : sorted[i]->end;
+          /* An overlapping spell (only possible across a merge) may end
+           * before the case does. */
+          if (c->open)
+            end = as_of;
+          else if (c->spells->len == 1 || sorted[i]->end > end)
+            end = sorted[i]->end;
           c->has_doctor |= sorted[i]->type == NV_SPELL_DOCTOR;
           i++;
         }
       while (i < n_spells && sorted[i]->employee_id == c->employee_id &&
-             sorted[i]->start == end + 1 && !ignored (sorted[i], as_of));
+             (max_gap == 0 ? sorted[i]->start == end + 1
+                           : sorted[i]->start <= end + 1 + (NvDay) max_gap) &&
+             !ignored (sorted[i], as_of));
       c->end = end;
       c->duration = end >= c->start ? end - c->start + 1 : 0;
       c->klass = nv_case_class_for (c->duration);
@@ -129,7 +140,19 @@ nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
 }
 
 GPtrArray *
-nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
+nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
+{
+  return compute_cases (spells, n_spells, as_of, 0);
+}
+
+GPtrArray *
+nv_followup_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
+{
+  return compute_cases (spells, n_spells, as_of, NV_FOLLOWUP_CASE_MAX_GAP);
+}
+
+static GPtrArray *
+cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, guint max_gap, GError **error)
 {
   g_autoptr (GArray) spells = g_array_new (FALSE, FALSE, sizeof (NvSpell));
   g_autoptr (GHashTable) refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -162,11 +185,25 @@ nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
       nv_store_set_sql_error (store, error);
       return NULL;
     }
-  cases = nv_cases_compute ((NvSpell *) (void *) spells->data, spells->len, as_of);
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  cases = compute_cases ((NvSpell *) (void *) spells->data, spells->len, as_of, max_gap);
   for (guint i = 0; i < cases->len; i++)
     {
       NvCase *c = g_ptr_array_index (cases, i);
       c->employee_ref = g_strdup (g_hash_table_lookup (refs, &c->employee_id));
     }
   return cases;
+}
+
+GPtrArray *
+nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
+{
+  return cases_for_unit (store, unit_id, as_of, 0, error);
+}
+
+GPtrArray *
+nv_followup_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
+{
+  return cases_for_unit (store, unit_id, as_of, NV_FOLLOWUP_CASE_MAX_GAP, error);
 }

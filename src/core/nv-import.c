@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nv-followup.h"
 #include "nv-import.h"
 #include "nv-stats-private.h"
 #include "nv-store-private.h"
@@ -42,6 +43,8 @@ typedef struct
 
   NvImportPreview *preview; /* NULL when importing */
   NvImportCounts counts;
+  NvDay today;
+  gboolean history; /* spells: a stored spell ended before today */
 } Import;
 
 const char *
@@ -211,8 +214,11 @@ spell_row (Import *im, NvImportRow *row, const char **field, GError **error)
                      _("“%s” is not a type (use egenmeldt or legemeldt)"), type);
       return FALSE;
     }
-  return nv_absence_batch_add_spell (im->batch, row->employee, row->start, row->end, row->grade,
-                                     row->type, field, error);
+  if (!nv_absence_batch_add_spell (im->batch, row->employee, row->start, row->end, row->grade,
+                                   row->type, field, error))
+    return FALSE;
+  im->history |= row->end != NV_DAY_NONE && row->end < im->today;
+  return TRUE;
 }
 
 static gboolean
@@ -475,6 +481,10 @@ run (Import *im, GError **error)
     return reader_problem (im, g_steal_pointer (&local_error), error);
   if (im->batch != NULL && !nv_absence_batch_flush (im->batch, error))
     return FALSE;
+  /* Imported history gives the follow-up a start (DESIGN §3, issue 12). */
+  if (im->preview == NULL && im->kind == NV_IMPORT_SPELLS && im->history &&
+      !nv_followup_tracked_from_set_default (im->store, im->unit_id, im->today, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -486,6 +496,7 @@ import_init (Import *im, NvStore *store, NvImportKind kind, gint64 unit_id, NvCs
   im->kind = kind;
   im->unit_id = unit_id;
   im->reader = reader;
+  im->today = nv_day_today ();
   im->columns = nv_import_kind_columns (kind);
   im->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
