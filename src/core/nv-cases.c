@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "nv-absence-private.h"
+#include "nv-stats-cache.h"
 #include "nv-stats.h"
 #include "nv-store-private.h"
 
@@ -202,8 +203,79 @@ nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
   return cases_for_unit (store, unit_id, as_of, 0, error);
 }
 
+/* Employee id → ref of @unit_id's employees (every unit's when 0). */
+static GHashTable *
+employee_refs (NvStore *store, gint64 unit_id, GError **error)
+{
+  g_autoptr (GHashTable) refs =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = nv_store_prepare (store, "SELECT id, ref FROM employee WHERE ?1 = 0 OR unit_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (refs, g_memdup2 (&id, sizeof id), nv_stmt_dup_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&refs);
+}
+
+GPtrArray *
+nv_followup_cases_for_units (NvStore *store, const gint64 *unit_ids, guint n_units, NvDay as_of,
+                             gboolean with_refs, GError **error)
+{
+  g_autoptr (NvStatsCache) cache = nv_stats_cache_new ();
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) refs = NULL;
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  g_array_append_vals (ids, unit_ids, n_units);
+  /* The statistics' packs hold each unit's spells in one blob: much faster
+   * than the spell table for a big unit. */
+  if (!nv_stats_load_units (store, cache, ids, TRUE, error))
+    return NULL;
+  if (with_refs)
+    {
+      refs = employee_refs (store, n_units == 1 ? unit_ids[0] : 0, error);
+      if (refs == NULL)
+        return NULL;
+    }
+  for (guint i = 0; i < n_units; i++)
+    {
+      NvStatsUnitRows *u = NV_STATS_UNIT (cache, nv_stats_cache_unit_pos (cache, unit_ids[i]));
+      GPtrArray *cases = compute_cases ((NvSpell *) (void *) u->spells->data, u->spells->len,
+                                        as_of, NV_FOLLOWUP_CASE_MAX_GAP);
+
+      for (guint j = 0; refs != NULL && j < cases->len; j++)
+        {
+          NvCase *c = g_ptr_array_index (cases, j);
+          c->employee_ref = g_strdup (g_hash_table_lookup (refs, &c->employee_id));
+        }
+      g_ptr_array_add (out, cases);
+    }
+  return g_steal_pointer (&out);
+}
+
 GPtrArray *
 nv_followup_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
 {
-  return cases_for_unit (store, unit_id, as_of, NV_FOLLOWUP_CASE_MAX_GAP, error);
+  g_autoptr (GPtrArray) per_unit =
+    nv_followup_cases_for_units (store, &unit_id, 1, as_of, TRUE, error);
+
+  if (per_unit == NULL)
+    return NULL;
+  return g_ptr_array_ref (g_ptr_array_index (per_unit, 0));
 }

@@ -27,9 +27,6 @@ nv_milestone_free (NvMilestone *milestone)
   if (milestone == NULL)
     return;
   g_free (milestone->employee_ref);
-  g_free (milestone->milestone);
-  g_free (milestone->source_title);
-  g_free (milestone->source_url);
   g_free (milestone->note);
   g_free (milestone);
 }
@@ -40,9 +37,6 @@ nv_milestone_copy (const NvMilestone *milestone)
   NvMilestone *copy = g_memdup2 (milestone, sizeof *milestone);
 
   copy->employee_ref = g_strdup (milestone->employee_ref);
-  copy->milestone = g_strdup (milestone->milestone);
-  copy->source_title = g_strdup (milestone->source_title);
-  copy->source_url = g_strdup (milestone->source_url);
   copy->note = g_strdup (milestone->note);
   return copy;
 }
@@ -66,23 +60,30 @@ all_graded_until (const NvCase *c, NvDay due)
 
 /* Records are found by employee, case start and milestone: a hash table
  * over them when many cases are judged at once (a unit), a plain search for
- * one case. */
-static char *
+ * one case. The key packs the three into 64 bits (employee ids below 2^40,
+ * days below 2^20); a hit is checked field by field. */
+static guint64
 record_key (gint64 employee_id, NvDay case_start, const char *milestone)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "/%u/%s", employee_id, case_start, milestone);
+  const char *const *ids = nv_milestone_ids ();
+  guint64 index = 15;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], milestone) == 0)
+      index = i;
+  return ((guint64) employee_id << 24) | ((guint64) (case_start & 0xfffff) << 4) | index;
 }
 
 GHashTable *
 nv_followup_record_index_new (const GPtrArray *records)
 {
-  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
       const NvFollowupRecord *r = g_ptr_array_index (records, i);
-      g_hash_table_insert (index, record_key (r->employee_id, r->case_start, r->milestone),
-                           (gpointer) r);
+      guint64 key = record_key (r->employee_id, r->case_start, r->milestone);
+      g_hash_table_insert (index, g_memdup2 (&key, sizeof key), (gpointer) r);
     }
   return index;
 }
@@ -92,9 +93,17 @@ find_record (const GPtrArray *records, GHashTable *index, const NvCase *c, const
 {
   if (index != NULL)
     {
-      char key[96];
-      g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT "/%u/%s", c->employee_id, c->start, id);
-      return g_hash_table_lookup (index, key);
+      guint64 key;
+      const NvFollowupRecord *r;
+
+      if (g_hash_table_size (index) == 0)
+        return NULL;
+      key = record_key (c->employee_id, c->start, id);
+      r = g_hash_table_lookup (index, &key);
+      if (r != NULL && r->employee_id == c->employee_id && r->case_start == c->start &&
+          g_strcmp0 (r->milestone, id) == 0)
+        return r;
+      return NULL;
     }
   if (records == NULL)
     return NULL;
@@ -149,10 +158,10 @@ for_case (NvFollowupRules *rules, const NvCase *c, const GPtrArray *records, GHa
       m->case_start = c->start;
       m->case_end = c->end;
       m->case_open = c->open;
-      m->milestone = g_strdup (rule->id);
+      m->milestone = rule->id;
       m->offset_days = rule->offset_days;
-      m->source_title = g_strdup (rule->source_title);
-      m->source_url = g_strdup (rule->source_url);
+      m->source_title = rule->source_title;
+      m->source_url = rule->source_url;
       m->due = due;
       m->ref_rank = ref_rank;
 
@@ -166,6 +175,40 @@ for_case (NvFollowupRules *rules, const NvCase *c, const GPtrArray *records, GHa
       else
         m->status = open_status (rule, c, due, as_of, tracked_from);
       g_ptr_array_add (out, m);
+    }
+}
+
+void
+nv_followup_count_case (NvFollowupRules *rules, const NvCase *c, GHashTable *index, NvDay as_of,
+                        NvDay tracked_from, int days, guint *n_overdue, guint *n_due_soon)
+{
+  const NvFollowupRuleSet *set;
+
+  if (!c->has_doctor)
+    return;
+  set = nv_followup_rules_for_day (rules, c->start);
+  if (set == NULL)
+    return;
+  for (guint i = 0; i < set->rules->len; i++)
+    {
+      const NvFollowupRule *rule = g_ptr_array_index (set->rules, i);
+      NvDay due = c->start + (NvDay) rule->offset_days;
+      NvMilestoneStatus status;
+
+      if (!c->open && c->end < due)
+        continue;
+      /* Only open steps can count: look the record up only for those. */
+      status = open_status (rule, c, due, as_of, tracked_from);
+      if (status == NV_MILESTONE_NOT_TRACKED || status == NV_MILESTONE_OPTIONAL)
+        continue;
+      if (status == NV_MILESTONE_DUE && due > as_of + (NvDay) days)
+        continue;
+      if (find_record (NULL, index, c, rule->id) != NULL)
+        continue;
+      if (status == NV_MILESTONE_OVERDUE)
+        (*n_overdue)++;
+      else
+        (*n_due_soon)++;
     }
 }
 

@@ -17,4 +17,9 @@ void nv_followup_append_for_case (NvFollowupRules *rules, const NvCase *c, GHash
                                   NvDay as_of, NvDay tracked_from, guint ref_rank,
                                   GPtrArray *out);
 
+/* Adds to the counts of nv_followup_count() for @c, building nothing. */
+void nv_followup_count_case (NvFollowupRules *rules, const NvCase *c, GHashTable *index,
+                             NvDay as_of, NvDay tracked_from, int days, guint *n_overdue,
+                             guint *n_due_soon);
+
 G_END_DECLS

@@ -141,12 +141,11 @@ nv_milestone_status_label (NvMilestoneStatus status)
 
 /* ---- Rules file -------------------------------------------------------- */
 
+/* A rule's texts are interned: every milestone built from it points at them
+ * (tens of thousands for a big unit) instead of copying. */
 static void
 rule_free (NvFollowupRule *rule)
 {
-  g_free (rule->id);
-  g_free (rule->source_title);
-  g_free (rule->source_url);
   g_free (rule);
 }
 
@@ -391,13 +390,13 @@ parse_rule (JsonNode *node, const NvFollowupRuleSet *set, const char *name, cons
     }
 
   rule = g_new0 (NvFollowupRule, 1);
-  rule->id = g_strdup (id);
+  rule->id = g_intern_string (id);
   rule->offset_days = (int) json_node_get_int (offset);
   rule->condition = g_strcmp0 (condition, "required") == 0
                       ? NV_RULE_REQUIRED
                       : NV_RULE_REQUIRED_WHEN_FULLY_SICK_LISTED;
-  rule->source_title = g_strdup (title);
-  rule->source_url = g_strdup (url);
+  rule->source_title = g_intern_string (title);
+  rule->source_url = g_intern_string (url);
   rule->valid_from = valid_from;
   return rule;
 }
@@ -452,7 +451,7 @@ parse_set (JsonNode *node, const char *name, const char *where, GError **error)
           rule_set_free (set);
           return NULL;
         }
-      g_hash_table_add (seen, rule->id);
+      g_hash_table_add (seen, (gpointer) rule->id);
       g_ptr_array_add (set->rules, rule);
     }
   g_ptr_array_sort (set->rules, compare_rules);

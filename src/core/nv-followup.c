@@ -118,6 +118,13 @@ compare_ranked (gconstpointer a, gconstpointer b)
 GPtrArray *
 nv_followup_list (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
 {
+  return nv_followup_list_with_cases (store, unit_id, as_of, NULL, error);
+}
+
+GPtrArray *
+nv_followup_list_with_cases (NvStore *store, gint64 unit_id, NvDay as_of, GPtrArray **cases_out,
+                             GError **error)
+{
   g_autoptr (GPtrArray) cases = NULL;
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GHashTable) index = NULL;
@@ -156,7 +163,31 @@ nv_followup_list (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
       const RankedCase *rc = &g_array_index (ranked, RankedCase, i);
       nv_followup_append_for_case (rules, rc->c, index, as_of, tracked_from, rc->rank, out);
     }
+  if (cases_out != NULL)
+    *cases_out = g_steal_pointer (&cases);
   return out;
+}
+
+static gboolean
+unit_ids (NvStore *store, GArray *ids, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT id FROM unit ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The milestones of one unit, or of every unit for @unit_id 0. */
@@ -206,24 +237,40 @@ gboolean
 nv_followup_count (NvStore *store, gint64 unit_id, NvDay as_of, int days, guint *n_overdue,
                    guint *n_due_soon, GError **error)
 {
-  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) per_unit = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GHashTable) index = NULL;
+  NvFollowupRules *rules = nv_followup_rules_default ();
   guint overdue = 0, soon = 0;
 
   if (as_of == NV_DAY_NONE)
     as_of = nv_day_today ();
-  all = list_units (store, unit_id, as_of, error);
-  if (all == NULL)
+  if (unit_id != 0)
+    g_array_append_val (ids, unit_id);
+  else if (!unit_ids (store, ids, error))
     return FALSE;
-  for (guint i = 0; i < all->len; i++)
+  /* Every unit's spells in one pass, and no milestone built: this runs for
+   * the badge on each unit switch and for the reminder at start-up. */
+  per_unit = nv_followup_cases_for_units (store, (gint64 *) (void *) ids->data, ids->len, as_of,
+                                          FALSE, error);
+  if (per_unit == NULL)
+    return FALSE;
+  records = nv_followup_records (store, unit_id, error);
+  if (records == NULL)
+    return FALSE;
+  index = nv_followup_record_index_new (records);
+  for (guint u = 0; u < ids->len; u++)
     {
-      const NvMilestone *m = g_ptr_array_index (all, i);
+      GPtrArray *cases = g_ptr_array_index (per_unit, u);
+      NvDay tracked_from = NV_DAY_NONE;
 
-      if (!nv_milestone_is_upcoming (m, as_of, days))
-        continue;
-      if (m->status == NV_MILESTONE_OVERDUE)
-        overdue++;
-      else if (m->status == NV_MILESTONE_DUE)
-        soon++;
+      if (!nv_followup_get_tracked_from (store, g_array_index (ids, gint64, u), &tracked_from,
+                                         error))
+        return FALSE;
+      for (guint i = 0; i < cases->len; i++)
+        nv_followup_count_case (rules, g_ptr_array_index (cases, i), index, as_of, tracked_from,
+                                days, &overdue, &soon);
     }
   if (n_overdue != NULL)
     *n_overdue = overdue;

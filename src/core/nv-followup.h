@@ -54,11 +54,11 @@ typedef enum
 
 typedef struct
 {
-  char *id; /* e.g. "dialogue-meeting-1" */
+  const char *id; /* e.g. "dialogue-meeting-1"; the texts are interned */
   int offset_days;
   NvRuleCondition condition;
-  char *source_title;
-  char *source_url;
+  const char *source_title;
+  const char *source_url;
   NvDay valid_from;
 } NvFollowupRule;
 
@@ -138,10 +138,10 @@ typedef struct
   NvDay case_start;
   NvDay case_end;     /* as in NvCase: the as-of date when open */
   gboolean case_open;
-  char *milestone;    /* rule id */
+  const char *milestone;    /* rule id (interned, as the texts below) */
   int offset_days;
-  char *source_title;
-  char *source_url;
+  const char *source_title;
+  const char *source_url;
   NvDay due;
   NvMilestoneStatus status;
   NvDay done_on;      /* NV_DAY_NONE unless done */
@@ -184,6 +184,10 @@ gboolean nv_milestone_is_upcoming (const NvMilestone *m, NvDay as_of, int days);
  * by case start, employee ref, due date. Uses the shipped rules and the
  * unit's «follow-up tracked from» day. */
 GPtrArray *nv_followup_list (NvStore *store, gint64 unit_id, NvDay as_of, GError **error);
+/* The same, and the follow-up cases they come from (NvCase with refs) in
+ * *@cases, e.g. for nv_repeated_absence_compute() without reading again. */
+GPtrArray *nv_followup_list_with_cases (NvStore *store, gint64 unit_id, NvDay as_of,
+                                        GPtrArray **cases, GError **error);
 /* Overdue and due within @days, across the employees of the unit — or of every
  * unit when @unit_id is 0 — as nv_followup_select_upcoming(). */
 GPtrArray *nv_followup_upcoming (NvStore *store, gint64 unit_id, NvDay as_of, int days,

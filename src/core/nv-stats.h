@@ -182,5 +182,9 @@ GPtrArray *nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GErro
 GPtrArray *nv_followup_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of);
 GPtrArray *nv_followup_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of,
                                        GError **error);
+/* The same for several units at once: one GPtrArray of NvCase per unit, in
+ * the order of @unit_ids; employee refs only @with_refs. */
+GPtrArray *nv_followup_cases_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
+                                        NvDay as_of, gboolean with_refs, GError **error);
 
 G_END_DECLS
