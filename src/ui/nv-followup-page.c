@@ -746,6 +746,33 @@ nv_followup_page_get_n_overdue (NvFollowupPage *self)
   return self->n_overdue;
 }
 
+GListModel *
+nv_followup_page_get_list (NvFollowupPage *self, const char *which)
+{
+  g_return_val_if_fail (NV_IS_FOLLOWUP_PAGE (self), NULL);
+  if (g_strcmp0 (which, "overdue") == 0)
+    return G_LIST_MODEL (self->overdue_model);
+  if (g_strcmp0 (which, "soon") == 0)
+    return G_LIST_MODEL (self->soon_model);
+  if (g_strcmp0 (which, "not-tracked") == 0)
+    return G_LIST_MODEL (self->not_tracked_model);
+  return NULL;
+}
+
+guint
+nv_followup_page_get_n_repeated (NvFollowupPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NV_IS_FOLLOWUP_PAGE (self), 0);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->repeated_group)))
+    return 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->repeated_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
 static void
 nv_followup_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
