@@ -134,11 +134,13 @@ nv_heatmap_get_n_columns (NvHeatmap *self)
   return self->n_columns;
 }
 
-/* Is the value of cell @i shown (and part of the scale)? */
+/* Is cell @i coloured on the scale? Masked cells never are: a figure from
+ * fewer than 5 persons must not stretch the scale of everyone else, and is
+ * shown (on the leader's own screen) as a number on the hatch only. */
 static gboolean
 shown (NvHeatmap *self, guint i)
 {
-  return !isnan (self->values[i]) && !(self->masked[i] && self->for_export);
+  return !isnan (self->values[i]) && !self->masked[i];
 }
 
 static gboolean
@@ -352,6 +354,8 @@ nv_heatmap_draw (NvHeatmap *self, cairo_t *cr, double width, double height,
             }
           else if (isnan (v))
             s = g_strdup ("–");
+          else if (!self->for_export)
+            s = nv_chart_format_number (v, 1); /* masked, on the leader's own screen */
           if (self->masked[i])
             hatch (cr, cx, cy, cw, ch, &style->hatch);
           if (s != NULL)

@@ -5,8 +5,9 @@
  * out to nice ticks (nv_chart_axis_compute); a legend under the grid shows
  * the scale with its values, so colour is never the only carrier: each cell
  * that is wide enough also prints its value. Masked cells (fewer than 5
- * persons) are hatched and — in exports — carry no value; empty cells (no
- * data) stay blank with a dash. Colours are a sequential light-to-dark
+ * persons) are hatched, not coloured and not part of the scale; on the
+ * leader's own screen they print their value, in exports nothing. Empty
+ * cells (no data) stay blank with a dash. Colours are a sequential light-to-dark
  * orange-red ramp that reads in light and dark themes alike.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -314,6 +314,9 @@ nv_scatter_draw (NvScatter *self, cairo_t *cr, double width, double height,
       const Point *p = &g_array_index (self->points, Point, i);
       double x = px (&l, p->x), y = py (&l, p->y);
 
+      /* A fresh path: text drawing leaves a current point, and an arc would
+       * join it with a line. */
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, POINT_R, 0, 2 * G_PI);
       nv_chart_set_color (cr, &style->series[0]);
       cairo_fill_preserve (cr);
