@@ -99,7 +99,9 @@ nv_figure_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
     }
   else
     {
-      *minimum = MIN (240, self->natural_height);
+      /* A chart squeezed below the height its rows need overlaps itself;
+       * the page scrolls instead. */
+      *minimum = self->natural_height;
       *natural = self->natural_height;
     }
 }

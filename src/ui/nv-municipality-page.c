@@ -555,11 +555,15 @@ build_units (NvMunicipalityPage *self)
   self->table_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->table_toggle), "view-list-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle), _("Show the heat map as a table"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the heat map as a table"), -1);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->table_toggle));
   export = gtk_button_new_from_icon_name ("document-save-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "municipality.export");
   gtk_widget_set_tooltip_text (export, _("Export the overview as CSV (figures of units with "
                                          "fewer than 5 persons left out)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export as CSV"), -1);
   gtk_box_append (GTK_BOX (bar), export);
   gtk_box_append (GTK_BOX (box), bar);
 

@@ -318,6 +318,8 @@ nv_research_view_init (NvResearchView *self)
   self->table_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->table_toggle), "view-list-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_toggle), _("Show as a table"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show as a table"), -1);
   gtk_widget_set_valign (GTK_WIDGET (self->table_toggle), GTK_ALIGN_START);
   g_menu_append (menu, _("PNG Image"), "research.export::png");
   g_menu_append (menu, _("SVG Image"), "research.export::svg");
@@ -326,6 +328,8 @@ nv_research_view_init (NvResearchView *self)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (export, _("Export the chart"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export the chart"), -1);
   gtk_widget_set_valign (export, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (toggle_box), GTK_WIDGET (self->table_toggle));
   gtk_box_append (GTK_BOX (toggle_box), export);
