@@ -247,7 +247,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static GtkDropDown *
 drop_down (GtkStringList *list, const char *label)
 {
-  GtkDropDown *d = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (list), NULL));
+  GtkDropDown *d = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (d), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (d), label);
