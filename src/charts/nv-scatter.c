@@ -78,6 +78,12 @@ nv_scatter_set_title (NvScatter *self, const char *title)
   self->title = g_strdup (title);
 }
 
+const char *
+nv_scatter_get_title (NvScatter *self)
+{
+  return self->title;
+}
+
 void
 nv_scatter_set_x_label (NvScatter *self, const char *label)
 {

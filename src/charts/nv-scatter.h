@@ -27,6 +27,7 @@ void nv_scatter_free (NvScatter *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvScatter, nv_scatter_free)
 
 void nv_scatter_set_title (NvScatter *self, const char *title);
+const char *nv_scatter_get_title (NvScatter *self);
 void nv_scatter_set_x_label (NvScatter *self, const char *label);
 void nv_scatter_set_y_label (NvScatter *self, const char *label);
 /* y values are per cent: tick labels get « %». */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "nv-faktor-chart.h"
 #include "nv-faktor-profile.h"
 #include "nv-faktor.h"
 #include "nv-figure-view.h"
@@ -30,89 +31,6 @@ struct _NvFaktorProfile
 };
 
 G_DEFINE_FINAL_TYPE (NvFaktorProfile, nv_faktor_profile, GTK_TYPE_BOX)
-
-static char *
-themes_sentence (const NvFaktorRound *round)
-{
-  g_auto (GStrv) themes = nv_faktor_suggested_themes (round);
-  g_autoptr (GString) list = g_string_new (NULL);
-  int lowest[2];
-
-  nv_faktor_lowest_two (round, lowest);
-  if (themes[0] == NULL || lowest[0] < 0)
-    return NULL;
-  for (guint i = 0; themes[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (list, themes[i + 1] == NULL ? _(" and ") : ", ");
-      g_string_append_printf (list, "«%s»", nv_measure_theme_label (themes[i]));
-    }
-  if (lowest[1] < 0)
-    return g_strdup_printf (_("Themes for the next dialogue workshop: %s (from the lowest "
-                              "factor, «%s»)."),
-                            list->str, nv_faktor_factor_label (lowest[0]));
-  /* TRANSLATORS: «Themes for the next dialogue workshop: «Leadership that sees and
-   * involves» and «Mastery climate and collegial support» (from the two lowest factors,
-   * «Mastery-oriented leadership» and «Mastery climate»).» */
-  return g_strdup_printf (_("Themes for the next dialogue workshop: %s (from the two lowest "
-                            "factors, «%s» and «%s»)."),
-                          list->str, nv_faktor_factor_label (lowest[0]),
-                          nv_faktor_factor_label (lowest[1]));
-}
-
-NvHBars *
-nv_faktor_profile_build (NvStore *store, gint64 unit_id, char **subtitle, char **suggestion)
-{
-  g_autoptr (GArray) rounds = nv_faktor_rounds (store, unit_id, FALSE, NULL);
-  const NvFaktorRound *latest, *previous;
-  double means[NV_FAKTOR_N];
-  guint n_units[NV_FAKTOR_N];
-  NvHBars *bars;
-  guint s_prev = 0, s_muni;
-
-  if (rounds == NULL || rounds->len == 0)
-    return NULL;
-  latest = &g_array_index (rounds, NvFaktorRound, rounds->len - 1);
-  previous = rounds->len > 1 ? &g_array_index (rounds, NvFaktorRound, rounds->len - 2) : NULL;
-  if (!nv_faktor_municipal_means (store, latest->date, means, n_units, NULL))
-    return NULL;
-  bars = nv_hbars_new (NV_FAKTOR_N, 1, 5);
-  nv_hbars_set_title (bars, _("10-FAKTOR profile"));
-  {
-    g_autofree char *date = nv_day_format_local (latest->date);
-    g_autofree char *label = g_strdup_printf (_("This round (%s)"), date);
-    nv_hbars_add_series (bars, label);
-  }
-  if (previous != NULL)
-    {
-      g_autofree char *date = nv_day_format_local (previous->date);
-      g_autofree char *label = g_strdup_printf (_("Previous round (%s)"), date);
-      s_prev = nv_hbars_add_series (bars, label);
-    }
-  s_muni = nv_hbars_add_series (bars, _("Municipality mean"));
-  for (int f = 0; f < NV_FAKTOR_N; f++)
-    {
-      nv_hbars_set_row_label (bars, f, nv_faktor_factor_label (f));
-      nv_hbars_set_value (bars, 0, f, latest->means[f]);
-      if (previous != NULL)
-        nv_hbars_set_value (bars, s_prev, f, previous->means[f]);
-      nv_hbars_set_value (bars, s_muni, f, means[f]);
-    }
-  if (subtitle != NULL)
-    {
-      g_autofree char *date = nv_day_format_local (latest->date);
-      *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Survey closed %s, %d respondent. Means on a 1–5 "
-                                                "scale; higher is better.",
-                                                "Survey closed %s, %d respondents. Means on a 1–5 "
-                                                "scale; higher is better.",
-                                                latest->respondents),
-                                   date, latest->respondents);
-    }
-  if (suggestion != NULL)
-    *suggestion = themes_sentence (latest);
-  return bars;
-}
 
 static void
 draw_cb (gpointer data, cairo_t *cr, double width, double height, const NvChartStyle *style)
@@ -142,7 +60,7 @@ nv_faktor_profile_set_unit (NvFaktorProfile *self, NvStore *store, gint64 unit_i
   g_clear_pointer (&self->bars, nv_hbars_free);
   g_list_store_remove_all (self->rows);
   if (store != NULL && unit_id != 0)
-    self->bars = nv_faktor_profile_build (store, unit_id, &subtitle, &suggestion);
+    self->bars = nv_faktor_profile_chart (store, unit_id, &subtitle, &suggestion);
   gtk_widget_set_visible (GTK_WIDGET (self), self->bars != NULL);
   if (self->bars == NULL)
     return;

@@ -20,10 +20,5 @@ G_DECLARE_FINAL_TYPE (NvFaktorProfile, nv_faktor_profile, NV, FAKTOR_PROFILE, Gt
 
 GtkWidget *nv_faktor_profile_new (void);
 void nv_faktor_profile_set_unit (NvFaktorProfile *self, NvStore *store, gint64 unit_id);
-/* The chart of the profile for @store's unit @unit_id (for the workshop slide
- * and reports); NULL when the unit has no round to show. @suggestion, when
- * not NULL, receives the translated sentence about workshop themes. */
-NvHBars *nv_faktor_profile_build (NvStore *store, gint64 unit_id, char **subtitle,
-                                  char **suggestion);
 
 G_END_DECLS

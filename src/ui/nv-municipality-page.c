@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "nv-faktor-chart.h"
 #include "nv-figure-view.h"
 #include "nv-format.h"
 #include "nv-heatmap.h"
@@ -306,24 +307,7 @@ rebuild_heat (NvMunicipalityPage *self)
         g_array_append_val (self->heat_rows, u);
     }
   n = self->heat_rows->len;
-  self->heatmap = nv_heatmap_new (n, NV_MUNICIPAL_HEAT_QUARTERS);
-  nv_heatmap_set_title (self->heatmap, _("Sick leave (total) per quarter"));
-  nv_heatmap_set_masked_label (self->heatmap, _("Fewer than 5 persons"));
-  for (guint c = 0; c < NV_MUNICIPAL_HEAT_QUARTERS; c++)
-    {
-      g_autofree char *label = nv_municipal_heat_label (self->municipal, c);
-      nv_heatmap_set_column_label (self->heatmap, c, label);
-    }
-  for (guint r = 0; r < n; r++)
-    {
-      const NvMunicipalUnit *u = g_array_index (self->heat_rows, NvMunicipalUnit *, r);
-
-      nv_heatmap_set_row_label (self->heatmap, r, u->name);
-      /* Which sector a row is, without colour: the label says it in the table view;
-       * here the row order (by name) is kept so units are easy to find. */
-      for (guint c = 0; c < NV_MUNICIPAL_HEAT_QUARTERS; c++)
-        nv_heatmap_set_value (self->heatmap, r, c, u->heat[c], u->heat_masked[c]);
-    }
+  self->heatmap = nv_municipal_heatmap (self->municipal, selected_sector (self), FALSE);
   nv_figure_view_get_style (self->heat, &style);
   nv_figure_view_set_natural_height (self->heat,
                                      (int) nv_heatmap_natural_height (self->heatmap, &style));

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "nv-faktor-chart.h"
 #include "nv-faktor.h"
 #include "nv-figure-view.h"
 #include "nv-format.h"
@@ -110,8 +111,6 @@ rebuild (NvResearchView *self)
   g_autofree char *words = NULL;
   g_autofree char *figures = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *y_label = NULL;
-  g_autofree char *x_label = NULL;
 
   g_clear_pointer (&self->research, nv_research_free);
   g_clear_pointer (&self->scatter, nv_scatter_free);
@@ -124,34 +123,19 @@ rebuild (NvResearchView *self)
       gtk_label_set_text (self->words, error->message);
       return;
     }
-  self->scatter = nv_scatter_new ();
-  /* TRANSLATORS: chart title: factor and sector, e.g. «Mestringsklima og sykefravær,
-   * helse og omsorg» */
-  title = g_strdup_printf (_("%s and sick leave, %s"), nv_faktor_factor_label (factor),
-                           nv_sector_label (sector_ids[sector]));
-  nv_scatter_set_title (self->scatter, title);
-  x_label = g_strdup_printf (_("%s (unit mean, 1–5)"), nv_faktor_factor_label (factor));
-  nv_scatter_set_x_label (self->scatter, x_label);
-  y_label = g_strdup (measure == NV_RESEARCH_DOCTOR
-                        ? _("Doctor-certified sick leave, four quarters before the survey")
-                        : _("Sick leave (total), four quarters before the survey"));
-  nv_scatter_set_y_label (self->scatter, y_label);
-  nv_scatter_set_y_percent (self->scatter, TRUE);
+  self->scatter = nv_research_chart (self->research);
+  title = g_strdup (nv_scatter_get_title (self->scatter));
   for (guint i = 0; i < self->research->n; i++)
     {
       const NvResearchPoint *p = &g_array_index (self->research->points, NvResearchPoint, i);
       char **texts = g_new0 (char *, 5);
 
-      nv_scatter_add_point (self->scatter, p->factor_mean, p->percent, p->unit_name);
       texts[0] = g_strdup (p->unit_name);
       texts[1] = nv_day_format_local (p->date);
       texts[2] = nv_format_decimal (p->factor_mean, 2);
       texts[3] = nv_format_percent (p->percent);
       g_list_store_append (self->rows, nv_table_item_new (p->unit_id, texts, NULL, NULL, NULL));
     }
-  if (self->research->n >= 3)
-    nv_scatter_set_line (self->scatter, self->research->intercept, self->research->slope,
-                         _("Least-squares line (a link across units, not a cause)"));
   words = nv_research_describe (self->research);
   figures = figures_text (self->research);
   gtk_label_set_text (self->words, words);
