@@ -21,6 +21,7 @@
 #include "nv-window.h"
 #include "nv-drop-down.h"
 #include "nv-key-names.h"
+#include "nv-focus-return.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
 
@@ -552,6 +553,7 @@ nv_window_init (NvWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
+  nv_focus_keep_off_toasts (GTK_WINDOW (self), self->toast_overlay);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
 

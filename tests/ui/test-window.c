@@ -242,6 +242,64 @@ test_main_menu (Fixture *f, gconstpointer data)
   spin ();
 }
 
+static GtkWidget *
+toast_button (GtkWidget *widget, GtkWidget *overlay_child)
+{
+  if (widget == overlay_child)
+    return NULL;
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = toast_button (c, overlay_child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Focus does not stay on a toast when what had it is gone (a dialog closed
+ * and the list behind it was rebuilt): it goes back to the page, and the
+ * toast can time out (issue 18, item 7). */
+static void
+test_focus_off_toasts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  NvWindow *window = nv_window_new (NULL, f->store);
+  AdwToastOverlay *overlay;
+  GtkWidget *close, *focus, *opener;
+
+  nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  overlay = ADW_TOAST_OVERLAY (find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
+  g_assert_nonnull (overlay);
+  nv_window_toast (window, "Sykefravær lagt til");
+  spin ();
+  close = toast_button (GTK_WIDGET (overlay), adw_toast_overlay_get_child (overlay));
+  g_assert_nonnull (close);
+  /* The button that opened the dialog had focus, then went away. */
+  opener = toast_button (adw_toast_overlay_get_child (overlay), NULL);
+  g_assert_nonnull (opener);
+  g_assert_true (gtk_widget_grab_focus (opener));
+  spin ();
+  gtk_widget_set_visible (opener, FALSE);
+  spin ();
+  g_assert_true (gtk_widget_grab_focus (close));
+  for (int i = 0; i < 3; i++)
+    spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_null (toast_button (GTK_WIDGET (overlay), adw_toast_overlay_get_child (overlay)) == focus
+                 ? focus : NULL);
+  g_assert_false (gtk_widget_is_ancestor (focus, close) || focus == close);
+  gtk_widget_set_visible (opener, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,5 +315,7 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/ui/window/help-overlay", Fixture, NULL, setup, test_help_overlay, teardown);
   g_test_add ("/ui/window/main-menu", Fixture, NULL, setup, test_main_menu, teardown);
+  g_test_add ("/ui/window/focus-off-toasts", Fixture, NULL, setup, test_focus_off_toasts,
+              teardown);
   return g_test_run ();
 }
