@@ -453,8 +453,45 @@ nv_workshop_view_show (NvWorkshopView *self, NvStore *store, gint64 id)
         self->phases, self->workshop->state == NV_WORKSHOP_PLANNED  ? "prepare"
                       : self->workshop->state == NV_WORKSHOP_PREPARED ? "run"
                                                                       : "follow-up");
+      nv_workshop_view_scroll_to_top (self);
     }
   refresh (self);
+}
+
+/* A workshop opens at the top of each phase (the checklist), not wherever
+ * building the page moved focus and the scroll position (the themes at the
+ * bottom of Prepare). Runs once the phases are laid out. */
+static gboolean
+scroll_to_top_cb (gpointer data)
+{
+  NvWorkshopView *self = data;
+  g_autoptr (GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (self->phases));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (pages, i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        {
+          GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+          gtk_adjustment_set_value (v, gtk_adjustment_get_lower (v));
+        }
+    }
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+nv_workshop_view_scroll_to_top (NvWorkshopView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Focus left deep inside a phase would scroll it down again. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->phases)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_top_cb, g_object_ref (self), NULL);
 }
 
 gint64

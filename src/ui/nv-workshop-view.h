@@ -21,4 +21,7 @@ gint64 nv_workshop_view_get_id (NvWorkshopView *self);
 /* Writes pending notes now (they are otherwise saved after a short pause). */
 void nv_workshop_view_flush (NvWorkshopView *self);
 
+/* Every phase back to its top (done when a workshop is opened). */
+void nv_workshop_view_scroll_to_top (NvWorkshopView *self);
+
 G_END_DECLS

@@ -265,6 +265,52 @@ test_presenter (Fixture *f, gconstpointer data)
   g_assert_null (presenter);
 }
 
+static GtkScrolledWindow *
+mapped_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_get_height (widget) > 200)
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found = mapped_scroller (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new workshop opens at the top of Prepare, the checklist (item 8). */
+static void
+test_new_opens_at_top (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  NvWorkshopsPage *page = g_object_new (NV_TYPE_WORKSHOPS_PAGE, NULL);
+  gint64 id = nv_workshop_add (f->store, f->unit, "2027-02-02", NULL, &error);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *v;
+
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_unit_id (NV_PAGE (page), f->unit);
+  spin ();
+  nv_workshops_page_open (page, id);
+  for (int i = 0; i < 4; i++)
+    spin ();
+  scroller = mapped_scroller (GTK_WIDGET (page));
+  g_assert_nonnull (scroller);
+  v = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Xvfb has one screen: the slides show alone, the notes never over them;
  * N shows the notes instead of the slides and N (or the back button) returns. */
 static void
@@ -393,6 +439,7 @@ main (int argc, char **argv)
   ADD ("presenter", test_presenter);
   ADD ("page", test_page);
   ADD ("single-screen", test_single_screen);
+  ADD ("new-opens-at-top", test_new_opens_at_top);
   ADD ("start-button", test_start_button);
 #undef ADD
   return g_test_run ();
