@@ -172,6 +172,9 @@ nv_unit_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvUnitDia
   g_object_set_data_full (G_OBJECT (dialog), "nv-data", data, (GDestroyNotify) dialog_data_free);
   g_signal_connect (data->name_row, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_signal_connect (data->name_row, "entry-activated", G_CALLBACK (entry_activated_cb), dialog);
+  /* Enter in the last field creates the unit too. */
+  g_signal_connect (data->municipality_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                    dialog);
   adw_entry_row_set_activates_default (data->name_row, FALSE);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), data);
 

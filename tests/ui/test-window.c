@@ -120,6 +120,23 @@ test_unit_dialog_validation (Fixture *f, gconstpointer data)
     g_assert_cmpstr (unit->name, ==, "Tusenfryd");
     g_assert_cmpstr (unit->sector, ==, "helse-omsorg");
   }
+
+  /* Enter in the last field (municipality) creates the unit (item 11). */
+  saved = 0;
+  dialog = nv_unit_dialog_new (NULL, f->store, 0, saved_cb, &saved);
+  gtk_window_present (dialog);
+  spin ();
+  gtk_editable_set_text (nv_unit_dialog_get_name (dialog), "Blåklokka");
+  {
+    GtkWidget *name_row = GTK_WIDGET (nv_unit_dialog_get_name (dialog));
+    GtkWidget *last = gtk_widget_get_last_child (gtk_widget_get_parent (name_row));
+
+    g_assert_true (ADW_IS_ENTRY_ROW (last) && last != name_row);
+    gtk_editable_set_text (GTK_EDITABLE (last), "Fjordvik");
+    g_signal_emit_by_name (last, "entry-activated");
+  }
+  spin ();
+  g_assert_cmpint (saved, >, 0);
 }
 
 static void
