@@ -15,8 +15,11 @@ static const NvCliCommand nv_cli_commands[] = {
   { "export", N_("Export roster, absence spells or HR figures as CSV"), nv_cli_export_run },
   { "benchmark", N_("List benchmark series and their figures"), nv_cli_benchmark_run },
   { "stats", N_("Sick-leave statistics for a unit"), nv_cli_stats_run },
+  { "compare", N_("The unit against a benchmark: traffic light, four quarters, trend"), nv_cli_compare_run },
   { "demo", N_("Fill a fictional demo municipality"), nv_cli_demo_run },
   { "chart", N_("Draw the unit’s sick leave against benchmarks as PNG, SVG or PDF"), nv_cli_chart_run },
   { "measure", N_("Add, list and follow up measures"), nv_cli_measure_run },
   { "workshop", N_("Plan dialogue workshops, show them and print their posters"), nv_cli_workshop_run },
+  { "faktor", N_("Import and show 10-FAKTOR survey results"), nv_cli_faktor_run },
+  { "research", N_("A 10-FAKTOR factor against sick leave across the units of a sector"), nv_cli_research_run },
 };

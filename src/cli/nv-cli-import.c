@@ -41,8 +41,15 @@ run_import (NvCli *cli, NvImportKind kind, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (NvUnit) unit = NULL;
+  gboolean create_units = FALSE;
   GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("The unit to import into"), "NAME" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name,
+      N_("The unit to import into (not needed when the file has an enhet column)"), "NAME" },
+    { NULL }
+  };
+  GOptionEntry create_entries[] = {
+    { "create-units", 0, 0, G_OPTION_ARG_NONE, &create_units,
+      N_("Create units the file names that do not exist yet (sector «annet»)"), NULL },
     { NULL }
   };
   NvImportCounts counts = { 0 };
@@ -51,15 +58,15 @@ run_import (NvCli *cli, NvImportKind kind, int argc, char **argv)
 
   context = g_option_context_new (kind == NV_IMPORT_MONTHLY
                                     ? _("FILE — import HR monthly figures")
-                                    : _("--unit NAME FILE — import into a unit"));
+                                    : _("[--unit NAME] FILE — import into a unit, or into the "
+                                        "units the file’s enhet column names"));
   if (nv_import_kind_needs_unit (kind))
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, create_entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return nv_cli_usage (command, "%s", _("give exactly one file"));
-  if (nv_import_kind_needs_unit (kind) && unit_name == NULL)
-    return nv_cli_usage (command, "%s", _("--unit is required"));
 
   store = nv_cli_store (cli);
   if (store == NULL)
@@ -71,18 +78,38 @@ run_import (NvCli *cli, NvImportKind kind, int argc, char **argv)
         return NV_EXIT_ERROR;
     }
 
-  if (!nv_import_file (store, kind, unit != NULL ? unit->id : 0, argv[1], &counts, &error))
+  if (!nv_import_file_with_flags (store, kind, unit != NULL ? unit->id : 0,
+                                  create_units ? NV_IMPORT_CREATE_UNITS : NV_IMPORT_FLAGS_NONE,
+                                  argv[1], &counts, &error))
     return nv_cli_gerror (error);
+  if (counts.n_units_created > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "Created %u unit (sector «annet»).\n",
+                         "Created %u units (sector «annet»).\n", counts.n_units_created),
+            counts.n_units_created);
 
   /* What was stored goes to stdout (scripts may log it); errors to stderr. */
   switch (kind)
     {
     case NV_IMPORT_ROSTER:
+      if (unit == NULL)
+        {
+          printf (g_dngettext (GETTEXT_PACKAGE, "Imported into %u unit (roster rows: %u).\n",
+                               "Imported into %u units (roster rows: %u).\n", counts.n_units),
+                  counts.n_units, counts.n_stored);
+          break;
+        }
       printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u roster row into “%s”.\n",
                            "Imported %u roster rows into “%s”.\n", counts.n_stored),
               counts.n_stored, unit->name);
       break;
     case NV_IMPORT_SPELLS:
+      if (unit == NULL)
+        {
+          printf (g_dngettext (GETTEXT_PACKAGE, "Imported into %u unit (absence spells: %u).\n",
+                               "Imported into %u units (absence spells: %u).\n", counts.n_units),
+                  counts.n_units, counts.n_stored);
+          break;
+        }
       printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u absence spell into “%s”.\n",
                            "Imported %u absence spells into “%s”.\n", counts.n_stored),
               counts.n_stored, unit->name);
@@ -120,11 +147,13 @@ import_monthly (NvCli *cli, int argc, char **argv)
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: naervaer-cli import KIND [--unit NAME] FILE"));
+  fprintf (out, "%s\n\n", _("Usage: naervaer-cli import KIND [--unit NAME] [--create-units] FILE"));
   fprintf (out, "%s\n\n",
            _("Reads a CSV file (“;” or “,”, UTF-8 or Windows-1252, Norwegian or English column "
              "names). All or nothing: on the first bad row nothing is stored and the error "
-             "names file, line and column."));
+             "names file, line and column. Roster and spells files with an enhet column go to "
+             "the units it names, all in one transaction; unknown units are an error unless "
+             "--create-units."));
   for (guint i = 0; i < G_N_ELEMENTS (import_kinds); i++)
     fprintf (out, "  %-11s %s\n", import_kinds[i].name, _(import_kinds[i].summary));
 }

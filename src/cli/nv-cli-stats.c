@@ -1,5 +1,6 @@
 /* nv-cli-stats.c — `naervaer-cli stats --unit NAME [--from] [--to] [--by]
- * [--as-of] [--unmasked] [--format table|csv|json]` (DESIGN §5).
+ * [--as-of] [--unmasked] [--nok-per-day N] [--format table|csv|json]`
+ * (DESIGN §5; issue 16: lost_days_by_class, cost_nok, nok_per_day).
  *
  * JSON and CSV carry the unrounded figures under the keys DESIGN §5 names;
  * the table shows one decimal with a decimal comma. Periods with fewer than
@@ -71,8 +72,30 @@ add_number_or_null (JsonBuilder *b, const char *key, double v)
     json_builder_add_double_value (b, v);
 }
 
+/* Lost days per NAV duration class, {"A": …, …, "F": …}; null when masked
+ * (day counts would give the percentage back) or from HR figures (they
+ * cannot tell the classes). */
 static void
-print_json (GArray *periods, gboolean unmasked)
+add_classes (JsonBuilder *b, const NvStatsPeriod *p, gboolean unmasked)
+{
+  json_builder_set_member_name (b, "lost_days_by_class");
+  if ((p->masked && !unmasked) || !p->has_case_split)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  for (guint k = 0; k < NV_CASE_N_CODES; k++)
+    {
+      char key[2] = { nv_case_code_at (k), '\0' };
+      json_builder_set_member_name (b, key);
+      json_builder_add_double_value (b, p->lost_days_by_code[k]);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+print_json (GArray *periods, gboolean unmasked, double nok_per_day)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -97,6 +120,10 @@ print_json (GArray *periods, gboolean unmasked)
       json_builder_add_boolean_value (b, p->masked);
       json_builder_set_member_name (b, "source");
       json_builder_add_string_value (b, nv_stats_source_to_string (p->source));
+      add_classes (b, p, unmasked);
+      add_number_or_null (b, "cost_nok",
+                          p->masked && !unmasked ? NAN : nv_stats_cost (p->lost_days, nok_per_day));
+      add_number_or_null (b, "nok_per_day", nok_per_day);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -212,6 +239,7 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
   g_autofree char *as_of = NULL;
   g_autofree char *format = NULL;
   gboolean unmasked = FALSE;
+  double nok_per_day = NV_STATS_DEFAULT_NOK_PER_DAY;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (NvUnit) unit = NULL;
@@ -227,6 +255,8 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
       N_("Open absence ends on this day (default: today)"), "YYYY-MM-DD" },
     { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked,
       N_("Show figures for periods with fewer than 5 persons"), NULL },
+    { "nok-per-day", 0, 0, G_OPTION_ARG_DOUBLE, &nok_per_day,
+      N_("Cost per lost day in kroner for cost_nok (default: 4700, NAV’s figure)"), "NOK" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table, csv or json"), "F" },
     { NULL }
   };
@@ -235,8 +265,14 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— sick-leave statistics by SSB/NAV's definitions"));
   g_option_context_set_summary (
-    context, _("Percent fields of periods with fewer than 5 persons are left out (null) unless "
-               "--unmasked.\nNumbers in csv and json are unrounded."));
+    context,
+    _("Percent fields of periods with fewer than 5 persons are left out (null) unless "
+      "--unmasked.\nNumbers in csv and json are unrounded.\n\n"
+      "Periods with monthly figures from the HR system (\"source\": \"monthly\") have "
+      "percent_short, percent_long, graded_share and lost_days_by_class null: HR figures give "
+      "lost days per month only, not the cases or grades behind them, so the split into short "
+      "and long absence, duration classes (NAV's A–F) and graded absence is unknown there.\n\n"
+      "cost_nok = lost_days × nok_per_day (the cost per lost day used, --nok-per-day)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -254,6 +290,8 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
     return status;
   if (query.from != NV_DAY_NONE && query.to != NV_DAY_NONE && query.to < query.from)
     return nv_cli_usage ("stats", "%s", _("--to is before --from"));
+  if (!(nok_per_day >= 0 && nok_per_day < 1e7))
+    return nv_cli_usage ("stats", "%s", _("--nok-per-day: give kroner per lost day, 0 or more"));
 
   unit = nv_cli_unit (cli, unit_name);
   if (unit == NULL)
@@ -263,7 +301,7 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
     return nv_cli_gerror (error);
 
   if (g_strcmp0 (format, "json") == 0)
-    print_json (periods, unmasked);
+    print_json (periods, unmasked, nok_per_day);
   else if (g_strcmp0 (format, "csv") == 0)
     print_csv (periods, unmasked);
   else

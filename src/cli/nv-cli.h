@@ -83,10 +83,13 @@ int nv_cli_import_run (NvCli *cli, int argc, char **argv);
 int nv_cli_export_run (NvCli *cli, int argc, char **argv);
 int nv_cli_benchmark_run (NvCli *cli, int argc, char **argv);
 int nv_cli_stats_run (NvCli *cli, int argc, char **argv);
+int nv_cli_compare_run (NvCli *cli, int argc, char **argv);
 int nv_cli_demo_run (NvCli *cli, int argc, char **argv);
 int nv_cli_chart_run (NvCli *cli, int argc, char **argv);
 int nv_cli_measure_run (NvCli *cli, int argc, char **argv);
 int nv_cli_workshop_run (NvCli *cli, int argc, char **argv);
+int nv_cli_faktor_run (NvCli *cli, int argc, char **argv);
+int nv_cli_research_run (NvCli *cli, int argc, char **argv);
 int nv_cli_export_measures (NvCli *cli, int argc, char **argv);
 /* `import benchmarks FILE`, called by the import dispatcher (argv[0] = "benchmarks"). */
 int nv_cli_import_benchmarks (NvCli *cli, int argc, char **argv);

@@ -23,6 +23,7 @@
 
 #include "nv-absence.h"
 #include "nv-demo.h"
+#include "nv-faktor-private.h"
 #include "nv-followup.h"
 #include "nv-measure.h"
 #include "nv-workshop.h"
@@ -45,6 +46,10 @@ static const DemoUnit demo_units[NV_DEMO_MAX_UNITS] = {
   { "Hjemmetjenesten Nordre", "helse-omsorg", 18, 0.92 },
   { "Fjellsida bofellesskap", "helse-omsorg", 10, 1.0 },
   { "Havnehagen barnehage", "barnehage", 12, 1.18 },
+  { "Lyngheim omsorgssenter", "helse-omsorg", 20, 0.86 },
+  { "Hjemmetjenesten Søndre", "helse-omsorg", 16, 1.14 },
+  { "Bakkely avlastning", "helse-omsorg", 9, 0.97 },
+  { "Strandvegen rehabilitering", "helse-omsorg", 13, 1.09 },
 };
 
 /* Month factors: Q1 high, Q3 low; they average 1. */
@@ -559,6 +564,9 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
       if (!nv_workshop_demo_fill (store, unit_id, i, today, error))
         goto fail;
       if (!nv_followup_demo_fill (store, unit_id, i, today, error))
+        goto fail;
+      if (!nv_faktor_demo_fill (store, unit_id, i, demo_units[i].sector, demo_units[i].level,
+                                demo_units[i].positions, today, error))
         goto fail;
     }
   /* ---- end of other parts' demo content ---- */

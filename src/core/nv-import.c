@@ -36,9 +36,12 @@ typedef struct
   const NvCsvColumn *columns;
   int idx[MAX_COLUMNS];
 
-  NvAbsenceBatch *batch; /* roster, spells */
+  NvImportFlags flags;
+  NvAbsenceBatch *batch; /* roster, spells: the current row's unit's batch */
+  int unit_column;       /* roster, spells: index in columns of `enhet|unit`, -1 if none */
+  GHashTable *batches;   /* roster, spells with a unit column: gint64 * id → batch */
 
-  GHashTable *units;         /* monthly: lower-cased name → gint64 * id (0 = unknown) */
+  GHashTable *units;         /* casefolded name → gint64 * id (0 = unknown) */
   GHashTable *months;        /* monthly: "unit/YYYY-MM" → line in this file */
   GHashTable *stored_months; /* monthly: "unit/YYYY-MM" in the database */
   GHashTable *loaded_units;  /* monthly: unit ids whose stored months are loaded */
@@ -46,6 +49,29 @@ typedef struct
   NvImportPreview *preview; /* NULL when importing */
   NvImportCounts counts;
 } Import;
+
+/* What the importer reads: the exported columns plus, for roster and
+ * spells, an optional `enhet|unit` column (a municipality-wide file). */
+static const NvCsvColumn roster_import_columns[] = {
+  { "employee", "ansatt", NV_CSV_COLUMN_REQUIRED },
+  { "fte", "stillingsprosent", NV_CSV_COLUMN_REQUIRED },
+  { "from", "fra", NV_CSV_COLUMN_REQUIRED },
+  { "to", "til", 0 },
+  { "unit", "enhet", 0 },
+  { NULL },
+};
+#define ROSTER_UNIT_COLUMN 4
+
+static const NvCsvColumn spell_import_columns[] = {
+  { "employee", "ansatt", NV_CSV_COLUMN_REQUIRED },
+  { "start", "fra", NV_CSV_COLUMN_REQUIRED },
+  { "end", "til", 0 },
+  { "grade", "grad", 0 },
+  { "type", "type", NV_CSV_COLUMN_REQUIRED },
+  { "unit", "enhet", 0 },
+  { NULL },
+};
+#define SPELL_UNIT_COLUMN 5
 
 const char *
 nv_import_kind_to_string (NvImportKind kind)
@@ -86,9 +112,9 @@ nv_import_kind_columns (NvImportKind kind)
   switch (kind)
     {
     case NV_IMPORT_ROSTER:
-      return nv_csv_roster_columns;
+      return roster_import_columns;
     case NV_IMPORT_SPELLS:
-      return nv_csv_spell_columns;
+      return spell_import_columns;
     case NV_IMPORT_MONTHLY:
     default:
       return nv_csv_monthly_columns;
@@ -176,9 +202,102 @@ field_failed (const char **field, const char *name)
   return FALSE;
 }
 
+/* The unit named @name (casefolded cache): *@unit_id 0 when unknown and
+ * units are not to be created. FALSE only on a database error or when
+ * creating the unit fails. */
+static gboolean
+lookup_unit (Import *im, const char *name, gint64 *unit_id, const char **field, GError **error)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  gint64 *known = g_hash_table_lookup (im->units, key);
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+
+  if (known != NULL)
+    {
+      *unit_id = *known;
+      return TRUE;
+    }
+  unit = nv_unit_find (im->store, name, &local_error);
+  if (unit == NULL && !g_error_matches (local_error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))
+    {
+      *field = NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *unit_id = unit != NULL ? unit->id : 0;
+  if (unit == NULL && (im->flags & NV_IMPORT_CREATE_UNITS) != 0)
+    {
+      g_clear_error (&local_error);
+      *unit_id = nv_unit_add (im->store, name, "annet", NULL, &local_error);
+      if (*unit_id <= 0)
+        {
+          *field = "unit";
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      im->counts.n_units_created++;
+    }
+  g_hash_table_insert (im->units, g_steal_pointer (&key), g_memdup2 (unit_id, sizeof *unit_id));
+  return TRUE;
+}
+
+static gboolean
+unknown_unit (const char *name, const char **field, GError **error)
+{
+  *field = "unit";
+  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+               _("there is no unit called “%s” (add it first, or import with --create-units)"),
+               name);
+  return FALSE;
+}
+
+/* Roster and spells: points im->batch at the batch of the row's unit — the
+ * file's `enhet|unit` column, or the unit chosen for the import. */
+static gboolean
+select_batch (Import *im, NvImportRow *row, const char **field, GError **error)
+{
+  gint64 unit_id = im->unit_id;
+  NvAbsenceBatch *batch;
+
+  if (im->unit_column < 0)
+    return TRUE; /* one unit, one batch (made in run ()) */
+  row->unit = (char *) F (im, im->unit_column); /* borrowed until the row is kept */
+  if (*row->unit == '\0')
+    {
+      *field = "unit";
+      g_set_error_literal (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE, _("the unit is missing"));
+      return FALSE;
+    }
+  if (!lookup_unit (im, row->unit, &unit_id, field, error))
+    return FALSE;
+  if (unit_id == 0)
+    return unknown_unit (row->unit, field, error);
+  if (im->unit_id != 0 && unit_id != im->unit_id)
+    {
+      *field = "unit";
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                   _("“%s” is not the unit this file is being imported into"), row->unit);
+      return FALSE;
+    }
+  batch = g_hash_table_lookup (im->batches, &unit_id);
+  if (batch == NULL)
+    {
+      batch = nv_absence_batch_new (im->store, unit_id, error);
+      if (batch == NULL)
+        return field_failed (field, NULL);
+      nv_absence_batch_set_deferred (batch, im->kind == NV_IMPORT_SPELLS);
+      g_hash_table_insert (im->batches, g_memdup2 (&unit_id, sizeof unit_id), batch);
+    }
+  im->batch = batch;
+  return TRUE;
+}
+
 static gboolean
 roster_row (Import *im, NvImportRow *row, const char **field, GError **error)
 {
+  if (!select_batch (im, row, field, error))
+    return FALSE;
   row->employee = (char *) F (im, 0); /* borrowed until the row is kept */
   if (!nv_csv_parse_percent (F (im, 1), &row->fte, error))
     return field_failed (field, "fte");
@@ -195,6 +314,8 @@ spell_row (Import *im, NvImportRow *row, const char **field, GError **error)
 {
   const char *type = F (im, 4);
 
+  if (!select_batch (im, row, field, error))
+    return FALSE;
   row->employee = (char *) F (im, 0); /* borrowed until the row is kept */
   if (!nv_csv_parse_date (F (im, 1), &row->start, error))
     return field_failed (field, "start");
@@ -242,8 +363,8 @@ load_stored_months (Import *im, gint64 unit_id, GError **error)
 static gboolean
 monthly_row (Import *im, NvImportRow *row, const char **field, GError **error)
 {
-  g_autofree char *key = NULL;
   g_autofree char *month_key = NULL;
+  gint64 unit_value = 0;
   gint64 *unit_id;
   gint64 persons;
   gpointer seen_line;
@@ -256,30 +377,11 @@ monthly_row (Import *im, NvImportRow *row, const char **field, GError **error)
       g_set_error_literal (error, NV_CSV_ERROR, NV_CSV_ERROR_VALUE, _("the unit is missing"));
       return FALSE;
     }
-  key = g_utf8_casefold (row->unit, -1);
-  unit_id = g_hash_table_lookup (im->units, key);
-  if (unit_id == NULL)
-    {
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (NvUnit) unit = nv_unit_find (im->store, row->unit, &local_error);
-
-      if (unit == NULL && !g_error_matches (local_error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))
-        {
-          *field = NULL;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      unit_id = g_new (gint64, 1);
-      *unit_id = unit != NULL ? unit->id : 0;
-      g_hash_table_insert (im->units, g_strdup (key), unit_id);
-    }
-  if (*unit_id == 0)
-    {
-      *field = "unit";
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                   _("there is no unit called “%s”"), row->unit);
-      return FALSE;
-    }
+  if (!lookup_unit (im, row->unit, &unit_value, field, error))
+    return FALSE;
+  if (unit_value == 0)
+    return unknown_unit (row->unit, field, error);
+  unit_id = &unit_value;
   if (!nv_month_parse (F (im, 1), &row->year, &row->month))
     {
       *field = "period";
@@ -409,7 +511,31 @@ run (Import *im, GError **error)
       }
     }
 
+  im->unit_column = -1;
   if (im->kind != NV_IMPORT_MONTHLY)
+    {
+      int column = im->kind == NV_IMPORT_ROSTER ? ROSTER_UNIT_COLUMN : SPELL_UNIT_COLUMN;
+
+      if (im->idx[column] >= 0)
+        im->unit_column = column;
+    }
+  if (im->kind != NV_IMPORT_MONTHLY && im->unit_column < 0 && im->unit_id == 0)
+    {
+      const char *message = _("the file has no unit column (enhet); choose the unit to import "
+                              "into");
+
+      if (im->preview == NULL)
+        {
+          g_autofree char *text =
+            nv_csv_format_problem (nv_csv_reader_get_name (im->reader), 1, NULL, message);
+          g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID, text);
+          return FALSE;
+        }
+      add_problem (im, 1, NULL, message);
+      im->preview->complete = FALSE;
+      return TRUE;
+    }
+  if (im->kind != NV_IMPORT_MONTHLY && im->unit_column < 0)
     {
       im->batch = nv_absence_batch_new (im->store, im->unit_id, error);
       if (im->batch == NULL)
@@ -476,18 +602,36 @@ run (Import *im, GError **error)
     }
   if (local_error != NULL)
     return reader_problem (im, g_steal_pointer (&local_error), error);
-  if (im->batch != NULL && !nv_absence_batch_flush (im->batch, error))
+  if (im->unit_column < 0 && im->batch != NULL && !nv_absence_batch_flush (im->batch, error))
     return FALSE;
+  if (im->unit_column >= 0)
+    {
+      GHashTableIter iter;
+      gpointer batch;
+
+      g_hash_table_iter_init (&iter, im->batches);
+      while (g_hash_table_iter_next (&iter, NULL, &batch))
+        if (!nv_absence_batch_flush (batch, error))
+          return FALSE;
+      im->counts.n_units = g_hash_table_size (im->batches);
+    }
+  else if (im->kind != NV_IMPORT_MONTHLY)
+    im->counts.n_units = 1;
   return TRUE;
 }
 
 static void
-import_init (Import *im, NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *reader)
+import_init (Import *im, NvStore *store, NvImportKind kind, gint64 unit_id, NvImportFlags flags,
+             NvCsvReader *reader)
 {
   memset (im, 0, sizeof *im);
   im->store = store;
   im->kind = kind;
   im->unit_id = unit_id;
+  im->flags = flags;
+  im->unit_column = -1;
+  im->batches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) nv_absence_batch_free);
   im->reader = reader;
   im->columns = nv_import_kind_columns (kind);
   im->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -500,7 +644,10 @@ static void
 import_clear (Import *im)
 {
   /* After commit or rollback: the batch announces the change on free. */
-  g_clear_pointer (&im->batch, nv_absence_batch_free);
+  if (im->unit_column < 0)
+    g_clear_pointer (&im->batch, nv_absence_batch_free);
+  im->batch = NULL;
+  g_clear_pointer (&im->batches, g_hash_table_unref);
   g_clear_pointer (&im->units, g_hash_table_unref);
   g_clear_pointer (&im->months, g_hash_table_unref);
   g_clear_pointer (&im->stored_months, g_hash_table_unref);
@@ -547,15 +694,15 @@ end (NvStore *store, gboolean fk_off)
 }
 
 static gboolean
-import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *reader,
-               NvImportCounts *counts, GError **error)
+import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvImportFlags flags,
+               NvCsvReader *reader, NvImportCounts *counts, GError **error)
 {
   Import im;
   gboolean ok, fk_off;
 
   if (!begin (store, kind, error, &fk_off))
     return FALSE;
-  import_init (&im, store, kind, unit_id, reader);
+  import_init (&im, store, kind, unit_id, flags, reader);
   ok = run (&im, error);
   if (ok)
     ok = nv_store_commit (store, error);
@@ -569,23 +716,41 @@ import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *r
 }
 
 gboolean
-nv_import_file (NvStore *store, NvImportKind kind, gint64 unit_id, const char *path,
-                NvImportCounts *counts, GError **error)
+nv_import_file_with_flags (NvStore *store, NvImportKind kind, gint64 unit_id,
+                           NvImportFlags flags, const char *path, NvImportCounts *counts,
+                           GError **error)
 {
   g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_path (path, error);
 
   if (reader == NULL)
     return FALSE;
-  return import_reader (store, kind, unit_id, reader, counts, error);
+  return import_reader (store, kind, unit_id, flags, reader, counts, error);
+}
+
+gboolean
+nv_import_file (NvStore *store, NvImportKind kind, gint64 unit_id, const char *path,
+                NvImportCounts *counts, GError **error)
+{
+  return nv_import_file_with_flags (store, kind, unit_id, NV_IMPORT_FLAGS_NONE, path, counts,
+                                    error);
 }
 
 gboolean
 nv_import_data (NvStore *store, NvImportKind kind, gint64 unit_id, const char *name,
                 const void *data, gsize len, NvImportCounts *counts, GError **error)
 {
+  return nv_import_data_with_flags (store, kind, unit_id, NV_IMPORT_FLAGS_NONE, name, data, len,
+                                    counts, error);
+}
+
+gboolean
+nv_import_data_with_flags (NvStore *store, NvImportKind kind, gint64 unit_id,
+                           NvImportFlags flags, const char *name, const void *data, gsize len,
+                           NvImportCounts *counts, GError **error)
+{
   g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_data (name, data, len);
 
-  return import_reader (store, kind, unit_id, reader, counts, error);
+  return import_reader (store, kind, unit_id, flags, reader, counts, error);
 }
 
 static NvImportPreview *
@@ -604,7 +769,7 @@ preview_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *
 
   if (!begin (store, kind, error, &fk_off))
     return NULL;
-  import_init (&im, store, kind, unit_id, reader);
+  import_init (&im, store, kind, unit_id, NV_IMPORT_FLAGS_NONE, reader);
   im.preview = preview;
   ok = run (&im, error);
   nv_store_rollback (store);

@@ -9,9 +9,13 @@
  * rows before them in the same file (two overlapping spells in one file are
  * refused). The rules themselves live in nv-absence.h.
  *
- * Roster and spells go into one unit (chosen by the caller). Monthly rows
- * name their unit in the `enhet|unit` column; a unit that does not exist is
- * an error. Figures for a month the database already has replace the
+ * Roster and spells go into one unit (chosen by the caller), or — in a
+ * municipality-wide file with an `enhet|unit` column — each row into the
+ * unit it names (when the caller chose a unit as well, every row must name
+ * that unit). Monthly rows always name their unit in that column. A unit
+ * that does not exist is an error naming line and field, unless the import
+ * runs with NV_IMPORT_CREATE_UNITS (new units get sector «annet»). All rows
+ * of all units are one transaction. Figures for a month the database already has replace the
  * stored ones (HR systems send corrected months again); the same unit and
  * month twice in one file is an error.
  *
@@ -49,7 +53,15 @@ typedef struct
   guint n_rows;   /* data rows in the file (blank rows not counted) */
   guint n_stored; /* rows written (or, in a preview, that would be) */
   guint n_replaced; /* monthly: months that replace stored figures */
+  guint n_units;    /* roster, spells: units written to */
+  guint n_units_created; /* units created (NV_IMPORT_CREATE_UNITS) */
 } NvImportCounts;
+
+typedef enum
+{
+  NV_IMPORT_FLAGS_NONE = 0,
+  NV_IMPORT_CREATE_UNITS = 1 << 0, /* unknown units are created, not an error */
+} NvImportFlags;
 
 /* Imports @path into @unit_id (ignored for monthly). On failure nothing is
  * stored. @counts may be NULL. */
@@ -58,6 +70,13 @@ gboolean nv_import_file (NvStore *store, NvImportKind kind, gint64 unit_id, cons
 /* The same from memory; @name stands for the file in messages. */
 gboolean nv_import_data (NvStore *store, NvImportKind kind, gint64 unit_id, const char *name,
                          const void *data, gsize len, NvImportCounts *counts, GError **error);
+/* With @flags; @unit_id 0: the file must have a unit column. */
+gboolean nv_import_file_with_flags (NvStore *store, NvImportKind kind, gint64 unit_id,
+                                    NvImportFlags flags, const char *path,
+                                    NvImportCounts *counts, GError **error);
+gboolean nv_import_data_with_flags (NvStore *store, NvImportKind kind, gint64 unit_id,
+                                    NvImportFlags flags, const char *name, const void *data,
+                                    gsize len, NvImportCounts *counts, GError **error);
 
 /* ---- Preview ------------------------------------------------------------ */
 
@@ -87,7 +106,7 @@ typedef struct
   double grade;   /* spells */
   NvSpellType type;
 
-  char *unit; /* monthly */
+  char *unit; /* monthly; roster and spells with a unit column */
   int year;
   int month;
   double contracted_days;

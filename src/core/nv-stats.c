@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nv-stats-private.h"
 
 /* ---- The frame: months and periods of a query --------------------------- */
@@ -38,6 +40,7 @@ typedef struct
 typedef struct
 {
   double contracted, self, doctor, shrt, lng, graded;
+  double code[NV_CASE_N_CODES]; /* by the NAV duration class of the case */
 } MonthAcc;
 
 static void
@@ -145,10 +148,11 @@ open_end (NvDay end)
   return end == NV_DAY_NONE ? G_MAXUINT32 : end;
 }
 
-/* Adds workdays of [a, b] × @weight to the months' field at @offset. */
+/* Adds workdays of [a, b] × @weight to the months' field at @offset and to
+ * the extra fields (offsets ≥ 0; −1 for none). */
 static inline void
 add_workdays (const Frame *f, MonthAcc *months, NvDay a, NvDay b, double weight, gsize offset,
-              int extra_offset_a, int extra_offset_b)
+              int extra_offset_a, int extra_offset_b, int extra_offset_c)
 {
   guint ia = frame_month (f, a), ib = frame_month (f, b);
 
@@ -163,6 +167,8 @@ add_workdays (const Frame *f, MonthAcc *months, NvDay a, NvDay b, double weight,
         *(double *) (base + extra_offset_a) += w;
       if (extra_offset_b >= 0)
         *(double *) (base + extra_offset_b) += w;
+      if (extra_offset_c >= 0)
+        *(double *) (base + extra_offset_c) += w;
     }
 }
 
@@ -214,7 +220,7 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
           if (a > b)
             continue;
           add_workdays (f, months, a, b, r->fte / 100., G_STRUCT_OFFSET (MonthAcc, contracted),
-                        -1, -1);
+                        -1, -1, -1);
           pa = f->period_of[frame_month (f, a)];
           pb = f->period_of[frame_month (f, b)];
           for (gint64 p = MAX ((gint64) pa, last_p + 1); p <= (gint64) pb; p++)
@@ -232,6 +238,7 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
           guint c0 = si, c1;
           NvDay case_start, case_end;
           gboolean is_long;
+          int code_offset;
 
           if (spells[si]->end == NV_DAY_NONE && spells[si]->start > f->as_of)
             {
@@ -250,6 +257,8 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
             }
           c1 = si;
           is_long = case_end - case_start + 1 >= 17;
+          code_offset = (int) G_STRUCT_OFFSET (MonthAcc, code) +
+                        (int) sizeof (double) * (nv_case_code_for (case_end - case_start + 1) - 'A');
 
           for (guint k = c0; k < c1; k++)
             {
@@ -271,7 +280,8 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
                   NvDay sa = MAX (a, r->from), sb = MIN (b, open_end (r->to));
                   if (sa > sb)
                     continue;
-                  add_workdays (f, months, sa, sb, r->fte / 100. * grade, field, cls, graded);
+                  add_workdays (f, months, sa, sb, r->fte / 100. * grade, field, cls, graded,
+                                code_offset);
                 }
             }
         }
@@ -417,6 +427,8 @@ nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units,
                   P->lost_days_short += months[i].shrt;
                   P->lost_days_long += months[i].lng;
                   P->lost_days_graded += months[i].graded;
+                  for (guint k = 0; k < NV_CASE_N_CODES; k++)
+                    P->lost_days_by_code[k] += months[i].code[k];
                 }
             }
           P->persons += unit_persons;
@@ -471,6 +483,8 @@ nv_stats_combine (const NvStatsPeriod *periods, guint n_periods)
       c.lost_days_short += p->lost_days_short;
       c.lost_days_long += p->lost_days_long;
       c.lost_days_graded += p->lost_days_graded;
+      for (guint k = 0; k < NV_CASE_N_CODES; k++)
+        c.lost_days_by_code[k] += p->lost_days_by_code[k];
       c.n_months += p->n_months;
       c.n_monthly_months += p->n_monthly_months;
     }
@@ -488,4 +502,57 @@ double
 nv_stats_cost (double lost_days, double nok_per_day)
 {
   return lost_days * nok_per_day;
+}
+
+/* ---- Duration classes and cost at a target ------------------------------ */
+
+char
+nv_case_code_at (guint index)
+{
+  g_return_val_if_fail (index < NV_CASE_N_CODES, '?');
+  return (char) ('A' + index);
+}
+
+const char *
+nv_case_code_label (guint index)
+{
+  static const char *const labels[NV_CASE_N_CODES] = {
+    N_("1–7 days"),   N_("8–16 days"),   N_("17 days–8 weeks"),
+    N_("8–20 weeks"), N_("20–39 weeks"), N_("over 39 weeks"),
+  };
+
+  g_return_val_if_fail (index < NV_CASE_N_CODES, "");
+  return g_dgettext (GETTEXT_PACKAGE, labels[index]);
+}
+
+gboolean
+nv_stats_duration_shares (const NvStatsPeriod *period, double shares[NV_CASE_N_CODES])
+{
+  double sum = 0;
+
+  for (guint k = 0; k < NV_CASE_N_CODES; k++)
+    {
+      shares[k] = NAN;
+      sum += period->lost_days_by_code[k];
+    }
+  if (!period->has_case_split || sum <= 0)
+    return FALSE;
+  for (guint k = 0; k < NV_CASE_N_CODES; k++)
+    shares[k] = period->lost_days_by_code[k] / sum;
+  return TRUE;
+}
+
+double
+nv_stats_days_above_target (const NvStatsPeriod *period, double target_percent)
+{
+  if (isnan (target_percent) || target_percent <= 0 || target_percent >= 100)
+    return NAN;
+  return MAX (0., period->lost_days - period->contracted_days * target_percent / 100.);
+}
+
+double
+nv_stats_saving_at_target (const NvStatsPeriod *period, double target_percent,
+                           double nok_per_day)
+{
+  return nv_stats_days_above_target (period, target_percent) * nok_per_day;
 }

@@ -98,6 +98,9 @@ typedef struct
   double lost_days_short;  /* in korttid cases (spell months only) */
   double lost_days_long;   /* in langtid cases (spell months only) */
   double lost_days_graded; /* in spells with grade < 100 (spell months only) */
+  /* In cases of NAV duration class A–F (index 0–5), by the class of the
+   * whole case, like short/long (spell months only; A+B = short, C–F = long). */
+  double lost_days_by_code[6];
 
   /* 0 when contracted_days is 0. Unrounded; NAN where not available. */
   double percent;
@@ -135,6 +138,29 @@ NvStatsPeriod nv_stats_combine (const NvStatsPeriod *periods, guint n_periods);
 
 double nv_stats_arsverk (double lost_days);                   /* lost / 230 */
 double nv_stats_cost (double lost_days, double nok_per_day); /* lost × NOK/day */
+
+/* ---- Duration classes and cost at a target (Overview, report, CLI) ------
+ *
+ * NAV's duration classes A–F of the cases the lost days belong to. A share
+ * is lost days of the class ÷ lost days of all classes in the period (the
+ * spell months; HR months cannot tell), so the six shares add up to 1. */
+#define NV_CASE_N_CODES 6
+/* 'A'…'F' for index 0–5. */
+char nv_case_code_at (guint index);
+/* "1–7 days", "8–16 days", "17 days–8 weeks", "8–20 weeks", "20–39 weeks",
+ * "over 39 weeks" (translated) for index 0–5. */
+const char *nv_case_code_label (guint index);
+/* Fills @shares (fractions 0–1) and returns TRUE; FALSE (shares NAN) when
+ * the period has HR months (no case split) or no lost days from spells. */
+gboolean nv_stats_duration_shares (const NvStatsPeriod *period, double shares[NV_CASE_N_CODES]);
+
+/* NAV's calculator: had the unit been at @target_percent, lost days would
+ * have been target × contracted / 100. Days above target = max (0, lost −
+ * that); the saving = days above target × @nok_per_day. NAN for a target
+ * outside (0, 100) or NAN. Over four quarters this is the yearly saving. */
+double nv_stats_days_above_target (const NvStatsPeriod *period, double target_percent);
+double nv_stats_saving_at_target (const NvStatsPeriod *period, double target_percent,
+                                  double nok_per_day);
 
 /* ---- Cases ------------------------------------------------------------- */
 

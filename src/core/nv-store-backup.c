@@ -61,59 +61,68 @@ nv_store_check (NvStore *self, char **verdict, GError **error)
   return FALSE;
 }
 
+/* Copies all of @from into @to in one transaction, waiting for other
+ * writers as a connection's busy timeout would. */
+static int
+copy_pages (sqlite3 *to, sqlite3 *from)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  gint64 deadline = g_get_monotonic_time () + (gint64) NV_STORE_BUSY_TIMEOUT_MS * 1000;
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (to);
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20000);
+    }
+  while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && g_get_monotonic_time () < deadline);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Copies @from into a new private temporary file beside @dest_path and renames it
  * into place, so a failure never leaves a half-written backup. */
 static gboolean
 backup_db (sqlite3 *from, const char *dest_path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (dest_path);
-  g_autofree char *tmpl = g_build_filename (dir, ".naervaer-backup-XXXXXX", NULL);
+  g_autofree char *tmp = NULL;
   sqlite3 *to = NULL;
-  sqlite3_backup *backup;
   int fd;
   int rc;
 
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  nv_store_remove_stale_temp_files (dir);
+  fd = nv_store_temp_file_new (dir, "backup", &tmp, error);
   if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot write in “%s”: %s"), dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+    return FALSE;
 
-  rc = sqlite3_open_v2 (tmpl, &to, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (tmp, &to, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (to, "main", from, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (to);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-        }
-    }
+    rc = copy_pages (to, from);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       nv_store_set_error_from_db (to, rc, dest_path, error);
       sqlite3_close_v2 (to);
-      g_unlink (tmpl);
+      g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
   sqlite3_close_v2 (to);
-  g_chmod (tmpl, 0600);
-  if (g_rename (tmpl, dest_path) != 0)
+  if (g_rename (tmp, dest_path) != 0)
     {
       int saved = errno;
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot write “%s”: %s"),
                    dest_path, g_strerror (saved));
-      g_unlink (tmpl);
+      g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
+  close (fd);
   return TRUE;
 }
 
@@ -140,6 +149,7 @@ nv_store_validate_file (const char *path, GError **error)
   if (!nv_store_inspect_file (path, &version, error))
     return FALSE;
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, NV_STORE_BUSY_TIMEOUT_MS) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW &&
       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
@@ -152,55 +162,137 @@ nv_store_validate_file (const char *path, GError **error)
   return ok;
 }
 
+/* The backup @source_path, brought to this version's schema (and to the
+ * page size of @live, which a WAL database cannot change) in a private
+ * temporary file in @dir. Returns the file's descriptor (see
+ * nv_store_temp_file_new()) and sets @tmp_path, or -1. */
+static int
+prepare_restore_copy (sqlite3 *live, const char *source_path, const char *dir, char **tmp_path,
+                      GError **error)
+{
+  g_autoptr (NvStore) migrated = NULL;
+  g_autofree char *tmp = NULL;
+  sqlite3 *from = NULL;
+  sqlite3 *to = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int live_page_size = 0;
+  int fd;
+  int rc;
+
+  fd = nv_store_temp_file_new (dir, "restore", &tmp, error);
+  if (fd < 0)
+    return -1;
+
+  if (sqlite3_prepare_v2 (live, "PRAGMA page_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    live_page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_open_v2 (source_path, &from, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (tmp, &to, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (from, NV_STORE_BUSY_TIMEOUT_MS);
+      rc = copy_pages (to, from);
+    }
+  if (rc == SQLITE_OK && live_page_size > 0)
+    {
+      /* Integers only: nothing user-supplied goes into this string. */
+      g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; "
+                                              "PRAGMA page_size = %d; VACUUM;", live_page_size);
+      rc = sqlite3_exec (to, sql, NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    nv_store_set_error_from_db (to != NULL ? to : from, rc, source_path, error);
+  sqlite3_close_v2 (from);
+  sqlite3_close_v2 (to);
+  if (rc == SQLITE_OK)
+    migrated = nv_store_open (tmp, error);
+  if (migrated == NULL)
+    {
+      g_unlink (tmp);
+      close (fd);
+      return -1;
+    }
+  g_clear_object (&migrated);
+  *tmp_path = g_steal_pointer (&tmp);
+  return fd;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Restores through SQLite into the live database: one write transaction
+ * that every other connection (the app, another command) sees like any
+ * other write. Nothing another process has open is ever replaced or
+ * removed. The database as it was is kept as a copy first. */
 gboolean
-nv_store_restore (const char *db_path, const char *source_path, char **kept_copy, GError **error)
+nv_store_restore_into (NvStore *store, const char *source_path, char **kept_copy, GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *copy = NULL;
+  const char *db_path = nv_store_get_path (store);
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *copy = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+  g_autofree char *tmp = NULL;
   sqlite3 *from = NULL;
+  int fd;
   int rc;
+
+  g_return_val_if_fail (NV_IS_STORE (store), FALSE);
 
   if (!nv_store_validate_file (source_path, error))
     return FALSE;
+  if (!nv_store_backup (store, copy, error))
+    return FALSE;
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr (NvStore) current = nv_store_open (db_path, error);
-      if (current == NULL)
-        return FALSE;
-      copy = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
-      if (!nv_store_backup (current, copy, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (db_path);
-      if (!nv_store_ensure_private_dir (dir, error))
-        return FALSE;
-    }
-
-  rc = sqlite3_open_v2 (source_path, &from, SQLITE_OPEN_READONLY, NULL);
+  fd = prepare_restore_copy (nv_store_get_db (store), source_path, dir, &tmp, error);
+  if (fd < 0)
+    return FALSE;
+  rc = sqlite3_open_v2 (tmp, &from, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_pages (nv_store_get_db (store), from);
   if (rc != SQLITE_OK)
-    {
-      nv_store_set_error_from_db (from, rc, source_path, error);
-      sqlite3_close_v2 (from);
-      return FALSE;
-    }
-  /* Write the new file beside the old and rename over it: atomic on POSIX. */
-  if (!backup_db (from, db_path, error))
-    {
-      sqlite3_close_v2 (from);
-      return FALSE;
-    }
+    nv_store_set_error_from_db (nv_store_get_db (store), rc, db_path, error);
   sqlite3_close_v2 (from);
+  remove_database_files (tmp);
+  close (fd);
+  if (rc != SQLITE_OK)
+    return FALSE;
 
-  for (guint i = 0; i < 2; i++)
+  nv_store_emit_changed (store, "restore");
+  if (kept_copy != NULL)
+    *kept_copy = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+gboolean
+nv_store_restore (const char *db_path, const char *source_path, char **kept_copy, GError **error)
+{
+  g_autoptr (NvStore) current = NULL;
+  gboolean existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
+  g_autofree char *copy = NULL;
+
+  if (!nv_store_validate_file (source_path, error))
+    return FALSE;
+  current = nv_store_open (db_path, error);
+  if (current == NULL || !nv_store_restore_into (current, source_path, &copy, error))
+    return FALSE;
+  if (!existed)
     {
-      g_autofree char *side = g_strconcat (db_path, i == 0 ? "-wal" : "-shm", NULL);
-      g_unlink (side);
+      g_unlink (copy);
+      g_clear_pointer (&copy, g_free);
     }
-
   if (kept_copy != NULL)
     *kept_copy = g_steal_pointer (&copy);
   return TRUE;

@@ -21,4 +21,17 @@ gboolean nv_store_inspect_file (const char *path, int *version, GError **error);
 /* Creates @dir (0700) if needed; tightens the mode only of folders that are ours. */
 gboolean nv_store_ensure_private_dir (const char *dir, GError **error);
 
+/* Makes SQLite hold its file locks on descriptors of its own, so that no
+ * other code in the process can drop them by closing the file (see
+ * nv-store-locks.c). Called before the first connection is opened. */
+void nv_store_locks_install (void);
+
+/* Creates a private (0600) temporary file `.naervaer-@what-XXXXXX` in @dir
+ * and marks it as being written; returns its descriptor (close it after the
+ * file was renamed or removed) and sets @path, or -1 and @error. */
+int nv_store_temp_file_new (const char *dir, const char *what, char **path, GError **error);
+
+/* Removes the temporary files of ours in @dir that a killed process left. */
+void nv_store_remove_stale_temp_files (const char *dir);
+
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _NvStore
   sqlite3 *db;
   GHashTable *statements; /* const char *sql → sqlite3_stmt * */
   int schema_version;
+  gboolean read_only;
 };
 
 G_DEFINE_TYPE (NvStore, nv_store, G_TYPE_OBJECT)
@@ -149,6 +150,11 @@ nv_store_set_error_from_db (sqlite3 *db, int rc, const char *path, GError **erro
 
   if (code == NV_STORE_ERROR_NOT_NAERVAER)
     g_set_error (error, NV_STORE_ERROR, code, _("“%s” is not a Nærvær database"), path);
+  else if ((rc & 0xff) == SQLITE_READONLY)
+    g_set_error (error, NV_STORE_ERROR, code,
+                 _("“%s” is read-only: nothing was changed. Ask for write access to the file "
+                   "and its folder, or copy it somewhere you may write."),
+                 path);
   else if (code == NV_STORE_ERROR_CORRUPT)
     g_set_error (error, NV_STORE_ERROR, code,
                  _("The database “%s” is damaged and cannot be used. Restore a backup."), path);
@@ -187,61 +193,99 @@ looks_truncated (const char *path, const guchar *header, goffset size)
   return size < (goffset) n_pages * page_size;
 }
 
-/* Looks at an existing file without changing it. Only a Nærvær database of a
- * schema this version knows passes; an empty file is refused like any other
- * file that is not ours, so a wrong path never gets a database written into it. */
+static guint32
+header_u32 (const guchar *header, guint offset)
+{
+  return read_be32 (header + offset);
+}
+
+/* Reads the first 100 bytes of @path through SQLite's own descriptor. The
+ * file is never opened (and closed) beside SQLite: closing any descriptor of
+ * a database would drop the locks this process holds on it. */
+static int
+read_header (sqlite3 *db, guchar *header, gsize len, sqlite3_int64 *size)
+{
+  sqlite3_file *file = NULL;
+  int rc;
+
+  rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
+    return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
+  rc = file->pMethods->xFileSize (file, size);
+  if (rc != SQLITE_OK)
+    return rc;
+  if (*size == 0)
+    return SQLITE_OK;
+  return file->pMethods->xRead (file, header, (int) len, 0);
+}
+
+/* Looks at an existing file without changing it or creating anything beside
+ * it. Only a Nærvær database of a schema this version knows passes; an empty
+ * file is refused like any other file that is not ours, so a wrong path never
+ * gets a database written into it. Files that are refused are judged from
+ * their header alone, so no -wal or -shm appears next to them. */
 gboolean
 nv_store_inspect_file (const char *path, int *version, GError **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  guchar header[100];
+  guchar header[100] = { 0 };
+  sqlite3_int64 size = 0;
   gint64 app_id = 0;
   gint64 n_tables = 0;
   gboolean ok = FALSE;
-  GStatBuf st;
-  ssize_t n;
-  int fd;
   int rc;
 
   *version = 0;
+  nv_store_locks_install ();
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    rc = read_header (db, header, sizeof header, &size);
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
     {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot read “%s”: %s"), path,
-                   g_strerror (saved));
+                   db != NULL && sqlite3_errcode (db) != SQLITE_OK ? sqlite3_errmsg (db)
+                                                                  : sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
       return FALSE;
     }
-  n = read (fd, header, sizeof header);
-  close (fd);
-  if (n == 0)
+  if (size == 0)
     {
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
                    _("“%s” is an empty file, not a Nærvær database"), path);
-      return FALSE;
+      goto out;
     }
-  if (n != (ssize_t) sizeof header || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
+  if (size < (sqlite3_int64) sizeof header || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
     {
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
                    _("“%s” is not a Nærvær database"), path);
-      return FALSE;
+      goto out;
     }
-  if (looks_truncated (path, header, st.st_size))
+  if (looks_truncated (path, header, size))
     {
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT,
                    _("The database “%s” is incomplete (the file was cut short) and cannot be "
                      "used. Restore a backup."),
                    path);
-      return FALSE;
+      goto out;
+    }
+  /* The header's own copy of the application id and schema version refuses
+   * a foreign or newer file before any page is read (reading a WAL-mode
+   * database would create its -wal and -shm). */
+  if (header_u32 (header, 68) != NV_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                   _("“%s” is an SQLite database, but not one made by Nærvær"), path);
+      goto out;
+    }
+  if ((int) header_u32 (header, 60) > nv_store_latest_schema_version ())
+    {
+      *version = (int) header_u32 (header, 60);
+      goto too_new;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    goto out_db_error;
+  sqlite3_busy_timeout (db, NV_STORE_BUSY_TIMEOUT_MS);
 
 #define PEEK(sql, target)                                                      \
   G_STMT_START                                                                 \
@@ -272,14 +316,15 @@ nv_store_inspect_file (const char *path, int *version, GError **error)
       goto out;
     }
   if (*version > nv_store_latest_schema_version ())
-    {
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Nærvær (schema %d, this version "
-                     "knows %d). Update Nærvær to open it."),
-                   path, *version, nv_store_latest_schema_version ());
-      goto out;
-    }
+    goto too_new;
   ok = TRUE;
+  goto out;
+
+too_new:
+  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Nærvær (schema %d, this version "
+                 "knows %d). Update Nærvær to open it."),
+               path, *version, nv_store_latest_schema_version ());
   goto out;
 
 out_db_error:
@@ -368,14 +413,18 @@ nv_store_ensure_private_dir (const char *dir, GError **error)
 
 /* Opens a connection to an existing file; nothing is written yet. */
 static NvStore *
-connect (const char *path, int found_version, GError **error)
+connect (const char *path, int found_version, gboolean read_only, GError **error)
 {
   g_autoptr (NvStore) self = g_object_new (NV_TYPE_STORE, NULL);
   int rc;
 
   self->path = g_strdup (path);
   self->schema_version = found_version;
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  self->read_only = read_only;
+  rc = sqlite3_open_v2 (path, &self->db,
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                          SQLITE_OPEN_NOFOLLOW,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       nv_store_set_error_from_db (self->db, rc, path, error);
@@ -393,47 +442,54 @@ static gboolean
 create_database (const char *path, int version, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmpl = g_build_filename (dir, ".naervaer-new-XXXXXX", NULL);
+  g_autofree char *tmp = NULL;
   g_autoptr (NvStore) fresh = NULL;
   g_autofree char *app_id_pragma =
     g_strdup_printf ("PRAGMA application_id = %d;", NV_STORE_APPLICATION_ID);
   int fd;
 
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  fd = nv_store_temp_file_new (dir, "new", &tmp, error);
   if (fd < 0)
     {
-      int saved = errno;
+      g_clear_error (error);
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot create “%s”: %s"), path,
-                   g_strerror (saved));
+                   g_strerror (errno));
       return FALSE;
     }
-  close (fd);
 
-  fresh = connect (tmpl, 0, error);
-  if (fresh == NULL || !exec_sql (fresh->db, "PRAGMA journal_mode = DELETE;", tmpl, error) ||
-      !migrate (fresh, version, error))
+  fresh = connect (tmp, 0, FALSE, error);
+  if (fresh == NULL || !exec_sql (fresh->db, "PRAGMA journal_mode = DELETE;", tmp, error) ||
+      !migrate (fresh, version, error) ||
+      (version == 0 && !exec_sql (fresh->db, app_id_pragma, tmp, error)))
     {
       g_clear_object (&fresh);
-      g_unlink (tmpl);
-      return FALSE;
-    }
-  if (version == 0 && !exec_sql (fresh->db, app_id_pragma, tmpl, error))
-    {
-      g_clear_object (&fresh);
-      g_unlink (tmpl);
+      g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
   g_clear_object (&fresh);
 
-  if (g_rename (tmpl, path) != 0)
+  if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot create “%s”: %s"), path,
                    g_strerror (saved));
-      g_unlink (tmpl);
+      g_unlink (tmp);
+      close (fd);
       return FALSE;
     }
+  close (fd);
   return TRUE;
+}
+
+/* Whether @path may be written: the user may, and its mode says so (even
+ * for root, who may write anything: a file made read-only stays so). */
+static gboolean
+may_write (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && (st.st_mode & 0222) != 0 && g_access (path, W_OK) == 0;
 }
 
 NvStore *
@@ -441,9 +497,12 @@ nv_store_open_at_version (const char *path, int version, GError **error)
 {
   g_autoptr (NvStore) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean read_only;
   int found_version = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
+  nv_store_locks_install ();
   g_return_val_if_fail (version >= 0 && version <= nv_store_latest_schema_version (), NULL);
 
   dir = g_path_get_dirname (path);
@@ -464,37 +523,45 @@ nv_store_open_at_version (const char *path, int version, GError **error)
   if (!nv_store_inspect_file (path, &found_version, error))
     return NULL;
 
-  if (g_chmod (path, 0600) != 0)
+  /* A file (or folder) we may not write is opened read-only, never made
+   * writable: reading works, every write says the file is read-only. */
+  read_only = !may_write (path) || !may_write (dir);
+  if (!read_only)
+    nv_store_remove_stale_temp_files (dir);
+  if (!read_only && g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0 &&
+      g_chmod (path, 0600) != 0)
     {
       int saved = errno;
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot protect “%s”: %s"), path,
                    g_strerror (saved));
       return NULL;
     }
+  if (read_only && found_version < version)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+                   _("“%s” is read-only, and this version of Nærvær must upgrade it before "
+                     "use. Open it once where it can be written."),
+                   path);
+      return NULL;
+    }
 
-  self = connect (path, found_version, error);
+  self = connect (path, found_version, read_only, error);
   if (self == NULL)
     return NULL;
 
   if (!exec_sql (self->db,
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = FULL;"
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA secure_delete = ON;",
+                 read_only ? "PRAGMA foreign_keys = ON;"
+                           : "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = FULL;"
+                             "PRAGMA foreign_keys = ON;"
+                             "PRAGMA secure_delete = ON;",
                  path, error))
     return NULL;
 
   if (self->schema_version < version && !migrate (self, version, error))
     return NULL;
 
-  /* The -wal and -shm files exist now; make sure of their mode too. */
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *side = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
-      if (g_file_test (side, G_FILE_TEST_EXISTS))
-        g_chmod (side, 0600);
-    }
-
+  /* SQLite gives the -wal and -shm it creates the database file's mode. */
   return g_steal_pointer (&self);
 }
 
@@ -509,6 +576,13 @@ nv_store_get_path (NvStore *self)
 {
   g_return_val_if_fail (NV_IS_STORE (self), NULL);
   return self->path;
+}
+
+gboolean
+nv_store_is_read_only (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  return self->read_only;
 }
 
 int

@@ -36,6 +36,8 @@ NvStore *nv_store_open (const char *path, GError **error);
 NvStore *nv_store_open_at_version (const char *path, int version, GError **error);
 const char *nv_store_get_path (NvStore *self);
 int nv_store_get_schema_version (NvStore *self);
+/* TRUE when the file or its folder may not be written: reads work, writes fail. */
+gboolean nv_store_is_read_only (NvStore *self);
 int nv_store_latest_schema_version (void);
 /* Every schema version a migration exists for, ascending (element type int). */
 GArray *nv_store_schema_versions (void);
@@ -47,6 +49,12 @@ gboolean nv_store_check (NvStore *self, char **verdict, GError **error);
 gboolean nv_store_backup (NvStore *self, const char *dest_path, GError **error);
 gboolean nv_store_restore (const char *db_path, const char *source_path, char **kept_copy,
                            GError **error);
+/* Restores the backup @source_path into the open @store (other connections,
+ * also in other processes, see it as one write); keeps the database as it
+ * was in a copy beside it (its path in @kept_copy). nv_store_restore() does
+ * the same for the database at @db_path. */
+gboolean nv_store_restore_into (NvStore *store, const char *source_path, char **kept_copy,
+                                GError **error);
 gboolean nv_store_validate_file (const char *path, GError **error);
 
 /* Transactions: every multi-row write is one transaction. */

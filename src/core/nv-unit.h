@@ -41,4 +41,15 @@ GPtrArray *nv_unit_list (NvStore *store, GError **error);
 NvUnit *nv_unit_get (NvStore *store, gint64 id, GError **error);
 NvUnit *nv_unit_find (NvStore *store, const char *name, GError **error);
 
+/* ---- Target (nv-unit-target.c, schema 10) ------------------------------
+ * The sick-leave percentage the unit aims for; the Overview and the unit
+ * report show the yearly saving at it (nv_stats_saving_at_target). */
+
+/* *@percent receives the target, NAN when none is set. FALSE with
+ * NV_STORE_ERROR_NOT_FOUND for an unknown unit. */
+gboolean nv_unit_get_target (NvStore *store, gint64 unit_id, double *percent, GError **error);
+/* Sets the target (NAN clears it). It must lie strictly between 0 and 100
+ * (NV_STORE_ERROR_INVALID with a sentence naming the field otherwise). */
+gboolean nv_unit_set_target (NvStore *store, gint64 unit_id, double percent, GError **error);
+
 G_END_DECLS

@@ -1,10 +1,18 @@
 /* nv-overview-page.c — the Overview section.
  *
- * Four headline cards (this quarter, the last four quarters together, lost
- * årsverk and estimated cost) and a table of the five quarters. All figures
+ * Five headline cards (this quarter, the last four quarters together, lost
+ * årsverk, estimated cost and the saving at the unit's target), the duration
+ * classes A–F of the last four quarters (nv-duration-view) and a table of
+ * the five quarters. All figures
  * come from nv_stats_for_unit() and are formatted by nv-format (one decimal,
  * decimal comma). Several quarters together are Σ lost / Σ contracted
  * (nv_stats_combine), never an average of percentages.
+ *
+ * Årsverk, cost and the saving at the target are for the last twelve months
+ * up to the as-of day (a rolling year: money per year, as NAV's calculator
+ * gives it). They once summed the four complete quarters before this one, so
+ * absence recorded this quarter moved nothing and a unit that had just
+ * started recording saw «0 kr» next to this quarter's per cent.
  *
  * A period with fewer than five persons is masked everywhere the figures
  * leave the leader's own screen; here the figure is shown with a visible
@@ -20,9 +28,11 @@
 #include <glib/gi18n.h>
 
 #include "nv-absence.h"
+#include "nv-duration-view.h"
 #include "nv-format.h"
 #include "nv-overview-page.h"
 #include "nv-stats.h"
+#include "nv-target-dialog.h"
 #include "nv-unit.h"
 
 #define N_QUARTERS 5
@@ -42,6 +52,8 @@ struct _NvOverviewPage
   GtkFlowBox *cards;
   GtkGrid *grid;
   GtkLabel *source_label;
+  NvDurationView *duration;
+  GtkWidget *target_button;
 };
 
 G_DEFINE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV_TYPE_PAGE)
@@ -84,6 +96,8 @@ static const struct
   { "source", N_("Figures from"),
     N_("Own records: computed from the staff list and the sick leave recorded here") },
 };
+
+static void target_clicked_cb (NvOverviewPage *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -219,6 +233,51 @@ add_card (NvOverviewPage *self, const char *id, const char *title)
   gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
 }
 
+/* The saving at the unit's target: a wide card under the headline cards,
+ * figure and words side by side, with the button that sets the target. */
+static GtkWidget *
+add_target (NvOverviewPage *self)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (_("Saving at target"));
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *badge = make_badge ();
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "nv-card");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (left), title);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (left), value);
+  gtk_box_append (GTK_BOX (left), badge);
+  gtk_box_append (GTK_BOX (card), left);
+
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_set_hexpand (detail, TRUE);
+  gtk_widget_set_valign (detail, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (card), detail);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail,
+                                  NULL, -1);
+
+  self->target_button = gtk_button_new_with_mnemonic (_("Set _Target…"));
+  gtk_widget_set_valign (self->target_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->target_button, "clicked", G_CALLBACK (target_clicked_cb), self);
+  gtk_box_append (GTK_BOX (card), self->target_button);
+
+  name_widget (self, value, "target");
+  name_widget (self, detail, "target-detail");
+  name_widget (self, badge, "target-badge");
+  return card;
+}
+
 static GtkWidget *
 grid_label (const char *text, gboolean numeric)
 {
@@ -305,6 +364,24 @@ set_text (NvOverviewPage *self, const char *name, const char *text)
   gtk_label_set_text (GTK_LABEL (widget), text);
 }
 
+/* «–» for short-term, long-term and graded sick leave in quarters with HR
+ * figures: say why on the cell itself (tooltip and accessible description). */
+static void
+explain_unknown (NvOverviewPage *self, const char *name, gboolean unknown)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->named, name);
+  const char *why = _("Not known for months with figures from the HR system: they give lost "
+                      "days per month, not the absences and grades behind them.");
+
+  g_return_if_fail (widget != NULL);
+  gtk_widget_set_tooltip_text (widget, unknown ? why : NULL);
+  if (unknown)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 set_visible (NvOverviewPage *self, const char *name, gboolean visible)
 {
@@ -363,9 +440,69 @@ show_empty (NvOverviewPage *self, const char *title, const char *description)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* The same day a year before, plus one: the first day of a rolling year. */
+static NvDay
+year_start (NvDay as_of)
+{
+  int y, m, d;
+
+  nv_day_to_ymd (as_of, &y, &m, &d);
+  if (m == 2 && d == 29)
+    d = 28;
+  return nv_day_from_ymd (y - 1, m, d) + 1;
+}
+
+static void
+fill_target_card (NvOverviewPage *self, const NvStatsPeriod *rolling, double target,
+                  double nok_per_day)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  gtk_button_set_label (GTK_BUTTON (self->target_button),
+                        isnan (target) ? _("Set _Target…") : _("Change _Target…"));
+  if (isnan (target))
+    {
+      value = g_strdup (_("–"));
+      detail = g_strdup (_("Set a target for the unit to see what reaching it would save in a "
+                           "year."));
+    }
+  else if (rolling->contracted_days <= 0)
+    {
+      g_autofree char *target_text = nv_format_percent_sign (target);
+      value = g_strdup (_("–"));
+      /* TRANSLATORS: %s is the unit's target, «5,0 %» */
+      detail = g_strdup_printf (_("Target %s. Nobody was on the staff list in the last 12 "
+                                  "months."),
+                                target_text);
+    }
+  else
+    {
+      double days = nv_stats_days_above_target (rolling, target);
+      double saving = nv_stats_saving_at_target (rolling, target, nok_per_day);
+      g_autofree char *target_text = nv_format_percent_sign (target);
+      g_autofree char *now_text = nv_format_percent_sign (rolling->percent);
+      g_autofree char *days_text = nv_format_decimal (days, 1);
+
+      value = nv_format_nok (nv_round_half_up (saving, 0));
+      if (days > 0)
+        /* TRANSLATORS: «At the target of 5,0 % instead of 7,2 % over the last 12 months:
+         * 87,6 fewer lost days a year» */
+        detail = g_strdup_printf (_("At the target of %s instead of %s over the last 12 "
+                                    "months: %s fewer lost days a year"),
+                                  target_text, now_text, days_text);
+      else
+        detail = g_strdup_printf (_("The last 12 months (%s) are at or below the target of %s"),
+                                  now_text, target_text);
+    }
+  set_text (self, "target", value);
+  set_text (self, "target-detail", detail);
+}
+
 static void
 fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPeriod *year,
-            const NvStatsPeriod *first, double nok_per_day)
+            const NvStatsPeriod *first, const NvStatsPeriod *rolling, double target,
+            double nok_per_day)
 {
   g_autofree char *current_value = cell_text (current, ROW_PERCENT, nok_per_day);
   g_autofree char *current_self = nv_format_percent_sign (current->percent_self);
@@ -376,11 +513,13 @@ fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPer
   g_autofree char *first_label = quarter_label (first->start);
   g_autofree char *last_label = quarter_label (year->end);
   g_autofree char *year_detail = NULL;
-  g_autofree char *arsverk = cell_text (year, ROW_ARSVERK, nok_per_day);
-  g_autofree char *lost = nv_format_decimal (year->lost_days, 1);
+  g_autofree char *arsverk = cell_text (rolling, ROW_ARSVERK, nok_per_day);
+  g_autofree char *lost = nv_format_decimal (rolling->lost_days, 1);
   g_autofree char *arsverk_detail = NULL;
-  g_autofree char *cost = cell_text (year, ROW_COST, nok_per_day);
+  g_autofree char *cost = cell_text (rolling, ROW_COST, nok_per_day);
   g_autofree char *per_day = nv_format_nok (nok_per_day);
+  g_autofree char *rolling_from = nv_day_format_local (rolling->start);
+  g_autofree char *rolling_to = nv_day_format_local (rolling->end);
   g_autofree char *cost_detail = NULL;
 
   if (current->contracted_days > 0)
@@ -391,8 +530,11 @@ fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPer
     current_detail = g_strdup_printf (_("%s so far: nobody on the staff list"), current_quarter);
   /* TRANSLATORS: a range of quarters, «Q4 2025 – Q3 2026» */
   year_detail = g_strdup_printf (_("%s – %s together"), first_label, last_label);
-  arsverk_detail = g_strdup_printf (_("%s lost days in the last four quarters"), lost);
-  cost_detail = g_strdup_printf (_("Last four quarters, at %s per lost day"), per_day);
+  /* TRANSLATORS: «87,6 lost days in the last 12 months (8.12.2025–7.12.2026)» */
+  arsverk_detail = g_strdup_printf (_("%s lost days in the last 12 months (%s–%s)"), lost,
+                                    rolling_from, rolling_to);
+  /* TRANSLATORS: «The last 12 months, at 4 700 kr per lost day» */
+  cost_detail = g_strdup_printf (_("The last 12 months, at %s per lost day"), per_day);
 
   set_text (self, "current-percent", current_value);
   set_text (self, "current-percent-detail", current_detail);
@@ -402,8 +544,13 @@ fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPer
   set_visible (self, "year-percent-badge", year->masked && year->contracted_days > 0);
   set_text (self, "arsverk", arsverk);
   set_text (self, "arsverk-detail", arsverk_detail);
+  set_visible (self, "arsverk-badge", rolling->masked && rolling->contracted_days > 0);
   set_text (self, "cost", cost);
   set_text (self, "cost-detail", cost_detail);
+  set_visible (self, "cost-badge", rolling->masked && rolling->contracted_days > 0);
+  fill_target_card (self, rolling, target, nok_per_day);
+  set_visible (self, "target-badge",
+               !isnan (target) && rolling->masked && rolling->contracted_days > 0);
 }
 
 static void
@@ -420,6 +567,9 @@ nv_overview_page_reload (NvPage *page)
   g_autofree char *as_of_line = NULL;
   g_autofree char *source = NULL;
   NvStatsQuery query = { 0 };
+  NvStatsQuery rolling_query = { NV_PERIOD_RANGE, NV_DAY_NONE, NV_DAY_NONE, NV_DAY_NONE };
+  g_autoptr (GArray) rolling = NULL;
+  double target = NAN;
   NvStatsPeriod year;
   NvDay as_of = self->as_of != NV_DAY_NONE ? self->as_of : nv_day_today ();
   double nok_per_day = g_settings_get_int (self->settings, "cost-per-lost-day");
@@ -481,9 +631,24 @@ nv_overview_page_reload (NvPage *page)
   as_of_line = g_strdup_printf (_("Figures as of %s"), as_of_text);
   gtk_label_set_text (self->as_of_label, as_of_line);
 
+  rolling_query.from = year_start (as_of);
+  rolling_query.to = as_of;
+  rolling_query.as_of = as_of;
+  rolling = nv_stats_for_unit (store, unit_id, &rolling_query, &error);
+  if (rolling == NULL || rolling->len != 1)
+    {
+      show_empty (self, _("The figures could not be computed"),
+                  error != NULL ? error->message : "");
+      return;
+    }
+  nv_unit_get_target (store, unit_id, &target, NULL);
+
   year = nv_stats_combine (&g_array_index (periods, NvStatsPeriod, 0), N_QUARTERS - 1);
   fill_cards (self, &g_array_index (periods, NvStatsPeriod, N_QUARTERS - 1), &year,
-              &g_array_index (periods, NvStatsPeriod, 0), nok_per_day);
+              &g_array_index (periods, NvStatsPeriod, 0),
+              &g_array_index (rolling, NvStatsPeriod, 0), target, nok_per_day);
+  nv_duration_view_set_periods (self->duration, &g_array_index (periods, NvStatsPeriod, 0),
+                                N_QUARTERS - 1);
 
   for (int c = 0; c < N_QUARTERS; c++)
     {
@@ -502,6 +667,8 @@ nv_overview_page_reload (NvPage *page)
           g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
           g_autofree char *text = cell_text (p, r, nok_per_day);
           set_text (self, name, text);
+          if (r == ROW_SHORT || r == ROW_LONG || r == ROW_GRADED)
+            explain_unknown (self, name, p->contracted_days > 0 && !p->has_case_split);
         }
     }
 
@@ -514,6 +681,18 @@ static void
 settings_changed_cb (NvOverviewPage *self)
 {
   nv_page_reload (NV_PAGE (self));
+}
+
+static void
+target_clicked_cb (NvOverviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  NvStore *store = nv_page_get_store (NV_PAGE (self));
+  gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
+
+  if (store == NULL || unit_id == 0)
+    return;
+  nv_target_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, unit_id);
 }
 
 /* ---- Public ------------------------------------------------------------- */
@@ -539,6 +718,30 @@ nv_overview_page_get_text (NvOverviewPage *self, const char *name)
   if (!GTK_IS_LABEL (widget) || !gtk_widget_get_visible (widget))
     return NULL;
   return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+const char *
+nv_overview_page_get_tooltip (NvOverviewPage *self, const char *name)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
+  widget = g_hash_table_lookup (self->named, name);
+  return widget != NULL ? gtk_widget_get_tooltip_text (widget) : NULL;
+}
+
+NvDurationView *
+nv_overview_page_get_duration_view (NvOverviewPage *self)
+{
+  g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
+  return self->duration;
+}
+
+GtkWidget *
+nv_overview_page_get_target_button (NvOverviewPage *self)
+{
+  g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
+  return self->target_button;
 }
 
 gboolean
@@ -585,6 +788,8 @@ nv_overview_page_class_init (NvOverviewPageClass *klass)
 static void
 nv_overview_page_init (NvOverviewPage *self)
 {
+  GtkWidget *target;
+
   self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -592,6 +797,12 @@ nv_overview_page_init (NvOverviewPage *self)
   add_card (self, "year-percent", _("Last four quarters"));
   add_card (self, "arsverk", _("Lost årsverk"));
   add_card (self, "cost", _("Estimated cost"));
+  target = add_target (self);
+  self->duration = NV_DURATION_VIEW (nv_duration_view_new ());
+  gtk_widget_insert_after (target, gtk_widget_get_parent (GTK_WIDGET (self->cards)),
+                           GTK_WIDGET (self->cards));
+  gtk_widget_insert_after (GTK_WIDGET (self->duration),
+                           gtk_widget_get_parent (GTK_WIDGET (self->cards)), target);
   build_grid (self);
 
   self->settings = g_settings_new (APPLICATION_ID);

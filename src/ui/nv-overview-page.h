@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nv-calendar.h"
+#include "nv-duration-view.h"
 #include "nv-page.h"
 
 G_BEGIN_DECLS
@@ -17,13 +18,18 @@ G_DECLARE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV, OVERVIEW_PAGE, NvPag
 void nv_overview_page_set_as_of (NvOverviewPage *self, NvDay as_of);
 
 /* For tests. The figure labels are named: "current-percent", "year-percent",
- * "arsverk", "cost", and in the quarter table "q<column>-<row>" with columns
+ * "arsverk", "cost", "target" (each with "-detail" and "-badge"), and in the quarter table "q<column>-<row>" with columns
  * 0 (oldest) … 4 (this quarter) and rows "title", "percent", "self", "doctor",
  * "short", "long", "graded", "lost", "arsverk", "cost", "persons", "source";
  * "q<column>-badge" is the «few persons» badge; "source" the source sentence.
  * Returns the label's text, or NULL when there is no such label or it is
  * hidden. */
 const char *nv_overview_page_get_text (NvOverviewPage *self, const char *name);
+/* The tooltip of the named label, NULL if none. */
+const char *nv_overview_page_get_tooltip (NvOverviewPage *self, const char *name);
 gboolean nv_overview_page_is_empty (NvOverviewPage *self);
+NvDurationView *nv_overview_page_get_duration_view (NvOverviewPage *self);
+/* «Set Target…» on the target card. */
+GtkWidget *nv_overview_page_get_target_button (NvOverviewPage *self);
 
 G_END_DECLS

@@ -253,7 +253,7 @@ class TestMalformed(ImportTestCase):
 
     def test_file_of_another_kind(self):
         self.refused("spells", "roster.csv", ROSTER, 1, "stillingsprosent",
-                     "unknown column (expected ansatt;fra;til;grad;type) "
+                     "unknown column (expected ansatt;fra;til;grad;type;enhet) "
                      "(this looks like a roster file)")
 
     def test_empty_file(self):
@@ -281,7 +281,9 @@ class TestMalformed(ImportTestCase):
 
     def test_usage(self):
         self.cli("import", expect=2)
-        self.cli("import", "spells", self.write("s.csv", SPELLS), expect=2)  # no --unit
+        # No --unit and no enhet column: the file cannot say where its rows go.
+        r = self.cli("import", "spells", self.write("s.csv", SPELLS), expect=1)
+        self.assertIn("s.csv:1: the file has no unit column", r.stderr)
         self.cli("import", "spells", "--unit", UNIT, expect=2)             # no file
         self.cli("import", "salary", "x.csv", expect=2)
         self.cli("export", "spells", "-", expect=2)

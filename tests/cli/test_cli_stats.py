@@ -46,7 +46,8 @@ GH;2025-03-24;2025-04-12;100;legemeldt
 
 KEYS = ["period", "persons", "contracted_days", "lost_days", "lost_days_self",
         "lost_days_doctor", "percent", "percent_self", "percent_doctor", "percent_short",
-        "percent_long", "graded_share", "masked", "source"]
+        "percent_long", "graded_share", "masked", "source", "lost_days_by_class", "cost_nok",
+        "nok_per_day"]
 
 
 class StatsTest(CliTestCase):
@@ -90,6 +91,34 @@ class StatsTest(CliTestCase):
             self.assertIsNone(q2[key], key)
         self.assertClose(q2["contracted_days"], 194.7)
         self.assertClose(q2["lost_days"], 4.5)
+
+    def test_classes_and_cost(self):
+        # Q1 by NAV duration class (whole case): AB's 10-day case is B (6);
+        # CD 26 days, EF 21 days and GH 20 days are C: 8 + 15 + 3 = 26.
+        q1, q2 = self.stats("--from", "2025-01-01", "--to", "2025-06-30")
+        self.assertEqual(list(q1["lost_days_by_class"].keys()), list("ABCDEF"))
+        for code, days in zip("ABCDEF", [0, 6, 26, 0, 0, 0]):
+            self.assertClose(q1["lost_days_by_class"][code], days)
+        # Cost: 32 lost days × 4 700 kr (NAV's figure, the default).
+        self.assertClose(q1["cost_nok"], 32 * 4700)
+        self.assertClose(q1["nok_per_day"], 4700)
+        # Masked Q2: the classes and the cost would give the days back.
+        self.assertIsNone(q2["lost_days_by_class"])
+        self.assertIsNone(q2["cost_nok"])
+        q2 = self.stats("--from", "2025-04-01", "--to", "2025-06-30", "--unmasked")[0]
+        self.assertClose(q2["lost_days_by_class"]["C"], 4.5)
+        self.assertClose(q2["cost_nok"], 4.5 * 4700)
+        # Another cost per day.
+        q1 = self.stats("--from", "2025-01-01", "--to", "2025-03-31", "--nok-per-day", "5000")[0]
+        self.assertClose(q1["cost_nok"], 160000)
+        self.assertClose(q1["nok_per_day"], 5000)
+        self.cli("stats", "--unit", "Solsiden", "--nok-per-day", "-1", expect=2)
+
+    def test_help_explains_monthly_nulls(self):
+        out = self.cli("stats", "--help").stdout
+        self.assertIn('"source": "monthly"', out)
+        for key in ["percent_short", "percent_long", "graded_share", "lost_days_by_class"]:
+            self.assertIn(key, out)
 
     def test_unmasked(self):
         q2 = self.stats("--from", "2025-04-01", "--to", "2025-06-30", "--unmasked")[0]
@@ -138,6 +167,8 @@ class StatsTest(CliTestCase):
         self.assertIsNone(q1["percent_short"])
         self.assertIsNone(q1["percent_long"])
         self.assertIsNone(q1["graded_share"])
+        self.assertIsNone(q1["lost_days_by_class"])
+        self.assertClose(q1["cost_nok"], 22 * 4700)
         self.assertEqual(q1["persons"], 6)
         feb = self.stats("--from", "2025-02-01", "--to", "2025-02-28", "--by", "month")[0]
         self.assertClose(feb["percent"], 5)
@@ -160,7 +191,7 @@ class StatsTest(CliTestCase):
                        "--to", "2025-06-30", "--format", "csv").stdout
         self.assertTrue(raw.startswith("\ufeff"))
         rows = list(csv.reader(io.StringIO(raw[1:]), delimiter=";"))
-        self.assertEqual(rows[0], KEYS)
+        self.assertEqual(rows[0], KEYS[:14])  # the JSON-only keys come after
         q1 = dict(zip(rows[0], rows[1]))
         q2 = dict(zip(rows[0], rows[2]))
         self.assertIn(",", q1["percent"])
@@ -218,7 +249,7 @@ class DemoTest(CliTestCase):
         self.assertEqual(len(self.json("unit", "list", "--format", "json")), 3)
 
     def test_demo_usage(self):
-        self.cli("demo", "--units", "9", expect=2)
+        self.cli("demo", "--units", "11", expect=2)
         self.cli("demo", "--years", "0", expect=2)
         self.cli("demo", "extra", expect=2)
 

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../nv-test-util.h"
+#include "nv-store-file-private.h"
 #include "nv-store.h"
 #include "nv-unit.h"
 
@@ -304,6 +306,140 @@ test_backup_restore (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean
+exists_beside (const char *path, const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+/* A read-only file is opened read-only: its mode stays, reading works and
+ * every write fails with a message that says why. */
+static void
+test_read_only_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_cmpint (nv_unit_add (store, "Lesbar", "annet", NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  for (guint round = 0; round < 2; round++)
+    {
+      const char *target = round == 0 ? f->path : dir;
+      guint mode = round == 0 ? 0400 : 0500;
+      g_autoptr (NvStore) store = NULL;
+      g_autoptr (GPtrArray) units = NULL;
+
+      g_assert_cmpint (g_chmod (target, mode), ==, 0);
+      store = nv_store_open (f->path, &error);
+      g_assert_no_error (error);
+      g_assert_true (nv_store_is_read_only (store));
+      g_assert_cmpuint (nv_test_mode (target), ==, mode);
+      units = nv_unit_list (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (units->len, ==, 1);
+      g_assert_cmpint (nv_unit_add (store, "Skrivbar", "annet", NULL, &error), ==, 0);
+      g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "is read-only"));
+      g_clear_error (&error);
+      g_clear_object (&store);
+      g_assert_cmpuint (nv_test_mode (target), ==, mode);
+      g_chmod (target, round == 0 ? 0600 : 0700);
+    }
+}
+
+static void
+make_foreign (const char *path, int app_id, int user_version)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql =
+    g_strdup_printf ("PRAGMA journal_mode = WAL; PRAGMA application_id = %d; "
+                     "PRAGMA user_version = %d; CREATE TABLE t (x);",
+                     app_id, user_version);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (exists_beside (path, "-wal"));
+}
+
+/* Refused files get nothing created beside them. */
+static void
+test_refused_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *foreign = g_build_filename (f->dir, "foreign.db", NULL);
+  g_autofree char *newer = g_build_filename (f->dir, "newer.db", NULL);
+
+  make_foreign (foreign, 0x12345678, 1);
+  g_assert_null (nv_store_open (foreign, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER);
+  g_clear_error (&error);
+  g_assert_false (exists_beside (foreign, "-wal"));
+  g_assert_false (exists_beside (foreign, "-shm"));
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (newer, &error);
+    sqlite3 *db = NULL;
+    g_autofree char *sql = NULL;
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    sql = g_strdup_printf ("PRAGMA user_version = %d;", nv_store_latest_schema_version () + 1);
+    g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_false (exists_beside (newer, "-wal"));
+  g_assert_null (nv_store_open (newer, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_TOO_NEW);
+  g_assert_false (exists_beside (newer, "-wal"));
+  g_assert_false (exists_beside (newer, "-shm"));
+}
+
+/* A killed backup's private copy is removed at the next open or backup; one
+ * that is being written is not. */
+static void
+test_stale_temp_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_journal = NULL;
+  g_autofree char *elsewhere = g_build_filename (f->dir, ".naervaer-backup-QWERTY", NULL);
+  g_autofree char *busy = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "b.db", NULL);
+  int busy_fd;
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_no_error (error);
+  }
+  dir = g_path_get_dirname (f->path);
+  stale = g_build_filename (dir, ".naervaer-backup-AbC123", NULL);
+  stale_journal = g_build_filename (dir, ".naervaer-backup-AbC123-journal", NULL);
+  g_assert_true (g_file_set_contents (stale, "health data", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_journal, "health data", -1, NULL));
+  g_assert_true (g_file_set_contents (elsewhere, "health data", -1, NULL));
+  busy_fd = nv_store_temp_file_new (dir, "restore", &busy, &error);
+  g_assert_cmpint (busy_fd, >=, 0);
+
+  {
+    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
+    g_assert_true (nv_store_backup (store, backup, &error));
+    g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
+  }
+  close (busy_fd);
+  g_unlink (busy);
+}
+
 static void
 test_changed_signal (Fixture *f, gconstpointer data)
 {
@@ -334,6 +470,9 @@ main (int argc, char **argv)
   ADD ("/store/units", test_units);
   ADD ("/store/backup-restore", test_backup_restore);
   ADD ("/store/changed-signal", test_changed_signal);
+  ADD ("/store/read-only-file", test_read_only_file);
+  ADD ("/store/refused-leaves-nothing", test_refused_leaves_nothing);
+  ADD ("/store/stale-temp-files", test_stale_temp_files);
 #undef ADD
 
   return g_test_run ();

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 #include "../nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-overview-page.h"
+#include "nv-target-dialog.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
 
@@ -87,7 +89,10 @@ assert_text (Fixture *f, const char *name, const char *expected)
  * Q2 2025: lost 14.5 / 295 = 4.915 % → 4,9 %; self 3/295 = 1.02 % → 1,0 %;
  * doctor 11.5/295 = 3.90 % → 3,9 %; graded 2.5/14.5 = 17.24 % → 17,2 %;
  * all short-term. Last four quarters: 20 / (300+330+320+315) = 1.581 % →
- * 1,6 %; 20/230 = 0.087 → 0,09 årsverk; 20 × 4 700 = 94 000 kr. */
+ * 1,6 %. Årsverk and cost are for the last 12 months, 1.7.2024–30.6.2025
+ * (Q3 2024–Q2 2025): 20 + 14.5 = 34.5 lost days; 34.5/230 = 0.15 årsverk;
+ * 34.5 × 4 700 = 162 150 kr.
+ * Duration classes, Q2 2024–Q1 2025: only E4's 26-day case (C) lost days. */
 static void
 test_figures (Fixture *f, gconstpointer data)
 {
@@ -115,8 +120,18 @@ test_figures (Fixture *f, gconstpointer data)
 
   assert_text (f, "current-percent", "4,9" NBSP "%");
   assert_text (f, "year-percent", "1,6" NBSP "%");
-  assert_text (f, "arsverk", "0,09");
-  assert_text (f, "cost", "94" NBSP "000" NBSP "kr");
+  assert_text (f, "arsverk", "0,15");
+  assert_text (f, "cost", "162" NBSP "150" NBSP "kr");
+  assert_text (f, "target", "–");
+  {
+    NvDurationView *dv = nv_overview_page_get_duration_view (f->page);
+    g_assert_cmpstr (nv_duration_view_get_text (dv, 2, 3), ==, "100,0" NBSP "%");
+    g_assert_cmpstr (nv_duration_view_get_text (dv, 0, 3), ==, "0,0" NBSP "%");
+    g_assert_cmpstr (nv_duration_view_get_text (dv, 2, 4), ==, "100,0" NBSP "%");
+    /* Quarters without lost days have no shares. */
+    g_assert_cmpstr (nv_duration_view_get_text (dv, 2, 0), ==, "–");
+    g_assert_nonnull (strstr (nv_duration_view_get_text (dv, 0, -1), "C 100,0"));
+  }
   g_assert_null (nv_overview_page_get_text (f->page, "current-percent-badge"));
 
   assert_text (f, "q0-title", "Q2 2024");
@@ -143,7 +158,7 @@ test_figures (Fixture *f, gconstpointer data)
     g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
     g_settings_set_int (settings, "cost-per-lost-day", 5000);
     spin ();
-    assert_text (f, "cost", "100" NBSP "000" NBSP "kr");
+    assert_text (f, "cost", "172" NBSP "500" NBSP "kr");
     g_settings_reset (settings, "cost-per-lost-day");
   }
 }
@@ -194,10 +209,102 @@ test_monthly_source (Fixture *f, gconstpointer data)
   assert_text (f, "q4-doctor", "4,0" NBSP "%");
   assert_text (f, "q4-short", "–");
   assert_text (f, "q4-graded", "–");
+  /* «–» says why. */
+  g_assert_nonnull (strstr (nv_overview_page_get_tooltip (f->page, "q4-short"), "HR system"));
+  g_assert_nonnull (strstr (nv_overview_page_get_tooltip (f->page, "q4-graded"), "HR system"));
+  g_assert_null (nv_overview_page_get_tooltip (f->page, "q4-percent"));
+  g_assert_cmpstr (nv_duration_view_get_text (nv_overview_page_get_duration_view (f->page), 0, 3),
+                   ==, "–");
   assert_text (f, "q4-source", "HR system");
   assert_text (f, "q4-persons", "20");
   assert_text (f, "q0-percent", "–");
   g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "source"), "HR system"));
+}
+
+/* Issue 18 item 11: the cost cards showed «0 kr» right after this quarter's
+ * first absence was entered — they summed only the four quarters before
+ * this one. Five people from 1.4.2024, no absence until E1 is sick 2–13 June
+ * 2025 (9 workdays; Whit Monday 9 June off): 9 × 4 700 = 42 300 kr,
+ * 9 / 230 = 0.039 → 0,04 årsverk. */
+static void
+test_cost_this_quarter (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (f->store, "Ny start", "helse-omsorg", NULL, &error);
+  NvDay from = nv_day_from_ymd (2024, 4, 1);
+  gint64 e1 = add_staff (f->store, unit, "E1", from);
+
+  for (int i = 2; i <= 5; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("E%d", i);
+      add_staff (f->store, unit, ref, from);
+    }
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  spin ();
+  assert_text (f, "cost", "0" NBSP "kr");
+
+  add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+             NV_SPELL_DOCTOR);
+  spin ();
+  assert_text (f, "current-percent", "3,1" NBSP "%"); /* 9 / 295 */
+  assert_text (f, "cost", "42" NBSP "300" NBSP "kr");
+  assert_text (f, "arsverk", "0,04");
+}
+
+/* The target: contracted Q3 2024–Q2 2025 = 5 × (66 + 64 + 63 + 59) = 1 260;
+ * lost 9 (test above) → 0.714 %. Target 0,5 %: 6.3 days allowed, 2.7 above,
+ * × 4 700 = 12 690 kr a year. */
+static void
+test_target (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 unit = nv_unit_add (f->store, "Mål", "helse-omsorg", NULL, &error);
+  NvDay from = nv_day_from_ymd (2024, 4, 1);
+  gint64 e1 = add_staff (f->store, unit, "E1", from);
+  GtkWidget *dialog;
+  double target = 0;
+
+  for (int i = 2; i <= 5; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("E%d", i);
+      add_staff (f->store, unit, ref, from);
+    }
+  add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+             NV_SPELL_DOCTOR);
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  spin ();
+  assert_text (f, "target", "–");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (nv_overview_page_get_target_button (f->page))),
+                   ==, "Set _Target…");
+
+  /* Through the dialog: «0» cannot be saved, «0,5» can. */
+  dialog = nv_target_dialog_present (GTK_WINDOW (f->window), f->store, unit);
+  nv_target_dialog_respond (dialog, "0", "save");
+  spin ();
+  g_assert_true (nv_unit_get_target (f->store, unit, &target, NULL));
+  g_assert_true (isnan (target));
+  nv_target_dialog_respond (dialog, "0,5", "save");
+  spin ();
+  g_assert_true (nv_unit_get_target (f->store, unit, &target, NULL));
+  g_assert_cmpfloat (target, ==, 0.5);
+
+  assert_text (f, "target", "12" NBSP "690" NBSP "kr");
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "target-detail"), "0,5" NBSP "%"));
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "target-detail"), "0,7" NBSP "%"));
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "target-detail"), "2,7"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (nv_overview_page_get_target_button (f->page))),
+                   ==, "Change _Target…");
+
+  /* At or above the actual figure: nothing to save. */
+  g_assert_true (nv_unit_set_target (f->store, unit, 0.75, &error));
+  spin ();
+  assert_text (f, "target", "0" NBSP "kr");
+
+  /* Removed again. */
+  dialog = nv_target_dialog_present (GTK_WINDOW (f->window), f->store, unit);
+  nv_target_dialog_respond (dialog, NULL, "remove");
+  spin ();
+  assert_text (f, "target", "–");
 }
 
 static void
@@ -226,5 +333,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/overview/few-persons", Fixture, NULL, setup, test_few_persons, teardown);
   g_test_add ("/ui/overview/monthly-source", Fixture, NULL, setup, test_monthly_source, teardown);
   g_test_add ("/ui/overview/empty", Fixture, NULL, setup, test_empty, teardown);
+  g_test_add ("/ui/overview/cost-this-quarter", Fixture, NULL, setup, test_cost_this_quarter,
+              teardown);
+  g_test_add ("/ui/overview/target", Fixture, NULL, setup, test_target, teardown);
   return g_test_run ();
 }
