@@ -173,6 +173,8 @@ update_state (NvWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), has_units);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-rename", unit_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-delete", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report-print", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report-export", unit_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_units);
 }
 
@@ -251,6 +253,18 @@ unit_saved_cb (gint64 unit_id, gpointer user_data)
 
   reload_units (self);
   nv_window_select_unit (self, unit_id);
+}
+
+static void
+report_print_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  nv_window_report_print (NV_WINDOW (widget));
+}
+
+static void
+report_export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  nv_window_report_export (NV_WINDOW (widget));
 }
 
 static void
@@ -502,6 +516,8 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.demo-fill", NULL, demo_fill_action);
   gtk_widget_class_install_action (widget_class, "win.unit-delete", NULL, unit_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.report-print", NULL, report_print_action);
+  gtk_widget_class_install_action (widget_class, "win.report-export", NULL, report_export_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 
