@@ -19,4 +19,9 @@ gboolean nv_report_add_measures (NvDocument *doc, NvStore *store, gint64 unit_id
 gboolean nv_report_add_workshops (NvDocument *doc, NvStore *store, gint64 unit_id, NvDay from,
                                   NvDay to, NvDay as_of, GError **error);
 
+/* The unit's latest 10-FAKTOR round on or before @as_of against its
+ * previous round and the municipality (nothing when the unit has none). */
+gboolean nv_report_add_faktor (NvDocument *doc, NvStore *store, gint64 unit_id, NvDay as_of,
+                               GError **error);
+
 G_END_DECLS

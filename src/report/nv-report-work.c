@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "nv-faktor.h"
 #include "nv-followup.h"
 #include "nv-format.h"
 #include "nv-measure.h"
@@ -237,5 +238,82 @@ nv_report_add_workshops (NvDocument *doc, NvStore *store, gint64 unit_id, NvDay 
     }
   if (t == NULL)
     nv_document_add_text (doc, _("No dialogue workshop was held in the period."));
+  return TRUE;
+}
+
+static char *
+mean_text (double mean)
+{
+  return isnan (mean) ? g_strdup ("–") : nv_format_decimal (nv_round_half_up (mean, 1), 1);
+}
+
+gboolean
+nv_report_add_faktor (NvDocument *doc, NvStore *store, gint64 unit_id, NvDay as_of,
+                      GError **error)
+{
+  static const double widths[] = { 0.40, 0.20, 0.20, 0.20 };
+  g_autoptr (GArray) rounds = nv_faktor_rounds (store, unit_id, FALSE, error);
+  const NvFaktorRound *latest = NULL, *previous = NULL;
+  double municipal[NV_FAKTOR_N];
+  guint n_units[NV_FAKTOR_N];
+  g_autofree char *latest_date = NULL;
+  g_autofree char *previous_date = NULL;
+  g_autofree char *intro = NULL;
+  NvDocTable *t;
+  int lowest[2];
+
+  if (rounds == NULL)
+    return FALSE;
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      const NvFaktorRound *r = &g_array_index (rounds, NvFaktorRound, i);
+      if (r->date > as_of)
+        break;
+      previous = latest;
+      latest = r;
+    }
+  if (latest == NULL)
+    return TRUE; /* no survey: no section */
+  if (!nv_faktor_municipal_means (store, latest->date, municipal, n_units, error))
+    return FALSE;
+
+  latest_date = nv_day_format_local (latest->date);
+  nv_document_add_heading (doc, _("10-FAKTOR: how the staff see their work"));
+  nv_faktor_lowest_two (latest, lowest);
+  intro = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE,
+                 "KS’ employee survey closed on %s with %d respondent. Means on a scale from 1 "
+                 "to 5; higher is better.",
+                 "KS’ employee survey closed on %s with %d respondents. Means on a scale from 1 "
+                 "to 5; higher is better.",
+                 latest->respondents),
+    latest_date, latest->respondents);
+  nv_document_add_text (doc, intro);
+  t = nv_document_add_table (doc, 4, widths);
+  {
+    const char *header[] = { _("Factor"), latest_date, NULL, _("Municipality") };
+    if (previous != NULL)
+      header[2] = previous_date = nv_day_format_local (previous->date);
+    else
+      header[2] = _("Previous round");
+    nv_doc_table_add_header (t, header);
+  }
+  for (int f = 0; f < NV_FAKTOR_N; f++)
+    {
+      g_autofree char *now = mean_text (latest->means[f]);
+      g_autofree char *before = mean_text (previous != NULL ? previous->means[f] : NAN);
+      g_autofree char *all = mean_text (municipal[f]);
+      const char *cells[] = { nv_faktor_factor_label (f), now, before, all };
+      nv_doc_table_add_row (t, cells);
+    }
+  if (lowest[0] >= 0 && lowest[1] >= 0)
+    {
+      g_autofree char *low = g_strdup_printf (_("The two lowest factors: %s and %s. They are a "
+                                                "good place to start at the next dialogue "
+                                                "workshop."),
+                                              nv_faktor_factor_label (lowest[0]),
+                                              nv_faktor_factor_label (lowest[1]));
+      nv_document_add_note (doc, low);
+    }
   return TRUE;
 }

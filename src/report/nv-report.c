@@ -426,7 +426,8 @@ nv_report_new (NvStore *store, gint64 unit_id, const NvReportOptions *options, G
     gboolean hide = nv_compare_masked (compare, (guint) compare->latest) && !o.unmasked;
     if (!nv_report_add_followup (doc, store, unit_id, from, to, as_of, hide, error) ||
         !nv_report_add_measures (doc, store, unit_id, from, to, as_of, o.unmasked, error) ||
-        !nv_report_add_workshops (doc, store, unit_id, from, to, as_of, error))
+        !nv_report_add_workshops (doc, store, unit_id, from, to, as_of, error) ||
+        !nv_report_add_faktor (doc, store, unit_id, as_of, error))
       return NULL;
   }
   return g_steal_pointer (&doc);

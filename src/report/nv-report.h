@@ -8,7 +8,7 @@
  * short-/long-term, graded share, NAV duration classes A–F, lost årsverk,
  * cost and the saving at the unit's target); follow-up compliance counted
  * per milestone (no names); measures with status, owner role and the
- * absence before/after; workshops held.
+ * absence before/after; workshops held; the latest 10-FAKTOR round (when any).
  *
  * Masked (DESIGN §2) unless @unmasked: a quarter with fewer than five
  * persons shows no percentage and no day count, and the four quarters
