@@ -218,7 +218,8 @@ faktor_draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
   NvChartStyle style;
 
   nv_chart_view_style_from_widget (GTK_WIDGET (area), &style);
-  nv_chart_style_scale_for_size (&style, width, height);
+  /* Readable from the back of the room: ten rows share the height. */
+  style.font_size = CLAMP (height / 34.0, style.font_size, 36);
   nv_hbars_draw (bars, cr, width, height, &style);
 }
 
