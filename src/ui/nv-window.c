@@ -18,6 +18,7 @@
 #include "nv-unit-item.h"
 #include "nv-unit.h"
 #include "nv-window.h"
+#include "nv-drop-down.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
 
@@ -548,8 +549,8 @@ nv_window_init (NvWindow *self)
 
   self->units = g_list_store_new (NV_TYPE_UNIT_ITEM);
   expression = gtk_property_expression_new (NV_TYPE_UNIT_ITEM, NULL, "name");
-  gtk_drop_down_set_expression (self->unit_switcher, expression);
-  gtk_expression_unref (expression);
+  nv_drop_down_set_text_expression (self->unit_switcher, expression);
+  nv_drop_down_set_search (self->unit_switcher, TRUE);
   gtk_drop_down_set_model (self->unit_switcher, G_LIST_MODEL (self->units));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (visible_section_changed_cb), self);

@@ -53,6 +53,7 @@ struct _NvWorkshopView
 
 /* nv-workshop-view-run.c */
 void nv_workshop_view_build_run (NvWorkshopView *self);
+GtkWidget *nv_workshop_view_start_button (NvWorkshopView *self);
 void nv_workshop_view_refresh_run (NvWorkshopView *self);
 void nv_workshop_view_fill_measures (NvWorkshopView *self, GtkListBox *list, gboolean editable);
 
