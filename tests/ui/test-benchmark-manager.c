@@ -366,6 +366,7 @@ test_provenance (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
                    "Doctor-certified · SSB · Latest period Q2 2026");
   g_assert_true (has_label (GTK_WIDGET (row), "Fetched"));
+  g_assert_true (has_label (GTK_WIDGET (row), "1 figure, fetched from SSB"));
   g_assert_true (has_label_containing (GTK_WIDGET (row), "07.12.2026"));
   g_assert_true (has_label_containing (GTK_WIDGET (row), "SSB table 12441"));
   /* 2026-Q3 ends 30.9.2026; + 77 days = 16.12.2026. */
