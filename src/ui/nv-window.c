@@ -20,6 +20,7 @@
 #include "nv-unit.h"
 #include "nv-window.h"
 #include "nv-drop-down.h"
+#include "nv-key-names.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
 
@@ -379,6 +380,7 @@ show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *
         gtk_builder_new_from_resource ("/io/github/naervaer/Naervaer/ui/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      nv_key_names_translate (GTK_WIDGET (overlay));
       gtk_application_window_set_help_overlay (window, overlay);
     }
   gtk_window_present (GTK_WINDOW (overlay));
