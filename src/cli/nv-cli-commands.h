@@ -20,6 +20,7 @@ static const NvCliCommand nv_cli_commands[] = {
   { "chart", N_("Draw the unit’s sick leave against benchmarks as PNG, SVG or PDF"), nv_cli_chart_run },
   { "measure", N_("Add, list and follow up measures"), nv_cli_measure_run },
   { "workshop", N_("Plan dialogue workshops, show them and print their posters"), nv_cli_workshop_run },
+  { "report", N_("Write the unit’s sick-leave report as a PDF"), nv_cli_report_run },
   { "faktor", N_("Import and show 10-FAKTOR survey results"), nv_cli_faktor_run },
   { "research", N_("A 10-FAKTOR factor against sick leave across the units of a sector"), nv_cli_research_run },
 };

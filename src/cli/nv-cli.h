@@ -88,6 +88,7 @@ int nv_cli_demo_run (NvCli *cli, int argc, char **argv);
 int nv_cli_chart_run (NvCli *cli, int argc, char **argv);
 int nv_cli_measure_run (NvCli *cli, int argc, char **argv);
 int nv_cli_workshop_run (NvCli *cli, int argc, char **argv);
+int nv_cli_report_run (NvCli *cli, int argc, char **argv);
 int nv_cli_faktor_run (NvCli *cli, int argc, char **argv);
 int nv_cli_research_run (NvCli *cli, int argc, char **argv);
 int nv_cli_export_measures (NvCli *cli, int argc, char **argv);

@@ -324,6 +324,7 @@ write_rows (NvStore *store, GPtrArray *rows, GPtrArray *merged, NvBenchmarkImpor
 
 static gboolean
 import_reader (NvStore *store, NvCsvReader *reader, NvBenchmarkImportReport *report,
+               NvBenchmarkExtraWrite extra, gpointer extra_data,
                GError **error)
 {
   g_auto (NvBenchmarkImportReport) local_report = { 0 };
@@ -360,7 +361,8 @@ import_reader (NvStore *store, NvCsvReader *reader, NvBenchmarkImportReport *rep
 
   if (!nv_store_begin (store, error))
     return FALSE;
-  if (!write_rows (store, rows, merged, report, error))
+  if (!write_rows (store, rows, merged, report, error) ||
+      (extra != NULL && !extra (store, extra_data, error)))
     {
       nv_store_rollback (store);
       g_ptr_array_set_size (report->replaced, 0);
@@ -383,7 +385,20 @@ nv_benchmark_import_data (NvStore *store, const char *display_name, const char *
   g_return_val_if_fail (NV_IS_STORE (store), FALSE);
 
   reader = nv_csv_reader_new_for_data (display_name, data, length);
-  return import_reader (store, reader, report, error);
+  return import_reader (store, reader, report, NULL, NULL, error);
+}
+
+gboolean
+nv_benchmark_import_data_with (NvStore *store, const char *display_name, const char *data,
+                               gsize length, NvBenchmarkImportReport *report,
+                               NvBenchmarkExtraWrite extra, gpointer extra_data, GError **error)
+{
+  g_autoptr (NvCsvReader) reader = NULL;
+
+  g_return_val_if_fail (NV_IS_STORE (store), FALSE);
+
+  reader = nv_csv_reader_new_for_data (display_name, data, length);
+  return import_reader (store, reader, report, extra, extra_data, error);
 }
 
 gboolean
@@ -398,7 +413,7 @@ nv_benchmark_import_file (NvStore *store, const char *path, NvBenchmarkImportRep
   reader = nv_csv_reader_new_for_path (path, error);
   if (reader == NULL)
     return FALSE;
-  return import_reader (store, reader, report, error);
+  return import_reader (store, reader, report, NULL, NULL, error);
 }
 
 gboolean

@@ -22,6 +22,15 @@ typedef struct
 } NvBenchmarkRow;
 
 void nv_benchmark_row_free (NvBenchmarkRow *row);
+
+/* More writes inside the import's transaction, after its rows (the SSB
+ * fetch records where the figures came from): FALSE rolls everything back. */
+typedef gboolean (*NvBenchmarkExtraWrite) (NvStore *store, gpointer data, GError **error);
+gboolean nv_benchmark_import_data_with (NvStore *store, const char *display_name,
+                                        const char *data, gsize length,
+                                        NvBenchmarkImportReport *report,
+                                        NvBenchmarkExtraWrite extra, gpointer extra_data,
+                                        GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvBenchmarkRow, nv_benchmark_row_free)
 
 /* Parses and checks CSV text: every row on its own and the file against

@@ -18,6 +18,7 @@
 #include "nv-absence.h"
 #include "nv-benchmark-private.h"
 #include "nv-core-resources.h"
+#include "nv-ssb.h"
 #include "nv-store-private.h"
 #include "nv-unit.h"
 
@@ -502,7 +503,7 @@ series_from_merged (const NvBenchmarkMerged *merged)
   g_auto (GStrv) bases = distinct_sources (merged->points, TRUE);
 
   series->name = g_strdup (merged->name);
-  series->label = g_strdup (merged->name);
+  series->label = nv_benchmark_display_name (merged->name);
   series->kind = merged->kind;
   series->measure = merged->measure;
   series->basis = bases[0] != NULL ? g_strjoinv (", ", bases) : g_strdup (merged->basis);

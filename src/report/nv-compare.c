@@ -222,6 +222,13 @@ NvCompare *
 nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, NvDay from,
                 NvDay to, NvDay as_of, GError **error)
 {
+  return nv_compare_new_full (store, unit_id, benchmarks, from, to, as_of, FALSE, error);
+}
+
+NvCompare *
+nv_compare_new_full (NvStore *store, gint64 unit_id, const char *const *benchmarks, NvDay from,
+                     NvDay to, NvDay as_of, gboolean running, GError **error)
+{
   g_autoptr (NvCompare) compare = g_new0 (NvCompare, 1);
   g_autoptr (NvUnit) unit = NULL;
   g_autoptr (GPtrArray) found =
@@ -244,7 +251,10 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
   if (as_of == NV_DAY_NONE)
     as_of = nv_day_today ();
   to_default = to == NV_DAY_NONE;
-  if (to == NV_DAY_NONE || nv_period_end (NV_PERIOD_QUARTER, to) > as_of)
+  compare->as_of = as_of;
+  if (running && (to == NV_DAY_NONE || nv_period_end (NV_PERIOD_QUARTER, to) > as_of))
+    to = as_of; /* the running quarter, clipped to the as-of day */
+  else if (to == NV_DAY_NONE || nv_period_end (NV_PERIOD_QUARTER, to) > as_of)
     to = last_complete_quarter_end (as_of);
   else
     to = nv_period_end (NV_PERIOD_QUARTER, to);
@@ -302,6 +312,10 @@ nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks, N
     compare->first_year = nv_day_year (first);
     compare->first_quarter = nv_day_quarter (first);
   }
+  compare->last_running = compare->n_quarters > 0 &&
+                          compare->quarters[compare->n_quarters - 1].end <
+                            nv_period_end (NV_PERIOD_QUARTER,
+                                           compare->quarters[compare->n_quarters - 1].start);
   for (guint i = 0; i < compare->n_quarters; i++)
     {
       NvStatsPeriod *p = &compare->quarters[i];

@@ -88,6 +88,9 @@ typedef struct
   double light_ratio;      /* NAN when none */
   char *light_reason;      /* why grey (translated), NULL otherwise */
 
+  NvDay as_of;
+  gboolean last_running;   /* the last quarter has not ended (nv_compare_new_full) */
+
   /* Same quarter last year, for the unit. */
   NvTrend trend;
   double trend_change;     /* percentage points, NAN when none */
@@ -106,6 +109,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvCompare, nv_compare_free)
  * NV_STORE_ERROR_INVALID when series of both measures are asked for. */
 NvCompare *nv_compare_new (NvStore *store, gint64 unit_id, const char *const *benchmarks,
                            NvDay from, NvDay to, NvDay as_of, GError **error);
+
+/* The same, but with @running TRUE the quarter containing @as_of is
+ * included too, clipped to @as_of («so far»), as the Overview shows it
+ * (last_running is then TRUE). For what the leader hands out (the handout);
+ * comparisons with benchmarks use complete quarters only. */
+NvCompare *nv_compare_new_full (NvStore *store, gint64 unit_id, const char *const *benchmarks,
+                                NvDay from, NvDay to, NvDay as_of, gboolean running,
+                                GError **error);
 
 /* Thresholds of the traffic light, applied to a ratio (exposed for tests). */
 NvLight nv_compare_light_for_ratio (double ratio);

@@ -7,9 +7,18 @@
 #pragma once
 
 #include "nv-calendar.h"
+#include "nv-printable.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
+
+/* The handout as a printable (one A4 page): the unit's quarters against
+ * @benchmark (NULL or unknown: none) as of @as_of (NV_DAY_NONE: today),
+ * the running quarter included so far, as on the Overview. */
+#define NV_TYPE_HANDOUT (nv_handout_get_type ())
+G_DECLARE_FINAL_TYPE (NvHandout, nv_handout, NV, HANDOUT, GObject)
+NvHandout *nv_handout_new (NvStore *store, gint64 unit_id, const char *benchmark, NvDay as_of,
+                           GError **error);
 
 /* Writes an A4 PDF with the unit's sick leave by quarter against
  * @benchmark (NULL or unknown: no benchmark) as of @as_of (NV_DAY_NONE:

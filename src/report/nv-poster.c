@@ -11,13 +11,9 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nv-calendar.h"
 #include "nv-measure.h"
@@ -343,64 +339,116 @@ draw_poster (Page *p, const NvPosterContent *c)
   show (p, p->margin, p->height - p->margin + 8 * p->s, muted);
 }
 
+/* ---- NvPoster: the printable ------------------------------------------- */
+
+struct _NvPoster
+{
+  GObject parent_instance;
+  NvPosterContent *content;
+  NvPaperSize size;
+};
+
+static void nv_poster_printable_init (NvPrintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (NvPoster, nv_poster, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (NV_TYPE_PRINTABLE,
+                                                      nv_poster_printable_init))
+
+static double
+poster_scale (NvPoster *self)
+{
+  return self->size == NV_PAPER_A3 ? A4_HEIGHT / A4_WIDTH : 1.0;
+}
+
+static char *
+poster_get_title (NvPrintable *printable)
+{
+  NvPoster *self = NV_POSTER (printable);
+  return g_strdup_printf (_("NED med sykefraværet hos %s"), self->content->unit_name);
+}
+
+static void
+poster_get_page_size (NvPrintable *printable, double *width, double *height)
+{
+  double s = poster_scale (NV_POSTER (printable));
+
+  *width = A4_WIDTH * s;
+  *height = A4_HEIGHT * s;
+}
+
+static guint
+poster_get_n_pages (NvPrintable *printable)
+{
+  return 1;
+}
+
+static void
+poster_draw_page (NvPrintable *printable, cairo_t *cr, guint page)
+{
+  NvPoster *self = NV_POSTER (printable);
+  Page p = { 0 };
+
+  p.s = poster_scale (self);
+  p.width = A4_WIDTH * p.s;
+  p.height = A4_HEIGHT * p.s;
+  p.margin = 48 * p.s;
+  p.cr = cr;
+  p.layout = pango_cairo_create_layout (cr);
+  draw_poster (&p, self->content);
+  g_object_unref (p.layout);
+}
+
+static void
+nv_poster_printable_init (NvPrintableInterface *iface)
+{
+  iface->get_title = poster_get_title;
+  iface->get_page_size = poster_get_page_size;
+  iface->get_n_pages = poster_get_n_pages;
+  iface->draw_page = poster_draw_page;
+}
+
+static void
+nv_poster_finalize (GObject *object)
+{
+  NvPoster *self = NV_POSTER (object);
+
+  g_clear_pointer (&self->content, nv_poster_content_free);
+  G_OBJECT_CLASS (nv_poster_parent_class)->finalize (object);
+}
+
+static void
+nv_poster_class_init (NvPosterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nv_poster_finalize;
+}
+
+static void
+nv_poster_init (NvPoster *self)
+{
+}
+
+NvPoster *
+nv_poster_new (const NvPosterContent *content, NvPaperSize size)
+{
+  NvPoster *self = g_object_new (NV_TYPE_POSTER, NULL);
+
+  self->content = nv_poster_content_new ();
+  self->content->unit_name = g_strdup (content->unit_name);
+  self->content->date = g_strdup (content->date);
+  self->content->followup_date = g_strdup (content->followup_date);
+  for (guint i = 0; i < content->measures->len; i++)
+    {
+      const NvPosterMeasure *m = g_ptr_array_index (content->measures, i);
+      nv_poster_content_add (self->content, m->what, m->who, m->deadline);
+    }
+  self->size = size;
+  return self;
+}
+
 gboolean
 nv_poster_write (const NvPosterContent *content, NvPaperSize size, const char *path,
                  GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf (".%s-XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, tmpl, NULL);
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  Page p = { 0 };
-  int fd;
-
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  p.s = size == NV_PAPER_A3 ? A4_HEIGHT / A4_WIDTH : 1.0;
-  p.width = A4_WIDTH * p.s;
-  p.height = A4_HEIGHT * p.s;
-  p.margin = 48 * p.s;
-
-  surface = cairo_pdf_surface_create (tmp, p.width, p.height);
-  title = g_strdup_printf (_("NED med sykefraværet hos %s"), content->unit_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Nærvær");
-  p.cr = cairo_create (surface);
-  p.layout = pango_cairo_create_layout (p.cr);
-  draw_poster (&p, content);
-  cairo_show_page (p.cr);
-  g_object_unref (p.layout);
-  cairo_destroy (p.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  g_chmod (tmp, 0644);
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  g_autoptr (NvPoster) poster = nv_poster_new (content, size);
+  return nv_printable_write_pdf (NV_PRINTABLE (poster), path, error);
 }

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "nv-printable.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,11 @@ void nv_poster_content_add (NvPosterContent *content, const char *what, const ch
  * measures agreed there (from the measures register). */
 NvPosterContent *nv_poster_content_for_workshop (NvStore *store, gint64 workshop_id,
                                                  GError **error);
+
+/* The poster as a printable (one page of @size); copies @content. */
+#define NV_TYPE_POSTER (nv_poster_get_type ())
+G_DECLARE_FINAL_TYPE (NvPoster, nv_poster, NV, POSTER, GObject)
+NvPoster *nv_poster_new (const NvPosterContent *content, NvPaperSize size);
 
 /* Writes a one-page PDF to @path (replaced only when complete). */
 gboolean nv_poster_write (const NvPosterContent *content, NvPaperSize size, const char *path,

@@ -752,6 +752,7 @@ nv_absence_page_init (NvAbsencePage *self)
   self->monthly = g_list_store_new (NV_TYPE_TABLE_ITEM);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  nv_unfocus_flow_box_children (GTK_WIDGET (self));
   build_tables (self);
   update_actions (self);
 }

@@ -162,7 +162,19 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+help_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* The guide is Mallard, installed under share/help/<lang>/naervaer (help/). */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS /* 4.10 in the flatpak's newer GTK */
+  gtk_show_uri (window, "help:naervaer", GDK_CURRENT_TIME);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 static const GActionEntry app_actions[] = {
+  { "help", help_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -201,6 +213,8 @@ nv_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *guide_accels[] = { "F1", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   adw_init ();
   G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
@@ -213,6 +227,9 @@ nv_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", guide_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.report-print",
+                                         print_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_swapped (self->settings, "changed::color-scheme",

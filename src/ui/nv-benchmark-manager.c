@@ -17,6 +17,7 @@
 #include "nv-error-label.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
+#include "nv-ssb-fetch.h"
 
 #define MAX_REPLACED_LINES 12
 
@@ -36,6 +37,8 @@ struct _NvBenchmarkManager
   GtkLabel *behind_label;
   GtkBox *groups_box;
   GtkLabel *format_label;
+  GtkWidget *ssb_button;
+  GCancellable *ssb_cancellable; /* set while an update runs */
 };
 
 G_DEFINE_FINAL_TYPE (NvBenchmarkManager, nv_benchmark_manager, ADW_TYPE_WINDOW)
@@ -81,6 +84,64 @@ source_row (const char *source)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
     }
   return row;
+}
+
+static char *
+format_time (GDateTime *utc)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (utc);
+  NvDay day = nv_day_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
+                               g_date_time_get_day_of_month (local));
+  g_autofree char *date = nv_day_format_local (day);
+
+  /* TRANSLATORS: a date and a time, «07.12.2026 kl. 14:05» */
+  return g_strdup_printf (_("%s at %02d:%02d"), date, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+/* When the figures came: fetched from SSB (and the next publication
+ * expected), imported from a file, or shipped with the app. */
+static void
+add_provenance_rows (NvBenchmarkManager *self, AdwExpanderRow *row, const NvBenchmarkSeries *s)
+{
+  g_auto (NvSsbFetchInfo) info = { 0 };
+  g_autoptr (GDateTime) imported = NULL;
+  g_autofree char *text = NULL;
+
+  if (nv_ssb_fetch_info (self->store, s->name, &info, NULL) && info.fetched != NULL)
+    {
+      g_autofree char *when = format_time (info.fetched);
+
+      /* TRANSLATORS: «07.12.2026 at 14:05, SSB table 12441» */
+      text = g_strdup_printf (_("%s, SSB table %s"), when, info.table_id);
+      adw_expander_row_add_row (row, plain_row (_("Fetched"), text));
+      if (info.next_release != NV_DAY_NONE)
+        {
+          g_autofree char *date = nv_day_format_local (info.next_release);
+          g_autofree char *next_text = NULL;
+
+          if (info.next_release > nv_day_today ())
+            next_text = g_strdup_printf (_("Around %s (an estimate: SSB publishes a quarter "
+                                           "about eleven weeks after it ends)"),
+                                         date);
+          else
+            next_text = g_strdup_printf (_("Expected around %s: newer figures may be out. "
+                                           "Update from SSB to get them."),
+                                         date);
+          adw_expander_row_add_row (row, plain_row (_("Next publication"), next_text));
+        }
+      return;
+    }
+  if (s->n_imported > 0 &&
+      (imported = nv_benchmark_last_imported (self->store, s->name, NULL)) != NULL)
+    {
+      g_autofree char *when = format_time (imported);
+      adw_expander_row_add_row (row, plain_row (_("Imported"), when));
+      return;
+    }
+  /* TRANSLATORS: %s is the app's version, «0.1.0» */
+  text = g_strdup_printf (_("Shipped with Nærvær %s"), PACKAGE_VERSION);
+  adw_expander_row_add_row (row, plain_row (_("Figures from"), text));
 }
 
 static char *
@@ -183,7 +244,11 @@ series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *un
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);
   if (s->latest_period != NULL)
-    updated = g_strdup_printf (_("Last updated %s"), s->latest_period);
+    {
+      g_autofree char *period = nv_period_display (s->latest_period);
+      /* TRANSLATORS: the last period the series has a figure for, «Latest period Q3 2026» */
+      updated = g_strdup_printf (_("Latest period %s"), period);
+    }
   else
     updated = g_strdup (_("No figures yet"));
   if (s->basis != NULL && *s->basis != '\0')
@@ -215,12 +280,16 @@ series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *un
                  : _("The unit’s total absence (self- and doctor-certified) in the same "
                      "quarter")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), plain_row (_("Figures"), figures));
+  if (!s->computed)
+    add_provenance_rows (self, ADW_EXPANDER_ROW (row), s);
   if (s->behind)
     {
+      g_autofree char *latest = nv_period_display (s->latest_period);
+      g_autofree char *unit = nv_period_display (unit_latest);
       g_autofree char *text =
         g_strdup_printf (_("The latest figure is for %s, more than two quarters before the "
                            "unit’s latest quarter (%s). Import newer figures."),
-                         s->latest_period, unit_latest);
+                         latest, unit);
       GtkWidget *warning = plain_row (_("Behind the unit’s figures"), text);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (warning), 4);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), warning);
@@ -299,17 +368,19 @@ reload (NvBenchmarkManager *self)
 
   if (unit_latest != NULL)
     {
+      g_autofree char *shown = nv_period_display (unit_latest);
       g_autofree char *text =
         g_strdup_printf (_("The unit’s figures run to %s, its latest full quarter. A series is "
                            "marked as behind when its latest figure is more than two quarters "
                            "older."),
-                         unit_latest);
+                         shown);
       gtk_label_set_text (self->unit_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->unit_label), unit_latest != NULL);
 
   if (n_behind > 0)
     {
+      g_autofree char *unit_latest_shown = nv_period_display (unit_latest);
       g_autofree char *text = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE,
                      "%u series is more than two quarters behind the unit’s latest quarter "
@@ -319,7 +390,7 @@ reload (NvBenchmarkManager *self)
                      "(%s). Comparing with them says little about the unit today; import newer "
                      "figures from SSB or KS.",
                      n_behind),
-        n_behind, unit_latest);
+        n_behind, unit_latest_shown);
       gtk_label_set_text (self->behind_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->behind_box), n_behind > 0);
@@ -423,6 +494,86 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- Update from SSB ------------------------------------------------------ */
+
+static void
+ssb_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (NvBenchmarkManager) self = data;
+  g_auto (NvSsbReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *body = NULL;
+
+  g_clear_object (&self->ssb_cancellable);
+  gtk_widget_set_sensitive (self->ssb_button, TRUE);
+  if (!nv_ssb_update_finish (result, &report, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("No Figures Were Fetched"), error->message);
+      return;
+    }
+  period = nv_period_display (report.latest_period);
+  next = report.next_publication != NV_DAY_NONE ? nv_day_format_local (report.next_publication)
+                                                : g_strdup (_("unknown"));
+  body = g_strdup_printf (
+    _("%u figures in %u series, %u of them new. The latest period is %s. SSB’s next quarter is "
+      "expected around %s."),
+    report.n_points, report.n_series, report.n_added, period, next);
+  show_message (self, _("Figures Fetched from SSB"), body);
+}
+
+static void
+ssb_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkManager *self)
+{
+  g_autoptr (GError) error = NULL;
+  NvSsbPlan *plan;
+
+  if (g_strcmp0 (response, "fetch") != 0 || self->ssb_cancellable != NULL)
+    return;
+  /* NAERVAER_SSB_API points the update at another server (tests only). */
+  plan = nv_ssb_plan_load (g_getenv ("NAERVAER_SSB_API"), &error);
+  if (plan == NULL)
+    {
+      show_message (self, _("No Figures Were Fetched"), error->message);
+      return;
+    }
+  self->ssb_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->ssb_button, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Fetching figures from SSB…")));
+  nv_ssb_update_async (self->store, plan, self->ssb_cancellable, ssb_done_cb,
+                       g_object_ref (self));
+}
+
+static void
+ssb_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvBenchmarkManager *self = NV_BENCHMARK_MANAGER (widget);
+  GtkWidget *dialog;
+
+  if (self->ssb_cancellable != NULL)
+    return;
+  dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _("Update Benchmarks from SSB?"),
+    _("Nærvær fetches the latest public sick-leave figures from Statistics Norway’s open "
+      "statistics bank (data.ssb.no): all sectors, the municipal sector, health and social "
+      "services and kindergartens, doctor-certified and total, not seasonally adjusted.\n\n"
+      "Nothing about your units, staff or sick leave is sent. The requests only name SSB’s "
+      "public tables and the figures wanted, the same for everyone. The figures are SSB’s, "
+      "published under CC BY 4.0, and are stored with their source and the time they were "
+      "fetched."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "fetch",
+                                    _("_Fetch Figures"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fetch",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fetch");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (ssb_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
@@ -435,6 +586,9 @@ nv_benchmark_manager_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->ssb_cancellable != NULL)
+    g_cancellable_cancel (self->ssb_cancellable);
+  g_clear_object (&self->ssb_cancellable);
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -458,6 +612,8 @@ nv_benchmark_manager_class_init (NvBenchmarkManagerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, behind_label);
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, groups_box);
   gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, format_label);
+  gtk_widget_class_bind_template_child (widget_class, NvBenchmarkManager, ssb_button);
+  gtk_widget_class_install_action (widget_class, "manager.update-ssb", NULL, ssb_action);
   gtk_widget_class_install_action (widget_class, "manager.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "manager.import",
                                        NULL);

@@ -402,6 +402,8 @@ dropdown_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
       /* Long series names must not make the page wider than a phone. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      /* …but always show the start of the name, not just «…». */
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -432,6 +434,7 @@ nv_compare_page_init (NvComparePage *self)
   g_autoptr (GtkListItemFactory) list_factory = dropdown_factory (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  nv_unfocus_flow_box_children (GTK_WIDGET (self));
   gtk_drop_down_set_factory (self->benchmark_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->benchmark_dropdown, list_factory);
   self->settings = g_settings_new (APPLICATION_ID);

@@ -273,6 +273,7 @@ nv_duration_view_init (NvDurationView *self)
   gtk_box_set_spacing (GTK_BOX (self), 12);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
@@ -305,7 +306,17 @@ nv_duration_view_init (NvDurationView *self)
   gtk_widget_set_margin_bottom (grid, 6);
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), chart_view, "chart");
-  gtk_stack_add_named (GTK_STACK (self->stack), grid, "table");
+  /* A narrow window scrolls the table sideways instead of growing. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+    gtk_stack_add_named (GTK_STACK (self->stack), scroller, "table");
+  }
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   /* The chart paints the view background itself; only the table is a card. */
   gtk_widget_add_css_class (grid, "card");

@@ -11,6 +11,7 @@
 #include "nv-absence.h"
 #include "nv-date-entry.h"
 #include "nv-followup-dialogs.h"
+#include "nv-drop-down.h"
 #include "nv-privacy.h"
 
 static GtkWindow *
@@ -379,7 +380,7 @@ choose_employee (NvPage *page, gboolean erase, const char *body,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
   chooser->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  gtk_drop_down_set_enable_search (chooser->dropdown, employees->len > 10);
+  nv_drop_down_set_search (chooser->dropdown, employees->len > 10);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (chooser->dropdown));
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Employee"), -1);

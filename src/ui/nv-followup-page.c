@@ -385,6 +385,9 @@ build_meanings (NvFollowupPage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), FALSE);
       gtk_widget_set_halign (link, GTK_ALIGN_START);
+      /* Long law titles wrap in a narrow window. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), 0);
       gtk_widget_set_tooltip_text (link, rule->source_url);
       /* Translators: accessible name of a link: "Source: Arbeidsmiljøloven § 4-6 …" */
       {

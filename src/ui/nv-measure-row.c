@@ -138,9 +138,10 @@ build (NvMeasureRow *self)
   g_autofree char *meta = meta_text (m);
   g_autofree char *dates = dates_text (m);
   g_autoptr (GMenuModel) menu = build_menu (m);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *title = gtk_label_new (m->title);
   GtkWidget *meta_label = gtk_label_new (meta);
   GtkWidget *dates_label = gtk_label_new (dates);
@@ -170,11 +171,20 @@ build (NvMeasureRow *self)
   gtk_box_append (GTK_BOX (text), meta_label);
   gtk_box_append (GTK_BOX (text), dates_label);
   gtk_widget_set_hexpand (text, TRUE);
+  /* Under the text: the overdue mark, then the status and the action on
+   * one line, so the row fits a window 360 px wide. */
+  gtk_widget_set_hexpand (badges, TRUE);
+  gtk_widget_set_valign (badges, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), text);
 
   if (overdue_days > 0)
-    gtk_box_append (GTK_BOX (badges), nv_measure_overdue_badge_new (overdue_days));
+    {
+      GtkWidget *overdue = nv_measure_overdue_badge_new (overdue_days);
+      gtk_widget_set_halign (overdue, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (overdue, 3);
+      gtk_box_append (GTK_BOX (text), overdue);
+    }
   gtk_box_append (GTK_BOX (badges), nv_measure_status_pill_new (m->status));
   if (m->n_notes > 0)
     {
@@ -184,10 +194,9 @@ build (NvMeasureRow *self)
       gtk_widget_add_css_class (notes, "dim-label");
       gtk_widget_add_css_class (notes, "caption");
       gtk_widget_set_valign (notes, GTK_ALIGN_CENTER);
-      gtk_box_prepend (GTK_BOX (badges), notes);
+      gtk_box_append (GTK_BOX (badges), notes);
     }
-  gtk_widget_set_valign (badges, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), badges);
+
 
   switch (m->status)
     {
@@ -214,12 +223,14 @@ build (NvMeasureRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (split), primary_action);
   adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (split), menu);
   gtk_widget_set_valign (split, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (split, 150, -1);
+  gtk_widget_set_size_request (split, 130, -1);
   {
     g_autofree char *more = g_strdup_printf (_("More actions for “%s”"), m->title);
     adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (split), more);
   }
-  gtk_box_append (GTK_BOX (box), split);
+  gtk_box_append (GTK_BOX (actions), badges);
+  gtk_box_append (GTK_BOX (actions), split);
+  gtk_box_append (GTK_BOX (box), actions);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);

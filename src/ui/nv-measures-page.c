@@ -574,6 +574,7 @@ static void
 nv_measures_page_init (NvMeasuresPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nv_unfocus_flow_box_children (GTK_WIDGET (self));
   fill_dropdowns (self);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb),

@@ -238,8 +238,10 @@ add_card (NvOverviewPage *self, const char *id, const char *title)
 static GtkWidget *
 add_target (NvOverviewPage *self)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* Words and button on the right, one above the other: fits 360 px. */
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (_("Saving at target"));
   GtkWidget *value = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
@@ -262,15 +264,18 @@ add_target (NvOverviewPage *self)
   gtk_widget_set_hexpand (detail, TRUE);
   gtk_widget_set_valign (detail, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (card), detail);
+  gtk_box_append (GTK_BOX (right), detail);
+  gtk_widget_set_hexpand (right, TRUE);
+  gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (card), right);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail,
                                   NULL, -1);
 
   self->target_button = gtk_button_new_with_mnemonic (_("Set _Target…"));
-  gtk_widget_set_valign (self->target_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (self->target_button, GTK_ALIGN_START);
   g_signal_connect_swapped (self->target_button, "clicked", G_CALLBACK (target_clicked_cb), self);
-  gtk_box_append (GTK_BOX (card), self->target_button);
+  gtk_box_append (GTK_BOX (right), self->target_button);
 
   name_widget (self, value, "target");
   name_widget (self, detail, "target-detail");

@@ -184,3 +184,15 @@ static void
 nv_page_init (NvPage *self)
 {
 }
+
+void
+nv_unfocus_flow_box_children (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_FLOW_BOX_CHILD (c))
+        gtk_widget_set_focusable (c, FALSE);
+      nv_unfocus_flow_box_children (c);
+    }
+}

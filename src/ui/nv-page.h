@@ -32,4 +32,8 @@ void nv_page_reload (NvPage *self);
 /* Shows a toast in the window the page sits in. */
 void nv_page_toast (NvPage *self, const char *message);
 
+/* Wrapping toolbars (GtkFlowBox with selection none): Tab goes to the
+ * buttons inside, not to the flow box children around them. */
+void nv_unfocus_flow_box_children (GtkWidget *widget);
+
 G_END_DECLS

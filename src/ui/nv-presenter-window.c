@@ -33,6 +33,7 @@ struct _NvPresenterWindow
   GtkListBox *ideas;
   GtkButton *prev_button;
   GtkButton *next_button;
+  GtkWidget *back_button;
 };
 
 G_DEFINE_FINAL_TYPE (NvPresenterWindow, nv_presenter_window, ADW_TYPE_WINDOW)
@@ -215,8 +216,24 @@ deck_closed_cb (NvWorkshopDeck *deck, NvPresenterWindow *self)
 static gboolean
 close_request_cb (GtkWindow *window, NvPresenterWindow *self)
 {
+  /* On a single screen the notes are only hidden; the slides go on. */
+  if (gtk_window_get_hide_on_close (window))
+    return FALSE;
   nv_workshop_deck_close (self->deck);
   return FALSE;
+}
+
+static void
+back_clicked_cb (GtkButton *button, NvPresenterWindow *self)
+{
+  nv_projection_toggle_notes ();
+}
+
+void
+nv_presenter_window_set_single_screen (NvPresenterWindow *self, gboolean single)
+{
+  gtk_window_set_hide_on_close (GTK_WINDOW (self), single);
+  gtk_widget_set_visible (self->back_button, single);
 }
 
 static GtkWidget *
@@ -302,6 +319,13 @@ nv_presenter_window_init (NvPresenterWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self), 980, 640);
+
+  /* Single screen only: the way back to the slides (the N key does the same). */
+  self->back_button = gtk_button_new_with_mnemonic (_("Back to the _Slides"));
+  gtk_widget_set_tooltip_text (self->back_button, _("Hide your notes and show the slides (N)"));
+  gtk_widget_set_visible (self->back_button, FALSE);
+  g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
 
   gtk_widget_add_css_class (end, "destructive-action");
   g_signal_connect (end, "clicked", G_CALLBACK (end_clicked_cb), self);

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (NvPresenterWindow, nv_presenter_window, NV, PRESENTER_WIND
 
 NvPresenterWindow *nv_presenter_window_new (NvWorkshopDeck *deck, GtkWindow *parent);
 
+/* With one screen, closing only hides the notes and a «Back to the
+ * Slides» button shows in the header. */
+void nv_presenter_window_set_single_screen (NvPresenterWindow *self, gboolean single);
+
 /* For tests: the idea field. */
 GtkEditable *nv_presenter_window_get_idea_entry (NvPresenterWindow *self);
 

@@ -44,6 +44,7 @@ G_DEFINE_FINAL_TYPE (NvProjectionWindow, nv_projection_window, GTK_TYPE_WINDOW)
 
 static GtkWindow *running_projection;
 static GtkWindow *running_presenter;
+static gboolean single_screen;
 
 /* ---- Keys ------------------------------------------------------------------- */
 
@@ -73,6 +74,9 @@ nv_projection_handle_key (NvWorkshopDeck *deck, guint keyval)
     case GDK_KEY_Escape:
       nv_workshop_deck_close (deck);
       return TRUE;
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      return nv_projection_toggle_notes ();
     default:
       return FALSE;
     }
@@ -564,21 +568,73 @@ presenter_destroyed_cb (GtkWidget *widget, gpointer user_data)
     running_presenter = NULL;
 }
 
+gboolean
+nv_projection_toggle_notes (void)
+{
+  if (running_presenter == NULL)
+    return FALSE;
+  if (!single_screen)
+    {
+      gtk_window_present (running_presenter);
+      return TRUE;
+    }
+  /* One screen: the notes and the slides take turns, never both. */
+  if (gtk_widget_get_visible (GTK_WIDGET (running_presenter)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (running_presenter), FALSE);
+      if (running_projection != NULL)
+        gtk_window_present (running_projection);
+    }
+  else
+    gtk_window_present (running_presenter);
+  return TRUE;
+}
+
+gboolean
+nv_projection_is_single_screen (void)
+{
+  return single_screen;
+}
+
+char *
+nv_projection_screens_hint (GdkDisplay *display)
+{
+  guint n = g_list_model_get_n_items (gdk_display_get_monitors (display));
+
+  if (n <= 1)
+    return g_strdup (_("Slides on this screen · notes hidden, N shows them"));
+  return g_strdup (_("Slides on the projector · notes and timer on this screen"));
+}
+
+/* @notes_on is the screen for the presenter view; NULL when there is only
+ * one screen: then the slides show alone and the notes wait for the N key,
+ * so the room never sees them over the slides. */
 static void
-open_on (NvWorkshopDeck *deck, GtkWindow *parent, GdkMonitor *monitor)
+open_on (NvWorkshopDeck *deck, GtkWindow *parent, GdkMonitor *slides_on, GdkMonitor *notes_on)
 {
   NvProjectionWindow *projection = nv_projection_window_new (deck);
   NvPresenterWindow *presenter = nv_presenter_window_new (deck, parent);
 
+  single_screen = notes_on == NULL;
   running_projection = GTK_WINDOW (projection);
   running_presenter = GTK_WINDOW (presenter);
   g_signal_connect (presenter, "destroy", G_CALLBACK (presenter_destroyed_cb), NULL);
-  if (monitor != NULL)
-    gtk_window_fullscreen_on_monitor (GTK_WINDOW (projection), monitor);
+  /* The deck closes both; the presenter must not outlive the slides. */
+  g_signal_connect_object (projection, "destroy", G_CALLBACK (gtk_window_destroy), presenter,
+                           G_CONNECT_SWAPPED);
+  nv_presenter_window_set_single_screen (presenter, single_screen);
+  if (slides_on != NULL)
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (projection), slides_on);
   else
     gtk_window_fullscreen (GTK_WINDOW (projection));
   gtk_window_present (GTK_WINDOW (projection));
-  gtk_window_present (GTK_WINDOW (presenter));
+  if (notes_on != NULL)
+    {
+      /* Full screen on the other screen: the window manager cannot stack it
+       * over the slides by mistake. */
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (presenter), notes_on);
+      gtk_window_present (GTK_WINDOW (presenter));
+    }
 }
 
 typedef struct
@@ -596,7 +652,13 @@ choice_response_cb (AdwMessageDialog *dialog, const char *response, Choice *choi
   if (g_ascii_string_to_unsigned (response, 10, 0, G_MAXUINT, &n, NULL))
     {
       g_autoptr (GdkMonitor) monitor = g_list_model_get_item (choice->monitors, (guint) n);
-      open_on (choice->deck, choice->parent, monitor);
+      g_autoptr (GdkMonitor) notes = NULL;
+
+      /* The notes go to the first other screen. */
+      for (guint i = 0; notes == NULL && i < g_list_model_get_n_items (choice->monitors); i++)
+        if (i != n)
+          notes = g_list_model_get_item (choice->monitors, i);
+      open_on (choice->deck, choice->parent, monitor, notes);
     }
   g_object_unref (choice->deck);
   g_clear_object (&choice->parent);
@@ -631,7 +693,7 @@ nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id)
   if (n <= 1)
     {
       g_autoptr (GdkMonitor) only = n == 1 ? g_list_model_get_item (monitors, 0) : NULL;
-      open_on (deck, parent, only);
+      open_on (deck, parent, only, NULL);
       return;
     }
 
@@ -639,8 +701,9 @@ nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id)
     laptop = gdk_display_get_monitor_at_surface (display,
                                                  gtk_native_get_surface (GTK_NATIVE (parent)));
   dialog = adw_message_dialog_new (parent, _("Which Screen Is the Projector?"),
-                                   _("The slides go full screen there. This screen keeps the "
-                                     "presenter view with your notes."));
+                                   _("The slides go full screen there. Your notes and the timer "
+                                     "go full screen on the other screen, never over the "
+                                     "slides."));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);

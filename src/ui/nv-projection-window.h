@@ -3,7 +3,7 @@
  * A fullscreen window on the projector shows one step at a time in very
  * large type; the presenter view (nv-presenter-window.h) stays on the
  * laptop. Keys in both: Left/Right, Page Up/Page Down and Space (what
- * presentation clickers send), Esc leaves.
+ * presentation clickers send), N for the notes, Esc leaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,8 +29,16 @@ double nv_projection_body_px_for (int width, int height);
 NvChart *nv_projection_window_build_chart (NvProjectionWindow *self);
 
 /* Asks which screen is the projector when there are several, then opens
- * the projection there and the presenter view over @parent. */
+ * the projection there and the presenter view full screen on another one.
+ * With one screen only the slides show; N shows the notes instead. */
 void nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id);
+
+/* One screen: shows or hides the presenter view (the N key); several:
+ * brings it forward. FALSE when nothing is presented. */
+gboolean nv_projection_toggle_notes (void);
+gboolean nv_projection_is_single_screen (void);
+/* What the Start button says about which screen gets what. */
+char *nv_projection_screens_hint (GdkDisplay *display);
 
 /* Handles the presentation keys for either window; TRUE when used. */
 gboolean nv_projection_handle_key (NvWorkshopDeck *deck, guint keyval);

@@ -16,6 +16,7 @@
 #include "nv-absence.h"
 #include "nv-date-entry.h"
 #include "nv-spell-dialog.h"
+#include "nv-drop-down.h"
 
 struct _NvSpellDialog
 {
@@ -225,7 +226,7 @@ build_fields (NvSpellDialog *self)
   self->employee = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
                                       gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                                    "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->employee), TRUE);
+  nv_drop_down_set_search (GTK_DROP_DOWN (self->employee), TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->employee), 0);
   nv_form_dialog_add_field (form, "employee", _("_Employee"), self->employee, NULL);
 

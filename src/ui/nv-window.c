@@ -18,6 +18,7 @@
 #include "nv-unit-item.h"
 #include "nv-unit.h"
 #include "nv-window.h"
+#include "nv-drop-down.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
 
@@ -173,6 +174,8 @@ update_state (NvWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), has_units);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-rename", unit_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-delete", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report-print", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report-export", unit_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_units);
 }
 
@@ -251,6 +254,18 @@ unit_saved_cb (gint64 unit_id, gpointer user_data)
 
   reload_units (self);
   nv_window_select_unit (self, unit_id);
+}
+
+static void
+report_print_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  nv_window_report_print (NV_WINDOW (widget));
+}
+
+static void
+report_export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  nv_window_report_export (NV_WINDOW (widget));
 }
 
 static void
@@ -502,6 +517,8 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.demo-fill", NULL, demo_fill_action);
   gtk_widget_class_install_action (widget_class, "win.unit-delete", NULL, unit_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.report-print", NULL, report_print_action);
+  gtk_widget_class_install_action (widget_class, "win.report-export", NULL, report_export_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 
@@ -532,8 +549,8 @@ nv_window_init (NvWindow *self)
 
   self->units = g_list_store_new (NV_TYPE_UNIT_ITEM);
   expression = gtk_property_expression_new (NV_TYPE_UNIT_ITEM, NULL, "name");
-  gtk_drop_down_set_expression (self->unit_switcher, expression);
-  gtk_expression_unref (expression);
+  nv_drop_down_set_text_expression (self->unit_switcher, expression);
+  nv_drop_down_set_search (self->unit_switcher, TRUE);
   gtk_drop_down_set_model (self->unit_switcher, G_LIST_MODEL (self->units));
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (visible_section_changed_cb), self);

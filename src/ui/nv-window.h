@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "nv-page.h"
+#include "nv-printable.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,11 @@ AdwViewStack *nv_window_get_view_stack (NvWindow *self);
 /* The section page called @name ("overview", "followup", …), made now if it
  * was not yet needed. */
 NvPage *nv_window_get_page (NvWindow *self, const char *name);
+/* nv-window-report.c: the unit report of the selected unit, as
+ * Preferences set it up; print it or export it as PDF (toasts on errors). */
+NvPrintable *nv_window_report_new (NvWindow *self, GError **error);
+void nv_window_report_print (NvWindow *self);
+void nv_window_report_export (NvWindow *self);
 /* "welcome" when there is no unit yet, else "sections". */
 const char *nv_window_get_state (NvWindow *self);
 

@@ -240,10 +240,10 @@ nv_workshop_view_build_prepare (NvWorkshopView *self)
   self->themes_group = NULL;
   build_themes (self);
   gtk_box_append (self->prepare_box,
-                  nv_workshop_view_action_button_row (_("The unit’s figures on one page"),
+                  nv_workshop_view_print_row (_("The unit’s figures on one page"),
                                      _("Sick leave by quarter against the benchmarks. Figures for "
                                        "fewer than five persons are hidden."),
-                                     _("Save Handout…"), "view.handout", NULL));
+                                     "view.print-handout", "view.export-handout", NULL));
 }
 
 void

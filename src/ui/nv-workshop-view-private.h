@@ -53,6 +53,7 @@ struct _NvWorkshopView
 
 /* nv-workshop-view-run.c */
 void nv_workshop_view_build_run (NvWorkshopView *self);
+GtkWidget *nv_workshop_view_start_button (NvWorkshopView *self);
 void nv_workshop_view_refresh_run (NvWorkshopView *self);
 void nv_workshop_view_fill_measures (NvWorkshopView *self, GtkListBox *list, gboolean editable);
 
@@ -61,10 +62,12 @@ void nv_workshop_view_build_prepare (NvWorkshopView *self);
 void nv_workshop_view_refresh_prepare (NvWorkshopView *self);
 
 /* nv-workshop-view.c */
-GtkWidget *nv_workshop_view_action_button_row (const char *title, const char *subtitle,
-                                               const char *button_label, const char *action,
-                                               const char *target);
 void nv_workshop_view_toast (NvWorkshopView *self, const char *message);
+/* A row with «Print…» and «Export as PDF…» buttons for @print_action and
+ * @export_action. */
+GtkWidget *nv_workshop_view_print_row (const char *title, const char *subtitle,
+                                       const char *print_action, const char *export_action,
+                                       const char *export_target);
 GtkWidget *nv_workshop_view_checklist (NvWorkshopView *self, NvPhase phase);
 void nv_workshop_view_clear_box (GtkBox *box);
 

@@ -11,6 +11,7 @@
 
 #include "nv-calendar.h"
 #include "nv-measure.h"
+#include "nv-projection-window.h"
 #include "nv-workshop-view-private.h"
 
 static GtkWidget *
@@ -303,6 +304,47 @@ nv_workshop_view_fill_measures (NvWorkshopView *self, GtkListBox *list, gboolean
 
 /* ---- Building ----------------------------------------------------------------- */
 
+/* «Start Presenting» with a second line that says which screen gets what;
+ * it follows screens plugged in or out. */
+static void
+screens_changed_cb (GListModel *monitors, guint position, guint removed, guint added,
+                    GtkWidget *button)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+  GtkLabel *hint = GTK_LABEL (gtk_widget_get_last_child (box));
+  g_autofree char *text = nv_projection_screens_hint (gtk_widget_get_display (button));
+  g_autofree char *name = g_strdup_printf ("%s — %s", _("Start Presenting"), text);
+
+  gtk_label_set_text (hint, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+GtkWidget *
+nv_workshop_view_start_button (NvWorkshopView *self)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (_("Start Presenting"));
+  GtkWidget *hint = gtk_label_new (NULL);
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (button));
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 28);
+  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "nv-start-button");
+  g_signal_connect_object (monitors, "items-changed", G_CALLBACK (screens_changed_cb), button, 0);
+  screens_changed_cb (monitors, 0, 0, 0, button);
+  return button;
+}
+
 static AdwEntryRow *
 entry_row (GtkWidget *list, const char *title)
 {
@@ -328,17 +370,17 @@ nv_workshop_view_build_run (NvWorkshopView *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  label = gtk_label_new (_("Show the steps on the projector in large type. Your laptop keeps "
-                           "the notes, the next step and a timer."));
+  label = gtk_label_new (_("Show the steps in large type. With a projector, your laptop keeps "
+                           "the notes, the next step and a timer; on one screen only the "
+                           "slides show, and N brings up your notes."));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (banner), box);
-  button = gtk_button_new_with_label (_("Start Presenting"));
+  button = nv_workshop_view_start_button (self);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.present");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_add_css_class (button, "pill");
   gtk_box_append (GTK_BOX (banner), button);
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_top (box, 18);

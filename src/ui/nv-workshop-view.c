@@ -19,6 +19,7 @@
 
 #include "nv-calendar.h"
 #include "nv-handout.h"
+#include "nv-print.h"
 #include "nv-poster.h"
 #include "nv-projection-window.h"
 #include "nv-unit.h"
@@ -247,26 +248,6 @@ refresh_checklist (NvWorkshopView *self)
     }
 }
 
-GtkWidget *
-nv_workshop_view_action_button_row (const char *title, const char *subtitle,
-                                    const char *button_label, const char *action,
-                                    const char *target)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_label (button_label);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
-}
-
 /* ---- Follow up ------------------------------------------------------------ */
 
 static void
@@ -378,10 +359,10 @@ build_follow_up (NvWorkshopView *self)
   gtk_box_append (self->follow_box, group);
 
   gtk_box_append (self->follow_box,
-                  nv_workshop_view_action_button_row (_("Poster for the staff room"),
+                  nv_workshop_view_print_row (_("Poster for the staff room"),
                                      _("«NED med sykefraværet hos …» with the agreed measures and "
                                        "room for signatures."),
-                                     _("Save Poster…"), "view.poster", "a4"));
+                                     "view.print-poster", "view.export-poster", "a4"));
 }
 
 /* ---- Header and refresh --------------------------------------------------- */
@@ -484,87 +465,114 @@ nv_workshop_view_get_id (NvWorkshopView *self)
 
 /* ---- Actions ---------------------------------------------------------------- */
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-typedef struct
+GtkWidget *
+nv_workshop_view_print_row (const char *title, const char *subtitle, const char *print_action,
+                            const char *export_action, const char *export_target)
 {
-  NvWorkshopView *self;
-  NvPaperSize size;
-  gboolean handout;
-} SaveJob;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export as PDF…"));
 
-static void
-save_response_cb (GtkNativeDialog *dialog, int response, SaveJob *job)
-{
-  NvWorkshopView *self = job->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  gboolean ok = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      if (job->handout)
-        ok = nv_handout_write (self->store, self->workshop->unit_id, path, &error);
-      else
-        {
-          g_autoptr (NvPosterContent) content =
-            nv_poster_content_for_workshop (self->store, self->id, &error);
-          ok = content != NULL && nv_poster_write (content, job->size, path, &error);
-        }
-      nv_workshop_view_toast (self, ok ? (job->handout ? _("Handout saved") : _("Poster saved"))
-                                       : error->message);
-    }
-  g_object_unref (self);
-  g_free (job);
-  g_object_unref (dialog);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), print_action);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), export_action);
+  if (export_target != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "s", export_target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), export);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), print);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return group;
 }
 
 static void
-save_pdf (NvWorkshopView *self, gboolean handout, NvPaperSize size)
+printed_cb (const char *message, gboolean cancelled, gpointer data)
+{
+  NvWorkshopView *self = data;
+
+  if (message != NULL)
+    nv_workshop_view_toast (self, message);
+  g_object_unref (self);
+}
+
+static void
+exported_cb (const char *message, gboolean cancelled, gpointer data)
+{
+  NvWorkshopView *self = data;
+
+  if (!cancelled)
+    nv_workshop_view_toast (self, message != NULL ? message : _("PDF saved"));
+  g_object_unref (self);
+}
+
+/* The handout or the poster of this workshop; NULL with a toast on error. */
+static NvPrintable *
+make_printable (NvWorkshopView *self, gboolean handout, NvPaperSize size)
+{
+  g_autoptr (GError) error = NULL;
+  NvPrintable *printable = NULL;
+
+  if (self->workshop == NULL || self->store == NULL)
+    return NULL;
+  nv_workshop_view_flush (self);
+  if (handout)
+    printable = NV_PRINTABLE (nv_handout_new (self->store, self->workshop->unit_id, "Kommuner",
+                                              NV_DAY_NONE, &error));
+  else
+    {
+      g_autoptr (NvPosterContent) content =
+        nv_poster_content_for_workshop (self->store, self->id, &error);
+      if (content != NULL)
+        printable = NV_PRINTABLE (nv_poster_new (content, size));
+    }
+  if (printable == NULL)
+    nv_workshop_view_toast (self, error->message);
+  return printable;
+}
+
+static GtkWindow *
+parent_window (NvWorkshopView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr (NvUnit) unit = nv_unit_get (self->store, self->workshop->unit_id, NULL);
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-  SaveJob *job = g_new0 (SaveJob, 1);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
 
-  job->self = g_object_ref (self);
-  job->size = size;
-  job->handout = handout;
+static void
+print_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  NvWorkshopView *self = NV_WORKSHOP_VIEW (widget);
+  g_autoptr (NvPrintable) printable =
+    make_printable (self, g_str_equal (action, "view.print-handout"), NV_PAPER_A4);
+
+  if (printable != NULL)
+    nv_print_run (parent_window (self), printable, printed_cb, g_object_ref (self));
+}
+
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  NvWorkshopView *self = NV_WORKSHOP_VIEW (widget);
+  gboolean handout = g_str_equal (action, "view.export-handout");
+  NvPaperSize size = NV_PAPER_A4;
+  g_autoptr (NvPrintable) printable = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  g_autofree char *name = NULL;
+
+  if (param != NULL)
+    nv_paper_size_parse (g_variant_get_string (param, NULL), &size);
+  printable = make_printable (self, handout, size);
+  if (printable == NULL)
+    return;
+  unit = nv_unit_get (self->store, self->workshop->unit_id, NULL);
   /* Translators: suggested file names; %s is the unit */
   name = g_strdup_printf (handout ? _("Figures %s.pdf") : _("Poster %s.pdf"),
                           unit != NULL ? unit->name : "");
-  dialog = gtk_file_chooser_native_new (handout ? _("Save Handout") : _("Save Poster"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("Save"), _("Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-static void
-poster_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  NvWorkshopView *self = NV_WORKSHOP_VIEW (widget);
-  NvPaperSize size = NV_PAPER_A4;
-
-  if (self->workshop == NULL)
-    return;
-  nv_paper_size_parse (g_variant_get_string (param, NULL), &size);
-  save_pdf (self, FALSE, size);
-}
-
-static void
-handout_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  NvWorkshopView *self = NV_WORKSHOP_VIEW (widget);
-
-  if (self->workshop != NULL)
-    save_pdf (self, TRUE, NV_PAPER_A4);
+  nv_print_export_pdf (parent_window (self), printable,
+                       handout ? _("Export Handout as PDF") : _("Export Poster as PDF"), name,
+                       exported_cb, g_object_ref (self));
 }
 
 static void
@@ -672,8 +680,10 @@ nv_workshop_view_class_init (NvWorkshopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWorkshopView, follow_box);
 
   gtk_widget_class_install_action (widget_class, "view.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "view.poster", "s", poster_action);
-  gtk_widget_class_install_action (widget_class, "view.handout", NULL, handout_action);
+  gtk_widget_class_install_action (widget_class, "view.print-handout", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "view.export-handout", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.print-poster", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "view.export-poster", "s", export_action);
   gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
 }
 

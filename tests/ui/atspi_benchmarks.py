@@ -48,9 +48,9 @@ def main():
             except Exception:
                 pass
         for wanted in ("Kommuner", "Alle sektorer (totalt)", "Own municipality (total)",
-                       "Doctor-certified · SSB · Last updated 2024-Q2", "Behind",
+                       "Doctor-certified · SSB · Latest period Q2 2024", "Behind",
                        "1 series is more than two quarters behind the unit’s latest quarter "
-                       "(2024-Q4). Comparing with it says little about the unit today; import "
+                       "(Q4 2024). Comparing with it says little about the unit today; import "
                        "newer figures from SSB or KS."):
             assert wanted in labels, f"{wanted!r} not shown; labels: {labels[:60]}"
         # Only the 2020-Q2 kindergarten figure is behind 2024-Q4; 2024-Q2 is not.

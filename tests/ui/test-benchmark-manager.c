@@ -17,6 +17,7 @@
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
 #include "nv-preferences.h"
+#include "nv-ssb.h"
 #include "nv-store-private.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
@@ -158,7 +159,7 @@ test_bundled (Fixture *f, gconstpointer data)
   row = find_row (manager, "Kommuner");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
-                   "Doctor-certified · SSB · Last updated 2024-Q2");
+                   "Doctor-certified · SSB · Latest period Q2 2024");
   g_assert_false (has_label (GTK_WIDGET (row), "Behind"));
   g_assert_nonnull (find_row (manager, "Own municipality (total)"));
   /* The sources are there, as links. */
@@ -178,13 +179,13 @@ test_behind (Fixture *f, gconstpointer data)
   gtk_window_present (window);
   spin ();
   g_assert_true (has_label (GTK_WIDGET (window),
-                            "The unit’s figures run to 2024-Q4, its latest full quarter. A series "
+                            "The unit’s figures run to Q4 2024, its latest full quarter. A series "
                             "is marked as behind when its latest figure is more than two quarters "
                             "older."));
   /* Unit data to 2024-Q4: 2024-Q2 is fine, 2020-Q2 is not. */
   g_assert_false (has_label (GTK_WIDGET (find_row (manager, "Kommuner")), "Behind"));
   g_assert_true (has_label (GTK_WIDGET (find_row (manager, "Barnehager (NAV bransje, fire "
-                                                           "kvartaler 2019-Q3..2020-Q2)")),
+                                                           "kvartaler Q3 2019–Q2 2020)")),
                             "Behind"));
 }
 
@@ -238,7 +239,7 @@ test_import_replaces (Fixture *f, gconstpointer data)
                             "• Kommuner 2024-Q2: 8,3\u00a0% → 8,4\u00a0%"));
   /* The list follows the store. */
   g_assert_cmpstr (adw_expander_row_get_subtitle (find_row (manager, "Kommuner")), ==,
-                   "Doctor-certified · SSB · Last updated 2024-Q3");
+                   "Doctor-certified · SSB · Latest period Q3 2024");
   g_assert_cmpint (count_points (f->store), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -257,7 +258,7 @@ test_import_replaces (Fixture *f, gconstpointer data)
     spin ();
     g_assert_cmpint (count_points (f->store), ==, 0);
     g_assert_cmpstr (adw_expander_row_get_subtitle (find_row (manager, "Kommuner")), ==,
-                     "Doctor-certified · SSB · Last updated 2024-Q2");
+                     "Doctor-certified · SSB · Latest period Q2 2024");
   }
 }
 
@@ -317,6 +318,79 @@ save_png (GtkWidget *widget, const char *path)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static gboolean
+has_label_containing (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (has_label_containing (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 16 items 9–10, issue 18 item 6: the latest period in the quarter
+ * format people read, and when figures were fetched (with SSB's table and
+ * the next publication), imported or shipped. */
+static void
+test_provenance (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvSsbPlan) plan = nv_ssb_plan_load (NULL, &error);
+  g_autoptr (GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GDateTime) fetched = g_date_time_new_utc (2026, 12, 7, 9, 30, 0);
+  GtkWindow *window;
+  NvBenchmarkManager *manager;
+  AdwExpanderRow *row;
+  AdwMessageDialog *dialog;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plan->series->len; i++)
+    {
+      GArray *a = g_array_new (FALSE, FALSE, sizeof (NvSsbPoint));
+      NvSsbPoint p = { "2026-Q2", 5.5 };
+      g_array_append_val (a, p);
+      g_ptr_array_add (points, a);
+    }
+  g_assert_true (nv_ssb_store (f->store, plan, points, fetched, NULL, &error));
+  g_assert_no_error (error);
+
+  window = nv_benchmark_manager_new (NULL, f->store, 0);
+  manager = NV_BENCHMARK_MANAGER (window);
+  gtk_window_present (window);
+  spin ();
+
+  row = find_row (manager, "Kommuneforvaltningen (legemeldt)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
+                   "Doctor-certified · SSB · Latest period Q2 2026");
+  g_assert_true (has_label (GTK_WIDGET (row), "Fetched"));
+  g_assert_true (has_label_containing (GTK_WIDGET (row), "07.12.2026"));
+  g_assert_true (has_label_containing (GTK_WIDGET (row), "SSB table 12441"));
+  /* 2026-Q3 ends 30.9.2026; + 77 days = 16.12.2026. */
+  g_assert_true (has_label (GTK_WIDGET (row), "Next publication"));
+  g_assert_true (has_label_containing (GTK_WIDGET (row), "16.12.2026"));
+
+  /* A shipped series says so; a series name's periods read as quarters. */
+  g_assert_true (has_label_containing (GTK_WIDGET (find_row (manager, "Kommuner")),
+                                       "Shipped with Nærvær"));
+  g_assert_nonnull (find_row (manager, "Barnehager (NAV bransje, fire kvartaler Q3 2019–Q2 2020)"));
+
+  /* Update from SSB asks first, and says nothing of the user's is sent. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);
+  spin ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Nothing about your units, staff or sick leave is sent"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not seasonally adjusted"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  gtk_window_destroy (window);
+  spin ();
+}
+
 static void
 test_screenshot (Fixture *f, gconstpointer data)
 {
@@ -341,7 +415,7 @@ test_screenshot (Fixture *f, gconstpointer data)
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
       gtk_window_set_default_size (window, 760, 1310);
       adw_expander_row_set_expanded (
-        find_row (manager, "Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)"), TRUE);
+        find_row (manager, "Barnehager (NAV bransje, fire kvartaler Q3 2019–Q2 2020)"), TRUE);
       gtk_window_present (window);
       for (int i = 0; i < 30; i++)
         {
@@ -379,6 +453,7 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, setup,
               test_preferences_combo, teardown);
+  g_test_add ("/benchmark-manager/provenance", Fixture, NULL, setup, test_provenance, teardown);
   g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, setup, test_screenshot, teardown);
   return g_test_run ();
 }

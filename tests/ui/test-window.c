@@ -208,7 +208,27 @@ test_main_menu (Fixture *f, gconstpointer data)
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_nonnull (model);
-  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2); /* units; app */
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3); /* units; report; app */
+  {
+    g_autoptr (GMenuModel) report = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
+    g_autoptr (GMenuModel) app = g_menu_model_get_item_link (model, 2, G_MENU_LINK_SECTION);
+    g_autofree char *print = NULL, *export = NULL, *help = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (report, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &print));
+    g_assert_true (g_menu_model_get_item_attribute (report, 1, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &export));
+    g_assert_cmpstr (print, ==, "win.report-print");
+    g_assert_cmpstr (export, ==, "win.report-export");
+    for (int i = 0; i < g_menu_model_get_n_items (app) && help == NULL; i++)
+      {
+        g_autofree char *action = NULL;
+        if (g_menu_model_get_item_attribute (app, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+            g_str_equal (action, "app.help"))
+          help = g_steal_pointer (&action);
+      }
+    g_assert_cmpstr (help, ==, "app.help");
+  }
 
   gtk_menu_button_popdown (button);
   spin ();

@@ -20,6 +20,7 @@
 #include "nv-unit.h"
 #include "nv-workshop-deck.h"
 #include "nv-workshop-view.h"
+#include "nv-workshop-view-private.h"
 #include "nv-workshops-page.h"
 
 typedef struct
@@ -264,6 +265,68 @@ test_presenter (Fixture *f, gconstpointer data)
   g_assert_null (presenter);
 }
 
+/* Xvfb has one screen: the slides show alone, the notes never over them;
+ * N shows the notes instead of the slides and N (or the back button) returns. */
+static void
+test_single_screen (Fixture *f, gconstpointer data)
+{
+  GtkWindow *projection, *presenter;
+  g_autofree char *hint = nv_projection_screens_hint (gdk_display_get_default ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (gdk_display_get_monitors (gdk_display_get_default ())),
+                    ==, 1);
+  if (english ())
+    g_assert_cmpstr (hint, ==, "Slides on this screen · notes hidden, N shows them");
+  nv_projection_start (NULL, f->store, f->workshop);
+  spin ();
+  projection = nv_projection_get_projection ();
+  presenter = nv_projection_get_presenter ();
+  g_assert_nonnull (projection);
+  g_assert_nonnull (presenter);
+  g_assert_true (nv_projection_is_single_screen ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (projection)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (presenter)));
+
+  g_assert_true (nv_projection_toggle_notes ());
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (presenter)));
+  /* Closing the notes on one screen only hides them; the slides go on. */
+  gtk_window_close (presenter);
+  spin ();
+  g_assert_true (nv_projection_get_presenter () == presenter);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (presenter)));
+  g_assert_true (nv_projection_get_projection () == projection);
+
+  /* Esc on the slides ends both. */
+  g_assert_true (nv_projection_toggle_notes ());
+  spin ();
+  gtk_window_destroy (projection);
+  spin ();
+  g_assert_null (nv_projection_get_projection ());
+  g_assert_null (nv_projection_get_presenter ());
+  g_assert_false (nv_projection_toggle_notes ());
+}
+
+/* The Start button says which screen gets what, to a screen reader too. */
+static void
+test_start_button (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  NvWorkshopView *view = g_object_new (NV_TYPE_WORKSHOP_VIEW, NULL);
+  GtkWidget *button = nv_workshop_view_start_button (view);
+  g_autofree char *hint = nv_projection_screens_hint (gdk_display_get_default ());
+
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (shows_text (button, hint));
+  g_assert_true (shows_text (button, _("Start Presenting")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_ref_sink (view);
+  g_object_unref (view);
+  spin ();
+}
+
 static void
 test_page (Fixture *f, gconstpointer data)
 {
@@ -329,6 +392,8 @@ main (int argc, char **argv)
   ADD ("projection-masked", test_projection_masked);
   ADD ("presenter", test_presenter);
   ADD ("page", test_page);
+  ADD ("single-screen", test_single_screen);
+  ADD ("start-button", test_start_button);
 #undef ADD
   return g_test_run ();
 }
