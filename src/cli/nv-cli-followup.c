@@ -1,6 +1,9 @@
-/* nv-cli-followup.c — `naervaer-cli followup --unit NAME [--as-of DATE] [--format table|json]`.
+/* nv-cli-followup.c — `naervaer-cli followup --unit NAME [--repeated] [--as-of DATE]
+ * [--format table|json]`.
  *
- * Every legemeldt case of the unit with its milestones (DESIGN §3 and §5).
+ * Every legemeldt follow-up case of the unit with its milestones (DESIGN §3
+ * and §5), or with --repeated the employees NAV's repeated-absence rule
+ * flags.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -104,6 +107,82 @@ print_table (GPtrArray *milestones)
     }
 }
 
+static void
+print_repeated_json (GPtrArray *flagged)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flagged->len; i++)
+    {
+      const NvRepeatedAbsence *r = g_ptr_array_index (flagged, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "employee");
+      json_builder_add_string_value (builder, r->employee_ref);
+      json_builder_set_member_name (builder, "cases");
+      json_builder_add_int_value (builder, r->cases);
+      json_builder_set_member_name (builder, "days");
+      json_builder_add_int_value (builder, r->days);
+      json_builder_set_member_name (builder, "rules");
+      json_builder_begin_array (builder);
+      if (r->rules & NV_REPEATED_5_100)
+        json_builder_add_string_value (builder, "5-100");
+      if (r->rules & NV_REPEATED_2_300)
+        json_builder_add_string_value (builder, "2-300");
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  nv_cli_print_json (root);
+}
+
+static void
+print_repeated_table (GPtrArray *flagged)
+{
+  enum { N_COLS = 4 };
+  const char *headers[N_COLS] = { _("Employee"), _("Cases"), _("Days"), _("Rules") };
+  guint widths[N_COLS];
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (flagged->len == 0)
+    {
+      printf ("%s\n", _("Nobody in this unit meets the repeated-absence rules."));
+      return;
+    }
+  for (guint c = 0; c < N_COLS; c++)
+    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
+  for (guint i = 0; i < flagged->len; i++)
+    {
+      const NvRepeatedAbsence *r = g_ptr_array_index (flagged, i);
+      char **row = g_new0 (char *, N_COLS + 1);
+
+      row[0] = g_strdup (r->employee_ref);
+      row[1] = g_strdup_printf ("%u", r->cases);
+      row[2] = g_strdup_printf ("%u", r->days);
+      row[3] = g_strdup_printf ("%s%s%s", (r->rules & NV_REPEATED_5_100) ? "5-100" : "",
+                                (r->rules & NV_REPEATED_5_100) && (r->rules & NV_REPEATED_2_300)
+                                  ? ","
+                                  : "",
+                                (r->rules & NV_REPEATED_2_300) ? "2-300" : "");
+      for (guint c = 0; c < N_COLS; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+      g_ptr_array_add (rows, row);
+    }
+  for (guint c = 0; c < N_COLS; c++)
+    print_cell (headers[c], widths[c], c == N_COLS - 1);
+  fputc ('\n', stdout);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      for (guint c = 0; c < N_COLS; c++)
+        print_cell (row[c], widths[c], c == N_COLS - 1);
+      fputc ('\n', stdout);
+    }
+}
+
 int
 nv_cli_followup_run (NvCli *cli, int argc, char **argv)
 {
@@ -115,8 +194,11 @@ nv_cli_followup_run (NvCli *cli, int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (NvUnit) unit = NULL;
   g_autoptr (GPtrArray) milestones = NULL;
+  gboolean repeated = FALSE;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("The unit"), "NAME" },
+    { "repeated", 0, 0, G_OPTION_ARG_NONE, &repeated,
+      N_("List employees with repeated absence (NAV’s rules 5-100 and 2-300) instead"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("Day that decides what is overdue (default today)"), "YYYY-MM-DD" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
@@ -127,8 +209,13 @@ nv_cli_followup_run (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— follow-up milestones of every sick-leave case"));
   g_option_context_set_summary (
-    context, _("Lists each legemeldt case of the unit with its milestones: employee, case start, "
-               "milestone, due date and status (done, due, overdue or optional)."));
+    context, _("Lists each legemeldt follow-up case of the unit with its milestones: employee, "
+               "case start, milestone, due date and status (done, due, overdue, optional or "
+               "not-tracked). A follow-up case joins spells less than 16 days apart.\n\n"
+               "With --repeated: employees with at least 5 cases of 16 days or more, together at "
+               "least 100 days (5-100), or at least 2 together at least 300 days (2-300), among "
+               "the cases that started in the last 36 months. JSON keys: employee, cases, days, "
+               "rules."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -149,6 +236,19 @@ nv_cli_followup_run (NvCli *cli, int argc, char **argv)
   unit = nv_cli_unit (cli, unit_name);
   if (unit == NULL)
     return NV_EXIT_ERROR;
+  if (repeated)
+    {
+      g_autoptr (GPtrArray) flagged =
+        nv_repeated_absence_for_unit (cli->store, unit->id, as_of, &error);
+
+      if (flagged == NULL)
+        return nv_cli_gerror (error);
+      if (g_strcmp0 (format, "json") == 0)
+        print_repeated_json (flagged);
+      else
+        print_repeated_table (flagged);
+      return NV_EXIT_OK;
+    }
   milestones = nv_followup_list (cli->store, unit->id, as_of, &error);
   if (milestones == NULL)
     return nv_cli_gerror (error);

@@ -1,4 +1,4 @@
-/* nv-cli-unit.c — `naervaer-cli unit add|list|rename|delete`.
+/* nv-cli-unit.c — `naervaer-cli unit add|list|set|rename|delete`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nv-cli.h"
+#include "nv-followup.h"
 
 static int
 unit_add (NvCli *cli, int argc, char **argv)
@@ -94,6 +95,12 @@ unit_list (NvCli *cli, int argc, char **argv)
           json_builder_add_string_value (builder, unit->sector);
           json_builder_set_member_name (builder, "municipality");
           json_builder_add_string_value (builder, unit->municipality);
+          {
+            NvDay from = NV_DAY_NONE;
+            if (!nv_followup_get_tracked_from (store, unit->id, &from, &error))
+              return nv_cli_gerror (error);
+            nv_cli_json_add_day_or_null (builder, "followup_from", from);
+          }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -132,6 +139,43 @@ unit_rename (NvCli *cli, int argc, char **argv)
 }
 
 static int
+unit_set (NvCli *cli, int argc, char **argv)
+{
+  g_autofree char *followup_from = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  GOptionEntry entries[] = {
+    { "followup-from", 0, 0, G_OPTION_ARG_STRING, &followup_from,
+      N_("Track follow-up steps due from this day on; earlier ones are “not tracked” "
+         "(“none”: track all)"),
+      "YYYY-MM-DD" },
+    { NULL }
+  };
+  NvDay day = NV_DAY_NONE;
+  int status;
+
+  context = g_option_context_new (_("NAME — change a unit’s settings"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return nv_cli_usage ("unit set", "%s", _("give exactly one unit name"));
+  if (followup_from == NULL)
+    return nv_cli_usage ("unit set", "%s", _("nothing to set (use --followup-from)"));
+  if (g_ascii_strcasecmp (followup_from, "none") != 0 &&
+      !nv_cli_parse_day ("unit set", "--followup-from", followup_from, nv_day_parse, &day,
+                         &status))
+    return status;
+  unit = nv_cli_unit (cli, argv[1]);
+  if (unit == NULL)
+    return NV_EXIT_ERROR;
+  if (!nv_followup_set_tracked_from (cli->store, unit->id, day, &error))
+    return nv_cli_gerror (error);
+  return NV_EXIT_OK;
+}
+
+static int
 unit_delete (NvCli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
@@ -160,6 +204,7 @@ nv_cli_unit_run (NvCli *cli, int argc, char **argv)
       FILE *out = argc < 2 ? stderr : stdout;
       fprintf (out, "%s\n", _("Usage: naervaer-cli unit add NAME --sector S [--municipality M]\n"
                               "       naervaer-cli unit list [--format table|json]\n"
+                              "       naervaer-cli unit set NAME --followup-from YYYY-MM-DD|none\n"
                               "       naervaer-cli unit rename OLD NEW\n"
                               "       naervaer-cli unit delete NAME"));
       return argc < 2 ? NV_EXIT_USAGE : NV_EXIT_OK;
@@ -168,6 +213,8 @@ nv_cli_unit_run (NvCli *cli, int argc, char **argv)
     return unit_add (cli, argc - 1, argv + 1);
   if (strcmp (argv[1], "list") == 0)
     return unit_list (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "set") == 0)
+    return unit_set (cli, argc - 1, argv + 1);
   if (strcmp (argv[1], "rename") == 0)
     return unit_rename (cli, argc - 1, argv + 1);
   if (strcmp (argv[1], "delete") == 0)

@@ -21,6 +21,8 @@
 struct _NvFollowupRules
 {
   GPtrArray *sets; /* NvFollowupRuleSet, by valid_from */
+  char *counting;  /* the "counting" statement, or NULL */
+  GStrv counting_sources;
 };
 
 G_DEFINE_QUARK (nv-followup-error-quark, nv_followup_error)
@@ -110,6 +112,8 @@ nv_milestone_status_to_string (NvMilestoneStatus status)
       return "done";
     case NV_MILESTONE_OPTIONAL:
       return "optional";
+    case NV_MILESTONE_NOT_TRACKED:
+      return "not-tracked";
     default:
       g_return_val_if_reached ("due");
     }
@@ -128,6 +132,8 @@ nv_milestone_status_label (NvMilestoneStatus status)
       return C_("milestone status", "Done");
     case NV_MILESTONE_OPTIONAL:
       return C_("milestone status", "Optional");
+    case NV_MILESTONE_NOT_TRACKED:
+      return C_("milestone status", "Not tracked");
     default:
       g_return_val_if_reached ("");
     }
@@ -135,12 +141,11 @@ nv_milestone_status_label (NvMilestoneStatus status)
 
 /* ---- Rules file -------------------------------------------------------- */
 
+/* A rule's texts are interned: every milestone built from it points at them
+ * (tens of thousands for a big unit) instead of copying. */
 static void
 rule_free (NvFollowupRule *rule)
 {
-  g_free (rule->id);
-  g_free (rule->source_title);
-  g_free (rule->source_url);
   g_free (rule);
 }
 
@@ -158,6 +163,8 @@ nv_followup_rules_free (NvFollowupRules *rules)
   if (rules == NULL)
     return;
   g_clear_pointer (&rules->sets, g_ptr_array_unref);
+  g_free (rules->counting);
+  g_strfreev (rules->counting_sources);
   g_free (rules);
 }
 
@@ -261,6 +268,57 @@ url_is_plausible (const char *url)
          strchr (url, ' ') == NULL;
 }
 
+/* "counting": {"statement": …, "adopted": date, "sources": [{title, url}…]}
+ * — how the offsets are counted, and why. */
+static gboolean
+parse_counting (NvFollowupRules *rules, JsonObject *root, const char *name, GError **error)
+{
+  g_autoptr (GStrvBuilder) urls = g_strv_builder_new ();
+  JsonObject *object = get_object (json_object_get_member (root, "counting"), name, "counting",
+                                   error);
+  const char *statement;
+  JsonArray *sources;
+  NvDay adopted;
+
+  if (object == NULL ||
+      (statement = get_string (object, "statement", name, "counting", error)) == NULL ||
+      !get_day (object, "adopted", name, "counting", &adopted, error) ||
+      (sources = get_array (object, "sources", name, "counting", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("counting.sources[%u]", i);
+      JsonObject *source = get_object (json_array_get_element (sources, i), name, where, error);
+      const char *url;
+
+      if (source == NULL || get_string (source, "title", name, where, error) == NULL ||
+          (url = get_string (source, "url", name, where, error)) == NULL)
+        return FALSE;
+      if (!url_is_plausible (url))
+        {
+          g_autofree char *place = g_strdup_printf ("%s.url", where);
+          g_autofree char *problem = g_strdup_printf (_("“%s” is not an https:// address"), url);
+          return fail (error, name, place, problem);
+        }
+      g_strv_builder_add (urls, url);
+    }
+  rules->counting = g_strdup (statement);
+  rules->counting_sources = g_strv_builder_end (urls);
+  return TRUE;
+}
+
+const char *
+nv_followup_rules_get_counting (NvFollowupRules *rules)
+{
+  return rules->counting;
+}
+
+const char *const *
+nv_followup_rules_get_counting_sources (NvFollowupRules *rules)
+{
+  return (const char *const *) rules->counting_sources;
+}
+
 static NvFollowupRule *
 parse_rule (JsonNode *node, const NvFollowupRuleSet *set, const char *name, const char *where,
             GError **error)
@@ -332,13 +390,13 @@ parse_rule (JsonNode *node, const NvFollowupRuleSet *set, const char *name, cons
     }
 
   rule = g_new0 (NvFollowupRule, 1);
-  rule->id = g_strdup (id);
+  rule->id = g_intern_string (id);
   rule->offset_days = (int) json_node_get_int (offset);
   rule->condition = g_strcmp0 (condition, "required") == 0
                       ? NV_RULE_REQUIRED
                       : NV_RULE_REQUIRED_WHEN_FULLY_SICK_LISTED;
-  rule->source_title = g_strdup (title);
-  rule->source_url = g_strdup (url);
+  rule->source_title = g_intern_string (title);
+  rule->source_url = g_intern_string (url);
   rule->valid_from = valid_from;
   return rule;
 }
@@ -393,7 +451,7 @@ parse_set (JsonNode *node, const char *name, const char *where, GError **error)
           rule_set_free (set);
           return NULL;
         }
-      g_hash_table_add (seen, rule->id);
+      g_hash_table_add (seen, (gpointer) rule->id);
       g_ptr_array_add (set->rules, rule);
     }
   g_ptr_array_sort (set->rules, compare_rules);
@@ -461,6 +519,8 @@ nv_followup_rules_new_from_data (const char *data, gsize length, const char *nam
         }
       g_ptr_array_add (rules->sets, set);
     }
+  if (json_object_has_member (root, "counting") && !parse_counting (rules, root, name, error))
+    return NULL;
   return g_steal_pointer (&rules);
 }
 
@@ -545,190 +605,4 @@ nv_followup_rules_lookup (NvFollowupRules *rules, NvDay day, const char *id)
         return rule;
     }
   return NULL;
-}
-
-/* ---- Milestones -------------------------------------------------------- */
-
-void
-nv_followup_record_free (NvFollowupRecord *record)
-{
-  if (record == NULL)
-    return;
-  g_free (record->milestone);
-  g_free (record->note);
-  g_free (record);
-}
-
-void
-nv_milestone_free (NvMilestone *milestone)
-{
-  if (milestone == NULL)
-    return;
-  g_free (milestone->employee_ref);
-  g_free (milestone->milestone);
-  g_free (milestone->source_title);
-  g_free (milestone->source_url);
-  g_free (milestone->note);
-  g_free (milestone);
-}
-
-NvMilestone *
-nv_milestone_copy (const NvMilestone *milestone)
-{
-  NvMilestone *copy = g_memdup2 (milestone, sizeof *milestone);
-
-  copy->employee_ref = g_strdup (milestone->employee_ref);
-  copy->milestone = g_strdup (milestone->milestone);
-  copy->source_title = g_strdup (milestone->source_title);
-  copy->source_url = g_strdup (milestone->source_url);
-  copy->note = g_strdup (milestone->note);
-  return copy;
-}
-
-/* Every spell starting on or before @due is graded below 100 % (a
- * self-certified spell counts as 100 %). */
-static gboolean
-all_graded_until (const NvCase *c, NvDay due)
-{
-  for (guint i = 0; i < c->spells->len; i++)
-    {
-      const NvSpell *spell = &g_array_index (c->spells, NvSpell, i);
-
-      if (spell->start > due)
-        continue;
-      if (spell->type == NV_SPELL_SELF || spell->grade >= 100.)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static const NvFollowupRecord *
-find_record (const GPtrArray *records, const NvCase *c, const char *id)
-{
-  if (records == NULL)
-    return NULL;
-  for (guint i = 0; i < records->len; i++)
-    {
-      const NvFollowupRecord *r = g_ptr_array_index (records, i);
-      if (r->employee_id == c->employee_id && r->case_start == c->start &&
-          g_strcmp0 (r->milestone, id) == 0)
-        return r;
-    }
-  return NULL;
-}
-
-GPtrArray *
-nv_followup_for_case (NvFollowupRules *rules, const NvCase *c, const GPtrArray *records,
-                      NvDay as_of)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
-  const NvFollowupRuleSet *set;
-
-  g_return_val_if_fail (rules != NULL && c != NULL, out);
-
-  if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
-  if (!c->has_doctor)
-    return out;
-  set = nv_followup_rules_for_day (rules, c->start);
-  if (set == NULL)
-    return out;
-
-  for (guint i = 0; i < set->rules->len; i++)
-    {
-      const NvFollowupRule *rule = g_ptr_array_index (set->rules, i);
-      const NvFollowupRecord *record;
-      NvDay due = c->start + (NvDay) rule->offset_days;
-      NvMilestone *m;
-
-      /* The case must last until the due date. */
-      if (!c->open && c->end < due)
-        continue;
-
-      m = g_new0 (NvMilestone, 1);
-      m->employee_id = c->employee_id;
-      m->employee_ref = g_strdup (c->employee_ref);
-      m->case_start = c->start;
-      m->case_end = c->end;
-      m->case_open = c->open;
-      m->milestone = g_strdup (rule->id);
-      m->offset_days = rule->offset_days;
-      m->source_title = g_strdup (rule->source_title);
-      m->source_url = g_strdup (rule->source_url);
-      m->due = due;
-
-      record = find_record (records, c, rule->id);
-      if (record != NULL)
-        {
-          m->status = NV_MILESTONE_DONE;
-          m->done_on = record->done_on;
-          m->note = g_strdup (record->note != NULL ? record->note : "");
-        }
-      else if (rule->condition == NV_RULE_REQUIRED_WHEN_FULLY_SICK_LISTED &&
-               all_graded_until (c, due))
-        m->status = NV_MILESTONE_OPTIONAL;
-      else if (as_of > due)
-        m->status = NV_MILESTONE_OVERDUE;
-      else
-        m->status = NV_MILESTONE_DUE;
-      g_ptr_array_add (out, m);
-    }
-  return out;
-}
-
-gboolean
-nv_milestone_case_is_current (const NvMilestone *milestone, NvDay as_of)
-{
-  return milestone->case_open || milestone->case_end >= as_of;
-}
-
-static int
-compare_upcoming (gconstpointer a, gconstpointer b)
-{
-  const NvMilestone *ma = *(NvMilestone *const *) a;
-  const NvMilestone *mb = *(NvMilestone *const *) b;
-  int by_ref;
-
-  if (ma->due != mb->due)
-    return ma->due < mb->due ? -1 : 1;
-  by_ref = g_utf8_collate (ma->employee_ref != NULL ? ma->employee_ref : "",
-                           mb->employee_ref != NULL ? mb->employee_ref : "");
-  if (by_ref != 0)
-    return by_ref;
-  if (ma->case_start != mb->case_start)
-    return ma->case_start < mb->case_start ? -1 : 1;
-  return ma->offset_days - mb->offset_days;
-}
-
-GPtrArray *
-nv_followup_select_upcoming (const GPtrArray *milestones, NvDay as_of, int days)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
-
-  for (guint i = 0; i < milestones->len; i++)
-    {
-      const NvMilestone *m = g_ptr_array_index (milestones, i);
-      gboolean wanted;
-
-      if (!nv_milestone_case_is_current (m, as_of))
-        continue;
-      switch (m->status)
-        {
-        case NV_MILESTONE_OVERDUE:
-          wanted = TRUE;
-          break;
-        case NV_MILESTONE_DUE:
-        case NV_MILESTONE_OPTIONAL:
-          wanted = m->due >= as_of && m->due <= as_of + (NvDay) days;
-          break;
-        case NV_MILESTONE_DONE:
-        default:
-          wanted = FALSE;
-          break;
-        }
-      if (wanted)
-        g_ptr_array_add (out, nv_milestone_copy (m));
-    }
-  g_ptr_array_sort (out, compare_upcoming);
-  return out;
 }

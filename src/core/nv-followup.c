@@ -8,9 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "nv-absence.h"
-#include "nv-followup.h"
+#include "nv-followup-private.h"
 #include "nv-store-private.h"
 #include "nv-unit.h"
 
@@ -52,54 +53,141 @@ nv_followup_records (NvStore *store, gint64 unit_id, GError **error)
   return g_steal_pointer (&records);
 }
 
-static int
-compare_listed (gconstpointer a, gconstpointer b)
+/* Orders the unit's employees by ref once (collation is slow), so cases and
+ * milestones sort by a number. Returns employee id → rank (1, 2, …). */
+static GHashTable *
+rank_refs (const GPtrArray *cases)
 {
-  const NvMilestone *ma = *(NvMilestone *const *) a;
-  const NvMilestone *mb = *(NvMilestone *const *) b;
-  int by_ref;
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  GHashTable *ranks = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
 
-  if (ma->case_start != mb->case_start)
-    return ma->case_start < mb->case_start ? -1 : 1;
-  by_ref = g_utf8_collate (ma->employee_ref != NULL ? ma->employee_ref : "",
-                           mb->employee_ref != NULL ? mb->employee_ref : "");
-  if (by_ref != 0)
-    return by_ref;
-  if (ma->employee_id != mb->employee_id)
-    return ma->employee_id < mb->employee_id ? -1 : 1;
-  if (ma->due != mb->due)
-    return ma->due < mb->due ? -1 : 1;
-  return g_strcmp0 (ma->milestone, mb->milestone);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      NvCase *c = g_ptr_array_index (cases, i);
+      if (g_hash_table_contains (keys, &c->employee_id))
+        continue;
+      g_hash_table_insert (keys, &c->employee_id,
+                           g_utf8_collate_key (c->employee_ref != NULL ? c->employee_ref : "", -1));
+      g_ptr_array_add (order, c);
+    }
+  for (guint i = 1; i < order->len; i++)
+    {
+      /* Insertion sort by collation key, then id: few employees. */
+      NvCase *c = g_ptr_array_index (order, i);
+      const char *key = g_hash_table_lookup (keys, &c->employee_id);
+      guint j = i;
+
+      while (j > 0)
+        {
+          NvCase *p = g_ptr_array_index (order, j - 1);
+          int by = strcmp (g_hash_table_lookup (keys, &p->employee_id), key);
+          if (by < 0 || (by == 0 && p->employee_id < c->employee_id))
+            break;
+          order->pdata[j] = p;
+          j--;
+        }
+      order->pdata[j] = c;
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      NvCase *c = g_ptr_array_index (order, i);
+      g_hash_table_insert (ranks, &c->employee_id, GUINT_TO_POINTER (i + 1));
+    }
+  return ranks;
 }
 
+typedef struct
+{
+  NvCase *c;
+  guint rank;
+} RankedCase;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const RankedCase *x = a, *y = b;
+
+  if (x->c->start != y->c->start)
+    return x->c->start < y->c->start ? -1 : 1;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* The milestones of @unit_id as of @as_of, as the CLI lists them: by case
+ * start, employee ref, due date (a case's rules come by offset). */
 GPtrArray *
 nv_followup_list (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
 {
+  return nv_followup_list_with_cases (store, unit_id, as_of, NULL, error);
+}
+
+GPtrArray *
+nv_followup_list_with_cases (NvStore *store, gint64 unit_id, NvDay as_of, GPtrArray **cases_out,
+                             GError **error)
+{
   g_autoptr (GPtrArray) cases = NULL;
   g_autoptr (GPtrArray) records = NULL;
-  GPtrArray *out;
+  g_autoptr (GHashTable) index = NULL;
+  g_autoptr (GHashTable) ranks = NULL;
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedCase));
   NvFollowupRules *rules = nv_followup_rules_default ();
+  NvDay tracked_from = NV_DAY_NONE;
+  GPtrArray *out;
 
   if (as_of == NV_DAY_NONE)
     as_of = nv_day_today ();
-  cases = nv_cases_for_unit (store, unit_id, as_of, error);
+  if (!nv_followup_get_tracked_from (store, unit_id, &tracked_from, error))
+    return NULL;
+  cases = nv_followup_cases_for_unit (store, unit_id, as_of, error);
   if (cases == NULL)
     return NULL;
   records = nv_followup_records (store, unit_id, error);
   if (records == NULL)
     return NULL;
+  index = nv_followup_record_index_new (records);
+  ranks = rank_refs (cases);
 
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
   for (guint i = 0; i < cases->len; i++)
     {
-      g_autoptr (GPtrArray) milestones =
-        nv_followup_for_case (rules, g_ptr_array_index (cases, i), records, as_of);
-
-      for (guint j = 0; j < milestones->len; j++)
-        g_ptr_array_add (out, g_ptr_array_steal_index_fast (milestones, j--));
+      RankedCase rc = { g_ptr_array_index (cases, i), 0 };
+      if (!rc.c->has_doctor)
+        continue;
+      rc.rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, &rc.c->employee_id));
+      g_array_append_val (ranked, rc);
     }
-  g_ptr_array_sort (out, compare_listed);
+  g_array_sort (ranked, compare_ranked);
+
+  out = g_ptr_array_new_full (ranked->len * 3, (GDestroyNotify) nv_milestone_free);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      const RankedCase *rc = &g_array_index (ranked, RankedCase, i);
+      nv_followup_append_for_case (rules, rc->c, index, as_of, tracked_from, rc->rank, out);
+    }
+  if (cases_out != NULL)
+    *cases_out = g_steal_pointer (&cases);
   return out;
+}
+
+static gboolean
+unit_ids (NvStore *store, GArray *ids, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT id FROM unit ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The milestones of one unit, or of every unit for @unit_id 0. */
@@ -149,25 +237,133 @@ gboolean
 nv_followup_count (NvStore *store, gint64 unit_id, NvDay as_of, int days, guint *n_overdue,
                    guint *n_due_soon, GError **error)
 {
-  g_autoptr (GPtrArray) upcoming = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) per_unit = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GHashTable) index = NULL;
+  NvFollowupRules *rules = nv_followup_rules_default ();
   guint overdue = 0, soon = 0;
 
-  upcoming = nv_followup_upcoming (store, unit_id, as_of, days, error);
-  if (upcoming == NULL)
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  if (unit_id != 0)
+    g_array_append_val (ids, unit_id);
+  else if (!unit_ids (store, ids, error))
     return FALSE;
-  for (guint i = 0; i < upcoming->len; i++)
+  /* Every unit's spells in one pass, and no milestone built: this runs for
+   * the badge on each unit switch and for the reminder at start-up. */
+  per_unit = nv_followup_cases_for_units (store, (gint64 *) (void *) ids->data, ids->len, as_of,
+                                          FALSE, error);
+  if (per_unit == NULL)
+    return FALSE;
+  records = nv_followup_records (store, unit_id, error);
+  if (records == NULL)
+    return FALSE;
+  index = nv_followup_record_index_new (records);
+  for (guint u = 0; u < ids->len; u++)
     {
-      const NvMilestone *m = g_ptr_array_index (upcoming, i);
-      if (m->status == NV_MILESTONE_OVERDUE)
-        overdue++;
-      else if (m->status == NV_MILESTONE_DUE)
-        soon++;
+      GPtrArray *cases = g_ptr_array_index (per_unit, u);
+      NvDay tracked_from = NV_DAY_NONE;
+
+      if (!nv_followup_get_tracked_from (store, g_array_index (ids, gint64, u), &tracked_from,
+                                         error))
+        return FALSE;
+      for (guint i = 0; i < cases->len; i++)
+        nv_followup_count_case (rules, g_ptr_array_index (cases, i), index, as_of, tracked_from,
+                                days, &overdue, &soon);
     }
   if (n_overdue != NULL)
     *n_overdue = overdue;
   if (n_due_soon != NULL)
     *n_due_soon = soon;
   return TRUE;
+}
+
+/* ---- Tracked from ------------------------------------------------------ */
+
+gboolean
+nv_followup_get_tracked_from (NvStore *store, gint64 unit_id, NvDay *day, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *day = NV_DAY_NONE;
+  stmt = nv_store_prepare (store, "SELECT tracked_from FROM unit_followup WHERE unit_id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *day = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      nv_store_set_sql_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_tracked_from (NvStore *store, gint64 unit_id, NvDay day, const char *set_by, GError **error)
+{
+  char text[11];
+  sqlite3_stmt *stmt;
+
+  if (day == NV_DAY_NONE)
+    {
+      stmt = nv_store_prepare (store, "DELETE FROM unit_followup WHERE unit_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, unit_id);
+      return nv_store_step_done (store, stmt, error);
+    }
+  stmt = nv_store_prepare (store,
+                           "INSERT OR REPLACE INTO unit_followup (unit_id, tracked_from, set_by) "
+                           "VALUES (?1, ?2, ?3)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, text));
+  nv_stmt_bind_text (stmt, 3, set_by);
+  return nv_store_step_done (store, stmt, error);
+}
+
+gboolean
+nv_followup_set_tracked_from (NvStore *store, gint64 unit_id, NvDay day, GError **error)
+{
+  g_autoptr (NvUnit) unit = NULL;
+
+  g_return_val_if_fail (NV_IS_STORE (store), FALSE);
+
+  unit = nv_unit_get (store, unit_id, error);
+  if (unit == NULL)
+    return FALSE;
+  if (day != NV_DAY_NONE && day > nv_day_today ())
+    {
+      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                           _("Follow-up tracked from: the date lies in the future"));
+      return FALSE;
+    }
+  if (!store_tracked_from (store, unit_id, day, "user", error))
+    return FALSE;
+  nv_store_emit_changed (store, "followup");
+  return TRUE;
+}
+
+gboolean
+nv_followup_tracked_from_set_default (NvStore *store, gint64 unit_id, NvDay day, GError **error)
+{
+  NvDay current = NV_DAY_NONE;
+
+  if (!nv_followup_get_tracked_from (store, unit_id, &current, error))
+    return FALSE;
+  if (current != NV_DAY_NONE)
+    return TRUE;
+  /* Inside the import's transaction: its own change signal follows. */
+  return store_tracked_from (store, unit_id, day, "import", error);
 }
 
 /* Checks that the employee has a case starting on @case_start for which

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nv-followup.h"
 #include "nv-import.h"
 #include "nv-stats-private.h"
 #include "nv-store-private.h"
@@ -45,6 +46,9 @@ typedef struct
 
   NvImportPreview *preview; /* NULL when importing */
   NvImportCounts counts;
+  NvDay today;
+  gint64 row_unit;      /* the current row's unit */
+  GHashTable *history;  /* spells: gint64 * unit ids with a spell ended before today */
 } Import;
 
 /* What the importer reads: the exported columns plus, for roster and
@@ -257,6 +261,7 @@ select_batch (Import *im, NvImportRow *row, const char **field, GError **error)
   gint64 unit_id = im->unit_id;
   NvAbsenceBatch *batch;
 
+  im->row_unit = im->unit_id;
   if (im->unit_column < 0)
     return TRUE; /* one unit, one batch (made in run ()) */
   row->unit = (char *) F (im, im->unit_column); /* borrowed until the row is kept */
@@ -287,6 +292,7 @@ select_batch (Import *im, NvImportRow *row, const char **field, GError **error)
       g_hash_table_insert (im->batches, g_memdup2 (&unit_id, sizeof unit_id), batch);
     }
   im->batch = batch;
+  im->row_unit = unit_id;
   return TRUE;
 }
 
@@ -332,8 +338,13 @@ spell_row (Import *im, NvImportRow *row, const char **field, GError **error)
                      _("“%s” is not a type (use egenmeldt or legemeldt)"), type);
       return FALSE;
     }
-  return nv_absence_batch_add_spell (im->batch, row->employee, row->start, row->end, row->grade,
-                                     row->type, field, error);
+  if (!nv_absence_batch_add_spell (im->batch, row->employee, row->start, row->end, row->grade,
+                                   row->type, field, error))
+    return FALSE;
+  if (row->end != NV_DAY_NONE && row->end < im->today &&
+      !g_hash_table_contains (im->history, &im->row_unit))
+    g_hash_table_add (im->history, g_memdup2 (&im->row_unit, sizeof im->row_unit));
+  return TRUE;
 }
 
 static gboolean
@@ -622,6 +633,18 @@ run (Import *im, GError **error)
     }
   else if (im->kind != NV_IMPORT_MONTHLY)
     im->counts.n_units = 1;
+  /* Imported history gives each unit's follow-up a start (DESIGN §3). */
+  if (im->preview == NULL && im->kind == NV_IMPORT_SPELLS)
+    {
+      GHashTableIter iter;
+      gpointer unit;
+
+      g_hash_table_iter_init (&iter, im->history);
+      while (g_hash_table_iter_next (&iter, &unit, NULL))
+        if (!nv_followup_tracked_from_set_default (im->store, *(gint64 *) unit, im->today,
+                                                   error))
+          return FALSE;
+    }
   return TRUE;
 }
 
@@ -638,6 +661,8 @@ import_init (Import *im, NvStore *store, NvImportKind kind, gint64 unit_id, NvIm
   im->batches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) nv_absence_batch_free);
   im->reader = reader;
+  im->today = nv_day_today ();
+  im->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im->columns = nv_import_kind_columns (kind);
   im->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -657,6 +682,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->months, g_hash_table_unref);
   g_clear_pointer (&im->stored_months, g_hash_table_unref);
   g_clear_pointer (&im->loaded_units, g_hash_table_unref);
+  g_clear_pointer (&im->history, g_hash_table_unref);
 }
 
 /* A spells import inserts only employee ids of the unit's employee rows,

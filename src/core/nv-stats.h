@@ -198,4 +198,19 @@ GPtrArray *nv_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of)
 /* The unit's cases with employee refs. */
 GPtrArray *nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error);
 
+/* Follow-up cases («oppfølgingstilfeller», DESIGN §3) are a different thing
+ * from the statistics' case above: one employee's spells (any type) merged
+ * when fewer than 16 calendar days lie between one spell's end and the next
+ * one's start (folketrygdloven § 8-19: a new employer period only after 16
+ * days back at work). @end and @duration span the gaps; @spells holds the
+ * merged spells. Same element type and order as nv_cases_compute(). */
+#define NV_FOLLOWUP_CASE_MAX_GAP 15
+GPtrArray *nv_followup_cases_compute (const NvSpell *spells, guint n_spells, NvDay as_of);
+GPtrArray *nv_followup_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of,
+                                       GError **error);
+/* The same for several units at once: one GPtrArray of NvCase per unit, in
+ * the order of @unit_ids; employee refs only @with_refs. */
+GPtrArray *nv_followup_cases_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
+                                        NvDay as_of, gboolean with_refs, GError **error);
+
 G_END_DECLS

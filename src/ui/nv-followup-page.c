@@ -1,7 +1,16 @@
-/* nv-followup-page.c — the Follow-up section: what is overdue and what comes
- * in the next 14 days across the unit's employees, every current case on a
- * timeline with its milestones, what each step means (with its source), and
- * the privacy duties (export, erase, delete old cases).
+/* nv-followup-page.c — the Follow-up section: employees to consider a
+ * conversation with (repeated absence), what is overdue and what comes in
+ * the next 14 days across the unit's employees, steps before the unit's
+ * «follow-up tracked from» day apart, every current case on a timeline with
+ * its milestones, what each step means (with its source), and the privacy
+ * duties (export, erase, delete old cases).
+ *
+ * Cases here are follow-up cases (spells less than 16 days apart belong
+ * together), not the statistics' cases of the Overview.
+ *
+ * The section's badge is counted without building anything
+ * (nv_followup_count()); the lists and cards are built only while the page
+ * is on screen, and the long lists are list views over a model.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,12 +22,17 @@
 
 #include "nv-absence.h"
 #include "nv-followup-dialogs.h"
+#include "nv-followup-page-private.h"
 #include "nv-followup-page.h"
 #include "nv-followup-timeline.h"
 #include "nv-followup.h"
 #include "nv-format.h"
+#include "nv-milestone-model.h"
+#include "nv-tracked-from-dialog.h"
 
 #define SOON_DAYS 14
+
+#define LIST_MAX_HEIGHT 420
 
 struct _NvFollowupPage
 {
@@ -26,17 +40,31 @@ struct _NvFollowupPage
 
   GSettings *settings;
   guint n_overdue;
+  gboolean stale; /* data changed while off screen: build on map */
+  guint cards_source;
+
+  NvMilestoneModel *overdue_model;
+  NvMilestoneModel *soon_model;
+  NvMilestoneModel *not_tracked_model;
+  GtkWidget *not_tracked_list; /* built on first expand */
 
   GtkStack *stack;
   AdwStatusPage *empty;
   GtkLabel *summary_label;
+  AdwPreferencesGroup *repeated_group;
+  GtkListBox *repeated_list;
   AdwPreferencesGroup *overdue_group;
-  GtkListBox *overdue_list;
+  GtkButton *tracked_button;
+  GtkBox *overdue_box;
   AdwPreferencesGroup *soon_group;
-  GtkListBox *soon_list;
+  GtkBox *soon_box;
+  AdwPreferencesGroup *not_tracked_group;
+  AdwExpanderRow *not_tracked_row;
   AdwPreferencesGroup *cases_group;
   GtkBox *cases_box;
   AdwPreferencesGroup *meaning_group;
+  GtkWidget *overdue_placeholder;
+  GtkWidget *soon_placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (NvFollowupPage, nv_followup_page, NV_TYPE_PAGE)
@@ -50,71 +78,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* ---- Texts ------------------------------------------------------------- */
-
-static char *
-status_text (const NvMilestone *m, NvDay today)
-{
-  g_autofree char *due = nv_day_format_local (m->due);
-
-  switch (m->status)
-    {
-    case NV_MILESTONE_DONE:
-      {
-        g_autofree char *done = nv_day_format_local (m->done_on);
-        if (m->note != NULL && m->note[0] != '\0')
-          /* Translators: "Done 30.01.2026 · plan sent to the GP" */
-          return g_strdup_printf (_("Done %s · %s"), done, m->note);
-        return g_strdup_printf (_("Done %s"), done);
-      }
-    case NV_MILESTONE_OVERDUE:
-      {
-        guint late = today - m->due;
-        /* Translators: "Was due 02.02.2026 · 12 days overdue" */
-        return g_strdup_printf (g_dngettext (NULL, "Was due %s · %u day overdue",
-                                             "Was due %s · %u days overdue", late),
-                                due, late);
-      }
-    case NV_MILESTONE_OPTIONAL:
-      return g_strdup_printf (_("Optional while the employee is partly at work · by %s"), due);
-    case NV_MILESTONE_DUE:
-    default:
-      if (m->due == today)
-        return g_strdup_printf (_("Due %s · today"), due);
-      if (m->due == today + 1)
-        return g_strdup_printf (_("Due %s · tomorrow"), due);
-      if (m->due - today <= 60)
-        return g_strdup_printf (g_dngettext (NULL, "Due %s · in %u day", "Due %s · in %u days",
-                                             m->due - today),
-                                due, (guint) (m->due - today));
-      return g_strdup_printf (_("Due %s"), due);
-    }
-}
-
-static void
-add_status_badge (AdwActionRow *row, NvMilestoneStatus status)
-{
-  GtkWidget *label = gtk_label_new (nv_milestone_status_label (status));
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "caption-heading");
-  switch (status)
-    {
-    case NV_MILESTONE_OVERDUE:
-      gtk_widget_add_css_class (label, "error");
-      break;
-    case NV_MILESTONE_DONE:
-      gtk_widget_add_css_class (label, "success");
-      break;
-    case NV_MILESTONE_OPTIONAL:
-    case NV_MILESTONE_DUE:
-    default:
-      gtk_widget_add_css_class (label, "dim-label");
-      break;
-    }
-  adw_action_row_add_suffix (row, label);
-}
 
 /* ---- Rows -------------------------------------------------------------- */
 
@@ -132,27 +95,21 @@ undo_clicked_cb (GtkButton *button, NvFollowupPage *self)
   nv_followup_undo_done (NV_PAGE (self), m);
 }
 
-/* A milestone as a row; @with_employee for the lists across employees. */
+/* A milestone of a case card as a row. */
 static GtkWidget *
-milestone_row (NvFollowupPage *self, const NvMilestone *m, NvDay today, gboolean with_employee)
+milestone_row (NvFollowupPage *self, const NvMilestone *m, NvDay today)
 {
   const char *title = nv_milestone_title (m->milestone);
-  g_autofree char *row_title = NULL;
-  g_autofree char *subtitle = status_text (m, today);
+  g_autofree char *subtitle = nv_followup_status_text (m, today);
   g_autofree char *button_label = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
-  /* Translators: "AB — Follow-up plan" */
-  row_title = with_employee ? g_strdup_printf (_("%s — %s"), m->employee_ref, title)
-                            : g_strdup (title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_tooltip_text (row, nv_milestone_explanation (m->milestone));
-  /* In the lists across employees the heading already says overdue or due. */
-  if (!with_employee || m->status == NV_MILESTONE_OPTIONAL)
-    add_status_badge (ADW_ACTION_ROW (row), m->status);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), nv_followup_status_badge (m->status));
 
   if (m->status == NV_MILESTONE_DONE)
     {
@@ -185,27 +142,19 @@ placeholder_row (const char *text)
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "card");
+  gtk_widget_set_size_request (label, -1, 48);
   return label;
 }
 
-/* How the employee is sick-listed today: "fully sick-listed", "50 %
- * sick-listed" or "self-certified"; NULL when no spell covers today. */
+/* How the employee is sick-listed today in case @c: "fully sick-listed",
+ * "50 % sick-listed" or "self-certified"; NULL when no spell covers today. */
 static char *
-current_grade (NvFollowupPage *self, gint64 employee_id, NvDay today)
+current_grade (const NvCase *c, NvDay today)
 {
-  NvStore *store = nv_page_get_store (NV_PAGE (self));
-  g_autoptr (GPtrArray) spells = NULL;
-
-  if (store == NULL)
-    return NULL;
-  spells = nv_spell_list_employee (store, employee_id, NULL);
-  for (guint i = 0; spells != NULL && i < spells->len; i++)
+  for (guint i = 0; c != NULL && i < c->spells->len; i++)
     {
-      const NvSpell *spell = g_ptr_array_index (spells, i);
+      const NvSpell *spell = &g_array_index (c->spells, NvSpell, i);
       g_autofree char *grade = NULL;
 
       if (spell->start > today || (spell->end != NV_DAY_NONE && spell->end < today))
@@ -221,10 +170,23 @@ current_grade (NvFollowupPage *self, gint64 employee_id, NvDay today)
   return NULL;
 }
 
+static void
+steps_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, NvFollowupPage *self)
+{
+  GPtrArray *ms = g_object_get_data (G_OBJECT (expander), "milestones");
+  NvDay today = nv_day_today ();
+
+  if (!adw_expander_row_get_expanded (expander) || ms == NULL)
+    return;
+  for (guint i = 0; i < ms->len; i++)
+    adw_expander_row_add_row (expander, milestone_row (self, g_ptr_array_index (ms, i), today));
+  g_object_set_data (G_OBJECT (expander), "milestones", NULL);
+}
+
 /* A card for one current case: who, since when, the timeline and each
  * milestone. @ms holds the case's milestones, by due date. */
 static GtkWidget *
-case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
+case_card (NvFollowupPage *self, GPtrArray *ms, const NvCase *c, NvDay today)
 {
   const NvMilestone *first = g_ptr_array_index (ms, 0);
   const NvMilestone *next = NULL;
@@ -258,7 +220,7 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
       subtitle = g_strdup_printf (_("Since %s · day %u · sick-listed until %s"), since, day, until);
     }
   {
-    g_autofree char *grade = current_grade (self, first->employee_id, today);
+    g_autofree char *grade = current_grade (c, today);
     if (grade != NULL)
       {
         char *with_grade = g_strdup_printf ("%s · %s", subtitle, grade);
@@ -307,10 +269,12 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
                        due);
     }
 
-  /* The steps themselves, folded: the lists above hold what needs doing. */
+  /* The steps themselves, folded (built when unfolded): the lists above
+   * hold what needs doing. */
   {
     GtkWidget *expander = adw_expander_row_new ();
     g_autofree char *steps_subtitle = NULL;
+    GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
 
     if (overdue > 0)
       steps_subtitle = g_strdup_printf (g_dngettext (NULL, "%u of %u done · %u overdue",
@@ -321,8 +285,10 @@ case_card (NvFollowupPage *self, GPtrArray *ms, NvDay today)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("All Steps"));
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), steps_subtitle);
     for (guint i = 0; i < ms->len; i++)
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                milestone_row (self, g_ptr_array_index (ms, i), today, FALSE));
+      g_ptr_array_add (copies, nv_milestone_copy (g_ptr_array_index (ms, i)));
+    g_object_set_data_full (G_OBJECT (expander), "milestones", copies,
+                            (GDestroyNotify) g_ptr_array_unref);
+    g_signal_connect (expander, "notify::expanded", G_CALLBACK (steps_expanded_cb), self);
     gtk_list_box_append (GTK_LIST_BOX (list), expander);
   }
   /* Translators: accessible summary of a case: "AB, sick-listed since
@@ -355,8 +321,10 @@ build_meanings (NvFollowupPage *self)
   valid = nv_day_format_local (set->valid_from);
   /* Translators: %s is the date the rules are valid from */
   description = g_strdup_printf (_("The dates follow the rules in force from %s, counted in "
-                                   "calendar days from the first day of absence — also when it "
-                                   "began as self-certified. Check the sources when in doubt."),
+                                   "calendar days as NAV counts them: the first day of absence "
+                                   "is day 1, also when it began as self-certified. Absences "
+                                   "less than 16 days apart count as one case. Check the "
+                                   "sources when in doubt."),
                                  valid);
   adw_preferences_group_set_description (self->meaning_group, description);
 
@@ -370,14 +338,14 @@ build_meanings (NvFollowupPage *self)
       GtkWidget *link = gtk_link_button_new_with_label (rule->source_url, rule->source_title);
       GtkWidget *row = gtk_list_box_row_new ();
 
-      if (rule->offset_days % 7 == 0)
-        /* Translators: "Week 4 — 28 days after the first day of absence" */
-        subtitle = g_strdup_printf (_("Week %d — %d days after the first day of absence"),
-                                    rule->offset_days / 7, rule->offset_days);
+      /* NAV's counting: the first day of absence is day 1 (DESIGN §3). */
+      if ((rule->offset_days + 1) % 7 == 0)
+        /* Translators: "End of week 4 — day 28 of the absence" */
+        subtitle = g_strdup_printf (_("End of week %d — day %d of the absence"),
+                                    (rule->offset_days + 1) / 7, rule->offset_days + 1);
       else
-        /* Translators: "15 days after the first day of absence (calendar day 16)" */
-        subtitle = g_strdup_printf (_("%d days after the first day of absence (calendar day %d)"),
-                                    rule->offset_days, rule->offset_days + 1);
+        /* Translators: "Day 16 of the absence" */
+        subtitle = g_strdup_printf (_("Day %d of the absence"), rule->offset_days + 1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), nv_milestone_title (rule->id));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 
@@ -409,15 +377,6 @@ build_meanings (NvFollowupPage *self)
 }
 
 /* ---- Reload ------------------------------------------------------------ */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static void
 clear_box (GtkBox *box)
@@ -463,82 +422,287 @@ fill_summary (NvFollowupPage *self, guint n_cases, guint n_overdue, guint n_soon
 }
 
 static void
+fill_tracked_from (NvFollowupPage *self, NvDay tracked_from, guint n_not_tracked)
+{
+  g_autofree char *day = tracked_from != NV_DAY_NONE ? nv_day_format_local (tracked_from) : NULL;
+  g_autofree char *label = NULL;
+
+  if (day != NULL)
+    /* Translators: a button: "Tracked from 01.02.2026" */
+    label = g_strdup_printf (_("Tracked from %s"), day);
+  gtk_button_set_label (self->tracked_button,
+                        label != NULL ? label : _("Set Tracked-From Date…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->not_tracked_group), n_not_tracked > 0);
+  if (n_not_tracked > 0)
+    {
+      g_autofree char *title =
+        g_strdup_printf (g_dngettext (NULL, "%u step fell due before %s",
+                                      "%u steps fell due before %s", n_not_tracked),
+                         n_not_tracked, day);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->not_tracked_row), title);
+      adw_expander_row_set_subtitle (self->not_tracked_row,
+                                     _("History from before follow-up was tracked here: never "
+                                       "counted as overdue and never reminded of"));
+    }
+}
+
+static void
+show_empty (NvFollowupPage *self)
+{
+  nv_milestone_model_set (self->overdue_model, NULL, NULL);
+  nv_milestone_model_set (self->soon_model, NULL, NULL);
+  nv_milestone_model_set (self->not_tracked_model, NULL, NULL);
+  clear_box (self->cases_box);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Order of the Overdue and Due lists (as nv_followup_select_upcoming()):
+ * by due date, employee, case start, step. */
+static int
+compare_upcoming_index (gconstpointer a, gconstpointer b, gpointer data)
+{
+  GPtrArray *all = data;
+  const NvMilestone *x = g_ptr_array_index (all, *(const guint *) a);
+  const NvMilestone *y = g_ptr_array_index (all, *(const guint *) b);
+
+  if (x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  if (x->ref_rank != y->ref_rank)
+    return x->ref_rank < y->ref_rank ? -1 : 1;
+  if (x->case_start != y->case_start)
+    return x->case_start < y->case_start ? -1 : 1;
+  return x->offset_days - y->offset_days;
+}
+
+static int
+compare_upcoming_index_latest_first (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_upcoming_index (b, a, data);
+}
+
+/* Cards are made a few at a time, so the page shows at once. */
+#define CARDS_AT_ONCE 6
+
+typedef struct
+{
+  GPtrArray *all;   /* NvMilestone */
+  GPtrArray *cases; /* NvCase */
+  GArray *starts;   /* guint: first milestone of each current case in @all */
+  GHashTable *case_of; /* employee id → current NvCase */
+  guint next;
+} Cards;
+
+static void
+cards_free (Cards *cards)
+{
+  g_ptr_array_unref (cards->all);
+  g_ptr_array_unref (cards->cases);
+  g_array_unref (cards->starts);
+  g_hash_table_unref (cards->case_of);
+  g_free (cards);
+}
+
+static void
+add_cards (NvFollowupPage *self, Cards *cards, guint n)
+{
+  g_autoptr (GPtrArray) ms = g_ptr_array_new ();
+  NvDay today = nv_day_today ();
+
+  for (; n > 0 && cards->next < cards->starts->len; n--, cards->next++)
+    {
+      guint i = g_array_index (cards->starts, guint, cards->next);
+      const NvMilestone *first = g_ptr_array_index (cards->all, i);
+      const NvCase *c = g_hash_table_lookup (cards->case_of, &first->employee_id);
+
+      g_ptr_array_set_size (ms, 0);
+      for (; i < cards->all->len; i++)
+        {
+          const NvMilestone *m = g_ptr_array_index (cards->all, i);
+          if (m->employee_id != first->employee_id || m->case_start != first->case_start)
+            break;
+          g_ptr_array_add (ms, (gpointer) m);
+        }
+      gtk_box_append (self->cases_box,
+                      case_card (self, ms, c != NULL && c->start == first->case_start ? c : NULL,
+                                 today));
+    }
+}
+
+static gboolean
+more_cards_cb (gpointer data)
+{
+  NvFollowupPage *self = data;
+  Cards *cards = g_object_get_data (G_OBJECT (self), "cards");
+
+  if (cards == NULL)
+    {
+      self->cards_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  add_cards (self, cards, CARDS_AT_ONCE);
+  if (cards->next < cards->starts->len)
+    return G_SOURCE_CONTINUE;
+  self->cards_source = 0;
+  g_object_set_data (G_OBJECT (self), "cards", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Everything on the page from the unit's milestones. */
+static void
+build (NvFollowupPage *self)
+{
+  NvPage *page = NV_PAGE (self);
+  NvStore *store = nv_page_get_store (page);
+  gint64 unit_id = nv_page_get_unit_id (page);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (GPtrArray) flagged = NULL;
+  g_autoptr (GArray) overdue = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) soon = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) not_tracked = g_array_new (FALSE, FALSE, sizeof (guint));
+  NvDay today = nv_day_today ();
+  NvDay tracked_from = NV_DAY_NONE;
+  Cards *cards;
+  gint64 t_build = g_get_monotonic_time ();
+
+  self->stale = FALSE;
+  g_clear_handle_id (&self->cards_source, g_source_remove);
+  g_object_set_data (G_OBJECT (self), "cards", NULL);
+  clear_box (self->cases_box);
+  if (store == NULL || unit_id == 0)
+    {
+      set_n_overdue (self, 0);
+      show_empty (self);
+      return;
+    }
+  all = nv_followup_list_with_cases (store, unit_id, today, &cases, &error);
+  if (all == NULL || !nv_followup_get_tracked_from (store, unit_id, &tracked_from, &error))
+    {
+      nv_page_toast (page, error->message);
+      set_n_overdue (self, 0);
+      show_empty (self);
+      return;
+    }
+  flagged = nv_repeated_absence_compute (cases, today);
+
+  /* The lists: the same selection as nv_followup_upcoming() and the CLI;
+   * overdue with the latest first — what can still be put right. */
+  cards = g_new0 (Cards, 1);
+  cards->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  cards->case_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const NvMilestone *m = g_ptr_array_index (all, i);
+      const NvMilestone *prev = i > 0 ? g_ptr_array_index (all, i - 1) : NULL;
+
+      if (nv_milestone_is_upcoming (m, today, SOON_DAYS))
+        g_array_append_val (m->status == NV_MILESTONE_OVERDUE ? overdue : soon, i);
+      else if (m->status == NV_MILESTONE_NOT_TRACKED)
+        g_array_append_val (not_tracked, i);
+      if ((prev == NULL || prev->employee_id != m->employee_id ||
+           prev->case_start != m->case_start) &&
+          nv_milestone_case_is_current (m, today) && m->case_start <= today)
+        g_array_append_val (cards->starts, i);
+    }
+  g_array_sort_with_data (overdue, compare_upcoming_index_latest_first, all);
+  g_array_sort_with_data (soon, compare_upcoming_index, all);
+  nv_milestone_model_set (self->overdue_model, all, overdue);
+  nv_milestone_model_set (self->soon_model, all, soon);
+  nv_milestone_model_set (self->not_tracked_model, all, not_tracked);
+  gtk_widget_set_visible (self->overdue_placeholder, overdue->len == 0);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (self->overdue_placeholder),
+                          overdue->len > 0);
+  gtk_widget_set_visible (self->soon_placeholder, soon->len == 0);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (self->soon_placeholder), soon->len > 0);
+  fill_tracked_from (self, tracked_from, not_tracked->len);
+
+  nv_followup_fill_repeated (self->repeated_list, flagged);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeated_group), flagged->len > 0);
+
+  /* Current cases, one card each: the first at once, the rest when idle. */
+  for (guint i = 0; i < cases->len; i++)
+    {
+      NvCase *c = g_ptr_array_index (cases, i);
+      if (c->open || c->end >= today)
+        g_hash_table_insert (cards->case_of, &c->employee_id, c);
+    }
+  cards->all = g_ptr_array_ref (all);
+  cards->cases = g_ptr_array_ref (cases);
+  g_object_set_data_full (G_OBJECT (self), "cards", cards, (GDestroyNotify) cards_free);
+  add_cards (self, cards, CARDS_AT_ONCE);
+  if (cards->next < cards->starts->len)
+    self->cards_source = g_idle_add_full (G_PRIORITY_LOW, more_cards_cb, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_group), cards->starts->len > 0);
+
+  g_debug ("follow-up page built: %.1f ms", (g_get_monotonic_time () - t_build) / 1000.);
+  fill_summary (self, cards->starts->len, overdue->len, soon->len);
+  set_n_overdue (self, overdue->len);
+  gtk_stack_set_visible_child_name (self->stack, cards->starts->len > 0 || overdue->len > 0 ||
+                                                     soon->len > 0 || not_tracked->len > 0 ||
+                                                     flagged->len > 0
+                                                   ? "content"
+                                                   : "empty");
+}
+
+static void
 nv_followup_page_reload (NvPage *page)
 {
   NvFollowupPage *self = NV_FOLLOWUP_PAGE (page);
   NvStore *store = nv_page_get_store (page);
   gint64 unit_id = nv_page_get_unit_id (page);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GPtrArray) upcoming = NULL;
-  g_autoptr (GPtrArray) current = NULL;
-  NvDay today = nv_day_today ();
-  guint n_overdue = 0, n_soon = 0, n_cases = 0;
+  guint n_overdue = 0;
 
-  clear_list (self->overdue_list);
-  clear_list (self->soon_list);
-  clear_box (self->cases_box);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.export-employee", unit_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.erase-employee", unit_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.tracked-from", unit_id != 0);
 
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      build (self);
+      return;
+    }
+  /* Off screen only the badge is needed: counted, nothing built. */
+  self->stale = TRUE;
   if (store == NULL || unit_id == 0)
     {
       set_n_overdue (self, 0);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  all = nv_followup_list (store, unit_id, today, &error);
-  if (all == NULL)
+  if (!nv_followup_count (store, unit_id, nv_day_today (), SOON_DAYS, &n_overdue, NULL, &error))
     {
-      nv_page_toast (page, error->message);
-      set_n_overdue (self, 0);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
+      g_warning ("follow-up badge: %s", error->message);
+      n_overdue = 0;
     }
-
-  upcoming = nv_followup_select_upcoming (all, today, SOON_DAYS);
-  for (guint i = 0; i < upcoming->len; i++)
-    {
-      const NvMilestone *m = g_ptr_array_index (upcoming, i);
-      gboolean overdue = m->status == NV_MILESTONE_OVERDUE;
-
-      gtk_list_box_append (overdue ? self->overdue_list : self->soon_list,
-                           milestone_row (self, m, today, TRUE));
-      if (overdue)
-        n_overdue++;
-      else
-        n_soon++;
-    }
-  if (n_overdue == 0)
-    gtk_list_box_append (self->overdue_list, placeholder_row (_("Nothing is overdue.")));
-  if (n_soon == 0)
-    gtk_list_box_append (self->soon_list,
-                         placeholder_row (_("Nothing is due in the next 14 days.")));
-
-  /* Current cases, one card each; @all is sorted by case start, employee. */
-  current = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
-  for (guint i = 0; i <= all->len; i++)
-    {
-      const NvMilestone *m = i < all->len ? g_ptr_array_index (all, i) : NULL;
-
-      if (current->len > 0)
-        {
-          const NvMilestone *c = g_ptr_array_index (current, 0);
-          if (m == NULL || m->employee_id != c->employee_id || m->case_start != c->case_start)
-            {
-              gtk_box_append (self->cases_box, case_card (self, current, today));
-              n_cases++;
-              g_ptr_array_set_size (current, 0);
-            }
-        }
-      if (m != NULL && nv_milestone_case_is_current (m, today) && m->case_start <= today)
-        g_ptr_array_add (current, nv_milestone_copy (m));
-    }
-
-  fill_summary (self, n_cases, n_overdue, n_soon);
   set_n_overdue (self, n_overdue);
-  gtk_stack_set_visible_child_name (self->stack, n_cases > 0 || upcoming->len > 0 ? "content"
-                                                                                 : "empty");
+}
+
+static void
+nv_followup_page_map (GtkWidget *widget)
+{
+  NvFollowupPage *self = NV_FOLLOWUP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (nv_followup_page_parent_class)->map (widget);
+  if (self->stale)
+    build (self);
+}
+
+static void
+not_tracked_expanded_cb (NvFollowupPage *self)
+{
+  GtkWidget *row;
+
+  if (!adw_expander_row_get_expanded (self->not_tracked_row) || self->not_tracked_list != NULL)
+    return;
+  self->not_tracked_list =
+    nv_followup_milestone_list_new (NV_PAGE (self), G_LIST_MODEL (self->not_tracked_model), TRUE,
+                                    LIST_MAX_HEIGHT, _("Not tracked"));
+  gtk_widget_remove_css_class (self->not_tracked_list, "card");
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), self->not_tracked_list);
+  adw_expander_row_add_row (self->not_tracked_row, row);
 }
 
 /* ---- Actions ----------------------------------------------------------- */
@@ -563,6 +727,19 @@ delete_old_cases_action (GtkWidget *widget, const char *action_name, GVariant *p
                                        g_settings_get_int (self->settings, "retention-years"));
 }
 
+static void
+tracked_from_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvPage *page = NV_PAGE (widget);
+  NvTrackedFromDialog *dialog;
+
+  if (nv_page_get_store (page) == NULL || nv_page_get_unit_id (page) == 0)
+    return;
+  dialog = nv_tracked_from_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                       nv_page_get_store (page), nv_page_get_unit_id (page));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- GObject ----------------------------------------------------------- */
 
 guint
@@ -570,6 +747,33 @@ nv_followup_page_get_n_overdue (NvFollowupPage *self)
 {
   g_return_val_if_fail (NV_IS_FOLLOWUP_PAGE (self), 0);
   return self->n_overdue;
+}
+
+GListModel *
+nv_followup_page_get_list (NvFollowupPage *self, const char *which)
+{
+  g_return_val_if_fail (NV_IS_FOLLOWUP_PAGE (self), NULL);
+  if (g_strcmp0 (which, "overdue") == 0)
+    return G_LIST_MODEL (self->overdue_model);
+  if (g_strcmp0 (which, "soon") == 0)
+    return G_LIST_MODEL (self->soon_model);
+  if (g_strcmp0 (which, "not-tracked") == 0)
+    return G_LIST_MODEL (self->not_tracked_model);
+  return NULL;
+}
+
+guint
+nv_followup_page_get_n_repeated (NvFollowupPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NV_IS_FOLLOWUP_PAGE (self), 0);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->repeated_group)))
+    return 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->repeated_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
 }
 
 static void
@@ -596,7 +800,12 @@ nv_followup_page_dispose (GObject *object)
   NvFollowupPage *self = NV_FOLLOWUP_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_FOLLOWUP_PAGE);
+  g_clear_handle_id (&self->cards_source, g_source_remove);
+  g_object_set_data (G_OBJECT (self), "cards", NULL);
   g_clear_object (&self->settings);
+  g_clear_object (&self->overdue_model);
+  g_clear_object (&self->soon_model);
+  g_clear_object (&self->not_tracked_model);
   G_OBJECT_CLASS (nv_followup_page_parent_class)->dispose (object);
 }
 
@@ -610,10 +819,12 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   object_class->dispose = nv_followup_page_dispose;
   object_class->get_property = nv_followup_page_get_property;
   page_class->reload = nv_followup_page_reload;
+  widget_class->map = nv_followup_page_map;
 
   /**
    * NvFollowupPage:n-overdue:
-   * Overdue milestones of the unit's current cases (the section's badge).
+   * Overdue milestones of the unit's cases, as the Overdue list shows them
+   * (the section's badge).
    */
   properties[PROP_N_OVERDUE] =
     g_param_spec_uint ("n-overdue", NULL, NULL, 0, G_MAXUINT, 0,
@@ -628,10 +839,15 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, stack);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, empty);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, repeated_group);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, repeated_list);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, overdue_group);
-  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, tracked_button);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, overdue_box);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, soon_group);
-  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, soon_list);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, soon_box);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, not_tracked_group);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, not_tracked_row);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, cases_group);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, cases_box);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, meaning_group);
@@ -642,6 +858,8 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
                                    erase_employee_action);
   gtk_widget_class_install_action (widget_class, "followup.delete-old-cases", NULL,
                                    delete_old_cases_action);
+  gtk_widget_class_install_action (widget_class, "followup.tracked-from", NULL,
+                                   tracked_from_action);
 }
 
 static void
@@ -649,5 +867,22 @@ nv_followup_page_init (NvFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
+  self->overdue_model = nv_milestone_model_new ();
+  self->soon_model = nv_milestone_model_new ();
+  self->not_tracked_model = nv_milestone_model_new ();
+  self->overdue_placeholder = placeholder_row (_("Nothing is overdue."));
+  gtk_box_append (self->overdue_box, self->overdue_placeholder);
+  gtk_box_append (self->overdue_box,
+                  nv_followup_milestone_list_new (NV_PAGE (self),
+                                                  G_LIST_MODEL (self->overdue_model), TRUE,
+                                                  LIST_MAX_HEIGHT, _("Overdue")));
+  self->soon_placeholder = placeholder_row (_("Nothing is due in the next 14 days."));
+  gtk_box_append (self->soon_box, self->soon_placeholder);
+  gtk_box_append (self->soon_box,
+                  nv_followup_milestone_list_new (NV_PAGE (self), G_LIST_MODEL (self->soon_model),
+                                                  TRUE, LIST_MAX_HEIGHT,
+                                                  _("Due in the next 14 days")));
+  g_signal_connect_swapped (self->not_tracked_row, "notify::expanded",
+                            G_CALLBACK (not_tracked_expanded_cb), self);
   build_meanings (self);
 }

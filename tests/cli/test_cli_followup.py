@@ -1,8 +1,9 @@
 """naervaer-cli followup: milestones per legemeldt case (DESIGN §3, §5).
 
-Due dates are hand-computed from each case's first day D:
-D+15, D+28, D+49, D+56, D+182, D+364.
+Due dates are hand-computed from each follow-up case's first day D, counted
+as NAV counts (day 1 is D): D+15, D+27, D+48, D+55, D+181, D+363.
 """
+import datetime
 import os
 import sqlite3
 import sys
@@ -64,35 +65,34 @@ class TestFollowup(FollowupTestCase):
             self.assertEqual(set(r), KEYS)
         self.assertEqual(self.table(rows), [
             ("AB", "2026-01-05", "employer-period-end", "2026-01-20", "overdue"),
-            ("AB", "2026-01-05", "followup-plan", "2026-02-02", "overdue"),
-            ("AB", "2026-01-05", "dialogue-meeting-1", "2026-02-23", "overdue"),
-            ("AB", "2026-01-05", "activity-requirement", "2026-03-02", "due"),
-            ("AB", "2026-01-05", "dialogue-meeting-2", "2026-07-06", "due"),
-            ("AB", "2026-01-05", "max-sickness-benefit", "2027-01-04", "due"),
+            ("AB", "2026-01-05", "followup-plan", "2026-02-01", "overdue"),
+            ("AB", "2026-01-05", "dialogue-meeting-1", "2026-02-22", "overdue"),
+            ("AB", "2026-01-05", "activity-requirement", "2026-03-01", "due"),
+            ("AB", "2026-01-05", "dialogue-meeting-2", "2026-07-05", "due"),
+            ("AB", "2026-01-05", "max-sickness-benefit", "2027-01-03", "due"),
         ])
         # On the due date itself it is still due; the day after, overdue.
-        rows = self.followup("--as-of", "2026-03-02")
         self.assertEqual(rows[3]["status"], "due")
-        rows = self.followup("--as-of", "2026-03-03")
+        rows = self.followup("--as-of", "2026-03-02")
         self.assertEqual(rows[3]["status"], "overdue")
 
     def test_graded_closed_and_egenmeldt_only(self):
         cd = self.employee("CD")
         ef = self.employee("EF")
         gh = self.employee("GH")
-        # Graded 50 % 2 Feb – 30 Apr 2026: DM1 (D+49 = 23 Mar) optional;
-        # D+182 = 3 Aug lies after the end, so DM2 and later are not listed.
+        # Graded 50 % 2 Feb – 30 Apr 2026: DM1 (D+48 = 22 Mar) optional;
+        # D+181 = 2 Aug lies after the end, so DM2 and later are not listed.
         self.spell(cd, "2026-02-02", "2026-04-30", 50, "legemeldt")
         # Egenmeldt only: no milestones.
         self.spell(ef, "2026-02-02", "2026-02-04", 100, "egenmeldt")
-        # Closed the day before D+28: only the employer period.
-        self.spell(gh, "2026-02-02", "2026-03-01", 100, "legemeldt")
+        # Closed the day before D+27 (1 Mar): only the employer period.
+        self.spell(gh, "2026-02-02", "2026-02-28", 100, "legemeldt")
         rows = self.followup("--as-of", "2026-05-15")
         self.assertEqual(self.table(rows), [
             ("CD", "2026-02-02", "employer-period-end", "2026-02-17", "overdue"),
-            ("CD", "2026-02-02", "followup-plan", "2026-03-02", "overdue"),
-            ("CD", "2026-02-02", "dialogue-meeting-1", "2026-03-23", "optional"),
-            ("CD", "2026-02-02", "activity-requirement", "2026-03-30", "overdue"),
+            ("CD", "2026-02-02", "followup-plan", "2026-03-01", "overdue"),
+            ("CD", "2026-02-02", "dialogue-meeting-1", "2026-03-22", "optional"),
+            ("CD", "2026-02-02", "activity-requirement", "2026-03-29", "overdue"),
             ("GH", "2026-02-02", "employer-period-end", "2026-02-17", "overdue"),
         ])
 
@@ -102,11 +102,11 @@ class TestFollowup(FollowupTestCase):
         rows = self.followup("--as-of", "2027-01-10")
         self.assertEqual([(r["milestone"], r["due"], r["status"]) for r in rows], [
             ("employer-period-end", "2027-01-04", "overdue"),
-            ("followup-plan", "2027-01-17", "due"),
-            ("dialogue-meeting-1", "2027-02-07", "due"),
-            ("activity-requirement", "2027-02-14", "due"),
-            ("dialogue-meeting-2", "2027-06-20", "due"),
-            ("max-sickness-benefit", "2027-12-19", "due"),
+            ("followup-plan", "2027-01-16", "due"),
+            ("dialogue-meeting-1", "2027-02-06", "due"),
+            ("activity-requirement", "2027-02-13", "due"),
+            ("dialogue-meeting-2", "2027-06-19", "due"),
+            ("max-sickness-benefit", "2027-12-18", "due"),
         ])
 
     def test_done_and_other_units(self):
@@ -133,9 +133,84 @@ class TestFollowup(FollowupTestCase):
         self.assertEqual(lines[0].split(), ["Employee", "Case", "start", "Milestone", "Due",
                                             "Status", "Done", "on"])
         self.assertEqual(lines[2].split(),
-                         ["AB", "2026-01-05", "followup-plan", "2026-02-02", "done", "2026-01-30"])
+                         ["AB", "2026-01-05", "followup-plan", "2026-02-01", "done", "2026-01-30"])
         self.assertEqual(lines[1].split(),
                          ["AB", "2026-01-05", "employer-period-end", "2026-01-20", "overdue"])
+
+    def test_merged_and_separate_cases(self):
+        # Back at work 15 days (11–25 Mar): one follow-up case from 1 Mar.
+        ab = self.employee("AB")
+        self.spell(ab, "2026-03-01", "2026-03-10", 100, "legemeldt")
+        self.spell(ab, "2026-03-26", "2026-04-30", 100, "legemeldt")
+        # Back at work 16 days (11–26 Mar): a new case from 27 Mar.
+        cd = self.employee("CD")
+        self.spell(cd, "2026-03-01", "2026-03-10", 100, "legemeldt")
+        self.spell(cd, "2026-03-27", "2026-04-30", 100, "legemeldt")
+        rows = self.followup("--as-of", "2026-05-01")
+        self.assertEqual(self.table(rows), [
+            ("AB", "2026-03-01", "employer-period-end", "2026-03-16", "overdue"),
+            ("AB", "2026-03-01", "followup-plan", "2026-03-28", "overdue"),
+            ("AB", "2026-03-01", "dialogue-meeting-1", "2026-04-18", "overdue"),
+            ("AB", "2026-03-01", "activity-requirement", "2026-04-25", "overdue"),
+            ("CD", "2026-03-27", "employer-period-end", "2026-04-11", "overdue"),
+            ("CD", "2026-03-27", "followup-plan", "2026-04-23", "overdue"),
+        ])
+
+    def test_tracked_from(self):
+        ab = self.employee("AB")
+        self.spell(ab, "2026-01-05", None, 100, "legemeldt")
+        self.assertIsNone(self.json("unit", "list", "--format", "json")[0]["followup_from"])
+        self.cli("unit", "set", "Avdeling 2B", "--followup-from", "2026-02-01")
+        units = {u["name"]: u for u in self.json("unit", "list", "--format", "json")}
+        self.assertEqual(units["Avdeling 2B"]["followup_from"], "2026-02-01")
+        self.assertIsNone(units["Solsikken"]["followup_from"])
+        rows = self.followup("--as-of", "2026-03-01")
+        # Due before 1 Feb: not tracked; the plan, due 1 Feb itself, is.
+        self.assertEqual([(r["milestone"], r["status"]) for r in rows][:4], [
+            ("employer-period-end", "not-tracked"),
+            ("followup-plan", "overdue"),
+            ("dialogue-meeting-1", "overdue"),
+            ("activity-requirement", "due"),
+        ])
+        table = self.cli("followup", "--unit", "Avdeling 2B", "--as-of", "2026-03-01").stdout
+        self.assertIn("not-tracked", table.splitlines()[1].split())
+        # Refused: a bad date, a future date, no option, an unknown unit.
+        r = self.cli("unit", "set", "Avdeling 2B", "--followup-from", "2026-02-30", expect=2)
+        self.assertIn("--followup-from", r.stderr)
+        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        r = self.cli("unit", "set", "Avdeling 2B", "--followup-from", tomorrow, expect=1)
+        self.assertIn("future", r.stderr)
+        self.cli("unit", "set", "Avdeling 2B", expect=2)
+        self.cli("unit", "set", "Nowhere", "--followup-from", "2026-01-01", expect=1)
+        self.assertEqual(self.json("unit", "list", "--format", "json")[0]["followup_from"],
+                         "2026-02-01")
+        # "none" tracks everything again.
+        self.cli("unit", "set", "Avdeling 2B", "--followup-from", "none")
+        rows = self.followup("--as-of", "2026-03-01")
+        self.assertEqual(rows[0]["status"], "overdue")
+
+    def test_import_sets_tracked_from(self):
+        path = self.write("history.csv", "employee,start,end,grade,type\n"
+                          "AB,2024-01-08,2024-03-01,100,legemeldt\n")
+        self.employee("AB")
+        self.cli("import", "spells", "--unit", "Avdeling 2B", path)
+        today = datetime.date.today()
+        self.assertEqual(self.json("unit", "list", "--format", "json")[0]["followup_from"],
+                         today.isoformat())
+        rows = self.followup()
+        self.assertTrue(rows)
+        self.assertEqual({r["status"] for r in rows}, {"not-tracked"})
+
+    def test_ended_case_keeps_missed_steps(self):
+        # Ended 10 Feb 2026: the steps it lasted until stay overdue.
+        ef = self.employee("EF")
+        self.spell(ef, "2025-12-20", "2026-02-10", 100, "legemeldt")
+        rows = self.followup("--as-of", "2026-02-20")
+        self.assertEqual([(r["milestone"], r["due"], r["status"]) for r in rows], [
+            ("employer-period-end", "2026-01-04", "overdue"),
+            ("followup-plan", "2026-01-16", "overdue"),
+            ("dialogue-meeting-1", "2026-02-06", "overdue"),
+        ])
 
     def test_empty_unit(self):
         self.assertEqual(self.followup(), [])
@@ -152,6 +227,52 @@ class TestFollowup(FollowupTestCase):
         r = self.cli("followup", "--unit", "Nowhere", expect=1)
         self.assertIn("Nowhere", r.stderr)
         self.assertEqual(r.stdout, "")
+
+
+class TestRepeated(FollowupTestCase):
+    def repeated(self, *extra):
+        return self.json("followup", "--unit", "Avdeling 2B", "--repeated", "--format", "json",
+                         *extra)
+
+    def cases(self, emp, first, n, days, step=60):
+        d = datetime.date.fromisoformat(first)
+        for k in range(n):
+            start = d + datetime.timedelta(days=k * step)
+            end = start + datetime.timedelta(days=days - 1)
+            self.spell(emp, start.isoformat(), end.isoformat(), 100, "legemeldt")
+
+    def test_rules(self):
+        # As of 6 Dec 2026 the window starts on 6 Dec 2023.
+        self.cases(self.employee("P1"), "2024-01-01", 5, 20)        # 5 × 20 = 100: 5-100
+        p2 = self.employee("P2")                                    # 2 × 150 = 300: 2-300
+        self.spell(p2, "2024-01-01", "2024-05-29", 100, "legemeldt")
+        self.spell(p2, "2025-01-01", "2025-05-30", 100, "legemeldt")
+        p3 = self.employee("P3")                                    # 4 × 30 + 189: both
+        self.cases(p3, "2024-01-01", 4, 30)
+        self.spell(p3, "2026-06-01", None, 100, "legemeldt")
+        p4 = self.employee("P4")                                    # a 15-day case: no
+        self.cases(p4, "2024-01-01", 4, 25)
+        self.spell(p4, "2025-06-01", "2025-06-15", 100, "legemeldt")
+        p5 = self.employee("P5")                                    # 36 months + 1 day: no
+        self.spell(p5, "2023-12-05", "2023-12-24", 100, "legemeldt")
+        self.cases(p5, "2024-02-01", 4, 20)
+        rows = self.repeated("--as-of", "2026-12-06")
+        for r in rows:
+            self.assertEqual(set(r), {"employee", "cases", "days", "rules"})
+        self.assertEqual([(r["employee"], r["cases"], r["days"], r["rules"]) for r in rows], [
+            ("P3", 5, 309, ["5-100", "2-300"]),
+            ("P2", 2, 300, ["2-300"]),
+            ("P1", 5, 100, ["5-100"]),
+        ])
+        table = self.cli("followup", "--unit", "Avdeling 2B", "--repeated",
+                         "--as-of", "2026-12-06").stdout.splitlines()
+        self.assertEqual(table[0].split(), ["Employee", "Cases", "Days", "Rules"])
+        self.assertEqual(table[1].split(), ["P3", "5", "309", "5-100,2-300"])
+        # Other units are not mixed in; an empty answer is [] and a sentence.
+        self.assertEqual(self.json("followup", "--unit", "Solsikken", "--repeated",
+                                   "--format", "json"), [])
+        out = self.cli("followup", "--unit", "Solsikken", "--repeated").stdout
+        self.assertIn("Nobody", out)
 
 
 if __name__ == "__main__":

@@ -28,8 +28,8 @@ test_rules_file (void)
     const char *id;
     int offset;
   } design[] = {
-    { "employer-period-end", 15 }, { "followup-plan", 28 },       { "dialogue-meeting-1", 49 },
-    { "activity-requirement", 56 }, { "dialogue-meeting-2", 182 }, { "max-sickness-benefit", 364 },
+    { "employer-period-end", 15 }, { "followup-plan", 27 },       { "dialogue-meeting-1", 48 },
+    { "activity-requirement", 55 }, { "dialogue-meeting-2", 181 }, { "max-sickness-benefit", 363 },
   };
   const NvFollowupRuleSet *current;
 
@@ -78,6 +78,23 @@ test_rules_file (void)
   g_assert_null (nv_followup_rules_for_day (rules, D (2014, 6, 30)));
   g_assert_nonnull (nv_followup_rules_lookup (rules, D (2026, 1, 1), "followup-plan"));
   g_assert_null (nv_followup_rules_lookup (rules, D (2026, 1, 1), "coffee"));
+
+  /* Every set counts as NAV counts — «within N weeks» ends on D + 7·N − 1 —
+   * and the file says so, with its sources. */
+  for (guint i = 0; i < nv_followup_rules_get_n_sets (rules); i++)
+    {
+      const NvFollowupRuleSet *set = nv_followup_rules_get_set (rules, i);
+      for (guint j = 0; j < set->rules->len; j++)
+        g_assert_cmpint (((NvFollowupRule *) g_ptr_array_index (set->rules, j))->offset_days, ==,
+                         design[j].offset);
+    }
+  g_assert_nonnull (nv_followup_rules_get_counting (rules));
+  g_assert_nonnull (strstr (nv_followup_rules_get_counting (rules), "NAV"));
+  g_assert_nonnull (strstr (nv_followup_rules_get_counting (rules), "D + 7·N − 1"));
+  g_assert_true (g_strv_contains (nv_followup_rules_get_counting_sources (rules),
+                                  "https://github.com/navikt/isaktivitetskrav"));
+  g_assert_cmpstr (nv_followup_rules_get_counting (bundled), ==,
+                   nv_followup_rules_get_counting (rules));
 }
 
 /* A valid single-set file with @rule_text as its only rule. */

@@ -9,6 +9,7 @@
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-followup.h"
+#include "nv-import.h"
 #include "nv-stats.h"
 #include "nv-store.h"
 #include "nv-unit.h"
@@ -113,9 +114,10 @@ compute (const S *spells, guint n, NvDay as_of, const GPtrArray *records)
 
 /* ---- Milestones, hand-computed ----------------------------------------- */
 
-/* An open, fully sick-listed case from Monday 5 January 2026. D + 15 =
- * 20 Jan, D + 28 = 2 Feb, D + 49 = 23 Feb, D + 56 = 2 Mar (February 2026
- * has 28 days), D + 182 = 6 Jul, D + 364 = 4 Jan 2027. */
+/* An open, fully sick-listed case from Monday 5 January 2026, counted as
+ * NAV counts (day 1 is D): D + 15 = 20 Jan, D + 27 = 1 Feb, D + 48 = 22 Feb,
+ * D + 55 = 1 Mar (February 2026 has 28 days), D + 181 = 5 Jul, D + 363 =
+ * 3 Jan 2027. As of 1 Mar the activity requirement is due that very day. */
 static void
 test_open_case (void)
 {
@@ -124,11 +126,11 @@ test_open_case (void)
 
   g_assert_cmpuint (list->len, ==, 6);
   assert_milestone (list, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_OVERDUE);
-  assert_milestone (list, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
-  assert_milestone (list, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OVERDUE);
-  assert_milestone (list, "activity-requirement", D (2026, 3, 2), NV_MILESTONE_DUE);
-  assert_milestone (list, "dialogue-meeting-2", D (2026, 7, 6), NV_MILESTONE_DUE);
-  assert_milestone (list, "max-sickness-benefit", D (2027, 1, 4), NV_MILESTONE_DUE);
+  assert_milestone (list, "followup-plan", D (2026, 2, 1), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "activity-requirement", D (2026, 3, 1), NV_MILESTONE_DUE);
+  assert_milestone (list, "dialogue-meeting-2", D (2026, 7, 5), NV_MILESTONE_DUE);
+  assert_milestone (list, "max-sickness-benefit", D (2027, 1, 3), NV_MILESTONE_DUE);
   /* Sorted by due date. */
   for (guint i = 1; i < list->len; i++)
     g_assert_cmpuint (((NvMilestone *) g_ptr_array_index (list, i - 1))->due, <,
@@ -141,33 +143,33 @@ static void
 test_due_day_itself (void)
 {
   const S spells[] = { { D (2026, 1, 5), NV_DAY_NONE, 100, NV_SPELL_DOCTOR } };
-  g_autoptr (GPtrArray) on = compute (spells, 1, D (2026, 2, 2), NULL);
-  g_autoptr (GPtrArray) after = compute (spells, 1, D (2026, 2, 3), NULL);
+  g_autoptr (GPtrArray) on = compute (spells, 1, D (2026, 2, 1), NULL);
+  g_autoptr (GPtrArray) after = compute (spells, 1, D (2026, 2, 2), NULL);
 
-  assert_milestone (on, "followup-plan", D (2026, 2, 2), NV_MILESTONE_DUE);
-  assert_milestone (after, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
-  assert_milestone (after, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_DUE);
+  assert_milestone (on, "followup-plan", D (2026, 2, 1), NV_MILESTONE_DUE);
+  assert_milestone (after, "followup-plan", D (2026, 2, 1), NV_MILESTONE_OVERDUE);
+  assert_milestone (after, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_DUE);
 }
 
 /* A closed case is listed only up to the milestones it lasts until. */
 static void
 test_case_ends_before_due (void)
 {
+  const S until_21[] = { { D (2026, 1, 5), D (2026, 2, 21), 100, NV_SPELL_DOCTOR } };
   const S until_22[] = { { D (2026, 1, 5), D (2026, 2, 22), 100, NV_SPELL_DOCTOR } };
-  const S until_23[] = { { D (2026, 1, 5), D (2026, 2, 23), 100, NV_SPELL_DOCTOR } };
   const S short_case[] = { { D (2026, 1, 5), D (2026, 1, 19), 100, NV_SPELL_DOCTOR } };
-  g_autoptr (GPtrArray) a = compute (until_22, 1, D (2026, 6, 1), NULL);
-  g_autoptr (GPtrArray) b = compute (until_23, 1, D (2026, 6, 1), NULL);
+  g_autoptr (GPtrArray) a = compute (until_21, 1, D (2026, 6, 1), NULL);
+  g_autoptr (GPtrArray) b = compute (until_22, 1, D (2026, 6, 1), NULL);
   g_autoptr (GPtrArray) c = compute (short_case, 1, D (2026, 6, 1), NULL);
 
   g_assert_cmpuint (a->len, ==, 2);
   assert_milestone (a, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_OVERDUE);
-  assert_milestone (a, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "followup-plan", D (2026, 2, 1), NV_MILESTONE_OVERDUE);
   g_assert_null (lookup (a, "dialogue-meeting-1"));
 
   /* Ending on the due date itself counts. */
   g_assert_cmpuint (b->len, ==, 3);
-  assert_milestone (b, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OVERDUE);
+  assert_milestone (b, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_OVERDUE);
 
   /* 15 days (5–19 Jan) end before D + 15: nothing to follow up. */
   g_assert_cmpuint (c->len, ==, 0);
@@ -179,24 +181,24 @@ test_graded_only (void)
 {
   const S graded[] = { { D (2026, 1, 5), D (2026, 3, 31), 50, NV_SPELL_DOCTOR } };
   /* Graded until the due date; full sick leave only from the day after. */
-  const S later_full[] = { { D (2026, 1, 5), D (2026, 2, 23), 60, NV_SPELL_DOCTOR },
-                           { D (2026, 2, 24), D (2026, 3, 31), 100, NV_SPELL_DOCTOR } };
+  const S later_full[] = { { D (2026, 1, 5), D (2026, 2, 22), 60, NV_SPELL_DOCTOR },
+                           { D (2026, 2, 23), D (2026, 3, 31), 100, NV_SPELL_DOCTOR } };
   /* A full spell starting ON the due date makes the meeting required. */
-  const S full_on_due[] = { { D (2026, 1, 5), D (2026, 2, 22), 60, NV_SPELL_DOCTOR },
-                            { D (2026, 2, 23), D (2026, 3, 31), 100, NV_SPELL_DOCTOR } };
+  const S full_on_due[] = { { D (2026, 1, 5), D (2026, 2, 21), 60, NV_SPELL_DOCTOR },
+                            { D (2026, 2, 22), D (2026, 3, 31), 100, NV_SPELL_DOCTOR } };
   g_autoptr (GPtrArray) a = compute (graded, 1, D (2026, 3, 10), NULL);
   g_autoptr (GPtrArray) b = compute (later_full, 2, D (2026, 3, 10), NULL);
   g_autoptr (GPtrArray) c = compute (full_on_due, 2, D (2026, 3, 10), NULL);
   g_autoptr (GPtrArray) early = compute (graded, 1, D (2026, 1, 10), NULL);
 
   g_assert_cmpuint (a->len, ==, 4);
-  assert_milestone (a, "followup-plan", D (2026, 2, 2), NV_MILESTONE_OVERDUE);
-  assert_milestone (a, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OPTIONAL);
-  assert_milestone (a, "activity-requirement", D (2026, 3, 2), NV_MILESTONE_OVERDUE);
-  assert_milestone (b, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OPTIONAL);
-  assert_milestone (c, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "followup-plan", D (2026, 2, 1), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_OPTIONAL);
+  assert_milestone (a, "activity-requirement", D (2026, 3, 1), NV_MILESTONE_OVERDUE);
+  assert_milestone (b, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_OPTIONAL);
+  assert_milestone (c, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_OVERDUE);
   /* Optional also before the due date. */
-  assert_milestone (early, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_OPTIONAL);
+  assert_milestone (early, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_OPTIONAL);
   assert_milestone (early, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_DUE);
 }
 
@@ -216,8 +218,8 @@ test_egenmeldt_only (void)
   g_assert_cmpuint (c->len, ==, 0);
 }
 
-/* From Sunday 20 December 2026: D + 15 = 4 Jan 2027, D + 28 = 17 Jan,
- * D + 49 = 7 Feb, D + 56 = 14 Feb, D + 182 = 20 Jun, D + 364 = 19 Dec 2027. */
+/* From Sunday 20 December 2026: D + 15 = 4 Jan 2027, D + 27 = 16 Jan,
+ * D + 48 = 6 Feb, D + 55 = 13 Feb, D + 181 = 19 Jun, D + 363 = 18 Dec 2027. */
 static void
 test_crossing_year (void)
 {
@@ -226,11 +228,11 @@ test_crossing_year (void)
 
   g_assert_cmpuint (list->len, ==, 6);
   assert_milestone (list, "employer-period-end", D (2027, 1, 4), NV_MILESTONE_OVERDUE);
-  assert_milestone (list, "followup-plan", D (2027, 1, 17), NV_MILESTONE_DUE);
-  assert_milestone (list, "dialogue-meeting-1", D (2027, 2, 7), NV_MILESTONE_DUE);
-  assert_milestone (list, "activity-requirement", D (2027, 2, 14), NV_MILESTONE_DUE);
-  assert_milestone (list, "dialogue-meeting-2", D (2027, 6, 20), NV_MILESTONE_DUE);
-  assert_milestone (list, "max-sickness-benefit", D (2027, 12, 19), NV_MILESTONE_DUE);
+  assert_milestone (list, "followup-plan", D (2027, 1, 16), NV_MILESTONE_DUE);
+  assert_milestone (list, "dialogue-meeting-1", D (2027, 2, 6), NV_MILESTONE_DUE);
+  assert_milestone (list, "activity-requirement", D (2027, 2, 13), NV_MILESTONE_DUE);
+  assert_milestone (list, "dialogue-meeting-2", D (2027, 6, 19), NV_MILESTONE_DUE);
+  assert_milestone (list, "max-sickness-benefit", D (2027, 12, 18), NV_MILESTONE_DUE);
 }
 
 /* Three egenmeldt days, then a doctor's note: the milestones run from the
@@ -246,19 +248,19 @@ test_egenmeldt_then_legemeldt (void)
   g_autoptr (GPtrArray) a = compute (full, 2, D (2026, 4, 1), NULL);
   g_autoptr (GPtrArray) b = compute (graded, 2, D (2026, 4, 1), NULL);
 
-  /* D = 2 Mar 2026: +15 = 17 Mar, +28 = 30 Mar, +49 = 20 Apr, +56 = 27 Apr,
-   * +182 = 31 Aug, +364 = 1 Mar 2027. */
+  /* D = 2 Mar 2026: +15 = 17 Mar, +27 = 29 Mar, +48 = 19 Apr, +55 = 26 Apr,
+   * +181 = 30 Aug, +363 = 28 Feb 2027. */
   g_assert_cmpuint (a->len, ==, 6);
   assert_milestone (a, "employer-period-end", D (2026, 3, 17), NV_MILESTONE_OVERDUE);
-  assert_milestone (a, "followup-plan", D (2026, 3, 30), NV_MILESTONE_OVERDUE);
-  assert_milestone (a, "dialogue-meeting-1", D (2026, 4, 20), NV_MILESTONE_DUE);
-  assert_milestone (a, "activity-requirement", D (2026, 4, 27), NV_MILESTONE_DUE);
-  assert_milestone (a, "dialogue-meeting-2", D (2026, 8, 31), NV_MILESTONE_DUE);
-  assert_milestone (a, "max-sickness-benefit", D (2027, 3, 1), NV_MILESTONE_DUE);
+  assert_milestone (a, "followup-plan", D (2026, 3, 29), NV_MILESTONE_OVERDUE);
+  assert_milestone (a, "dialogue-meeting-1", D (2026, 4, 19), NV_MILESTONE_DUE);
+  assert_milestone (a, "activity-requirement", D (2026, 4, 26), NV_MILESTONE_DUE);
+  assert_milestone (a, "dialogue-meeting-2", D (2026, 8, 30), NV_MILESTONE_DUE);
+  assert_milestone (a, "max-sickness-benefit", D (2027, 2, 28), NV_MILESTONE_DUE);
 
-  /* Ends 30 June: D + 182 = 31 Aug is past the end. */
+  /* Ends 30 June: D + 181 = 30 Aug is past the end. */
   g_assert_cmpuint (b->len, ==, 4);
-  assert_milestone (b, "dialogue-meeting-1", D (2026, 4, 20), NV_MILESTONE_DUE);
+  assert_milestone (b, "dialogue-meeting-1", D (2026, 4, 19), NV_MILESTONE_DUE);
   g_assert_null (lookup (b, "dialogue-meeting-2"));
 }
 
@@ -311,9 +313,9 @@ test_done_records (void)
   g_assert_cmpint (m->status, ==, NV_MILESTONE_DONE);
   g_assert_cmpuint (m->done_on, ==, D (2026, 1, 28));
   g_assert_cmpstr (m->note, ==, "Plan sent to the GP");
-  assert_milestone (list, "dialogue-meeting-1", D (2026, 2, 23), NV_MILESTONE_DONE);
+  assert_milestone (list, "dialogue-meeting-1", D (2026, 2, 22), NV_MILESTONE_DONE);
   assert_milestone (list, "employer-period-end", D (2026, 1, 20), NV_MILESTONE_OVERDUE);
-  assert_milestone (list, "activity-requirement", D (2026, 3, 2), NV_MILESTONE_OVERDUE);
+  assert_milestone (list, "activity-requirement", D (2026, 3, 1), NV_MILESTONE_OVERDUE);
   g_assert_cmpuint (find (list, "activity-requirement")->done_on, ==, NV_DAY_NONE);
   g_assert_null (find (list, "activity-requirement")->note);
 }
@@ -335,9 +337,9 @@ test_rule_set_by_start (void)
   g_assert_cmpstr (find (b, "followup-plan")->source_url, ==,
                    nv_followup_rules_lookup (rules, D (2025, 12, 18), "followup-plan")->source_url);
   g_assert_cmpstr (find (a, "followup-plan")->source_url, !=, find (b, "followup-plan")->source_url);
-  /* 17 Dec 2025 + 28 = 14 Jan 2026; 18 Dec + 28 = 15 Jan. */
-  assert_milestone (a, "followup-plan", D (2026, 1, 14), NV_MILESTONE_DUE);
-  assert_milestone (b, "followup-plan", D (2026, 1, 15), NV_MILESTONE_DUE);
+  /* 17 Dec 2025 + 27 = 13 Jan 2026; 18 Dec + 27 = 14 Jan. */
+  assert_milestone (a, "followup-plan", D (2026, 1, 13), NV_MILESTONE_DUE);
+  assert_milestone (b, "followup-plan", D (2026, 1, 14), NV_MILESTONE_DUE);
   g_assert_cmpuint (c->len, ==, 0);
 }
 
@@ -369,13 +371,14 @@ test_upcoming (void)
       free_case (c);
     }
 
-  /* AB (from 5 Jan): employer period 20 Jan overdue, plan 2 Feb overdue,
-   * DM1 23 Feb due, activity 2 Mar due (within 14 days: until 6 Mar).
-   * CD (from 20 Jan, graded): employer period 4 Feb overdue, plan 17 Feb
-   * overdue, DM1 10 Mar optional (outside the window).
-   * EF ended 10 Feb: not current, nothing listed. */
+  /* AB (from 5 Jan): employer period 20 Jan overdue, plan 1 Feb overdue,
+   * DM1 22 Feb due, activity 1 Mar due (within 14 days: until 6 Mar).
+   * CD (from 20 Jan, graded): employer period 4 Feb overdue, plan 16 Feb
+   * overdue, DM1 9 Mar optional (outside the window).
+   * EF ended 10 Feb: its missed steps stay listed (employer period 4 Jan,
+   * plan 16 Jan, DM1 6 Feb); activity 13 Feb is past the end. */
   upcoming = nv_followup_select_upcoming (all, as_of, 14);
-  g_assert_cmpuint (upcoming->len, ==, 6);
+  g_assert_cmpuint (upcoming->len, ==, 9);
   {
     static const struct
     {
@@ -383,9 +386,11 @@ test_upcoming (void)
       const char *id;
       const char *status;
     } want[] = {
-      { "AB", "employer-period-end", "overdue" },  { "AB", "followup-plan", "overdue" },
-      { "CD", "employer-period-end", "overdue" },  { "CD", "followup-plan", "overdue" },
-      { "AB", "dialogue-meeting-1", "due" },       { "AB", "activity-requirement", "due" },
+      { "EF", "employer-period-end", "overdue" }, { "EF", "followup-plan", "overdue" },
+      { "AB", "employer-period-end", "overdue" }, { "AB", "followup-plan", "overdue" },
+      { "CD", "employer-period-end", "overdue" }, { "EF", "dialogue-meeting-1", "overdue" },
+      { "CD", "followup-plan", "overdue" },       { "AB", "dialogue-meeting-1", "due" },
+      { "AB", "activity-requirement", "due" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (want); i++)
       {
@@ -396,9 +401,245 @@ test_upcoming (void)
       }
   }
   g_clear_pointer (&upcoming, g_ptr_array_unref);
-  /* A 7-day window drops the activity requirement of 2 Mar (> 27 Feb). */
+  /* A 7-day window drops the activity requirement of 1 Mar (> 27 Feb). */
   upcoming = nv_followup_select_upcoming (all, as_of, 7);
-  g_assert_cmpuint (upcoming->len, ==, 5);
+  g_assert_cmpuint (upcoming->len, ==, 8);
+}
+
+/* Milestones of the follow-up cases built from @spells (employee 7, "AB"). */
+static GPtrArray *
+followup_of (const S *spells, guint n, NvDay as_of, GPtrArray **cases_out)
+{
+  g_autoptr (GArray) raw = g_array_new (FALSE, TRUE, sizeof (NvSpell));
+  g_autoptr (GPtrArray) cases = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      NvSpell spell = { 0 };
+      spell.id = i + 1;
+      spell.employee_id = 7;
+      spell.start = spells[i].start;
+      spell.end = spells[i].end;
+      spell.grade = spells[i].grade;
+      spell.type = spells[i].type;
+      g_array_append_val (raw, spell);
+    }
+  cases = nv_followup_cases_compute ((NvSpell *) (void *) raw->data, raw->len, as_of);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      NvCase *c = g_ptr_array_index (cases, i);
+      g_autoptr (GPtrArray) list = NULL;
+
+      c->employee_ref = g_strdup ("AB");
+      list = nv_followup_for_case (nv_followup_rules_default (), c, NULL, as_of);
+      for (guint j = 0; j < list->len; j++)
+        g_ptr_array_add (out, nv_milestone_copy (g_ptr_array_index (list, j)));
+    }
+  if (cases_out != NULL)
+    *cases_out = g_steal_pointer (&cases);
+  return out;
+}
+
+/* Folketrygdloven § 8-19: back at work for 15 days, the case goes on; for
+ * 16 days, a new case (and a new employer period) begins. The statistics'
+ * cases (adjacent spells only) are two in both. */
+static void
+test_merged_cases (void)
+{
+  /* 1–10 Mar, then 11–25 Mar at work (15 days), sick again 26 Mar–30 Apr. */
+  const S gap15[] = { { D (2026, 3, 1), D (2026, 3, 10), 100, NV_SPELL_DOCTOR },
+                      { D (2026, 3, 26), D (2026, 4, 30), 100, NV_SPELL_DOCTOR } };
+  /* The same with 16 days at work (11–26 Mar). */
+  const S gap16[] = { { D (2026, 3, 1), D (2026, 3, 10), 100, NV_SPELL_DOCTOR },
+                      { D (2026, 3, 27), D (2026, 4, 30), 100, NV_SPELL_DOCTOR } };
+  NvDay as_of = D (2026, 5, 1);
+  g_autoptr (GPtrArray) merged_cases = NULL;
+  g_autoptr (GPtrArray) separate_cases = NULL;
+  g_autoptr (GPtrArray) merged = followup_of (gap15, 2, as_of, &merged_cases);
+  g_autoptr (GPtrArray) separate = followup_of (gap16, 2, as_of, &separate_cases);
+  NvSpell stats_spells[2] = { { 1, 7, NULL, D (2026, 3, 1), D (2026, 3, 10), 100, NV_SPELL_DOCTOR },
+                              { 2, 7, NULL, D (2026, 3, 26), D (2026, 4, 30), 100,
+                                NV_SPELL_DOCTOR } };
+  g_autoptr (GPtrArray) stats_cases = nv_cases_compute (stats_spells, 2, as_of);
+  const NvCase *c;
+
+  /* One case: D = 1 Mar to 30 Apr, 61 days with the gap. D + 15 = 16 Mar,
+   * D + 27 = 28 Mar, D + 48 = 18 Apr, D + 55 = 25 Apr; D + 181 = 29 Aug lies
+   * after the end. */
+  g_assert_cmpuint (merged_cases->len, ==, 1);
+  c = g_ptr_array_index (merged_cases, 0);
+  g_assert_cmpuint (c->start, ==, D (2026, 3, 1));
+  g_assert_cmpuint (c->end, ==, D (2026, 4, 30));
+  g_assert_cmpuint (c->duration, ==, 61);
+  g_assert_cmpuint (c->spells->len, ==, 2);
+  g_assert_cmpuint (merged->len, ==, 4);
+  assert_milestone (merged, "employer-period-end", D (2026, 3, 16), NV_MILESTONE_OVERDUE);
+  assert_milestone (merged, "followup-plan", D (2026, 3, 28), NV_MILESTONE_OVERDUE);
+  assert_milestone (merged, "dialogue-meeting-1", D (2026, 4, 18), NV_MILESTONE_OVERDUE);
+  assert_milestone (merged, "activity-requirement", D (2026, 4, 25), NV_MILESTONE_OVERDUE);
+  for (guint i = 0; i < merged->len; i++)
+    g_assert_cmpuint (((NvMilestone *) g_ptr_array_index (merged, i))->case_start, ==,
+                      D (2026, 3, 1));
+
+  /* Two cases: 1–10 Mar lasts 10 days, too short for any step; D = 27 Mar:
+   * D + 15 = 11 Apr, D + 27 = 23 Apr; D + 48 = 14 May is after the end. */
+  g_assert_cmpuint (separate_cases->len, ==, 2);
+  g_assert_cmpuint (separate->len, ==, 2);
+  assert_milestone (separate, "employer-period-end", D (2026, 4, 11), NV_MILESTONE_OVERDUE);
+  assert_milestone (separate, "followup-plan", D (2026, 4, 23), NV_MILESTONE_OVERDUE);
+  g_assert_cmpuint (find (separate, "followup-plan")->case_start, ==, D (2026, 3, 27));
+
+  /* The statistics keep their own case: adjacent spells only. */
+  g_assert_cmpuint (stats_cases->len, ==, 2);
+}
+
+/* ---- Repeated absence (NAV's rule) -------------------------------------- */
+
+typedef struct
+{
+  gint64 employee;
+  NvDay start;
+  NvDay end;
+  NvSpellType type;
+} R;
+
+static GPtrArray *
+repeated_of (const R *rows, guint n, NvDay as_of)
+{
+  g_autoptr (GArray) raw = g_array_new (FALSE, TRUE, sizeof (NvSpell));
+  g_autoptr (GPtrArray) cases = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NvSpell spell = { 0 };
+      spell.id = i + 1;
+      spell.employee_id = rows[i].employee;
+      spell.start = rows[i].start;
+      spell.end = rows[i].end;
+      spell.grade = 100;
+      spell.type = rows[i].type;
+      g_array_append_val (raw, spell);
+    }
+  cases = nv_followup_cases_compute ((NvSpell *) (void *) raw->data, raw->len, as_of);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      NvCase *c = g_ptr_array_index (cases, i);
+      c->employee_ref = g_strdup_printf ("P%" G_GINT64_FORMAT, c->employee_id);
+    }
+  return nv_repeated_absence_compute (cases, as_of);
+}
+
+static const NvRepeatedAbsence *
+flagged (GPtrArray *list, const char *ref)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const NvRepeatedAbsence *r = g_ptr_array_index (list, i);
+      if (g_strcmp0 (r->employee_ref, ref) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+/* Adds @n cases of @days calendar days for @employee, the first from @first,
+ * one every 60 days (never within 16 days of each other). */
+static guint
+add_cases (R *rows, guint at, gint64 employee, NvDay first, guint n, guint days)
+{
+  for (guint k = 0; k < n; k++)
+    rows[at++] = (R) { employee, first + k * 60, first + k * 60 + days - 1, NV_SPELL_DOCTOR };
+  return at;
+}
+
+/* @ref, which must be flagged. */
+static const NvRepeatedAbsence *
+must_flag (GPtrArray *list, const char *ref)
+{
+  const NvRepeatedAbsence *r = flagged (list, ref);
+
+  if (r == NULL)
+    g_error ("%s not flagged", ref);
+  return r;
+}
+
+static void
+test_repeated_absence (void)
+{
+  NvDay as_of = D (2026, 12, 6);
+  R rows[64];
+  guint n = 0;
+  g_autoptr (GPtrArray) list = NULL;
+  const NvRepeatedAbsence *r;
+
+  /* 36 months back: 6 Dec 2023 (cases from that day count). */
+  g_assert_cmpuint (nv_repeated_window_start (as_of), ==, D (2023, 12, 6));
+  g_assert_cmpuint (nv_repeated_window_start (D (2026, 5, 31)), ==, D (2023, 5, 31));
+  g_assert_cmpuint (nv_repeated_window_start (D (2028, 2, 29)), ==, D (2025, 2, 28));
+
+  /* P1: 5 cases × 20 days = 100 → 5-100. */
+  n = add_cases (rows, n, 1, D (2024, 1, 1), 5, 20);
+  /* P2: 2 cases × 150 days = 300 → 2-300 (1 Jan–29 May 2024, 1 Jan–30 May 2025). */
+  rows[n++] = (R) { 2, D (2024, 1, 1), D (2024, 5, 29), NV_SPELL_DOCTOR };
+  rows[n++] = (R) { 2, D (2025, 1, 1), D (2025, 5, 30), NV_SPELL_DOCTOR };
+  /* P3: 4 × 30 days and an open case from 1 Jun 2026 (189 days to 6 Dec):
+   * 5 cases, 309 days → both. */
+  n = add_cases (rows, n, 3, D (2024, 1, 1), 4, 30);
+  rows[n++] = (R) { 3, D (2026, 6, 1), NV_DAY_NONE, NV_SPELL_DOCTOR };
+  /* P4: 4 × 25 days and one of 15 days, which does not count: 4 cases. */
+  n = add_cases (rows, n, 4, D (2024, 1, 1), 4, 25);
+  rows[n++] = (R) { 4, D (2025, 6, 1), D (2025, 6, 15), NV_SPELL_DOCTOR };
+  /* P5: a case starting 36 months and one day before (5 Dec 2023) does not
+   * count, so 4 cases of 20 days remain. P6: the same from 6 Dec counts. */
+  rows[n++] = (R) { 5, D (2023, 12, 5), D (2023, 12, 24), NV_SPELL_DOCTOR };
+  n = add_cases (rows, n, 5, D (2024, 2, 1), 4, 20);
+  rows[n++] = (R) { 6, D (2023, 12, 6), D (2023, 12, 25), NV_SPELL_DOCTOR };
+  n = add_cases (rows, n, 6, D (2024, 2, 1), 4, 20);
+  /* P7: 5 × 20 days, but one only egenmeldt: 4 cases count. */
+  n = add_cases (rows, n, 7, D (2024, 1, 1), 5, 20);
+  rows[n - 1].type = NV_SPELL_SELF;
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (rows));
+
+  list = repeated_of (rows, n, as_of);
+  for (guint i = 0; i < list->len; i++)
+    {
+      r = g_ptr_array_index (list, i);
+      g_test_message ("%s: %u cases, %u days, rules %u", r->employee_ref, r->cases, r->days,
+                      r->rules);
+    }
+  g_assert_cmpuint (list->len, ==, 4);
+
+  r = must_flag (list, "P1");
+  g_assert_cmpuint (r->cases, ==, 5);
+  g_assert_cmpuint (r->days, ==, 100);
+  g_assert_cmpuint (r->rules, ==, NV_REPEATED_5_100);
+
+  r = must_flag (list, "P2");
+  g_assert_cmpuint (r->cases, ==, 2);
+  g_assert_cmpuint (r->days, ==, 300);
+  g_assert_cmpuint (r->rules, ==, NV_REPEATED_2_300);
+
+  r = must_flag (list, "P3");
+  g_assert_cmpuint (r->cases, ==, 5);
+  g_assert_cmpuint (r->days, ==, 309);
+  g_assert_cmpuint (r->rules, ==, NV_REPEATED_5_100 | NV_REPEATED_2_300);
+
+  g_assert_null (flagged (list, "P4"));
+  g_assert_null (flagged (list, "P5"));
+  r = must_flag (list, "P6");
+  g_assert_cmpuint (r->cases, ==, 5);
+  g_assert_cmpuint (r->days, ==, 100);
+  g_assert_null (flagged (list, "P7"));
+
+  /* Most days first. */
+  g_assert_cmpstr (((NvRepeatedAbsence *) g_ptr_array_index (list, 0))->employee_ref, ==, "P3");
+  g_assert_cmpstr (((NvRepeatedAbsence *) g_ptr_array_index (list, 1))->employee_ref, ==, "P2");
+
+  /* A day earlier, P2's two cases are still 300 days but P3's open case is
+   * one day shorter: 308. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = repeated_of (rows, n, as_of - 1);
+  g_assert_cmpuint (must_flag (list, "P3")->days, ==, 308);
 }
 
 /* ---- Store-backed ------------------------------------------------------ */
@@ -583,9 +824,10 @@ test_store_upcoming_and_count (Fixture *f, gconstpointer data)
   gint64 other_unit, ef;
   guint overdue = 0, soon = 0;
 
-  /* AB from today − 30: employer period (−15) and plan (−2) overdue,
-   * DM1 (+19) outside 14 days, nothing due within 7.
-   * CD from today − 40, ended today − 20: not current. */
+  /* AB from today − 30: employer period (−15) and plan (−3) overdue,
+   * DM1 (+18) outside 14 days, nothing due within 7.
+   * CD from today − 40, ended today − 20: its employer period (−25) was
+   * missed and stays overdue; the plan (−13) fell after the end. */
   add_spell (f, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   add_spell (f, f->cd, today - 40, today - 20, 100, NV_SPELL_DOCTOR);
 
@@ -593,33 +835,124 @@ test_store_upcoming_and_count (Fixture *f, gconstpointer data)
   ef = nv_employee_add (f->store, other_unit, "EF", NULL, &error);
   nv_roster_add (f->store, ef, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
   g_assert_no_error (error);
-  /* EF from today − 24: employer period (−9) overdue, plan (+4) due. */
+  /* EF from today − 24: employer period (−9) overdue, plan (+3) due. */
   add_spell (f, ef, today - 24, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 
   upcoming = nv_followup_upcoming (f->store, f->unit, today, 14, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (upcoming->len, ==, 2);
-  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (upcoming, 0))->milestone, ==,
-                   "employer-period-end");
+  g_assert_cmpuint (upcoming->len, ==, 3);
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (upcoming, 0))->employee_ref, ==, "CD");
   g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (upcoming, 1))->milestone, ==,
+                   "employer-period-end");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (upcoming, 2))->milestone, ==,
                    "followup-plan");
 
   all_units = nv_followup_upcoming (f->store, 0, today, 14, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (all_units->len, ==, 4);
-  /* Sorted by date across units: AB −15, EF −9, AB −2, EF +4. */
-  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 0))->employee_ref, ==, "AB");
-  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 1))->employee_ref, ==, "EF");
-  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 2))->employee_ref, ==, "AB");
-  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 3))->employee_ref, ==, "EF");
-  g_assert_cmpuint (((NvMilestone *) g_ptr_array_index (all_units, 3))->due, ==, today + 4);
+  g_assert_cmpuint (all_units->len, ==, 5);
+  /* Sorted by date across units: CD −25, AB −15, EF −9, AB −3, EF +3. */
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 0))->employee_ref, ==, "CD");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 1))->employee_ref, ==, "AB");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 2))->employee_ref, ==, "EF");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 3))->employee_ref, ==, "AB");
+  g_assert_cmpstr (((NvMilestone *) g_ptr_array_index (all_units, 4))->employee_ref, ==, "EF");
+  g_assert_cmpuint (((NvMilestone *) g_ptr_array_index (all_units, 4))->due, ==, today + 3);
 
   g_assert_true (nv_followup_count (f->store, 0, today, 7, &overdue, &soon, &error));
-  g_assert_cmpuint (overdue, ==, 3);
+  g_assert_cmpuint (overdue, ==, 4);
   g_assert_cmpuint (soon, ==, 1);
   g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
-  g_assert_cmpuint (overdue, ==, 2);
+  g_assert_cmpuint (overdue, ==, 3);
   g_assert_cmpuint (soon, ==, 0);
+}
+
+/* «Follow-up tracked from»: steps due before it are not-tracked, never
+ * overdue or counted; set by a spells import holding history, by hand, and
+ * cleared. */
+static void
+test_store_tracked_from (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  NvDay today = nv_day_today ();
+  NvDay day = 1;
+  guint overdue = 0, soon = 0;
+  g_autofree char *open_only = NULL;
+  g_autofree char *history = NULL;
+  char a[11], b[11];
+
+  /* AB from today − 30: employer period −15, plan −3 (overdue), DM1 +18. */
+  add_spell (f, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  g_assert_true (nv_followup_get_tracked_from (f->store, f->unit, &day, &error));
+  g_assert_cmpuint (day, ==, NV_DAY_NONE);
+  g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
+  g_assert_cmpuint (overdue, ==, 2);
+
+  /* Tracked from today − 10: the employer period is not tracked. */
+  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, today - 10, &error));
+  g_assert_no_error (error);
+  list = nv_followup_list (f->store, f->unit, today, &error);
+  g_assert_cmpint (find_in (list, f->ab, "employer-period-end")->status, ==,
+                   NV_MILESTONE_NOT_TRACKED);
+  g_assert_cmpstr (nv_milestone_status_to_string (NV_MILESTONE_NOT_TRACKED), ==, "not-tracked");
+  g_assert_cmpint (find_in (list, f->ab, "followup-plan")->status, ==, NV_MILESTONE_OVERDUE);
+  g_assert_cmpint (find_in (list, f->ab, "dialogue-meeting-1")->status, ==, NV_MILESTONE_DUE);
+  g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
+  g_assert_cmpuint (overdue, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = nv_followup_upcoming (f->store, f->unit, today, 14, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Done wins: a step recorded done before the day stays done. */
+  g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 30, "employer-period-end",
+                                        today - 16, NULL, &error));
+  list = nv_followup_list (f->store, f->unit, today, &error);
+  g_assert_cmpint (find_in (list, f->ab, "employer-period-end")->status, ==, NV_MILESTONE_DONE);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Tracked from today − 2: the plan (−3) is not tracked either. */
+  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, today - 2, &error));
+  g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
+  g_assert_cmpuint (overdue, ==, 0);
+  /* A future day is refused and changes nothing. */
+  g_assert_false (nv_followup_set_tracked_from (f->store, f->unit, today + 1, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (nv_followup_get_tracked_from (f->store, f->unit, &day, &error));
+  g_assert_cmpuint (day, ==, today - 2);
+  /* Cleared: as before. */
+  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, NV_DAY_NONE, &error));
+  g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
+  g_assert_cmpuint (overdue, ==, 1);
+
+  /* An import of who is sick now (open spells only) sets nothing. */
+  open_only = g_strdup_printf ("employee,start,end,grade,type\nCD,%s,,100,legemeldt\n",
+                               nv_day_format_iso_buf (today - 5, a));
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "now.csv", open_only,
+                                 strlen (open_only), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (nv_followup_get_tracked_from (f->store, f->unit, &day, &error));
+  g_assert_cmpuint (day, ==, NV_DAY_NONE);
+  /* History (a spell that ended before today) sets the import day … */
+  history = g_strdup_printf ("employee,start,end,grade,type\nCD,%s,%s,100,legemeldt\n",
+                             nv_day_format_iso_buf (today - 400, a),
+                             nv_day_format_iso_buf (today - 380, b));
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "history.csv", history,
+                                 strlen (history), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (nv_followup_get_tracked_from (f->store, f->unit, &day, &error));
+  g_assert_cmpuint (day, ==, today);
+  /* … but never moves a day already set. */
+  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, today - 100, &error));
+  g_clear_pointer (&history, g_free);
+  history = g_strdup_printf ("employee,start,end,grade,type\nCD,%s,%s,100,legemeldt\n",
+                             nv_day_format_iso_buf (today - 300, a),
+                             nv_day_format_iso_buf (today - 290, b));
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "more.csv", history,
+                                 strlen (history), NULL, &error));
+  g_assert_true (nv_followup_get_tracked_from (f->store, f->unit, &day, &error));
+  g_assert_cmpuint (day, ==, today - 100);
 }
 
 /* The demo leader is diligent: every step of an ended case is done, and only
@@ -679,6 +1012,10 @@ main (int argc, char **argv)
   g_test_add_func ("/followup/done-records", test_done_records);
   g_test_add_func ("/followup/rule-set-by-start", test_rule_set_by_start);
   g_test_add_func ("/followup/upcoming", test_upcoming);
+  g_test_add_func ("/followup/merged-cases", test_merged_cases);
+  g_test_add_func ("/followup/repeated-absence", test_repeated_absence);
+  g_test_add ("/followup/store/tracked-from", Fixture, NULL, fixture_setup, test_store_tracked_from,
+              fixture_teardown);
   g_test_add ("/followup/store/done-undo", Fixture, NULL, fixture_setup, test_store_done_undo,
               fixture_teardown);
   g_test_add ("/followup/store/mark-done-refused", Fixture, NULL, fixture_setup,

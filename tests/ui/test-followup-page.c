@@ -9,7 +9,10 @@
 #include "nv-followup-dialogs.h"
 #include "nv-followup-page.h"
 #include "nv-followup-prefs.h"
+#include "nv-date-entry.h"
 #include "nv-followup.h"
+#include "nv-milestone-model.h"
+#include "nv-tracked-from-dialog.h"
 #include "nv-preferences.h"
 #include "nv-privacy.h"
 #include "nv-reminders.h"
@@ -96,8 +99,9 @@ test_empty (Fixture *f, gconstpointer data)
   g_object_unref (page);
 }
 
-/* AB from today − 30 (open): employer period (−15) and plan (−2) overdue.
- * CD from today − 60, graded, ended today − 10: not current. */
+/* AB from today − 30 (open): employer period (−15) and plan (−3) overdue.
+ * CD from today − 60, graded, ended today − 10: its employer period (−45)
+ * and plan (−33) were missed and stay overdue. */
 static void
 test_badge_follows_overdue (Fixture *f, gconstpointer data)
 {
@@ -114,16 +118,20 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   spin ();
 
   g_assert_cmpuint (nv_window_get_unit_id (window), ==, f->unit);
-  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 2);
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 4);
   g_assert_true (adw_view_stack_page_get_needs_attention (section));
 
   g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "followup-plan",
                                         f->today, "sent", &error));
   spin ();
-  g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 1);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 3);
   g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "employer-period-end",
                                         f->today, NULL, &error));
+  g_assert_true (nv_followup_mark_done (f->store, f->cd, f->today - 60, "employer-period-end",
+                                        f->today - 40, NULL, &error));
+  g_assert_true (nv_followup_mark_done (f->store, f->cd, f->today - 60, "followup-plan",
+                                        f->today - 30, NULL, &error));
   spin ();
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (section));
@@ -147,7 +155,7 @@ test_reminder_text (Fixture *f, gconstpointer data)
   g_assert_false (nv_reminders_compose (f->store, f->today, &title, &body, &error));
   g_assert_no_error (error);
 
-  /* AB: employer period −15 and plan −2 overdue. EF in another unit: from
+  /* AB: employer period −15 and plan −3 overdue. EF in another unit: from
    * today − 10, the employer period falls due in 5 days. */
   add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   other = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
@@ -162,6 +170,115 @@ test_reminder_text (Fixture *f, gconstpointer data)
   /* Never an employee's reference. */
   g_assert_null (strstr (body, "AB"));
   g_assert_null (strstr (body, "EF"));
+
+  /* Steps before «follow-up tracked from» are never reminded of. */
+  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, f->today - 10, &error));
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&body, g_free);
+  g_assert_true (nv_reminders_compose (f->store, f->today, &title, &body, &error));
+  g_assert_cmpstr (title, ==, "1 follow-up step is overdue");
+  g_assert_cmpstr (body, ==, "Avdeling 2B: 1 overdue\nSolsikken: 1 due within a week");
+}
+
+static GtkWidget *find_descendant (GtkWidget *widget, GType type);
+
+static guint
+count_status (GPtrArray *list, NvMilestoneStatus status)
+{
+  guint n = 0;
+  for (guint i = 0; i < list->len; i++)
+    n += ((NvMilestone *) g_ptr_array_index (list, i))->status == status;
+  return n;
+}
+
+static const NvMilestone *
+shown (NvFollowupPage *page, const char *which, guint position)
+{
+  g_autoptr (NvMilestoneItem) item =
+    g_list_model_get_item (nv_followup_page_get_list (page, which), position);
+  return nv_milestone_item_get (item);
+}
+
+/* The page lists what the CLI lists (ended cases keep their missed steps),
+ * with the latest overdue step first; a «follow-up tracked from» day moves
+ * older steps apart, into the folded Not Tracked group; the dialog changes
+ * the day. */
+static void
+test_lists_and_tracked_from (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  NvFollowupPage *page = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
+  GtkWidget *window = gtk_window_new ();
+  NvTrackedFromDialog *dialog;
+  GtkWidget *group;
+
+  add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_unit_id (NV_PAGE (page), f->unit);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  list = nv_followup_list (f->store, f->unit, f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_status (list, NV_MILESTONE_OVERDUE), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 4);
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
+  /* Latest first: AB's plan (−3), AB's employer period (−15), CD's plan
+   * (−33), CD's employer period (−45). */
+  g_assert_cmpuint (shown (page, "overdue", 0)->due, ==, f->today - 3);
+  g_assert_cmpuint (shown (page, "overdue", 3)->due, ==, f->today - 45);
+  g_assert_cmpstr (shown (page, "overdue", 3)->employee_ref, ==, "CD");
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "not-tracked")), ==,
+                    0);
+  group = gtk_widget_get_ancestor (
+    find_descendant (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* Tracked from today − 20: CD's two steps are not tracked. */
+  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, f->today - 20, &error));
+  spin ();
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "not-tracked")), ==,
+                    2);
+  g_assert_cmpint (shown (page, "not-tracked", 0)->status, ==, NV_MILESTONE_NOT_TRACKED);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_false (adw_expander_row_get_expanded (
+    ADW_EXPANDER_ROW (find_descendant (group, ADW_TYPE_EXPANDER_ROW))));
+
+  /* The dialog shows the day; «track every step» clears it. */
+  dialog = nv_tracked_from_dialog_new (GTK_WINDOW (window), f->store, f->unit);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpuint (nv_date_entry_get_day (NV_DATE_ENTRY (nv_tracked_from_dialog_get_date (dialog))),
+                    ==, f->today - 20);
+  g_assert_false (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (nv_tracked_from_dialog_get_all (dialog))));
+  /* A day in the future cannot be saved. */
+  nv_date_entry_set_day (NV_DATE_ENTRY (nv_tracked_from_dialog_get_date (dialog)), f->today + 3);
+  spin ();
+  g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (dialog)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_tracked_from_dialog_get_all (dialog)), TRUE);
+  spin ();
+  g_assert_true (nv_form_dialog_save (NV_FORM_DIALOG (dialog)));
+  spin ();
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* Repeated absence: CD with two absences of 150 days (2-300). */
+  g_assert_cmpuint (nv_followup_page_get_n_repeated (page), ==, 0);
+  add_spell (f, f->cd, f->today - 700, f->today - 551, 100, NV_SPELL_DOCTOR);
+  add_spell (f, f->cd, f->today - 400, f->today - 251, 100, NV_SPELL_DOCTOR);
+  spin ();
+  g_assert_cmpuint (nv_followup_page_get_n_repeated (page), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_object_unref (page);
 }
 
 static GtkWidget *
@@ -369,6 +486,8 @@ main (int argc, char **argv)
   g_test_add ("/followup-page/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/followup-page/badge", Fixture, NULL, setup, test_badge_follows_overdue, teardown);
   g_test_add ("/followup-page/reminder-text", Fixture, NULL, setup, test_reminder_text, teardown);
+  g_test_add ("/followup-page/lists-and-tracked-from", Fixture, NULL, setup,
+              test_lists_and_tracked_from, teardown);
   g_test_add ("/followup-page/preferences", Fixture, NULL, setup, test_preferences, teardown);
   g_test_add ("/followup-page/mark-done-dialog", Fixture, NULL, setup, test_mark_done_dialog,
               teardown);

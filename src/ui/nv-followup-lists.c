@@ -1,0 +1,306 @@
+/* nv-followup-lists.c — the Follow-up section's lists: overdue, due soon and
+ * not-tracked steps as list views over a model (a big unit has tens of
+ * thousands of steps; only the rows on screen are built), and the employees
+ * NAV's repeated-absence rule flags.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-followup-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nv-followup-dialogs.h"
+#include "nv-followup-page-private.h"
+#include "nv-milestone-model.h"
+
+/* ---- Texts ------------------------------------------------------------- */
+
+char *
+nv_followup_status_text (const NvMilestone *m, NvDay today)
+{
+  g_autofree char *due = nv_day_format_local (m->due);
+
+  switch (m->status)
+    {
+    case NV_MILESTONE_DONE:
+      {
+        g_autofree char *done = nv_day_format_local (m->done_on);
+        if (m->note != NULL && m->note[0] != '\0')
+          /* Translators: "Done 30.01.2026 · plan sent to the GP" */
+          return g_strdup_printf (_("Done %s · %s"), done, m->note);
+        return g_strdup_printf (_("Done %s"), done);
+      }
+    case NV_MILESTONE_OVERDUE:
+      {
+        guint late = today - m->due;
+        g_autofree char *text =
+          /* Translators: "Was due 02.02.2026 · 12 days overdue" */
+          g_strdup_printf (g_dngettext (NULL, "Was due %s · %u day overdue",
+                                        "Was due %s · %u days overdue", late),
+                           due, late);
+        if (!nv_milestone_case_is_current (m, today))
+          {
+            g_autofree char *ended = nv_day_format_local (m->case_end);
+            /* Translators: "Was due 02.02.2026 · 12 days overdue · back at work since 10.02.2026" */
+            return g_strdup_printf (_("%s · back at work since %s"), text, ended);
+          }
+        return g_steal_pointer (&text);
+      }
+    case NV_MILESTONE_NOT_TRACKED:
+      /* Translators: "Fell due 02.02.2026, before follow-up was tracked" */
+      return g_strdup_printf (_("Fell due %s, before follow-up was tracked"), due);
+    case NV_MILESTONE_OPTIONAL:
+      return g_strdup_printf (_("Optional while the employee is partly at work · by %s"), due);
+    case NV_MILESTONE_DUE:
+    default:
+      if (m->due == today)
+        return g_strdup_printf (_("Due %s · today"), due);
+      if (m->due == today + 1)
+        return g_strdup_printf (_("Due %s · tomorrow"), due);
+      if (m->due - today <= 60)
+        return g_strdup_printf (g_dngettext (NULL, "Due %s · in %u day", "Due %s · in %u days",
+                                             m->due - today),
+                                due, (guint) (m->due - today));
+      return g_strdup_printf (_("Due %s"), due);
+    }
+}
+
+GtkWidget *
+nv_followup_status_badge (NvMilestoneStatus status)
+{
+  GtkWidget *label = gtk_label_new (nv_milestone_status_label (status));
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "caption-heading");
+  switch (status)
+    {
+    case NV_MILESTONE_OVERDUE:
+      gtk_widget_add_css_class (label, "error");
+      break;
+    case NV_MILESTONE_DONE:
+      gtk_widget_add_css_class (label, "success");
+      break;
+    case NV_MILESTONE_OPTIONAL:
+    case NV_MILESTONE_NOT_TRACKED:
+    case NV_MILESTONE_DUE:
+    default:
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+    }
+  return label;
+}
+
+/* ---- Milestone list views ---------------------------------------------- */
+
+typedef struct
+{
+  NvPage *page; /* not a reference: the page owns the list */
+  gboolean with_employee;
+} ListData;
+
+typedef struct
+{
+  GtkWidget *title;
+  GtkWidget *subtitle;
+  GtkWidget *badge;
+  GtkWidget *button;
+} RowParts;
+
+static void
+row_button_clicked_cb (GtkButton *button, ListData *data)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
+  NvMilestoneItem *item = gtk_list_item_get_item (list_item);
+  const NvMilestone *m;
+
+  if (item == NULL)
+    return;
+  m = nv_milestone_item_get (item);
+  if (m->status == NV_MILESTONE_DONE)
+    nv_followup_undo_done (data->page, m);
+  else
+    nv_followup_mark_done_dialog (data->page, m);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *data)
+{
+  RowParts *parts = g_new0 (RowParts, 1);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_widget_set_margin_top (row, 9);
+  gtk_widget_set_margin_bottom (row, 9);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  parts->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
+  gtk_label_set_wrap (GTK_LABEL (parts->title), TRUE);
+  parts->subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), TRUE);
+  gtk_widget_add_css_class (parts->subtitle, "dim-label");
+  gtk_widget_add_css_class (parts->subtitle, "caption");
+  gtk_box_append (GTK_BOX (text), parts->title);
+  gtk_box_append (GTK_BOX (text), parts->subtitle);
+  gtk_box_append (GTK_BOX (row), text);
+  parts->badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (parts->badge, "caption-heading");
+  gtk_box_append (GTK_BOX (row), parts->badge);
+  parts->button = gtk_button_new ();
+  gtk_widget_set_valign (parts->button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (parts->button), "list-item", list_item);
+  g_signal_connect (parts->button, "clicked", G_CALLBACK (row_button_clicked_cb), data);
+  gtk_box_append (GTK_BOX (row), parts->button);
+
+  g_object_set_data_full (G_OBJECT (list_item), "parts", parts, g_free);
+  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *data)
+{
+  RowParts *parts = g_object_get_data (G_OBJECT (list_item), "parts");
+  const NvMilestone *m = nv_milestone_item_get (gtk_list_item_get_item (list_item));
+  const char *title = nv_milestone_title (m->milestone);
+  g_autofree char *row_title = NULL;
+  g_autofree char *subtitle = nv_followup_status_text (m, nv_day_today ());
+  g_autofree char *button_label = NULL;
+  gboolean badge = !data->with_employee || m->status == NV_MILESTONE_OPTIONAL ||
+                   m->status == NV_MILESTONE_NOT_TRACKED;
+  static const char *const classes[] = { "error", "success", "dim-label" };
+
+  /* Translators: "AB — Follow-up plan" */
+  row_title = data->with_employee ? g_strdup_printf (_("%s — %s"), m->employee_ref, title)
+                                  : g_strdup (title);
+  gtk_label_set_text (GTK_LABEL (parts->title), row_title);
+  gtk_label_set_text (GTK_LABEL (parts->subtitle), subtitle);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item),
+                               nv_milestone_explanation (m->milestone));
+  gtk_widget_set_visible (parts->badge, badge);
+  gtk_label_set_text (GTK_LABEL (parts->badge), nv_milestone_status_label (m->status));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (parts->badge, classes[i]);
+  gtk_widget_add_css_class (parts->badge, m->status == NV_MILESTONE_OVERDUE ? "error"
+                                          : m->status == NV_MILESTONE_DONE  ? "success"
+                                                                            : "dim-label");
+  if (m->status == NV_MILESTONE_DONE)
+    {
+      gtk_button_set_label (GTK_BUTTON (parts->button), _("_Undo"));
+      gtk_widget_add_css_class (parts->button, "flat");
+      /* Translators: accessible name of a button: "Undo Follow-up plan for AB" */
+      button_label = g_strdup_printf (_("Undo %s for %s"), title, m->employee_ref);
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (parts->button), _("_Mark as Done…"));
+      gtk_widget_remove_css_class (parts->button, "flat");
+      /* Translators: accessible name of a button: "Mark Follow-up plan for AB as done" */
+      button_label = g_strdup_printf (_("Mark %s for %s as done"), title, m->employee_ref);
+    }
+  gtk_button_set_use_underline (GTK_BUTTON (parts->button), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_label, -1);
+}
+
+/* Rows are about this high; the list grows with them up to its maximum. */
+#define ROW_HEIGHT 62
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added,
+                  GtkScrolledWindow *scroller)
+{
+  int max = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "max-height"));
+  guint n = g_list_model_get_n_items (model);
+
+  int height = (int) MIN (n * ROW_HEIGHT, (guint) max);
+
+  /* Minimum may never exceed maximum, not even in between. */
+  gtk_scrolled_window_set_max_content_height (scroller, -1);
+  gtk_scrolled_window_set_min_content_height (scroller, height);
+  gtk_scrolled_window_set_max_content_height (scroller, height);
+}
+
+GtkWidget *
+nv_followup_milestone_list_new (NvPage *page, GListModel *model, gboolean with_employee,
+                                int max_height, const char *accessible_label)
+{
+  ListData *data = g_new0 (ListData, 1);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (model));
+  GtkWidget *view, *scroller;
+
+  data->page = page;
+  data->with_employee = with_employee;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+  g_object_set_data_full (G_OBJECT (factory), "list-data", data, g_free);
+
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  gtk_list_view_set_show_separators (GTK_LIST_VIEW (view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  /* Its height follows the number of rows (items_changed_cb): measuring the
+   * list view's natural height would walk every row. */
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+  g_object_set_data (G_OBJECT (scroller), "max-height", GINT_TO_POINTER (max_height));
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), scroller, 0);
+  items_changed_cb (model, 0, 0, 0, GTK_SCROLLED_WINDOW (scroller));
+  return scroller;
+}
+
+/* ---- Repeated absence -------------------------------------------------- */
+
+void
+nv_followup_fill_repeated (GtkListBox *list, GPtrArray *flagged)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (guint i = 0; i < flagged->len; i++)
+    {
+      const NvRepeatedAbsence *r = g_ptr_array_index (flagged, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+      g_autoptr (GString) rules = g_string_new (NULL);
+      GtkWidget *label;
+
+      /* Translators: "5 absences of 16 days or more · 112 days in the last 36 months" */
+      subtitle = g_strdup_printf (g_dngettext (NULL,
+                                               "%u absence of 16 days or more · %u days in the "
+                                               "last 36 months",
+                                               "%u absences of 16 days or more · %u days in the "
+                                               "last 36 months",
+                                               r->cases),
+                                  r->cases, r->days);
+      if (r->rules & NV_REPEATED_5_100)
+        g_string_append (rules, "5-100");
+      if (r->rules & NV_REPEATED_2_300)
+        g_string_append_printf (rules, "%s2-300", rules->len > 0 ? " · " : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->employee_ref);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      label = gtk_label_new (rules->str);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_set_tooltip_text (
+        label, _("5-100: at least 5 absences together at least 100 days. 2-300: at least 2 "
+                 "absences together at least 300 days. NAV counts absences of 16 days or more "
+                 "with a doctor’s note that started in the last 36 months."));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (list, row);
+    }
+}

@@ -1,0 +1,33 @@
+/* nv-followup-page-private.h — parts of the Follow-up section shared by its
+ * files (nv-followup-page.c: the page and its case cards;
+ * nv-followup-lists.c: the virtualised milestone lists and the
+ * repeated-absence list).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "nv-followup.h"
+#include "nv-page.h"
+
+G_BEGIN_DECLS
+
+/* "Was due 02.02.2026 · 12 days overdue" and the like, as of @today. */
+char *nv_followup_status_text (const NvMilestone *m, NvDay today);
+/* The status as a small coloured label. */
+GtkWidget *nv_followup_status_badge (NvMilestoneStatus status);
+
+/* A list view of the milestones in @model (an NvMilestoneModel) inside a
+ * scrolled window that grows up to @max_height pixels and then scrolls;
+ * rows are made only for what is shown. @with_employee puts the employee in
+ * each row's title. The row buttons mark a step done or undo it on @page. */
+GtkWidget *nv_followup_milestone_list_new (NvPage *page, GListModel *model,
+                                           gboolean with_employee, int max_height,
+                                           const char *accessible_label);
+
+/* Fills @list with one row per flagged employee (NvRepeatedAbsence). */
+void nv_followup_fill_repeated (GtkListBox *list, GPtrArray *flagged);
+
+G_END_DECLS
