@@ -233,7 +233,7 @@ test_monthly (Fixture *f, gconstpointer data)
                    "\xEF\xBB\xBF" "enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;"
                    "tapte_dagsverk_legemeldt;personer;prosent;prosent_egenmeldt;"
                    "prosent_legemeldt\r\n"
-                   "Avdeling 2B;2024-01;400;2;10,5;4;;;\r\n"
+                   "Avdeling 2B;2024-01;;;;4;;;\r\n"
                    "Avdeling 2B;2024-02;381;1;0;6;0,26246719160104987;0,26246719160104987;0\r\n");
 }
 
