@@ -212,12 +212,26 @@ data_range (NvChart *self, double *lo, double *hi)
 }
 
 static void
-layout_axis (NvChart *self, NvChartLayout *layout, NvChartText *text, guint max_intervals)
+layout_axis (NvChart *self, NvChartLayout *layout, NvChartText *text, guint max_intervals,
+             double plot_h)
 {
   double lo, hi;
 
   data_range (self, &lo, &hi);
   nv_chart_axis_compute (&layout->axis, lo, hi, TRUE, max_intervals);
+  /* Bars with their figure above: the tallest bar's figure needs a line of
+   * room under the top of the plot (plus the half line above it), or it
+   * would be dropped. Raise the axis until it fits. */
+  if (self->value_labels && (self->kind == NV_CHART_BARS || self->kind == NV_CHART_STACKED)
+      && !isnan (hi) && plot_h > 0 && layout->axis.max > layout->axis.min)
+    {
+      double range = layout->axis.max - layout->axis.min;
+      double room = (layout->axis.max - hi) / range * plot_h + layout->small_h * 0.5;
+
+      if (room < layout->small_h * 1.1)
+        nv_chart_axis_compute (&layout->axis, lo, hi + range * layout->small_h * 1.1 / plot_h,
+                               TRUE, max_intervals);
+    }
   layout->y_label_w = 0;
   for (guint i = 0; i < layout->axis.n_ticks; i++)
     {
@@ -297,7 +311,8 @@ compute_layout (NvChart *self, NvChartText *text, double width, double height,
   /* Value axis: as many intervals as fit at two lines of text each. */
   x_band = layout->small_h + pad * 0.5;
   est_plot_h = height - y - x_band - pad - (self->markers->len > 0 ? layout->small_h : 0);
-  layout_axis (self, layout, text, CLAMP ((guint) (est_plot_h / (layout->small_h * 2.2)), 2, 6));
+  layout_axis (self, layout, text, CLAMP ((guint) (est_plot_h / (layout->small_h * 2.2)), 2, 6),
+               est_plot_h);
   layout->plot.x = pad + layout->y_label_w + layout->font_px * 0.5;
   layout->plot.width = MAX (width - pad - layout->plot.x, 10);
   cw = nv_chart_category_width (self, &layout->plot);

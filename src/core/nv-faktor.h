@@ -84,6 +84,12 @@ gboolean nv_faktor_municipal_means (NvStore *store, NvDay date, double means[NV_
  * -1 where the round has fewer factors. */
 void nv_faktor_lowest_two (const NvFaktorRound *round, int lowest[2]);
 
+/* Workshop themes (ids of nv_measure_theme_ids) for factor @index, from the
+ * mapping shipped as data (faktor-themes.json). */
+GStrv nv_faktor_themes_for_factor (int index);
+/* The themes of the round's two lowest factors, lowest first, each once. */
+GStrv nv_faktor_suggested_themes (const NvFaktorRound *round);
+
 /* ---- Research ------------------------------------------------------------ */
 
 typedef enum

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-application.h"
+#include "nv-about.h"
 #include "nv-first-frame.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
@@ -140,25 +141,8 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   NvApplication *self = NV_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  static const char *developers[] = { "Nærvær developers", NULL };
-  GtkWidget *about;
+  GtkWindow *about = nv_about_window_new (parent);
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "application-name", _("Nærvær"),
-                        "application-icon", APPLICATION_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Nærvær developers"),
-                        "developers", developers,
-                        "comments",
-                        _("Sick-leave figures, follow-up, dialogue workshops and measures for "
-                          "unit leaders in Norwegian municipalities. All data stays on this "
-                          "computer."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", "https://github.com/naervaer/naervaer",
-                        "issue-url", "https://github.com/naervaer/naervaer/issues",
-                        "translator-credits", _("translator-credits"),
-                        NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -145,8 +145,9 @@ add_provenance_rows (NvBenchmarkManager *self, AdwExpanderRow *row, const NvBenc
 }
 
 static char *
-figures_text (const NvBenchmarkSeries *s)
+figures_text (NvBenchmarkManager *self, const NvBenchmarkSeries *s)
 {
+  g_auto (NvSsbFetchInfo) info = { 0 };
   g_autofree char *total = NULL;
 
   if (s->computed)
@@ -157,6 +158,14 @@ figures_text (const NvBenchmarkSeries *s)
                            s->n_points);
   if (s->n_imported == 0)
     return g_strdup_printf (_("%s, shipped with Nærvær"), total);
+  /* Figures «Update from SSB» stored: say fetched, not imported. */
+  if (nv_ssb_fetch_info (self->store, s->name, &info, NULL))
+    {
+      if (s->n_bundled == 0)
+        return g_strdup_printf (_("%s, fetched from SSB"), total);
+      return g_strdup_printf (_("%s: %u shipped with Nærvær, %u fetched from SSB"), total,
+                              s->n_bundled, s->n_imported);
+    }
   if (s->n_bundled == 0)
     return g_strdup_printf (_("%s, imported"), total);
   if (s->n_replaced == 0)
@@ -239,7 +248,7 @@ series_row (NvBenchmarkManager *self, const NvBenchmarkSeries *s, const char *un
   GtkWidget *row = adw_expander_row_new ();
   g_autofree char *updated = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *figures = figures_text (s);
+  g_autofree char *figures = figures_text (self, s);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->label);

@@ -45,8 +45,8 @@ to_chart_color (const GdkRGBA *rgba, double alpha)
 
 /* Colours from the theme's named colours, the series palette by scheme,
  * the font from GtkSettings. */
-static void
-refresh_style (NvChartView *self)
+void
+nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
@@ -55,7 +55,7 @@ refresh_style (NvChartView *self)
   GdkRGBA bg, fg;
   g_autofree char *font_name = NULL;
 
-  nv_chart_style_init (&self->style, contrast ? NV_CHART_STYLE_HIGH_CONTRAST
+  nv_chart_style_init (style, contrast ? NV_CHART_STYLE_HIGH_CONTRAST
                                      : dark ? NV_CHART_STYLE_DARK
                                             : NV_CHART_STYLE_LIGHT);
   if (contrast && dark)
@@ -63,24 +63,24 @@ refresh_style (NvChartView *self)
       /* High contrast dark: the dark palette, full-strength text. */
       NvChartStyle dark_style;
       nv_chart_style_init (&dark_style, NV_CHART_STYLE_DARK);
-      memcpy (self->style.series, dark_style.series, sizeof self->style.series);
+      memcpy (style->series, dark_style.series, sizeof style->series);
     }
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  context = gtk_widget_get_style_context (widget);
   if (gtk_style_context_lookup_color (context, "view_bg_color", &bg) &&
       gtk_style_context_lookup_color (context, "view_fg_color", &fg))
     {
-      self->style.background = to_chart_color (&bg, 1);
-      self->style.foreground = to_chart_color (&fg, 1);
-      self->style.muted = to_chart_color (&fg, contrast ? 1 : 0.7);
-      self->style.grid = to_chart_color (&fg, contrast ? 0.35 : 0.12);
-      self->style.axis = to_chart_color (&fg, contrast ? 1 : 0.5);
-      self->style.hatch = to_chart_color (&fg, contrast ? 0.45 : 0.2);
+      style->background = to_chart_color (&bg, 1);
+      style->foreground = to_chart_color (&fg, 1);
+      style->muted = to_chart_color (&fg, contrast ? 1 : 0.7);
+      style->grid = to_chart_color (&fg, contrast ? 0.35 : 0.12);
+      style->axis = to_chart_color (&fg, contrast ? 1 : 0.5);
+      style->hatch = to_chart_color (&fg, contrast ? 0.45 : 0.2);
     }
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font_name, NULL);
+  g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font_name, NULL);
   if (font_name != NULL)
     {
       PangoFontDescription *desc = pango_font_description_from_string (font_name);
@@ -88,16 +88,22 @@ refresh_style (NvChartView *self)
       int size = pango_font_description_get_size (desc);
 
       if (family != NULL)
-        g_strlcpy (self->style.font_family, family, sizeof self->style.font_family);
+        g_strlcpy (style->font_family, family, sizeof style->font_family);
       if (size > 0)
         {
           double px = (double) size / PANGO_SCALE;
           if (!pango_font_description_get_size_is_absolute (desc))
             px = px * 96.0 / 72.0;
-          self->style.font_size = CLAMP (px, 10, 24);
+          style->font_size = CLAMP (px, 10, 24);
         }
       pango_font_description_free (desc);
     }
+}
+
+static void
+refresh_style (NvChartView *self)
+{
+  nv_chart_view_style_from_widget (GTK_WIDGET (self), &self->style);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

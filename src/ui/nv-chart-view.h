@@ -28,6 +28,9 @@ const char *nv_chart_view_get_summary (NvChartView *self);
 void nv_chart_view_set_summary (NvChartView *self, const char *summary);
 /* The style the view draws with (theme colours and font). */
 void nv_chart_view_get_style (NvChartView *self, NvChartStyle *style);
+/* A chart style from @widget's theme: colours, dark and high contrast, font
+ * (what every chart on screen draws with). */
+void nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style);
 /* The tooltip text for (@x, @y), or NULL (for tests). */
 char *nv_chart_view_describe_at (NvChartView *self, double x, double y);
 

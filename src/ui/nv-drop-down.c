@@ -43,8 +43,8 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_dat
     }
 }
 
-static GtkListItemFactory *
-factory_new (GtkExpression *expression, gboolean ellipsize)
+GtkListItemFactory *
+nv_text_factory_new (GtkExpression *expression, gboolean ellipsize)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -58,8 +58,8 @@ factory_new (GtkExpression *expression, gboolean ellipsize)
 void
 nv_drop_down_set_text_expression (GtkDropDown *dropdown, GtkExpression *expression)
 {
-  g_autoptr (GtkListItemFactory) button = factory_new (expression, TRUE);
-  g_autoptr (GtkListItemFactory) list = factory_new (expression, FALSE);
+  g_autoptr (GtkListItemFactory) button = nv_text_factory_new (expression, TRUE);
+  g_autoptr (GtkListItemFactory) list = nv_text_factory_new (expression, FALSE);
 
   gtk_drop_down_set_expression (dropdown, expression); /* takes it; for search */
   gtk_drop_down_set_factory (dropdown, button);

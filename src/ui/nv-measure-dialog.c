@@ -16,6 +16,7 @@
 
 #include "nv-date-entry.h"
 #include "nv-measure-dialog.h"
+#include "nv-drop-down.h"
 #include "nv-workshop.h"
 
 struct _NvMeasureDialog
@@ -271,6 +272,17 @@ nv_measure_dialog_new (NvStore *store, gint64 unit_id, const NvMeasure *measure)
         theme_pos = i;
     }
   adw_combo_row_set_model (self->theme_row, G_LIST_MODEL (themes));
+  /* Theme names are long: the chosen one shows whole as the row's subtitle,
+   * and the list wraps them instead of cutting them off. */
+  {
+    g_autoptr (GtkExpression) string = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                                    "string");
+    g_autoptr (GtkListItemFactory) list = nv_text_factory_new (string, FALSE);
+
+    adw_combo_row_set_expression (self->theme_row, string);
+    adw_combo_row_set_use_subtitle (self->theme_row, TRUE);
+    adw_combo_row_set_list_factory (self->theme_row, list);
+  }
   adw_combo_row_set_selected (self->theme_row, theme_pos);
   fill_workshops (self, measure != NULL ? measure->workshop_id : 0);
 

@@ -29,6 +29,7 @@
 
 #include "nv-absence.h"
 #include "nv-duration-view.h"
+#include "nv-faktor-profile.h"
 #include "nv-format.h"
 #include "nv-overview-page.h"
 #include "nv-stats.h"
@@ -54,6 +55,7 @@ struct _NvOverviewPage
   GtkLabel *source_label;
   NvDurationView *duration;
   GtkWidget *target_button;
+  NvFaktorProfile *profile; /* 10-FAKTOR, below the figures */
 };
 
 G_DEFINE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV_TYPE_PAGE)
@@ -572,6 +574,8 @@ nv_overview_page_reload (NvPage *page)
   g_autofree char *as_of_line = NULL;
   g_autofree char *source = NULL;
   NvStatsQuery query = { 0 };
+
+  nv_faktor_profile_set_unit (self->profile, store, unit_id);
   NvStatsQuery rolling_query = { NV_PERIOD_RANGE, NV_DAY_NONE, NV_DAY_NONE, NV_DAY_NONE };
   g_autoptr (GArray) rolling = NULL;
   double target = NAN;
@@ -809,6 +813,9 @@ nv_overview_page_init (NvOverviewPage *self)
   gtk_widget_insert_after (GTK_WIDGET (self->duration),
                            gtk_widget_get_parent (GTK_WIDGET (self->cards)), target);
   build_grid (self);
+  self->profile = NV_FAKTOR_PROFILE (nv_faktor_profile_new ());
+  gtk_widget_insert_before (GTK_WIDGET (self->profile),
+                            gtk_widget_get_parent (GTK_WIDGET (self->cards)), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_swapped (self->settings, "changed::cost-per-lost-day",

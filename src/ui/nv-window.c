@@ -13,12 +13,14 @@
 #include "nv-demo.h"
 #include "nv-followup-page.h"
 #include "nv-measures-page.h"
+#include "nv-municipality-page.h"
 #include "nv-overview-page.h"
 #include "nv-unit-dialog.h"
 #include "nv-unit-item.h"
 #include "nv-unit.h"
 #include "nv-window.h"
 #include "nv-drop-down.h"
+#include "nv-key-names.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
 
@@ -30,11 +32,13 @@ enum
   SECTION_WORKSHOPS,
   SECTION_MEASURES,
   SECTION_COMPARE,
+  SECTION_MUNICIPALITY,
   N_SECTIONS
 };
 
 static const char *const section_names[N_SECTIONS] = { "overview",  "absence",  "followup",
-                                                       "workshops", "measures", "compare" };
+                                                       "workshops", "measures", "compare",
+                                                       "municipality" };
 
 struct _NvWindow
 {
@@ -56,6 +60,7 @@ struct _NvWindow
   AdwViewStack *view_stack;
   GtkBox *welcome_buttons;
   AdwViewStackPage *followup_stack_page;
+  AdwViewStackPage *municipality_stack_page;
   /* Sections are made when first needed (see ensure_page): a window with no
    * unit, or showing one section, does not build and lay out the other five. */
   AdwBin *slots[N_SECTIONS];
@@ -88,6 +93,8 @@ section_type (guint section)
       return NV_TYPE_WORKSHOPS_PAGE;
     case SECTION_MEASURES:
       return NV_TYPE_MEASURES_PAGE;
+    case SECTION_MUNICIPALITY:
+      return NV_TYPE_MUNICIPALITY_PAGE;
     default:
       return NV_TYPE_COMPARE_PAGE;
     }
@@ -159,7 +166,8 @@ nv_window_get_unit_id (NvWindow *self)
 static void
 update_state (NvWindow *self)
 {
-  gboolean has_units = g_list_model_get_n_items (G_LIST_MODEL (self->units)) > 0;
+  guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  gboolean has_units = n_units > 0;
   gint64 unit_id = nv_window_get_unit_id (self);
 
   /* The switchers get the stack with the first unit: until then they would
@@ -171,6 +179,8 @@ update_state (NvWindow *self)
     }
   gtk_stack_set_visible_child_name (self->main_stack, has_units ? "sections" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->unit_switcher), has_units);
+  /* The municipality at a glance is for HR and leaders with several units. */
+  adw_view_stack_page_set_visible (self->municipality_stack_page, n_units > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), has_units);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-rename", unit_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unit-delete", unit_id != 0);
@@ -370,6 +380,7 @@ show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *
         gtk_builder_new_from_resource ("/io/github/naervaer/Naervaer/ui/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      nv_key_names_translate (GTK_WIDGET (overlay));
       gtk_application_window_set_help_overlay (window, overlay);
     }
   gtk_window_present (GTK_WINDOW (overlay));
@@ -499,6 +510,7 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, welcome_buttons);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, followup_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, municipality_stack_page);
   gtk_widget_class_bind_template_child_full (widget_class, "overview_slot", FALSE,
                                              G_STRUCT_OFFSET (NvWindow, slots[SECTION_OVERVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "absence_slot", FALSE,
@@ -511,6 +523,8 @@ nv_window_class_init (NvWindowClass *klass)
                                              G_STRUCT_OFFSET (NvWindow, slots[SECTION_MEASURES]));
   gtk_widget_class_bind_template_child_full (widget_class, "compare_slot", FALSE,
                                              G_STRUCT_OFFSET (NvWindow, slots[SECTION_COMPARE]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "municipality_slot", FALSE, G_STRUCT_OFFSET (NvWindow, slots[SECTION_MUNICIPALITY]));
 
   gtk_widget_class_install_action (widget_class, "win.unit-new", NULL, unit_new_action);
   gtk_widget_class_install_action (widget_class, "win.unit-rename", NULL, unit_rename_action);

@@ -232,6 +232,38 @@ test_stacked_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* The tallest stack keeps its total above it even when the total is just
+ * under a round axis maximum (1. kv. 2026, 11,9 %: issue 18, item 4). */
+static void
+test_stacked_total_on_tallest (void)
+{
+  g_autoptr (NvChart) chart = nv_chart_new (NV_CHART_STACKED);
+  const double shortterm[] = { 2.0, 3.1, 4.2, 2.4 };
+  const double longterm[] = { 5.0, 8.8, 4.0, 6.1 };
+  NvChartStyle style;
+  NvChartRect plot;
+  NvChartAxis axis;
+  cairo_surface_t *surface;
+  double xc, bar_top;
+  int ink;
+
+  test_style (&style);
+  nv_chart_set_value_labels (chart, TRUE);
+  nv_chart_set_quarters (chart, 2025, 4, 4);
+  nv_chart_add_series (chart, "Korttid", shortterm);
+  nv_chart_add_series (chart, "Langtid", longterm);
+  nv_chart_get_plot_area (chart, 600, 400, &style, &plot, &axis);
+  surface = render (chart, 600, 400, 1, &style);
+
+  /* Above the second stack (11,9) there is dark ink: its total. */
+  xc = nv_chart_category_x (chart, &plot, 1);
+  bar_top = plot.y + plot.height * (1 - 11.9 / axis.max);
+  g_assert_cmpfloat (axis.max, >, 11.9);
+  ink = first_ink_row (surface, (int) xc, MAX (0, (int) plot.y - 12), (int) bar_top - 1);
+  g_assert_cmpint (ink, >=, 0);
+  cairo_surface_destroy (surface);
+}
+
 /* Grid lines are one device pixel row at scale 1 and two at scale 2. */
 static void
 test_crisp_lines (void)
@@ -650,6 +682,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/draw/dark", test_dark_background);
   g_test_add_func ("/charts/draw/bars", test_grouped_bars);
   g_test_add_func ("/charts/draw/stacked", test_stacked_bars);
+  g_test_add_func ("/charts/draw/stacked-total-on-tallest", test_stacked_total_on_tallest);
   g_test_add_func ("/charts/draw/crisp", test_crisp_lines);
   g_test_add_func ("/charts/draw/masked", test_masked_band);
   g_test_add_func ("/charts/draw/no-overlap", test_no_overlap);

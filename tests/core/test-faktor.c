@@ -144,6 +144,19 @@ test_import (Fixture *fx, gconstpointer data)
     g_assert_cmpint (lowest[0], ==, 4); /* mestringsorientert ledelse 3,2 */
     g_assert_cmpint (lowest[1], ==, 8); /* mestringsklima 3,3 */
   }
+  {
+    /* The shipped mapping: leadership → «leadership»; climate → «mastery-climate». */
+    g_auto (GStrv) themes = nv_faktor_suggested_themes (r);
+    g_assert_cmpuint (g_strv_length (themes), ==, 2);
+    g_assert_cmpstr (themes[0], ==, "leadership");
+    g_assert_cmpstr (themes[1], ==, "mastery-climate");
+  }
+  /* Every factor maps to at least one valid theme. */
+  for (int f = 0; f < NV_FAKTOR_N; f++)
+    {
+      g_auto (GStrv) themes = nv_faktor_themes_for_factor (f);
+      g_assert_cmpuint (g_strv_length (themes), >=, 1);
+    }
 }
 
 static void

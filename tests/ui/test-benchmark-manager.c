@@ -366,6 +366,7 @@ test_provenance (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==,
                    "Doctor-certified · SSB · Latest period Q2 2026");
   g_assert_true (has_label (GTK_WIDGET (row), "Fetched"));
+  g_assert_true (has_label (GTK_WIDGET (row), "1 figure, fetched from SSB"));
   g_assert_true (has_label_containing (GTK_WIDGET (row), "07.12.2026"));
   g_assert_true (has_label_containing (GTK_WIDGET (row), "SSB table 12441"));
   /* 2026-Q3 ends 30.9.2026; + 77 days = 16.12.2026. */
@@ -404,6 +405,24 @@ test_screenshot (Fixture *f, gconstpointer data)
       return;
     }
   unit = unit_with_figures (f->store);
+  {
+    /* One update from SSB, so the window shows a fetched series (figures
+     * made up for the picture: the fetch itself is test-ssb's job). */
+    g_autoptr (NvSsbPlan) plan = nv_ssb_plan_load (NULL, NULL);
+    g_autoptr (GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    g_autoptr (GDateTime) fetched = g_date_time_new_now_utc ();
+
+    for (guint i = 0; i < plan->series->len; i++)
+      {
+        GArray *a = g_array_new (FALSE, FALSE, sizeof (NvSsbPoint));
+        NvSsbPoint p = { "2026-Q2", 8.1 };
+        NvSsbPoint q = { "2026-Q3", 7.2 };
+        g_array_append_val (a, p);
+        g_array_append_val (a, q);
+        g_ptr_array_add (points, a);
+      }
+    g_assert_true (nv_ssb_store (f->store, plan, points, fetched, NULL, NULL));
+  }
   for (guint dark = 0; dark < 2; dark++)
     {
       GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, unit);
@@ -414,8 +433,12 @@ test_screenshot (Fixture *f, gconstpointer data)
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
       gtk_window_set_default_size (window, 760, 1310);
-      adw_expander_row_set_expanded (
-        find_row (manager, "Barnehager (NAV bransje, fire kvartaler Q3 2019–Q2 2020)"), TRUE);
+      g_autofree char *kindergarten =
+        nv_benchmark_display_name ("Barnehager (NAV bransje, fire kvartaler 2019-Q3..2020-Q2)");
+
+      adw_expander_row_set_expanded (find_row (manager, kindergarten), TRUE);
+      adw_expander_row_set_expanded (find_row (manager, "Kommuneforvaltningen (legemeldt)"),
+                                     TRUE);
       gtk_window_present (window);
       for (int i = 0; i < 30; i++)
         {

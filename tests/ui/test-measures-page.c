@@ -327,6 +327,20 @@ test_dialog_workshop (Fixture *f, gconstpointer data)
   collect (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 2); /* theme, workshop */
   workshop = g_ptr_array_index (combos, 1);
+  /* Long theme names show whole: the chosen one is the row's subtitle
+   * (it wraps), not a value cut off at the row's end (issue 18, item 3). */
+  {
+    AdwComboRow *theme = g_ptr_array_index (combos, 0);
+    const char *const *ids = nv_measure_theme_ids ();
+
+    for (guint i = 0; ids[i] != NULL; i++)
+      {
+        adw_combo_row_set_selected (theme, i);
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (theme)), ==,
+                         nv_measure_theme_label (ids[i]));
+      }
+    adw_combo_row_set_selected (theme, 0);
+  }
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (workshop)));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (workshop)), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (workshop)), 1),

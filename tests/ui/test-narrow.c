@@ -1,4 +1,5 @@
-/* Every section works in a narrow window (issue 18, item 2).
+/* A Norwegian session (issue 18): every section works in a narrow window
+ * (item 2); no English in the shortcuts window or the About window (item 5).
  *
  * The window's smallest width is 360 px (a phone, or a laptop screen split
  * in two). For each section, with a demo unit's figures and in Norwegian
@@ -16,6 +17,8 @@
 #include "nv-demo.h"
 #include "nv-ui-resources.h"
 #include "nv-window.h"
+#include "nv-about.h"
+#include <string.h>
 
 #define NARROWEST 360
 
@@ -113,6 +116,68 @@ test_sections (void)
   nv_test_rmtree (dir);
 }
 
+static void
+collect_text (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+static void
+test_shortcuts_in_norwegian (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "naervaer.db");
+  NvWindow *window = nv_window_new (NULL, store);
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *english[] = { "Page Down", "Page Up", "Home", "End", "Escape" };
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  collect_text (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
+                text);
+  g_test_message ("%s", text->str);
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n%s\n", english[i]);
+      g_assert_null (strstr (text->str, line));
+    }
+  g_assert_nonnull (strstr (text->str, "\nSide ned\n"));
+  g_assert_nonnull (strstr (text->str, "\nEsc\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nv_test_rmtree (dir);
+}
+
+static void
+test_about_in_norwegian (void)
+{
+  GtkWindow *about = nv_about_window_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *english[] = { "Details", "Report an Issue", "Credits", "Legal", "Website" };
+
+  /* Debian 12's libadwaita 1.2 has no Norwegian: our own window then. */
+  if (g_strcmp0 (g_dgettext ("libadwaita", "Details"), "Details") == 0)
+    g_assert_false (ADW_IS_ABOUT_WINDOW (about));
+  else
+    g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  gtk_window_present (about);
+  spin ();
+  collect_text (GTK_WIDGET (about), text);
+  g_test_message ("%s", text->str);
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    g_assert_null (strstr (text->str, english[i]));
+  g_assert_nonnull (strstr (text->str, "Nærvær"));
+  g_assert_nonnull (strstr (text->str, PACKAGE_VERSION));
+  gtk_window_destroy (about);
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -128,5 +193,7 @@ main (int argc, char **argv)
   nv_ui_register_resource ();
 
   g_test_add_func ("/ui/narrow/sections", test_sections);
+  g_test_add_func ("/ui/norwegian/shortcuts", test_shortcuts_in_norwegian);
+  g_test_add_func ("/ui/norwegian/about", test_about_in_norwegian);
   return g_test_run ();
 }

@@ -1,0 +1,270 @@
+/* nv-hbars.c — horizontal grouped bars (see nv-hbars.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "nv-chart-export.h"
+#include "nv-chart-format.h"
+#include "nv-chart-private.h"
+#include "nv-hbars.h"
+
+#define PAD 10.0
+
+struct _NvHBars
+{
+  guint n_rows;
+  double min, max;
+  char *title;
+  char **row_labels;
+  guint n_series;
+  char *series_names[NV_HBARS_MAX_SERIES];
+  double *values[NV_HBARS_MAX_SERIES];
+};
+
+NvHBars *
+nv_hbars_new (guint n_rows, double min, double max)
+{
+  NvHBars *self = g_new0 (NvHBars, 1);
+
+  self->n_rows = n_rows;
+  self->min = min;
+  self->max = max;
+  self->row_labels = g_new0 (char *, n_rows + 1);
+  return self;
+}
+
+void
+nv_hbars_free (NvHBars *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_strfreev (self->row_labels);
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      g_free (self->series_names[s]);
+      g_free (self->values[s]);
+    }
+  g_free (self);
+}
+
+void
+nv_hbars_set_title (NvHBars *self, const char *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
+nv_hbars_set_row_label (NvHBars *self, guint row, const char *label)
+{
+  g_return_if_fail (row < self->n_rows);
+  g_free (self->row_labels[row]);
+  self->row_labels[row] = g_strdup (label);
+}
+
+guint
+nv_hbars_add_series (NvHBars *self, const char *name)
+{
+  guint s = self->n_series;
+
+  g_return_val_if_fail (s < NV_HBARS_MAX_SERIES, s - 1);
+  self->series_names[s] = g_strdup (name);
+  self->values[s] = g_new (double, MAX (1, self->n_rows));
+  for (guint r = 0; r < self->n_rows; r++)
+    self->values[s][r] = NAN;
+  self->n_series++;
+  return s;
+}
+
+void
+nv_hbars_set_value (NvHBars *self, guint series, guint row, double value)
+{
+  g_return_if_fail (series < self->n_series && row < self->n_rows);
+  self->values[series][row] = value;
+}
+
+guint
+nv_hbars_get_n_series (NvHBars *self)
+{
+  return self->n_series;
+}
+
+static double
+bar_h (const NvChartStyle *style)
+{
+  return MAX (10, style->font_size * 0.9);
+}
+
+double
+nv_hbars_natural_height (NvHBars *self, const NvChartStyle *style)
+{
+  double line = style->font_size * 1.4;
+  double row = MAX (line, self->n_series * bar_h (style) + 2) + 10;
+
+  return 2 * PAD + (self->title != NULL ? line * 1.3 + 8 : 0) + line + 8 + self->n_rows * row +
+         line + 6;
+}
+
+/* Series 0 solid, 1 striped, 2 outlined: told apart without colour. */
+static void
+fill_bar (cairo_t *cr, guint s, double x, double y, double w, double h, const NvChartStyle *style)
+{
+  nv_chart_set_color (cr, &style->series[s]);
+  if (s == 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+      return;
+    }
+  cairo_save (cr);
+  cairo_rectangle (cr, x + 0.75, y + 0.75, MAX (0, w - 1.5), h - 1.5);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke_preserve (cr);
+  if (s == 1)
+    {
+      cairo_clip (cr);
+      cairo_set_line_width (cr, 1.5);
+      for (double d = -h; d < w + h; d += 5)
+        {
+          cairo_move_to (cr, x + d, y + h);
+          cairo_line_to (cr, x + d + h, y);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
+
+void
+nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const NvChartStyle *style)
+{
+  NvChartText text;
+  double top = PAD, tw, th, label_w = 0, value_w, bh = bar_h (style), row_h, plot_x, plot_w;
+  double legend_x = PAD;
+
+  cairo_save (cr);
+  if (style->background.a > 0)
+    {
+      nv_chart_set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+  nv_chart_text_init (&text, cr, style, style->font_size, style->font_size * 0.9);
+  if (self->title != NULL)
+    {
+      nv_chart_text_size (&text, text.bold, self->title, width - 2 * PAD, &tw, &th);
+      nv_chart_text_draw (&text, text.bold, self->title, PAD, top, width - 2 * PAD,
+                          &style->foreground);
+      top += th + 8;
+    }
+  /* Legend on one line (wrapping is left to narrow exports: names ellipsize). */
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      double room = width - PAD - legend_x - 22;
+
+      nv_chart_text_size (&text, text.small, self->series_names[s], 0, &tw, &th);
+      if (room < 40)
+        break;
+      fill_bar (cr, s, legend_x, top + (th - bh) / 2, 16, bh, style);
+      nv_chart_text_draw (&text, text.small, self->series_names[s], legend_x + 22, top,
+                          MIN (tw + 1, room), &style->foreground);
+      legend_x += 22 + MIN (tw, room) + 18;
+    }
+  top += th + 8;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    if (self->row_labels[r] != NULL)
+      {
+        nv_chart_text_size (&text, text.small, self->row_labels[r], 0, &tw, &th);
+        label_w = MAX (label_w, tw);
+      }
+  label_w = MIN (label_w + 10, width * 0.42);
+  nv_chart_text_size (&text, text.small, "4,44", 0, &value_w, &th);
+  plot_x = PAD + label_w;
+  plot_w = MAX (20, width - plot_x - PAD - value_w - 6);
+  row_h = (height - top - PAD - th - 6) / MAX (1, self->n_rows);
+
+  /* Scale ticks at whole numbers, with a grid. */
+  for (double v = ceil (self->min); v <= self->max + 1e-9; v += 1)
+    {
+      double x = floor (plot_x + (v - self->min) / (self->max - self->min) * plot_w) + 0.5;
+      g_autofree char *s = nv_chart_format_number (v, 0);
+
+      nv_chart_set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, top + row_h * self->n_rows);
+      cairo_stroke (cr);
+      nv_chart_text_size (&text, text.small, s, 0, &tw, &th);
+      nv_chart_text_draw (&text, text.small, s, x - tw / 2, top + row_h * self->n_rows + 4,
+                          tw + 1, &style->muted);
+    }
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      double y = top + r * row_h;
+      double group_h = self->n_series * bh + (self->n_series - 1) * 1;
+      double gy = y + (row_h - group_h) / 2;
+
+      if (self->row_labels[r] != NULL)
+        {
+          nv_chart_text_size (&text, text.small, self->row_labels[r], label_w - 10, &tw, &th);
+          nv_chart_text_draw (&text, text.small, self->row_labels[r], PAD, y + (row_h - th) / 2,
+                              label_w - 10, &style->foreground);
+        }
+      for (guint s = 0; s < self->n_series; s++)
+        {
+          double v = self->values[s][r], by = gy + s * (bh + 1);
+          g_autofree char *label = NULL;
+          double w;
+
+          if (isnan (v))
+            {
+              nv_chart_text_size (&text, text.small, "–", 0, &tw, &th);
+              nv_chart_text_draw (&text, text.small, "–", plot_x + 4, by + (bh - th) / 2, tw + 1,
+                                  &style->muted);
+              continue;
+            }
+          w = (CLAMP (v, self->min, self->max) - self->min) / (self->max - self->min) * plot_w;
+          fill_bar (cr, s, plot_x, by, MAX (w, 2), bh, style);
+          label = nv_chart_format_number (v, 2);
+          nv_chart_text_size (&text, text.small, label, 0, &tw, &th);
+          if (bh >= th * 0.8)
+            nv_chart_text_draw (&text, text.small, label, plot_x + w + 4, by + (bh - th) / 2,
+                                tw + 1, &style->foreground);
+        }
+    }
+  nv_chart_set_color (cr, &style->axis);
+  cairo_move_to (cr, floor (plot_x) + 0.5, top);
+  cairo_line_to (cr, floor (plot_x) + 0.5, top + row_h * self->n_rows);
+  cairo_stroke (cr);
+  nv_chart_text_clear (&text);
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  NvHBars *self;
+  const NvChartStyle *style;
+} ExportData;
+
+static void
+export_draw (gpointer data, cairo_t *cr, double width, double height)
+{
+  ExportData *d = data;
+
+  nv_hbars_draw (d->self, cr, width, height, d->style);
+}
+
+gboolean
+nv_hbars_export (NvHBars *self, const char *path, double width, double height,
+                 const NvChartStyle *style, GError **error)
+{
+  ExportData d = { self, style };
+
+  return nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+}

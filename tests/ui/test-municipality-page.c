@@ -1,0 +1,84 @@
+/* The municipality section: one row per unit with the overview's figures,
+ * the sector filter, the heat map rows, the research view, and the unit
+ * profile on the Overview page (hidden without a usable 10-FAKTOR round). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "../nv-test-store.h"
+#include "nv-demo.h"
+#include "nv-faktor-profile.h"
+#include "nv-faktor.h"
+#include "nv-municipality-page.h"
+#include "nv-ui-resources.h"
+#include "nv-unit.h"
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+n_rows (GtkColumnView *view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static void
+test_page (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "m.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  NvMunicipalityPage *page = g_object_new (NV_TYPE_MUNICIPALITY_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *profile = nv_faktor_profile_new ();
+  const NvResearch *research;
+  gint64 small_unit;
+
+  g_assert_true (nv_demo_fill_full (store, 6, 3, nv_day_from_ymd (2026, 11, 20),
+                                    NV_DEMO_DEFAULT_SEED, ids, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  nv_page_set_store (NV_PAGE (page), store);
+  spin ();
+
+  g_assert_cmpuint (n_rows (nv_municipality_page_get_table (page)), ==, 6);
+  g_assert_cmpuint (nv_municipality_page_get_municipal (page)->units->len, ==, 6);
+  research = nv_research_view_get_research (nv_municipality_page_get_research (page));
+  g_assert_nonnull (research);
+  g_assert_cmpstr (research->sector, ==, "helse-omsorg");
+  g_assert_cmpint (research->factor, ==, nv_faktor_factor_index ("mestringsklima"));
+  g_assert_cmpuint (research->n, ==, 3); /* Solbakken, Hjemmetjenesten Nordre, Fjellsida */
+  g_assert_cmpuint (nv_scatter_get_n_points (
+                      nv_research_view_get_scatter (nv_municipality_page_get_research (page))),
+                    ==, 3);
+
+  /* Profile: shown for a unit with rounds, hidden for the unit of 3 persons
+   * (2 respondents: its rounds are never shown). */
+  gtk_window_set_child (GTK_WINDOW (window), profile);
+  nv_faktor_profile_set_unit (NV_FAKTOR_PROFILE (profile), store, g_array_index (ids, gint64, 0));
+  g_assert_true (gtk_widget_get_visible (profile));
+  small_unit = g_array_index (ids, gint64, 2); /* Tusenfryd barnehage */
+  nv_faktor_profile_set_unit (NV_FAKTOR_PROFILE (profile), store, small_unit);
+  g_assert_false (gtk_widget_get_visible (profile));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nv_test_rmtree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
+  g_test_add_func ("/ui/municipality/page", test_page);
+  return g_test_run ();
+}
