@@ -27,6 +27,15 @@ typedef struct
  * limit, and a statement's fixed cost is shared by all of them. */
 #define SPELLS_PER_INSERT 256
 
+/* Checked spells wait for their INSERT in a buffer this long (2 MiB), and go
+ * in sorted by employee and start. Files sorted by date (as HR exports
+ * usually are) would otherwise add each row's entry to the spell_employee
+ * index at a random place: with more index pages than SQLite's cache holds,
+ * nearly every row read and wrote back a page (5 × the time of a file
+ * grouped by employee, most of it in system calls). Sorted, each flush walks
+ * the index once, in order. */
+#define PENDING_MAX 65536
+
 typedef struct
 {
   gint64 employee_id;
@@ -48,10 +57,11 @@ struct _NvAbsenceBatch
   guint n_written;
 
   /* Deferred writing (imports): checked spells wait here and go in by
-   * SPELLS_PER_INSERT rows per statement; see nv_absence_batch_flush(). */
+   * SPELLS_PER_INSERT rows per statement, sorted (PENDING_MAX); see
+   * nv_absence_batch_flush(). */
   gboolean deferred;
   sqlite3_stmt *insert_many; /* our own statement, finalized on free */
-  PendingSpell pending[SPELLS_PER_INSERT];
+  PendingSpell *pending; /* PENDING_MAX, allocated when first needed */
   guint n_pending;
   /* The statistics pack's per-row trigger, dropped for a deferred batch
    * (nv_stats_pack_bulk_begin) until the final flush puts it back. */
@@ -160,6 +170,7 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
   if (batch->n_written > 0)
     nv_absence_emit_changed (batch->store);
   g_clear_pointer (&batch->insert_many, sqlite3_finalize);
+  g_free (batch->pending);
   /* Not flushed: the caller rolls back, which restores the trigger. */
   g_free (batch->pack_trigger);
   g_free (batch->last_ref);
@@ -316,34 +327,53 @@ nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred)
   batch->deferred = deferred;
 }
 
+static int
+pending_cmp (const void *a, const void *b)
+{
+  const PendingSpell *x = a, *y = b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+static gboolean
+insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
+{
+  if (batch->insert_many == NULL)
+    {
+      g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
+
+      for (guint i = 0; i < SPELLS_PER_INSERT; i++)
+        g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+      if (sqlite3_prepare_v3 (nv_store_get_db (batch->store), sql->str, -1,
+                              SQLITE_PREPARE_PERSISTENT, &batch->insert_many, NULL) != SQLITE_OK)
+        return nv_store_set_sql_error (batch->store, error);
+    }
+  for (guint i = 0; i < SPELLS_PER_INSERT; i++)
+    bind_spell (batch->insert_many, 1 + 5 * (int) i, rows[i].employee_id, rows[i].start,
+                rows[i].end, rows[i].grade, rows[i].type);
+  return nv_store_step_done (batch->store, batch->insert_many, error);
+}
+
 static gboolean
 flush_pending (NvAbsenceBatch *batch, GError **error)
 {
-  guint n = batch->n_pending;
+  guint n = batch->n_pending, i = 0;
 
   batch->n_pending = 0;
-  if (n == SPELLS_PER_INSERT)
-    {
-      if (batch->insert_many == NULL)
-        {
-          g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
-
-          for (guint i = 0; i < SPELLS_PER_INSERT; i++)
-            g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-          if (sqlite3_prepare_v3 (nv_store_get_db (batch->store), sql->str, -1,
-                                  SQLITE_PREPARE_PERSISTENT, &batch->insert_many,
-                                  NULL) != SQLITE_OK)
-            return nv_store_set_sql_error (batch->store, error);
-        }
-      for (guint i = 0; i < n; i++)
-        {
-          const PendingSpell *p = &batch->pending[i];
-          bind_spell (batch->insert_many, 1 + 5 * (int) i, p->employee_id, p->start, p->end,
-                      p->grade, p->type);
-        }
-      return nv_store_step_done (batch->store, batch->insert_many, error);
-    }
-  for (guint i = 0; i < n; i++)
+  if (n == 0)
+    return TRUE;
+  for (guint k = 1; k < n; k++)
+    if (pending_cmp (&batch->pending[k - 1], &batch->pending[k]) > 0)
+      {
+        qsort (batch->pending, n, sizeof (PendingSpell), pending_cmp);
+        break;
+      }
+  for (; i + SPELLS_PER_INSERT <= n; i += SPELLS_PER_INSERT)
+    if (!insert_many (batch, batch->pending + i, error))
+      return FALSE;
+  for (; i < n; i++)
     {
       const PendingSpell *p = &batch->pending[i];
       if (!insert_one (batch, p->employee_id, p->start, p->end, p->grade, p->type, error))
@@ -389,9 +419,11 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
             return sql_failed (batch, field, error);
           batch->bulk_begun = TRUE;
         }
+      if (batch->pending == NULL)
+        batch->pending = g_new (PendingSpell, PENDING_MAX);
       batch->pending[batch->n_pending++] =
         (PendingSpell) { e->id, start, end, grade, type };
-      if (batch->n_pending == SPELLS_PER_INSERT && !flush_pending (batch, error))
+      if (batch->n_pending == PENDING_MAX && !flush_pending (batch, error))
         return sql_failed (batch, field, error);
       nv_iv_insert (e->spells, start, nv_iv_end (end));
       batch->n_written++;

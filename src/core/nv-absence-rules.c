@@ -210,6 +210,10 @@ nv_iv_insert_pos (const GArray *ivs, NvDay from)
 {
   guint lo = 0, hi = ivs->len;
 
+  /* Rows mostly come in date order (per employee, at least): then the
+   * answer is the end, without a search through memory not in the cache. */
+  if (hi == 0 || g_array_index (ivs, NvIv, hi - 1).from <= from)
+    return hi;
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;

@@ -66,6 +66,7 @@ enum
   SPELL_DAYS,
   SPELL_GRADE,
   SPELL_TYPE,
+  SPELL_N_COLUMNS,
 };
 
 enum
@@ -98,6 +99,33 @@ format_percent (double value)
 {
   g_autofree char *number = nv_format_number (value, 1);
   return g_strconcat (number, "\u00a0%", NULL); /* no-break space, as nv-format */
+}
+
+/* A cell of the spells table (nv_table_item_new_lazy). */
+static char *
+format_spell (gconstpointer data, guint column)
+{
+  const NvSpell *spell = data;
+
+  switch (column)
+    {
+    case SPELL_EMPLOYEE:
+      return g_strdup (spell->employee_ref);
+    case SPELL_START:
+      return format_day (spell->start);
+    case SPELL_END:
+      return spell->end != NV_DAY_NONE ? format_day (spell->end) : g_strdup (_("ongoing"));
+    case SPELL_DAYS:
+      {
+        NvDay last = spell->end != NV_DAY_NONE ? spell->end : MAX (nv_day_today (), spell->start);
+        return g_strdup_printf ("%u", (guint) (last - spell->start + 1));
+      }
+    case SPELL_GRADE:
+      return format_percent (spell->grade);
+    case SPELL_TYPE:
+    default:
+      return g_strdup (nv_spell_type_label (spell->type));
+    }
 }
 
 static gint64
@@ -211,32 +239,27 @@ load_spells (NvAbsencePage *self, gint64 unit_id, NvDay today)
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *summary = NULL;
   gint64 keep = selected_id (self->spells_view);
-  guint open = 0;
+  guint open = 0, n_spells;
 
   if (spells == NULL)
     {
       nv_page_toast (NV_PAGE (self), error->message);
       spells = g_ptr_array_new ();
     }
-  /* Newest first: the leader works on what is going on now. */
-  for (guint i = spells->len; i-- > 0;)
+  /* Newest first: the leader works on what is going on now. The rows take
+   * the spells over, and their cells are formatted only when shown. */
+  for (guint i = 0; i < spells->len; i++)
+    if (((NvSpell *) g_ptr_array_index (spells, i))->end == NV_DAY_NONE)
+      open++;
+  n_spells = spells->len;
+  g_ptr_array_set_free_func (spells, NULL);
+  for (guint i = n_spells; i-- > 0;)
     {
       NvSpell *spell = g_ptr_array_index (spells, i);
-      NvDay last = spell->end != NV_DAY_NONE ? spell->end : MAX (today, spell->start);
-      char **texts = g_new0 (char *, 7);
 
-      texts[SPELL_EMPLOYEE] = g_strdup (spell->employee_ref);
-      texts[SPELL_START] = format_day (spell->start);
-      texts[SPELL_END] = spell->end != NV_DAY_NONE ? format_day (spell->end)
-                                                   : g_strdup (_("ongoing"));
-      texts[SPELL_DAYS] = g_strdup_printf ("%u", (guint) (last - spell->start + 1));
-      texts[SPELL_GRADE] = format_percent (spell->grade);
-      texts[SPELL_TYPE] = g_strdup (nv_spell_type_label (spell->type));
-      if (spell->end == NV_DAY_NONE)
-        open++;
-      g_ptr_array_add (items, nv_table_item_new (spell->id, texts, spell->employee_ref,
-                                                 nv_spell_copy (spell),
-                                                 (GDestroyNotify) nv_spell_free));
+      g_ptr_array_add (items, nv_table_item_new_lazy (spell->id, SPELL_N_COLUMNS, format_spell,
+                                                      spell->employee_ref, spell,
+                                                      (GDestroyNotify) nv_spell_free));
     }
   g_list_store_splice (self->spells, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spells)),
                        items->pdata, items->len);
@@ -244,10 +267,10 @@ load_spells (NvAbsencePage *self, gint64 unit_id, NvDay today)
     nv_table_select_id (self->spells_view, keep);
 
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u period of sick leave, %u ongoing",
-                                          "%u periods of sick leave, %u ongoing", spells->len),
-                             spells->len, open);
+                                          "%u periods of sick leave, %u ongoing", n_spells),
+                             n_spells, open);
   gtk_label_set_text (self->spells_summary, summary);
-  gtk_stack_set_visible_child_name (self->spells_stack, spells->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->spells_stack, n_spells > 0 ? "list" : "empty");
   adw_status_page_set_description (
     self->spells_empty,
     self->has_staff

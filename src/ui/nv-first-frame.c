@@ -1,23 +1,89 @@
-/* nv-first-frame.c — quit after the first frame, for the start-up benchmark.
+/* nv-first-frame.c — hooks for the start-up benchmark (tests/ui/bench-startup.c).
  *
- * The benchmark (tests/ui/bench-startup.c) times a process from spawn to exit;
- * with this hook that is start-up to first painted frame. The same file is
- * compiled into the bare reference program, so both stop at the same point.
+ * With NAERVAER_QUIT_AFTER_FIRST_FRAME set, the process prints the monotonic
+ * time of its first painted frame («first-frame µs» on standard output), so
+ * the benchmark times spawn to first frame, and quits. With
+ * NAERVAER_WATCH_AFTER_FIRST_FRAME_MS=N it instead runs on for N ms and
+ * prints the longest stretch of main-thread work in that time («longest-work
+ * ms», in the thread's CPU time, so a busy machine does not inflate it)
+ * before it quits: what a user would feel as a frozen window. The same file
+ * is compiled into the bare reference program, so both stop at the same
+ * point.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "nv-first-frame.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+typedef struct
+{
+  GtkWindow *window;
+  double last_cpu;
+  double longest;
+  gint64 until;
+} Watch;
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static void
-after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
+quit (GtkWindow *window)
 {
   GtkApplication *app = gtk_window_get_application (window);
 
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
   if (app != NULL)
     g_application_quit (G_APPLICATION (app));
   else
     gtk_window_destroy (window);
+}
+
+/* Runs between any two other main-loop dispatches: the CPU time since the
+ * previous tick is the work done in between. */
+static gboolean
+watch_tick_cb (gpointer data)
+{
+  Watch *w = data;
+  double now = thread_cpu_ms ();
+
+  w->longest = MAX (w->longest, now - w->last_cpu);
+  w->last_cpu = now;
+  if (g_get_monotonic_time () < w->until)
+    return G_SOURCE_CONTINUE;
+  printf ("longest-work %.3f\n", w->longest);
+  fflush (stdout);
+  quit (w->window);
+  g_free (w);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
+{
+  const char *watch = g_getenv ("NAERVAER_WATCH_AFTER_FIRST_FRAME_MS");
+
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  if (watch != NULL)
+    {
+      Watch *w = g_new0 (Watch, 1);
+
+      w->window = window;
+      w->last_cpu = thread_cpu_ms ();
+      w->until = g_get_monotonic_time () + g_ascii_strtoll (watch, NULL, 10) * 1000;
+      g_timeout_add_full (G_PRIORITY_HIGH, 1, watch_tick_cb, w, NULL);
+      return;
+    }
+  quit (window);
 }
 
 static void

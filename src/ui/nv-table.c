@@ -13,8 +13,9 @@ struct _NvTableItem
   GObject parent_instance;
 
   gint64 id;
-  char **texts;
+  char **texts; /* for a lazy item, filled as asked for */
   guint n_texts;
+  NvTableFormatFunc format;
   char *search;
   gpointer data;
   GDestroyNotify data_free;
@@ -37,7 +38,10 @@ nv_table_item_finalize (GObject *object)
 {
   NvTableItem *self = NV_TABLE_ITEM (object);
 
-  g_strfreev (self->texts);
+  /* (a lazy item's texts may have holes) */
+  for (guint i = 0; self->texts != NULL && i < self->n_texts; i++)
+    g_free (self->texts[i]);
+  g_free (self->texts);
   g_free (self->search);
   if (self->data_free != NULL && self->data != NULL)
     self->data_free (self->data);
@@ -93,6 +97,17 @@ nv_table_item_new (gint64 id, char **texts, const char *search, gpointer data,
   return self;
 }
 
+NvTableItem *
+nv_table_item_new_lazy (gint64 id, guint n_columns, NvTableFormatFunc format, const char *search,
+                        gpointer data, GDestroyNotify data_free)
+{
+  NvTableItem *self = nv_table_item_new (id, NULL, search, data, data_free);
+
+  self->n_texts = n_columns;
+  self->format = format;
+  return self;
+}
+
 gint64
 nv_table_item_get_id (NvTableItem *self)
 {
@@ -104,7 +119,16 @@ const char *
 nv_table_item_get_text (NvTableItem *self, guint column)
 {
   g_return_val_if_fail (NV_IS_TABLE_ITEM (self), "");
-  return column < self->n_texts ? self->texts[column] : "";
+  if (column >= self->n_texts)
+    return "";
+  if (self->format != NULL)
+    {
+      if (self->texts == NULL)
+        self->texts = g_new0 (char *, self->n_texts + 1);
+      if (self->texts[column] == NULL)
+        self->texts[column] = self->format (self->data, column);
+    }
+  return self->texts[column];
 }
 
 const char *
@@ -152,7 +176,14 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer use
   NvTableItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (label), nv_table_item_get_text (item, column));
+  if (item->format != NULL && column < item->n_texts)
+    {
+      /* Made for the row on screen, not kept: rows come and go as it scrolls. */
+      g_autofree char *text = item->format (item->data, column);
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), nv_table_item_get_text (item, column));
   if (item->dim)
     gtk_widget_add_css_class (label, "dim-label");
   else

@@ -20,8 +20,16 @@ G_DECLARE_FINAL_TYPE (NvTableItem, nv_table_item, NV, TABLE_ITEM, GObject)
 /* Takes ownership of @texts (a NULL-terminated vector) and @data. */
 NvTableItem *nv_table_item_new (gint64 id, char **texts, const char *search, gpointer data,
                                 GDestroyNotify data_free);
+/* Cell texts made only when a row is shown: @format (@data, column) returns
+ * a new string for each of @n_columns. For long lists (100 000 spells),
+ * where formatting every cell of every row on each reload would cost more
+ * than everything else the page does. */
+typedef char *(*NvTableFormatFunc) (gconstpointer data, guint column);
+NvTableItem *nv_table_item_new_lazy (gint64 id, guint n_columns, NvTableFormatFunc format,
+                                     const char *search, gpointer data,
+                                     GDestroyNotify data_free);
 gint64 nv_table_item_get_id (NvTableItem *self);
-/* "" when @column is out of range. */
+/* "" when @column is out of range (a lazy item formats it now, and keeps it). */
 const char *nv_table_item_get_text (NvTableItem *self, guint column);
 const char *nv_table_item_get_search (NvTableItem *self);
 gpointer nv_table_item_get_data (NvTableItem *self);

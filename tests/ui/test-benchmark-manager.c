@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <sqlite3.h>
@@ -392,6 +393,129 @@ test_provenance (Fixture *f, gconstpointer data)
   spin ();
 }
 
+/* «Update from SSB» from the window, against a local server (never the real
+ * SSB): one JSON-stat 2.0 dataset per request, built from what was asked. */
+typedef struct
+{
+  guint status; /* what the server answers */
+  guint n_requests;
+} Ssb;
+
+static void
+ssb_handler (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+             gpointer data)
+{
+  Ssb *ssb = data;
+  g_autoptr (GString) ids = g_string_new (NULL);
+  g_autoptr (GString) sizes = g_string_new (NULL);
+  g_autoptr (GString) dims = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  GHashTableIter it;
+  gpointer key, value;
+
+  ssb->n_requests++;
+  if (ssb->status != 200)
+    {
+      soup_server_message_set_status (msg, ssb->status, NULL);
+      return;
+    }
+  g_hash_table_iter_init (&it, query);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      g_autofree char *dim = NULL;
+      if (!g_str_has_prefix (key, "valueCodes[") || strcmp (key, "valueCodes[Tid]") == 0)
+        continue;
+      dim = g_strndup ((char *) key + 11, strlen (key) - 12);
+      g_string_append_printf (ids, "\"%s\",", dim);
+      g_string_append (sizes, "1,");
+      g_string_append_printf (dims, "\"%s\": {\"category\": {\"index\": {\"%s\": 0}}},", dim,
+                              (char *) value);
+    }
+  body = g_strdup_printf ("{\"version\": \"2.0\", \"class\": \"dataset\", \"id\": [%s\"Tid\"], "
+                          "\"size\": [%s2], \"dimension\": {%s\"Tid\": {\"category\": "
+                          "{\"index\": {\"2026K2\": 0, \"2026K3\": 1}}}}, \"value\": [6.0, 6.5]}",
+                          ids->str, sizes->str, dims->str);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
+}
+
+/* The message dialog over @parent with @heading, waiting up to 10 s. */
+static AdwMessageDialog *
+wait_for_dialog (GtkWindow *parent, const char *heading)
+{
+  for (int i = 0; i < 1000; i++)
+    {
+      GList *windows = gtk_window_list_toplevels ();
+      AdwMessageDialog *found = NULL;
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+            gtk_window_get_transient_for (GTK_WINDOW (l->data)) == parent &&
+            g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+          found = l->data;
+      g_list_free (windows);
+      if (found != NULL)
+        return found;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return NULL;
+}
+
+static void
+test_update_from_ssb (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *api = NULL;
+  Ssb ssb = { 429, 0 };
+  GtkWindow *window;
+  AdwMessageDialog *dialog;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, ssb_handler, &ssb, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  api = g_strdup_printf ("http://127.0.0.1:%d/api/pxwebapi/v2", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_setenv ("NAERVAER_SSB_API", api, TRUE);
+
+  window = nv_benchmark_manager_new (NULL, f->store, 0);
+  gtk_window_present (window);
+  spin ();
+
+  /* SSB says «too many requests»: the user is told, nothing is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);
+  spin ();
+  adw_message_dialog_response (find_dialog (window), "fetch");
+  dialog = wait_for_dialog (window, "No Figures Were Fetched");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "too many requests"));
+  g_assert_cmpuint (ssb.n_requests, ==, 1);
+  g_assert_cmpint (count_points (f->store), ==, 0);
+  adw_message_dialog_response (dialog, "close");
+  spin ();
+
+  /* Then it answers: ten series stored, the window shows them. */
+  ssb.status = 200;
+  gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);
+  spin ();
+  adw_message_dialog_response (find_dialog (window), "fetch");
+  dialog = wait_for_dialog (window, "Figures Fetched from SSB");
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ssb.n_requests, ==, 11);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "20 figures in 10 series"));
+  g_assert_cmpint (count_points (f->store), ==, 20);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (
+                     find_row (NV_BENCHMARK_MANAGER (window), "Barnehager SN2025 85.100 (totalt)")),
+                   ==, "Total (self- and doctor-certified) · SSB · Latest period Q3 2026");
+  adw_message_dialog_response (dialog, "close");
+  g_unsetenv ("NAERVAER_SSB_API");
+  gtk_window_destroy (window);
+  spin ();
+}
+
 static void
 test_screenshot (Fixture *f, gconstpointer data)
 {
@@ -477,6 +601,8 @@ main (int argc, char **argv)
   g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, setup,
               test_preferences_combo, teardown);
   g_test_add ("/benchmark-manager/provenance", Fixture, NULL, setup, test_provenance, teardown);
+  g_test_add ("/benchmark-manager/update-from-ssb", Fixture, NULL, setup, test_update_from_ssb,
+              teardown);
   g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, setup, test_screenshot, teardown);
   return g_test_run ();
 }
