@@ -183,15 +183,34 @@ col_x (const NvDocTable *t, guint col)
   return x;
 }
 
+/* A header row with text in its first cell only spans the whole table
+ * (a sub-heading inside it). */
+static gboolean
+row_spans (const NvDocTable *t, const Row *row)
+{
+  if (row->style != ROW_HEADER)
+    return FALSE;
+  for (guint c = 1; c < t->n_cols; c++)
+    if (*row->cells[c] != '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static double
+cell_width (const NvDocTable *t, const Row *row, guint col)
+{
+  return (row_spans (t, row) ? TEXT_WIDTH : t->widths[col] * TEXT_WIDTH) - 2 * CELL_PAD_X;
+}
+
 static double
 row_height (const NvDocTable *t, const Row *row, PangoLayout *layout)
 {
   double h = 0;
 
-  for (guint c = 0; c < t->n_cols; c++)
+  for (guint c = 0; c < (row_spans (t, row) ? 1 : t->n_cols); c++)
     h = MAX (h, set_text (layout, row->cells[c], TABLE_SIZE,
                           row->style == ROW_BODY ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                          t->widths[c] * TEXT_WIDTH - 2 * CELL_PAD_X, t->align[c]));
+                          cell_width (t, row, c), t->align[c]));
   return h + 2 * CELL_PAD_Y;
 }
 
@@ -205,9 +224,9 @@ draw_row (cairo_t *cr, PangoLayout *layout, const NvDocTable *t, const Row *row,
       cairo_rectangle (cr, MARGIN, y, TEXT_WIDTH, row->height);
       cairo_fill (cr);
     }
-  for (guint c = 0; c < t->n_cols; c++)
+  for (guint c = 0; c < (row_spans (t, row) ? 1 : t->n_cols); c++)
     {
-      double w = t->widths[c] * TEXT_WIDTH - 2 * CELL_PAD_X;
+      double w = cell_width (t, row, c);
       set_text (layout, row->cells[c], TABLE_SIZE,
                 row->style == ROW_BODY ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, w, t->align[c]);
       show (cr, layout, col_x (t, c) + CELL_PAD_X, y + CELL_PAD_Y,

@@ -307,11 +307,15 @@ add_four_quarters (NvDocument *doc, const NvCompare *c, const NvReportOptions *o
   ROW (_("Short-term (1–16 days)"), F_SHORT);
   ROW (_("Long-term (17 days or more)"), F_LONG);
   ROW (_("Graded share of lost days"), F_GRADED);
-  if (series != NULL)
-    {
-      g_autofree char *label = g_strdup_printf (_("Benchmark: %s"), series->label);
-      ROW (label, F_BENCH);
-    }
+  /* The benchmark's row, unless it has no figure for these quarters (the
+   * facts say how old its newest is). */
+  for (guint i = 0; series != NULL && i < n; i++)
+    if (!isnan (cols[i].bench))
+      {
+        g_autofree char *label = g_strdup_printf (_("Benchmark: %s"), series->label);
+        ROW (label, F_BENCH);
+        break;
+      }
 #undef ROW
 
   {
@@ -415,8 +419,13 @@ nv_report_new (NvStore *store, gint64 unit_id, const NvReportOptions *options, G
   chart = nv_compare_trend_chart (compare, store, !o.unmasked);
   nv_chart_set_title (chart, NULL);
   nv_document_add_chart (doc, chart, 250);
-  summary = nv_compare_summary (compare, !o.unmasked);
-  nv_document_add_note (doc, summary);
+  /* The one-line summary, when it can name a benchmark figure (or none
+   * was chosen). */
+  if (compare->series->len == 0 || compare->light_quarter >= 0)
+    {
+      summary = nv_compare_summary (compare, !o.unmasked);
+      nv_document_add_note (doc, summary);
+    }
   nv_document_add_note (doc, _("Vertical marks are dialogue workshops and measures, placed on the "
                                "day they were held or started. A gap in a line is a quarter with "
                                "fewer than five persons."));

@@ -21,6 +21,8 @@
 #include "nv-compare-page-private.h"
 #include "nv-compare.h"
 #include "nv-format.h"
+#include "nv-print.h"
+#include "nv-sheet.h"
 #include "nv-table.h"
 
 G_DEFINE_FINAL_TYPE (NvComparePage, nv_compare_page, NV_TYPE_PAGE)
@@ -218,7 +220,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvComparePage *self)
     return;
 
   if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") &&
-      !g_str_has_suffix (path, ".pdf"))
+      !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".csv") &&
+      !g_str_has_suffix (path, ".xlsx"))
     {
       char *with_ext = g_strconcat (path, ".", self->export_format, NULL);
       g_free (path);
@@ -248,11 +251,18 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   self->export_format = g_strdup (format);
   /* TRANSLATORS: file name of an exported chart: unit name, extension */
   name = g_strdup_printf (_("%s – sick leave.%s"), self->compare->unit_name, format);
-  self->chooser = gtk_file_chooser_native_new (_("Export Chart"),
+  self->chooser = gtk_file_chooser_native_new (g_str_equal (format, "csv") ||
+                                                   g_str_equal (format, "xlsx")
+                                                 ? _("Export Table")
+                                                 : _("Export Chart"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  {
+    g_autoptr (GFile) folder = nv_print_documents_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  }
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -476,6 +486,12 @@ nv_compare_page_export (NvComparePage *self, const char *path, GError **error)
   for (guint s = 0; shown != NULL && s < nv_chart_get_n_series (chart); s++)
     nv_chart_set_series_visible (chart, s, nv_chart_get_series_visible (shown, s));
   lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx"))
+    {
+      /* The table, masked as everything that leaves the screen. */
+      g_autoptr (NvSheet) table = nv_sheet_for_compare (self->compare);
+      return nv_sheet_write (table, path, error);
+    }
   if (g_str_has_suffix (lower, ".pdf"))
     {
       width = 842;

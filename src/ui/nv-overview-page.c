@@ -706,6 +706,12 @@ target_clicked_cb (NvOverviewPage *self)
 
 /* ---- Public ------------------------------------------------------------- */
 
+NvDay
+nv_overview_page_get_as_of (NvOverviewPage *self)
+{
+  return self->as_of;
+}
+
 void
 nv_overview_page_set_as_of (NvOverviewPage *self, NvDay as_of)
 {
@@ -792,6 +798,8 @@ nv_overview_page_class_init (NvOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, cards);
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, grid);
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, source_label);
+  gtk_widget_class_install_action (widget_class, "overview.export-table", "s",
+                                   nv_overview_page_export_action);
 }
 
 static void

@@ -32,4 +32,11 @@ NvDurationView *nv_overview_page_get_duration_view (NvOverviewPage *self);
 /* «Set Target…» on the target card. */
 GtkWidget *nv_overview_page_get_target_button (NvOverviewPage *self);
 
+/* NV_DAY_NONE: today. */
+NvDay nv_overview_page_get_as_of (NvOverviewPage *self);
+/* The quarter table as CSV or .xlsx (by @path's extension), masked. */
+gboolean nv_overview_page_export_table (NvOverviewPage *self, const char *path, GError **error);
+/* nv-overview-export.c: «Export Table» (parameter "csv" or "xlsx"). */
+void nv_overview_page_export_action (GtkWidget *widget, const char *action, GVariant *param);
+
 G_END_DECLS

@@ -262,6 +262,22 @@ test_export (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  /* The table: CSV with a BOM and `;`, and a real workbook (a zip). */
+  {
+    g_autofree char *csv = g_build_filename (f->dir, "tabell.csv", NULL);
+    g_autofree char *xlsx = g_build_filename (f->dir, "tabell.xlsx", NULL);
+    g_autofree char *text = NULL, *book = NULL;
+
+    g_assert_true (nv_compare_page_export (f->page, csv, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "Quarter;Persons;"));
+    g_assert_true (nv_compare_page_export (f->page, xlsx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (xlsx, &book, &len, NULL));
+    g_assert_true (g_str_has_prefix (book, "PK"));
+  }
 }
 
 /* The Series popover hides a series as a legend click does (keyboard path). */

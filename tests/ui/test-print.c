@@ -232,6 +232,18 @@ test_handout_equals_overview (void)
     g_error ("the handout lacks «%s» (the Overview's figures):\n%s", expected, text);
   g_assert_null (strstr (text, "no figures"));
 
+  /* The same quarter table as a workbook: Q4 2026 is the last of five rows. */
+  {
+    g_autofree char *xlsx = g_build_filename (dir, "kvartaler.xlsx", NULL);
+    const char *unzip[] = { "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml", NULL };
+    g_autofree char *sheet = NULL;
+
+    g_assert_true (nv_overview_page_export_table (page, xlsx, &error));
+    g_assert_no_error (error);
+    sheet = run (unzip);
+    g_assert_nonnull (strstr (sheet, "<c r=\"B6\" s=\"2\"><v>6</v></c>"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   g_clear_object (&store);

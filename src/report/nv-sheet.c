@@ -1,0 +1,437 @@
+/* nv-sheet.c — tables to CSV and .xlsx.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-sheet"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "nv-csv.h"
+#include "nv-sheet.h"
+
+typedef enum
+{
+  CELL_VALUE,
+  CELL_TEXT,
+  CELL_MASKED,
+} CellState;
+
+typedef struct
+{
+  CellState state;
+  double value;
+  char *text;
+} Cell;
+
+typedef struct
+{
+  char *header;
+  NvSheetKind kind;
+} Column;
+
+struct _NvSheet
+{
+  char *title;
+  GArray *columns; /* Column */
+  GPtrArray *rows; /* GArray of Cell */
+  GPtrArray *notes;
+};
+
+static void
+column_clear (Column *c)
+{
+  g_free (c->header);
+}
+
+static void
+cell_clear (Cell *c)
+{
+  g_free (c->text);
+}
+
+static GArray *
+new_row (void)
+{
+  GArray *row = g_array_new (FALSE, TRUE, sizeof (Cell));
+  g_array_set_clear_func (row, (GDestroyNotify) cell_clear);
+  return row;
+}
+
+NvSheet *
+nv_sheet_new (const char *title)
+{
+  NvSheet *t = g_new0 (NvSheet, 1);
+
+  t->title = g_strdup (title);
+  t->columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_array_set_clear_func (t->columns, (GDestroyNotify) column_clear);
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  t->notes = g_ptr_array_new_with_free_func (g_free);
+  return t;
+}
+
+void
+nv_sheet_free (NvSheet *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->title);
+  g_array_unref (table->columns);
+  g_ptr_array_unref (table->rows);
+  g_ptr_array_unref (table->notes);
+  g_free (table);
+}
+
+void
+nv_sheet_add_column (NvSheet *table, const char *header, NvSheetKind kind)
+{
+  Column c = { g_strdup (header), kind };
+  g_array_append_val (table->columns, c);
+}
+
+void
+nv_sheet_begin_row (NvSheet *table)
+{
+  g_ptr_array_add (table->rows, new_row ());
+}
+
+static void
+add_cell (NvSheet *table, Cell cell)
+{
+  g_return_if_fail (table->rows->len > 0);
+  g_array_append_val ((GArray *) g_ptr_array_index (table->rows, table->rows->len - 1), cell);
+}
+
+void
+nv_sheet_add_text (NvSheet *table, const char *text)
+{
+  add_cell (table, (Cell){ CELL_TEXT, NAN, g_strdup (text != NULL ? text : "") });
+}
+
+void
+nv_sheet_add_value (NvSheet *table, double value)
+{
+  add_cell (table, (Cell){ CELL_VALUE, value, NULL });
+}
+
+void
+nv_sheet_add_masked (NvSheet *table)
+{
+  add_cell (table, (Cell){ CELL_MASKED, NAN, NULL });
+}
+
+void
+nv_sheet_add_note (NvSheet *table, const char *note)
+{
+  g_ptr_array_add (table->notes, g_strdup (note));
+}
+
+guint
+nv_sheet_get_n_rows (const NvSheet *table)
+{
+  return table->rows->len;
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+gboolean
+nv_sheet_write_csv (const NvSheet *table, const char *path, GError **error)
+{
+  g_autoptr (NvCsvWriter) w = nv_csv_writer_new_for_path (path, error);
+
+  if (w == NULL)
+    return FALSE;
+  for (guint c = 0; c < table->columns->len; c++)
+    nv_csv_writer_add_text (w, g_array_index (table->columns, Column, c).header);
+  nv_csv_writer_end_row (w);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GArray *row = g_ptr_array_index (table->rows, r);
+      for (guint c = 0; c < row->len; c++)
+        {
+          const Cell *cell = &g_array_index (row, Cell, c);
+          if (cell->state == CELL_TEXT)
+            nv_csv_writer_add_user_text (w, cell->text);
+          else if (cell->state == CELL_VALUE)
+            nv_csv_writer_add_number (w, cell->value);
+          else
+            nv_csv_writer_add_empty (w);
+        }
+      nv_csv_writer_end_row (w);
+    }
+  return nv_csv_writer_finish (w, error);
+}
+
+/* ---- Excel --------------------------------------------------------------- */
+
+static const char *
+number_format (NvSheetKind kind)
+{
+  /* Excel's codes: «,» groups and «.» is the decimal point; Norwegian
+   * Excel shows them as a space and a comma. */
+  switch (kind)
+    {
+    case NV_SHEET_COUNT:
+      return "0";
+    case NV_SHEET_DAYS:
+      return "#,##0.0";
+    case NV_SHEET_PERCENT:
+      return "0.0\" %\"";
+    case NV_SHEET_DECIMAL2:
+      return "0.00";
+    case NV_SHEET_NOK:
+      return "#,##0\" kr\"";
+    case NV_SHEET_TEXT:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+xlsx_failed (lxw_error status, const char *path, GError **error)
+{
+  if (status == LXW_NO_ERROR)
+    return FALSE;
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+               lxw_strerror (status));
+  return TRUE;
+}
+
+gboolean
+nv_sheet_write_xlsx (const NvSheet *table, const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf (".%s-XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, tmpl, NULL);
+  lxw_doc_properties properties = { 0 };
+  lxw_workbook *book;
+  lxw_worksheet *sheet;
+  lxw_format *bold, *formats[NV_SHEET_NOK + 1] = { NULL };
+  const char *masked_note = _("Hidden: fewer than 5 persons");
+  gboolean any_masked = FALSE;
+  lxw_error status = LXW_NO_ERROR;
+  lxw_row_t r;
+  int fd;
+
+  /* A private (0600) file that libxlsxwriter then writes into. */
+  fd = g_mkstemp_full (tmp, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  book = workbook_new (tmp);
+  if (book == NULL)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Cannot write “%s”"), path);
+      return FALSE;
+    }
+  properties.title = table->title;
+  properties.author = "Nærvær " PACKAGE_VERSION;
+  workbook_set_properties (book, &properties);
+  sheet = workbook_add_worksheet (book, NULL);
+  bold = workbook_add_format (book);
+  format_set_bold (bold);
+  for (int k = NV_SHEET_COUNT; k <= NV_SHEET_NOK; k++)
+    {
+      formats[k] = workbook_add_format (book);
+      format_set_num_format (formats[k], number_format ((NvSheetKind) k));
+    }
+
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const Column *col = &g_array_index (table->columns, Column, c);
+      worksheet_write_string (sheet, 0, (lxw_col_t) c, col->header, bold);
+      worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, c == 0 ? 22 : 16, NULL);
+    }
+  worksheet_freeze_panes (sheet, 1, 1);
+  for (r = 0; r < table->rows->len && status == LXW_NO_ERROR; r++)
+    {
+      GArray *row = g_ptr_array_index (table->rows, r);
+      for (guint c = 0; c < row->len && status == LXW_NO_ERROR; c++)
+        {
+          const Cell *cell = &g_array_index (row, Cell, c);
+          NvSheetKind kind = c < table->columns->len
+                                ? g_array_index (table->columns, Column, c).kind
+                                : NV_SHEET_TEXT;
+
+          if (cell->state == CELL_TEXT)
+            status = worksheet_write_string (sheet, r + 1, (lxw_col_t) c, cell->text, NULL);
+          else if (cell->state == CELL_VALUE && !isnan (cell->value))
+            status = worksheet_write_number (sheet, r + 1, (lxw_col_t) c, cell->value,
+                                             kind != NV_SHEET_TEXT ? formats[kind] : NULL);
+          else if (cell->state == CELL_MASKED)
+            {
+              any_masked = TRUE;
+              status = worksheet_write_comment (sheet, r + 1, (lxw_col_t) c, masked_note);
+            }
+        }
+    }
+  r = table->rows->len + 2;
+  if (any_masked && status == LXW_NO_ERROR)
+    status = worksheet_write_string (sheet, r++, 0,
+                                     _("Empty cells with a comment are hidden: fewer than 5 "
+                                       "persons in the quarter."),
+                                     NULL);
+  for (guint i = 0; i < table->notes->len && status == LXW_NO_ERROR; i++)
+    status = worksheet_write_string (sheet, r++, 0, g_ptr_array_index (table->notes, i), NULL);
+
+  if (status != LXW_NO_ERROR)
+    {
+      workbook_close (book);
+      g_unlink (tmp);
+      return !xlsx_failed (status, path, error);
+    }
+  status = workbook_close (book);
+  if (xlsx_failed (status, path, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nv_sheet_write (const NvSheet *table, const char *path, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    return nv_sheet_write_csv (table, path, error);
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return nv_sheet_write_xlsx (table, path, error);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               _("Cannot tell the file type of “%s”: use .csv or .xlsx"), path);
+  return FALSE;
+}
+
+/* ---- The tables ---------------------------------------------------------- */
+
+static char *
+quarter_label (NvDay start)
+{
+  /* TRANSLATORS: a quarter of a year, «Q3 2025» */
+  return g_strdup_printf (_("Q%d %d"), nv_day_quarter (start), nv_day_year (start));
+}
+
+static void
+add_figure (NvSheet *t, gboolean masked, double value)
+{
+  if (masked)
+    nv_sheet_add_masked (t);
+  else
+    nv_sheet_add_value (t, value);
+}
+
+NvSheet *
+nv_sheet_for_overview (NvStore *store, gint64 unit_id, NvDay as_of, double nok_per_day,
+                       GError **error)
+{
+  g_autoptr (GArray) periods = NULL;
+  g_autoptr (NvSheet) t = nv_sheet_new (_("Sick leave by quarter"));
+  NvStatsQuery query = { NV_PERIOD_QUARTER, NV_DAY_NONE, NV_DAY_NONE, NV_DAY_NONE };
+  int y, m, d;
+
+  if (as_of == NV_DAY_NONE)
+    as_of = nv_day_today ();
+  /* As the Overview: from the quarter four quarters back to the as-of day. */
+  nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
+  query.from = nv_day_from_ymd (y - 1, m, 1);
+  query.to = as_of;
+  query.as_of = as_of;
+  periods = nv_stats_for_unit (store, unit_id, &query, error);
+  if (periods == NULL)
+    return NULL;
+
+  nv_sheet_add_column (t, _("Quarter"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Persons"), NV_SHEET_COUNT);
+  nv_sheet_add_column (t, _("Contracted days"), NV_SHEET_DAYS);
+  nv_sheet_add_column (t, _("Lost days"), NV_SHEET_DAYS);
+  nv_sheet_add_column (t, _("Sick leave (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Self-certified (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Doctor-certified (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Short-term (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Long-term (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Graded share (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Lost årsverk"), NV_SHEET_DECIMAL2);
+  nv_sheet_add_column (t, _("Cost (NOK)"), NV_SHEET_NOK);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const NvStatsPeriod *p = &g_array_index (periods, NvStatsPeriod, i);
+      g_autofree char *label = quarter_label (p->start);
+      gboolean split = p->has_case_split;
+      gboolean masked = p->masked;
+
+      nv_sheet_begin_row (t);
+      nv_sheet_add_text (t, label);
+      nv_sheet_add_value (t, p->persons);
+      add_figure (t, masked, p->contracted_days);
+      add_figure (t, masked, p->lost_days);
+      add_figure (t, masked, p->percent);
+      add_figure (t, masked, p->percent_self);
+      add_figure (t, masked, p->percent_doctor);
+      add_figure (t, masked, split ? p->percent_short : NAN);
+      add_figure (t, masked, split ? p->percent_long : NAN);
+      add_figure (t, masked, split ? p->graded_share * 100 : NAN);
+      add_figure (t, masked, nv_stats_arsverk (p->lost_days));
+      add_figure (t, masked, nv_stats_cost (p->lost_days, nok_per_day));
+    }
+  nv_sheet_add_note (t, _("Sick leave is lost days as a share of contracted days (SSB’s and "
+                          "NAV’s definitions). The last quarter runs to the as-of day."));
+  return g_steal_pointer (&t);
+}
+
+NvSheet *
+nv_sheet_for_compare (const NvCompare *compare)
+{
+  g_autoptr (NvSheet) t = nv_sheet_new (_("Sick leave against benchmarks"));
+  g_autofree char *unit_header =
+    g_strdup_printf ("%s, %s (%%)", compare->unit_name, nv_compare_measure_word (compare->measure));
+
+  nv_sheet_add_column (t, _("Quarter"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Persons"), NV_SHEET_COUNT);
+  nv_sheet_add_column (t, unit_header, NV_SHEET_PERCENT);
+  for (guint s = 0; s < compare->series->len; s++)
+    {
+      const NvCompareSeries *series = g_ptr_array_index (compare->series, s);
+      g_autofree char *header = g_strdup_printf ("%s (%%)", series->label);
+      nv_sheet_add_column (t, header, NV_SHEET_PERCENT);
+    }
+  for (guint q = 0; q < compare->n_quarters; q++)
+    {
+      g_autofree char *label = nv_compare_quarter_label (compare, q);
+
+      nv_sheet_begin_row (t);
+      nv_sheet_add_text (t, label);
+      nv_sheet_add_value (t, compare->quarters[q].persons);
+      add_figure (t, nv_compare_masked (compare, q), compare->unit_values[q]);
+      for (guint s = 0; s < compare->series->len; s++)
+        {
+          const NvCompareSeries *series = g_ptr_array_index (compare->series, s);
+          add_figure (t, series->masked[q], series->values[q]);
+        }
+    }
+  return g_steal_pointer (&t);
+}
