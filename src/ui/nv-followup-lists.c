@@ -245,6 +245,7 @@ nv_followup_milestone_list_new (NvPage *page, GListModel *model, gboolean with_e
 
   view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   gtk_list_view_set_show_separators (GTK_LIST_VIEW (view), TRUE);
+  gtk_widget_add_css_class (view, "nv-milestone-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   scroller = gtk_scrolled_window_new ();

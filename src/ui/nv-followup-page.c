@@ -170,19 +170,6 @@ current_grade (const NvCase *c, NvDay today)
   return NULL;
 }
 
-static void
-steps_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, NvFollowupPage *self)
-{
-  GPtrArray *ms = g_object_get_data (G_OBJECT (expander), "milestones");
-  NvDay today = nv_day_today ();
-
-  if (!adw_expander_row_get_expanded (expander) || ms == NULL)
-    return;
-  for (guint i = 0; i < ms->len; i++)
-    adw_expander_row_add_row (expander, milestone_row (self, g_ptr_array_index (ms, i), today));
-  g_object_set_data (G_OBJECT (expander), "milestones", NULL);
-}
-
 /* A card for one current case: who, since when, the timeline and each
  * milestone. @ms holds the case's milestones, by due date. */
 static GtkWidget *
@@ -269,12 +256,10 @@ case_card (NvFollowupPage *self, GPtrArray *ms, const NvCase *c, NvDay today)
                        due);
     }
 
-  /* The steps themselves, folded (built when unfolded): the lists above
-   * hold what needs doing. */
+  /* The steps themselves, folded: the lists above hold what needs doing. */
   {
     GtkWidget *expander = adw_expander_row_new ();
     g_autofree char *steps_subtitle = NULL;
-    GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_milestone_free);
 
     if (overdue > 0)
       steps_subtitle = g_strdup_printf (g_dngettext (NULL, "%u of %u done · %u overdue",
@@ -285,10 +270,8 @@ case_card (NvFollowupPage *self, GPtrArray *ms, const NvCase *c, NvDay today)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("All Steps"));
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), steps_subtitle);
     for (guint i = 0; i < ms->len; i++)
-      g_ptr_array_add (copies, nv_milestone_copy (g_ptr_array_index (ms, i)));
-    g_object_set_data_full (G_OBJECT (expander), "milestones", copies,
-                            (GDestroyNotify) g_ptr_array_unref);
-    g_signal_connect (expander, "notify::expanded", G_CALLBACK (steps_expanded_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                milestone_row (self, g_ptr_array_index (ms, i), today));
     gtk_list_box_append (GTK_LIST_BOX (list), expander);
   }
   /* Translators: accessible summary of a case: "AB, sick-listed since

@@ -1,5 +1,11 @@
 /* nv-reminders.c — the start-up reminder of follow-up steps.
  *
+ * Counting every unit's steps reads all spells (a municipality may have
+ * hundreds of units), and asking the session bus for a notification service
+ * waits for replies: both run in a worker thread on a connection of its own
+ * (SQLite keeps one set of locks per file for all connections of a
+ * process), so the window never waits for them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nv-reminders"
@@ -91,11 +97,10 @@ nv_reminders_compose (NvStore *store, NvDay today, char **title, char **body, GE
 /* Sending to a bus with no notification service only prints a warning, so
  * look first. */
 static gboolean
-have_notification_service (GApplication *app)
+have_notification_service (GDBusConnection *bus)
 {
   static const char *const names[] = { "org.freedesktop.Notifications", "org.gtk.Notifications",
                                        "org.freedesktop.portal.Desktop" };
-  GDBusConnection *bus = g_application_get_dbus_connection (app);
   g_autoptr (GVariant) activatable = NULL;
 
   if (bus == NULL)
@@ -129,35 +134,89 @@ have_notification_service (GApplication *app)
   return FALSE;
 }
 
-void
-nv_reminders_notify_once (GApplication *app, NvStore *store, GSettings *settings)
+typedef struct
 {
-  static gboolean done = FALSE;
+  char *path;
+  GDBusConnection *bus;
+  char *title;
+  char *body;
+} Reminder;
+
+static void
+reminder_free (Reminder *r)
+{
+  g_free (r->path);
+  g_clear_object (&r->bus);
+  g_free (r->title);
+  g_free (r->body);
+  g_free (r);
+}
+
+/* In the worker thread: TRUE when there is something to say and someone to
+ * say it to. */
+static void
+compose_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Reminder *r = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (r->path, &error);
+
+  if (store == NULL || !nv_reminders_compose (store, nv_day_today (), &r->title, &r->body, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, FALSE);
+      return;
+    }
+  g_task_return_boolean (task, have_notification_service (r->bus));
+}
+
+static void
+composed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GApplication *app = G_APPLICATION (source);
+  Reminder *r = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   g_autoptr (GNotification) notification = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
 
-  if (done || store == NULL)
-    return;
-  done = TRUE;
-  if (settings != NULL && !g_settings_get_boolean (settings, "reminders"))
-    return;
-  if (!nv_reminders_compose (store, nv_day_today (), &title, &body, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (error != NULL)
         g_warning ("no follow-up reminder: %s", error->message);
       return;
     }
-  if (!have_notification_service (app))
-    return;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
+  notification = g_notification_new (r->title);
+  g_notification_set_body (notification, r->body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
   g_notification_set_default_action_and_target (notification, "app.show-section", "s",
                                                 "followup");
   g_notification_add_button_with_target (notification, _("Open Follow-up"), "app.show-section",
                                          "s", "followup");
   g_application_send_notification (app, NV_REMINDERS_NOTIFICATION_ID, notification);
+}
+
+void
+nv_reminders_notify_once (GApplication *app, NvStore *store, GSettings *settings)
+{
+  static gboolean done = FALSE;
+  g_autoptr (GTask) task = NULL;
+  GDBusConnection *bus;
+  Reminder *r;
+
+  if (done || store == NULL)
+    return;
+  done = TRUE;
+  if (settings != NULL && !g_settings_get_boolean (settings, "reminders"))
+    return;
+  bus = g_application_get_dbus_connection (app);
+  if (bus == NULL)
+    return;
+  r = g_new0 (Reminder, 1);
+  r->path = g_strdup (nv_store_get_path (store));
+  r->bus = g_object_ref (bus);
+  task = g_task_new (app, NULL, composed_cb, NULL);
+  g_task_set_source_tag (task, nv_reminders_notify_once);
+  g_task_set_task_data (task, r, (GDestroyNotify) reminder_free);
+  g_task_run_in_thread (task, compose_thread);
 }

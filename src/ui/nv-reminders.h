@@ -26,7 +26,9 @@ gboolean nv_reminders_compose (NvStore *store, NvDay today, char **title, char *
                                GError **error);
 
 /* Sends the notification once per process when the "reminders" setting is on
- * and there is something to remind of. */
+ * and there is something to remind of. The counting and the look for a
+ * notification service run in a worker thread on a connection of its own;
+ * the notification is sent from the main thread when they are done. */
 void nv_reminders_notify_once (GApplication *app, NvStore *store, GSettings *settings);
 
 G_END_DECLS
