@@ -9,6 +9,10 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
@@ -376,6 +380,7 @@ nv_chart_export (NvChart *self, const char *path, double width, double height,
                  const NvChartStyle *style, GError **error)
 {
   g_autofree char *lower = NULL;
+  g_autofree char *tmp = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -406,15 +411,35 @@ nv_chart_export (NvChart *self, const char *path, double width, double height,
       return FALSE;
     }
 
+  /* Charts carry health figures: written like every other export, to a
+   * private (0600) temporary file beside the target and renamed into place. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *base = g_path_get_basename (path);
+    g_autofree char *name = g_strdup_printf (".%s-XXXXXX", base);
+    int fd;
+
+    tmp = g_build_filename (dir, name, NULL);
+    fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0)
+      {
+        int saved = errno;
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Could not write “%s”: %s"), path, g_strerror (saved));
+        return FALSE;
+      }
+    close (fd);
+  }
+
   if (format == PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
                                           (int) ceil (height));
   else if (format == SVG)
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create (tmp, width, height);
   else
     {
       /* Points: a PDF page of the same proportions, about A4 landscape wide. */
-      surface = cairo_pdf_surface_create (path, width, height);
+      surface = cairo_pdf_surface_create (tmp, width, height);
       if (self->title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Nærvær");
@@ -425,7 +450,7 @@ nv_chart_export (NvChart *self, const char *path, double width, double height,
   cairo_destroy (cr);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png (surface, tmp);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -435,6 +460,15 @@ nv_chart_export (NvChart *self, const char *path, double width, double height,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
                    cairo_status_to_string (status));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+      g_unlink (tmp);
       return FALSE;
     }
   return TRUE;

@@ -121,6 +121,14 @@ run_import (NvCli *cli, NvImportKind kind, int argc, char **argv)
                            "Imported figures for %u months (%u replaced stored figures).\n",
                            counts.n_stored),
               counts.n_stored, counts.n_replaced);
+      if (counts.n_over_computed > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "For %u month these HR figures are now used instead of the "
+                                 "figures computed from the absence spells.\n",
+                                 "For %u months these HR figures are now used instead of the "
+                                 "figures computed from the absence spells.\n",
+                                 counts.n_over_computed),
+                    counts.n_over_computed);
       break;
     }
   return NV_EXIT_OK;

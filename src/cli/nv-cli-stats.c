@@ -72,6 +72,14 @@ add_number_or_null (JsonBuilder *b, const char *key, double v)
     json_builder_add_double_value (b, v);
 }
 
+/* A day count to publish, or NAN for null: masked periods hide their day
+ * counts too, since lost × 100 / contracted gives back the hidden percent. */
+static double
+days (const NvStatsPeriod *p, double value, gboolean unmasked)
+{
+  return p->masked && !unmasked ? NAN : value;
+}
+
 /* Lost days per NAV duration class, {"A": …, …, "F": …}; null when masked
  * (day counts would give the percentage back) or from HR figures (they
  * cannot tell the classes). */
@@ -110,10 +118,10 @@ print_json (GArray *periods, gboolean unmasked, double nok_per_day)
       json_builder_add_string_value (b, p->label);
       json_builder_set_member_name (b, "persons");
       json_builder_add_int_value (b, p->persons);
-      add_number_or_null (b, "contracted_days", p->contracted_days);
-      add_number_or_null (b, "lost_days", p->lost_days);
-      add_number_or_null (b, "lost_days_self", p->lost_days_self);
-      add_number_or_null (b, "lost_days_doctor", p->lost_days_doctor);
+      add_number_or_null (b, "contracted_days", days (p, p->contracted_days, unmasked));
+      add_number_or_null (b, "lost_days", days (p, p->lost_days, unmasked));
+      add_number_or_null (b, "lost_days_self", days (p, p->lost_days_self, unmasked));
+      add_number_or_null (b, "lost_days_doctor", days (p, p->lost_days_doctor, unmasked));
       for (guint f = 0; f < N_SHARE_FIELDS; f++)
         add_number_or_null (b, share_keys[f], share (p, f, unmasked));
       json_builder_set_member_name (b, "masked");
@@ -154,10 +162,10 @@ print_csv (GArray *periods, gboolean unmasked)
 
       nv_csv_writer_add_text (w, p->label);
       nv_csv_writer_add_int (w, p->persons);
-      nv_csv_writer_add_number (w, p->contracted_days);
-      nv_csv_writer_add_number (w, p->lost_days);
-      nv_csv_writer_add_number (w, p->lost_days_self);
-      nv_csv_writer_add_number (w, p->lost_days_doctor);
+      nv_csv_writer_add_number (w, days (p, p->contracted_days, unmasked));
+      nv_csv_writer_add_number (w, days (p, p->lost_days, unmasked));
+      nv_csv_writer_add_number (w, days (p, p->lost_days_self, unmasked));
+      nv_csv_writer_add_number (w, days (p, p->lost_days_doctor, unmasked));
       for (guint f = 0; f < N_SHARE_FIELDS; f++)
         nv_csv_writer_add_number (w, share (p, f, unmasked));
       nv_csv_writer_add_text (w, p->masked ? "true" : "false");
@@ -189,8 +197,8 @@ print_table (GArray *periods, gboolean unmasked)
 
       row[0] = g_strdup (p->label);
       row[1] = g_strdup_printf ("%u", p->persons);
-      row[2] = nv_format_decimal (p->contracted_days, 1);
-      row[3] = nv_format_decimal (p->lost_days, 1);
+      row[2] = p->masked && !unmasked ? g_strdup ("–") : nv_format_decimal (p->contracted_days, 1);
+      row[3] = p->masked && !unmasked ? g_strdup ("–") : nv_format_decimal (p->lost_days, 1);
       for (guint f = 0; f < N_SHARE_FIELDS; f++)
         {
           double v = share (p, f, unmasked);

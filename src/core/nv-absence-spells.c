@@ -240,6 +240,14 @@ nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GEr
       !check_days (m->lost_days_self, "lost_days_self", field, error) ||
       !check_days (m->lost_days_doctor, "lost_days_doctor", field, error))
     return FALSE;
+  /* A month without contracted days or persons is not a figure: stored, it
+   * would replace the month computed from the spells with nothing. */
+  if (m->contracted_days <= 0)
+    return nv_field_error (field, "contracted_days", error, NV_STORE_ERROR_INVALID, "%s",
+                           _("A month needs its contracted days (more than 0)"));
+  if (m->persons == 0)
+    return nv_field_error (field, "persons", error, NV_STORE_ERROR_INVALID, "%s",
+                           _("A month with contracted days has at least 1 person"));
   if (m->lost_days_self + m->lost_days_doctor > m->contracted_days)
     {
       g_autofree char *lost = nv_format_number (m->lost_days_self + m->lost_days_doctor, 2);
@@ -261,6 +269,37 @@ nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GEr
   if (!found)
     return nv_field_error (field, "unit", error, NV_STORE_ERROR_NOT_FOUND, "%s",
                            _("The unit no longer exists"));
+  return TRUE;
+}
+
+gboolean
+nv_monthly_replaces_computed (NvStore *store, gint64 unit_id, int year, int month,
+                              gboolean *replaces, GError **error)
+{
+  sqlite3_stmt *stmt = nv_store_prepare (
+    store,
+    "SELECT 1 FROM roster r JOIN employee e ON e.id = r.employee_id "
+    "WHERE e.unit_id = ?1 AND r.from_date <= ?3 AND (r.to_date IS NULL OR r.to_date >= ?2) "
+    "AND NOT EXISTS (SELECT 1 FROM monthly m WHERE m.unit_id = ?1 AND m.period = ?4) LIMIT 1",
+    error);
+  char first[11], last[11], period[8];
+  int rc;
+
+  *replaces = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (first, sizeof first, "%04d-%02d-01", year, month);
+  g_snprintf (last, sizeof last, "%04d-%02d-31", year, month);
+  g_snprintf (period, sizeof period, "%04d-%02d", year, month);
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, period, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return nv_store_set_sql_error (store, error);
+  *replaces = rc == SQLITE_ROW;
   return TRUE;
 }
 

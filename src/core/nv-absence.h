@@ -15,8 +15,9 @@
  *     on, with no end of employment) lies inside the employment (the union of
  *     the employee's roster rows, without gaps), and spells of one employee
  *     do not overlap;
- *   - monthly figures: a valid YYYY-MM, non-negative days, lost days not more
- *     than contracted days, persons a whole non-negative number.
+ *   - monthly figures: a valid YYYY-MM, contracted days more than 0, lost
+ *     days 0 or more and not more than contracted days, persons a whole
+ *     number, at least 1.
  *
  * Validation errors are NV_STORE_ERROR_INVALID (NOT_FOUND for a missing
  * employee or unit) with a plain-language message, and @field receives the
@@ -201,6 +202,11 @@ GPtrArray *nv_spell_list_open (NvStore *store, gint64 unit_id, GError **error);
 /* Checks the values and that the unit exists (fields as above). */
 gboolean nv_monthly_validate (NvStore *store, const NvMonthly *monthly, const char **field,
                               GError **error);
+/* Sets @replaces to whether figures for this month would replace figures
+ * computed from the unit's roster and spells (the unit has people on its
+ * roster that month and no HR figures for it yet). */
+gboolean nv_monthly_replaces_computed (NvStore *store, gint64 unit_id, int year, int month,
+                                       gboolean *replaces, GError **error);
 /* Inserts or replaces the figures for (unit, month). */
 gboolean nv_monthly_upsert (NvStore *store, const NvMonthly *monthly, const char **field,
                             GError **error);

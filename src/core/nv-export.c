@@ -96,9 +96,11 @@ write_monthly (NvStore *store, gint64 unit_id, gboolean unmasked, NvCsvWriter *w
 
       nv_csv_writer_add_text (writer, unit->name);
       nv_csv_writer_add_text (writer, period);
-      nv_csv_writer_add_number (writer, m->contracted_days);
-      nv_csv_writer_add_number (writer, m->lost_days_self);
-      nv_csv_writer_add_number (writer, m->lost_days_doctor);
+      /* Masked months leave out their day counts too: lost × 100 /
+       * contracted would give back the hidden percent. */
+      nv_csv_writer_add_number (writer, masked ? NAN : m->contracted_days);
+      nv_csv_writer_add_number (writer, masked ? NAN : m->lost_days_self);
+      nv_csv_writer_add_number (writer, masked ? NAN : m->lost_days_doctor);
       nv_csv_writer_add_int (writer, m->persons);
       add_percent (writer, m->lost_days_self + m->lost_days_doctor, m->contracted_days, masked);
       add_percent (writer, m->lost_days_self, m->contracted_days, masked);

@@ -438,6 +438,14 @@ monthly_row (Import *im, NvImportRow *row, const char **field, GError **error)
   m.persons = row->persons;
   if (!load_stored_months (im, *unit_id, error))
     return field_failed (field, NULL);
+  {
+    gboolean over_computed = FALSE;
+    if (!nv_monthly_replaces_computed (im->store, m.unit_id, m.year, m.month, &over_computed,
+                                       error))
+      return field_failed (field, NULL);
+    if (over_computed)
+      im->counts.n_over_computed++;
+  }
   if (!nv_monthly_upsert (im->store, &m, field, error))
     return FALSE;
   g_hash_table_insert (im->months, g_steal_pointer (&month_key),

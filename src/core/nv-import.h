@@ -53,6 +53,7 @@ typedef struct
   guint n_rows;   /* data rows in the file (blank rows not counted) */
   guint n_stored; /* rows written (or, in a preview, that would be) */
   guint n_replaced; /* monthly: months that replace stored figures */
+  guint n_over_computed; /* monthly: months that replace figures computed from spells */
   guint n_units;    /* roster, spells: units written to */
   guint n_units_created; /* units created (NV_IMPORT_CREATE_UNITS) */
 } NvImportCounts;

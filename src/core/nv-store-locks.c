@@ -40,6 +40,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nv-store-file-private.h"
@@ -224,7 +225,7 @@ nv_store_locks_install (void)
  * `.naervaer-WHAT-XXXXXX` beside their target. While it is being written its
  * creator holds a lock on one byte far past any data SQLite locks; a file of
  * ours that nobody holds that lock on was left by a process that died, and
- * is removed (it is a copy of health data). */
+ * is removed (it is a copy of health data) once it is a minute old. */
 
 #define TEMP_LOCK_OFFSET ((off_t) 1 << 40)
 
@@ -286,7 +287,9 @@ nv_store_remove_stale_temp_files (const char *dir)
           if (strncmp (name, temp_prefixes[i], plen) != 0 || strlen (name) < plen + 6)
             continue;
           path = g_build_filename (dir, name, NULL);
-          if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid ())
+          /* Young files may be between their creation and their lock. */
+          if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid () ||
+              st.st_mtime > time (NULL) - 60)
             break;
           /* The temporary file itself, for its -journal, -wal or -shm too. */
           base = g_strndup (path, strlen (path) - strlen (name) + plen + 6);

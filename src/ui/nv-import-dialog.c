@@ -216,6 +216,21 @@ fill (NvImportDialog *self)
           g_dngettext (GETTEXT_PACKAGE, "%u month already stored will be replaced.",
                        "%u months already stored will be replaced.", p->counts.n_replaced),
           p->counts.n_replaced);
+      if (p->counts.n_over_computed > 0)
+        {
+          g_autofree char *over = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "For %u month these HR figures will be used instead of the figures "
+                         "computed from the absence spells.",
+                         "For %u months these HR figures will be used instead of the figures "
+                         "computed from the absence spells.",
+                         p->counts.n_over_computed),
+            p->counts.n_over_computed);
+          g_autofree char *both = replaced != NULL ? g_strconcat (replaced, " ", over, NULL)
+                                                   : g_strdup (over);
+          g_free (replaced);
+          replaced = g_steal_pointer (&both);
+        }
       summary = replaced != NULL ? g_strconcat (rows, " ", replaced, NULL) : g_strdup (rows);
       gtk_widget_add_css_class (GTK_WIDGET (self->summary), "success");
     }

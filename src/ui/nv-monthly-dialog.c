@@ -26,6 +26,7 @@ struct _NvMonthlyDialog
   GtkWidget *lost_self;
   GtkWidget *lost_doctor;
   GtkWidget *persons;
+  GtkWidget *replace; /* "use these instead of the computed figures" */
 };
 
 G_DEFINE_FINAL_TYPE (NvMonthlyDialog, nv_monthly_dialog, NV_TYPE_FORM_DIALOG)
@@ -78,6 +79,15 @@ nv_monthly_dialog_validate (NvFormDialog *dialog)
       nv_form_dialog_set_error (dialog, field != NULL ? field : "period", error->message);
       return FALSE;
     }
+  /* HR figures take the month over from the figures computed from the
+   * spells: say so, and save only when the leader agrees. */
+  {
+    gboolean replaces = FALSE;
+    nv_monthly_replaces_computed (self->store, self->unit_id, m.year, m.month, &replaces, NULL);
+    gtk_widget_set_visible (self->replace, replaces);
+    if (replaces && !gtk_check_button_get_active (GTK_CHECK_BUTTON (self->replace)))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -198,6 +208,14 @@ nv_monthly_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, int ye
     add_number (self, "lost_days_doctor", _("Lost days, _doctor-certified"), 1e7, 2);
   self->persons = add_number (self, "persons", _("_Persons"), 1e6, 0);
 
+  self->replace = gtk_check_button_new_with_mnemonic (
+    _("_Use these figures instead of the ones computed from the absence spells for this "
+      "month"));
+  gtk_widget_set_visible (self->replace, FALSE);
+  gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (self->replace)), TRUE);
+  nv_form_dialog_add_wide (form, self->replace);
+  g_signal_connect_swapped (self->replace, "toggled", G_CALLBACK (field_changed_cb), self);
+
   if (current != NULL)
     {
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->contracted), current->contracted_days);
@@ -231,6 +249,7 @@ nv_monthly_dialog_get_field (NvMonthlyDialog *self, const char *field)
     { "lost_days_self", self->lost_self },
     { "lost_days_doctor", self->lost_doctor },
     { "persons", self->persons },
+    { "replace", self->replace },
   };
 
   g_return_val_if_fail (NV_IS_MONTHLY_DIALOG (self), NULL);

@@ -555,6 +555,20 @@ svg_end_element (GMarkupParseContext *context, const char *element, gpointer use
   ((int *) user_data)[0]--;
 }
 
+/* Exports carry health figures: 0600 whatever the umask, and no temporary
+ * file is left beside them. */
+static void
+assert_private_and_alone (const char *dir, const char *path)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_cmpuint (nv_test_mode (path), ==, 0600);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+}
+
 static void
 test_export_svg (void)
 {
@@ -572,6 +586,7 @@ test_export_svg (void)
   nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
   g_assert_true (nv_chart_export (chart, path, 800, 450, &style, &error));
   g_assert_no_error (error);
+  assert_private_and_alone (dir, path);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_cmpuint (len, >, 1000);
 
@@ -601,6 +616,7 @@ test_export_pdf (void)
   nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
   g_assert_true (nv_chart_export (chart, path, 842, 474, &style, &error));
   g_assert_no_error (error);
+  assert_private_and_alone (dir, path);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_true (g_str_has_prefix (data, "%PDF-1."));
   g_assert_nonnull (memmem (data + len - MIN (len, 16), MIN (len, 16), "%%EOF", 5));
@@ -649,6 +665,7 @@ test_export_png (void)
   nv_chart_style_init (&style, NV_CHART_STYLE_DARK);
   g_assert_true (nv_chart_export (chart, path, 1600, 900, &style, &error));
   g_assert_no_error (error);
+  assert_private_and_alone (dir, path);
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);

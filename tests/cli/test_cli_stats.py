@@ -83,14 +83,14 @@ class StatsTest(CliTestCase):
         self.assertClose(q1["percent_short"], 600 / 249.9)
         self.assertClose(q1["percent_long"], 2600 / 249.9)
         self.assertClose(q1["graded_share"], 8 / 32)
-        # Q2 has 4 persons: masked, percent fields null; days still given.
+        # Q2 has 4 persons: masked, percent fields null, and the day counts
+        # too (lost × 100 / contracted would give the percent back).
         self.assertEqual(q2["persons"], 4)
         self.assertTrue(q2["masked"])
         for key in ["percent", "percent_self", "percent_doctor", "percent_short",
-                    "percent_long", "graded_share"]:
+                    "percent_long", "graded_share", "contracted_days", "lost_days",
+                    "lost_days_self", "lost_days_doctor"]:
             self.assertIsNone(q2[key], key)
-        self.assertClose(q2["contracted_days"], 194.7)
-        self.assertClose(q2["lost_days"], 4.5)
 
     def test_classes_and_cost(self):
         # Q1 by NAV duration class (whole case): AB's 10-day case is B (6);
@@ -123,6 +123,8 @@ class StatsTest(CliTestCase):
     def test_unmasked(self):
         q2 = self.stats("--from", "2025-04-01", "--to", "2025-06-30", "--unmasked")[0]
         self.assertTrue(q2["masked"])
+        self.assertClose(q2["contracted_days"], 194.7)
+        self.assertClose(q2["lost_days"], 4.5)
         self.assertClose(q2["percent"], 450 / 194.7)
         self.assertClose(q2["percent_long"], 450 / 194.7)
         self.assertClose(q2["graded_share"], 0)
@@ -185,6 +187,8 @@ class StatsTest(CliTestCase):
         self.assertIn("249,9", lines[1])
         self.assertIn("few persons", lines[2])
         self.assertNotIn("2,3", lines[2])  # Q2's 2.31 % stays hidden
+        self.assertNotIn("194,7", lines[2])  # and so do its day counts
+        self.assertNotIn("4,5", lines[2])
 
     def test_csv(self):
         raw = self.cli("stats", "--unit", "Solsiden", "--from", "2025-01-01",
@@ -198,6 +202,8 @@ class StatsTest(CliTestCase):
         self.assertClose(float(q1["percent"].replace(",", ".")), 3200 / 249.9)
         self.assertEqual(q2["percent"], "")
         self.assertEqual(q2["masked"], "true")
+        for key in ["contracted_days", "lost_days", "lost_days_self", "lost_days_doctor"]:
+            self.assertEqual(q2[key], "", key)
 
     def test_open_spell_as_of(self):
         self.cli("unit", "add", "Open", "--sector", "barnehage")

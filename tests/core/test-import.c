@@ -217,10 +217,13 @@ test_monthly (Fixture *f, gconstpointer data)
                                  &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.n_replaced, ==, 0);
+  /* AB is on the roster: both months had figures computed from the spells. */
+  g_assert_cmpuint (counts.n_over_computed, ==, 2);
   g_assert_true (nv_import_data (f->store, NV_IMPORT_MONTHLY, 0, "m.csv", again, strlen (again),
                                  &counts, &error));
   g_assert_cmpuint (counts.n_stored, ==, 1);
   g_assert_cmpuint (counts.n_replaced, ==, 1);
+  g_assert_cmpuint (counts.n_over_computed, ==, 0);
 
   /* January has 4 persons: its percentages are masked; February's are
    * 1 × 100 / 381 and 0. */
@@ -230,8 +233,32 @@ test_monthly (Fixture *f, gconstpointer data)
                    "\xEF\xBB\xBF" "enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;"
                    "tapte_dagsverk_legemeldt;personer;prosent;prosent_egenmeldt;"
                    "prosent_legemeldt\r\n"
-                   "Avdeling 2B;2024-01;400;2;10,5;4;;;\r\n"
+                   "Avdeling 2B;2024-01;;;;4;;;\r\n"
                    "Avdeling 2B;2024-02;381;1;0;6;0,26246719160104987;0,26246719160104987;0\r\n");
+}
+
+/* A month without contracted days or persons is refused, naming the field. */
+static void
+test_monthly_empty (Fixture *f, gconstpointer data)
+{
+  static const char empty[] =
+    "enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;tapte_dagsverk_legemeldt;personer\n"
+    "Avdeling 2B;2024-11;0;0;0;0\n";
+  static const char nobody[] =
+    "enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;tapte_dagsverk_legemeldt;personer\n"
+    "Avdeling 2B;2024-11;100;0;0;0\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) months = NULL;
+
+  g_assert_false (nv_import_data (f->store, NV_IMPORT_MONTHLY, 0, "m.csv", empty,
+                                  strlen (empty), NULL, &error));
+  g_assert_nonnull (strstr (error->message, "m.csv:2: avtalte_dagsverk:"));
+  g_clear_error (&error);
+  g_assert_false (nv_import_data (f->store, NV_IMPORT_MONTHLY, 0, "m.csv", nobody,
+                                  strlen (nobody), NULL, &error));
+  g_assert_nonnull (strstr (error->message, "m.csv:2: personer:"));
+  months = nv_monthly_list (f->store, f->unit, NULL);
+  g_assert_cmpuint (months->len, ==, 0);
 }
 
 int
@@ -244,5 +271,6 @@ main (int argc, char **argv)
   ADD ("/import/preview/broken-file", test_preview_of_broken_file);
   ADD ("/import/preview-ok-then-import", test_preview_ok_then_import);
   ADD ("/import/monthly", test_monthly);
+  ADD ("/import/monthly-empty", test_monthly_empty);
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "../nv-test-util.h"
 #include "nv-store-file-private.h"
@@ -425,6 +427,14 @@ test_stale_temp_files (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (elsewhere, "health data", -1, NULL));
   busy_fd = nv_store_temp_file_new (dir, "restore", &busy, &error);
   g_assert_cmpint (busy_fd, >=, 0);
+  {
+    /* Left an hour ago, by a process that was killed. */
+    struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+    g_assert_cmpint (g_utime (stale, &old), ==, 0);
+    g_assert_cmpint (g_utime (stale_journal, &old), ==, 0);
+    g_assert_cmpint (g_utime (elsewhere, &old), ==, 0);
+    g_assert_cmpint (g_utime (busy, &old), ==, 0);
+  }
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);

@@ -9,6 +9,7 @@
 #include "nv-absence.h"
 #include "nv-date-entry.h"
 #include "nv-import-dialog.h"
+#include "nv-monthly-dialog.h"
 #include "nv-roster-dialog.h"
 #include "nv-spell-dialog.h"
 #include "nv-table.h"
@@ -366,6 +367,53 @@ test_delete_asks (Fixture *f, gconstpointer data)
   g_assert_true (nv_absence_page_is_empty (f->page, "spells"));
 }
 
+static void
+set_spin (NvMonthlyDialog *d, const char *field, double value)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_monthly_dialog_get_field (d, field)), value);
+}
+
+/* An empty month cannot be added; a month that takes over figures computed
+ * from the spells is saved only when the leader agrees to it. */
+static void
+test_monthly_empty_and_replace (Fixture *f, gconstpointer data)
+{
+  NvMonthlyDialog *d = NULL;
+  GtkWidget *replace;
+  g_autoptr (GPtrArray) months = NULL;
+
+  /* Nobody on the roster in March 2024: nothing computed to replace. */
+  f->e1 = add_staff (f, "AB", 100, nv_day_from_ymd (2025, 1, 1));
+  d = nv_monthly_dialog_new (GTK_WINDOW (f->window), f->store, f->unit, 0, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (nv_monthly_dialog_get_field (d, "period")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_monthly_dialog_get_field (d, "year")), 2024);
+  spin ();
+  g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
+  g_assert_nonnull (nv_form_dialog_get_error (NV_FORM_DIALOG (d), "contracted_days"));
+  set_spin (d, "contracted_days", 200);
+  spin ();
+  g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
+  g_assert_nonnull (nv_form_dialog_get_error (NV_FORM_DIALOG (d), "persons"));
+  set_spin (d, "persons", 10);
+  spin ();
+  g_assert_true (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
+  g_assert_false (gtk_widget_get_visible (nv_monthly_dialog_get_field (d, "replace")));
+
+  /* March 2025 has AB on the roster: the dialog says so and asks. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_monthly_dialog_get_field (d, "year")), 2025);
+  spin ();
+  replace = nv_monthly_dialog_get_field (d, "replace");
+  g_assert_true (gtk_widget_get_visible (replace));
+  g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (replace), TRUE);
+  spin ();
+  g_assert_true (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
+  g_assert_true (nv_form_dialog_save (NV_FORM_DIALOG (d)));
+  months = nv_monthly_list (f->store, f->unit, NULL);
+  g_assert_cmpuint (months->len, ==, 1);
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,6 +427,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
               teardown);
   g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);
+  g_test_add ("/ui/absence/monthly-empty-and-replace", Fixture, NULL, setup,
+              test_monthly_empty_and_replace, teardown);
   g_test_add ("/ui/absence/delete-asks", Fixture, NULL, setup, test_delete_asks, teardown);
   return g_test_run ();
 }
