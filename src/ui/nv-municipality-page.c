@@ -121,8 +121,18 @@ trend_text (const NvMunicipalUnit *u)
   if (isnan (u->trend_points))
     return g_strdup ("–");
   p = nv_format_decimal (u->trend_points, 1);
-  /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
-  p = g_strdup_printf (u->trend_points > 0 ? _("+%s pp") : _("%s pp"), p);
+  if (u->trend_points > 0)
+    {
+      char *signed_p = g_strconcat ("+", p, NULL);
+      g_free (p);
+      p = signed_p;
+    }
+  {
+    /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
+    char *with_unit = g_strdup_printf (_("%s pp"), p);
+    g_free (p);
+    p = with_unit;
+  }
   return u->trend_masked ? g_strdup_printf (_("%s (few persons)"), p) : g_steal_pointer (&p);
 }
 
@@ -621,7 +631,7 @@ build_units (NvMunicipalityPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Units"), -1);
   add_sorted_column (self, _("Unit"), COL_NAME, NV_TABLE_TEXT, 210);
-  add_sorted_column (self, _("Sector"), COL_SECTOR, NV_TABLE_TEXT, 130);
+  add_sorted_column (self, _("Sector"), COL_SECTOR, NV_TABLE_TEXT, 160);
   add_sorted_column (self, _("Quarter"), COL_QUARTER, NV_TABLE_TEXT, 0);
   add_sorted_column (self, _("Sick leave"), COL_LATEST, NV_TABLE_NUMBER, 0);
   add_sorted_column (self, _("Four quarters"), COL_FOUR, NV_TABLE_NUMBER, 0);
