@@ -188,6 +188,9 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
   plot_x = PAD + label_w;
   plot_w = MAX (20, width - plot_x - PAD - value_w - 6);
   row_h = (height - top - PAD - th - 6) / MAX (1, self->n_rows);
+  /* Bars share the row; never taller than the row allows (large fonts on a
+   * short projector slide). */
+  bh = MAX (3, MIN (bh, (row_h - 6) / MAX (1, self->n_series) - 1));
 
   /* Scale ticks at whole numbers, with a grid. */
   for (double v = ceil (self->min); v <= self->max + 1e-9; v += 1)

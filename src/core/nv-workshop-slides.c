@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "nv-faktor.h"
 #include "nv-workshop-slides.h"
 
 void
@@ -38,6 +39,7 @@ nv_workshop_slides (NvStore *store, gint64 id, GError **error)
   g_autoptr (GPtrArray) slides = NULL;
   g_autoptr (GPtrArray) own = NULL;
   g_auto (GStrv) themes = NULL;
+  gboolean has_faktor;
 
   if (tpl == NULL)
     return NULL;
@@ -48,6 +50,17 @@ nv_workshop_slides (NvStore *store, gint64 id, GError **error)
   if (own == NULL)
     return NULL;
 
+  {
+    g_autoptr (NvWorkshop) w = nv_workshop_get (store, id, error);
+    g_autoptr (GArray) rounds = NULL;
+
+    if (w == NULL)
+      return NULL;
+    rounds = nv_faktor_rounds (store, w->unit_id, FALSE, error);
+    if (rounds == NULL)
+      return NULL;
+    has_faktor = rounds->len > 0;
+  }
   slides = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_slide_free);
   g_ptr_array_add (slides, slide_new (NV_SLIDE_WELCOME, NULL, 0));
   for (guint i = 0; i < tpl->steps->len; i++)
@@ -60,6 +73,9 @@ nv_workshop_slides (NvStore *store, gint64 id, GError **error)
       if (step->kind != NV_STEP_THEMES || n_themes == 0)
         {
           g_ptr_array_add (slides, slide_new (NV_SLIDE_STEP, step, step->minutes));
+          /* The staff survey beside the figures: the same unit seen from within. */
+          if (step->kind == NV_STEP_FIGURES && has_faktor)
+            g_ptr_array_add (slides, slide_new (NV_SLIDE_FAKTOR, NULL, 0));
           continue;
         }
       /* Each theme gets the step's time: the rounds are the heart of it. */

@@ -18,6 +18,8 @@ typedef enum
   NV_SLIDE_STEP,    /* a run step (purpose, research, figures, prioritise, measures) */
   NV_SLIDE_THEME,   /* one round of the themes step */
   NV_SLIDE_CLOSING, /* the prioritised list and the agreed measures */
+  NV_SLIDE_FAKTOR,  /* the unit's 10-FAKTOR profile, after the figures step, when the
+                     * unit has a round with at least 3 respondents */
 } NvSlideKind;
 
 typedef struct

@@ -121,6 +121,9 @@ update (NvPresenterWindow *self)
                         ? _("Welcome everyone and say how long the session takes.")
                       : slide->kind == NV_SLIDE_CLOSING
                         ? _("Read the measures aloud and thank everyone for taking part.")
+                      : slide->kind == NV_SLIDE_FAKTOR
+                        ? _("What the staff survey says about the unit: start with what is "
+                            "strong, then the two lowest factors and the themes they point to.")
                         : "");
   gtk_label_set_text (self->step_note, note != NULL ? note : _("No notes for this step."));
   {

@@ -17,7 +17,9 @@
 #include "nv-error-label.h"
 #include "nv-calendar.h"
 #include "nv-chart.h"
+#include "nv-chart-view.h"
 #include "nv-compare.h"
+#include "nv-faktor-chart.h"
 #include "nv-measure.h"
 #include "nv-presenter-window.h"
 #include "nv-projection-window.h"
@@ -210,6 +212,51 @@ add_chart (NvProjectionWindow *self)
 }
 
 static void
+faktor_draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  NvHBars *bars = data;
+  NvChartStyle style;
+
+  nv_chart_view_style_from_widget (GTK_WIDGET (area), &style);
+  /* Readable from the back of the room: ten rows share the height. */
+  style.font_size = CLAMP (height / 34.0, style.font_size, 36);
+  nv_hbars_draw (bars, cr, width, height, &style);
+}
+
+/* The unit's 10-FAKTOR profile and the themes its two lowest factors point to. */
+static void
+add_faktor (NvProjectionWindow *self)
+{
+  const NvWorkshop *w = nv_workshop_deck_get_workshop (self->deck);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *suggestion = NULL;
+  NvHBars *bars = nv_faktor_profile_chart (nv_workshop_deck_get_store (self->deck), w->unit_id,
+                                           &subtitle, &suggestion);
+  GtkWidget *area;
+
+  text (self->content, _("The staff survey"), "nv-slide-overline");
+  text (self->content, _("10-FAKTOR profile"), "nv-slide-title");
+  if (bars == NULL)
+    {
+      text (self->content, _("The unit has no survey round with at least 3 respondents."),
+            "nv-slide-meta");
+      return;
+    }
+  nv_hbars_set_title (bars, NULL);
+  text (self->content, subtitle, "nv-slide-meta");
+  area = gtk_drawing_area_new ();
+  gtk_widget_set_vexpand (area, TRUE);
+  gtk_widget_set_hexpand (area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), faktor_draw_cb, bars,
+                                  (GDestroyNotify) nv_hbars_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  suggestion != NULL ? suggestion : subtitle, -1);
+  gtk_box_append (self->content, area);
+  if (suggestion != NULL)
+    text (self->content, suggestion, "nv-slide-prompt");
+}
+
+static void
 add_ideas (NvProjectionWindow *self, const char *theme, gboolean by_votes, guint max)
 {
   NvStore *store = nv_workshop_deck_get_store (self->deck);
@@ -335,6 +382,9 @@ rebuild (NvProjectionWindow *self)
         add_ideas (self, slide->theme->id, FALSE, 9);
         break;
       }
+    case NV_SLIDE_FAKTOR:
+      add_faktor (self);
+      break;
     case NV_SLIDE_CLOSING:
       text (self->content, _("Thank you"), "nv-slide-overline");
       text (self->content, _("What we agreed"), "nv-slide-title");

@@ -151,6 +151,8 @@ nv_workshop_deck_slide_title (NvWorkshopDeck *self, guint index)
       return slide->theme->title;
     case NV_SLIDE_CLOSING:
       return _("What we agreed");
+    case NV_SLIDE_FAKTOR:
+      return _("10-FAKTOR profile");
     case NV_SLIDE_STEP:
     default:
       return slide->step->title;

@@ -1,6 +1,8 @@
 /* Tests for the workshop template and the workshop model. */
 #include "config.h"
 
+#include "nv-faktor.h"
+
 #include "../nv-test-store.h"
 #include "nv-calendar.h"
 #include "nv-measure.h"
@@ -528,6 +530,32 @@ test_slides (Fixture *f, gconstpointer data)
   s = g_ptr_array_index (slides, 4);
   g_assert_cmpint (s->kind, ==, NV_SLIDE_STEP);
   g_assert_cmpstr (s->step->id, ==, "rounds");
+  g_clear_pointer (&slides, g_ptr_array_unref);
+
+  /* A 10-FAKTOR round with 2 respondents is never shown: no slide. With 3,
+   * its profile follows the figures slide. */
+  {
+    g_autoptr (NvUnit) unit = nv_unit_get (f->store, f->unit, &error);
+    g_autofree char *csv2 = g_strdup_printf ("enhet;dato;respondenter;autonomi\n%s;2025-01-31;2;3\n",
+                                             unit->name);
+    g_autofree char *csv3 = g_strdup_printf ("enhet;dato;respondenter;autonomi\n%s;2025-02-28;3;3\n",
+                                             unit->name);
+
+    g_assert_true (nv_faktor_import_data (f->store, "f.csv", csv2, strlen (csv2), FALSE, NULL,
+                                          NULL, &error));
+    slides = nv_workshop_slides (f->store, id, &error);
+    g_assert_cmpuint (slides->len, ==, 8);
+    g_clear_pointer (&slides, g_ptr_array_unref);
+    g_assert_true (nv_faktor_import_data (f->store, "f.csv", csv3, strlen (csv3), FALSE, NULL,
+                                          NULL, &error));
+    slides = nv_workshop_slides (f->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (slides->len, ==, 9);
+    s = g_ptr_array_index (slides, 3);
+    g_assert_cmpstr (s->step->id, ==, "figures");
+    s = g_ptr_array_index (slides, 4);
+    g_assert_cmpint (s->kind, ==, NV_SLIDE_FAKTOR);
+  }
 }
 
 static void

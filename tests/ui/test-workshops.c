@@ -132,9 +132,11 @@ test_projection (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (projection));
   spin ();
 
-  /* welcome, purpose, research, figures, 4 theme rounds, prioritise, agree, closing */
+  /* welcome, purpose, research, figures, the unit's 10-FAKTOR profile (the demo has
+   * survey rounds), 4 theme rounds, prioritise, agree, closing */
   n = nv_workshop_deck_get_n_slides (deck);
-  g_assert_cmpuint (n, ==, 11);
+  g_assert_cmpuint (n, ==, 12);
+  g_assert_cmpint (nv_workshop_deck_get_slide (deck, 4)->kind, ==, NV_SLIDE_FAKTOR);
   /* Body text at least 40 px on a 1080-line projector, scaled with the window
    * (the test screen may be smaller than 1920×1080). */
   g_assert_cmpfloat (nv_projection_body_px_for (1920, 1080), ==, 48.0);
@@ -158,15 +160,15 @@ test_projection (Fixture *f, gconstpointer data)
     }
 
   /* The prioritised list: the demo's most-voted idea comes first with its votes. */
-  nv_workshop_deck_set_index (deck, 8);
+  nv_workshop_deck_set_index (deck, 9);
   spin ();
   if (english ())
     g_assert_true (shows_text (GTK_WIDGET (projection), "9 votes  ·  Fast, kort samtale"));
 
   /* Ideas appear while they are typed in: one on the round about open talk. */
-  nv_workshop_deck_set_index (deck, 5);
+  nv_workshop_deck_set_index (deck, 6);
   spin ();
-  g_assert_cmpstr (nv_workshop_deck_get_slide (deck, 5)->theme->id, ==, "mastery-climate");
+  g_assert_cmpstr (nv_workshop_deck_get_slide (deck, 6)->theme->id, ==, "mastery-climate");
   g_assert_false (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
   g_assert_cmpint (nv_workshop_add_idea (f->store, f->workshop, "Felles lunsj på fredager",
                                          "mastery-climate", &error), >, 0);
@@ -175,13 +177,13 @@ test_projection (Fixture *f, gconstpointer data)
 
   /* Clicker keys. */
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Right));
-  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 6);
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 7);
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Page_Down));
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_space));
-  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 8);
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 9);
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Page_Up));
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Left));
-  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 6);
+  g_assert_cmpuint (nv_workshop_deck_get_index (deck), ==, 7);
   g_assert_false (nv_projection_handle_key (deck, GDK_KEY_a));
   nv_workshop_deck_set_index (deck, n - 1);
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Right));
@@ -245,8 +247,9 @@ test_presenter (Fixture *f, gconstpointer data)
   spin ();
   g_assert_true (shows_text (GTK_WIDGET (presenter), nv_workshop_deck_slide_title (deck, 1)));
 
-  /* An idea typed during a round is stored with that round's theme. */
-  nv_workshop_deck_set_index (deck, 4);
+  /* An idea typed during a round (slide 5: after the figures and the
+   * 10-FAKTOR profile) is stored with that round's theme. */
+  nv_workshop_deck_set_index (deck, 5);
   spin ();
   gtk_editable_set_text (nv_presenter_window_get_idea_entry (presenter), "  Dele vakter rettferdig ");
   g_signal_emit_by_name (nv_presenter_window_get_idea_entry (presenter), "activate");
@@ -256,7 +259,7 @@ test_presenter (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->text, ==,
                    "Dele vakter rettferdig");
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->theme, ==,
-                   nv_workshop_deck_get_slide (deck, 4)->theme->id);
+                   nv_workshop_deck_get_slide (deck, 5)->theme->id);
   g_assert_true (shows_text (GTK_WIDGET (presenter), "Dele vakter rettferdig"));
   save_png (GTK_WIDGET (presenter), "presenter.png");
 
