@@ -235,7 +235,7 @@ gboolean
 nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte, NvDay from,
                              NvDay to, const char **field, GError **error)
 {
-  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  g_autofree char *t = nv_employee_ref_normalize (ref);
   BatchEmployee *e;
   sqlite3_stmt *stmt;
 
@@ -285,9 +285,10 @@ trim_ref (const char *ref, char **copy)
   if (ref == NULL)
     return "";
   len = strlen (ref);
-  if (len == 0 || (!g_ascii_isspace (ref[0]) && !g_ascii_isspace (ref[len - 1])))
+  if (len == 0 || (!g_ascii_isspace (ref[0]) && !g_ascii_isspace (ref[len - 1]) &&
+                   g_str_is_ascii (ref)))
     return ref;
-  *copy = g_strstrip (g_strdup (ref));
+  *copy = nv_employee_ref_normalize (ref);
   return *copy;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nv-absence-private.h"
+#include "nv-measure.h"
 #include "nv-format.h"
 
 gboolean
@@ -138,6 +139,16 @@ bad:
                          _("“%s” is not a number"), text);
 }
 
+char *
+nv_employee_ref_normalize (const char *ref)
+{
+  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  char *nfc = g_utf8_validate (t, -1, NULL) ? g_utf8_normalize (t, -1, G_NORMALIZE_DEFAULT_COMPOSE)
+                                           : NULL;
+
+  return nfc != NULL ? nfc : g_steal_pointer (&t);
+}
+
 gboolean
 nv_employee_ref_check (const char *ref, const char **field, GError **error)
 {
@@ -159,6 +170,19 @@ nv_employee_ref_check (const char *ref, const char **field, GError **error)
       return nv_field_error (field, "employee", error, NV_STORE_ERROR_INVALID, "%s",
                              _("The employee reference contains a line break or another "
                                "control character"));
+  for (const char *p = t; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_FORMAT)
+      return nv_field_error (field, "employee", error, NV_STORE_ERROR_INVALID, "%s",
+                             _("The employee reference contains an invisible formatting "
+                               "character (such as a zero-width space or a direction mark); "
+                               "type it again"));
+  /* References are codes, not text: a leading =, +, - or @ would make a
+   * spreadsheet run the reference as a formula when an export is opened. */
+  if (strchr ("=+-@", *t) != NULL)
+    return nv_field_error (field, "employee", error, NV_STORE_ERROR_INVALID,
+                           _("The employee reference starts with “%c”; use letters or digits "
+                             "first"),
+                           *t);
   for (const char *p = t; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
@@ -166,7 +190,7 @@ nv_employee_ref_check (const char *ref, const char **field, GError **error)
       else if (*p != ' ' && *p != '.' && *p != '-')
         all_digits = FALSE;
     }
-  if (all_digits && n_digits == 11)
+  if ((all_digits && n_digits == 11) || nv_text_looks_like_national_id (t))
     return nv_field_error (field, "employee", error, NV_STORE_ERROR_INVALID, "%s",
                            _("An 11-digit number looks like a national identity number; use "
                              "initials or a staff number instead"));

@@ -207,7 +207,7 @@ NvEmployee *
 nv_employee_find (NvStore *store, gint64 unit_id, const char *ref, const char **field,
                   GError **error)
 {
-  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  g_autofree char *t = nv_employee_ref_normalize (ref);
   sqlite3_stmt *stmt = nv_store_prepare (store,
                                          "SELECT id, unit_id, ref FROM employee "
                                          "WHERE unit_id = ?1 AND ref = ?2 COLLATE NOCASE",
@@ -272,7 +272,7 @@ gint64
 nv_employee_add (NvStore *store, gint64 unit_id, const char *ref, const char **field,
                  GError **error)
 {
-  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  g_autofree char *t = nv_employee_ref_normalize (ref);
   sqlite3_stmt *stmt;
 
   if (!nv_employee_ref_check (t, field, error) || !unit_exists (store, unit_id, field, error) ||
@@ -334,7 +334,7 @@ gboolean
 nv_employee_rename (NvStore *store, gint64 id, const char *ref, const char **field,
                     GError **error)
 {
-  g_autofree char *t = g_strstrip (g_strdup (ref != NULL ? ref : ""));
+  g_autofree char *t = nv_employee_ref_normalize (ref);
   g_autoptr (NvEmployee) e = nv_employee_get (store, id, error);
   sqlite3_stmt *stmt;
 

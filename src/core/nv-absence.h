@@ -115,6 +115,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvMonthly, nv_monthly_free)
 /* Trims; refuses empty, longer than 40 characters, and 11-digit numbers
  * (national identity numbers must never be stored). field "employee". */
 gboolean nv_employee_ref_check (const char *ref, const char **field, GError **error);
+/* @ref trimmed and NFC-normalised: the form references are stored and
+ * looked up in, so «é» typed two ways is one employee. */
+char *nv_employee_ref_normalize (const char *ref);
 /* Parses a date cell or form text (YYYY-MM-DD or DD.MM.YYYY). Empty text
  * gives NV_DAY_NONE when @allow_empty (an open end), else an error. The error
  * names @field_name: "“30.02.2025” is not a date (use YYYY-MM-DD or

@@ -259,12 +259,25 @@ nv_measure_days_overdue (const NvMeasure *measure, NvDay as_of)
 gboolean
 nv_text_looks_like_national_id (const char *text)
 {
+  g_autofree char *folded = NULL;
+  g_autoptr (GString) plain = NULL;
   guint run = 0;
   gboolean used_separator = FALSE;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
+  /* NFKC first: full-width and other compatibility digits become 0–9; and
+   * invisible format characters (zero-width space, direction marks) do
+   * not break a run. */
+  folded = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  plain = g_string_new (NULL);
+  for (const char *p = folded; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (plain, c);
+    }
+  for (const char *p = plain->str; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
         {

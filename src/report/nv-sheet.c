@@ -15,6 +15,8 @@
 #include <xlsxwriter.h>
 
 #include "nv-csv.h"
+#include "nv-municipal.h"
+#include "nv-unit.h"
 #include "nv-sheet.h"
 
 typedef enum
@@ -433,5 +435,44 @@ nv_sheet_for_compare (const NvCompare *compare)
           add_figure (t, series->masked[q], series->values[q]);
         }
     }
+  return g_steal_pointer (&t);
+}
+
+NvSheet *
+nv_sheet_for_municipal (const NvMunicipal *municipal)
+{
+  g_autoptr (NvSheet) t = nv_sheet_new (_("The municipality at a glance"));
+
+  nv_sheet_add_column (t, _("Unit"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Sector"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Quarter"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Persons"), NV_SHEET_COUNT);
+  nv_sheet_add_column (t, _("Sick leave (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Four quarters (%)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Change (percentage points)"), NV_SHEET_PERCENT);
+  nv_sheet_add_column (t, _("Traffic light"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Benchmark"), NV_SHEET_TEXT);
+  nv_sheet_add_column (t, _("Active measures"), NV_SHEET_COUNT);
+  nv_sheet_add_column (t, _("Overdue measures"), NV_SHEET_COUNT);
+  for (guint i = 0; i < municipal->units->len; i++)
+    {
+      const NvMunicipalUnit *u = g_ptr_array_index (municipal->units, i);
+
+      nv_sheet_begin_row (t);
+      nv_sheet_add_text (t, u->name);
+      nv_sheet_add_text (t, nv_sector_label (u->sector));
+      nv_sheet_add_text (t, u->latest_label != NULL ? u->latest_label : "");
+      nv_sheet_add_value (t, u->latest >= 0 ? u->persons : NAN);
+      add_figure (t, u->latest_masked, u->latest_percent);
+      add_figure (t, u->four_masked, u->four_percent);
+      add_figure (t, u->trend_masked, u->trend_points);
+      nv_sheet_add_text (t, nv_light_label (u->light));
+      nv_sheet_add_text (t, u->benchmark != NULL ? u->benchmark : "");
+      nv_sheet_add_value (t, u->open_measures);
+      nv_sheet_add_value (t, u->overdue_measures);
+    }
+  nv_sheet_add_note (t, _("Total sick leave (self- and doctor-certified) in each unit’s latest "
+                          "complete quarter, the four quarters ending with it, and the change "
+                          "against the same quarter a year before."));
   return g_steal_pointer (&t);
 }

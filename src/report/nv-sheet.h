@@ -12,6 +12,7 @@
 #pragma once
 
 #include "nv-compare.h"
+#include "nv-municipal.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
@@ -54,5 +55,8 @@ NvSheet *nv_sheet_for_overview (NvStore *store, gint64 unit_id, NvDay as_of, dou
                                 GError **error);
 /* The Compare page's table: one row per quarter, the unit and each series. */
 NvSheet *nv_sheet_for_compare (const NvCompare *compare);
+
+/* The municipal overview: one row per unit (nv-municipal.h). */
+NvSheet *nv_sheet_for_municipal (const NvMunicipal *municipal);
 
 G_END_DECLS

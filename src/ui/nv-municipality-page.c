@@ -14,12 +14,15 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "nv-faktor-chart.h"
 #include "nv-figure-view.h"
 #include "nv-format.h"
 #include "nv-heatmap.h"
 #include "nv-municipal.h"
+#include "nv-print.h"
+#include "nv-sheet.h"
 #include "nv-municipality-page.h"
 #include "nv-research-view.h"
 #include "nv-table.h"
@@ -426,10 +429,32 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvMunicipalityPage *s
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = g_file_get_path (file);
+      /* The Excel filter chosen: write a workbook, whatever the suggested
+       * name's extension. */
+      if (path != NULL && gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)) ==
+                            g_object_get_data (G_OBJECT (dialog), "xlsx-filter") &&
+          !g_str_has_suffix (path, ".xlsx"))
+        {
+          char *stem = g_str_has_suffix (path, ".csv") ? g_strndup (path, strlen (path) - 4)
+                                                       : g_strdup (path);
+          g_free (path);
+          path = g_strconcat (stem, ".xlsx", NULL);
+          g_free (stem);
+        }
     }
   g_clear_object (&self->chooser);
   if (path == NULL || self->municipal == NULL)
     return;
+  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    {
+      /* An Excel workbook: numbers as numbers, masked cells empty. */
+      g_autoptr (NvSheet) sheet = nv_sheet_for_municipal (self->municipal);
+      if (!nv_sheet_write_xlsx (sheet, path, &error))
+        nv_page_toast (NV_PAGE (self), error->message);
+      else
+        nv_page_toast (NV_PAGE (self), _("Workbook saved"));
+      return;
+    }
   if (!nv_municipal_export_csv (self->municipal, path, &error))
     nv_page_toast (NV_PAGE (self), error->message);
   else
@@ -454,6 +479,22 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                                _("_Cancel"));
   /* TRANSLATORS: file name of the exported municipal overview */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("units-overview.csv"));
+  {
+    /* CSV, or an Excel workbook when the name ends in .xlsx. */
+    g_autoptr (GFile) folder = nv_print_documents_folder ();
+    g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+    g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    gtk_file_filter_set_name (csv, _("CSV for spreadsheets (.csv)"));
+    gtk_file_filter_add_suffix (csv, "csv");
+    gtk_file_filter_set_name (xlsx, _("Excel workbook (.xlsx)"));
+    gtk_file_filter_add_suffix (xlsx, "xlsx");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
+    g_object_set_data_full (G_OBJECT (self->chooser), "xlsx-filter", g_object_ref (xlsx),
+                            g_object_unref);
+  }
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -111,6 +111,45 @@ test_employee_refs (Fixture *f, gconstpointer data)
   assert_field_error (error, field, "employee", NULL);
   g_assert_cmpint (nv_employee_add (f->store, f->unit, "A\nB", &field, &error), ==, 0);
   assert_field_error (error, field, "employee", "control character");
+  /* The same rule as everywhere (any run of 11 digits, after NFKC): Excel's
+   * text apostrophe, a prefix, full-width digits, a 12-digit run. */
+  {
+    static const char *const ids[] = {
+      "'01017010170", "A01017010170", "fnr 01017010170", "010170101701",
+      "\xef\xbc\x90\xef\xbc\x91\xef\xbc\x90\xef\xbc\x91\xef\xbc\x97\xef\xbc\x90"
+      "\xef\xbc\x91\xef\xbc\x90\xef\xbc\x91\xef\xbc\x97\xef\xbc\x90",
+      "0101701\xe2\x80\x8b" "0170",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_assert_cmpint (nv_employee_add (f->store, f->unit, ids[i], &field, &error), ==, 0);
+        assert_field_error (error, field, "employee", NULL);
+      }
+  }
+  /* Look-alikes: zero-width space, right-to-left override. */
+  g_assert_cmpint (nv_employee_add (f->store, f->unit, "a\xe2\x80\x8b" "b", &field, &error), ==, 0);
+  assert_field_error (error, field, "employee", "invisible");
+  g_assert_cmpint (nv_employee_add (f->store, f->unit, "\xe2\x80\xae" "ba", &field, &error), ==, 0);
+  assert_field_error (error, field, "employee", "invisible");
+  /* Stored NFC: «é» as e + combining acute is found as the precomposed é. */
+  {
+    gint64 id = nv_employee_add (f->store, f->unit, "Re\xcc\x81", &field, &error);
+    g_autoptr (NvEmployee) nfc = NULL;
+    g_assert_no_error (error);
+    nfc = nv_employee_find (f->store, f->unit, "R\xc3\xa9", &field, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (nfc->id, ==, id);
+    g_assert_cmpstr (nfc->ref, ==, "R\xc3\xa9");
+  }
+  /* Formula injection: references are codes. */
+  {
+    static const char *const formulas[] = { "=1+1", "+47", "-3", "@SUM(A1)" };
+    for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+      {
+        g_assert_cmpint (nv_employee_add (f->store, f->unit, formulas[i], &field, &error), ==, 0);
+        assert_field_error (error, field, "employee", "starts with");
+      }
+  }
   g_assert_cmpint (nv_employee_add (f->store, f->unit, "1234", &field, &error), >, 0);
   g_assert_no_error (error);
 

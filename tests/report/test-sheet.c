@@ -144,6 +144,26 @@ test_overview_table (void)
     g_assert_false (nv_sheet_write (table, ods, &error));
   }
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+
+  /* The municipal overview as a workbook: the unit's latest complete
+   * quarter (Q1 2025), its persons and per cent as numbers. */
+  {
+    g_autoptr (NvMunicipal) municipal = nv_municipal_new (store, D (2025, 3, 31), &error);
+    g_autoptr (NvSheet) units = NULL;
+    g_autofree char *path = g_build_filename (dir, "kommunen.xlsx", NULL);
+    g_autofree char *xml = NULL;
+
+    g_assert_no_error (error);
+    units = nv_sheet_for_municipal (municipal);
+    g_assert_cmpuint (nv_sheet_get_n_rows (units), ==, 1);
+    g_assert_true (nv_sheet_write (units, path, &error));
+    g_assert_no_error (error);
+    xml = unzip (path, "xl/worksheets/sheet1.xml");
+    assert_number (xml, "D2", 5);
+    assert_number (xml, "E2", q1);
+  }
+
   g_clear_object (&store);
   nv_test_rmtree (dir);
 }
