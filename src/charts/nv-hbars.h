@@ -4,8 +4,11 @@
  *
  * Row labels sit left of the bars, so long factor names stay readable. The
  * series differ by colour AND fill (solid, striped, outline), the legend
- * names them, and each bar ends with its value. Missing values (NAN) leave
- * the slot empty with a dash.
+ * names them (wrapping rather than dropping entries). Every value is shown:
+ * beside its bar's end when the rows are tall enough for a line of text,
+ * otherwise (large projector fonts) in one column per series right of the
+ * bars, headed by the series' swatch. Missing values (NAN) leave the slot
+ * empty with a dash.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +40,11 @@ guint nv_hbars_get_n_series (NvHBars *self);
 double nv_hbars_natural_height (NvHBars *self, const NvChartStyle *style);
 void nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height,
                     const NvChartStyle *style);
+/* Where the last nv_hbars_draw put the value label of (@series, @row), in
+ * that draw's user units. FALSE when it drew none there (no draw yet, or
+ * a missing value: those get a dash). Tests and tooltips use it. */
+gboolean nv_hbars_get_value_label (NvHBars *self, guint series, guint row, double *x,
+                                   double *y, double *width, double *height);
 gboolean nv_hbars_export (NvHBars *self, const char *path, double width, double height,
                           const NvChartStyle *style, GError **error);
 

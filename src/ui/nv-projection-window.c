@@ -215,11 +215,17 @@ static void
 faktor_draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   NvHBars *bars = data;
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (area), NV_TYPE_PROJECTION_WINDOW);
   NvChartStyle style;
 
   nv_chart_view_style_from_widget (GTK_WIDGET (area), &style);
-  /* Readable from the back of the room: ten rows share the height. */
-  style.font_size = CLAMP (height / 34.0, style.font_size, 36);
+  /* Readable from the back of the room: labels as large as the slide's small
+   * text, as on the figures slide. The bars move their values into columns
+   * when the rows get too short to carry them (nv-hbars.c). */
+  if (window != NULL)
+    style.font_size = MAX (style.font_size,
+                           nv_projection_window_get_body_px (NV_PROJECTION_WINDOW (window)) * 0.6);
+  style.background.a = 0; /* the slide's own black or white */
   nv_hbars_draw (bars, cr, width, height, &style);
 }
 

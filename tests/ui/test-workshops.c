@@ -1,13 +1,14 @@
 /* The Workshops page, the guided view and projection mode, under Xvfb.
  *
  * With NV_SHOT_DIR set, every slide of the projection is also saved there as
- * PNG at 1920×1080 (light, and dark with NV_SHOT_DARK=1): that is how the
- * screenshots in screenshots/ are made. */
+ * PNG at 1920×1080 (light, and dark with NV_SHOT_DARK=1; another size with
+ * NV_SHOT_SIZE=1280x720): that is how the screenshots in screenshots/ are made. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "../nv-test-store.h"
 #include <math.h>
@@ -119,8 +120,13 @@ test_projection (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->store, f->workshop, &error);
   gboolean dark = g_strcmp0 (g_getenv ("NV_SHOT_DARK"), "1") == 0;
+  const char *size = g_getenv ("NV_SHOT_SIZE"); /* e.g. 1280x720; default 1920x1080 */
+  int width = 1920, height = 1080;
   NvProjectionWindow *projection;
   guint n;
+
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    width = 1920, height = 1080;
 
   g_assert_no_error (error);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -128,7 +134,7 @@ test_projection (Fixture *f, gconstpointer data)
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
   projection = nv_projection_window_new (deck);
   g_object_add_weak_pointer (G_OBJECT (projection), (gpointer *) &projection);
-  gtk_window_set_default_size (GTK_WINDOW (projection), 1920, 1080);
+  gtk_window_set_default_size (GTK_WINDOW (projection), width, height);
   gtk_window_present (GTK_WINDOW (projection));
   spin ();
 
