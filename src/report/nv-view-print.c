@@ -133,7 +133,7 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
                             persons, measures, workshop };
 
       /* A unit whose latest quarter is an older one says which. */
-      if (u->latest_label != NULL && g_strcmp0 (u->latest_label, newest) != 0)
+      if (u->latest >= 0 && u->latest != m->heat_first + NV_MUNICIPAL_HEAT_QUARTERS - 1)
         {
           char *with_quarter = g_strdup_printf ("%s (%s)", latest, u->latest_label);
           g_free (latest);
