@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "nv-compare.h"
@@ -89,7 +89,7 @@ add_own (NvDocument *doc, const NvMunicipal *m)
 NvDocument *
 nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
 {
-  static const double widths[] = { 0.21, 0.12, 0.12, 0.11, 0.09, 0.10, 0.12, 0.13 };
+  static const double widths[] = { 0.21, 0.11, 0.11, 0.11, 0.09, 0.11, 0.12, 0.14 };
   g_autofree char *newest = m->heat_first >= 0
                               ? nv_municipal_heat_label (m, NV_MUNICIPAL_HEAT_QUARTERS - 1)
                               : NULL;
@@ -98,7 +98,8 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
                                                   : g_strdup (_("Sick leave"));
   const char *header[] = { _("Unit"),    _("Four quarters"), _("Change"),
                            _("Light"),   _("Persons"),       _("Measures"),
-                           _("Last workshop") };
+                           /* TRANSLATORS: a narrow column header on paper; keep it short */
+                           C_("print header", "Last workshop") };
   const char *header_row[] = { header[0], latest_header, header[1], header[2],
                                header[3], header[4],     header[5], header[6] };
   g_autofree char *as_of = nv_day_format_local (m->as_of);
