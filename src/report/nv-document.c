@@ -71,6 +71,9 @@ typedef struct
   BlockKind kind;
   char *text;
   NvChart *chart;
+  NvDocDrawFunc draw; /* a BLOCK_CHART without @chart */
+  gpointer draw_data;
+  GDestroyNotify draw_destroy;
   double height;
   NvDocTable *table;
 } Block;
@@ -479,7 +482,15 @@ draw_placed (cairo_t *cr, PangoLayout *layout, const Placed *p)
         nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
         cairo_save (cr);
         cairo_translate (cr, MARGIN, p->y);
-        nv_chart_draw (b->chart, cr, TEXT_WIDTH, b->height, &style);
+        if (b->chart != NULL)
+          nv_chart_draw (b->chart, cr, TEXT_WIDTH, b->height, &style);
+        else
+          {
+            /* Drawings may paint their background: keep it in its box. */
+            cairo_rectangle (cr, 0, 0, TEXT_WIDTH, b->height);
+            cairo_clip (cr);
+            b->draw (b->draw_data, cr, TEXT_WIDTH, b->height, &style);
+          }
         cairo_restore (cr);
         break;
       }
@@ -594,6 +605,8 @@ block_free (Block *b)
 {
   g_free (b->text);
   g_clear_object (&b->chart);
+  if (b->draw_destroy != NULL)
+    b->draw_destroy (b->draw_data);
   g_clear_pointer (&b->table, table_free);
   g_free (b);
 }
@@ -640,6 +653,18 @@ nv_document_add_chart (NvDocument *self, NvChart *chart, double height)
   Block *b = add_block (self, BLOCK_CHART, NULL);
 
   b->chart = g_object_ref (chart);
+  b->height = height;
+}
+
+void
+nv_document_add_drawing (NvDocument *self, NvDocDrawFunc draw, gpointer data,
+                         GDestroyNotify destroy, double height)
+{
+  Block *b = add_block (self, BLOCK_CHART, NULL);
+
+  b->draw = draw;
+  b->draw_data = data;
+  b->draw_destroy = destroy;
   b->height = height;
 }
 

@@ -37,6 +37,13 @@ void nv_document_add_text (NvDocument *self, const char *text);
 void nv_document_add_note (NvDocument *self, const char *text); /* small, muted */
 /* Takes a reference to @chart; drawn across the page, @height points. */
 void nv_document_add_chart (NvDocument *self, NvChart *chart, double height);
+/* Any other figure (a scatter plot, a heat map): @draw paints it at the
+ * origin, @width × @height points, in the light print style; @destroy frees
+ * @data with the document. */
+typedef void (*NvDocDrawFunc) (gpointer data, cairo_t *cr, double width, double height,
+                               const NvChartStyle *style);
+void nv_document_add_drawing (NvDocument *self, NvDocDrawFunc draw, gpointer data,
+                              GDestroyNotify destroy, double height);
 void nv_document_add_gap (NvDocument *self, double points);
 void nv_document_page_break (NvDocument *self);
 

@@ -27,6 +27,7 @@
 #include "nv-research-view.h"
 #include "nv-table.h"
 #include "nv-unit.h"
+#include "nv-view-print.h"
 #include "nv-window.h"
 
 enum
@@ -517,6 +518,47 @@ heat_toggle_cb (NvMunicipalityPage *self)
                                                                                       : "chart");
 }
 
+static void
+print_done_cb (const char *message, gboolean cancelled, gpointer data)
+{
+  NvMunicipalityPage *self = data;
+
+  if (message != NULL)
+    nv_page_toast (NV_PAGE (self), message);
+  g_object_unref (self);
+}
+
+static void
+pdf_done_cb (const char *message, gboolean cancelled, gpointer data)
+{
+  NvMunicipalityPage *self = data;
+
+  if (!cancelled)
+    nv_page_toast (NV_PAGE (self), message != NULL ? message : _("Overview saved"));
+  g_object_unref (self);
+}
+
+/* The printout is masked like the CSV: figures of fewer than 5 persons left out. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvMunicipalityPage *self = NV_MUNICIPALITY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr (NvDocument) doc = NULL;
+
+  if (self->municipal == NULL)
+    return;
+  doc = nv_municipal_document_new (self->municipal, NV_DAY_NONE);
+  if (g_str_equal (action_name, "municipality.print"))
+    nv_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NV_PRINTABLE (doc),
+                  print_done_cb, g_object_ref (self));
+  else
+    /* TRANSLATORS: suggested file name of the municipal overview as PDF */
+    nv_print_export_pdf (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NV_PRINTABLE (doc),
+                         _("Export Overview as PDF"), _("Municipality at a glance.pdf"),
+                         pdf_done_cb, g_object_ref (self));
+}
+
 /* ---- GObject ----------------------------------------------------------------- */
 
 static void
@@ -543,6 +585,8 @@ nv_municipality_page_class_init (NvMunicipalityPageClass *klass)
   object_class->dispose = nv_municipality_page_dispose;
   page_class->reload = nv_municipality_page_reload;
   gtk_widget_class_install_action (widget_class, "municipality.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "municipality.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "municipality.export-pdf", NULL, print_action);
 }
 
 static GtkWidget *
@@ -593,12 +637,20 @@ build_units (NvMunicipalityPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the heat map as a table"), -1);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->table_toggle));
-  export = gtk_button_new_from_icon_name ("document-save-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "municipality.export");
-  gtk_widget_set_tooltip_text (export, _("Export the overview as CSV (figures of units with "
+  {
+    g_autoptr (GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("Export as CSV or Excel…"), "municipality.export");
+    g_menu_append (menu, _("Export as PDF…"), "municipality.export-pdf");
+    g_menu_append (menu, _("Print…"), "municipality.print");
+    export = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
+  }
+  gtk_widget_set_tooltip_text (export, _("Export or print the overview (figures of units with "
                                          "fewer than 5 persons left out)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export as CSV"), -1);
+                                  _("Export or print the overview"), -1);
   gtk_box_append (GTK_BOX (bar), export);
   gtk_box_append (GTK_BOX (box), bar);
 

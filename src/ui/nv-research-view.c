@@ -18,7 +18,9 @@
 #include "nv-research-view.h"
 #include "nv-scatter.h"
 #include "nv-table.h"
+#include "nv-print.h"
 #include "nv-unit.h"
+#include "nv-view-print.h"
 #include "nv-window.h"
 
 struct _NvResearchView
@@ -79,27 +81,6 @@ tooltip_cb (gpointer data, double width, double height, const NvChartStyle *styl
                           nv_faktor_factor_label (self->research->factor), mean, percent);
 }
 
-static char *
-figures_text (const NvResearch *r)
-{
-  g_autofree char *line = NULL;
-
-  if (r->n < 3 || isnan (r->r))
-    return g_strdup_printf (_("n = %u units; left out: %u"), r->n, r->excluded);
-  {
-    g_autofree char *rr = nv_format_decimal (r->r, 2);
-    g_autofree char *lo = nv_format_decimal (r->ci_low, 2);
-    g_autofree char *hi = nv_format_decimal (r->ci_high, 2);
-    g_autofree char *a = nv_format_decimal (r->intercept, 2);
-    g_autofree char *b = nv_format_decimal (r->slope, 2);
-
-    /* TRANSLATORS: r = Pearson's correlation; CI = confidence interval */
-    return g_strdup_printf (_("r = %s (95 %% CI %s to %s) · n = %u units · left out: %u · "
-                              "line: sick leave %% = %s + %s × factor"),
-                            rr, lo, hi, r->n, r->excluded, a, b);
-  }
-}
-
 static void
 rebuild (NvResearchView *self)
 {
@@ -137,7 +118,7 @@ rebuild (NvResearchView *self)
       g_list_store_append (self->rows, nv_table_item_new (p->unit_id, texts, NULL, NULL, NULL));
     }
   words = nv_research_describe (self->research);
-  figures = figures_text (self->research);
+  figures = nv_research_figures_text (self->research);
   gtk_label_set_text (self->words, words);
   gtk_label_set_text (self->figures, figures);
   {
@@ -228,6 +209,109 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+print_done_cb (const char *message, gboolean cancelled, gpointer data)
+{
+  NvResearchView *self = data;
+
+  if (message != NULL)
+    toast (gtk_widget_get_root (GTK_WIDGET (self)), message);
+  g_object_unref (self);
+}
+
+static void
+pdf_done_cb (const char *message, gboolean cancelled, gpointer data)
+{
+  NvResearchView *self = data;
+
+  if (!cancelled)
+    toast (gtk_widget_get_root (GTK_WIDGET (self)),
+           message != NULL ? message : _("Research saved"));
+  g_object_unref (self);
+}
+
+/* Title, choices, the chart, the finding and the table, on paper. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvResearchView *self = NV_RESEARCH_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr (NvDocument) doc = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->research == NULL)
+    return;
+  doc = nv_research_document_new (self->research, NV_DAY_NONE);
+  if (g_str_equal (action_name, "research.print"))
+    {
+      nv_print_run (parent, NV_PRINTABLE (doc), print_done_cb, g_object_ref (self));
+      return;
+    }
+  /* TRANSLATORS: suggested file name of the research printout; %s is the factor */
+  name = g_strdup_printf (_("%s and sick leave.pdf"),
+                          nv_faktor_factor_label (self->research->factor));
+  nv_print_export_pdf (parent, NV_PRINTABLE (doc), _("Export Research as PDF"), name,
+                       pdf_done_cb, g_object_ref (self));
+}
+
+static void
+csv_response_cb (GtkNativeDialog *dialog, int response, NvResearchView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvSheet) sheet = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+    }
+  g_clear_object (&self->chooser);
+  if (path == NULL || self->research == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".csv"))
+    {
+      char *with_ext = g_strconcat (path, ".csv", NULL);
+      g_free (path);
+      path = with_ext;
+    }
+  sheet = nv_sheet_for_research (self->research);
+  if (!nv_sheet_write_csv (sheet, path, &error))
+    toast (root, error->message);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
+      toast (root, message);
+    }
+}
+
+static void
+csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  NvResearchView *self = NV_RESEARCH_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr (GFile) folder = nv_print_documents_folder ();
+  g_autofree char *name = NULL;
+
+  if (self->research == NULL || self->chooser != NULL)
+    return;
+  /* TRANSLATORS: file name of the research table as CSV; %s is the factor */
+  name = g_strdup_printf (_("%s and sick leave.csv"),
+                          nv_faktor_factor_label (self->research->factor));
+  self->chooser = gtk_file_chooser_native_new (_("Export Table as CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (csv_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static GtkDropDown *
 drop_down (GtkStringList *list, const char *label)
 {
@@ -260,6 +344,9 @@ nv_research_view_class_init (NvResearchViewClass *klass)
 
   object_class->dispose = nv_research_view_dispose;
   gtk_widget_class_install_action (widget_class, "research.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "research.export-csv", NULL, csv_action);
+  gtk_widget_class_install_action (widget_class, "research.export-pdf", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "research.print", NULL, print_action);
 }
 
 static void
@@ -305,15 +392,25 @@ nv_research_view_init (NvResearchView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show as a table"), -1);
   gtk_widget_set_valign (GTK_WIDGET (self->table_toggle), GTK_ALIGN_START);
-  g_menu_append (menu, _("PNG Image"), "research.export::png");
-  g_menu_append (menu, _("SVG Image"), "research.export::svg");
-  g_menu_append (menu, _("PDF Document"), "research.export::pdf");
+  {
+    g_autoptr (GMenu) chart = g_menu_new ();
+    g_autoptr (GMenu) whole = g_menu_new ();
+
+    g_menu_append (chart, _("PNG Image"), "research.export::png");
+    g_menu_append (chart, _("SVG Image"), "research.export::svg");
+    g_menu_append (chart, _("PDF Document"), "research.export::pdf");
+    g_menu_append_section (menu, _("The chart"), G_MENU_MODEL (chart));
+    g_menu_append (whole, _("Table as CSV…"), "research.export-csv");
+    g_menu_append (whole, _("Export as PDF…"), "research.export-pdf");
+    g_menu_append (whole, _("Print…"), "research.print");
+    g_menu_append_section (menu, _("Chart, findings and table"), G_MENU_MODEL (whole));
+  }
   export = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (export, _("Export the chart"));
+  gtk_widget_set_tooltip_text (export, _("Export or print"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export the chart"), -1);
+                                  _("Export or print"), -1);
   gtk_widget_set_valign (export, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (toggle_box), GTK_WIDGET (self->table_toggle));
   gtk_box_append (GTK_BOX (toggle_box), export);

@@ -1,0 +1,345 @@
+/* The municipal overview and the research view on paper: the PDF's text
+ * (pdftotext) holds the title, the as-of date, the figures and the tables,
+ * and nothing of a masked unit's figures; the research table as CSV holds
+ * the points (figures computed by hand in test-faktor.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "../nv-test-store.h"
+#include "../nv-test-util.h"
+#include "nv-compare.h"
+#include "nv-demo.h"
+#include "nv-faktor.h"
+#include "nv-format.h"
+#include "nv-import.h"
+#include "nv-unit.h"
+#include "nv-view-print.h"
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr (GString) s = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* No-break spaces as spaces. */
+  s = g_string_new (out);
+  g_string_replace (s, "\xc2\xa0", " ", 0);
+  g_string_replace (s, "\xe2\x80\xaf", " ", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* NV_TEST_KEEP=dir keeps a copy of each PDF to look at (pdftoppm). */
+static void
+keep (const char *path)
+{
+  const char *dir = g_getenv ("NV_TEST_KEEP");
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (dir == NULL)
+    return;
+  copy = g_build_filename (dir, base, NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+}
+
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+assert_lacks (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” must not be in:\n%s", needle, haystack);
+}
+
+/* Collapses runs of spaces, so a -layout table row reads «A 1 2». */
+static char *
+squeeze (const char *line)
+{
+  g_autoptr (GString) s = g_string_new (line);
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) kept = NULL;
+
+  g_string_replace (s, "\xc2\xa0", " ", 0);
+  g_string_replace (s, "\xe2\x80\xaf", " ", 0);
+  words = g_strsplit_set (s->str, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (b, words[i]);
+  kept = g_strv_builder_end (b);
+  return g_strjoinv (" ", kept);
+}
+
+/* Every line of @text that mentions @name, squeezed. */
+static GPtrArray *
+lines_with (const char *text, const char *name)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], name) != NULL)
+      g_ptr_array_add (found, squeeze (lines[i]));
+  return found;
+}
+
+/* ---- municipal overview ------------------------------------------------------ */
+
+static void
+test_municipal_pdf (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "m.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvMunicipal) m = NULL;
+  g_autoptr (NvDocument) doc = NULL;
+  g_autofree char *path = g_build_filename (dir, "kommune.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr (GPtrArray) masked_lines = NULL;
+  const NvMunicipalUnit *masked = NULL;
+  NvDay as_of = nv_day_from_ymd (2026, 11, 20);
+
+  g_assert_true (nv_demo_fill_full (store, 6, 3, as_of, NV_DEMO_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  m = nv_municipal_new (store, as_of, &error);
+  g_assert_no_error (error);
+  doc = nv_municipal_document_new (m, as_of);
+  g_assert_true (nv_printable_write_pdf (NV_PRINTABLE (doc), path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_test_mode (path), ==, 0600);
+  keep (path);
+  text = pdf_text (path);
+
+  assert_contains (text, "The municipality at a glance");
+  assert_contains (text, "Figures as of 20.11.2026");
+  assert_contains (text, "Measures");
+  assert_contains (text, "Four");
+  assert_contains (text, "Sick leave (total) per quarter"); /* the heat map */
+  assert_contains (text, "Q3 2026");
+  flat = squeeze (text);
+  for (guint i = 0; i < m->units->len; i++)
+    {
+      const NvMunicipalUnit *u = g_ptr_array_index (m->units, i);
+      g_autofree char *latest = NULL;
+      g_autofree char *four = NULL;
+      g_autofree char *trend = NULL;
+      g_autofree char *row = NULL;
+
+      if (u->latest_masked)
+        {
+          g_assert_null (masked);
+          masked = u;
+          continue;
+        }
+      /* The row after the unit's (possibly wrapped) name. */
+      latest = nv_format_percent_sign (u->latest_percent);
+      four = nv_format_percent_sign (u->four_percent);
+      trend = nv_format_decimal (u->trend_points, 1);
+      g_assert_cmpstr (u->latest_label, ==, "Q3 2026");
+      row = g_strdup_printf ("%s %s %s%s pp %s %u %u (%u)", latest, four,
+                             u->trend_points > 0 ? "+" : "", trend, nv_light_label (u->light),
+                             u->persons, u->open_measures, u->overdue_measures);
+      {
+        g_autofree char *expected = squeeze (row);
+        assert_contains (flat, expected);
+      }
+    }
+
+  /* The masked unit (3 persons): its quarter and «under 5», no figure —
+   * neither in its table row nor in its heat-map row. */
+  g_assert_nonnull (masked);
+  {
+    g_autofree char *row = g_strdup_printf ("– – – Grey under 5 %u (%u)",
+                                            masked->open_measures, masked->overdue_measures);
+    assert_contains (flat, row);
+  }
+  masked_lines = lines_with (text, "under 5");
+  g_assert_cmpuint (masked_lines->len, ==, 1);
+  {
+    g_autoptr (GPtrArray) heat_lines = lines_with (text, masked->name);
+    g_assert_cmpuint (heat_lines->len, ==, 1); /* the heat map's row label */
+    g_ptr_array_add (masked_lines, g_strdup (g_ptr_array_index (heat_lines, 0)));
+  }
+  for (guint k = 0; k < masked_lines->len; k++)
+    {
+      const char *line = g_ptr_array_index (masked_lines, k);
+
+      assert_lacks (line, "%");
+      assert_lacks (line, " pp");
+      assert_lacks (line, ",");
+      for (guint c = 0; c < NV_MUNICIPAL_HEAT_QUARTERS; c++)
+        if (masked->heat_masked[c] && !isnan (masked->heat[c]))
+          {
+            g_autofree char *v = nv_format_decimal (masked->heat[c], 1);
+            assert_lacks (line, v);
+          }
+    }
+  nv_test_rmtree (dir);
+}
+
+/* ---- research view ------------------------------------------------------------ */
+
+static void
+add_unit (NvStore *store, const char *name, const char *sector)
+{
+  g_autoptr (GError) error = NULL;
+
+  nv_unit_add (store, name, sector, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_months (GString *csv, const char *unit, double self, double doctor, int persons)
+{
+  /* 2024-04 … 2025-03: contracted 100 + 20·i (Σ 2520), egenmeldt @self,
+   * legemeldt @doctor + 0.5·(i mod 2). */
+  for (int i = 0; i < 12; i++)
+    {
+      int year = i < 9 ? 2024 : 2025, month = (i + 3) % 12 + 1;
+      g_autofree char *s = g_strdup_printf ("%g", self);
+      g_autofree char *d = g_strdup_printf ("%g", doctor + 0.5 * (i % 2));
+
+      g_string_append_printf (csv, "%s;%04d-%02d;%d;%s;%s;%d\n", unit, year, month, 100 + 20 * i,
+                              s, d, persons);
+    }
+}
+
+static NvResearch *
+build_research (NvStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) monthly = g_string_new ("enhet;periode;avtalte_dagsverk;"
+                                              "tapte_dagsverk_egenmeldt;"
+                                              "tapte_dagsverk_legemeldt;personer\n");
+  const char *faktor = "enhet;dato;respondenter;mestringsklima\n"
+                       "Post A;2025-03-31;10;3,2\n"
+                       "Post B;2025-03-31;10;3,8\n"
+                       "Post C;2025-03-31;10;4,1\n"
+                       "Post D;2025-04-15;10;4,6\n"
+                       "Post H;2025-03-31;10;3,5\n"
+                       "Post E;2025-03-31;2;3,0\n"
+                       "Post F;2025-03-31;10;3,0\n";
+  NvResearch *r;
+
+  for (char c = 'A'; c <= 'H'; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("Post %c", c);
+      add_unit (store, name, c == 'G' ? "barnehage" : "helse-omsorg");
+    }
+  add_months (monthly, "Post A", 0.5, 2.0, 9);
+  add_months (monthly, "Post B", 0.4, 1.5, 9);
+  add_months (monthly, "Post C", 0.6, 1.2, 9);
+  add_months (monthly, "Post D", 0.3, 0.8, 9);
+  add_months (monthly, "Post H", 0.7, 1.6, 9);
+  add_months (monthly, "Post E", 0.5, 1.0, 9);
+  add_months (monthly, "Post F", 0.5, 1.0, 4); /* fewer than 5 persons: masked */
+  g_assert_true (nv_import_data (store, NV_IMPORT_MONTHLY, 0, "m.csv", monthly->str, monthly->len,
+                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (nv_faktor_import_data (store, "faktor.csv", faktor, strlen (faktor), FALSE, NULL,
+                                        NULL, &error));
+  g_assert_no_error (error);
+  r = nv_research_compute (store, nv_faktor_factor_index ("mestringsklima"), "helse-omsorg",
+                           NV_RESEARCH_TOTAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->n, ==, 5);
+  return r;
+}
+
+/* Hand-computed (test-faktor.c): Σ contracted 2520 for each unit; lost
+ * A 33, B 25,8, C 24,6, D 16,2, H 30,6 → 1,3095 %, 1,0238 %, 0,9762 %,
+ * 0,6429 %, 1,2143 %; r = −0,9863, CI (−0,9991; −0,8017), slope −0,4689,
+ * intercept 2,8338. */
+static void
+test_research_pdf (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "r.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvResearch) r = build_research (store);
+  g_autoptr (NvDocument) doc = nv_research_document_new (r, nv_day_from_ymd (2025, 6, 1));
+  g_autofree char *path = g_build_filename (dir, "forskning.pdf", NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (nv_printable_write_pdf (NV_PRINTABLE (doc), path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_test_mode (path), ==, 0600);
+  keep (path);
+  raw = pdf_text (path);
+  text = squeeze (raw);
+  assert_contains (text, "Sector: Health and care · Factor: Mastery climate · Measure: Total "
+                         "sick leave");
+  assert_contains (text, "r = -0,99 (95 % CI -1,00 to -0,80) · n = 5 units · left out: 2");
+  assert_contains (text, "sick leave % = 2,83 + -0,47 × factor");
+  assert_contains (text, "Post A 31.03.2025 3,20 1,3 %");
+  assert_contains (text, "Post B 31.03.2025 3,80 1,0 %");
+  assert_contains (text, "Post C 31.03.2025 4,10 1,0 %");
+  assert_contains (text, "Post D 15.04.2025 4,60 0,6 %");
+  assert_contains (text, "Post H 31.03.2025 3,50 1,2 %");
+  /* Left out: E (2 respondents), F (4 persons), G (another sector). */
+  assert_lacks (text, "Post E");
+  assert_lacks (text, "Post F");
+  assert_lacks (text, "Post G");
+  nv_test_rmtree (dir);
+}
+
+static void
+test_research_csv (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "r.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvResearch) r = build_research (store);
+  g_autoptr (NvSheet) sheet = nv_sheet_for_research (r);
+  g_autofree char *path = g_build_filename (dir, "forskning.csv", NULL);
+  g_autofree char *csv = NULL;
+
+  g_assert_true (nv_sheet_write_csv (sheet, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_test_mode (path), ==, 0600);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_test_message ("%s", csv);
+  assert_contains (csv, "Unit;Survey closed;Mastery climate (mean 1–5);Sick leave (%);From;To;"
+                        "Persons");
+  /* 33·100/2520 = 1,309523…; 16,2·100/2520 = 0,642857… */
+  assert_contains (csv, "Post A;2025-03-31;3,2;1,3095");
+  assert_contains (csv, ";2024-04-01;2025-03-31;9");
+  assert_contains (csv, "Post D;2025-04-15;4,6;0,6428");
+  assert_contains (csv, "Post H;2025-03-31;3,5;1,2142");
+  assert_lacks (csv, "Post E");
+  assert_lacks (csv, "Post F");
+  g_assert_cmpuint (nv_sheet_get_n_rows (sheet), ==, 5);
+  nv_test_rmtree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/view-print/municipal-pdf", test_municipal_pdf);
+  g_test_add_func ("/view-print/research-pdf", test_research_pdf);
+  g_test_add_func ("/view-print/research-csv", test_research_csv);
+  return g_test_run ();
+}
