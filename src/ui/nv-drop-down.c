@@ -61,9 +61,10 @@ nv_drop_down_set_text_expression (GtkDropDown *dropdown, GtkExpression *expressi
   g_autoptr (GtkListItemFactory) button = nv_text_factory_new (expression, TRUE);
   g_autoptr (GtkListItemFactory) list = nv_text_factory_new (expression, FALSE);
 
-  gtk_drop_down_set_expression (dropdown, expression); /* takes it; for search */
+  gtk_drop_down_set_expression (dropdown, expression); /* refs it; for search */
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
+  gtk_expression_unref (expression); /* ours to drop: the header says taken */
 }
 
 static gboolean
