@@ -101,7 +101,9 @@ nv_faktor_profile_set_unit (NvFaktorProfile *self, NvStore *store, gint64 unit_i
                 g_free (t[c]);
                 t[c] = g_strdup ("–");
               }
-          g_list_store_append (self->rows, nv_table_item_new (f, t, NULL, NULL, NULL));
+          g_autoptr (NvTableItem) item = nv_table_item_new (f, t, NULL, NULL, NULL);
+
+          g_list_store_append (self->rows, item); /* refs it */
         }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->figure));

@@ -293,8 +293,9 @@ rebuild_heat_table (NvMunicipalityPage *self)
       texts[0] = g_strdup (u->name);
       for (guint c = 0; c < NV_MUNICIPAL_HEAT_QUARTERS; c++)
         texts[c + 1] = percent_text (u->heat[c], u->heat_masked[c]);
-      g_list_store_append (self->heat_rows_store,
-                           nv_table_item_new (u->unit_id, texts, NULL, NULL, NULL));
+      g_autoptr (NvTableItem) item = nv_table_item_new (u->unit_id, texts, NULL, NULL, NULL);
+
+      g_list_store_append (self->heat_rows_store, item); /* refs it */
     }
 }
 

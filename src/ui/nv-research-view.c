@@ -115,7 +115,9 @@ rebuild (NvResearchView *self)
       texts[1] = nv_day_format_local (p->date);
       texts[2] = nv_format_decimal (p->factor_mean, 2);
       texts[3] = nv_format_percent (p->percent);
-      g_list_store_append (self->rows, nv_table_item_new (p->unit_id, texts, NULL, NULL, NULL));
+      g_autoptr (NvTableItem) item = nv_table_item_new (p->unit_id, texts, NULL, NULL, NULL);
+
+      g_list_store_append (self->rows, item); /* refs it */
     }
   words = nv_research_describe (self->research);
   figures = nv_research_figures_text (self->research);
