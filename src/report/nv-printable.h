@@ -5,7 +5,7 @@
  * when it is made and then draws any of its pages on any cairo_t, in
  * points, on a page of its own size. The same drawing is used for
  *   - the PDF file (nv_printable_write_pdf: a cairo PDF surface), and
- *   - real printing (src/ui/nv-print.c: GtkPrintOperation scales the page
+ *   - real printing (src/ui/common/nv-print.c: GtkPrintOperation scales the page
  *     to the chosen paper and calls draw_page for each page),
  * so what is printed is exactly what is exported.
  *

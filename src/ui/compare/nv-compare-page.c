@@ -1,6 +1,6 @@
 /* nv-compare-page.c — the Compare section: the unit against benchmarks.
  *
- * All figures come from NvCompare (src/report/nv-compare.h), which also
+ * All figures come from NvCompare (src/present/nv-compare.h), which also
  * feeds `naervaer-cli chart`, so screen, export and CLI agree. On this
  * screen (the leader's own) masked quarters keep their value with a hatch
  * and a «Few persons» badge; exports are built with masking on.
