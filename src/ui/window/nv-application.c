@@ -10,6 +10,7 @@
 
 #include "nv-application.h"
 #include "nv-about.h"
+#include "nv-backup.h"
 #include "nv-first-frame.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
@@ -60,6 +61,7 @@ reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
   nv_reminders_notify_once (G_APPLICATION (self), self->store, self->settings);
+  nv_backup_daily_start (G_APPLICATION (self), self->store);
 }
 
 static void
@@ -137,6 +139,17 @@ preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+backups_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  NvApplication *self = NV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = nv_preferences_new (parent, self->settings, self->store);
+
+  nv_preferences_show_backups (NV_PREFERENCES (prefs));
+  gtk_window_present (prefs);
+}
+
+static void
 about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   NvApplication *self = NV_APPLICATION (user_data);
@@ -161,6 +174,7 @@ static const GActionEntry app_actions[] = {
   { "help", help_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "backups", backups_action },
   { "about", about_action },
 };
 
@@ -231,6 +245,8 @@ nv_application_shutdown (GApplication *app)
    * the database, which checkpoints the WAL into the main file. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
+  /* The hourly daily-backup check holds the store. */
+  g_object_set_data (G_OBJECT (app), "nv-daily-backup", NULL);
   G_APPLICATION_CLASS (nv_application_parent_class)->shutdown (app);
   g_clear_object (&self->store);
 }
