@@ -8,6 +8,7 @@
 #include "nv-test-ui.h"
 #include "nv-absence-page.h"
 #include "nv-absence.h"
+#include "nv-auto-backup.h"
 #include "nv-date-entry.h"
 #include "nv-import-dialog.h"
 #include "nv-monthly-dialog.h"
@@ -291,9 +292,66 @@ test_import_preview (Fixture *f, gconstpointer data)
   g_assert_true (nv_import_dialog_can_import (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_problems (dialog)), ==, 0);
   g_assert_cmpuint (n_spells (f), ==, 0); /* the preview wrote nothing */
+  {
+    g_autofree char *dir = nv_auto_backup_dir (f->store);
+    g_autoptr (GPtrArray) before = nv_auto_backup_list (dir);
+
+    g_assert_cmpuint (before->len, ==, 0); /* the refused import made none */
+    g_assert_true (nv_import_dialog_import (dialog));
+    nv_test_spin ();
+    g_assert_cmpuint (n_spells (f), ==, 2);
+
+    /* An automatic backup, taken before the spells were stored. */
+    {
+      g_autoptr (GPtrArray) after = nv_auto_backup_list (dir);
+      g_autoptr (NvStore) copy = NULL;
+      g_autoptr (GPtrArray) spells = NULL;
+
+      g_assert_cmpuint (after->len, ==, 1);
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (after, 0), "-import.db"));
+      g_assert_cmpuint (nv_test_mode (g_ptr_array_index (after, 0)), ==, 0600);
+      copy = nv_store_open (g_ptr_array_index (after, 0), &error);
+      g_assert_no_error (error);
+      spells = nv_spell_list (copy, f->unit, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (spells->len, ==, 0);
+    }
+  }
+}
+
+/* When the automatic backup cannot be made, nothing is imported and the
+ * dialog says why; switched off, the import goes ahead without one. */
+static void
+test_import_backup_fails (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *dir = nv_auto_backup_dir (f->store);
+  g_autofree char *good = NULL;
+  NvImportDialog *dialog;
+
+  nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  good = write_file (f, "good.csv",
+                     "employee,start,end,grade,type\n"
+                     "AB,2025-03-03,2025-03-07,50,doctor\n");
+  /* A file where the folder should be: the backup cannot be written. */
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  nv_test_spin ();
+  g_assert_false (nv_import_dialog_import (dialog));
+  g_assert_cmpuint (n_spells (f), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  nv_test_spin ();
+
+  g_settings_set_boolean (settings, "auto-backup", FALSE);
+  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  g_assert_no_error (error);
   g_assert_true (nv_import_dialog_import (dialog));
   nv_test_spin ();
-  g_assert_cmpuint (n_spells (f), ==, 2);
+  g_assert_cmpuint (n_spells (f), ==, 1);
+  g_settings_reset (settings, "auto-backup");
 }
 
 static AdwMessageDialog *
@@ -414,6 +472,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
               teardown);
   g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);
+  g_test_add ("/ui/absence/import-backup-fails", Fixture, NULL, setup, test_import_backup_fails,
+              teardown);
   g_test_add ("/ui/absence/monthly-empty-and-replace", Fixture, NULL, setup,
               test_monthly_empty_and_replace, teardown);
   g_test_add ("/ui/absence/delete-asks", Fixture, NULL, setup, test_delete_asks, teardown);

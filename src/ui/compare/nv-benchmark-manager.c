@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-error-label.h"
+#include "nv-backup.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
 #include "nv-ssb-fetch.h"
@@ -437,7 +438,8 @@ nv_benchmark_manager_import_file (NvBenchmarkManager *self, GFile *file)
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Only files on this computer can be imported"));
     }
-  if (path == NULL || !nv_benchmark_import_file (self->store, path, &report, &error))
+  if (path == NULL || !nv_backup_before_import (self->store, &error) ||
+      !nv_benchmark_import_file (self->store, path, &report, &error))
     {
       show_message (self, _("Nothing Was Imported"), error->message);
       return FALSE;
@@ -545,6 +547,11 @@ ssb_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkMana
   /* NAERVAER_SSB_API points the update at another server (tests only). */
   plan = nv_ssb_plan_load (g_getenv ("NAERVAER_SSB_API"), &error);
   if (plan == NULL)
+    {
+      show_message (self, _("No Figures Were Fetched"), error->message);
+      return;
+    }
+  if (!nv_backup_before_import (self->store, &error))
     {
       show_message (self, _("No Figures Were Fetched"), error->message);
       return;

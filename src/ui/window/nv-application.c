@@ -11,6 +11,7 @@
 
 #include "nv-application.h"
 #include "nv-about.h"
+#include "nv-backup.h"
 #include "nv-first-frame.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
@@ -61,6 +62,7 @@ reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
   nv_reminders_notify_once (G_APPLICATION (self), self->context);
+  nv_backup_daily_start (G_APPLICATION (self), nv_context_get_store (self->context));
 }
 
 static void
@@ -141,6 +143,18 @@ preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+backups_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  NvApplication *self = NV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  NvStore *store = self->context != NULL ? nv_context_get_store (self->context) : NULL;
+  GtkWindow *prefs = nv_preferences_new (parent, self->settings, store);
+
+  nv_preferences_show_backups (NV_PREFERENCES (prefs));
+  gtk_window_present (prefs);
+}
+
+static void
 about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   NvApplication *self = NV_APPLICATION (user_data);
@@ -165,6 +179,7 @@ static const GActionEntry app_actions[] = {
   { "help", help_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "backups", backups_action },
   { "about", about_action },
 };
 
@@ -235,6 +250,8 @@ nv_application_shutdown (GApplication *app)
    * the database, which checkpoints the WAL into the main file. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
+  /* The hourly daily-backup check holds the store. */
+  g_object_set_data (G_OBJECT (app), "nv-daily-backup", NULL);
   G_APPLICATION_CLASS (nv_application_parent_class)->shutdown (app);
   g_clear_object (&self->context);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-backup-prefs.h"
 #include "nv-benchmark.h"
 #include "nv-followup-prefs.h"
 #include "nv-preferences.h"
@@ -24,6 +25,7 @@ struct _NvPreferences
   AdwComboRow *benchmark_row;
   AdwComboRow *style_row;
   NvFollowupPrefs *followup_group;
+  NvBackupPrefs *backup_page;
 };
 
 G_DEFINE_FINAL_TYPE (NvPreferences, nv_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -150,5 +152,23 @@ nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
   g_signal_connect_swapped (self->benchmark_row, "notify::selected",
                             G_CALLBACK (benchmark_selected_cb), self);
 
+  /* Backups need a database file; without a store there is nothing to back up. */
+  if (store != NULL)
+    {
+      self->backup_page = g_object_new (NV_TYPE_BACKUP_PREFS, NULL);
+      nv_backup_prefs_set_store (self->backup_page, store);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (self->backup_page));
+    }
+
   return GTK_WINDOW (self);
+}
+
+void
+nv_preferences_show_backups (NvPreferences *self)
+{
+  g_return_if_fail (NV_IS_PREFERENCES (self));
+  if (self->backup_page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                             ADW_PREFERENCES_PAGE (self->backup_page));
 }

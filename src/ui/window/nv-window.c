@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-absence-page.h"
+#include "nv-backup.h"
 #include "nv-compare-page.h"
 #include "nv-demo.h"
 #include "nv-followup-page.h"
@@ -50,6 +51,7 @@ struct _NvWindow
   GSettings *settings;  /* the context's */
   GListStore *units;
   gulong units_changed_id;
+  gulong restored_id;
   gboolean reloading;
 
   GtkDropDown *unit_switcher;
@@ -319,12 +321,40 @@ unit_rename_action (GtkWidget *widget, const char *action_name, GVariant *param)
       nv_unit_dialog_new (GTK_WINDOW (self), self->store, unit_id, unit_saved_cb, self));
 }
 
+static void present_delete_dialog (NvWindow *self, gint64 unit_id, const char *name,
+                                   const char *backup_note);
+
+static void
+delete_backup_done_cb (const char *message, gboolean ok, gpointer data)
+{
+  GObject *token = data;
+  NvWindow *self = g_object_get_data (token, "window");
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (token, "unit-id"));
+  const char *name = g_object_get_data (token, "name");
+
+  /* Back to the question, saying what became of the backup. */
+  if (self != NULL)
+    present_delete_dialog (self, unit_id, name, message);
+  g_object_unref (token);
+}
+
 static void
 delete_response_cb (AdwMessageDialog *dialog, const char *response, NvWindow *self)
 {
   g_autoptr (GError) error = NULL;
   gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit-id"));
 
+  if (g_strcmp0 (response, "backup") == 0)
+    {
+      GObject *token = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_object_set_data_full (token, "window", g_object_ref (self), g_object_unref);
+      g_object_set_data (token, "unit-id", GSIZE_TO_POINTER (unit_id));
+      g_object_set_data_full (token, "name",
+                              g_strdup (g_object_get_data (G_OBJECT (dialog), "name")), g_free);
+      nv_backup_save_to_file (GTK_WINDOW (self), self->store, delete_backup_done_cb, token);
+      return;
+    }
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (!nv_unit_delete (self->store, unit_id, &error))
@@ -334,29 +364,39 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, NvWindow *se
 }
 
 static void
-unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+present_delete_dialog (NvWindow *self, gint64 unit_id, const char *name, const char *backup_note)
 {
-  NvWindow *self = NV_WINDOW (widget);
-  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), name);
+  g_autofree char *body = NULL;
+  const char *what = _("Everything recorded for this unit — roster, absence, follow-up, "
+                       "workshops and measures — is deleted for good.");
   GtkWidget *dialog;
 
-  if (item == NULL)
-    return;
-  heading = g_strdup_printf (_("Delete “%s”?"), nv_unit_item_get_name (item));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Everything recorded for this unit — roster, absence, "
-                                     "follow-up, workshops and measures — is deleted for good. "
-                                     "Make a backup first if you may need it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "delete",
-                                    _("Delete"), NULL);
+  if (backup_note != NULL)
+    body = g_strdup_printf ("%s\n\n%s", what, backup_note);
+  else
+    body = g_strdup_printf ("%s %s", what, _("Make a backup first if you may need it."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "backup",
+                                    _("Back Up First…"), "delete", _("Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "unit-id", GSIZE_TO_POINTER (nv_unit_item_get_id (item)));
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  g_object_set_data (G_OBJECT (dialog), "unit-id", GSIZE_TO_POINTER (unit_id));
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvWindow *self = NV_WINDOW (widget);
+  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
+
+  if (item != NULL)
+    present_delete_dialog (self, nv_unit_item_get_id (item), nv_unit_item_get_name (item), NULL);
 }
 
 /* The main menu's popover is built when the menu is first opened. */
@@ -447,6 +487,9 @@ nv_window_constructed (GObject *object)
 
   self->units_changed_id = g_signal_connect (self->store, "changed::units",
                                              G_CALLBACK (units_changed_cb), self);
+  /* A restored backup may hold other units. */
+  self->restored_id = g_signal_connect (self->store, "changed::restore",
+                                        G_CALLBACK (units_changed_cb), self);
   reload_units (self);
 }
 
@@ -456,7 +499,10 @@ nv_window_dispose (GObject *object)
   NvWindow *self = NV_WINDOW (object);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->units_changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->units_changed_id, self->store);
+      g_clear_signal_handler (&self->restored_id, self->store);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
