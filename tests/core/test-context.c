@@ -38,10 +38,8 @@ test_memory_settings (void)
   g_assert_true (nv_context_get_settings (a) == settings); /* one per context */
   g_assert_cmpint (g_settings_get_int (settings, "cost-per-lost-day"), ==, 4700);
   g_settings_set_int (settings, "cost-per-lost-day", 5000);
-  g_assert_cmpint (g_settings_get_int (nv_context_get_settings (a), "cost-per-lost-day"), ==,
-                   5000);
-  g_assert_cmpint (g_settings_get_int (nv_context_get_settings (b), "cost-per-lost-day"), ==,
-                   4700);
+  g_assert_cmpint (g_settings_get_int (nv_context_get_settings (a), "cost-per-lost-day"), ==, 5000);
+  g_assert_cmpint (g_settings_get_int (nv_context_get_settings (b), "cost-per-lost-day"), ==, 4700);
   nv_test_rmtree (dir);
 }
 

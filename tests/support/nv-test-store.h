@@ -25,8 +25,8 @@ gint64 nv_test_add_unit (NvStore *store, const char *name, const char *sector,
  * open-ended. */
 gint64 nv_test_add_staff (NvStore *store, gint64 unit_id, const char *ref, double fte, NvDay from);
 /* A spell of sick leave (@end NV_DAY_NONE: ongoing). */
-gint64 nv_test_add_spell (NvStore *store, gint64 employee_id, NvDay start, NvDay end,
-                          double grade, NvSpellType type);
+gint64 nv_test_add_spell (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double grade,
+                          NvSpellType type);
 
 /* A context for @store whose clock stands on @today (NV_DAY_NONE: the system
  * clock) and whose settings live in memory only, fresh for each context. */
