@@ -13,6 +13,8 @@
 #include "nv-format.h"
 
 #define NBSP "\u00a0"
+#define MINUS_SIGN "\u2212"
+#define EN_DASH "\u2013"
 
 double
 nv_round_half_up (double value, int decimals)
@@ -28,32 +30,56 @@ nv_round_half_up (double value, int decimals)
   return value < 0 ? -rounded : rounded;
 }
 
-/* Writes @value rounded to @decimals with a decimal comma into a new string. */
-static char *
-format_fixed (double value, int decimals)
+char *
+nv_format_fixed (double value, int decimals, NvFormatFlags flags)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + 8];
-  double r = nv_round_half_up (value, decimals);
-  char *comma;
+  char format[8];
+  char digits[G_ASCII_DTOSTR_BUF_SIZE + 320];
+  GString *out;
+  const char *point;
+  size_t int_len;
+  double r;
 
-  if (r == 0)
-    r = 0; /* no "-0,0" */
-  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f"
-                                    : decimals == 2                     ? "%.2f"
-                                                                        : "%.3f",
-                   r);
-  comma = strchr (buf, '.');
-  if (comma != NULL)
-    *comma = ',';
-  return g_strdup (buf);
+  if (isnan (value))
+    return g_strdup (EN_DASH);
+  decimals = CLAMP (decimals, 0, 6);
+  r = nv_round_half_up (value, decimals);
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (digits, sizeof digits, format, fabs (r));
+
+  out = g_string_new (NULL);
+  if (r < 0 && strspn (digits, "0.") != strlen (digits)) /* never «−0,0» */
+    g_string_append (out, (flags & NV_FORMAT_ASCII_MINUS) ? "-" : MINUS_SIGN);
+  else if ((flags & NV_FORMAT_PLUS) && r > 0)
+    g_string_append_c (out, '+');
+
+  point = strchr (digits, '.');
+  int_len = point != NULL ? (size_t)(point - digits) : strlen (digits);
+  for (size_t i = 0; i < int_len; i++)
+    {
+      if ((flags & NV_FORMAT_GROUP) && i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, NBSP);
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    {
+      g_string_append_c (out, ',');
+      g_string_append (out, point + 1);
+      if (flags & NV_FORMAT_TRIM)
+        {
+          while (out->str[out->len - 1] == '0')
+            g_string_truncate (out, out->len - 1);
+          if (out->str[out->len - 1] == ',')
+            g_string_truncate (out, out->len - 1);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *
 nv_format_percent (double percent)
 {
-  if (isnan (percent))
-    return g_strdup ("–");
-  return format_fixed (percent, 1);
+  return nv_format_fixed (percent, 1, NV_FORMAT_SCREEN);
 }
 
 char *
@@ -71,54 +97,43 @@ nv_format_decimal (double value, int decimals)
 {
   if (isnan (value))
     return g_strdup ("");
-  return format_fixed (value, CLAMP (decimals, 0, 3));
+  return nv_format_fixed (value, decimals, NV_FORMAT_ASCII_MINUS);
 }
 
 char *
 nv_format_number (double value, int max_decimals)
 {
-  char *text;
-  size_t len;
+  return nv_format_fixed (value, max_decimals, NV_FORMAT_TRIM);
+}
+
+char *
+nv_format_value (double value, int decimals)
+{
+  return nv_format_fixed (value, decimals, NV_FORMAT_GROUP);
+}
+
+char *
+nv_format_value_percent (double value, int decimals)
+{
+  g_autofree char *number = nv_format_value (value, decimals);
 
   if (isnan (value))
-    return g_strdup ("–");
-  text = format_fixed (value, CLAMP (max_decimals, 0, 3));
-  if (strchr (text, ',') == NULL)
-    return text;
-  len = strlen (text);
-  while (len > 0 && text[len - 1] == '0')
-    text[--len] = '\0';
-  if (len > 0 && text[len - 1] == ',')
-    text[--len] = '\0';
-  return text;
+    return g_steal_pointer (&number);
+  return g_strconcat (number, NBSP "%", NULL);
+}
+
+char *
+nv_format_points (double value, int decimals)
+{
+  return nv_format_fixed (value, decimals, NV_FORMAT_GROUP | NV_FORMAT_PLUS);
 }
 
 char *
 nv_format_grouped (double value)
 {
-  g_autofree char *digits = NULL;
-  GString *out = g_string_new (NULL);
-  double r = nv_round_half_up (value, 0);
-  const char *p;
-  size_t n;
-
   if (isnan (value))
-    return g_string_free (out, FALSE);
-  if (r < 0)
-    {
-      g_string_append (out, "−");
-      r = -r;
-    }
-  digits = g_strdup_printf ("%.0f", r);
-  n = strlen (digits);
-  for (p = digits; *p != '\0'; p++)
-    {
-      g_string_append_c (out, *p);
-      n--;
-      if (n > 0 && n % 3 == 0)
-        g_string_append (out, NBSP);
-    }
-  return g_string_free (out, FALSE);
+    return g_strdup ("");
+  return nv_format_fixed (value, 0, NV_FORMAT_GROUP);
 }
 
 char *
@@ -150,7 +165,7 @@ nv_format_exact (double value)
 
   if (strchr (buf, 'e') != NULL)
     {
-      int exponent = (int) floor (log10 (fabs (value)));
+      int exponent = (int)floor (log10 (fabs (value)));
       int decimals = MAX (0, precision - 1 - exponent);
 
       for (;; decimals++)

@@ -126,8 +126,8 @@ nv_chart_text_draw (NvChartText *text, const PangoFontDescription *font, const c
 char *
 nv_chart_format_value (NvChart *self, double value, int decimals)
 {
-  return self->percent ? nv_chart_format_percent (value, decimals)
-                       : nv_chart_format_number (value, decimals);
+  return self->percent ? nv_format_value_percent (value, decimals)
+                       : nv_format_value (value, decimals);
 }
 
 double

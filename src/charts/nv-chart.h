@@ -29,7 +29,7 @@
 #include <glib-object.h>
 
 #include "nv-chart-axis.h"
-#include "nv-chart-format.h"
+#include "nv-format.h"
 #include "nv-chart-style.h"
 
 G_BEGIN_DECLS

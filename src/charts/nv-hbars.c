@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "nv-chart-export.h"
-#include "nv-chart-format.h"
+#include "nv-format.h"
 #include "nv-chart-private.h"
 #include "nv-hbars.h"
 
@@ -284,7 +284,7 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
   for (double v = ceil (self->min); v <= self->max + 1e-9; v += 1)
     {
       double x = floor (plot_x + (v - self->min) / (self->max - self->min) * plot_w) + 0.5;
-      g_autofree char *s = nv_chart_format_number (v, 0);
+      g_autofree char *s = nv_format_value (v, 0);
 
       nv_chart_set_color (cr, &style->grid);
       cairo_set_line_width (cr, 1);
@@ -326,7 +326,7 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
             }
           w = (CLAMP (v, self->min, self->max) - self->min) / (self->max - self->min) * plot_w;
           fill_bar (cr, s, plot_x, by, MAX (w, 2), bh, style);
-          label = nv_chart_format_number (v, 2);
+          label = nv_format_value (v, 2);
           nv_chart_text_size (&text, text.small, label, 0, &tw, &th);
           if (columns)
             draw_value (self, &text, s, r, label, cols_x + (s + 1) * col_w - tw,

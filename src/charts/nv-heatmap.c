@@ -10,7 +10,7 @@
 
 #include "nv-chart-axis.h"
 #include "nv-chart-export.h"
-#include "nv-chart-format.h"
+#include "nv-format.h"
 #include "nv-chart-private.h"
 #include "nv-heatmap.h"
 
@@ -272,7 +272,7 @@ draw_legend (NvHeatmap *self, cairo_t *cr, NvChartText *text, const NvChartStyle
     {
       double v = nv_chart_axis_tick (&l->scale, i);
       double tx = floor (x + nv_chart_axis_normalize (&l->scale, v) * w) + 0.5;
-      g_autofree char *s = nv_chart_format_percent (v, l->scale.decimals);
+      g_autofree char *s = nv_format_value_percent (v, l->scale.decimals);
 
       nv_chart_set_color (cr, &style->axis);
       cairo_set_line_width (cr, 1);
@@ -350,12 +350,12 @@ nv_heatmap_draw (NvHeatmap *self, cairo_t *cr, double width, double height,
               ink = (NvChartColor){ 0.1, 0.1, 0.1, 1 };
               if (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 0.45)
                 ink = (NvChartColor){ 1, 1, 1, 1 };
-              s = nv_chart_format_number (v, 1);
+              s = nv_format_value (v, 1);
             }
           else if (isnan (v))
             s = g_strdup ("–");
           else if (!self->for_export)
-            s = nv_chart_format_number (v, 1); /* masked, on the leader's own screen */
+            s = nv_format_value (v, 1); /* masked, on the leader's own screen */
           if (self->masked[i])
             hatch (cr, cx, cy, cw, ch, &style->hatch);
           if (s != NULL)

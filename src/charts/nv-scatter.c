@@ -10,7 +10,7 @@
 
 #include "nv-chart-axis.h"
 #include "nv-chart-export.h"
-#include "nv-chart-format.h"
+#include "nv-format.h"
 #include "nv-chart-private.h"
 #include "nv-scatter.h"
 
@@ -136,7 +136,7 @@ has_line (NvScatter *self)
 static char *
 tick_text (const NvChartAxis *axis, guint i, gboolean percent)
 {
-  g_autofree char *number = nv_chart_format_number (nv_chart_axis_tick (axis, i), axis->decimals);
+  g_autofree char *number = nv_format_value (nv_chart_axis_tick (axis, i), axis->decimals);
 
   return percent ? g_strdup_printf ("%s %%", number) : g_steal_pointer (&number);
 }

@@ -211,10 +211,7 @@ compute (NvCli *cli, gint64 unit_id, const char *benchmark, NvDay as_of, Result 
     {
       r->trend_pp =
         nv_benchmark_unit_value (*measure, now) - nv_benchmark_unit_value (*measure, before);
-      if (fabs (r->trend_pp) <= NV_COMPARE_UNCHANGED_POINTS + 1e-9)
-        r->trend = NV_TREND_UNCHANGED;
-      else
-        r->trend = r->trend_pp > 0 ? NV_TREND_RISING : NV_TREND_FALLING;
+      r->trend = nv_trend_for_change (r->trend_pp);
     }
   return TRUE;
 }

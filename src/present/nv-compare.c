@@ -41,53 +41,6 @@ nv_compare_free (NvCompare *compare)
   g_free (compare);
 }
 
-NvLight
-nv_compare_light_for_ratio (double ratio)
-{
-  /* The tolerance keeps 9.9 ÷ 9.0 = 1.1000000000000001 yellow, as meant. */
-  if (isnan (ratio))
-    return NV_LIGHT_GREY;
-  if (ratio < 0.9 - 1e-9)
-    return NV_LIGHT_GREEN;
-  if (ratio <= 1.1 + 1e-9)
-    return NV_LIGHT_YELLOW;
-  return NV_LIGHT_RED;
-}
-
-const char *
-nv_light_label (NvLight light)
-{
-  switch (light)
-    {
-    case NV_LIGHT_GREEN:
-      return _("Green");
-    case NV_LIGHT_YELLOW:
-      return _("Yellow");
-    case NV_LIGHT_RED:
-      return _("Red");
-    case NV_LIGHT_GREY:
-    default:
-      return _("Grey");
-    }
-}
-
-const char *
-nv_trend_label (NvTrend trend)
-{
-  switch (trend)
-    {
-    case NV_TREND_RISING:
-      return _("rising");
-    case NV_TREND_FALLING:
-      return _("falling");
-    case NV_TREND_UNCHANGED:
-      return _("unchanged");
-    case NV_TREND_NONE:
-    default:
-      return NULL;
-    }
-}
-
 const char *
 nv_compare_measure_word (NvBenchmarkMeasure measure)
 {
@@ -196,7 +149,7 @@ compute_light (NvCompare *compare)
   else
     {
       compare->light_ratio = compare->unit_values[i] / series->values[i];
-      compare->light = nv_compare_light_for_ratio (compare->light_ratio);
+      compare->light = nv_light_for_ratio (compare->light_ratio);
     }
 }
 
@@ -212,10 +165,7 @@ compute_trend (NvCompare *compare)
   compare->trend_change = compare->unit_values[last] - compare->unit_values[last - 4];
   compare->trend_masked =
     nv_compare_masked (compare, last) || nv_compare_masked (compare, last - 4);
-  if (fabs (compare->trend_change) <= NV_COMPARE_UNCHANGED_POINTS + 1e-9)
-    compare->trend = NV_TREND_UNCHANGED;
-  else
-    compare->trend = compare->trend_change > 0 ? NV_TREND_RISING : NV_TREND_FALLING;
+  compare->trend = nv_trend_for_change (compare->trend_change);
 }
 
 NvCompare *
@@ -595,7 +545,7 @@ nv_compare_summary (const NvCompare *compare, gboolean for_export)
       quarter = nv_compare_quarter_label (compare, i);
       unit = (for_export && nv_compare_masked (compare, i))
                ? g_strdup (_("hidden (fewer than 5 persons)"))
-               : nv_chart_format_percent (compare->unit_values[i], 1);
+               : nv_format_value_percent (compare->unit_values[i], 1);
       return g_strdup_printf (_("Sick leave in %s, %s–%s (%s): latest %s (%s)"),
                               compare->unit_name, first, last,
                               nv_compare_measure_word (compare->measure), unit, quarter);
@@ -606,8 +556,8 @@ nv_compare_summary (const NvCompare *compare, gboolean for_export)
   quarter = nv_compare_quarter_label (compare, i);
   unit = (for_export && nv_compare_masked (compare, i))
            ? g_strdup (_("hidden (fewer than 5 persons)"))
-           : nv_chart_format_percent (compare->unit_values[i], 1);
-  bench = nv_chart_format_percent (series->values[i], 1);
+           : nv_format_value_percent (compare->unit_values[i], 1);
+  bench = nv_format_value_percent (series->values[i], 1);
   return g_strdup_printf (_("Sick leave in %s, %s–%s, against %s (%s): latest %s vs %s (%s)"),
                           compare->unit_name, first, last, series->label,
                           nv_compare_measure_word (compare->measure), unit, bench, quarter);

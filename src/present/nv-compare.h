@@ -35,29 +35,14 @@
 
 #include "nv-benchmark.h"
 #include "nv-chart.h"
+#include "nv-rating.h"
 #include "nv-stats.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
 
 #define NV_COMPARE_MAX_QUARTERS 40 /* ten years by default */
-#define NV_COMPARE_UNCHANGED_POINTS 0.1
-
-typedef enum
-{
-  NV_LIGHT_GREY,
-  NV_LIGHT_GREEN,
-  NV_LIGHT_YELLOW,
-  NV_LIGHT_RED,
-} NvLight;
-
-typedef enum
-{
-  NV_TREND_NONE,      /* no quarter a year before, or no data */
-  NV_TREND_FALLING,
-  NV_TREND_UNCHANGED,
-  NV_TREND_RISING,
-} NvTrend;
+#define NV_COMPARE_UNCHANGED_POINTS NV_TREND_UNCHANGED_POINTS
 
 typedef struct
 {
@@ -118,12 +103,7 @@ NvCompare *nv_compare_new_full (NvStore *store, gint64 unit_id, const char *cons
                                 NvDay from, NvDay to, NvDay as_of, gboolean running,
                                 GError **error);
 
-/* Thresholds of the traffic light, applied to a ratio (exposed for tests). */
-NvLight nv_compare_light_for_ratio (double ratio);
-/* "Green", "Yellow", "Red", "Grey" (translated). */
-const char *nv_light_label (NvLight light);
-/* "rising", "falling", "unchanged" (translated); NULL for NV_TREND_NONE. */
-const char *nv_trend_label (NvTrend trend);
+/* The light and trend themselves: nv-rating.h (core). */
 /* "doctor-certified" / "total" (translated): the legend's measure word. */
 const char *nv_compare_measure_word (NvBenchmarkMeasure measure);
 /* "Q3 2025" (translated) of quarter @index. */

@@ -31,14 +31,12 @@ static char *
 trend_cell (const NvMunicipalUnit *u)
 {
   g_autofree char *p = NULL;
-  g_autofree char *signed_p = NULL;
 
   if (u->trend_masked || isnan (u->trend_points))
     return g_strdup ("–");
-  p = nv_format_decimal (u->trend_points, 1);
-  signed_p = g_strconcat (u->trend_points > 0 ? "+" : "", p, NULL);
+  p = nv_format_points (u->trend_points, 1);
   /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
-  return g_strdup_printf (_("%s pp"), signed_p);
+  return g_strdup_printf (_("%s pp"), p);
 }
 
 static char *
@@ -191,11 +189,11 @@ nv_research_figures_text (const NvResearch *r)
 
   if (r->n < 3 || isnan (r->r))
     return g_strdup_printf (_("n = %u units; left out: %u"), r->n, r->excluded);
-  rr = nv_format_decimal (r->r, 2);
-  lo = nv_format_decimal (r->ci_low, 2);
-  hi = nv_format_decimal (r->ci_high, 2);
-  a = nv_format_decimal (r->intercept, 2);
-  b = nv_format_decimal (r->slope, 2);
+  rr = nv_format_fixed (r->r, 2, NV_FORMAT_SCREEN);
+  lo = nv_format_fixed (r->ci_low, 2, NV_FORMAT_SCREEN);
+  hi = nv_format_fixed (r->ci_high, 2, NV_FORMAT_SCREEN);
+  a = nv_format_fixed (r->intercept, 2, NV_FORMAT_SCREEN);
+  b = nv_format_fixed (r->slope, 2, NV_FORMAT_SCREEN);
   /* TRANSLATORS: r = Pearson's correlation; CI = confidence interval */
   return g_strdup_printf (_("r = %s (95 %% CI %s to %s) · n = %u units · left out: %u · "
                             "line: sick leave %% = %s + %s × factor"),

@@ -11,12 +11,12 @@
 #include <math.h>
 
 #include "nv-chart-axis.h"
-#include "nv-chart-format.h"
+#include "nv-format.h"
 
 static void
 check_number (double value, int decimals, const char *expected)
 {
-  g_autofree char *text = nv_chart_format_number (value, decimals);
+  g_autofree char *text = nv_format_value (value, decimals);
   g_assert_cmpstr (text, ==, expected);
 }
 
@@ -42,12 +42,12 @@ test_format_number (void)
 static void
 test_format_percent (void)
 {
-  g_autofree char *a = nv_chart_format_percent (7.36, 1);
-  g_autofree char *b = nv_chart_format_percent (10, 0);
-  g_autofree char *c = nv_chart_format_percent (NAN, 1);
-  g_autofree char *d = nv_chart_format_points (0.44, 1);
-  g_autofree char *e = nv_chart_format_points (-1.2, 1);
-  g_autofree char *f = nv_chart_format_points (0.04, 1);
+  g_autofree char *a = nv_format_value_percent (7.36, 1);
+  g_autofree char *b = nv_format_value_percent (10, 0);
+  g_autofree char *c = nv_format_value_percent (NAN, 1);
+  g_autofree char *d = nv_format_points (0.44, 1);
+  g_autofree char *e = nv_format_points (-1.2, 1);
+  g_autofree char *f = nv_format_points (0.04, 1);
 
   g_assert_cmpstr (a, ==, "7,4\u00a0%");
   g_assert_cmpstr (b, ==, "10\u00a0%");
@@ -60,10 +60,10 @@ test_format_percent (void)
 static void
 test_round (void)
 {
-  g_assert_cmpfloat (nv_chart_round (7.45, 1), ==, 7.5);
-  g_assert_cmpfloat (nv_chart_round (-7.45, 1), ==, -7.5);
-  g_assert_cmpfloat (nv_chart_round (1.005, 2), ==, 1.01);
-  g_assert_true (isnan (nv_chart_round (NAN, 1)));
+  g_assert_cmpfloat (nv_round_half_up (7.45, 1), ==, 7.5);
+  g_assert_cmpfloat (nv_round_half_up (-7.45, 1), ==, -7.5);
+  g_assert_cmpfloat (nv_round_half_up (1.005, 2), ==, 1.01);
+  g_assert_true (isnan (nv_round_half_up (NAN, 1)));
 }
 
 static void

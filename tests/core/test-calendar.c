@@ -251,6 +251,30 @@ test_format (void)
   g_assert_cmpfloat (nv_round_half_up (2.675, 2), ==, 2.68);
 }
 
+/* One formatter, an explicit minus: U+2212 on screen and in documents, ASCII
+ * in CSV and CLI output that programs read back (nv-format.h). */
+static void
+test_format_minus (void)
+{
+  check_format (nv_format_fixed (-1.25, 1, NV_FORMAT_SCREEN), "\u22121,3");
+  check_format (nv_format_fixed (-1.25, 1, NV_FORMAT_ASCII_MINUS), "-1,3");
+  check_format (nv_format_fixed (-0.04, 1, NV_FORMAT_SCREEN), "0,0"); /* never «−0,0» */
+  check_format (nv_format_fixed (-0.04, 1, NV_FORMAT_ASCII_MINUS), "0,0");
+  check_format (nv_format_fixed (-1234.5, 1, NV_FORMAT_GROUP), "\u22121\u00a0234,5");
+  check_format (nv_format_fixed (12.50, 2, NV_FORMAT_TRIM), "12,5");
+  check_format (nv_format_fixed (0.44, 1, NV_FORMAT_PLUS), "+0,4");
+  check_format (nv_format_fixed (0.04, 1, NV_FORMAT_PLUS), "0,0");
+  check_format (nv_format_fixed (NAN, 1, NV_FORMAT_SCREEN), "\u2013");
+  /* The named members choose for their use. */
+  check_format (nv_format_decimal (-2.45, 1), "-2,5");    /* CSV */
+  check_format (nv_format_decimal (NAN, 1), "");          /* CSV: empty cell */
+  check_format (nv_format_points (-2.45, 1), "\u22122,5"); /* screen */
+  check_format (nv_format_percent (-0.35), "\u22120,4");
+  check_format (nv_format_value (-4700, 0), "\u22124\u00a0700");
+  check_format (nv_format_grouped (-4700), "\u22124\u00a0700");
+  check_format (nv_format_exact (-0.5), "-0,5");
+}
+
 static void
 test_parse_garbage (void)
 {
@@ -295,5 +319,6 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/workdays", test_workdays);
   g_test_add_func ("/calendar/periods", test_periods);
   g_test_add_func ("/format/numbers", test_format);
+  g_test_add_func ("/format/minus", test_format_minus);
   return g_test_run ();
 }

@@ -88,13 +88,13 @@ compare_with (Fixture *f, const char *const *series, GError **error)
 static void
 test_thresholds (void)
 {
-  g_assert_cmpint (nv_compare_light_for_ratio (0.8999), ==, NV_LIGHT_GREEN);
-  g_assert_cmpint (nv_compare_light_for_ratio (0.9), ==, NV_LIGHT_YELLOW);
-  g_assert_cmpint (nv_compare_light_for_ratio (4.5 / 5.0), ==, NV_LIGHT_YELLOW);
-  g_assert_cmpint (nv_compare_light_for_ratio (1.1), ==, NV_LIGHT_YELLOW);
-  g_assert_cmpint (nv_compare_light_for_ratio (9.9 / 9.0), ==, NV_LIGHT_YELLOW);
-  g_assert_cmpint (nv_compare_light_for_ratio (1.1001), ==, NV_LIGHT_RED);
-  g_assert_cmpint (nv_compare_light_for_ratio (NAN), ==, NV_LIGHT_GREY);
+  g_assert_cmpint (nv_light_for_ratio (0.8999), ==, NV_LIGHT_GREEN);
+  g_assert_cmpint (nv_light_for_ratio (0.9), ==, NV_LIGHT_YELLOW);
+  g_assert_cmpint (nv_light_for_ratio (4.5 / 5.0), ==, NV_LIGHT_YELLOW);
+  g_assert_cmpint (nv_light_for_ratio (1.1), ==, NV_LIGHT_YELLOW);
+  g_assert_cmpint (nv_light_for_ratio (9.9 / 9.0), ==, NV_LIGHT_YELLOW);
+  g_assert_cmpint (nv_light_for_ratio (1.1001), ==, NV_LIGHT_RED);
+  g_assert_cmpint (nv_light_for_ratio (NAN), ==, NV_LIGHT_GREY);
 }
 
 static void

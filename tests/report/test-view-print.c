@@ -155,10 +155,10 @@ test_municipal_pdf (void)
       /* The row after the unit's (possibly wrapped) name. */
       latest = nv_format_percent_sign (u->latest_percent);
       four = nv_format_percent_sign (u->four_percent);
-      trend = nv_format_decimal (u->trend_points, 1);
+      trend = nv_format_points (u->trend_points, 1); /* «+0,4», «−2,4» */
       g_assert_cmpstr (u->latest_label, ==, "Q3 2026");
-      row = g_strdup_printf ("%s %s %s%s pp %s %u %u (%u)", latest, four,
-                             u->trend_points > 0 ? "+" : "", trend, nv_light_label (u->light),
+      row = g_strdup_printf ("%s %s %s pp %s %u %u (%u)", latest, four, trend,
+                             nv_light_label (u->light),
                              u->persons, u->open_measures, u->overdue_measures);
       {
         g_autofree char *expected = squeeze (row);
@@ -291,8 +291,9 @@ test_research_pdf (void)
   text = squeeze (raw);
   assert_contains (text, "Sector: Health and care · Factor: Mastery climate · Measure: Total "
                          "sick leave");
-  assert_contains (text, "r = -0,99 (95 % CI -1,00 to -0,80) · n = 5 units · left out: 2");
-  assert_contains (text, "sick leave % = 2,83 + -0,47 × factor");
+  /* Documents use the typographic minus U+2212 (nv-format.h). */
+  assert_contains (text, "r = \u22120,99 (95 % CI \u22121,00 to \u22120,80) · n = 5 units · left out: 2");
+  assert_contains (text, "sick leave % = 2,83 + \u22120,47 × factor");
   assert_contains (text, "Post A 31.03.2025 3,20 1,3 %");
   assert_contains (text, "Post B 31.03.2025 3,80 1,0 %");
   assert_contains (text, "Post C 31.03.2025 4,10 1,0 %");

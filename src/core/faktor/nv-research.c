@@ -245,9 +245,9 @@ nv_research_describe (const NvResearch *research)
                             research->n, sector, factor);
   else
     {
-      g_autofree char *r = nv_format_decimal (research->r, 2);
-      g_autofree char *lo = nv_format_decimal (research->ci_low, 2);
-      g_autofree char *hi = nv_format_decimal (research->ci_high, 2);
+      g_autofree char *r = nv_format_fixed (research->r, 2, NV_FORMAT_SCREEN);
+      g_autofree char *lo = nv_format_fixed (research->ci_low, 2, NV_FORMAT_SCREEN);
+      g_autofree char *hi = nv_format_fixed (research->ci_high, 2, NV_FORMAT_SCREEN);
       const char *strength = strength_word (research->r);
 
       if (strength == NULL)

@@ -129,7 +129,7 @@ nv_chart_view_describe_at (NvChartView *self, double x, double y)
     {
     case NV_CHART_HIT_POINT:
     case NV_CHART_HIT_BAR:
-      value = nv_chart_format_percent (hit.value, 1);
+      value = nv_format_value_percent (hit.value, 1);
       if (hit.masked)
         /* TRANSLATORS: tooltip: period, series, value; the figure builds on fewer than 5 persons */
         return g_strdup_printf (_("%s\n%s: %s\nFewer than 5 persons: hidden outside this screen"),

@@ -120,7 +120,7 @@ update_trend (NvComparePage *self)
     g_autofree char *then_q = nv_compare_quarter_label (c, last - 4);
     g_autofree char *now_v = percent_text (c->unit_values[last]);
     g_autofree char *then_v = percent_text (c->unit_values[last - 4]);
-    g_autofree char *change = nv_chart_format_points (c->trend_change, 1);
+    g_autofree char *change = nv_format_points (c->trend_change, 1);
     g_autofree char *title = g_strdup (nv_trend_label (c->trend));
     g_autofree char *detail = NULL;
 

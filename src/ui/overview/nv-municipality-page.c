@@ -121,13 +121,7 @@ trend_text (const NvMunicipalUnit *u)
 
   if (isnan (u->trend_points))
     return g_strdup ("–");
-  p = nv_format_decimal (u->trend_points, 1);
-  if (u->trend_points > 0)
-    {
-      char *signed_p = g_strconcat ("+", p, NULL);
-      g_free (p);
-      p = signed_p;
-    }
+  p = nv_format_points (u->trend_points, 1);
   {
     /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
     char *with_unit = g_strdup_printf (_("%s pp"), p);
