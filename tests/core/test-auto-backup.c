@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-auto-backup.h"
 #include "nv-store-file-private.h"
 #include "nv-unit.h"

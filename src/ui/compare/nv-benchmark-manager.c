@@ -27,6 +27,7 @@ struct _NvBenchmarkManager
   AdwWindow parent_instance;
 
   NvStore *store;
+  NvDay today; /* by the context's clock */
   gint64 unit_id;
   gulong changed_id;
   GtkFileChooserNative *chooser;
@@ -121,7 +122,7 @@ add_provenance_rows (NvBenchmarkManager *self, AdwExpanderRow *row, const NvBenc
           g_autofree char *date = nv_day_format_local (info.next_release);
           g_autofree char *next_text = NULL;
 
-          if (info.next_release > nv_day_today ())
+          if (info.next_release > self->today)
             next_text = g_strdup_printf (_("Around %s (an estimate: SSB publishes a quarter "
                                            "about eleven weeks after it ends)"),
                                          date);
@@ -350,7 +351,7 @@ reload (NvBenchmarkManager *self)
       return;
     }
   if (self->unit_id != 0)
-    unit_latest = nv_benchmark_unit_latest_quarter (self->store, self->unit_id, NV_DAY_NONE, NULL);
+    unit_latest = nv_benchmark_unit_latest_quarter (self->store, self->unit_id, self->today, NULL);
 
   for (guint k = 0; k < G_N_ELEMENTS (kind_order); k++)
     {
@@ -651,17 +652,18 @@ nv_benchmark_manager_init (NvBenchmarkManager *self)
 }
 
 GtkWindow *
-nv_benchmark_manager_new (GtkWindow *parent, NvStore *store, gint64 unit_id)
+nv_benchmark_manager_new (GtkWindow *parent, NvContext *context, gint64 unit_id)
 {
   NvBenchmarkManager *self;
 
-  g_return_val_if_fail (NV_IS_STORE (store), NULL);
+  g_return_val_if_fail (NV_IS_CONTEXT (context), NULL);
 
   self = g_object_new (NV_TYPE_BENCHMARK_MANAGER, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (nv_context_get_store (context));
+  self->today = nv_context_today (context);
   self->unit_id = unit_id;
   self->changed_id =
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+    g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   reload (self);
   return GTK_WINDOW (self);
 }

@@ -15,7 +15,9 @@ struct _NvFollowupPrefs
 {
   AdwPreferencesGroup parent_instance;
 
-  GSettings *settings;
+  GSettings *settings; /* the Preferences window's */
+  GtkWidget *reminders_switch;
+  GtkWidget *retention_spin;
 };
 
 G_DEFINE_FINAL_TYPE (NvFollowupPrefs, nv_followup_prefs, ADW_TYPE_PREFERENCES_GROUP)
@@ -52,7 +54,6 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
 {
   GtkWidget *row, *toggle, *spin;
 
-  self->settings = g_settings_new (APPLICATION_ID);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Follow-up and Privacy"));
 
   row = adw_action_row_new ();
@@ -68,7 +69,7 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
   name_like_row (toggle, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_settings_bind (self->settings, "reminders", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  self->reminders_switch = toggle;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
 
   row = adw_action_row_new ();
@@ -86,6 +87,19 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
   name_like_row (spin, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  g_settings_bind (self->settings, "retention-years", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  self->retention_spin = spin;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+}
+
+void
+nv_followup_prefs_set_settings (NvFollowupPrefs *self, GSettings *settings)
+{
+  g_return_if_fail (NV_IS_FOLLOWUP_PREFS (self));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "reminders", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "retention-years", self->retention_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }

@@ -24,6 +24,7 @@ struct _NvPreferences
   GtkSpinButton *cost_spin;
   AdwComboRow *benchmark_row;
   AdwComboRow *style_row;
+  NvFollowupPrefs *followup_group;
   NvBackupPrefs *backup_page;
 };
 
@@ -76,6 +77,7 @@ nv_preferences_class_init (NvPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, cost_spin);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, benchmark_row);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, style_row);
+  gtk_widget_class_bind_template_child (widget_class, NvPreferences, followup_group);
 }
 
 static void
@@ -137,6 +139,7 @@ nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
 
   g_settings_bind (settings, "cost-per-lost-day", self->cost_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  nv_followup_prefs_set_settings (self->followup_group, settings);
 
   style = g_settings_get_string (settings, "color-scheme");
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)

@@ -46,8 +46,9 @@ struct _NvWindow
 {
   AdwApplicationWindow parent_instance;
 
-  NvStore *store;
-  GSettings *settings;
+  NvContext *context;
+  NvStore *store;       /* the context's */
+  GSettings *settings;  /* the context's */
   GListStore *units;
   gulong units_changed_id;
   gulong restored_id;
@@ -75,7 +76,7 @@ G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -112,7 +113,7 @@ ensure_page (NvWindow *self, guint section)
     return page;
   page = g_object_new (section_type (section), NULL);
   self->pages[section] = page;
-  nv_page_set_store (page, self->store);
+  nv_page_set_context (page, self->context);
   nv_page_set_unit_id (page, nv_window_get_unit_id (self));
   adw_bin_set_child (self->slots[section], GTK_WIDGET (page));
   if (section == SECTION_FOLLOWUP)
@@ -297,7 +298,7 @@ demo_fill_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!nv_demo_fill_full (self->store, NV_DEMO_DEFAULT_UNITS, NV_DEMO_DEFAULT_YEARS,
-                          nv_day_today (), NV_DEMO_DEFAULT_SEED, ids, &error))
+                          nv_context_today (self->context), NV_DEMO_DEFAULT_SEED, ids, &error))
     {
       nv_window_toast (self, error->message);
       return;
@@ -452,6 +453,12 @@ nv_window_get_store (NvWindow *self)
   return self->store;
 }
 
+NvContext *
+nv_window_get_context (NvWindow *self)
+{
+  return self->context;
+}
+
 const char *
 nv_window_get_state (NvWindow *self)
 {
@@ -470,6 +477,13 @@ nv_window_constructed (GObject *object)
   NvWindow *self = NV_WINDOW (object);
 
   G_OBJECT_CLASS (nv_window_parent_class)->constructed (object);
+
+  self->store = g_object_ref (nv_context_get_store (self->context));
+  self->settings = g_object_ref (nv_context_get_settings (self->context));
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   self->units_changed_id = g_signal_connect (self->store, "changed::units",
                                              G_CALLBACK (units_changed_cb), self);
@@ -493,6 +507,7 @@ nv_window_dispose (GObject *object)
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (nv_window_parent_class)->dispose (object);
 }
@@ -504,8 +519,8 @@ nv_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -519,8 +534,8 @@ nv_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -538,8 +553,8 @@ nv_window_class_init (NvWindowClass *klass)
   object_class->set_property = nv_window_set_property;
   object_class->get_property = nv_window_get_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, NV_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, NV_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -603,12 +618,6 @@ nv_window_init (NvWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
 
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-
   self->units = g_list_store_new (NV_TYPE_UNIT_ITEM);
   expression = gtk_property_expression_new (NV_TYPE_UNIT_ITEM, NULL, "name");
   nv_drop_down_set_text_expression (self->unit_switcher, expression);
@@ -621,7 +630,7 @@ nv_window_init (NvWindow *self)
 }
 
 NvWindow *
-nv_window_new (AdwApplication *application, NvStore *store)
+nv_window_new (AdwApplication *application, NvContext *context)
 {
-  return g_object_new (NV_TYPE_WINDOW, "application", application, "store", store, NULL);
+  return g_object_new (NV_TYPE_WINDOW, "application", application, "context", context, NULL);
 }
