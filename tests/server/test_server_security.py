@@ -83,9 +83,9 @@ def refused(user, sql):
 class InitTest(unittest.TestCase):
     def test_init_is_idempotent_and_versioned(self):
         r = cli("server", "init")
-        self.assertIn("up to date (version 4)", r.stdout)
+        self.assertIn("up to date (version 5)", r.stdout)
         self.assertEqual(rows("nv_super", "SELECT version FROM naervaer.schema_version ORDER BY 1"),
-                         [["1"], ["2"], ["3"], ["4"]])
+                         [["1"], ["2"], ["3"], ["4"], ["5"]])
         self.assertEqual(rows("nv_super", "SELECT rolname FROM pg_roles "
                                           "WHERE rolname LIKE 'naervaer\\_%' ORDER BY 1"),
                          [["naervaer_admin"], ["naervaer_leader"], ["naervaer_viewer"]])
@@ -93,7 +93,7 @@ class InitTest(unittest.TestCase):
     def test_first_init_creates_everything(self):
         cluster.psql_super("postgres", "CREATE DATABASE second")
         r = cli("server", "init", database=cluster.conninfo(dbname="second"))
-        self.assertIn("Created the Nærvær schema (version 4)", r.stdout)
+        self.assertIn("Created the Nærvær schema (version 5)", r.stdout)
         # The calendar the server counts workdays with is the app's: 2026 has
         # 253 Norwegian workdays (261 weekdays less 8 holidays; 17 May and
         # 26 December fall on a weekend).
@@ -255,7 +255,7 @@ class ViewerTest(unittest.TestCase):
         self.assertEqual(got, [["Bakken", "4", "t", "", "", "", "", ""],
                                ["Solsiden", "5", "f", "105", "5", "5", "0", "4.7619"]])
         got = rows("amu", "SELECT unit, masked, contracted_days, lost_days, percent FROM "
-                          "naervaer.unit_monthly_hr ORDER BY unit")
+                          "naervaer.unit_monthly_hr WHERE period = '2026-01' ORDER BY unit")
         self.assertEqual(got[0], ["Bakken", "t", "", "", ""])
         self.assertEqual(got[1][:4], ["Solsiden", "f", "105", "5"])
         # A function of the viewer's own in a WHERE clause sees the masked
@@ -328,6 +328,35 @@ class RowVersionTest(unittest.TestCase):
         self.assertEqual(rows("hr", first.format("HR")), [])
         self.assertEqual(rows("hr", "SELECT owner, row_version FROM naervaer.measure WHERE id = 100"),
                          [["Anne", "2"]])
+
+
+class NotifyTest(unittest.TestCase):
+    """Live updates: a committed change notifies every listener once per
+    topic and transaction; the payload is the topic only."""
+
+    def notifications(self, user, sql):
+        r = cluster.psql(user, "LISTEN naervaer_changed; " + sql)
+        return sorted(line.split('payload "')[1].split('"')[0]
+                      for line in (r.stdout + r.stderr).splitlines()
+                      if "Asynchronous notification" in line)
+
+    def test_changes_notify_their_topic(self):
+        got = self.notifications("anne", "BEGIN; INSERT INTO naervaer.employee (unit_id, ref) "
+                                         "VALUES (1, 'N1'), (1, 'N2'); "
+                                         "UPDATE naervaer.measure SET owner = 'x' WHERE id = 1; "
+                                         "DELETE FROM naervaer.employee WHERE ref LIKE 'N_'; "
+                                         "COMMIT")
+        # Deleting employees cascades to their spells and follow-up records:
+        # those topics are announced too (pages showing them must reload).
+        self.assertEqual(got, ["employees", "followup", "measures", "spells"])
+        got = self.notifications("hr", "INSERT INTO naervaer.monthly VALUES "
+                                       "(2, '2025-12', 84, 1, 1, 4)")
+        self.assertEqual(got, ["monthly"])
+
+    def test_rolled_back_change_notifies_nothing(self):
+        got = self.notifications("anne", "BEGIN; INSERT INTO naervaer.employee (unit_id, ref) "
+                                         "VALUES (1, 'R1'); ROLLBACK")
+        self.assertEqual(got, [])
 
 
 class TransportTest(unittest.TestCase):
