@@ -302,6 +302,60 @@ server_audit (NvCli *cli, int argc, char **argv)
   return NV_EXIT_OK;
 }
 
+/* In the order of nv_pg_moved_table(). */
+static const char *const moved_labels[NV_PG_MOVED_TABLES] = {
+  N_("employees"),         N_("roster rows"),       N_("absence spells"),
+  N_("monthly HR figures"), N_("follow-up records"), N_("follow-up tracking start"),
+  N_("workshops"),         N_("workshop checklist items"), N_("workshop themes"),
+  N_("workshop prompts"),  N_("workshop ideas"),    N_("measures"),
+  N_("measure notes"),     N_("10-FAKTOR rounds"),
+};
+
+static int
+server_import_local (NvCli *cli, int argc, char **argv)
+{
+  g_auto (GStrv) units = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GPtrArray) moved = NULL;
+  g_autoptr (NvPg) pg = NULL;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING_ARRAY, &units, N_("A unit to move (repeat for more)"),
+      "NAME" },
+    { NULL }
+  };
+  int status;
+
+  context = g_option_context_new (_("FILE.db — move units from a local database into the server, "
+                                    "all or nothing"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!nv_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return nv_cli_usage ("server import-local", "%s", _("give the local database file"));
+  if (units == NULL)
+    return nv_cli_usage ("server import-local", "%s", _("name the units to move with --unit"));
+  pg = connect_server (cli, "import-local");
+  if (pg == NULL)
+    return NV_EXIT_ERROR;
+  moved = nv_pg_import_local (pg, argv[1], (const char *const *) units, &error);
+  if (moved == NULL)
+    {
+      nv_cli_gerror (error);
+      return nv_cli_error ("%s", _("Nothing was moved."));
+    }
+  for (guint i = 0; i < moved->len; i++)
+    {
+      NvPgMoved *m = g_ptr_array_index (moved, i);
+
+      printf (_("Moved “%s” to the server:\n"), m->unit);
+      for (guint k = 0; k < NV_PG_MOVED_TABLES; k++)
+        if (m->rows[k] > 0)
+          printf ("  %7u %s\n", m->rows[k], _(moved_labels[k]));
+    }
+  return NV_EXIT_OK;
+}
+
 static void
 print_server_help (FILE *out)
 {
@@ -312,6 +366,7 @@ print_server_help (FILE *out)
   fprintf (out, "  revoke   %s\n", _("--user U [--role R] [--unit NAME]"));
   fprintf (out, "  users    %s\n", _("List the users, their roles and units"));
   fprintf (out, "  audit    %s\n", _("--since YYYY-MM-DD: changes and exports of person-level data"));
+  fprintf (out, "  import-local %s\n", _("FILE.db --unit NAME…: move units from a local database"));
   fprintf (out, "\n%s\n",
            _("CONNECTION is a libpq connection string or URI, e.g. “service=naervaer”. A server "
              "that is not on this computer needs sslmode=verify-full."));
@@ -327,6 +382,7 @@ nv_cli_server_run (NvCli *cli, int argc, char **argv)
   } commands[] = {
     { "init", server_init },   { "grant", server_grant }, { "revoke", server_revoke },
     { "users", server_users }, { "audit", server_audit },
+    { "import-local", server_import_local },
   };
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)

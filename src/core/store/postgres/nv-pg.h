@@ -105,3 +105,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvPgAuditEntry, nv_pg_audit_entry_free)
 GPtrArray *nv_pg_audit (NvPg *pg, NvDay since, GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+#define NV_PG_MOVED_TABLES 14
+
+/* What `server import-local` moved of one unit: rows[i] rows of table
+ * nv_pg_moved_table (i). */
+typedef struct
+{
+  char *unit;
+  guint rows[NV_PG_MOVED_TABLES];
+} NvPgMoved;
+
+void nv_pg_moved_free (NvPgMoved *moved);
+const char *nv_pg_moved_table (guint index);
+
+/* Moves the units named @units (NULL-terminated) with all their rows from
+ * the local database file @path into the server, in one transaction: all
+ * or nothing. Element type NvPgMoved, in the order of @units. */
+GPtrArray *nv_pg_import_local (NvPg *pg, const char *path, const char *const *units,
+                               GError **error);
+
+G_END_DECLS

@@ -29,7 +29,7 @@ GRANT EXECUTE ON FUNCTION naervaer.workdays (integer, integer)
 -- the employment in the month × FTE), lost days (sick workdays × FTE × grade,
 -- split self-certified / doctor-certified). An open employment runs on; an
 -- open spell ends today. Months from the unit's first employment to this
--- month.
+-- month, which ends today (as `naervaer-cli stats` clips it).
 CREATE VIEW naervaer.month_figures_raw AS
 WITH r AS (
   SELECT e.unit_id, r.employee_id, r.fte / 100.0 AS fte,
@@ -40,7 +40,8 @@ WITH r AS (
 months AS (
   SELECT u.unit_id, to_char (d, 'YYYY-MM') AS period,
          (d::date - date '0001-01-01') + 1 AS a,
-         ((d + interval '1 month')::date - date '0001-01-01') AS b
+         least (((d + interval '1 month')::date - date '0001-01-01'),
+                (current_date - date '0001-01-01') + 1) AS b
   FROM (SELECT unit_id, min (a) AS first FROM r GROUP BY unit_id) u,
        generate_series (date_trunc ('month', date '0001-01-01' + u.first - 1),
                         date_trunc ('month', current_date), interval '1 month') AS d
