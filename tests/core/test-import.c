@@ -9,7 +9,7 @@
 #include "nv-export.h"
 #include "nv-import.h"
 #include "nv-unit.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 typedef struct
 {

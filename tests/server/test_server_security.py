@@ -114,8 +114,10 @@ class InitTest(unittest.TestCase):
         self.assertIn("PostgreSQL", r.stderr)
 
     def test_other_commands_refuse_a_connection_string(self):
-        r = cli("unit", "list", expect=1)
-        self.assertIn("PostgreSQL connection", r.stderr)
+        for args in (["unit", "list"], ["restore", "/tmp/none.db"], ["backup", "/tmp/x.db"]):
+            r = cli(*args, expect=1)
+            self.assertIn("PostgreSQL connection", r.stderr, args)
+            self.assertFalse(os.path.exists(cluster.conninfo()), args)
 
 
 class GrantTest(unittest.TestCase):
