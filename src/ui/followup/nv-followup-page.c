@@ -582,6 +582,7 @@ build (NvFollowupPage *self)
   g_clear_handle_id (&self->cards_source, g_source_remove);
   g_object_set_data (G_OBJECT (self), "cards", NULL);
   clear_box (self->cases_box);
+
   if (store == NULL || unit_id == 0)
     {
       set_n_overdue (self, 0);
@@ -597,6 +598,7 @@ build (NvFollowupPage *self)
       return;
     }
   flagged = nv_repeated_absence_compute (cases, today);
+
 
   /* The lists: the same selection as nv_followup_upcoming() and the CLI;
    * overdue with the latest first — what can still be put right. */
@@ -619,9 +621,11 @@ build (NvFollowupPage *self)
     }
   g_array_sort_with_data (overdue, compare_upcoming_index_latest_first, all);
   g_array_sort_with_data (soon, compare_upcoming_index, all);
+
   nv_milestone_model_set (self->overdue_model, all, overdue);
   nv_milestone_model_set (self->soon_model, all, soon);
   nv_milestone_model_set (self->not_tracked_model, all, not_tracked);
+
   gtk_widget_set_visible (self->overdue_placeholder, overdue->len == 0);
   gtk_widget_set_visible (gtk_widget_get_next_sibling (self->overdue_placeholder),
                           overdue->len > 0);
@@ -631,6 +635,7 @@ build (NvFollowupPage *self)
 
   nv_followup_fill_repeated (self->repeated_store, flagged);
   gtk_widget_set_visible (GTK_WIDGET (self->repeated_group), flagged->len > 0);
+
 
   /* Current cases, one card each: the first at once, the rest when idle. */
   for (guint i = 0; i < cases->len; i++)
@@ -643,6 +648,7 @@ build (NvFollowupPage *self)
   cards->cases = g_ptr_array_ref (cases);
   g_object_set_data_full (G_OBJECT (self), "cards", cards, (GDestroyNotify) cards_free);
   add_cards (self, cards, CARDS_AT_ONCE);
+
   if (cards->next < cards->starts->len)
     self->cards_source = g_idle_add_full (G_PRIORITY_LOW, more_cards_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->cases_group), cards->starts->len > 0);
@@ -827,6 +833,7 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   object_class->dispose = nv_followup_page_dispose;
   object_class->get_property = nv_followup_page_get_property;
   page_class->reload = nv_followup_page_reload;
+  page_class->reload_when_hidden = TRUE; /* the overdue badge */
   widget_class->map = nv_followup_page_map;
 
   /**
