@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nv-chart-format.h"
 #include "nv-faktor-chart.h"
 #include "nv-figure-view.h"
 #include "nv-format.h"
@@ -121,18 +122,12 @@ trend_text (const NvMunicipalUnit *u)
 
   if (isnan (u->trend_points))
     return g_strdup ("–");
-  p = nv_format_decimal (u->trend_points, 1);
-  if (u->trend_points > 0)
-    {
-      char *signed_p = g_strconcat ("+", p, NULL);
-      g_free (p);
-      p = signed_p;
-    }
+  /* As the Compare section shows the same change (see nv-view-print.c). */
   {
-    /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
-    char *with_unit = g_strdup_printf (_("%s pp"), p);
-    g_free (p);
-    p = with_unit;
+    g_autofree char *signed_p = nv_chart_format_points (u->trend_points, 1);
+    /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng»); keep the
+     * number and unit together (no-break space; U+2011 for a hyphen) */
+    p = g_strdup_printf (_("%s pp"), signed_p);
   }
   return u->trend_masked ? g_strdup_printf (_("%s (few persons)"), p) : g_steal_pointer (&p);
 }
@@ -400,7 +395,7 @@ nv_municipality_page_reload (NvPage *page)
   nv_research_view_set_store (self->research, store);
   if (store == NULL)
     return;
-  self->municipal = nv_municipal_new (store, NV_DAY_NONE, &error);
+  self->municipal = nv_municipal_new (store, nv_page_today (NV_PAGE (self)), &error);
   if (self->municipal == NULL)
     {
       gtk_label_set_text (self->own, error->message);
@@ -549,7 +544,7 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->municipal == NULL)
     return;
-  doc = nv_municipal_document_new (self->municipal, NV_DAY_NONE);
+  doc = nv_municipal_document_new (self->municipal, nv_page_today (NV_PAGE (self)));
   if (g_str_equal (action_name, "municipality.print"))
     nv_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NV_PRINTABLE (doc),
                   print_done_cb, g_object_ref (self));
