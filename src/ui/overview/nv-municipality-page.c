@@ -688,7 +688,7 @@ build_units (NvMunicipalityPage *self)
   add_sorted_column (self, _("Light"), COL_LIGHT, NV_TABLE_TEXT, 0);
   add_sorted_column (self, _("Persons"), COL_PERSONS, NV_TABLE_NUMBER, 0);
   add_sorted_column (self, _("Measures"), COL_OPEN, NV_TABLE_NUMBER, 0);
-  add_sorted_column (self, _("Overdue"), COL_OVERDUE, NV_TABLE_NUMBER, 0);
+  add_sorted_column (self, C_("measures", "Overdue"), COL_OVERDUE, NV_TABLE_NUMBER, 0);
   add_sorted_column (self, _("Last workshop"), COL_WORKSHOP, NV_TABLE_TEXT, 0);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
