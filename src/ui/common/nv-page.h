@@ -1,7 +1,8 @@
 /* nv-page.h — base class of the window's sections.
  *
  * A page shows one unit's data. The window sets :store and :unit-id; the page
- * reloads when either changes or when the store says its data changed.
+ * reloads when either changes or when the store says that data the page
+ * shows (the class's topics) changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,8 +21,11 @@ struct _NvPageClass
 {
   AdwBinClass parent_class;
 
-  /* Called when the unit or the store changes, and on ::changed of the store. */
+  /* Called when the unit or the store changes, and on ::changed of the store
+   * for one of @topics. */
   void (*reload) (NvPage *self);
+  /* What the page shows (NvStoreTopics); NV_TOPIC_ALL unless set in class_init. */
+  NvStoreTopics topics;
 };
 
 NvStore *nv_page_get_store (NvPage *self);

@@ -239,9 +239,17 @@ reload_units (NvWindow *self)
 }
 
 static void
-units_changed_cb (NvStore *store, const char *what, NvWindow *self)
+units_changed_cb (NvStore *store, guint topics, NvWindow *self)
 {
-  reload_units (self);
+  if (topics & NV_TOPIC_UNITS)
+    reload_units (self);
+}
+
+static void
+active_changed_cb (NvWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    nv_store_refresh (self->store);
 }
 
 static void
@@ -431,8 +439,11 @@ nv_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (nv_window_parent_class)->constructed (object);
 
-  self->units_changed_id = g_signal_connect (self->store, "changed::units",
+  self->units_changed_id = g_signal_connect (self->store, "changed",
                                              G_CALLBACK (units_changed_cb), self);
+  /* Another process (the CLI, a colleague's window) may have written
+   * meanwhile: look when the user comes back to the window. */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   reload_units (self);
 }
 
