@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -125,4 +126,52 @@ nv_format_nok (double value)
 {
   g_autofree char *number = nv_format_grouped (value);
   return g_strconcat (number, NBSP "kr", NULL);
+}
+
+char *
+nv_format_exact (double value)
+{
+  char format[16];
+  char buf[400];
+  int precision;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (value == 0)
+    return g_strdup ("0");
+
+  for (precision = 1; precision <= 17; precision++)
+    {
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  if (strchr (buf, 'e') != NULL)
+    {
+      int exponent = (int) floor (log10 (fabs (value)));
+      int decimals = MAX (0, precision - 1 - exponent);
+
+      for (;; decimals++)
+        {
+          g_snprintf (format, sizeof format, "%%.%df", MIN (decimals, 340));
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          if (g_ascii_strtod (buf, NULL) == value || decimals >= 340)
+            break;
+        }
+      if (strchr (buf, '.') != NULL)
+        {
+          gsize len = strlen (buf);
+          while (len > 0 && buf[len - 1] == '0')
+            buf[--len] = '\0';
+          if (len > 0 && buf[len - 1] == '.')
+            buf[--len] = '\0';
+        }
+    }
+
+  for (char *p = buf; *p != '\0'; p++)
+    if (*p == '.')
+      *p = ',';
+  return g_strdup (buf);
 }

@@ -25,6 +25,11 @@ char *nv_format_decimal (double value, int decimals);
 /* Shortest form with at most @max_decimals (trailing zeros dropped):
  * 150 → «150», 12.5 → «12,5». For messages. */
 char *nv_format_number (double value, int max_decimals);
+/* The shortest decimal that reads back as the same double: no rounding, no
+ * exponent, decimal comma, ASCII minus. A value someone typed as «19,999»
+ * is said back as «19,999», not «20». For CSV and for messages that quote a
+ * value as written. "" for NAN and infinities. */
+char *nv_format_exact (double value);
 /* Whole number with groups of three: 1234567 → «1 234 567» (no-break space). */
 char *nv_format_grouped (double value);
 /* «1 234 567 kr» */

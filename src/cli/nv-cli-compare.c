@@ -364,7 +364,7 @@ nv_cli_compare_run (NvCli *cli, int argc, char **argv)
   if (!nv_cli_parse_day ("compare", "--as-of", as_of_text, nv_day_parse_iso, &as_of, &status))
     return status;
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_cli_today (cli);
 
   unit = nv_cli_unit (cli, unit_name);
   if (unit == NULL)

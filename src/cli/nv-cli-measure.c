@@ -141,7 +141,7 @@ measure_list (NvCli *cli, int argc, char **argv)
   if (theme != NULL && !nv_measure_theme_is_valid (theme))
     return nv_cli_usage ("measure list", _("unknown theme “%s”"), theme);
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_cli_today (cli);
   query.as_of = as_of;
   query.theme = theme;
   query.overdue_only = overdue;

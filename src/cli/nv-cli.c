@@ -14,18 +14,36 @@
 #include "nv-cli.h"
 #include "nv-cli-commands.h"
 
-NvStore *
-nv_cli_store (NvCli *cli)
+NvContext *
+nv_cli_context (NvCli *cli)
 {
   g_autoptr (GError) error = NULL;
 
-  if (cli->store == NULL)
+  if (cli->context == NULL)
     {
-      cli->store = nv_store_open (cli->database, &error);
-      if (cli->store == NULL)
-        nv_cli_gerror (error);
+      g_autoptr (NvStore) store = nv_store_open (cli->database, &error);
+
+      if (store == NULL)
+        {
+          nv_cli_gerror (error);
+          return NULL;
+        }
+      cli->context = nv_context_new (store);
+      cli->store = nv_context_get_store (cli->context);
     }
-  return cli->store;
+  return cli->context;
+}
+
+NvStore *
+nv_cli_store (NvCli *cli)
+{
+  return nv_cli_context (cli) != NULL ? cli->store : NULL;
+}
+
+NvDay
+nv_cli_today (NvCli *cli)
+{
+  return cli->context != NULL ? nv_context_today (cli->context) : nv_day_today ();
 }
 
 int
@@ -256,7 +274,8 @@ nv_cli_main (int argc, char **argv)
 
   status = command->run (&cli, argc - first, argv + first);
 
-  g_clear_object (&cli.store);
+  cli.store = NULL;
+  g_clear_object (&cli.context);
   g_free (cli.database);
   return status;
 }

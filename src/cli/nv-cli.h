@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nv-calendar.h"
-#include "nv-store.h"
+#include "nv-context.h"
 #include "nv-unit.h"
 
 G_BEGIN_DECLS
@@ -22,8 +22,9 @@ enum
 
 typedef struct
 {
-  char *database; /* --database, NAERVAER_DB or the default */
-  NvStore *store; /* opened on first use */
+  char *database;      /* --database, NAERVAER_DB or the default */
+  NvContext *context;  /* store, settings and clock; opened on first use */
+  NvStore *store;      /* the context's store, once opened */
 } NvCli;
 
 /* A command group: `naervaer-cli NAME …`. @argv[0] is the command name. */
@@ -34,8 +35,12 @@ typedef struct
   int (*run) (NvCli *cli, int argc, char **argv);
 } NvCliCommand;
 
-/* Opens the database on first use; prints the error and returns NULL on failure. */
+/* Opens the database (and makes the commands' context) on first use; prints
+ * the error and returns NULL on failure. */
+NvContext *nv_cli_context (NvCli *cli);
 NvStore *nv_cli_store (NvCli *cli);
+/* Today by the context's clock (the system clock before the database is open). */
+NvDay nv_cli_today (NvCli *cli);
 
 /* Prints "naervaer-cli: message" to stderr and returns NV_EXIT_ERROR. */
 int nv_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -22,7 +22,7 @@
 #include <time.h>
 
 #include "nv-chart.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 #define MAX_FIRST_MS 10.0
 #define MAX_REDRAW_MS 2.0

@@ -7,7 +7,7 @@
 
 #include <math.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-heatmap.h"
 #include "nv-scatter.h"
 

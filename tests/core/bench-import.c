@@ -23,7 +23,7 @@
 #include "config.h"
 
 #include "tests/nv-bench.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 #define MAX_RATIO 1.5
 #define MAX_STATS_RATIO 0.5

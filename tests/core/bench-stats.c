@@ -22,7 +22,7 @@
 
 #include "nv-stats.h"
 #include "tests/nv-bench.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 #define MAX_COLD_MS 50.0
 #define MAX_AFTER_IMPORT_MS 100.0

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-measure.h"
 #include "nv-unit.h"
 

@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-benchmark.h"
 #include "nv-store-private.h"

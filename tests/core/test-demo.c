@@ -5,7 +5,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-stats.h"

@@ -9,7 +9,7 @@
 #include <math.h>
 
 #include "nv-stats.h"
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-unit.h"
 
 #define D(y, m, d) nv_day_from_ymd (y, m, d)

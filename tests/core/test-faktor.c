@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-faktor.h"
 #include "nv-import.h"
 #include "nv-unit.h"

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-followup.h"

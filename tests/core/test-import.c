@@ -9,7 +9,7 @@
 #include "nv-export.h"
 #include "nv-import.h"
 #include "nv-unit.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 typedef struct
 {
@@ -261,6 +261,82 @@ test_monthly_empty (Fixture *f, gconstpointer data)
   g_assert_cmpuint (months->len, ==, 0);
 }
 
+/* Issue 11 item 12: a message quotes the value as the file wrote it (no
+ * rounding into the range it is said to be outside), a date in a wrong form
+ * is a form error, repeated byte order marks are marks, and rows written with
+ * another delimiter than the header say so. Nothing is stored. */
+static void
+test_messages_say_what_was_written (Fixture *f, gconstpointer data)
+{
+  struct
+  {
+    NvImportKind kind;
+    const char *csv;
+    const char *message;
+  } cases[] = {
+    { NV_IMPORT_SPELLS, "ansatt;fra;til;grad;type\nAB;2024-02-01;2024-02-03;19,999;legemeldt\n",
+      "f.csv:2: grad: 19,999 is outside 20–100" },
+    { NV_IMPORT_SPELLS, "ansatt;fra;til;grad;type\nAB;2024-02-01;2024-02-03;100,001;legemeldt\n",
+      "f.csv:2: grad: 100,001 is outside 20–100" },
+    { NV_IMPORT_SPELLS, "ansatt;fra;til;grad;type\nAB;2024-02-01;2024-02-03;99,999;egenmeldt\n",
+      "f.csv:2: grad: Self-certified absence always has grade 100, not 99,999" },
+    { NV_IMPORT_ROSTER, "ansatt;stillingsprosent;fra;til\nEF;0,999;2024-01-01;\n",
+      "f.csv:2: stillingsprosent: 0,999 is outside 1–100" },
+    { NV_IMPORT_ROSTER, "ansatt;stillingsprosent;fra;til\nEF;100.0001;2024-01-01;\n",
+      "f.csv:2: stillingsprosent: 100,0001 is outside 1–100" },
+    { NV_IMPORT_ROSTER, "ansatt;stillingsprosent;fra;til\nEF;100;2025-3-3;\n",
+      "f.csv:2: fra: “2025-3-3” is not written as YYYY-MM-DD (four digits for the year, two "
+      "for month and day: 2025-03-03) or DD.MM.YYYY" },
+    { NV_IMPORT_ROSTER, "ansatt;stillingsprosent;fra;til\nEF;100;2025-03-3;\n",
+      "f.csv:2: fra: “2025-03-3” is not written as YYYY-MM-DD (four digits for the year, two "
+      "for month and day: 2025-03-03) or DD.MM.YYYY" },
+    { NV_IMPORT_ROSTER, "ansatt;stillingsprosent;fra;til\nEF;100;2025-02-30;\n",
+      "f.csv:2: fra: 2025-02-30 is not a date that exists" },
+    { NV_IMPORT_ROSTER, "ansatt;stillingsprosent;fra;til\nEF,100,2025-03-03,\n",
+      "f.csv:2: the delimiter differs: the header separates its columns with “;”, this row "
+      "with “,”; use one delimiter in the whole file" },
+    { NV_IMPORT_ROSTER, "ansatt,stillingsprosent,fra,til\nEF;100;2025-03-03;\n",
+      "f.csv:2: the delimiter differs: the header separates its columns with “,”, this row "
+      "with “;”; use one delimiter in the whole file" },
+    { NV_IMPORT_ROSTER, "ansatt;\xEF\xBB\xBFstillingsprosent;fra;til\nEF;100;2025-03-03;\n",
+      "f.csv:1: stillingsprosent: the column name contains an invisible byte order mark "
+      "(U+FEFF), as when two files are joined; save the file again as “CSV UTF-8”" },
+  };
+  g_autofree char *before = export (f, NV_IMPORT_ROSTER);
+  g_autofree char *spells_before = export (f, NV_IMPORT_SPELLS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].csv);
+      g_assert_false (nv_import_data (f->store, cases[i].kind, f->unit, "f.csv", cases[i].csv,
+                                      strlen (cases[i].csv), NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      after = export (f, cases[i].kind);
+      g_assert_cmpstr (after, ==, cases[i].kind == NV_IMPORT_ROSTER ? before : spells_before);
+    }
+}
+
+/* Two or three byte order marks at the start (a file saved by one tool, then
+ * by another that adds its own) are marks, not part of the first column. */
+static void
+test_repeated_bom (Fixture *f, gconstpointer data)
+{
+  static const char csv[] = "\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBF"
+                            "ansatt;stillingsprosent;fra;til\nEF;80;2024-01-01;\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_ROSTER, f->unit, "f.csv", csv,
+                                 strlen (csv), NULL, &error));
+  g_assert_no_error (error);
+  after = export (f, NV_IMPORT_ROSTER);
+  g_assert_nonnull (strstr (after, "\nEF;80;2024-01-01;"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +348,7 @@ main (int argc, char **argv)
   ADD ("/import/preview-ok-then-import", test_preview_ok_then_import);
   ADD ("/import/monthly", test_monthly);
   ADD ("/import/monthly-empty", test_monthly_empty);
+  ADD ("/import/messages-as-written", test_messages_say_what_was_written);
+  ADD ("/import/repeated-bom", test_repeated_bom);
   return g_test_run ();
 }

@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-calendar.h"
 #include "nv-store-private.h"
 #include "nv-store-sqlite.h"

@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-import.h"
 #include "nv-stats.h"

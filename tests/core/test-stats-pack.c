@@ -11,7 +11,7 @@
 
 #include <math.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-import.h"

@@ -16,7 +16,7 @@
 #include "nv-privacy.h"
 #include "nv-store-private.h"
 #include "nv-unit.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 static char *self_exe;
 

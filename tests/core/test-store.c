@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <utime.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-store-file-private.h"
 #include "nv-store.h"
 #include "nv-unit.h"

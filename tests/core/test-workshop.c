@@ -3,7 +3,7 @@
 
 #include "nv-faktor.h"
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-calendar.h"
 #include "nv-measure.h"
 #include "nv-unit.h"

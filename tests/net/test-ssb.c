@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-store-private.h"
 #include "nv-store-sqlite.h"
 #include "nv-ssb-fetch.h"

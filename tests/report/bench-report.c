@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-demo.h"
 #include "nv-handout.h"
 #include "nv-report.h"

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-compare.h"
 #include "nv-unit.h"

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
 #include "nv-demo.h"
 #include "nv-municipal.h"
 #include "nv-stats.h"

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-handout.h"
 #include "nv-poster.h"

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-faktor.h"
 #include "nv-measure.h"

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-util.h"
+#include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-csv.h"
 #include "nv-sheet.h"

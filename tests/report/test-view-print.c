@@ -10,8 +10,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
-#include "../nv-test-util.h"
+#include "nv-test-store.h"
+#include "nv-test-util.h"
 #include "nv-compare.h"
 #include "nv-demo.h"
 #include "nv-faktor.h"

@@ -21,7 +21,7 @@
 #include "nv-ui-resources.h"
 #include "nv-window.h"
 #include "tests/nv-bench.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-store.h"
 
 #define MAX_MS 150.0
 #define N_STEPS 7
@@ -83,6 +83,7 @@ main (int argc, char **argv)
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (NvStore) store = NULL;
+  g_autoptr (NvContext) context = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (50);
   guint runs = nv_bench_runs ();
   NvDay today = nv_day_today ();
@@ -121,7 +122,8 @@ main (int argc, char **argv)
         wall[u][i] = g_new (double, runs);
       }
 
-  window = nv_window_new (NULL, store);
+  context = nv_test_context_new (store, today);
+  window = nv_window_new (NULL, context);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window));

@@ -21,7 +21,7 @@
 
 #include "nv-stats.h"
 #include "tests/nv-bench.h"
-#include "tests/nv-test-util.h"
+#include "nv-test-util.h"
 
 #define MAX_FRAME_MS 16.7
 #define WATCH_MS "1500"

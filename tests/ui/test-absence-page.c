@@ -4,9 +4,11 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence-page.h"
 #include "nv-absence.h"
+#include "nv-auto-backup.h"
 #include "nv-date-entry.h"
 #include "nv-import-dialog.h"
 #include "nv-monthly-dialog.h"
@@ -20,18 +22,13 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
   gint64 unit;
   gint64 e1;
   GtkWidget *window;
   NvAbsencePage *page;
 } Fixture;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 setup (Fixture *f, gconstpointer data)
@@ -40,12 +37,13 @@ setup (Fixture *f, gconstpointer data)
 
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
   f->page = g_object_new (NV_TYPE_ABSENCE_PAGE, NULL);
   f->window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_context (NV_PAGE (f->page), f->context);
   nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
 }
 
@@ -53,23 +51,13 @@ static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin ();
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
 }
 
-static gint64
-add_staff (Fixture *f, const char *ref, double fte, NvDay from)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 id = nv_employee_add (f->store, f->unit, ref, NULL, &error);
-
-  g_assert_no_error (error);
-  nv_roster_add (f->store, id, fte, from, NV_DAY_NONE, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
 
 static guint
 n_spells (Fixture *f)
@@ -96,20 +84,20 @@ test_tables (Fixture *f, gconstpointer data)
   GListModel *spells;
   gint64 e2;
 
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_absence_page_is_empty (f->page, "roster"));
   g_assert_true (nv_absence_page_is_empty (f->page, "spells"));
   g_assert_true (nv_absence_page_is_empty (f->page, "monthly"));
 
-  f->e1 = add_staff (f, "AB", 80, nv_day_from_ymd (2024, 1, 1));
-  e2 = add_staff (f, "CD", 100, nv_day_from_ymd (2024, 1, 1));
+  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 80, nv_day_from_ymd (2024, 1, 1));
+  e2 = nv_test_add_staff (f->store, f->unit, "CD", 100, nv_day_from_ymd (2024, 1, 1));
   nv_spell_add (f->store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 50,
                 NV_SPELL_DOCTOR, NULL, &error);
   g_assert_no_error (error);
   nv_spell_add (f->store, e2, nv_day_from_ymd (2025, 4, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR,
                 NULL, &error);
   g_assert_no_error (error);
-  spin ();
+  nv_test_spin ();
 
   g_assert_false (nv_absence_page_is_empty (f->page, "roster"));
   g_assert_cmpstr (cell (f->page, "roster", 0, 0), ==, "AB");
@@ -131,7 +119,7 @@ test_tables (Fixture *f, gconstpointer data)
     NvMonthly m = { f->unit, 2025, 3, 400, 4, 16, 20 };
     g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
   }
-  spin ();
+  nv_test_spin ();
   g_assert_false (nv_absence_page_is_empty (f->page, "monthly"));
   g_assert_cmpstr (cell (f->page, "monthly", 0, 0), ==, "March 2025");
   /* (4 + 16) / 400 = 5,0 % */
@@ -155,11 +143,11 @@ test_spell_validation (Fixture *f, gconstpointer data)
   NvFormDialog *form;
   GtkWidget *grade;
 
-  f->e1 = add_staff (f, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
   dialog = nv_spell_dialog_new (NULL, f->store, f->unit, NV_SPELL_DIALOG_ADD, 0);
   form = NV_FORM_DIALOG (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin ();
 
   /* Nothing typed yet: no scolding, but no saving either. */
   g_assert_false (nv_form_dialog_can_save (form));
@@ -203,7 +191,7 @@ test_spell_validation (Fixture *f, gconstpointer data)
   g_assert_true (nv_form_dialog_can_save (form));
   g_assert_true (gtk_widget_get_sensitive (nv_form_dialog_get_save_button (form)));
   g_assert_true (nv_form_dialog_save (form));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 1);
 
   /* An overlapping spell is refused as the user types. */
@@ -217,14 +205,14 @@ test_spell_validation (Fixture *f, gconstpointer data)
                       ? nv_form_dialog_get_error (form, "start")
                       : nv_form_dialog_get_error (form, "end"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 1);
 }
 
 static void
 test_roster_validation (Fixture *f, gconstpointer data)
 {
-  NvRosterDialog *dialog = nv_roster_dialog_new (NULL, f->store, f->unit, NV_ROSTER_DIALOG_ADD, 0);
+  NvRosterDialog *dialog = nv_roster_dialog_new (NULL, f->context, f->unit, NV_ROSTER_DIALOG_ADD, 0);
   NvFormDialog *form = NV_FORM_DIALOG (dialog);
   GtkEditable *ref = GTK_EDITABLE (nv_roster_dialog_get_field (dialog, "employee"));
   NvDateEntry *from = NV_DATE_ENTRY (nv_roster_dialog_get_field (dialog, "from"));
@@ -240,7 +228,7 @@ test_roster_validation (Fixture *f, gconstpointer data)
   g_assert_true (nv_form_dialog_can_save (form));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_roster_dialog_get_field (dialog, "fte")), 60);
   g_assert_true (nv_form_dialog_save (form));
-  spin ();
+  nv_test_spin ();
   rows = nv_roster_list (f->store, f->unit, NULL);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpfloat (((NvRosterRow *) rows->pdata[0])->fte, ==, 60);
@@ -264,7 +252,7 @@ test_import_preview (Fixture *f, gconstpointer data)
   GListModel *problems;
   gboolean found = FALSE;
 
-  add_staff (f, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
   bad = write_file (f, "spells.csv",
                     "ansatt;fra;til;grad;type\r\n"
                     "AB;03.03.2025;07.03.2025;100;legemeldt\r\n"
@@ -273,7 +261,7 @@ test_import_preview (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin ();
 
   g_assert_false (nv_import_dialog_can_import (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_rows (dialog)), ==, 2);
@@ -292,7 +280,7 @@ test_import_preview (Fixture *f, gconstpointer data)
   g_assert_false (nv_import_dialog_import (dialog));
   g_assert_cmpuint (n_spells (f), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 0);
 
   good = write_file (f, "good.csv",
@@ -304,9 +292,66 @@ test_import_preview (Fixture *f, gconstpointer data)
   g_assert_true (nv_import_dialog_can_import (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_problems (dialog)), ==, 0);
   g_assert_cmpuint (n_spells (f), ==, 0); /* the preview wrote nothing */
+  {
+    g_autofree char *dir = nv_auto_backup_dir (f->store);
+    g_autoptr (GPtrArray) before = nv_auto_backup_list (dir);
+
+    g_assert_cmpuint (before->len, ==, 0); /* the refused import made none */
+    g_assert_true (nv_import_dialog_import (dialog));
+    nv_test_spin ();
+    g_assert_cmpuint (n_spells (f), ==, 2);
+
+    /* An automatic backup, taken before the spells were stored. */
+    {
+      g_autoptr (GPtrArray) after = nv_auto_backup_list (dir);
+      g_autoptr (NvStore) copy = NULL;
+      g_autoptr (GPtrArray) spells = NULL;
+
+      g_assert_cmpuint (after->len, ==, 1);
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (after, 0), "-import.db"));
+      g_assert_cmpuint (nv_test_mode (g_ptr_array_index (after, 0)), ==, 0600);
+      copy = nv_store_open (g_ptr_array_index (after, 0), &error);
+      g_assert_no_error (error);
+      spells = nv_spell_list (copy, f->unit, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (spells->len, ==, 0);
+    }
+  }
+}
+
+/* When the automatic backup cannot be made, nothing is imported and the
+ * dialog says why; switched off, the import goes ahead without one. */
+static void
+test_import_backup_fails (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *dir = nv_auto_backup_dir (f->store);
+  g_autofree char *good = NULL;
+  NvImportDialog *dialog;
+
+  nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  good = write_file (f, "good.csv",
+                     "employee,start,end,grade,type\n"
+                     "AB,2025-03-03,2025-03-07,50,doctor\n");
+  /* A file where the folder should be: the backup cannot be written. */
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  nv_test_spin ();
+  g_assert_false (nv_import_dialog_import (dialog));
+  g_assert_cmpuint (n_spells (f), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  nv_test_spin ();
+
+  g_settings_set_boolean (settings, "auto-backup", FALSE);
+  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  g_assert_no_error (error);
   g_assert_true (nv_import_dialog_import (dialog));
-  spin ();
-  g_assert_cmpuint (n_spells (f), ==, 2);
+  nv_test_spin ();
+  g_assert_cmpuint (n_spells (f), ==, 1);
+  g_settings_reset (settings, "auto-backup");
 }
 
 static AdwMessageDialog *
@@ -332,37 +377,37 @@ test_delete_asks (Fixture *f, gconstpointer data)
   GtkSelectionModel *model;
   AdwMessageDialog *dialog;
 
-  f->e1 = add_staff (f, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
   nv_spell_add (f->store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 100,
                 NV_SPELL_DOCTOR, NULL, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin ();
 
   /* Nothing selected: nothing to delete, nothing asked. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.delete-spell", NULL);
-  spin ();
+  nv_test_spin ();
   g_assert_null (find_message_dialog ());
   model = gtk_column_view_get_model (nv_absence_page_get_view (f->page, "spells"));
   gtk_selection_model_select_item (model, 0, TRUE);
-  spin ();
+  nv_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.delete-spell", NULL));
-  spin ();
+  nv_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpuint (n_spells (f), ==, 1);
   adw_message_dialog_response (dialog, "cancel");
-  spin ();
+  nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 1);
 
   gtk_selection_model_select_item (model, 0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.delete-spell", NULL));
-  spin ();
+  nv_test_spin ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  spin ();
+  nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 0);
   g_assert_true (nv_absence_page_is_empty (f->page, "spells"));
 }
@@ -383,35 +428,35 @@ test_monthly_empty_and_replace (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) months = NULL;
 
   /* Nobody on the roster in March 2024: nothing computed to replace. */
-  f->e1 = add_staff (f, "AB", 100, nv_day_from_ymd (2025, 1, 1));
-  d = nv_monthly_dialog_new (GTK_WINDOW (f->window), f->store, f->unit, 0, 0);
+  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2025, 1, 1));
+  d = nv_monthly_dialog_new (GTK_WINDOW (f->window), f->context, f->unit, 0, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (nv_monthly_dialog_get_field (d, "period")), 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_monthly_dialog_get_field (d, "year")), 2024);
-  spin ();
+  nv_test_spin ();
   g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
   g_assert_nonnull (nv_form_dialog_get_error (NV_FORM_DIALOG (d), "contracted_days"));
   set_spin (d, "contracted_days", 200);
-  spin ();
+  nv_test_spin ();
   g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
   g_assert_nonnull (nv_form_dialog_get_error (NV_FORM_DIALOG (d), "persons"));
   set_spin (d, "persons", 10);
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
   g_assert_false (gtk_widget_get_visible (nv_monthly_dialog_get_field (d, "replace")));
 
   /* March 2025 has AB on the roster: the dialog says so and asks. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_monthly_dialog_get_field (d, "year")), 2025);
-  spin ();
+  nv_test_spin ();
   replace = nv_monthly_dialog_get_field (d, "replace");
   g_assert_true (gtk_widget_get_visible (replace));
   g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (replace), TRUE);
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
   g_assert_true (nv_form_dialog_save (NV_FORM_DIALOG (d)));
   months = nv_monthly_list (f->store, f->unit, NULL);
   g_assert_cmpuint (months->len, ==, 1);
-  spin ();
+  nv_test_spin ();
 }
 
 int
@@ -427,6 +472,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
               teardown);
   g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);
+  g_test_add ("/ui/absence/import-backup-fails", Fixture, NULL, setup, test_import_backup_fails,
+              teardown);
   g_test_add ("/ui/absence/monthly-empty-and-replace", Fixture, NULL, setup,
               test_monthly_empty_and_replace, teardown);
   g_test_add ("/ui/absence/delete-asks", Fixture, NULL, setup, test_delete_asks, teardown);

@@ -13,7 +13,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
@@ -28,6 +29,7 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
 } Fixture;
 
 static void
@@ -35,6 +37,7 @@ setup (Fixture *f, gconstpointer data)
 {
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
 }
 
 static void
@@ -45,18 +48,12 @@ teardown (Fixture *f, gconstpointer data)
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (windows);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
 }
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 /* Does @widget or a descendant show a label with exactly @text? */
 static gboolean
@@ -151,12 +148,12 @@ unit_with_figures (NvStore *store)
 static void
 test_bundled (Fixture *f, gconstpointer data)
 {
-  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, 0);
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, 0);
   NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
   AdwExpanderRow *row;
 
   gtk_window_present (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_benchmark_manager_get_rows (manager)->len, ==, 8);
   row = find_row (manager, "Kommuner");
   g_assert_nonnull (row);
@@ -175,11 +172,11 @@ static void
 test_behind (Fixture *f, gconstpointer data)
 {
   gint64 unit = unit_with_figures (f->store);
-  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, unit);
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, unit);
   NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
 
   gtk_window_present (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_true (has_label (GTK_WIDGET (window),
                             "The unit’s figures run to Q4 2024, its latest full quarter. A series "
                             "is marked as behind when its latest figure is more than two quarters "
@@ -194,7 +191,7 @@ test_behind (Fixture *f, gconstpointer data)
 static void
 test_import_refused (Fixture *f, gconstpointer data)
 {
-  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, 0);
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, 0);
   g_autofree char *path = g_build_filename (f->dir, "bad.csv", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   AdwMessageDialog *dialog;
@@ -205,9 +202,9 @@ test_import_refused (Fixture *f, gconstpointer data)
                                       "Kommuner;2024-Q4;150;legemeldt;SSB;https://example.org\n",
                                       -1, NULL));
   gtk_window_present (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_false (nv_benchmark_manager_import_file (NV_BENCHMARK_MANAGER (window), file));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Imported");
@@ -219,7 +216,7 @@ test_import_refused (Fixture *f, gconstpointer data)
 static void
 test_import_replaces (Fixture *f, gconstpointer data)
 {
-  GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, 0);
+  GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, 0);
   NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
   g_autofree char *path = g_build_filename (f->dir, "ssb.csv", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -231,9 +228,9 @@ test_import_replaces (Fixture *f, gconstpointer data)
                                       "Kommuner;2024-Q2;8,4;legemeldt;SSB;https://example.org\n",
                                       -1, NULL));
   gtk_window_present (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_true (nv_benchmark_manager_import_file (manager, file));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Figures Imported");
@@ -244,7 +241,7 @@ test_import_replaces (Fixture *f, gconstpointer data)
                    "Doctor-certified · SSB · Latest period Q3 2024");
   g_assert_cmpint (count_points (f->store), ==, 2);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   /* Remove the imported figures again, after confirming. */
   {
@@ -252,12 +249,12 @@ test_import_replaces (Fixture *f, gconstpointer data)
     g_assert_nonnull (button);
     g_assert_null (find_button (GTK_WIDGET (find_row (manager, "Fylkeskommuner")), "Remove…"));
     g_signal_emit_by_name (button, "clicked");
-    spin ();
+    nv_test_spin_rounds (5, 0);
     dialog = find_dialog (window);
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Imported Figures?");
     adw_message_dialog_response (dialog, "remove");
-    spin ();
+    nv_test_spin_rounds (5, 0);
     g_assert_cmpint (count_points (f->store), ==, 0);
     g_assert_cmpstr (adw_expander_row_get_subtitle (find_row (manager, "Kommuner")), ==,
                      "Doctor-certified · SSB · Latest period Q2 2024");
@@ -268,7 +265,7 @@ test_import_replaces (Fixture *f, gconstpointer data)
 static void
 test_preferences_combo (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new ("io.github.naervaer.Naervaer");
+  GSettings *settings = nv_context_get_settings (f->context);
   g_autoptr (GError) error = NULL;
   const char *csv = "series;period;percent;measure;source\nHelse og omsorg;2024-Q1;10;totalt;x\n";
   GtkWindow *prefs;
@@ -300,24 +297,6 @@ test_preferences_combo (Fixture *f, gconstpointer data)
   }
   g_settings_reset (settings, "default-benchmark");
   gtk_window_destroy (prefs);
-}
-
-static void
-save_png (GtkWidget *widget, const char *path)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static gboolean
@@ -358,10 +337,10 @@ test_provenance (Fixture *f, gconstpointer data)
   g_assert_true (nv_ssb_store (f->store, plan, points, fetched, NULL, &error));
   g_assert_no_error (error);
 
-  window = nv_benchmark_manager_new (NULL, f->store, 0);
+  window = nv_benchmark_manager_new (NULL, f->context, 0);
   manager = NV_BENCHMARK_MANAGER (window);
   gtk_window_present (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   row = find_row (manager, "Kommuneforvaltningen (legemeldt)");
   g_assert_nonnull (row);
@@ -382,16 +361,16 @@ test_provenance (Fixture *f, gconstpointer data)
 
   /* Update from SSB asks first, and says nothing of the user's is sent. */
   gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "Nothing about your units, staff or sick leave is sent"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not seasonally adjusted"));
   adw_message_dialog_response (dialog, "cancel");
-  spin ();
+  nv_test_spin_rounds (5, 0);
   gtk_window_destroy (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
 }
 
 /* «Update from SSB» from the window, against a local server (never the real
@@ -482,13 +461,13 @@ test_update_from_ssb (Fixture *f, gconstpointer data)
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   g_setenv ("NAERVAER_SSB_API", api, TRUE);
 
-  window = nv_benchmark_manager_new (NULL, f->store, 0);
+  window = nv_benchmark_manager_new (NULL, f->context, 0);
   gtk_window_present (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   /* SSB says «too many requests»: the user is told, nothing is stored. */
   gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   adw_message_dialog_response (find_dialog (window), "fetch");
   dialog = wait_for_dialog (window, "No Figures Were Fetched");
   g_assert_nonnull (dialog);
@@ -496,12 +475,12 @@ test_update_from_ssb (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ssb.n_requests, ==, 1);
   g_assert_cmpint (count_points (f->store), ==, 0);
   adw_message_dialog_response (dialog, "close");
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   /* Then it answers: ten series stored, the window shows them. */
   ssb.status = 200;
   gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   adw_message_dialog_response (find_dialog (window), "fetch");
   dialog = wait_for_dialog (window, "Figures Fetched from SSB");
   g_assert_nonnull (dialog);
@@ -514,7 +493,7 @@ test_update_from_ssb (Fixture *f, gconstpointer data)
   adw_message_dialog_response (dialog, "close");
   g_unsetenv ("NAERVAER_SSB_API");
   gtk_window_destroy (window);
-  spin ();
+  nv_test_spin_rounds (5, 0);
 }
 
 static void
@@ -550,7 +529,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   }
   for (guint dark = 0; dark < 2; dark++)
     {
-      GtkWindow *window = nv_benchmark_manager_new (NULL, f->store, unit);
+      GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, unit);
       NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
       g_autofree char *name = g_strdup_printf ("benchmarks-%s.png", dark ? "dark" : "light");
       g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -567,10 +546,10 @@ test_screenshot (Fixture *f, gconstpointer data)
       gtk_window_present (window);
       for (int i = 0; i < 30; i++)
         {
-          spin ();
+          nv_test_spin_rounds (5, 0);
           g_usleep (20000);
         }
-      save_png (GTK_WIDGET (window), path);
+      nv_test_save_png (GTK_WIDGET (window), path);
       gtk_window_destroy (window);
     }
 }

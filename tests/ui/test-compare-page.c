@@ -14,7 +14,8 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
@@ -30,6 +31,7 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
   GtkWidget *window;
   NvComparePage *page;
   gint64 unit;
@@ -37,12 +39,6 @@ typedef struct
 
 static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 add_months (Fixture *f, int persons_2025)
@@ -84,6 +80,7 @@ setup (Fixture *f, gconstpointer data)
 
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, nv_day_from_ymd (2025, 8, 15));
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
   import_benchmark (f, flat_benchmark);
@@ -93,19 +90,19 @@ setup (Fixture *f, gconstpointer data)
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_compare_page_set_as_of (f->page, nv_day_from_ymd (2025, 8, 15));
-  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_context (NV_PAGE (f->page), f->context);
   nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
   g_assert_true (nv_compare_page_select_benchmark (f->page, "Testserie"));
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin ();
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin ();
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
@@ -134,10 +131,10 @@ test_light_red_and_green (Fixture *f, gconstpointer data)
 {
   /* 5,1 / 4,6 = 1,109 → red; 5,1 / 5,7 = 0,895 → green. */
   import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;4,6;legemeldt;test\n");
-  spin ();
+  nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Red: clearly higher");
   import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;5,7;legemeldt;test\n");
-  spin ();
+  nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Green: clearly lower");
 }
 
@@ -146,7 +143,7 @@ test_total_measure (Fixture *f, gconstpointer data)
 {
   /* A totalt series compares the unit's total: (2 + 10,2) × 3 / 600 = 6,1 %. */
   g_assert_true (nv_compare_page_select_benchmark (f->page, "Testtotal"));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-detail"), ==,
                    "Q2 2025: 6,1" NBSP "% against 9,0" NBSP "% (0,68 ×)");
   /* One quarter of the series, but six of the unit: rated. */
@@ -230,16 +227,16 @@ test_dark_style (Fixture *f, gconstpointer data)
   NvChartStyle style;
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin ();
+  nv_test_spin ();
   nv_chart_view_get_style (NV_CHART_VIEW (view), &style);
   g_assert_cmpfloat (style.background.r, >, 0.8);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  nv_test_spin ();
   nv_chart_view_get_style (NV_CHART_VIEW (view), &style);
   g_assert_cmpfloat (style.background.r, <, 0.3);
   g_assert_cmpfloat (style.foreground.r, >, 0.8);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  spin ();
+  nv_test_spin ();
 }
 
 static void
@@ -312,7 +309,7 @@ test_series_popover (Fixture *f, gconstpointer data)
     }
   g_assert_nonnull (button);
   gtk_menu_button_popup (button);
-  spin ();
+  nv_test_spin ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   for (walk = gtk_widget_get_first_child (popover); walk != NULL;)
     {
@@ -340,7 +337,7 @@ test_series_popover (Fixture *f, gconstpointer data)
   gtk_check_button_set_active (first_check, FALSE);
   g_assert_false (nv_chart_get_series_visible (chart, 0));
   gtk_popover_popdown (GTK_POPOVER (popover));
-  spin ();
+  nv_test_spin ();
 }
 
 /* «Benchmarks…» opens the benchmark manager for this unit. */
@@ -351,7 +348,7 @@ test_manager (Fixture *f, gconstpointer data)
   GtkWindow *manager = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "compare.manage", NULL));
-  spin ();
+  nv_test_spin ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
@@ -361,13 +358,14 @@ test_manager (Fixture *f, gconstpointer data)
   g_assert_nonnull (manager);
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (f->window));
   gtk_window_destroy (manager);
-  spin ();
+  nv_test_spin ();
 }
 
 static void
 test_few_quarters (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (NvContext) later = nv_test_context_new (f->store, nv_day_from_ymd (2025, 10, 1));
   gint64 small = nv_unit_add (f->store, "Ny enhet", "barnehage", "", &error);
 
   g_assert_no_error (error);
@@ -377,9 +375,9 @@ test_few_quarters (Fixture *f, gconstpointer data)
       nv_monthly_upsert (f->store, &monthly, NULL, &error);
       g_assert_no_error (error);
     }
-  nv_compare_page_set_as_of (f->page, nv_day_from_ymd (2025, 10, 1));
+  nv_page_set_context (NV_PAGE (f->page), later);
   nv_page_set_unit_id (NV_PAGE (f->page), small);
-  spin ();
+  nv_test_spin ();
   /* Two quarters of data: grey, whatever the ratio. */
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Grey: not rated");
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-detail"), ==,

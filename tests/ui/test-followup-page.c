@@ -4,7 +4,8 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-followup-dialogs.h"
 #include "nv-followup-page.h"
@@ -24,51 +25,37 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
   gint64 unit;
   gint64 ab;
   gint64 cd;
   NvDay today;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  /* Follow-up dates run from today: the context's clock is the system's,
+   * read once so the test and the page agree on the day. */
   f->today = nv_day_today ();
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
-  f->ab = nv_employee_add (f->store, f->unit, "AB", NULL, &error);
-  f->cd = nv_employee_add (f->store, f->unit, "CD", NULL, &error);
-  nv_roster_add (f->store, f->ab, 100, nv_day_from_ymd (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  nv_roster_add (f->store, f->cd, 100, nv_day_from_ymd (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  g_assert_no_error (error);
+  f->context = nv_test_context_new (f->store, f->today);
+  f->unit = nv_test_add_unit (f->store, "Avdeling 2B", "helse-omsorg", NULL);
+  f->ab = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2015, 1, 1));
+  f->cd = nv_test_add_staff (f->store, f->unit, "CD", 100, nv_day_from_ymd (2015, 1, 1));
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
 }
 
-static void
-add_spell (Fixture *f, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
-{
-  g_autoptr (GError) error = NULL;
-  nv_spell_add (f->store, employee, start, end, grade, type, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static guint
 n_overdue (NvFollowupPage *page)
@@ -86,12 +73,12 @@ test_empty (Fixture *f, gconstpointer data)
   gboolean attention = TRUE;
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_context (NV_PAGE (page), f->context);
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   /* Only egenmeldt: nobody to follow up. */
-  add_spell (f, f->ab, f->today - 2, NV_DAY_NONE, 100, NV_SPELL_SELF);
-  spin ();
+  nv_test_add_spell (f->store, f->ab, f->today - 2, NV_DAY_NONE, 100, NV_SPELL_SELF);
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (n_overdue (page), ==, 0);
   g_object_get (page, "needs-attention", &attention, NULL);
   g_assert_false (attention);
@@ -106,16 +93,16 @@ static void
 test_badge_follows_overdue (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   AdwViewStack *stack = nv_window_get_view_stack (window);
   AdwViewStackPage *section = adw_view_stack_get_page (
     stack, adw_view_stack_get_child_by_name (stack, "followup"));
   NvFollowupPage *page = NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
 
-  add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   g_assert_cmpuint (nv_window_get_unit_id (window), ==, f->unit);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
@@ -124,7 +111,7 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
 
   g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "followup-plan",
                                         f->today, "sent", &error));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 3);
   g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "employer-period-end",
                                         f->today, NULL, &error));
@@ -132,16 +119,16 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
                                         f->today - 40, NULL, &error));
   g_assert_true (nv_followup_mark_done (f->store, f->cd, f->today - 60, "followup-plan",
                                         f->today - 30, NULL, &error));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (section));
   g_assert_true (nv_followup_undo (f->store, f->ab, f->today - 30, "followup-plan", &error));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 1);
   g_assert_no_error (error);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 }
 
 static void
@@ -157,11 +144,11 @@ test_reminder_text (Fixture *f, gconstpointer data)
 
   /* AB: employer period −15 and plan −3 overdue. EF in another unit: from
    * today − 10, the employer period falls due in 5 days. */
-  add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   other = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
   ef = nv_employee_add (f->store, other, "EF", NULL, &error);
   nv_roster_add (f->store, ef, 100, nv_day_from_ymd (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  add_spell (f, ef, f->today - 10, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, ef, f->today - 10, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 
   g_assert_true (nv_reminders_compose (f->store, f->today, &title, &body, &error));
   g_assert_no_error (error);
@@ -213,14 +200,14 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   NvTrackedFromDialog *dialog;
   GtkWidget *group;
 
-  add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_context (NV_PAGE (page), f->context);
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   list = nv_followup_list (f->store, f->unit, f->today, &error);
   g_assert_no_error (error);
@@ -240,7 +227,7 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
 
   /* Tracked from today − 20: CD's two steps are not tracked. */
   g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, f->today - 20, &error));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "not-tracked")), ==,
@@ -251,33 +238,33 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
     ADW_EXPANDER_ROW (find_descendant (group, ADW_TYPE_EXPANDER_ROW))));
 
   /* The dialog shows the day; «track every step» clears it. */
-  dialog = nv_tracked_from_dialog_new (GTK_WINDOW (window), f->store, f->unit);
+  dialog = nv_tracked_from_dialog_new (GTK_WINDOW (window), f->context, f->unit);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_date_entry_get_day (NV_DATE_ENTRY (nv_tracked_from_dialog_get_date (dialog))),
                     ==, f->today - 20);
   g_assert_false (gtk_check_button_get_active (
     GTK_CHECK_BUTTON (nv_tracked_from_dialog_get_all (dialog))));
   /* A day in the future cannot be saved. */
   nv_date_entry_set_day (NV_DATE_ENTRY (nv_tracked_from_dialog_get_date (dialog)), f->today + 3);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_false (nv_form_dialog_can_save (NV_FORM_DIALOG (dialog)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_tracked_from_dialog_get_all (dialog)), TRUE);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_true (nv_form_dialog_save (NV_FORM_DIALOG (dialog)));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
   g_assert_false (gtk_widget_get_visible (group));
 
   /* Repeated absence: CD with two absences of 150 days (2-300). */
   g_assert_cmpuint (nv_followup_page_get_n_repeated (page), ==, 0);
-  add_spell (f, f->cd, f->today - 700, f->today - 551, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, f->today - 400, f->today - 251, 100, NV_SPELL_DOCTOR);
-  spin ();
+  nv_test_add_spell (f->store, f->cd, f->today - 700, f->today - 551, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, f->today - 400, f->today - 251, 100, NV_SPELL_DOCTOR);
+  nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_followup_page_get_n_repeated (page), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_object_unref (page);
 }
 
@@ -299,12 +286,12 @@ find_descendant (GtkWidget *widget, GType type)
 static void
 test_preferences (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = nv_context_get_settings (f->context);
   GtkWindow *prefs = nv_preferences_new (NULL, settings, f->store);
   GtkWidget *group, *toggle, *spin_button;
 
   gtk_window_present (prefs);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   group = find_descendant (GTK_WIDGET (prefs), NV_TYPE_FOLLOWUP_PREFS);
   g_assert_nonnull (group);
   toggle = find_descendant (group, GTK_TYPE_SWITCH);
@@ -321,7 +308,7 @@ test_preferences (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "reminders");
   g_settings_reset (settings, "retention-years");
   gtk_window_destroy (prefs);
-  spin ();
+  nv_test_spin_rounds (5, 0);
 }
 
 static GtkWidget *
@@ -367,16 +354,16 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GPtrArray) records = NULL;
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   NvFollowupPage *page = window_page (window);
   const NvMilestone *plan = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *note;
   NvFollowupRecord *r;
 
-  add_spell (f, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   list = nv_followup_list (f->store, f->unit, f->today, &error);
   for (guint i = 0; i < list->len; i++)
     if (g_str_equal (((NvMilestone *) g_ptr_array_index (list, i))->milestone, "followup-plan"))
@@ -384,7 +371,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_assert_nonnull (plan);
 
   nv_followup_mark_done_dialog (NV_PAGE (page), plan);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "done"));
@@ -394,7 +381,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (note), "Plan sent to the GP");
   adw_message_dialog_response (dialog, "done");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   records = nv_followup_records (f->store, f->unit, &error);
   g_assert_cmpuint (records->len, ==, 1);
@@ -405,14 +392,14 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 1);
 
   nv_followup_undo_done (NV_PAGE (page), plan);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   g_clear_pointer (&records, g_ptr_array_unref);
   records = nv_followup_records (f->store, f->unit, &error);
   g_assert_cmpuint (records->len, ==, 0);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 }
 
 /* Delete old cases and erase an employee through their dialogs. */
@@ -422,42 +409,42 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) employees = NULL;
   g_autoptr (GPtrArray) expired = NULL;
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   NvFollowupPage *page = window_page (window);
   AdwMessageDialog *dialog;
   GtkWidget *dropdown;
 
   /* An old case of AB (ended eight years ago) and a current one of CD. */
-  add_spell (f, f->ab, f->today - 3000, f->today - 2950, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, f->today - 3000, f->today - 2950, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 
   /* Cancel changes nothing. */
   nv_followup_delete_old_cases_dialog (NV_PAGE (page), 5);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
-  spin ();
+  nv_test_spin_rounds (5, 0);
   expired = nv_privacy_expired_cases (f->store, 5, f->today, &error);
   g_assert_cmpuint (expired->len, ==, 1);
   g_clear_pointer (&expired, g_ptr_array_unref);
 
   nv_followup_delete_old_cases_dialog (NV_PAGE (page), 5);
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
-  spin ();
+  nv_test_spin_rounds (5, 0);
   expired = nv_privacy_expired_cases (f->store, 1, f->today, &error);
   g_assert_cmpuint (expired->len, ==, 0);
 
   /* Erase CD: the second in the drop-down (sorted by reference). */
   nv_followup_erase_employee_dialog (NV_PAGE (page));
-  spin ();
+  nv_test_spin_rounds (5, 0);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   dropdown = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
@@ -466,14 +453,14 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase CD?");
   adw_message_dialog_response (dialog, "erase");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
-  spin ();
+  nv_test_spin_rounds (5, 0);
   employees = nv_employee_list (f->store, f->unit, &error);
   g_assert_cmpuint (employees->len, ==, 1);
   g_assert_cmpstr (((NvEmployee *) g_ptr_array_index (employees, 0))->ref, ==, "AB");
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 0);
 }
 
 /* When display tests run side by side on one Xvfb, another test's window can

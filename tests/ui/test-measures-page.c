@@ -4,7 +4,8 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-measure-detail.h"
 #include "nv-measure-dialog.h"
@@ -20,18 +21,12 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
   gint64 unit;
   GtkWidget *window;
   NvMeasuresPage *page;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static NvDay
 day (const char *iso)
@@ -46,23 +41,24 @@ setup (Fixture *f, gconstpointer data)
 
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, day ("2025-04-15"));
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
   f->page = g_object_new (NV_TYPE_MEASURES_PAGE, NULL);
   f->window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_measures_page_set_as_of (f->page, day ("2025-04-15"));
-  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_context (NV_PAGE (f->page), f->context);
   nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin_rounds (3, 0);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin_rounds (3, 0);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
@@ -164,7 +160,7 @@ test_empty (Fixture *f, gconstpointer data)
   g_assert_cmpstr (stack_page (f), ==, "empty");
   g_assert_true (gtk_widget_is_visible (find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON)));
   add (f, "Første tiltak", "2025-01-01", NULL);
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpstr (stack_page (f), ==, "list");
   g_assert_cmpuint (n_rows (f), ==, 1);
 }
@@ -178,7 +174,7 @@ test_filters_and_status (Fixture *f, gconstpointer data)
   gint64 b = add (f, "Ny turnus", "2025-02-01", "2025-06-30");
   add (f, "Kaffeprat", "2025-02-01", NULL);
 
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpuint (n_rows (f), ==, 3);
   /* 31.03 → 15.04 is 15 days; said in words, not colour only */
   g_assert_true (has_label (GTK_WIDGET (row_for (f, a)), "Overdue · 15 days"));
@@ -187,22 +183,22 @@ test_filters_and_status (Fixture *f, gconstpointer data)
   overdue = overdue_toggle (f);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (overdue)), ==, "Overdue (1)");
   gtk_toggle_button_set_active (overdue, TRUE);
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_nonnull (row_for (f, a));
 
   /* one click: Start, then Mark Done; done is no longer overdue */
   g_signal_emit_by_name (row_for (f, a), "action", "start");
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpint (status_of (f, a), ==, NV_MEASURE_IN_PROGRESS);
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_signal_emit_by_name (row_for (f, a), "action", "done");
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpint (status_of (f, a), ==, NV_MEASURE_DONE);
   g_assert_cmpuint (n_rows (f), ==, 0);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (overdue)), ==, "Overdue");
   gtk_toggle_button_set_active (overdue, FALSE);
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpuint (n_rows (f), ==, 3);
 
   search = GTK_EDITABLE (find (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY));
@@ -211,7 +207,7 @@ test_filters_and_status (Fixture *f, gconstpointer data)
   for (int i = 0; i < 50 && n_rows (f) != 1; i++)
     {
       g_usleep (10000);
-      spin ();
+      nv_test_spin_rounds (3, 0);
     }
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_nonnull (row_for (f, b));
@@ -219,7 +215,7 @@ test_filters_and_status (Fixture *f, gconstpointer data)
   for (int i = 0; i < 50 && n_rows (f) != 0; i++)
     {
       g_usleep (10000);
-      spin ();
+      nv_test_spin_rounds (3, 0);
     }
   g_assert_cmpuint (n_rows (f), ==, 0);
   g_assert_cmpstr (stack_page (f), ==, "list"); /* the «no match» state, not the empty one */
@@ -228,13 +224,13 @@ test_filters_and_status (Fixture *f, gconstpointer data)
 static void
 test_dialog_validation (Fixture *f, gconstpointer data)
 {
-  NvMeasureDialog *dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->store, f->unit, NULL));
+  NvMeasureDialog *dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->context, f->unit, NULL));
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (GPtrArray) list = NULL;
   GtkEditable *title, *owner;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 2);
   title = GTK_EDITABLE (g_ptr_array_index (rows, 0));
@@ -261,12 +257,12 @@ test_dialog_validation (Fixture *f, gconstpointer data)
   g_assert_nonnull (nv_measure_dialog_get_error (dialog)); /* typed, then emptied: say so */
   gtk_editable_set_text (title, "Dialog før legebesøk");
   g_assert_true (nv_measure_dialog_save (dialog));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = nv_measure_list (f->store, f->unit, NULL, NULL);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (((NvMeasure *) g_ptr_array_index (list, 0))->owner, ==, "Avdelingsleder");
-  g_assert_cmpuint (((NvMeasure *) g_ptr_array_index (list, 0))->start, ==, nv_day_today ());
+  g_assert_cmpuint (((NvMeasure *) g_ptr_array_index (list, 0))->start, ==, day ("2025-04-15")); /* the context's today */
 }
 
 static void
@@ -274,6 +270,7 @@ test_detail_before_after (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   gint64 id = add (f, "Ti minutter med leder", "2025-02-10", NULL);
+  g_autoptr (NvContext) later = NULL;
   NvMeasureDetail *detail;
 
   /* 2024: 8 of 100 days lost a month; 2025-Q2 5, Q3 4 (3+4+5) → before 8,0 %, after 4,5 % */
@@ -291,10 +288,10 @@ test_detail_before_after (Fixture *f, gconstpointer data)
     }
   g_assert_no_error (error);
 
-  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (f->store, id));
-  nv_measure_detail_set_as_of (detail, day ("2025-10-15"));
+  later = nv_test_context_new (f->store, day ("2025-10-15"));
+  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
   gtk_window_present (GTK_WINDOW (detail));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpstr (nv_measure_detail_get_before_text (detail), ==, "8,0" NBSP "%");
   g_assert_cmpstr (nv_measure_detail_get_after_text (detail), ==, "4,5" NBSP "%");
   g_assert_true (has_label (GTK_WIDGET (detail), "−3,5 pp"));
@@ -303,10 +300,10 @@ test_detail_before_after (Fixture *f, gconstpointer data)
   /* a note shows up at once */
   g_assert_cmpint (nv_measure_add_note (f->store, id, day ("2025-10-01"), "Bedre stemning", &error),
                    >, 0);
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_true (has_label (GTK_WIDGET (detail), "Bedre stemning"));
   gtk_window_destroy (GTK_WINDOW (detail));
-  spin ();
+  nv_test_spin_rounds (3, 0);
 }
 
 static void
@@ -321,9 +318,9 @@ test_dialog_workshop (Fixture *f, gconstpointer data)
   AdwComboRow *workshop;
 
   g_assert_no_error (error);
-  dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->store, f->unit, NULL));
+  dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->context, f->unit, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   collect (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 2); /* theme, workshop */
   workshop = g_ptr_array_index (combos, 1);
@@ -349,7 +346,7 @@ test_dialog_workshop (Fixture *f, gconstpointer data)
   collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Avtalt i verkstedet");
   g_assert_true (nv_measure_dialog_save (dialog));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   list = nv_measure_list_for_workshop (f->store, ws, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
@@ -382,9 +379,9 @@ test_reopen_needs_note (Fixture *f, gconstpointer data)
                                         day ("2025-01-06"), &error));
   g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_DONE, NULL, day ("2025-03-01"),
                                         &error));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_signal_emit_by_name (row_for (f, id), "action", "reopen");
-  spin ();
+  nv_test_spin_rounds (3, 0);
   dialog = open_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
@@ -394,7 +391,7 @@ test_reopen_needs_note (Fixture *f, gconstpointer data)
   gtk_editable_set_text (entry, "Nye vikarer trenger det");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
   adw_message_dialog_response (dialog, "confirm");
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpint (status_of (f, id), ==, NV_MEASURE_IN_PROGRESS);
   notes = nv_measure_list_notes (f->store, id, &error);
   g_assert_cmpuint (notes->len, ==, 1);
@@ -409,6 +406,7 @@ test_detail_few_persons (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   gint64 id = add (f, "Ti minutter med leder", "2025-02-10", NULL);
+  g_autoptr (NvContext) later = NULL;
   NvMeasureDetail *detail;
 
   /* 2024 with 3 persons: shown on the leader's screen, with the badge */
@@ -418,16 +416,16 @@ test_detail_few_persons (Fixture *f, gconstpointer data)
       g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
     }
   g_assert_no_error (error);
-  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (f->store, id));
-  nv_measure_detail_set_as_of (detail, day ("2025-10-15"));
+  later = nv_test_context_new (f->store, day ("2025-10-15"));
+  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
   gtk_window_present (GTK_WINDOW (detail));
-  spin ();
+  nv_test_spin_rounds (3, 0);
   g_assert_cmpstr (nv_measure_detail_get_before_text (detail), ==, "8,0" NBSP "%");
   g_assert_true (has_label (GTK_WIDGET (detail), "Few persons"));
   /* no figures after the start: said in words */
   g_assert_cmpstr (nv_measure_detail_get_after_text (detail), ==, "–");
   gtk_window_destroy (GTK_WINDOW (detail));
-  spin ();
+  nv_test_spin_rounds (3, 0);
 }
 
 int

@@ -6,7 +6,8 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-demo.h"
 #include "nv-faktor-profile.h"
 #include "nv-faktor.h"
@@ -14,12 +15,6 @@
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static guint
 n_rows (GtkColumnView *view)
@@ -32,6 +27,7 @@ test_page (void)
 {
   g_autofree char *dir = nv_test_tmpdir ();
   g_autoptr (NvStore) store = nv_test_open_store (dir, "m.db");
+  g_autoptr (NvContext) context = nv_test_context_new (store, nv_day_from_ymd (2026, 11, 20));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   NvMunicipalityPage *page = g_object_new (NV_TYPE_MUNICIPALITY_PAGE, NULL);
@@ -45,8 +41,8 @@ test_page (void)
   g_assert_no_error (error);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_store (NV_PAGE (page), store);
-  spin ();
+  nv_page_set_context (NV_PAGE (page), context);
+  nv_test_spin ();
 
   g_assert_cmpuint (n_rows (nv_municipality_page_get_table (page)), ==, 6);
   g_assert_cmpuint (nv_municipality_page_get_municipal (page)->units->len, ==, 6);
@@ -69,7 +65,7 @@ test_page (void)
   g_assert_false (gtk_widget_get_visible (profile));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
   nv_test_rmtree (dir);
 }
 

@@ -12,7 +12,8 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-calendar.h"
 #include "nv-demo.h"
 #include "nv-ui-resources.h"
@@ -25,16 +26,6 @@
 static const char *const sections[] = { "overview", "absence", "followup", "workshops",
                                         "measures", "compare" };
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 4; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
 
 /* The deepest widgets that ask for more than @limit: what to fix. */
 static void
@@ -77,14 +68,16 @@ test_sections (void)
   g_autoptr (NvStore) store = nv_test_open_store (dir, "naervaer.db");
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  NvDay today = nv_day_today ();
+  g_autoptr (NvContext) context = nv_test_context_new (store, today);
   NvWindow *window;
 
-  g_assert_true (nv_demo_fill_full (store, 1, 5, nv_day_today (), 7, ids, &error));
+  g_assert_true (nv_demo_fill_full (store, 1, 5, today, 7, ids, &error));
   g_assert_no_error (error);
-  window = nv_window_new (NULL, store);
+  window = nv_window_new (NULL, context);
   gtk_window_set_default_size (GTK_WINDOW (window), NARROWEST, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (4, 5000);
   g_assert_cmpstr (nv_window_get_state (window), ==, "sections");
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -93,7 +86,7 @@ test_sections (void)
       static int width;
 
       nv_window_show_section (window, sections[i]);
-      spin ();
+      nv_test_spin_rounds (4, 5000);
       gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
                           GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       g_test_message ("%s: content needs %d px, window is %d px", sections[i], min,
@@ -112,7 +105,7 @@ test_sections (void)
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (4, 5000);
   nv_test_rmtree (dir);
 }
 
@@ -131,14 +124,15 @@ test_shortcuts_in_norwegian (void)
 {
   g_autofree char *dir = nv_test_tmpdir ();
   g_autoptr (NvStore) store = nv_test_open_store (dir, "naervaer.db");
-  NvWindow *window = nv_window_new (NULL, store);
+  g_autoptr (NvContext) context = nv_test_context_new (store, NV_DAY_NONE);
+  NvWindow *window = nv_window_new (NULL, context);
   g_autoptr (GString) text = g_string_new (NULL);
   const char *english[] = { "Page Down", "Page Up", "Home", "End", "Escape" };
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (4, 5000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin ();
+  nv_test_spin_rounds (4, 5000);
   collect_text (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
                 text);
   g_test_message ("%s", text->str);
@@ -150,7 +144,7 @@ test_shortcuts_in_norwegian (void)
   g_assert_nonnull (strstr (text->str, "\nSide ned\n"));
   g_assert_nonnull (strstr (text->str, "\nEsc\n"));
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (4, 5000);
   nv_test_rmtree (dir);
 }
 
@@ -167,7 +161,7 @@ test_about_in_norwegian (void)
   else
     g_assert_true (ADW_IS_ABOUT_WINDOW (about));
   gtk_window_present (about);
-  spin ();
+  nv_test_spin_rounds (4, 5000);
   collect_text (GTK_WIDGET (about), text);
   g_test_message ("%s", text->str);
   for (guint i = 0; i < G_N_ELEMENTS (english); i++)
@@ -175,7 +169,7 @@ test_about_in_norwegian (void)
   g_assert_nonnull (strstr (text->str, "Nærvær"));
   g_assert_nonnull (strstr (text->str, PACKAGE_VERSION));
   gtk_window_destroy (about);
-  spin ();
+  nv_test_spin_rounds (4, 5000);
 }
 
 int

@@ -4,7 +4,8 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-overview-page.h"
 #include "nv-target-dialog.h"
@@ -17,34 +18,30 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
   GtkWidget *window;
   NvOverviewPage *page;
 } Fixture;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, nv_day_from_ymd (2025, 6, 30));
   f->page = g_object_new (NV_TYPE_OVERVIEW_PAGE, NULL);
   f->window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_overview_page_set_as_of (f->page, nv_day_from_ymd (2025, 6, 30));
-  nv_page_set_store (NV_PAGE (f->page), f->store);
+  nv_page_set_context (NV_PAGE (f->page), f->context);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  nv_test_spin ();
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
@@ -115,7 +112,7 @@ test_figures (Fixture *f, gconstpointer data)
              NV_SPELL_DOCTOR);
 
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
-  spin ();
+  nv_test_spin ();
   g_assert_false (nv_overview_page_is_empty (f->page));
 
   assert_text (f, "current-percent", "4,9" NBSP "%");
@@ -155,9 +152,9 @@ test_figures (Fixture *f, gconstpointer data)
 
   /* The cost follows the setting. */
   {
-    g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+    GSettings *settings = nv_context_get_settings (f->context);
     g_settings_set_int (settings, "cost-per-lost-day", 5000);
-    spin ();
+    nv_test_spin ();
     assert_text (f, "cost", "172" NBSP "500" NBSP "kr");
     g_settings_reset (settings, "cost-per-lost-day");
   }
@@ -178,7 +175,7 @@ test_few_persons (Fixture *f, gconstpointer data)
   add_spell (f->store, a, nv_day_from_ymd (2025, 6, 3), nv_day_from_ymd (2025, 6, 3), 100,
              NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
-  spin ();
+  nv_test_spin ();
 
   assert_text (f, "current-percent", "0,6" NBSP "%");
   assert_text (f, "current-percent-badge", "Few persons");
@@ -202,7 +199,7 @@ test_monthly_source (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
     }
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
-  spin ();
+  nv_test_spin ();
 
   assert_text (f, "current-percent", "5,0" NBSP "%");
   assert_text (f, "q4-self", "1,0" NBSP "%");
@@ -240,12 +237,12 @@ test_cost_this_quarter (Fixture *f, gconstpointer data)
       add_staff (f->store, unit, ref, from);
     }
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
-  spin ();
+  nv_test_spin ();
   assert_text (f, "cost", "0" NBSP "kr");
 
   add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
              NV_SPELL_DOCTOR);
-  spin ();
+  nv_test_spin ();
   assert_text (f, "current-percent", "3,1" NBSP "%"); /* 9 / 295 */
   assert_text (f, "cost", "42" NBSP "300" NBSP "kr");
   assert_text (f, "arsverk", "0,04");
@@ -272,7 +269,7 @@ test_target (Fixture *f, gconstpointer data)
   add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
              NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
-  spin ();
+  nv_test_spin ();
   assert_text (f, "target", "–");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (nv_overview_page_get_target_button (f->page))),
                    ==, "Set _Target…");
@@ -280,11 +277,11 @@ test_target (Fixture *f, gconstpointer data)
   /* Through the dialog: «0» cannot be saved, «0,5» can. */
   dialog = nv_target_dialog_present (GTK_WINDOW (f->window), f->store, unit);
   nv_target_dialog_respond (dialog, "0", "save");
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_unit_get_target (f->store, unit, &target, NULL));
   g_assert_true (isnan (target));
   nv_target_dialog_respond (dialog, "0,5", "save");
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_unit_get_target (f->store, unit, &target, NULL));
   g_assert_cmpfloat (target, ==, 0.5);
 
@@ -297,13 +294,13 @@ test_target (Fixture *f, gconstpointer data)
 
   /* At or above the actual figure: nothing to save. */
   g_assert_true (nv_unit_set_target (f->store, unit, 0.75, &error));
-  spin ();
+  nv_test_spin ();
   assert_text (f, "target", "0" NBSP "kr");
 
   /* Removed again. */
   dialog = nv_target_dialog_present (GTK_WINDOW (f->window), f->store, unit);
   nv_target_dialog_respond (dialog, NULL, "remove");
-  spin ();
+  nv_test_spin ();
   assert_text (f, "target", "–");
 }
 
@@ -314,11 +311,11 @@ test_empty (Fixture *f, gconstpointer data)
   gint64 unit = nv_unit_add (f->store, "Tom", "annet", NULL, &error);
 
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_overview_page_is_empty (f->page));
   /* Staff but nobody employed in the five quarters: still empty. */
   add_staff (f->store, unit, "Z", nv_day_from_ymd (2026, 1, 1));
-  spin ();
+  nv_test_spin ();
   g_assert_true (nv_overview_page_is_empty (f->page));
 }
 

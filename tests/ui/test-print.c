@@ -6,7 +6,8 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-handout.h"
@@ -145,12 +146,6 @@ test_print_matches_pdf (void)
   nv_test_rmtree (dir);
 }
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 flatten (const char *text)
@@ -182,6 +177,7 @@ test_handout_equals_overview (void)
   NvOverviewPage *page = g_object_new (NV_TYPE_OVERVIEW_PAGE, NULL);
   GtkWidget *window = gtk_window_new ();
   NvDay as_of = nv_day_from_ymd (2026, 12, 7);
+  g_autoptr (NvContext) context = nv_test_context_new (store, as_of);
   gint64 unit = nv_unit_add (store, "Avdeling 3", "helse-omsorg", "", &error);
   gint64 staff[6];
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
@@ -209,10 +205,9 @@ test_handout_equals_overview (void)
   g_assert_no_error (error);
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  nv_overview_page_set_as_of (page, as_of);
-  nv_page_set_store (NV_PAGE (page), store);
+  nv_page_set_context (NV_PAGE (page), context);
   nv_page_set_unit_id (NV_PAGE (page), unit);
-  spin ();
+  nv_test_spin ();
   persons = nv_overview_page_get_text (page, "q4-persons");
   percent = nv_overview_page_get_text (page, "q4-percent");
   g_assert_cmpstr (nv_overview_page_get_text (page, "q4-title"), ==, "Q4 2026");
@@ -245,7 +240,7 @@ test_handout_equals_overview (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
   g_clear_object (&store);
   nv_test_rmtree (dir);
 }

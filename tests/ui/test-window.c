@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include "nv-application.h"
 #include "nv-ui-resources.h"
 #include "nv-unit-dialog.h"
@@ -14,6 +15,7 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
 } Fixture;
 
 static void
@@ -21,43 +23,39 @@ setup (Fixture *f, gconstpointer data)
 {
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
 }
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 test_welcome_then_sections (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   gint64 a, b;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpstr (nv_window_get_state (window), ==, "welcome");
   g_assert_cmpint (nv_window_get_unit_id (window), ==, 0);
 
   a = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
   g_assert_no_error (error);
-  spin ();
+  nv_test_spin ();
   g_assert_cmpstr (nv_window_get_state (window), ==, "sections");
   g_assert_cmpint (nv_window_get_unit_id (window), ==, a);
 
   b = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
-  spin ();
+  nv_test_spin ();
   /* adding a unit elsewhere keeps the current one selected */
   g_assert_cmpint (nv_window_get_unit_id (window), ==, a);
   nv_window_select_unit (window, b);
@@ -71,14 +69,14 @@ test_welcome_then_sections (Fixture *f, gconstpointer data)
                    "measures");
 
   g_assert_true (nv_unit_delete (f->store, b, &error));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpint (nv_window_get_unit_id (window), ==, a);
   g_assert_true (nv_unit_delete (f->store, a, &error));
-  spin ();
+  nv_test_spin ();
   g_assert_cmpstr (nv_window_get_state (window), ==, "welcome");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
 }
 
 static void
@@ -99,7 +97,7 @@ test_unit_dialog_validation (Fixture *f, gconstpointer data)
   dialog = nv_unit_dialog_new (NULL, f->store, 0, saved_cb, &saved);
   name = nv_unit_dialog_get_name (dialog);
   gtk_window_present (dialog);
-  spin ();
+  nv_test_spin ();
 
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (name, "solsikken");
@@ -112,7 +110,7 @@ test_unit_dialog_validation (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name), "error"));
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  spin ();
+  nv_test_spin ();
   g_assert_cmpint (saved, >, 0);
   {
     g_autoptr (NvUnit) unit = nv_unit_get (f->store, saved, &error);
@@ -125,7 +123,7 @@ test_unit_dialog_validation (Fixture *f, gconstpointer data)
   saved = 0;
   dialog = nv_unit_dialog_new (NULL, f->store, 0, saved_cb, &saved);
   gtk_window_present (dialog);
-  spin ();
+  nv_test_spin ();
   gtk_editable_set_text (nv_unit_dialog_get_name (dialog), "Blåklokka");
   {
     GtkWidget *name_row = GTK_WIDGET (nv_unit_dialog_get_name (dialog));
@@ -135,56 +133,56 @@ test_unit_dialog_validation (Fixture *f, gconstpointer data)
     gtk_editable_set_text (GTK_EDITABLE (last), "Fjordvik");
     g_signal_emit_by_name (last, "entry-activated");
   }
-  spin ();
+  nv_test_spin ();
   g_assert_cmpint (saved, >, 0);
 }
 
 static void
 test_application_window_size (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = nv_context_get_settings (f->context);
   NvWindow *window;
   int width = 0, height = 0;
 
   g_settings_set_int (settings, "window-width", 1000);
-  window = nv_window_new (NULL, f->store);
+  window = nv_window_new (NULL, f->context);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 1000);
   gtk_window_set_default_size (GTK_WINDOW (window), 1111, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
 }
 
 /* The shortcuts window is built when first asked for, then shown again. */
 static void
 test_help_overlay (Fixture *f, gconstpointer data)
 {
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   GtkShortcutsWindow *overlay;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin ();
+  nv_test_spin ();
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
 
   gtk_window_close (GTK_WINDOW (overlay));
-  spin ();
+  nv_test_spin ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin ();
+  nv_test_spin ();
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
                  overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
 }
 
 static GtkWidget *
@@ -206,20 +204,20 @@ find_descendant (GtkWidget *widget, GType type)
 static void
 test_main_menu (Fixture *f, gconstpointer data)
 {
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   GtkMenuButton *button;
   GtkPopover *popover;
   GMenuModel *model;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
   button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (button);
   g_assert_null (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
 
   gtk_menu_button_popup (button);
-  spin ();
+  nv_test_spin ();
   popover = gtk_menu_button_get_popover (button);
   model = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (popover);
@@ -248,15 +246,15 @@ test_main_menu (Fixture *f, gconstpointer data)
   }
 
   gtk_menu_button_popdown (button);
-  spin ();
+  nv_test_spin ();
   gtk_menu_button_popup (button);
-  spin ();
+  nv_test_spin ();
   g_assert_true (gtk_menu_button_get_popover (button) == popover);
 
   gtk_menu_button_popdown (button);
-  spin ();
+  nv_test_spin ();
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
 }
 
 static GtkWidget *
@@ -283,30 +281,30 @@ static void
 test_focus_off_toasts (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvWindow *window = nv_window_new (NULL, f->store);
+  NvWindow *window = nv_window_new (NULL, f->context);
   AdwToastOverlay *overlay;
   GtkWidget *close, *focus, *opener;
 
   nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
   overlay = ADW_TOAST_OVERLAY (find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
   g_assert_nonnull (overlay);
   nv_window_toast (window, "Sykefravær lagt til");
-  spin ();
+  nv_test_spin ();
   close = toast_button (GTK_WIDGET (overlay), adw_toast_overlay_get_child (overlay));
   g_assert_nonnull (close);
   /* The button that opened the dialog had focus, then went away. */
   opener = toast_button (adw_toast_overlay_get_child (overlay), NULL);
   g_assert_nonnull (opener);
   g_assert_true (gtk_widget_grab_focus (opener));
-  spin ();
+  nv_test_spin ();
   gtk_widget_set_visible (opener, FALSE);
-  spin ();
+  nv_test_spin ();
   g_assert_true (gtk_widget_grab_focus (close));
   for (int i = 0; i < 3; i++)
-    spin ();
+    nv_test_spin ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_null (toast_button (GTK_WIDGET (overlay), adw_toast_overlay_get_child (overlay)) == focus
@@ -314,7 +312,7 @@ test_focus_off_toasts (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_ancestor (focus, close) || focus == close);
   gtk_widget_set_visible (opener, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin ();
 }
 
 int

@@ -10,7 +10,8 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "../nv-test-store.h"
+#include "nv-test-store.h"
+#include "nv-test-ui.h"
 #include <math.h>
 
 #include "nv-absence.h"
@@ -28,20 +29,11 @@ typedef struct
 {
   char *dir;
   NvStore *store;
+  NvContext *context;
   gint64 unit;
   gint64 workshop;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
 
 static void
 setup (Fixture *f, gconstpointer data)
@@ -52,6 +44,7 @@ setup (Fixture *f, gconstpointer data)
 
   f->dir = nv_test_tmpdir ();
   f->store = nv_test_open_store (f->dir, "naervaer.db");
+  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
   /* One demo unit: five years of figures and a held workshop. */
   g_assert_true (nv_demo_fill_full (f->store, 1, 5, nv_day_today (), 7, ids, &error));
   g_assert_no_error (error);
@@ -64,6 +57,7 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
@@ -94,31 +88,19 @@ static void
 save_png (GtkWidget *window, const char *name)
 {
   const char *dir = g_getenv ("NV_SHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
 
   if (dir == NULL)
     return;
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
+  nv_test_save_png (window, path);
 }
 
 static void
 test_projection (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->store, f->workshop, &error);
+  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->context, f->workshop, &error);
   gboolean dark = g_strcmp0 (g_getenv ("NV_SHOT_DARK"), "1") == 0;
   const char *size = g_getenv ("NV_SHOT_SIZE"); /* e.g. 1280x720; default 1920x1080 */
   int width = 1920, height = 1080;
@@ -136,7 +118,7 @@ test_projection (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (projection), (gpointer *) &projection);
   gtk_window_set_default_size (GTK_WINDOW (projection), width, height);
   gtk_window_present (GTK_WINDOW (projection));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
 
   /* welcome, purpose, research, figures, the unit's 10-FAKTOR profile (the demo has
    * survey rounds), 4 theme rounds, prioritise, agree, closing */
@@ -160,25 +142,25 @@ test_projection (Fixture *f, gconstpointer data)
     {
       g_autofree char *name = g_strdup_printf ("projection-%s-%02u.png", dark ? "dark" : "light", i);
       nv_workshop_deck_set_index (deck, i);
-      spin ();
+      nv_test_spin_rounds (5, 10000);
       g_assert_true (shows_text (GTK_WIDGET (projection), nv_workshop_deck_slide_title (deck, i)));
       save_png (GTK_WIDGET (projection), name);
     }
 
   /* The prioritised list: the demo's most-voted idea comes first with its votes. */
   nv_workshop_deck_set_index (deck, 9);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   if (english ())
     g_assert_true (shows_text (GTK_WIDGET (projection), "9 votes  ·  Fast, kort samtale"));
 
   /* Ideas appear while they are typed in: one on the round about open talk. */
   nv_workshop_deck_set_index (deck, 6);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshop_deck_get_slide (deck, 6)->theme->id, ==, "mastery-climate");
   g_assert_false (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
   g_assert_cmpint (nv_workshop_add_idea (f->store, f->workshop, "Felles lunsj på fredager",
                                          "mastery-climate", &error), >, 0);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_true (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
 
   /* Clicker keys. */
@@ -198,7 +180,7 @@ test_projection (Fixture *f, gconstpointer data)
 
   /* Esc leaves. */
   g_assert_true (nv_projection_handle_key (deck, GDK_KEY_Escape));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_null (projection);
 }
 
@@ -225,7 +207,7 @@ test_projection_masked (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
     }
   id = nv_workshop_add (f->store, unit, "2025-03-25", NULL, &error);
-  deck = nv_workshop_deck_new (f->store, id, &error);
+  deck = nv_workshop_deck_new (f->context, id, &error);
   g_assert_no_error (error);
   projection = nv_projection_window_new (deck);
   chart = nv_projection_window_build_chart (projection);
@@ -244,22 +226,22 @@ static void
 test_presenter (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->store, f->workshop, &error);
+  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->context, f->workshop, &error);
   NvPresenterWindow *presenter = nv_presenter_window_new (deck, NULL);
   g_autoptr (GPtrArray) ideas = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
   gtk_window_present (GTK_WINDOW (presenter));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_true (shows_text (GTK_WIDGET (presenter), nv_workshop_deck_slide_title (deck, 1)));
 
   /* An idea typed during a round (slide 5: after the figures and the
    * 10-FAKTOR profile) is stored with that round's theme. */
   nv_workshop_deck_set_index (deck, 5);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   gtk_editable_set_text (nv_presenter_window_get_idea_entry (presenter), "  Dele vakter rettferdig ");
   g_signal_emit_by_name (nv_presenter_window_get_idea_entry (presenter), "activate");
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (gtk_editable_get_text (nv_presenter_window_get_idea_entry (presenter)), ==, "");
   ideas = nv_workshop_ideas (f->store, f->workshop, FALSE, &error);
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->text, ==,
@@ -270,7 +252,7 @@ test_presenter (Fixture *f, gconstpointer data)
   save_png (GTK_WIDGET (presenter), "presenter.png");
 
   nv_workshop_deck_close (deck);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_null (presenter);
 }
 
@@ -305,19 +287,19 @@ test_new_opens_at_top (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 600);
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_context (NV_PAGE (page), f->context);
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   nv_workshops_page_open (page, id);
   for (int i = 0; i < 4; i++)
-    spin ();
+    nv_test_spin_rounds (5, 10000);
   scroller = mapped_scroller (GTK_WIDGET (page));
   g_assert_nonnull (scroller);
   v = gtk_scrolled_window_get_vadjustment (scroller);
   g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v));
   g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
 }
 
 /* Xvfb has one screen: the slides show alone, the notes never over them;
@@ -332,8 +314,8 @@ test_single_screen (Fixture *f, gconstpointer data)
                     ==, 1);
   if (english ())
     g_assert_cmpstr (hint, ==, "Slides on this screen · notes hidden, N shows them");
-  nv_projection_start (NULL, f->store, f->workshop);
-  spin ();
+  nv_projection_start (NULL, f->context, f->workshop);
+  nv_test_spin_rounds (5, 10000);
   projection = nv_projection_get_projection ();
   presenter = nv_projection_get_presenter ();
   g_assert_nonnull (projection);
@@ -343,20 +325,20 @@ test_single_screen (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (presenter)));
 
   g_assert_true (nv_projection_toggle_notes ());
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (presenter)));
   /* Closing the notes on one screen only hides them; the slides go on. */
   gtk_window_close (presenter);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_true (nv_projection_get_presenter () == presenter);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (presenter)));
   g_assert_true (nv_projection_get_projection () == projection);
 
   /* Esc on the slides ends both. */
   g_assert_true (nv_projection_toggle_notes ());
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   gtk_window_destroy (projection);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_null (nv_projection_get_projection ());
   g_assert_null (nv_projection_get_presenter ());
   g_assert_false (nv_projection_toggle_notes ());
@@ -373,13 +355,13 @@ test_start_button (Fixture *f, gconstpointer data)
 
   gtk_window_set_child (GTK_WINDOW (window), button);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_true (shows_text (button, hint));
   g_assert_true (shows_text (button, _("Start Presenting")));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_ref_sink (view);
   g_object_unref (view);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
 }
 
 static void
@@ -394,36 +376,36 @@ test_page (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_store (NV_PAGE (page), f->store);
+  nv_page_set_context (NV_PAGE (page), f->context);
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
   g_assert_true (shows_text (GTK_WIDGET (page), "Dialogsamling: nærvær hos oss"));
   if (english ())
     g_assert_true (shows_text (GTK_WIDGET (page), "Held · 15 of 16 steps done"));
 
   nv_workshops_page_open (page, f->workshop);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "workshop");
 
   /* A tick made elsewhere shows in the open view; state and count follow. */
   g_assert_true (nv_workshop_tick (f->store, f->workshop, "evaluate", TRUE, NULL, &error));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_true (shows_text (GTK_WIDGET (page),
                              nv_workshop_state_label (NV_WORKSHOP_FOLLOWED_UP)));
 
   /* A unit without workshops shows the empty page. */
   other = nv_unit_add (f->store, "Tom avdeling", "annet", NULL, &error);
   nv_page_set_unit_id (NV_PAGE (page), other);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "empty");
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
-  spin ();
+  nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
   steps = nv_workshop_steps (f->store, f->workshop, &error);
   g_assert_nonnull (steps);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  nv_test_spin_rounds (5, 10000);
 }
 
 int

@@ -202,7 +202,7 @@ nv_fte_check (double fte, const char **field, GError **error)
 {
   if (!isfinite (fte) || fte < 1 || fte > 100)
     {
-      g_autofree char *n = nv_format_number (fte, 2);
+      g_autofree char *n = nv_format_exact (fte);
       return nv_field_error (field, "fte", error, NV_STORE_ERROR_INVALID,
                              _("%s is outside 1–100"), n);
     }
@@ -214,13 +214,13 @@ nv_grade_check (double grade, NvSpellType type, const char **field, GError **err
 {
   if (!isfinite (grade) || grade < 20 || grade > 100)
     {
-      g_autofree char *n = nv_format_number (grade, 2);
+      g_autofree char *n = nv_format_exact (grade);
       return nv_field_error (field, "grade", error, NV_STORE_ERROR_INVALID,
                              _("%s is outside 20–100"), n);
     }
   if (type == NV_SPELL_SELF && grade != 100)
     {
-      g_autofree char *n = nv_format_number (grade, 2);
+      g_autofree char *n = nv_format_exact (grade);
       return nv_field_error (field, "grade", error, NV_STORE_ERROR_INVALID,
                              _("Self-certified absence always has grade 100, not %s"), n);
     }

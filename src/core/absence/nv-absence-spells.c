@@ -216,7 +216,7 @@ check_days (double value, const char *name, const char **field, GError **error)
 {
   if (!isfinite (value) || value < 0)
     {
-      g_autofree char *n = nv_format_number (value, 2);
+      g_autofree char *n = nv_format_exact (value);
       return nv_field_error (field, name, error, NV_STORE_ERROR_INVALID,
                              _("%s is not a number of days (0 or more)"), n);
     }
@@ -246,8 +246,8 @@ nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GEr
                            _("A month with contracted days has at least 1 person"));
   if (m->lost_days_self + m->lost_days_doctor > m->contracted_days)
     {
-      g_autofree char *lost = nv_format_number (m->lost_days_self + m->lost_days_doctor, 2);
-      g_autofree char *contracted = nv_format_number (m->contracted_days, 2);
+      g_autofree char *lost = nv_format_exact (m->lost_days_self + m->lost_days_doctor);
+      g_autofree char *contracted = nv_format_exact (m->contracted_days);
       return nv_field_error (field,
                              m->lost_days_self > m->contracted_days ? "lost_days_self"
                                                                     : "lost_days_doctor",

@@ -100,9 +100,12 @@ nv_csv_detect_encoding (NvCsvReader *r)
                          "separated)” instead"));
           return FALSE;
         }
-      if (first && len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+      /* A file saved by one tool and then by another that adds its own mark
+       * starts with two or more; all are marks, none is text. */
+      while (first && (gsize) (end - p) >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
         {
           r->bom = TRUE;
+          r->bom_bytes += 3;
           p += 3;
         }
       first = FALSE;
@@ -169,10 +172,10 @@ nv_csv_load_chunk (NvCsvReader *r)
   len = (gsize) n;
   if (n == 0)
     r->at_eof = TRUE;
-  if (r->first_chunk && r->bom && len >= 3)
+  if (r->first_chunk && r->bom && len >= r->bom_bytes)
     {
-      p += 3;
-      len -= 3;
+      p += r->bom_bytes;
+      len -= r->bom_bytes;
     }
   r->first_chunk = FALSE;
 

@@ -195,6 +195,18 @@ nv_csv_reader_map_columns (NvCsvReader *r, const NvCsvColumn *columns, int *inde
                              g_strdup_printf (_("column %u has no name (expected %s)"), i + 1,
                                               expected),
                              error);
+      if (found < 0 && strstr (text, "\xEF\xBB\xBF") != NULL)
+        {
+          /* A mark inside the header (files joined together) is invisible in
+           * the message's column name; name it instead. */
+          g_autoptr (GString) visible = g_string_new (text);
+          g_string_replace (visible, "\xEF\xBB\xBF", "", 0);
+          return header_error (r, visible->str,
+                               g_strdup (_("the column name contains an invisible byte order "
+                                           "mark (U+FEFF), as when two files are joined; save "
+                                           "the file again as “CSV UTF-8”")),
+                               error);
+        }
       if (found < 0)
         return header_error (r, text,
                              g_strdup_printf (_("unknown column (expected %s)"), expected), error);

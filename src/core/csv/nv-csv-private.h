@@ -36,6 +36,7 @@ struct _NvCsvReader
 
   NvCsvEncoding encoding;
   gboolean bom;
+  gsize bom_bytes; /* the marks at the start: one, or repeated by a tool that added its own */
   gboolean first_chunk;
   GIConv iconv;
   guint8 *raw;

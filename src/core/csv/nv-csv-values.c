@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "nv-csv.h"
+#include "nv-format.h"
 
 #define MAX_NUMBER 64
 
@@ -214,8 +215,10 @@ all_digits (const char *p, gsize len)
   return len > 0;
 }
 
-/* Does @s look like Y-M-D or D.M.Y with numbers (so a failure means the date
- * does not exist rather than a wrong form)? */
+/* Is @s written exactly as YYYY-MM-DD or D.M.YYYY / DD.MM.YYYY (so a failure
+ * means the date does not exist rather than a wrong form)? «2025-3-3» is not:
+ * the ISO form takes two digits for month and day, and reading it anyway
+ * would accept what the file's other dates may not mean. */
 static gboolean
 has_date_form (const char *s)
 {
@@ -223,8 +226,8 @@ has_date_form (const char *s)
   g_auto (GStrv) nor = g_strsplit (s, ".", -1);
 
   if (g_strv_length (iso) == 3 && strlen (iso[0]) == 4 && all_digits (iso[0], 4) &&
-      all_digits (iso[1], strlen (iso[1])) && all_digits (iso[2], strlen (iso[2])) &&
-      strlen (iso[1]) <= 2 && strlen (iso[2]) <= 2)
+      strlen (iso[1]) == 2 && all_digits (iso[1], 2) && strlen (iso[2]) == 2 &&
+      all_digits (iso[2], 2))
     return TRUE;
   if (g_strv_length (nor) == 3 && strlen (nor[2]) == 4 && all_digits (nor[2], 4) &&
       all_digits (nor[0], strlen (nor[0])) && all_digits (nor[1], strlen (nor[1])) &&
@@ -268,55 +271,17 @@ nv_csv_parse_date (const char *text, NvDay *day, GError **error)
                             NV_CALENDAR_FIRST_YEAR, NV_CALENDAR_LAST_YEAR);
       return value_error (error, _("%s is not a date that exists"), s);
     }
+  if (strchr (s, '-') != NULL && g_ascii_isdigit (s[0]))
+    return value_error (error,
+                        _("“%s” is not written as YYYY-MM-DD (four digits for the year, two "
+                          "for month and day: 2025-03-03) or DD.MM.YYYY"),
+                        s);
   return value_error (error, _("“%s” is not a date (use YYYY-MM-DD or DD.MM.YYYY)"), s);
 }
 
-/* Shortest decimal that reads back as the same double, never with an
- * exponent, decimal comma. */
+/* The CSV writer's numbers are the ones messages quote: see nv_format_exact. */
 char *
 nv_csv_format_number (double value)
 {
-  char format[16];
-  char buf[400];
-  int precision;
-
-  if (!isfinite (value))
-    return g_strdup ("");
-  if (value == 0)
-    return g_strdup ("0");
-
-  for (precision = 1; precision <= 17; precision++)
-    {
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-
-  if (strchr (buf, 'e') != NULL)
-    {
-      int exponent = (int) floor (log10 (fabs (value)));
-      int decimals = MAX (0, precision - 1 - exponent);
-
-      for (;; decimals++)
-        {
-          g_snprintf (format, sizeof format, "%%.%df", MIN (decimals, 340));
-          g_ascii_formatd (buf, sizeof buf, format, value);
-          if (g_ascii_strtod (buf, NULL) == value || decimals >= 340)
-            break;
-        }
-      if (strchr (buf, '.') != NULL)
-        {
-          gsize len = strlen (buf);
-          while (len > 0 && buf[len - 1] == '0')
-            buf[--len] = '\0';
-          if (len > 0 && buf[len - 1] == '.')
-            buf[--len] = '\0';
-        }
-    }
-
-  for (char *p = buf; *p != '\0'; p++)
-    if (*p == '.')
-      *p = ',';
-  return g_strdup (buf);
+  return nv_format_exact (value);
 }

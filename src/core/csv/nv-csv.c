@@ -455,6 +455,25 @@ nv_csv_reader_next (NvCsvReader *r, GError **error)
   r->current = g_steal_pointer (&g_ptr_array_index (r->records, r->records_head));
   r->records_head++;
 
+  /* A row of one field with the other delimiter in it, under a header of
+   * several columns: the rows were written with another delimiter than the
+   * header (a header typed in by hand above an exported list). */
+  if (r->header != NULL && r->header->len > 1 && r->current->n_fields == 1)
+    {
+      char other = r->delimiter == ';' ? ',' : ';';
+
+      if (strchr (r->current->text, other) != NULL)
+        {
+          guint line = r->current->line;
+          g_clear_pointer (&r->current, record_free);
+          nv_csv_reader_fail (r, NV_CSV_ERROR_SYNTAX, line, -1,
+                              _("the delimiter differs: the header separates its columns with "
+                                "“%c”, this row with “%c”; use one delimiter in the whole "
+                                "file"),
+                              r->delimiter, other);
+          return nv_csv_reader_set_error (r, error);
+        }
+    }
   if (r->header != NULL && r->current->n_fields > r->header->len)
     for (guint i = r->header->len; i < r->current->n_fields; i++)
       if (r->current->text[r->current->offsets[i]] != '\0')

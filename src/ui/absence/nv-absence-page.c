@@ -101,11 +101,27 @@ format_percent (double value)
   return g_strconcat (number, "\u00a0%", NULL); /* no-break space, as nv-format */
 }
 
+/* A row of the spells table: the spell, and the day an ongoing one has
+ * lasted until (today by the page's clock when the table was loaded). */
+typedef struct
+{
+  NvSpell *spell;
+  NvDay today;
+} SpellRow;
+
+static void
+spell_row_free (SpellRow *row)
+{
+  nv_spell_free (row->spell);
+  g_free (row);
+}
+
 /* A cell of the spells table (nv_table_item_new_lazy). */
 static char *
 format_spell (gconstpointer data, guint column)
 {
-  const NvSpell *spell = data;
+  const SpellRow *row = data;
+  const NvSpell *spell = row->spell;
 
   switch (column)
     {
@@ -117,7 +133,7 @@ format_spell (gconstpointer data, guint column)
       return spell->end != NV_DAY_NONE ? format_day (spell->end) : g_strdup (_("ongoing"));
     case SPELL_DAYS:
       {
-        NvDay last = spell->end != NV_DAY_NONE ? spell->end : MAX (nv_day_today (), spell->start);
+        NvDay last = spell->end != NV_DAY_NONE ? spell->end : MAX (row->today, spell->start);
         return g_strdup_printf ("%u", (guint) (last - spell->start + 1));
       }
     case SPELL_GRADE:
@@ -142,13 +158,20 @@ selected_data (GtkColumnView *view)
   return item != NULL ? nv_table_item_get_data (item) : NULL;
 }
 
+static NvSpell *
+selected_spell (NvAbsencePage *self)
+{
+  SpellRow *row = selected_data (self->spells_view);
+  return row != NULL ? row->spell : NULL;
+}
+
 static void
 update_actions (NvAbsencePage *self)
 {
   GtkWidget *w = GTK_WIDGET (self);
   gboolean unit = nv_page_get_unit_id (NV_PAGE (self)) != 0;
   NvRosterRow *row = selected_data (self->roster_view);
-  NvSpell *spell = selected_data (self->spells_view);
+  NvSpell *spell = selected_spell (self);
   NvMonthly *month = selected_data (self->monthly_view);
 
   gtk_widget_action_set_enabled (w, "absence.add-employee", unit);
@@ -255,11 +278,13 @@ load_spells (NvAbsencePage *self, gint64 unit_id, NvDay today)
   g_ptr_array_set_free_func (spells, NULL);
   for (guint i = n_spells; i-- > 0;)
     {
-      NvSpell *spell = g_ptr_array_index (spells, i);
+      SpellRow *row = g_new (SpellRow, 1);
 
-      g_ptr_array_add (items, nv_table_item_new_lazy (spell->id, SPELL_N_COLUMNS, format_spell,
-                                                      spell->employee_ref, spell,
-                                                      (GDestroyNotify) nv_spell_free));
+      row->spell = g_ptr_array_index (spells, i);
+      row->today = today;
+      g_ptr_array_add (items, nv_table_item_new_lazy (row->spell->id, SPELL_N_COLUMNS, format_spell,
+                                                      row->spell->employee_ref, row,
+                                                      (GDestroyNotify) spell_row_free));
     }
   g_list_store_splice (self->spells, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spells)),
                        items->pdata, items->len);
@@ -332,7 +357,7 @@ nv_absence_page_reload (NvPage *page)
 {
   NvAbsencePage *self = NV_ABSENCE_PAGE (page);
   gint64 unit_id = nv_page_get_unit_id (page);
-  NvDay today = nv_day_today ();
+  NvDay today = nv_page_today (page);
 
   if (nv_page_get_store (page) == NULL || unit_id == 0)
     {
@@ -385,24 +410,24 @@ roster_action (GtkWidget *widget, const char *action_name, GVariant *param)
     return;
   if (g_str_equal (action_name, "absence.add-employee"))
     present_dialog (self,
-                    nv_roster_dialog_new (parent_window (self), store, unit_id,
+                    nv_roster_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                           NV_ROSTER_DIALOG_ADD, 0),
                     _("Employee added"));
   else if (row == NULL)
     return;
   else if (g_str_equal (action_name, "absence.change-fte"))
     present_dialog (self,
-                    nv_roster_dialog_new (parent_window (self), store, unit_id,
+                    nv_roster_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                           NV_ROSTER_DIALOG_CHANGE_FTE, row->employee_id),
                     _("FTE changed"));
   else if (g_str_equal (action_name, "absence.end-employment"))
     present_dialog (self,
-                    nv_roster_dialog_new (parent_window (self), store, unit_id,
+                    nv_roster_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                           NV_ROSTER_DIALOG_END, row->employee_id),
                     _("Employment ended"));
   else if (g_str_equal (action_name, "absence.edit-roster"))
     present_dialog (self,
-                    nv_roster_dialog_new (parent_window (self), store, unit_id,
+                    nv_roster_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                           NV_ROSTER_DIALOG_EDIT, row->id),
                     _("Roster row saved"));
 }
@@ -413,7 +438,7 @@ spell_action (GtkWidget *widget, const char *action_name, GVariant *param)
   NvAbsencePage *self = NV_ABSENCE_PAGE (widget);
   NvStore *store = nv_page_get_store (NV_PAGE (self));
   gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
-  NvSpell *spell = selected_data (self->spells_view);
+  NvSpell *spell = selected_spell (self);
 
   if (store == NULL || unit_id == 0)
     return;
@@ -447,11 +472,11 @@ month_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (store == NULL || unit_id == 0)
     return;
   if (g_str_equal (action_name, "absence.add-month"))
-    present_dialog (self, nv_monthly_dialog_new (parent_window (self), store, unit_id, 0, 0),
+    present_dialog (self, nv_monthly_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id, 0, 0),
                     _("Monthly figures added"));
   else if (month != NULL && g_str_equal (action_name, "absence.edit-month"))
     present_dialog (self,
-                    nv_monthly_dialog_new (parent_window (self), store, unit_id, month->year,
+                    nv_monthly_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id, month->year,
                                            month->month),
                     _("Monthly figures saved"));
 }
@@ -539,7 +564,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   else if (g_str_equal (action_name, "absence.delete-spell"))
     {
-      NvSpell *spell = selected_data (self->spells_view);
+      NvSpell *spell = selected_spell (self);
       g_autofree char *from = NULL;
       if (spell == NULL)
         return;

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-format.h"
+#include "nv-backup.h"
 #include "nv-import-dialog.h"
 #include "nv-monthly-dialog.h"
 #include "nv-table.h"
@@ -267,7 +268,10 @@ nv_import_dialog_import (NvImportDialog *self)
   g_return_val_if_fail (NV_IS_IMPORT_DIALOG (self), FALSE);
   if (!nv_import_dialog_can_import (self))
     return FALSE;
-  if (!nv_import_file (self->store, self->kind, self->unit_id, self->path, &counts, &error))
+  /* The automatic backup first (when switched on): an import that turns out
+   * wrong can be undone from Preferences › Backups. */
+  if (!nv_backup_before_import (self->store, &error) ||
+      !nv_import_file (self->store, self->kind, self->unit_id, self->path, &counts, &error))
     {
       /* The file changed since the preview: say so; nothing was stored. */
       message = g_strdup_printf (_("Nothing was imported: %s"), error->message);

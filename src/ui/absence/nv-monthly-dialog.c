@@ -151,8 +151,10 @@ nv_monthly_dialog_init (NvMonthlyDialog *self)
 }
 
 NvMonthlyDialog *
-nv_monthly_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, int year, int month)
+nv_monthly_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id, int year,
+                       int month)
 {
+  NvStore *store = nv_context_get_store (context);
   NvMonthlyDialog *self = g_object_new (NV_TYPE_MONTHLY_DIALOG, "transient-for", parent, NULL);
   NvFormDialog *form = NV_FORM_DIALOG (self);
   g_autoptr (GPtrArray) stored = nv_monthly_list (store, unit_id, NULL);
@@ -193,7 +195,7 @@ nv_monthly_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, int ye
   nv_form_dialog_add_field (form, "period", _("_Month"), box, self->month);
 
   /* A new month defaults to last month: the report HR has just sent. */
-  nv_day_to_ymd (nv_day_today (), &today_year, &today_month, &today_day);
+  nv_day_to_ymd (nv_context_today (context), &today_year, &today_month, &today_day);
   if (!self->editing)
     {
       year = today_month == 1 ? today_year - 1 : today_year;

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "nv-form-dialog.h"
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvMonthlyDialog, nv_monthly_dialog, NV, MONTHLY_DIALOG, NvFormDialog)
 
 /* @year 0 adds a new month; otherwise edits @year-@month of the unit. */
-NvMonthlyDialog *nv_monthly_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id,
+NvMonthlyDialog *nv_monthly_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
                                         int year, int month);
 
 /* For tests: "period" (GtkDropDown of months), "year", "contracted_days",

@@ -20,6 +20,7 @@ struct _NvRosterDialog
   NvFormDialog parent_instance;
 
   NvStore *store;
+  NvDay today; /* by the context's clock */
   gint64 unit_id;
   NvRosterDialogMode mode;
   NvEmployee *employee; /* CHANGE_FTE, END, EDIT */
@@ -252,20 +253,21 @@ nv_roster_dialog_init (NvRosterDialog *self)
 }
 
 NvRosterDialog *
-nv_roster_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvRosterDialogMode mode,
+nv_roster_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id, NvRosterDialogMode mode,
                       gint64 id)
 {
   NvRosterDialog *self = g_object_new (NV_TYPE_ROSTER_DIALOG, "transient-for", parent, NULL);
   NvFormDialog *form = NV_FORM_DIALOG (self);
   g_autofree char *description = NULL;
 
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (nv_context_get_store (context));
+  self->today = nv_context_today (context);
   self->unit_id = unit_id;
   self->mode = mode;
 
   if (mode == NV_ROSTER_DIALOG_EDIT)
     {
-      g_autoptr (GPtrArray) rows = nv_roster_list (store, unit_id, NULL);
+      g_autoptr (GPtrArray) rows = nv_roster_list (self->store, unit_id, NULL);
       for (guint i = 0; rows != NULL && i < rows->len; i++)
         {
           NvRosterRow *row = g_ptr_array_index (rows, i);
@@ -276,7 +278,7 @@ nv_roster_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvRoste
         id = self->row->employee_id;
     }
   if (mode != NV_ROSTER_DIALOG_ADD)
-    self->employee = nv_employee_get (store, id, NULL);
+    self->employee = nv_employee_get (self->store, id, NULL);
   if (mode != NV_ROSTER_DIALOG_ADD
       && (self->employee == NULL || (mode == NV_ROSTER_DIALOG_EDIT && self->row == NULL)))
     {
@@ -312,8 +314,8 @@ nv_roster_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvRoste
       nv_form_dialog_set_heading (form, _("Change FTE"), description);
       self->from = add_date (self, "from", _("_From"));
       add_fte (self, _("New _FTE"),
-               nv_roster_fte_on (store, self->employee->id, nv_day_today (), NULL) > 0
-                 ? nv_roster_fte_on (store, self->employee->id, nv_day_today (), NULL)
+               nv_roster_fte_on (self->store, self->employee->id, self->today, NULL) > 0
+                 ? nv_roster_fte_on (self->store, self->employee->id, self->today, NULL)
                  : 100);
       break;
     case NV_ROSTER_DIALOG_END:

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "nv-form-dialog.h"
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ typedef enum
   NV_ROSTER_DIALOG_EDIT,       /* @id is the roster row */
 } NvRosterDialogMode;
 
-NvRosterDialog *nv_roster_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id,
+NvRosterDialog *nv_roster_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
                                       NvRosterDialogMode mode, gint64 id);
 
 /* The fields, for tests: "employee" (GtkEditable), "fte" (GtkSpinButton),

@@ -10,7 +10,8 @@
 
 typedef struct
 {
-  NvStore *store;
+  NvContext *context;
+  NvStore *store; /* the context's */
   gulong changed_id;
   gint64 unit_id;
   guint reload_idle;
@@ -21,7 +22,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (NvPage, nv_page, ADW_TYPE_BIN)
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_UNIT_ID,
   N_PROPS
 };
@@ -65,20 +66,50 @@ nv_page_get_store (NvPage *self)
   return priv->store;
 }
 
+NvContext *
+nv_page_get_context (NvPage *self)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+  g_return_val_if_fail (NV_IS_PAGE (self), NULL);
+  return priv->context;
+}
+
+GSettings *
+nv_page_get_settings (NvPage *self)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+  g_return_val_if_fail (NV_IS_PAGE (self), NULL);
+  return priv->context != NULL ? nv_context_get_settings (priv->context) : NULL;
+}
+
+NvDay
+nv_page_today (NvPage *self)
+{
+  NvPagePrivate *priv = nv_page_get_instance_private (self);
+  g_return_val_if_fail (NV_IS_PAGE (self), NV_DAY_NONE);
+  return priv->context != NULL ? nv_context_today (priv->context) : NV_DAY_NONE;
+}
+
 void
-nv_page_set_store (NvPage *self, NvStore *store)
+nv_page_set_context (NvPage *self, NvContext *context)
 {
   NvPagePrivate *priv = nv_page_get_instance_private (self);
 
   g_return_if_fail (NV_IS_PAGE (self));
-  if (priv->store == store)
+  g_return_if_fail (context == NULL || NV_IS_CONTEXT (context));
+  if (priv->context == context)
     return;
   if (priv->store != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->store);
-  g_set_object (&priv->store, store);
-  if (store != NULL)
-    priv->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_clear_object (&priv->store);
+  g_set_object (&priv->context, context);
+  if (context != NULL)
+    {
+      priv->store = g_object_ref (nv_context_get_store (context));
+      priv->changed_id =
+        g_signal_connect (priv->store, "changed", G_CALLBACK (store_changed_cb), self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
   nv_page_reload (self);
 }
 
@@ -122,6 +153,7 @@ nv_page_dispose (GObject *object)
   if (priv->store != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->store);
   g_clear_object (&priv->store);
+  g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (nv_page_parent_class)->dispose (object);
 }
@@ -133,8 +165,8 @@ nv_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, nv_page_get_store (self));
+    case PROP_CONTEXT:
+      g_value_set_object (value, nv_page_get_context (self));
       break;
     case PROP_UNIT_ID:
       g_value_set_int64 (value, nv_page_get_unit_id (self));
@@ -151,8 +183,8 @@ nv_page_set_property (GObject *object, guint prop_id, const GValue *value, GPara
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      nv_page_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      nv_page_set_context (self, g_value_get_object (value));
       break;
     case PROP_UNIT_ID:
       nv_page_set_unit_id (self, g_value_get_int64 (value));
@@ -172,8 +204,8 @@ nv_page_class_init (NvPageClass *klass)
   object_class->set_property = nv_page_set_property;
   klass->topics = NV_TOPIC_ALL;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, NV_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, NV_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNIT_ID] =
     g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0,

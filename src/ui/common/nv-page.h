@@ -1,8 +1,8 @@
 /* nv-page.h — base class of the window's sections.
  *
- * A page shows one unit's data. The window sets :store and :unit-id; the page
- * reloads when either changes or when the store says that data the page
- * shows (the class's topics) changed.
+ * A page shows one unit's data. The window sets :context (store, settings,
+ * clock) and :unit-id; the page reloads when either changes or when the
+ * store says that data the page shows (the class's topics) changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -21,15 +21,19 @@ struct _NvPageClass
 {
   AdwBinClass parent_class;
 
-  /* Called when the unit or the store changes, and on ::changed of the store
-   * for one of @topics. */
+  /* Called when the unit or the context changes, and on ::changed of the
+   * store for one of @topics. */
   void (*reload) (NvPage *self);
   /* What the page shows (NvStoreTopics); NV_TOPIC_ALL unless set in class_init. */
   NvStoreTopics topics;
 };
 
+NvContext *nv_page_get_context (NvPage *self);
+void nv_page_set_context (NvPage *self, NvContext *context);
+/* The context's store, settings and today (NULL / NV_DAY_NONE without one). */
 NvStore *nv_page_get_store (NvPage *self);
-void nv_page_set_store (NvPage *self, NvStore *store);
+GSettings *nv_page_get_settings (NvPage *self);
+NvDay nv_page_today (NvPage *self);
 gint64 nv_page_get_unit_id (NvPage *self);
 void nv_page_set_unit_id (NvPage *self, gint64 unit_id);
 void nv_page_reload (NvPage *self);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-error-label.h"
+#include "nv-backup.h"
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
 #include "nv-ssb-fetch.h"
@@ -26,6 +27,7 @@ struct _NvBenchmarkManager
   AdwWindow parent_instance;
 
   NvStore *store;
+  NvDay today; /* by the context's clock */
   gint64 unit_id;
   gulong changed_id;
   GtkFileChooserNative *chooser;
@@ -120,7 +122,7 @@ add_provenance_rows (NvBenchmarkManager *self, AdwExpanderRow *row, const NvBenc
           g_autofree char *date = nv_day_format_local (info.next_release);
           g_autofree char *next_text = NULL;
 
-          if (info.next_release > nv_day_today ())
+          if (info.next_release > self->today)
             next_text = g_strdup_printf (_("Around %s (an estimate: SSB publishes a quarter "
                                            "about eleven weeks after it ends)"),
                                          date);
@@ -349,7 +351,7 @@ reload (NvBenchmarkManager *self)
       return;
     }
   if (self->unit_id != 0)
-    unit_latest = nv_benchmark_unit_latest_quarter (self->store, self->unit_id, NV_DAY_NONE, NULL);
+    unit_latest = nv_benchmark_unit_latest_quarter (self->store, self->unit_id, self->today, NULL);
 
   for (guint k = 0; k < G_N_ELEMENTS (kind_order); k++)
     {
@@ -437,7 +439,8 @@ nv_benchmark_manager_import_file (NvBenchmarkManager *self, GFile *file)
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Only files on this computer can be imported"));
     }
-  if (path == NULL || !nv_benchmark_import_file (self->store, path, &report, &error))
+  if (path == NULL || !nv_backup_before_import (self->store, &error) ||
+      !nv_benchmark_import_file (self->store, path, &report, &error))
     {
       show_message (self, _("Nothing Was Imported"), error->message);
       return FALSE;
@@ -549,6 +552,11 @@ ssb_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkMana
       show_message (self, _("No Figures Were Fetched"), error->message);
       return;
     }
+  if (!nv_backup_before_import (self->store, &error))
+    {
+      show_message (self, _("No Figures Were Fetched"), error->message);
+      return;
+    }
   self->ssb_cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (self->ssb_button, FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay,
@@ -645,17 +653,18 @@ nv_benchmark_manager_init (NvBenchmarkManager *self)
 }
 
 GtkWindow *
-nv_benchmark_manager_new (GtkWindow *parent, NvStore *store, gint64 unit_id)
+nv_benchmark_manager_new (GtkWindow *parent, NvContext *context, gint64 unit_id)
 {
   NvBenchmarkManager *self;
 
-  g_return_val_if_fail (NV_IS_STORE (store), NULL);
+  g_return_val_if_fail (NV_IS_CONTEXT (context), NULL);
 
   self = g_object_new (NV_TYPE_BENCHMARK_MANAGER, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (nv_context_get_store (context));
+  self->today = nv_context_today (context);
   self->unit_id = unit_id;
   self->changed_id =
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+    g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   reload (self);
   return GTK_WINDOW (self);
 }

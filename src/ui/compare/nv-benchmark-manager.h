@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (NvBenchmarkManager, nv_benchmark_manager, NV, BENCHMARK_MA
 
 /* @unit_id (0 for none) is the unit being compared: it decides the
  * own-municipality series and the «behind» warnings. */
-GtkWindow *nv_benchmark_manager_new (GtkWindow *parent, NvStore *store, gint64 unit_id);
+GtkWindow *nv_benchmark_manager_new (GtkWindow *parent, NvContext *context, gint64 unit_id);
 
 /* Imports @file as the Import button does: on failure an error dialog names
  * file, line and field and nothing is stored; replaced figures are listed.

@@ -45,14 +45,12 @@ struct _NvComparePage
   GtkColumnView *table;
   GtkLabel *measure_note;
 
-  GSettings *settings;
   GPtrArray *series_list; /* NvBenchmarkSeries, as in the dropdown */
   char *primary;          /* name of the chosen series */
   GHashTable *extra;      /* names of further series shown (same measure) */
   NvCompare *compare;
   GtkFileChooserNative *chooser;
   char *export_format;
-  NvDay as_of;
   gboolean updating;
 };
 

@@ -162,7 +162,7 @@ rebuild (NvComparePage *self)
   self->updating = FALSE;
 
   self->compare = nv_compare_new (store, unit_id, (const char *const *) names->pdata, NV_DAY_NONE,
-                                  NV_DAY_NONE, self->as_of, &error);
+                                  NV_DAY_NONE, nv_page_today (NV_PAGE (self)), &error);
   if (self->compare == NULL)
     {
       g_warning ("Could not compare: %s", error->message);
@@ -277,7 +277,7 @@ manage_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (nv_page_get_store (NV_PAGE (self)) == NULL)
     return;
   manager = nv_benchmark_manager_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      nv_page_get_store (NV_PAGE (self)),
+                                      nv_page_get_context (NV_PAGE (self)),
                                       nv_page_get_unit_id (NV_PAGE (self)));
   gtk_window_present (manager);
 }
@@ -309,7 +309,7 @@ nv_compare_page_reload (NvPage *page)
     }
   if (find_series (self, self->primary) == NULL)
     {
-      g_autofree char *fallback = g_settings_get_string (self->settings, "default-benchmark");
+      g_autofree char *fallback = g_settings_get_string (nv_page_get_settings (NV_PAGE (self)), "default-benchmark");
       NvBenchmarkSeries *first =
         self->series_list->len > 0 ? g_ptr_array_index (self->series_list, 0) : NULL;
 
@@ -351,7 +351,6 @@ nv_compare_page_dispose (GObject *object)
   g_clear_pointer (&self->extra, g_hash_table_unref);
   g_clear_pointer (&self->primary, g_free);
   g_clear_pointer (&self->export_format, g_free);
-  g_clear_object (&self->settings);
   G_OBJECT_CLASS (nv_compare_page_parent_class)->dispose (object);
 }
 
@@ -448,21 +447,12 @@ nv_compare_page_init (NvComparePage *self)
   nv_unfocus_flow_box_children (GTK_WIDGET (self));
   gtk_drop_down_set_factory (self->benchmark_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->benchmark_dropdown, list_factory);
-  self->settings = g_settings_new (APPLICATION_ID);
   self->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->benchmark_dropdown, "notify::selected",
                     G_CALLBACK (dropdown_selected_cb), self);
 }
 
 /* ---- public ------------------------------------------------------------- */
-
-void
-nv_compare_page_set_as_of (NvComparePage *self, NvDay as_of)
-{
-  g_return_if_fail (NV_IS_COMPARE_PAGE (self));
-  self->as_of = as_of;
-  nv_page_reload (NV_PAGE (self));
-}
 
 gboolean
 nv_compare_page_export (NvComparePage *self, const char *path, GError **error)

@@ -12,9 +12,6 @@ G_BEGIN_DECLS
 #define NV_TYPE_COMPARE_PAGE (nv_compare_page_get_type ())
 G_DECLARE_FINAL_TYPE (NvComparePage, nv_compare_page, NV, COMPARE_PAGE, NvPage)
 
-/* The day open spells end on and quarters must have ended by (tests);
- * NV_DAY_NONE (default) is today. */
-void nv_compare_page_set_as_of (NvComparePage *self, NvDay as_of);
 /* Writes the trend chart as the Export menu does (masked, light style):
  * PNG/SVG 1600×900 pixels, PDF 842×474 points. */
 gboolean nv_compare_page_export (NvComparePage *self, const char *path, GError **error);

@@ -129,7 +129,7 @@ mark_done_check (MarkDone *md, AdwMessageDialog *dialog)
     problem = _("Give the date the step was done.");
   else if (day == NV_DAY_NONE)
     problem = _("Not a date. Write it as DD.MM.YYYY.");
-  else if (day > nv_day_today ())
+  else if (day > nv_page_today (md->page))
     problem = _("The date lies in the future.");
   else if (day < md->milestone->case_start)
     problem = text = g_strdup_printf (_("The date lies before the case started (%s)."), start);
@@ -206,7 +206,7 @@ nv_followup_mark_done_dialog (NvPage *page, const NvMilestone *milestone)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
   md->date = NV_DATE_ENTRY (nv_date_entry_new ());
-  nv_date_entry_set_day (md->date, nv_day_today ());
+  nv_date_entry_set_day (md->date, nv_page_today (page));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (nv_date_entry_get_editable (md->date)));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (nv_date_entry_get_editable (md->date)),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
@@ -542,7 +542,7 @@ retention_response_cb (AdwMessageDialog *dialog, const char *response, Retention
 
   if (g_strcmp0 (response, "delete") != 0 || store == NULL)
     return;
-  if (!nv_privacy_delete_expired (store, retention->years, nv_day_today (), &n_cases, &n_spells,
+  if (!nv_privacy_delete_expired (store, retention->years, nv_page_today (retention->page), &n_cases, &n_spells,
                                   &error))
     {
       toast_error (retention->page, error);
@@ -595,7 +595,7 @@ nv_followup_delete_old_cases_dialog (NvPage *page, int years)
   g_autofree char *body = NULL;
   g_autofree char *cutoff = NULL;
   NvStore *store = nv_page_get_store (page);
-  NvDay today = nv_day_today ();
+  NvDay today = nv_page_today (page);
   AdwMessageDialog *dialog;
   Retention *retention;
 

@@ -171,7 +171,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   const NvMilestone *m = nv_milestone_item_get (gtk_list_item_get_item (list_item));
   const char *title = nv_milestone_title (m->milestone);
   g_autofree char *row_title = NULL;
-  g_autofree char *subtitle = nv_followup_status_text (m, nv_day_today ());
+  g_autofree char *subtitle = nv_followup_status_text (m, nv_page_today (data->page));
   g_autofree char *button_label = NULL;
   gboolean badge = !data->with_employee || m->status == NV_MILESTONE_OPTIONAL ||
                    m->status == NV_MILESTONE_NOT_TRACKED;

@@ -38,7 +38,7 @@ struct _NvFollowupPage
 {
   NvPage parent_instance;
 
-  GSettings *settings;
+  gboolean meanings_built;
   guint n_overdue;
   gboolean stale; /* data changed while off screen: build on map */
   guint cards_source;
@@ -294,11 +294,16 @@ static void
 build_meanings (NvFollowupPage *self)
 {
   NvFollowupRules *rules = nv_followup_rules_default ();
-  NvDay today = nv_day_today ();
-  const NvFollowupRuleSet *set = nv_followup_rules_for_day (rules, today);
+  NvDay today = nv_page_today (NV_PAGE (self));
+  const NvFollowupRuleSet *set = NULL;
   g_autofree char *valid = NULL;
   g_autofree char *description = NULL;
 
+  /* The rules in force today, by the clock of the first context. */
+  if (self->meanings_built || today == NV_DAY_NONE)
+    return;
+  self->meanings_built = TRUE;
+  set = nv_followup_rules_for_day (rules, today);
   if (set == NULL)
     return;
   valid = nv_day_format_local (set->valid_from);
@@ -489,7 +494,7 @@ static void
 add_cards (NvFollowupPage *self, Cards *cards, guint n)
 {
   g_autoptr (GPtrArray) ms = g_ptr_array_new ();
-  NvDay today = nv_day_today ();
+  NvDay today = nv_page_today (NV_PAGE (self));
 
   for (; n > 0 && cards->next < cards->starts->len; n--, cards->next++)
     {
@@ -544,7 +549,7 @@ build (NvFollowupPage *self)
   g_autoptr (GArray) overdue = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) soon = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) not_tracked = g_array_new (FALSE, FALSE, sizeof (guint));
-  NvDay today = nv_day_today ();
+  NvDay today = nv_page_today (NV_PAGE (self));
   NvDay tracked_from = NV_DAY_NONE;
   Cards *cards;
   gint64 t_build = g_get_monotonic_time ();
@@ -653,7 +658,7 @@ nv_followup_page_reload (NvPage *page)
       set_n_overdue (self, 0);
       return;
     }
-  if (!nv_followup_count (store, unit_id, nv_day_today (), SOON_DAYS, &n_overdue, NULL, &error))
+  if (!nv_followup_count (store, unit_id, nv_page_today (NV_PAGE (self)), SOON_DAYS, &n_overdue, NULL, &error))
     {
       g_warning ("follow-up badge: %s", error->message);
       n_overdue = 0;
@@ -707,7 +712,7 @@ delete_old_cases_action (GtkWidget *widget, const char *action_name, GVariant *p
 {
   NvFollowupPage *self = NV_FOLLOWUP_PAGE (widget);
   nv_followup_delete_old_cases_dialog (NV_PAGE (self),
-                                       g_settings_get_int (self->settings, "retention-years"));
+                                       g_settings_get_int (nv_page_get_settings (NV_PAGE (self)), "retention-years"));
 }
 
 static void
@@ -719,7 +724,7 @@ tracked_from_action (GtkWidget *widget, const char *action_name, GVariant *param
   if (nv_page_get_store (page) == NULL || nv_page_get_unit_id (page) == 0)
     return;
   dialog = nv_tracked_from_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                       nv_page_get_store (page), nv_page_get_unit_id (page));
+                                       nv_page_get_context (page), nv_page_get_unit_id (page));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -785,7 +790,6 @@ nv_followup_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_FOLLOWUP_PAGE);
   g_clear_handle_id (&self->cards_source, g_source_remove);
   g_object_set_data (G_OBJECT (self), "cards", NULL);
-  g_clear_object (&self->settings);
   g_clear_object (&self->overdue_model);
   g_clear_object (&self->soon_model);
   g_clear_object (&self->not_tracked_model);
@@ -850,7 +854,6 @@ static void
 nv_followup_page_init (NvFollowupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APPLICATION_ID);
   self->overdue_model = nv_milestone_model_new ();
   self->soon_model = nv_milestone_model_new ();
   self->not_tracked_model = nv_milestone_model_new ();
@@ -868,5 +871,5 @@ nv_followup_page_init (NvFollowupPage *self)
                                                   _("Due in the next 14 days")));
   g_signal_connect_swapped (self->not_tracked_row, "notify::expanded",
                             G_CALLBACK (not_tracked_expanded_cb), self);
-  build_meanings (self);
+  g_signal_connect (self, "notify::context", G_CALLBACK (build_meanings), NULL);
 }

@@ -15,10 +15,24 @@ struct _NvFollowupPrefs
 {
   AdwPreferencesGroup parent_instance;
 
-  GSettings *settings;
+  GSettings *settings; /* the Preferences window's */
+  GtkWidget *reminders_switch;
+  GtkWidget *retention_spin;
 };
 
 G_DEFINE_FINAL_TYPE (NvFollowupPrefs, nv_followup_prefs, ADW_TYPE_PREFERENCES_GROUP)
+
+/* A control in a row is named like the row (without the mnemonic's «_»):
+ * GTK 4.8 does not take a name from a labelled-by row. */
+static void
+name_like_row (GtkWidget *control, const char *title)
+{
+  g_autoptr (GString) name = g_string_new (title);
+
+  g_string_replace (name, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name->str, -1);
+}
 
 static void
 nv_followup_prefs_dispose (GObject *object)
@@ -40,7 +54,6 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
 {
   GtkWidget *row, *toggle, *spin;
 
-  self->settings = g_settings_new (APPLICATION_ID);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Follow-up and Privacy"));
 
   row = adw_action_row_new ();
@@ -53,9 +66,10 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   row, NULL, -1);
+  name_like_row (toggle, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_settings_bind (self->settings, "reminders", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  self->reminders_switch = toggle;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
 
   row = adw_action_row_new ();
@@ -70,8 +84,22 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   row, NULL, -1);
+  name_like_row (spin, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  g_settings_bind (self->settings, "retention-years", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  self->retention_spin = spin;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+}
+
+void
+nv_followup_prefs_set_settings (NvFollowupPrefs *self, GSettings *settings)
+{
+  g_return_if_fail (NV_IS_FOLLOWUP_PREFS (self));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "reminders", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "retention-years", self->retention_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }

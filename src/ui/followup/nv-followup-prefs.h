@@ -13,4 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvFollowupPrefs, nv_followup_prefs, NV, FOLLOWUP_PREFS,
                       AdwPreferencesGroup)
 
+/* Binds the switch and the spin button to @settings (once). */
+void nv_followup_prefs_set_settings (NvFollowupPrefs *self, GSettings *settings);
+
 G_END_DECLS

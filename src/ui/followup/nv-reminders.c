@@ -140,6 +140,7 @@ typedef struct
   GDBusConnection *bus;
   char *title;
   char *body;
+  NvDay today;
 } Reminder;
 
 static void
@@ -161,7 +162,7 @@ compose_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   g_autoptr (GError) error = NULL;
   g_autoptr (NvStore) store = nv_store_open (r->path, &error);
 
-  if (store == NULL || !nv_reminders_compose (store, nv_day_today (), &r->title, &r->body, &error))
+  if (store == NULL || !nv_reminders_compose (store, r->today, &r->title, &r->body, &error))
     {
       if (error != NULL)
         g_task_return_error (task, g_steal_pointer (&error));
@@ -197,8 +198,10 @@ composed_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 void
-nv_reminders_notify_once (GApplication *app, NvStore *store, GSettings *settings)
+nv_reminders_notify_once (GApplication *app, NvContext *context)
 {
+  NvStore *store = context != NULL ? nv_context_get_store (context) : NULL;
+  GSettings *settings = context != NULL ? nv_context_get_settings (context) : NULL;
   static gboolean done = FALSE;
   g_autoptr (GTask) task = NULL;
   GDBusConnection *bus;
@@ -214,6 +217,7 @@ nv_reminders_notify_once (GApplication *app, NvStore *store, GSettings *settings
     return;
   r = g_new0 (Reminder, 1);
   r->path = g_strdup (nv_store_get_path (store));
+  r->today = nv_context_today (context);
   r->bus = g_object_ref (bus);
   task = g_task_new (app, NULL, composed_cb, NULL);
   g_task_set_source_tag (task, nv_reminders_notify_once);

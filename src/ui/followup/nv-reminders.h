@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "nv-calendar.h"
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -25,10 +25,11 @@ void nv_reminders_install_actions (GtkApplication *app);
 gboolean nv_reminders_compose (NvStore *store, NvDay today, char **title, char **body,
                                GError **error);
 
-/* Sends the notification once per process when the "reminders" setting is on
- * and there is something to remind of. The counting and the look for a
+/* Sends the notification once per process when the context's "reminders"
+ * setting is on and there is something to remind of (as of the context's
+ * today). The counting and the look for a
  * notification service run in a worker thread on a connection of its own;
  * the notification is sent from the main thread when they are done. */
-void nv_reminders_notify_once (GApplication *app, NvStore *store, GSettings *settings);
+void nv_reminders_notify_once (GApplication *app, NvContext *context);
 
 G_END_DECLS

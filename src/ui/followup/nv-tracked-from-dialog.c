@@ -18,6 +18,7 @@ struct _NvTrackedFromDialog
   NvFormDialog parent_instance;
 
   NvStore *store;
+  NvDay today; /* by the context's clock */
   gint64 unit_id;
   GtkWidget *date; /* NvDateEntry */
   GtkWidget *all;  /* GtkCheckButton: track every step */
@@ -44,7 +45,7 @@ nv_tracked_from_dialog_validate (NvFormDialog *dialog)
                                 _("Not a date. Write it as DD.MM.YYYY, for example 03.02.2025."));
       return FALSE;
     }
-  if (nv_date_entry_get_day (date) > nv_day_today ())
+  if (nv_date_entry_get_day (date) > self->today)
     {
       nv_form_dialog_set_error (dialog, "from", _("The date lies in the future."));
       return FALSE;
@@ -95,14 +96,16 @@ nv_tracked_from_dialog_init (NvTrackedFromDialog *self)
 }
 
 NvTrackedFromDialog *
-nv_tracked_from_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id)
+nv_tracked_from_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id)
 {
   NvTrackedFromDialog *self =
     g_object_new (NV_TYPE_TRACKED_FROM_DIALOG, "transient-for", parent, NULL);
   NvFormDialog *form = NV_FORM_DIALOG (self);
+  NvStore *store = nv_context_get_store (context);
   NvDay current = NV_DAY_NONE;
 
   self->store = g_object_ref (store);
+  self->today = nv_context_today (context);
   self->unit_id = unit_id;
   nv_followup_get_tracked_from (store, unit_id, &current, NULL);
 
@@ -113,7 +116,7 @@ nv_tracked_from_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id)
       "day, so old history is not taken for missed deadlines."));
   self->date = nv_date_entry_new ();
   nv_date_entry_set_day (NV_DATE_ENTRY (self->date),
-                         current != NV_DAY_NONE ? current : nv_day_today ());
+                         current != NV_DAY_NONE ? current : self->today);
   nv_form_dialog_add_field (form, "from", _("_Tracked from"), self->date,
                             GTK_WIDGET (nv_date_entry_get_editable (NV_DATE_ENTRY (self->date))));
   self->all = gtk_check_button_new_with_mnemonic (_("Track _every step, also of old cases"));

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "nv-form-dialog.h"
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvTrackedFromDialog, nv_tracked_from_dialog, NV, TRACKED_FROM_DIALOG,
                       NvFormDialog)
 
-NvTrackedFromDialog *nv_tracked_from_dialog_new (GtkWindow *parent, NvStore *store,
+NvTrackedFromDialog *nv_tracked_from_dialog_new (GtkWindow *parent, NvContext *context,
                                                  gint64 unit_id);
 /* For tests: the date field and the «track every step» switch. */
 GtkWidget *nv_tracked_from_dialog_get_date (NvTrackedFromDialog *self);

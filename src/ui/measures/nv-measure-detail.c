@@ -34,7 +34,8 @@ struct _NvMeasureDetail
   GtkBox *effect_box;
   GtkBox *notes_box;
 
-  NvStore *store;
+  NvContext *context;
+  NvStore *store; /* the context's */
   gulong changed_id;
   guint reload_idle;
   gint64 measure_id;
@@ -398,7 +399,7 @@ note_form_changed_cb (NoteForm *form)
     adw_message_dialog_set_response_enabled (
       ADW_MESSAGE_DIALOG (dialog), "add",
       *text != '\0' && nv_date_entry_get_day (form->date) != NV_DAY_NONE &&
-        nv_date_entry_get_day (form->date) <= nv_day_today ());
+        nv_date_entry_get_day (form->date) <= form->self->as_of);
 }
 
 static void
@@ -443,7 +444,7 @@ add_note_clicked_cb (NvMeasureDetail *self)
     GTK_WINDOW (self), _("Add Evaluation Note"),
     _("What effect do you see? Is absence, the working environment or the way you talk about "
       "absence different? Should the measure continue?")));
-  nv_date_entry_set_day (NV_DATE_ENTRY (date), nv_day_today ());
+  nv_date_entry_set_day (NV_DATE_ENTRY (date), self->as_of);
   gtk_box_append (GTK_BOX (date_row), date_label);
   gtk_box_append (GTK_BOX (date_row), date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (nv_date_entry_get_editable (NV_DATE_ENTRY (date))),
@@ -605,16 +606,9 @@ edit_clicked_cb (NvMeasureDetail *self)
 
   if (m == NULL)
     return;
-  dialog = nv_measure_dialog_new (self->store, m->unit_id, m);
+  dialog = nv_measure_dialog_new (self->context, m->unit_id, m);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-nv_measure_detail_set_as_of (NvMeasureDetail *self, NvDay as_of)
-{
-  self->as_of = as_of != NV_DAY_NONE ? as_of : nv_day_today ();
-  reload (self);
 }
 
 const char *
@@ -630,14 +624,15 @@ nv_measure_detail_get_after_text (NvMeasureDetail *self)
 }
 
 GtkWidget *
-nv_measure_detail_new (NvStore *store, gint64 measure_id)
+nv_measure_detail_new (NvContext *context, gint64 measure_id)
 {
   NvMeasureDetail *self = g_object_new (NV_TYPE_MEASURE_DETAIL, NULL);
 
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (nv_context_get_store (context));
   self->measure_id = measure_id;
-  self->as_of = nv_day_today ();
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->as_of = nv_context_today (context);
+  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   reload (self);
   return GTK_WIDGET (self);
 }
@@ -651,6 +646,7 @@ nv_measure_detail_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->before_text, g_free);
   g_clear_pointer (&self->after_text, g_free);
   G_OBJECT_CLASS (nv_measure_detail_parent_class)->dispose (object);

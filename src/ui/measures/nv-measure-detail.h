@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "nv-context.h"
 #include "nv-measure.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,8 @@ G_BEGIN_DECLS
 #define NV_TYPE_MEASURE_DETAIL (nv_measure_detail_get_type ())
 G_DECLARE_FINAL_TYPE (NvMeasureDetail, nv_measure_detail, NV, MEASURE_DETAIL, AdwWindow)
 
-GtkWidget *nv_measure_detail_new (NvStore *store, gint64 measure_id);
-/* The day the statistics are computed as of (default today). For tests. */
-void nv_measure_detail_set_as_of (NvMeasureDetail *self, NvDay as_of);
+/* The statistics are computed as of today by @context's clock. */
+GtkWidget *nv_measure_detail_new (NvContext *context, gint64 measure_id);
 /* "7,4 %"-style texts of the before/after/change figures as shown; for tests. */
 const char *nv_measure_detail_get_before_text (NvMeasureDetail *self);
 const char *nv_measure_detail_get_after_text (NvMeasureDetail *self);

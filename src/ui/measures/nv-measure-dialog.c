@@ -254,14 +254,14 @@ fill_workshops (NvMeasureDialog *self, gint64 selected)
 }
 
 GtkWidget *
-nv_measure_dialog_new (NvStore *store, gint64 unit_id, const NvMeasure *measure)
+nv_measure_dialog_new (NvContext *context, gint64 unit_id, const NvMeasure *measure)
 {
   NvMeasureDialog *self = g_object_new (NV_TYPE_MEASURE_DIALOG, NULL);
   g_autoptr (GtkStringList) themes = gtk_string_list_new (NULL);
   const char *const *ids = nv_measure_theme_ids ();
   guint theme_pos = 0;
 
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (nv_context_get_store (context));
   self->unit_id = unit_id;
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -302,7 +302,7 @@ nv_measure_dialog_new (NvStore *store, gint64 unit_id, const NvMeasure *measure)
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Measure"));
-      nv_date_entry_set_day (self->start_entry, nv_day_today ());
+      nv_date_entry_set_day (self->start_entry, nv_context_today (context));
     }
   g_signal_connect_swapped (self->theme_row, "notify::selected", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->workshop_row, "notify::selected", G_CALLBACK (changed_cb), self);

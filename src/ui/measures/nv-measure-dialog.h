@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "nv-context.h"
 #include "nv-measure.h"
 
 G_BEGIN_DECLS
@@ -14,8 +15,9 @@ G_BEGIN_DECLS
 #define NV_TYPE_MEASURE_DIALOG (nv_measure_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (NvMeasureDialog, nv_measure_dialog, NV, MEASURE_DIALOG, AdwWindow)
 
-/* @measure NULL adds a new measure to @unit_id; otherwise edits it. */
-GtkWidget *nv_measure_dialog_new (NvStore *store, gint64 unit_id, const NvMeasure *measure);
+/* @measure NULL adds a new measure to @unit_id (starting today by the
+ * context's clock); otherwise edits it. */
+GtkWidget *nv_measure_dialog_new (NvContext *context, gint64 unit_id, const NvMeasure *measure);
 /* The message shown under the form, or NULL. For tests. */
 const char *nv_measure_dialog_get_error (NvMeasureDialog *self);
 gboolean nv_measure_dialog_can_save (NvMeasureDialog *self);

@@ -37,7 +37,6 @@ struct _NvMeasuresPage
   AdwStatusPage *no_match;
 
   gint64 focus_id; /* the measure last acted on, focused again after a reload */
-  NvDay as_of;     /* NV_DAY_NONE = today */
 };
 
 G_DEFINE_FINAL_TYPE (NvMeasuresPage, nv_measures_page, NV_TYPE_PAGE)
@@ -108,7 +107,7 @@ nv_measures_page_reload (NvPage *page)
   g_autofree char *overdue_label = NULL;
   g_autofree char *count = NULL;
   NvMeasureQuery query;
-  NvDay today = self->as_of != NV_DAY_NONE ? self->as_of : nv_day_today ();
+  NvDay today = nv_page_today (NV_PAGE (self));
   guint n_overdue = 0;
   guint status_pos;
   guint sort_pos;
@@ -203,7 +202,8 @@ set_status (NvMeasuresPage *self, const NvMeasure *m, NvMeasureStatus status, co
   g_autofree char *toast = NULL;
 
   self->focus_id = m->id;
-  if (!nv_measure_set_status (nv_page_get_store (NV_PAGE (self)), m->id, status, note, NV_DAY_NONE,
+  if (!nv_measure_set_status (nv_page_get_store (NV_PAGE (self)), m->id, status, note,
+                              nv_page_today (NV_PAGE (self)),
                               &error))
     {
       show_error (self, _("Could Not Change the Status"), error);
@@ -336,7 +336,7 @@ ask_delete (NvMeasuresPage *self, const NvMeasure *m)
 static void
 open_detail (NvMeasuresPage *self, const NvMeasure *m)
 {
-  GtkWidget *detail = nv_measure_detail_new (nv_page_get_store (NV_PAGE (self)), m->id);
+  GtkWidget *detail = nv_measure_detail_new (nv_page_get_context (NV_PAGE (self)), m->id);
 
   gtk_window_set_transient_for (GTK_WINDOW (detail), page_window (self));
   gtk_window_present (GTK_WINDOW (detail));
@@ -345,7 +345,7 @@ open_detail (NvMeasuresPage *self, const NvMeasure *m)
 static void
 open_editor (NvMeasuresPage *self, const NvMeasure *m)
 {
-  GtkWidget *dialog = nv_measure_dialog_new (nv_page_get_store (NV_PAGE (self)),
+  GtkWidget *dialog = nv_measure_dialog_new (nv_page_get_context (NV_PAGE (self)),
                                              nv_page_get_unit_id (NV_PAGE (self)), m);
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), page_window (self));
@@ -420,7 +420,8 @@ export_response_cb (GtkNativeDialog *native, int response, NvMeasuresPage *self)
   if (path == NULL)
     return;
   if (!nv_measure_export_csv (nv_page_get_store (NV_PAGE (self)),
-                              nv_page_get_unit_id (NV_PAGE (self)), path, NV_DAY_NONE, NULL,
+                              nv_page_get_unit_id (NV_PAGE (self)), path,
+                              nv_page_today (NV_PAGE (self)), NULL,
                               &error))
     {
       show_error (self, _("Could Not Export the Measures"), error);
@@ -496,14 +497,6 @@ static void
 filter_changed_cb (NvMeasuresPage *self)
 {
   self->focus_id = 0;
-  nv_page_reload (NV_PAGE (self));
-}
-
-void
-nv_measures_page_set_as_of (NvMeasuresPage *self, NvDay as_of)
-{
-  g_return_if_fail (NV_IS_MEASURES_PAGE (self));
-  self->as_of = as_of;
   nv_page_reload (NV_PAGE (self));
 }
 

@@ -12,7 +12,5 @@ G_BEGIN_DECLS
 #define NV_TYPE_MEASURES_PAGE (nv_measures_page_get_type ())
 G_DECLARE_FINAL_TYPE (NvMeasuresPage, nv_measures_page, NV, MEASURES_PAGE, NvPage)
 
-/* The day that decides what is overdue (NV_DAY_NONE = today, the default). For tests. */
-void nv_measures_page_set_as_of (NvMeasuresPage *self, NvDay as_of);
 
 G_END_DECLS

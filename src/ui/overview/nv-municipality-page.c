@@ -400,7 +400,7 @@ nv_municipality_page_reload (NvPage *page)
   nv_research_view_set_store (self->research, store);
   if (store == NULL)
     return;
-  self->municipal = nv_municipal_new (store, NV_DAY_NONE, &error);
+  self->municipal = nv_municipal_new (store, nv_page_today (NV_PAGE (self)), &error);
   if (self->municipal == NULL)
     {
       gtk_label_set_text (self->own, error->message);
@@ -549,7 +549,7 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->municipal == NULL)
     return;
-  doc = nv_municipal_document_new (self->municipal, NV_DAY_NONE);
+  doc = nv_municipal_document_new (self->municipal, nv_page_today (NV_PAGE (self)));
   if (g_str_equal (action_name, "municipality.print"))
     nv_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NV_PRINTABLE (doc),
                   print_done_cb, g_object_ref (self));

@@ -16,7 +16,7 @@
 gboolean
 nv_overview_page_export_table (NvOverviewPage *self, const char *path, GError **error)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = nv_page_get_settings (NV_PAGE (self));
   NvStore *store = nv_page_get_store (NV_PAGE (self));
   gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
   g_autoptr (NvSheet) sheet = NULL;
@@ -27,7 +27,7 @@ nv_overview_page_export_table (NvOverviewPage *self, const char *path, GError **
                            _("There is nothing to export yet"));
       return FALSE;
     }
-  sheet = nv_sheet_for_overview (store, unit_id, nv_overview_page_get_as_of (self),
+  sheet = nv_sheet_for_overview (store, unit_id, nv_page_today (NV_PAGE (self)),
                                  g_settings_get_int (settings, "cost-per-lost-day"), error);
   return sheet != NULL && nv_sheet_write (sheet, path, error);
 }

@@ -42,8 +42,8 @@ struct _NvOverviewPage
 {
   NvPage parent_instance;
 
-  GSettings *settings;
-  NvDay as_of;
+  GSettings *settings; /* the context's, watched for the cost per day */
+  gulong settings_changed_id;
   GHashTable *named; /* name → GtkWidget (borrowed; children of the page) */
 
   GtkStack *stack;
@@ -580,8 +580,8 @@ nv_overview_page_reload (NvPage *page)
   g_autoptr (GArray) rolling = NULL;
   double target = NAN;
   NvStatsPeriod year;
-  NvDay as_of = self->as_of != NV_DAY_NONE ? self->as_of : nv_day_today ();
-  double nok_per_day = g_settings_get_int (self->settings, "cost-per-lost-day");
+  NvDay as_of = nv_page_today (NV_PAGE (self));
+  double nok_per_day = 0;
   double contracted = 0;
   int y, m, d;
 
@@ -590,6 +590,7 @@ nv_overview_page_reload (NvPage *page)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  nok_per_day = g_settings_get_int (nv_page_get_settings (NV_PAGE (self)), "cost-per-lost-day");
 
   /* From the first day of the quarter four quarters back to the as-of day. */
   nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
@@ -692,6 +693,22 @@ settings_changed_cb (NvOverviewPage *self)
   nv_page_reload (NV_PAGE (self));
 }
 
+/* Follows the cost per lost day in the settings of the page's context. */
+static void
+context_changed_cb (NvOverviewPage *self)
+{
+  GSettings *settings = nv_page_get_settings (NV_PAGE (self));
+
+  if (settings == self->settings)
+    return;
+  if (self->settings != NULL)
+    g_clear_signal_handler (&self->settings_changed_id, self->settings);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    self->settings_changed_id = g_signal_connect_swapped (
+      settings, "changed::cost-per-lost-day", G_CALLBACK (settings_changed_cb), self);
+}
+
 static void
 target_clicked_cb (NvOverviewPage *self)
 {
@@ -705,20 +722,6 @@ target_clicked_cb (NvOverviewPage *self)
 }
 
 /* ---- Public ------------------------------------------------------------- */
-
-NvDay
-nv_overview_page_get_as_of (NvOverviewPage *self)
-{
-  return self->as_of;
-}
-
-void
-nv_overview_page_set_as_of (NvOverviewPage *self, NvDay as_of)
-{
-  g_return_if_fail (NV_IS_OVERVIEW_PAGE (self));
-  self->as_of = as_of;
-  nv_page_reload (NV_PAGE (self));
-}
 
 const char *
 nv_overview_page_get_text (NvOverviewPage *self, const char *name)
@@ -773,6 +776,8 @@ nv_overview_page_dispose (GObject *object)
 {
   NvOverviewPage *self = NV_OVERVIEW_PAGE (object);
 
+  if (self->settings != NULL)
+    g_clear_signal_handler (&self->settings_changed_id, self->settings);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->named, g_hash_table_unref);
 
@@ -826,7 +831,5 @@ nv_overview_page_init (NvOverviewPage *self)
   gtk_widget_insert_before (GTK_WIDGET (self->profile),
                             gtk_widget_get_parent (GTK_WIDGET (self->cards)), NULL);
 
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_swapped (self->settings, "changed::cost-per-lost-day",
-                            G_CALLBACK (settings_changed_cb), self);
+  g_signal_connect (self, "notify::context", G_CALLBACK (context_changed_cb), NULL);
 }

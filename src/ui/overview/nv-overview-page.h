@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 #define NV_TYPE_OVERVIEW_PAGE (nv_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV, OVERVIEW_PAGE, NvPage)
 
-/* The day the figures are computed for; NV_DAY_NONE (the default) = today. */
-void nv_overview_page_set_as_of (NvOverviewPage *self, NvDay as_of);
-
 /* For tests. The figure labels are named: "current-percent", "year-percent",
  * "arsverk", "cost", "target" (each with "-detail" and "-badge"), and in the quarter table "q<column>-<row>" with columns
  * 0 (oldest) … 4 (this quarter) and rows "title", "percent", "self", "doctor",
@@ -32,8 +29,6 @@ NvDurationView *nv_overview_page_get_duration_view (NvOverviewPage *self);
 /* «Set Target…» on the target card. */
 GtkWidget *nv_overview_page_get_target_button (NvOverviewPage *self);
 
-/* NV_DAY_NONE: today. */
-NvDay nv_overview_page_get_as_of (NvOverviewPage *self);
 /* The quarter table as CSV or .xlsx (by @path's extension), masked. */
 gboolean nv_overview_page_export_table (NvOverviewPage *self, const char *path, GError **error);
 /* nv-overview-export.c: «Export Table» (parameter "csv" or "xlsx"). */

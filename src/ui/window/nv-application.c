@@ -1,4 +1,5 @@
-/* nv-application.c — the Nærvær application: store, settings, app actions.
+/* nv-application.c — the Nærvær application: its context (store, settings,
+ * clock), app actions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include "nv-application.h"
 #include "nv-about.h"
+#include "nv-backup.h"
 #include "nv-first-frame.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
@@ -21,7 +23,7 @@ struct _NvApplication
   AdwApplication parent_instance;
 
   char *database;
-  NvStore *store;
+  NvContext *context; /* made when the database opens */
   GSettings *settings;
 };
 
@@ -59,7 +61,8 @@ static void
 reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
-  nv_reminders_notify_once (G_APPLICATION (self), self->store, self->settings);
+  nv_reminders_notify_once (G_APPLICATION (self), self->context);
+  nv_backup_daily_start (G_APPLICATION (self), nv_context_get_store (self->context));
 }
 
 static void
@@ -82,19 +85,21 @@ nv_application_activate (GApplication *app)
       return;
     }
 
-  if (self->store == NULL)
+  if (self->context == NULL)
     {
       g_autofree char *path = self->database != NULL ? g_strdup (self->database)
                                                      : nv_store_default_path ();
-      self->store = nv_store_open (path, &error);
-      if (self->store == NULL)
+      g_autoptr (NvStore) store = nv_store_open (path, &error);
+
+      if (store == NULL)
         {
           show_fatal (self, error);
           return;
         }
+      self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
     }
 
-  window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->store));
+  window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->context));
   nv_quit_after_first_frame_if_asked (window);
   g_signal_connect_object (window, "realize", G_CALLBACK (reminders_realize_cb), self, 0);
   gtk_window_present (window);
@@ -131,8 +136,21 @@ preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   NvApplication *self = NV_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *prefs = nv_preferences_new (parent, self->settings, self->store);
+  NvStore *store = self->context != NULL ? nv_context_get_store (self->context) : NULL;
+  GtkWindow *prefs = nv_preferences_new (parent, self->settings, store);
 
+  gtk_window_present (prefs);
+}
+
+static void
+backups_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  NvApplication *self = NV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  NvStore *store = self->context != NULL ? nv_context_get_store (self->context) : NULL;
+  GtkWindow *prefs = nv_preferences_new (parent, self->settings, store);
+
+  nv_preferences_show_backups (NV_PREFERENCES (prefs));
   gtk_window_present (prefs);
 }
 
@@ -161,6 +179,7 @@ static const GActionEntry app_actions[] = {
   { "help", help_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "backups", backups_action },
   { "about", about_action },
 };
 
@@ -231,8 +250,10 @@ nv_application_shutdown (GApplication *app)
    * the database, which checkpoints the WAL into the main file. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
+  /* The hourly daily-backup check holds the store. */
+  g_object_set_data (G_OBJECT (app), "nv-daily-backup", NULL);
   G_APPLICATION_CLASS (nv_application_parent_class)->shutdown (app);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 }
 
 static void
@@ -240,7 +261,7 @@ nv_application_finalize (GObject *object)
 {
   NvApplication *self = NV_APPLICATION (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
   G_OBJECT_CLASS (nv_application_parent_class)->finalize (object);
@@ -284,14 +305,8 @@ nv_application_new (void)
                        NULL);
 }
 
-NvStore *
-nv_application_get_store (NvApplication *self)
+NvContext *
+nv_application_get_context (NvApplication *self)
 {
-  return self->store;
-}
-
-GSettings *
-nv_application_get_settings (NvApplication *self)
-{
-  return self->settings;
+  return self->context;
 }

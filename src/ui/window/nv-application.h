@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvApplication, nv_application, NV, APPLICATION, AdwApplication)
 
 NvApplication *nv_application_new (void);
-NvStore *nv_application_get_store (NvApplication *self);
-GSettings *nv_application_get_settings (NvApplication *self);
+/* NULL until the database is open (the first window). */
+NvContext *nv_application_get_context (NvApplication *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-backup-prefs.h"
 #include "nv-benchmark.h"
 #include "nv-followup-prefs.h"
 #include "nv-preferences.h"
@@ -23,6 +24,8 @@ struct _NvPreferences
   GtkSpinButton *cost_spin;
   AdwComboRow *benchmark_row;
   AdwComboRow *style_row;
+  NvFollowupPrefs *followup_group;
+  NvBackupPrefs *backup_page;
 };
 
 G_DEFINE_FINAL_TYPE (NvPreferences, nv_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -74,6 +77,7 @@ nv_preferences_class_init (NvPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, cost_spin);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, benchmark_row);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, style_row);
+  gtk_widget_class_bind_template_child (widget_class, NvPreferences, followup_group);
 }
 
 static void
@@ -135,6 +139,7 @@ nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
 
   g_settings_bind (settings, "cost-per-lost-day", self->cost_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  nv_followup_prefs_set_settings (self->followup_group, settings);
 
   style = g_settings_get_string (settings, "color-scheme");
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
@@ -147,5 +152,23 @@ nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
   g_signal_connect_swapped (self->benchmark_row, "notify::selected",
                             G_CALLBACK (benchmark_selected_cb), self);
 
+  /* Backups need a database file; without a store there is nothing to back up. */
+  if (store != NULL)
+    {
+      self->backup_page = g_object_new (NV_TYPE_BACKUP_PREFS, NULL);
+      nv_backup_prefs_set_store (self->backup_page, store);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (self->backup_page));
+    }
+
   return GTK_WINDOW (self);
+}
+
+void
+nv_preferences_show_backups (NvPreferences *self)
+{
+  g_return_if_fail (NV_IS_PREFERENCES (self));
+  if (self->backup_page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                             ADW_PREFERENCES_PAGE (self->backup_page));
 }

@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvPreferences, nv_preferences, NV, PREFERENCES, AdwPreferencesWindow)
 
 GtkWindow *nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store);
+/* Shows the page «Backups» (back up, restore, automatic backups). */
+void nv_preferences_show_backups (NvPreferences *self);
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 NvPrintable *
 nv_window_report_new (NvWindow *self, GError **error)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = nv_context_get_settings (nv_window_get_context (self));
   g_autofree char *benchmark = g_settings_get_string (settings, "default-benchmark");
   NvStore *store = nv_window_get_store (self);
   gint64 unit_id = nv_window_get_unit_id (self);
@@ -37,6 +37,8 @@ nv_window_report_new (NvWindow *self, GError **error)
   nv_report_options_init (&options);
   options.benchmark = *benchmark != '\0' ? benchmark : NULL;
   options.nok_per_day = g_settings_get_int (settings, "cost-per-lost-day");
+  options.as_of = nv_context_today (nv_window_get_context (self));
+  options.generated = options.as_of;
   doc = nv_report_new (store, unit_id, &options, error);
   if (doc == NULL && options.benchmark != NULL &&
       g_error_matches (*error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))

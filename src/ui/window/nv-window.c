@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-absence-page.h"
+#include "nv-backup.h"
 #include "nv-compare-page.h"
 #include "nv-demo.h"
 #include "nv-followup-page.h"
@@ -45,8 +46,9 @@ struct _NvWindow
 {
   AdwApplicationWindow parent_instance;
 
-  NvStore *store;
-  GSettings *settings;
+  NvContext *context;
+  NvStore *store;       /* the context's */
+  GSettings *settings;  /* the context's */
   GListStore *units;
   gulong units_changed_id;
   gboolean reloading;
@@ -73,7 +75,7 @@ G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
 enum
 {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -110,7 +112,7 @@ ensure_page (NvWindow *self, guint section)
     return page;
   page = g_object_new (section_type (section), NULL);
   self->pages[section] = page;
-  nv_page_set_store (page, self->store);
+  nv_page_set_context (page, self->context);
   nv_page_set_unit_id (page, nv_window_get_unit_id (self));
   adw_bin_set_child (self->slots[section], GTK_WIDGET (page));
   if (section == SECTION_FOLLOWUP)
@@ -303,7 +305,7 @@ demo_fill_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (!nv_demo_fill_full (self->store, NV_DEMO_DEFAULT_UNITS, NV_DEMO_DEFAULT_YEARS,
-                          nv_day_today (), NV_DEMO_DEFAULT_SEED, ids, &error))
+                          nv_context_today (self->context), NV_DEMO_DEFAULT_SEED, ids, &error))
     {
       nv_window_toast (self, error->message);
       return;
@@ -326,12 +328,40 @@ unit_rename_action (GtkWidget *widget, const char *action_name, GVariant *param)
       nv_unit_dialog_new (GTK_WINDOW (self), self->store, unit_id, unit_saved_cb, self));
 }
 
+static void present_delete_dialog (NvWindow *self, gint64 unit_id, const char *name,
+                                   const char *backup_note);
+
+static void
+delete_backup_done_cb (const char *message, gboolean ok, gpointer data)
+{
+  GObject *token = data;
+  NvWindow *self = g_object_get_data (token, "window");
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (token, "unit-id"));
+  const char *name = g_object_get_data (token, "name");
+
+  /* Back to the question, saying what became of the backup. */
+  if (self != NULL)
+    present_delete_dialog (self, unit_id, name, message);
+  g_object_unref (token);
+}
+
 static void
 delete_response_cb (AdwMessageDialog *dialog, const char *response, NvWindow *self)
 {
   g_autoptr (GError) error = NULL;
   gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit-id"));
 
+  if (g_strcmp0 (response, "backup") == 0)
+    {
+      GObject *token = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_object_set_data_full (token, "window", g_object_ref (self), g_object_unref);
+      g_object_set_data (token, "unit-id", GSIZE_TO_POINTER (unit_id));
+      g_object_set_data_full (token, "name",
+                              g_strdup (g_object_get_data (G_OBJECT (dialog), "name")), g_free);
+      nv_backup_save_to_file (GTK_WINDOW (self), self->store, delete_backup_done_cb, token);
+      return;
+    }
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (!nv_unit_delete (self->store, unit_id, &error))
@@ -341,29 +371,39 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, NvWindow *se
 }
 
 static void
-unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+present_delete_dialog (NvWindow *self, gint64 unit_id, const char *name, const char *backup_note)
 {
-  NvWindow *self = NV_WINDOW (widget);
-  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), name);
+  g_autofree char *body = NULL;
+  const char *what = _("Everything recorded for this unit — roster, absence, follow-up, "
+                       "workshops and measures — is deleted for good.");
   GtkWidget *dialog;
 
-  if (item == NULL)
-    return;
-  heading = g_strdup_printf (_("Delete “%s”?"), nv_unit_item_get_name (item));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Everything recorded for this unit — roster, absence, "
-                                     "follow-up, workshops and measures — is deleted for good. "
-                                     "Make a backup first if you may need it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "delete",
-                                    _("Delete"), NULL);
+  if (backup_note != NULL)
+    body = g_strdup_printf ("%s\n\n%s", what, backup_note);
+  else
+    body = g_strdup_printf ("%s %s", what, _("Make a backup first if you may need it."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "backup",
+                                    _("Back Up First…"), "delete", _("Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "unit-id", GSIZE_TO_POINTER (nv_unit_item_get_id (item)));
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  g_object_set_data (G_OBJECT (dialog), "unit-id", GSIZE_TO_POINTER (unit_id));
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+unit_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  NvWindow *self = NV_WINDOW (widget);
+  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
+
+  if (item != NULL)
+    present_delete_dialog (self, nv_unit_item_get_id (item), nv_unit_item_get_name (item), NULL);
 }
 
 /* The main menu's popover is built when the menu is first opened. */
@@ -420,6 +460,12 @@ nv_window_get_store (NvWindow *self)
   return self->store;
 }
 
+NvContext *
+nv_window_get_context (NvWindow *self)
+{
+  return self->context;
+}
+
 const char *
 nv_window_get_state (NvWindow *self)
 {
@@ -439,6 +485,13 @@ nv_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (nv_window_parent_class)->constructed (object);
 
+  self->store = g_object_ref (nv_context_get_store (self->context));
+  self->settings = g_object_ref (nv_context_get_settings (self->context));
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
   self->units_changed_id = g_signal_connect (self->store, "changed",
                                              G_CALLBACK (units_changed_cb), self);
   /* Another process (the CLI, a colleague's window) may have written
@@ -453,11 +506,14 @@ nv_window_dispose (GObject *object)
   NvWindow *self = NV_WINDOW (object);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->units_changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->units_changed_id, self->store);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (nv_window_parent_class)->dispose (object);
 }
@@ -469,8 +525,8 @@ nv_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -484,8 +540,8 @@ nv_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -503,8 +559,8 @@ nv_window_class_init (NvWindowClass *klass)
   object_class->set_property = nv_window_set_property;
   object_class->get_property = nv_window_get_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, NV_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, NV_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -568,12 +624,6 @@ nv_window_init (NvWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
 
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-
   self->units = g_list_store_new (NV_TYPE_UNIT_ITEM);
   expression = gtk_property_expression_new (NV_TYPE_UNIT_ITEM, NULL, "name");
   nv_drop_down_set_text_expression (self->unit_switcher, expression);
@@ -586,7 +636,7 @@ nv_window_init (NvWindow *self)
 }
 
 NvWindow *
-nv_window_new (AdwApplication *application, NvStore *store)
+nv_window_new (AdwApplication *application, NvContext *context)
 {
-  return g_object_new (NV_TYPE_WINDOW, "application", application, "store", store, NULL);
+  return g_object_new (NV_TYPE_WINDOW, "application", application, "context", context, NULL);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "nv-context.h"
 #include "nv-page.h"
 #include "nv-printable.h"
 #include "nv-store.h"
@@ -15,7 +16,9 @@ G_BEGIN_DECLS
 #define NV_TYPE_WINDOW (nv_window_get_type ())
 G_DECLARE_FINAL_TYPE (NvWindow, nv_window, NV, WINDOW, AdwApplicationWindow)
 
-NvWindow *nv_window_new (AdwApplication *application, NvStore *store);
+NvWindow *nv_window_new (AdwApplication *application, NvContext *context);
+NvContext *nv_window_get_context (NvWindow *self);
+/* The context's store. */
 NvStore *nv_window_get_store (NvWindow *self);
 gint64 nv_window_get_unit_id (NvWindow *self);
 void nv_window_select_unit (NvWindow *self, gint64 unit_id);

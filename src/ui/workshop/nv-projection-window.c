@@ -459,28 +459,22 @@ static void
 load_compare (NvProjectionWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettingsSchema) schema = NULL;
-  g_autofree char *benchmark = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  NvContext *context = nv_workshop_deck_get_context (self->deck);
+  g_autofree char *benchmark =
+    g_settings_get_string (nv_context_get_settings (context), "default-benchmark");
+  NvDay today = nv_context_today (context);
   const NvWorkshop *w = nv_workshop_deck_get_workshop (self->deck);
   NvStore *store = nv_workshop_deck_get_store (self->deck);
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "default-benchmark"))
-    {
-      g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
-      benchmark = g_settings_get_string (settings, "default-benchmark");
-    }
-  if (benchmark != NULL && *benchmark != '\0')
+  if (*benchmark != '\0')
     {
       const char *names[] = { benchmark, NULL };
-      self->compare = nv_compare_new (store, w->unit_id, names, NV_DAY_NONE, NV_DAY_NONE,
-                                      NV_DAY_NONE, NULL);
+      self->compare =
+        nv_compare_new (store, w->unit_id, names, NV_DAY_NONE, NV_DAY_NONE, today, NULL);
     }
   if (self->compare == NULL)
-    self->compare = nv_compare_new (store, w->unit_id, NULL, NV_DAY_NONE, NV_DAY_NONE, NV_DAY_NONE,
-                                    &error);
+    self->compare =
+      nv_compare_new (store, w->unit_id, NULL, NV_DAY_NONE, NV_DAY_NONE, today, &error);
   if (self->compare == NULL)
     self->compare_error = g_strdup (error->message);
 }
@@ -723,7 +717,7 @@ choice_response_cb (AdwMessageDialog *dialog, const char *response, Choice *choi
 }
 
 void
-nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id)
+nv_projection_start (GtkWindow *parent, NvContext *context, gint64 workshop_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (NvWorkshopDeck) deck = NULL;
@@ -740,7 +734,7 @@ nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id)
       gtk_window_present (running_projection);
       return;
     }
-  deck = nv_workshop_deck_new (store, workshop_id, &error);
+  deck = nv_workshop_deck_new (context, workshop_id, &error);
   if (deck == NULL)
     {
       nv_error_alert_show (parent, _("The presentation could not start"), error->message);

@@ -31,7 +31,7 @@ NvChart *nv_projection_window_build_chart (NvProjectionWindow *self);
 /* Asks which screen is the projector when there are several, then opens
  * the projection there and the presenter view full screen on another one.
  * With one screen only the slides show; N shows the notes instead. */
-void nv_projection_start (GtkWindow *parent, NvStore *store, gint64 workshop_id);
+void nv_projection_start (GtkWindow *parent, NvContext *context, gint64 workshop_id);
 
 /* One screen: shows or hides the presenter view (the N key); several:
  * brings it forward. FALSE when nothing is presented. */

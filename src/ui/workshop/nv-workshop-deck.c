@@ -19,7 +19,8 @@ struct _NvWorkshopDeck
 {
   GObject parent_instance;
 
-  NvStore *store;
+  NvContext *context;
+  NvStore *store; /* the context's */
   gulong changed_id;
   NvWorkshop *workshop;
   char *unit_name;
@@ -79,9 +80,10 @@ store_changed_cb (NvStore *store, guint topics, NvWorkshopDeck *self)
 }
 
 NvWorkshopDeck *
-nv_workshop_deck_new (NvStore *store, gint64 workshop_id, GError **error)
+nv_workshop_deck_new (NvContext *context, gint64 workshop_id, GError **error)
 {
   g_autoptr (NvWorkshopDeck) self = g_object_new (NV_TYPE_WORKSHOP_DECK, NULL);
+  NvStore *store = nv_context_get_store (context);
   g_autoptr (NvUnit) unit = NULL;
 
   self->workshop = nv_workshop_get (store, workshop_id, error);
@@ -94,6 +96,7 @@ nv_workshop_deck_new (NvStore *store, gint64 workshop_id, GError **error)
   if (self->slides == NULL)
     return NULL;
   self->unit_name = g_strdup (unit->name);
+  self->context = g_object_ref (context);
   self->store = g_object_ref (store);
   self->elapsed = g_new0 (guint, self->slides->len);
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -105,6 +108,12 @@ NvStore *
 nv_workshop_deck_get_store (NvWorkshopDeck *self)
 {
   return self->store;
+}
+
+NvContext *
+nv_workshop_deck_get_context (NvWorkshopDeck *self)
+{
+  return self->context;
 }
 
 const NvWorkshop *
@@ -223,6 +232,7 @@ nv_workshop_deck_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (nv_workshop_deck_parent_class)->dispose (object);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "nv-context.h"
 #include "nv-workshop-slides.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,10 @@ G_BEGIN_DECLS
 #define NV_TYPE_WORKSHOP_DECK (nv_workshop_deck_get_type ())
 G_DECLARE_FINAL_TYPE (NvWorkshopDeck, nv_workshop_deck, NV, WORKSHOP_DECK, GObject)
 
-NvWorkshopDeck *nv_workshop_deck_new (NvStore *store, gint64 workshop_id, GError **error);
+NvWorkshopDeck *nv_workshop_deck_new (NvContext *context, gint64 workshop_id, GError **error);
 
+NvContext *nv_workshop_deck_get_context (NvWorkshopDeck *self);
+/* The context's store. */
 NvStore *nv_workshop_deck_get_store (NvWorkshopDeck *self);
 const NvWorkshop *nv_workshop_deck_get_workshop (NvWorkshopDeck *self);
 const char *nv_workshop_deck_get_unit_name (NvWorkshopDeck *self);

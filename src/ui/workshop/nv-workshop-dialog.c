@@ -92,11 +92,12 @@ response_cb (AdwMessageDialog *dialog, const char *response, DialogData *data)
 }
 
 GtkWindow *
-nv_workshop_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id,
+nv_workshop_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
                         NvWorkshopDialogDone done, gpointer user_data)
 {
+  NvStore *store = nv_context_get_store (context);
   DialogData *data = g_new0 (DialogData, 1);
-  g_autofree char *today = nv_day_format_local (nv_day_today ());
+  g_autofree char *today = nv_day_format_local (nv_context_today (context));
   GtkWidget *dialog;
   GtkWidget *box;
   GtkWidget *list;

@@ -6,14 +6,14 @@
 
 #include <adwaita.h>
 
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
 /* Called with the id of the new workshop. */
 typedef void (*NvWorkshopDialogDone) (gint64 workshop_id, gpointer user_data);
 
-GtkWindow *nv_workshop_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id,
+GtkWindow *nv_workshop_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
                                    NvWorkshopDialogDone done, gpointer user_data);
 
 /* For tests: the date and title fields. */

@@ -13,7 +13,8 @@ struct _NvWorkshopView
 {
   GtkBox parent_instance;
 
-  NvStore *store;
+  NvContext *context; /* NULL while nothing is shown */
+  NvStore *store;     /* the context's */
   gint64 id;
   NvWorkshop *workshop; /* as last read */
   gboolean updating;    /* set while widgets are updated from the store */

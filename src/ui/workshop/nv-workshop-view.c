@@ -414,11 +414,12 @@ clear (NvWorkshopView *self)
 }
 
 void
-nv_workshop_view_show (NvWorkshopView *self, NvStore *store, gint64 id)
+nv_workshop_view_show (NvWorkshopView *self, NvContext *context, gint64 id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (NvWorkshop) workshop = NULL;
-  gboolean same = store == self->store && id == self->id && self->workshop != NULL;
+  gboolean same = context == self->context && id == self->id && self->workshop != NULL;
+  NvStore *store = context != NULL ? nv_context_get_store (context) : NULL;
 
   g_return_if_fail (NV_IS_WORKSHOP_VIEW (self));
   if (store != NULL && id != 0)
@@ -427,6 +428,7 @@ nv_workshop_view_show (NvWorkshopView *self, NvStore *store, gint64 id)
       if (workshop == NULL)
         {
           nv_workshop_view_toast (self, error->message);
+          context = NULL;
           store = NULL;
           id = 0;
           same = FALSE;
@@ -435,6 +437,7 @@ nv_workshop_view_show (NvWorkshopView *self, NvStore *store, gint64 id)
   if (!same)
     {
       clear (self);
+      g_set_object (&self->context, context);
       g_set_object (&self->store, store);
       self->id = id;
     }
@@ -557,7 +560,7 @@ make_printable (NvWorkshopView *self, gboolean handout, NvPaperSize size)
   nv_workshop_view_flush (self);
   if (handout)
     printable = NV_PRINTABLE (nv_handout_new (self->store, self->workshop->unit_id, "Kommuner",
-                                              NV_DAY_NONE, &error));
+                                              nv_context_today (self->context), &error));
   else
     {
       g_autoptr (NvPosterContent) content =
@@ -621,7 +624,7 @@ present_action (GtkWidget *widget, const char *action, GVariant *param)
   if (self->workshop == NULL)
     return;
   nv_workshop_view_flush (self);
-  nv_projection_start (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->id);
+  nv_projection_start (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, self->id);
 }
 
 static void
@@ -679,6 +682,7 @@ nv_workshop_view_dispose (GObject *object)
 
   nv_workshop_view_flush (self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->workshop, nv_workshop_free);
   G_OBJECT_CLASS (nv_workshop_view_parent_class)->dispose (object);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvWorkshopView, nv_workshop_view, NV, WORKSHOP_VIEW, GtkBox)
 
 /* Shows workshop @id (building the view when it is another workshop, only
- * refreshing it when it is the same). @store NULL clears the view. */
-void nv_workshop_view_show (NvWorkshopView *self, NvStore *store, gint64 id);
+ * refreshing it when it is the same). @context NULL clears the view. */
+void nv_workshop_view_show (NvWorkshopView *self, NvContext *context, gint64 id);
 gint64 nv_workshop_view_get_id (NvWorkshopView *self);
 /* Writes pending notes now (they are otherwise saved after a short pause). */
 void nv_workshop_view_flush (NvWorkshopView *self);

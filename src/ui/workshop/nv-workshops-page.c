@@ -120,7 +120,7 @@ nv_workshops_page_reload (NvPage *page)
 
   if (self->open_id != 0)
     {
-      nv_workshop_view_show (self->view, store, self->open_id);
+      nv_workshop_view_show (self->view, nv_page_get_context (NV_PAGE (self)), self->open_id);
       gtk_stack_set_visible_child_name (self->stack, "workshop");
     }
   else
@@ -160,7 +160,7 @@ new_action (GtkWidget *widget, const char *action, GVariant *param)
   if (nv_page_get_store (NV_PAGE (self)) == NULL || nv_page_get_unit_id (NV_PAGE (self)) == 0)
     return;
   dialog = nv_workshop_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   nv_page_get_store (NV_PAGE (self)),
+                                   nv_page_get_context (NV_PAGE (self)),
                                    nv_page_get_unit_id (NV_PAGE (self)), created_cb, self);
   gtk_window_present (dialog);
 }

@@ -1,21 +1,27 @@
-/* nv-test-util.h — small helpers shared by the test programs. */
-#pragma once
+/* nv-test-util.c — temporary folders and file checks for the test programs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-test"
 
-#include <glib.h>
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-/* A fresh private temporary directory, removed by nv_test_rmtree(). */
-static inline char *
+#include "nv-test-util.h"
+
+char *
 nv_test_tmpdir (void)
 {
   g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("naervaer-test-XXXXXX", &error);
+
   g_assert_no_error (error);
   return dir;
 }
 
-static inline void
+void
 nv_test_rmtree (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
@@ -36,19 +42,21 @@ nv_test_rmtree (const char *path)
   g_rmdir (path);
 }
 
-static inline guint
+guint
 nv_test_mode (const char *path)
 {
   GStatBuf st;
+
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   return st.st_mode & 0777;
 }
 
-static inline char *
+char *
 nv_test_checksum (const char *path)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
+
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }

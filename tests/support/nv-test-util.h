@@ -1,0 +1,23 @@
+/* nv-test-util.h — temporary folders and file checks for the test programs
+ * (tests/support, GLib only).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+G_BEGIN_DECLS
+
+/* A fresh private temporary directory, removed by nv_test_rmtree(). */
+char *nv_test_tmpdir (void);
+/* Removes @path and everything below it. */
+void nv_test_rmtree (const char *path);
+/* The permission bits of @path (fails the test if it cannot be read). */
+guint nv_test_mode (const char *path);
+/* SHA-256 of the file's bytes, hex. */
+char *nv_test_checksum (const char *path);
+
+G_END_DECLS
