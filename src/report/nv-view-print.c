@@ -14,6 +14,7 @@
 #include "nv-faktor-chart.h"
 #include "nv-format.h"
 #include "nv-unit.h"
+#include "nv-chart-format.h"
 #include "nv-view-print.h"
 
 /* ---- Municipal overview ---------------------------------------------------- */
@@ -30,14 +31,15 @@ percent_cell (double v, gboolean masked)
 static char *
 trend_cell (const NvMunicipalUnit *u)
 {
-  g_autofree char *p = NULL;
   g_autofree char *signed_p = NULL;
 
   if (u->trend_masked || isnan (u->trend_points))
     return g_strdup ("–");
-  p = nv_format_decimal (u->trend_points, 1);
-  signed_p = g_strconcat (u->trend_points > 0 ? "+" : "", p, NULL);
-  /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
+  /* As the Compare section shows the same change: rounded half up once from
+   * the unrounded difference, a real minus, «+» only when it rounds above 0. */
+  signed_p = nv_chart_format_points (u->trend_points, 1);
+  /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng»); keep the
+   * number and unit together (no-break space; U+2011 for a hyphen) */
   return g_strdup_printf (_("%s pp"), signed_p);
 }
 
@@ -146,7 +148,7 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
   nv_document_add_note (
     doc, _("Total sick leave (self- and doctor-certified) in each unit’s latest complete "
            "quarter, the four quarters ending with it, and the change in percentage points "
-           "against the same quarter a year before. The light compares the four quarters with "
+           "against the same quarter a year before, computed from the unrounded figures. The light compares the four quarters with "
            "the benchmark of the unit’s sector. Measures: planned or in progress (overdue in brackets). «–»: no figures, or fewer than 5 persons — "
            "those figures are not printed."));
 

@@ -427,7 +427,7 @@ test_display (void)
 
   g_assert_cmpstr (q, ==, "Q3 2026"); /* untranslated here; nb says «3. kv. 2026» */
   g_assert_cmpstr (y, ==, "2024");
-  g_assert_cmpstr (name, ==, "Barnehager (NAV bransje, fire kvartaler Q3 2019–Q2 2020)");
+  g_assert_cmpstr (name, ==, "Barnehager (NAV-bransje, fire kvartaler Q3 2019–Q2 2020)");
   g_assert_cmpstr (plain, ==, "Kommuner");
 }
 

@@ -15,6 +15,7 @@
 #include "nv-compare.h"
 #include "nv-demo.h"
 #include "nv-faktor.h"
+#include "nv-chart-format.h"
 #include "nv-format.h"
 #include "nv-import.h"
 #include "nv-unit.h"
@@ -155,10 +156,11 @@ test_municipal_pdf (void)
       /* The row after the unit's (possibly wrapped) name. */
       latest = nv_format_percent_sign (u->latest_percent);
       four = nv_format_percent_sign (u->four_percent);
-      trend = nv_format_decimal (u->trend_points, 1);
+      /* Signed as the Compare section shows it: «−2,4» with a real minus. */
+      trend = nv_chart_format_points (u->trend_points, 1);
       g_assert_cmpstr (u->latest_label, ==, "Q3 2026");
-      row = g_strdup_printf ("%s %s %s%s pp %s %u %u (%u)", latest, four,
-                             u->trend_points > 0 ? "+" : "", trend, nv_light_label (u->light),
+      row = g_strdup_printf ("%s %s %s pp %s %u %u (%u)", latest, four, trend,
+                             nv_light_label (u->light),
                              u->persons, u->open_measures, u->overdue_measures);
       {
         g_autofree char *expected = squeeze (row);

@@ -257,7 +257,7 @@ test_import_preview (Fixture *f, gconstpointer data)
                     "ansatt;fra;til;grad;type\r\n"
                     "AB;03.03.2025;07.03.2025;100;legemeldt\r\n"
                     "AB;01.04.2025;04.04.2025;150;legemeldt\r\n");
-  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, bad, &error);
+  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, bad, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -287,7 +287,7 @@ test_import_preview (Fixture *f, gconstpointer data)
                      "employee,start,end,grade,type\n"
                      "AB,2025-03-03,2025-03-07,50,doctor\n"
                      "AB,2025-04-01,,100,self\n");
-  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, good, &error);
   g_assert_no_error (error);
   g_assert_true (nv_import_dialog_can_import (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_problems (dialog)), ==, 0);
@@ -325,7 +325,7 @@ static void
 test_import_backup_fails (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = nv_context_get_settings (f->context);
   g_autofree char *dir = nv_auto_backup_dir (f->store);
   g_autofree char *good = NULL;
   NvImportDialog *dialog;
@@ -336,7 +336,7 @@ test_import_backup_fails (Fixture *f, gconstpointer data)
                      "AB,2025-03-03,2025-03-07,50,doctor\n");
   /* A file where the folder should be: the backup cannot be written. */
   g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
-  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, good, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
@@ -346,7 +346,7 @@ test_import_backup_fails (Fixture *f, gconstpointer data)
   nv_test_spin ();
 
   g_settings_set_boolean (settings, "auto-backup", FALSE);
-  dialog = nv_import_dialog_new (NULL, f->store, f->unit, NV_IMPORT_SPELLS, good, &error);
+  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, good, &error);
   g_assert_no_error (error);
   g_assert_true (nv_import_dialog_import (dialog));
   nv_test_spin ();

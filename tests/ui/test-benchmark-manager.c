@@ -183,7 +183,7 @@ test_behind (Fixture *f, gconstpointer data)
                             "older."));
   /* Unit data to 2024-Q4: 2024-Q2 is fine, 2020-Q2 is not. */
   g_assert_false (has_label (GTK_WIDGET (find_row (manager, "Kommuner")), "Behind"));
-  g_assert_true (has_label (GTK_WIDGET (find_row (manager, "Barnehager (NAV bransje, fire "
+  g_assert_true (has_label (GTK_WIDGET (find_row (manager, "Barnehager (NAV-bransje, fire "
                                                            "kvartaler Q3 2019–Q2 2020)")),
                             "Behind"));
 }
@@ -357,7 +357,7 @@ test_provenance (Fixture *f, gconstpointer data)
   /* A shipped series says so; a series name's periods read as quarters. */
   g_assert_true (has_label_containing (GTK_WIDGET (find_row (manager, "Kommuner")),
                                        "Shipped with Nærvær"));
-  g_assert_nonnull (find_row (manager, "Barnehager (NAV bransje, fire kvartaler Q3 2019–Q2 2020)"));
+  g_assert_nonnull (find_row (manager, "Barnehager (NAV-bransje, fire kvartaler Q3 2019–Q2 2020)"));
 
   /* Update from SSB asks first, and says nothing of the user's is sent. */
   gtk_widget_activate_action (GTK_WIDGET (window), "manager.update-ssb", NULL);

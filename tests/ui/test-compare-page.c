@@ -120,7 +120,8 @@ test_light_and_trend (Fixture *f, gconstpointer data)
   g_assert_false (nv_compare_page_get_badge (f->page, "light"));
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-title"), ==, "Unchanged");
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-detail"), ==,
-                   "Q2 2025: 5,1" NBSP "% against Q2 2024: 5,0" NBSP "% (+0,1 percentage points)");
+                   "Q2 2025: 5,1" NBSP "% against Q2 2024: 5,0" NBSP
+                   "% (+0,1 percentage points, from the unrounded figures)");
   g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "trend-definition"), "0,1"));
   g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "measure-note"),
                             "doctor-certified"));
@@ -340,6 +341,57 @@ test_series_popover (Fixture *f, gconstpointer data)
   nv_test_spin ();
 }
 
+static GtkDropDown *
+find_benchmark_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))))
+    {
+      GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (widget)));
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+        if (g_str_has_prefix (gtk_string_list_get_string (list, i), "Kommuner"))
+          return GTK_DROP_DOWN (widget);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found = find_benchmark_dropdown (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The benchmark picker names each series' measure once: «Kommuner —
+ * doctor-certified», but «Alle sektorer (legemeldt)» as it is (issue 18 item 10). */
+static void
+test_benchmark_names (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *dropdown = find_benchmark_dropdown (GTK_WIDGET (f->page));
+  GtkStringList *list;
+  gboolean kommuner = FALSE, alle = FALSE, own_total = FALSE;
+
+  g_assert_nonnull (dropdown);
+  list = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      const char *label = gtk_string_list_get_string (list, i);
+
+      g_assert_null (strstr (label, "(legemeldt) — "));
+      g_assert_null (strstr (label, "(totalt) — "));
+      g_assert_null (strstr (label, "(total) — "));
+      g_assert_null (strstr (label, "(doctor-certified) — "));
+      if (g_str_equal (label, "Kommuner — doctor-certified"))
+        kommuner = TRUE;
+      if (g_str_equal (label, "Alle sektorer (legemeldt)") ||
+          g_str_equal (label, "Alle sektorer (totalt)"))
+        alle = TRUE;
+      if (g_str_equal (label, "Own municipality (total)"))
+        own_total = TRUE;
+    }
+  g_assert_true (kommuner);
+  g_assert_true (alle);
+  g_assert_true (own_total);
+}
+
 /* «Benchmarks…» opens the benchmark manager for this unit. */
 static void
 test_manager (Fixture *f, gconstpointer data)
@@ -403,6 +455,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/compare/dark", Fixture, NULL, setup, test_dark_style, teardown);
   g_test_add ("/ui/compare/export", Fixture, NULL, setup, test_export, teardown);
   g_test_add ("/ui/compare/series-popover", Fixture, NULL, setup, test_series_popover, teardown);
+  g_test_add ("/ui/compare/benchmark-names", Fixture, NULL, setup, test_benchmark_names, teardown);
   g_test_add ("/ui/compare/manager", Fixture, NULL, setup, test_manager, teardown);
   g_test_add ("/ui/compare/few-quarters", Fixture, NULL, setup, test_few_quarters, teardown);
   return g_test_run ();

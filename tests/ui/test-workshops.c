@@ -19,6 +19,7 @@
 #include "nv-ui-resources.h"
 #include "nv-presenter-window.h"
 #include "nv-projection-window.h"
+#include "nv-measure-row.h"
 #include "nv-unit.h"
 #include "nv-workshop-deck.h"
 #include "nv-workshop-view.h"
@@ -272,6 +273,51 @@ mapped_scroller (GtkWidget *widget)
   return NULL;
 }
 
+/* The workshop's agreed measures say «Overdue · N days» past their deadline,
+ * as the Measures page does (issue 18 item 9); future ones do not. */
+static void
+test_measures_overdue (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvContext) context = nv_test_context_new (f->store, nv_day_from_ymd (2026, 12, 6));
+  gint64 id = nv_workshop_add (f->store, f->unit, "2026-06-02", NULL, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  NvWorkshopView *view = g_object_new (NV_TYPE_WORKSHOP_VIEW, NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *late = nv_measure_overdue_text (94);
+
+  g_assert_no_error (error);
+  /* 03.09.2026 is 94 days before 06.12.2026. */
+  g_assert_cmpint (nv_workshop_agree_measure (f->store, id, "Faste møtedager", "Leder",
+                                              "2026-09-03", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_workshop_agree_measure (f->store, id, "Nye vaktlister", "Tillitsvalgt",
+                                              "2027-01-15", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_workshop_view_show (view, context, id);
+  nv_test_spin_rounds (5, 10000);
+
+  for (int editable = 0; editable < 2; editable++)
+    {
+      guint n_badges = 0;
+
+      nv_workshop_view_fill_measures (view, GTK_LIST_BOX (list), editable);
+      nv_test_spin_rounds (5, 10000);
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (shows_text (row, late))
+          n_badges++;
+      g_assert_cmpuint (n_badges, ==, 1);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin_rounds (5, 10000);
+}
+
 /* A new workshop opens at the top of Prepare, the checklist (item 8). */
 static void
 test_new_opens_at_top (Fixture *f, gconstpointer data)
@@ -431,6 +477,7 @@ main (int argc, char **argv)
   ADD ("page", test_page);
   ADD ("single-screen", test_single_screen);
   ADD ("new-opens-at-top", test_new_opens_at_top);
+  ADD ("measures-overdue", test_measures_overdue);
   ADD ("start-button", test_start_button);
 #undef ADD
   return g_test_run ();

@@ -587,6 +587,13 @@ nv_benchmark_display_name (const char *name)
       g_match_info_next (match, NULL);
     }
   g_string_append (out, rest);
+  /* «NAV bransje» in the shipped series' name is one word in Norwegian:
+   * «NAV-bransje» (the name stays as it is: it identifies the series). */
+  {
+    g_auto (GStrv) words = g_strsplit (out->str, "NAV bransje", -1);
+    g_autofree char *joined = g_strjoinv ("NAV-bransje", words);
+    g_string_assign (out, joined);
+  }
   /* «2019-Q3..2020-Q2» is a range: an en dash between the quarters. */
   dotted = g_string_free (g_steal_pointer (&out), FALSE);
   {

@@ -82,7 +82,7 @@ import_response_cb (GtkNativeDialog *native, int response, NvAbsencePage *self)
   if (path == NULL)
     return;
 
-  dialog = nv_import_dialog_new (parent_window (self), store,
+  dialog = nv_import_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)),
                                  nv_page_get_unit_id (NV_PAGE (self)), kind, path, &error);
   if (dialog == NULL)
     {

@@ -23,6 +23,7 @@ struct _NvImportDialog
 {
   AdwWindow parent_instance;
 
+  NvContext *context;
   NvStore *store;
   gint64 unit_id;
   NvImportKind kind;
@@ -270,7 +271,7 @@ nv_import_dialog_import (NvImportDialog *self)
     return FALSE;
   /* The automatic backup first (when switched on): an import that turns out
    * wrong can be undone from Preferences › Backups. */
-  if (!nv_backup_before_import (self->store, &error) ||
+  if (!nv_backup_before_import (self->context, &error) ||
       !nv_import_file (self->store, self->kind, self->unit_id, self->path, &counts, &error))
     {
       /* The file changed since the preview: say so; nothing was stored. */
@@ -320,6 +321,7 @@ nv_import_dialog_dispose (GObject *object)
   NvImportDialog *self = NV_IMPORT_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->rows);
   g_clear_object (&self->problems);
   g_clear_pointer (&self->preview, nv_import_preview_free);
@@ -351,9 +353,10 @@ nv_import_dialog_init (NvImportDialog *self)
 }
 
 NvImportDialog *
-nv_import_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvImportKind kind,
+nv_import_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id, NvImportKind kind,
                       const char *path, GError **error)
 {
+  NvStore *store = nv_context_get_store (context);
   NvImportPreview *preview = nv_import_preview_file (store, kind, unit_id, path, error);
   NvImportDialog *self;
   GtkWidget *box, *header, *cancel, *content, *title, *problems_view, *rows_view;
@@ -364,6 +367,7 @@ nv_import_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvImpor
 
   self = g_object_new (NV_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE,
                        "default-width", 860, "default-height", 640, NULL);
+  self->context = g_object_ref (context);
   self->store = g_object_ref (store);
   self->unit_id = unit_id;
   self->kind = kind;

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "nv-context.h"
 #include "nv-import.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ G_DECLARE_FINAL_TYPE (NvImportDialog, nv_import_dialog, NV, IMPORT_DIALOG, AdwWi
 
 /* Reads and checks @path (writing nothing). NULL with @error when the file
  * cannot be read at all. */
-NvImportDialog *nv_import_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id,
+NvImportDialog *nv_import_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
                                       NvImportKind kind, const char *path, GError **error);
 
 gboolean nv_import_dialog_can_import (NvImportDialog *self);

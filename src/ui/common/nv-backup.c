@@ -262,9 +262,10 @@ nv_backup_restore_confirm (GtkWindow *parent, NvStore *store, const char *path,
 }
 
 static gboolean
-auto_backup (NvStore *store, const char *reason, GError **error)
+auto_backup (NvContext *context, const char *reason, GError **error)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  NvStore *store = nv_context_get_store (context);
+  GSettings *settings = nv_context_get_settings (context);
   g_autofree char *dir = NULL;
   g_autoptr (GDateTime) now = NULL;
 
@@ -279,12 +280,12 @@ auto_backup (NvStore *store, const char *reason, GError **error)
 }
 
 gboolean
-nv_backup_before_import (NvStore *store, GError **error)
+nv_backup_before_import (NvContext *context, GError **error)
 {
   g_autoptr (GError) local = NULL;
 
-  g_return_val_if_fail (NV_IS_STORE (store), FALSE);
-  if (auto_backup (store, "import", &local))
+  g_return_val_if_fail (NV_IS_CONTEXT (context), FALSE);
+  if (auto_backup (context, "import", &local))
     return TRUE;
   g_set_error (error, local->domain, local->code,
                _("The automatic backup before the import failed: %s"), local->message);
@@ -292,19 +293,19 @@ nv_backup_before_import (NvStore *store, GError **error)
 }
 
 void
-nv_backup_daily (NvStore *store)
+nv_backup_daily (NvContext *context)
 {
   g_autoptr (GError) error = NULL;
 
-  g_return_if_fail (NV_IS_STORE (store));
-  if (!auto_backup (store, "daily", &error))
+  g_return_if_fail (NV_IS_CONTEXT (context));
+  if (!auto_backup (context, "daily", &error))
     g_warning ("The daily backup failed: %s", error->message);
 }
 
 static gboolean
 daily_tick_cb (gpointer data)
 {
-  nv_backup_daily (NV_STORE (data));
+  nv_backup_daily (NV_CONTEXT (data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -316,16 +317,16 @@ stop_daily (gpointer data)
 }
 
 void
-nv_backup_daily_start (GApplication *app, NvStore *store)
+nv_backup_daily_start (GApplication *app, NvContext *context)
 {
   guint id;
 
-  g_return_if_fail (NV_IS_STORE (store));
+  g_return_if_fail (NV_IS_CONTEXT (context));
   if (g_object_get_data (G_OBJECT (app), "nv-daily-backup") != NULL)
     return;
-  nv_backup_daily (store);
+  nv_backup_daily (context);
   /* Hourly: a window left open overnight backs up on the new day. */
-  id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 3600, daily_tick_cb, g_object_ref (store),
+  id = g_timeout_add_seconds_full (G_PRIORITY_LOW, 3600, daily_tick_cb, g_object_ref (context),
                                    g_object_unref);
   g_object_set_data_full (G_OBJECT (app), "nv-daily-backup", GUINT_TO_POINTER (id), stop_daily);
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "nv-context.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
@@ -34,12 +35,12 @@ char *nv_backup_format_time (GDateTime *when);
 
 /* The automatic backup before an import. FALSE with @error when it was
  * wanted and failed (then do not import); TRUE when made or switched off. */
-gboolean nv_backup_before_import (NvStore *store, GError **error);
+gboolean nv_backup_before_import (NvContext *context, GError **error);
 /* The daily automatic backup if none was made today and they are on; a
  * failure is logged, never shown (the next import or day tries again). */
-void nv_backup_daily (NvStore *store);
+void nv_backup_daily (NvContext *context);
 
 /* Runs nv_backup_daily() now and every hour while @app runs. */
-void nv_backup_daily_start (GApplication *app, NvStore *store);
+void nv_backup_daily_start (GApplication *app, NvContext *context);
 
 G_END_DECLS

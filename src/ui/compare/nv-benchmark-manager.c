@@ -26,6 +26,7 @@ struct _NvBenchmarkManager
 {
   AdwWindow parent_instance;
 
+  NvContext *context;
   NvStore *store;
   NvDay today; /* by the context's clock */
   gint64 unit_id;
@@ -439,7 +440,7 @@ nv_benchmark_manager_import_file (NvBenchmarkManager *self, GFile *file)
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Only files on this computer can be imported"));
     }
-  if (path == NULL || !nv_backup_before_import (self->store, &error) ||
+  if (path == NULL || !nv_backup_before_import (self->context, &error) ||
       !nv_benchmark_import_file (self->store, path, &report, &error))
     {
       show_message (self, _("Nothing Was Imported"), error->message);
@@ -552,7 +553,7 @@ ssb_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkMana
       show_message (self, _("No Figures Were Fetched"), error->message);
       return;
     }
-  if (!nv_backup_before_import (self->store, &error))
+  if (!nv_backup_before_import (self->context, &error))
     {
       show_message (self, _("No Figures Were Fetched"), error->message);
       return;
@@ -609,6 +610,7 @@ nv_benchmark_manager_dispose (GObject *object)
   g_clear_object (&self->ssb_cancellable);
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_BENCHMARK_MANAGER);
   G_OBJECT_CLASS (nv_benchmark_manager_parent_class)->dispose (object);
@@ -660,6 +662,7 @@ nv_benchmark_manager_new (GtkWindow *parent, NvContext *context, gint64 unit_id)
   g_return_val_if_fail (NV_IS_CONTEXT (context), NULL);
 
   self = g_object_new (NV_TYPE_BENCHMARK_MANAGER, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
   self->store = g_object_ref (nv_context_get_store (context));
   self->today = nv_context_today (context);
   self->unit_id = unit_id;

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
 #include "nv-benchmark-manager.h"
@@ -26,6 +27,20 @@
 #include "nv-table.h"
 
 G_DEFINE_FINAL_TYPE (NvComparePage, nv_compare_page, NV_TYPE_PAGE)
+
+/* TRUE when the series' label already names its measure, in the data's
+ * Norwegian («(legemeldt)», «(totalt)») or in the user's language. */
+static gboolean
+series_names_measure (const NvBenchmarkSeries *series)
+{
+  const char *data_word = series->measure == NV_MEASURE_LEGEMELDT ? "legemeldt" : "totalt";
+  g_autofree char *label = g_utf8_casefold (series->label, -1);
+  g_autofree char *word = g_utf8_casefold (nv_compare_measure_word (series->measure), -1);
+  g_autofree char *data_in_parens = g_strdup_printf ("(%s)", data_word);
+  g_autofree char *word_in_parens = g_strdup_printf ("(%s)", word);
+
+  return strstr (label, data_in_parens) != NULL || strstr (label, word_in_parens) != NULL;
+}
 
 static void rebuild (NvComparePage *self);
 
@@ -323,8 +338,11 @@ nv_compare_page_reload (NvPage *page)
       NvBenchmarkSeries *series = g_ptr_array_index (self->series_list, i);
       g_autofree char *label = NULL;
 
-      label =
-        g_strdup_printf ("%s — %s", series->label, nv_compare_measure_word (series->measure));
+      /* «Alle sektorer (totalt)» says its measure already: no «— totalt» after it. */
+      label = series_names_measure (series)
+                ? g_strdup (series->label)
+                : g_strdup_printf ("%s — %s", series->label,
+                                   nv_compare_measure_word (series->measure));
       gtk_string_list_append (labels, label);
       if (g_ascii_strcasecmp (series->name, self->primary) == 0)
         selected = i;

@@ -306,7 +306,7 @@ build_effect (NvMeasureDetail *self, const NvMeasure *m)
       g_autofree char *change = change_text (e.before_percent, e.after_percent);
       g_autofree char *acc = g_strdup_printf (_("Change: %s percentage points"), change);
       gtk_box_append (GTK_BOX (cards),
-                      figure_card (_("Change"), change, _("percentage points, after minus before"),
+                      figure_card (_("Change"), change, _("percentage points, after minus before, from the unrounded figures"),
                                    e.before_masked || e.after_masked, acc));
     }
   gtk_box_append (self->effect_box, cards);

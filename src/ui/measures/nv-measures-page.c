@@ -140,7 +140,9 @@ nv_measures_page_reload (NvPage *page)
     /* Translators: the overdue filter button with the number of overdue measures */
     overdue_label = g_strdup_printf (_("Overdue (%u)"), n_overdue);
   else
-    overdue_label = g_strdup (_("Overdue"));
+    /* TRANSLATORS: measures past their deadline, as «Overdue (%u)» and the
+     * measure's badge «Overdue · 19 days» say it (nb «Over fristen») */
+    overdue_label = g_strdup (C_("measures", "Overdue"));
   gtk_button_set_label (GTK_BUTTON (self->overdue_toggle), overdue_label);
 
   nv_measure_query_init (&query);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nv-chart-format.h"
 #include "nv-faktor-chart.h"
 #include "nv-figure-view.h"
 #include "nv-format.h"
@@ -121,18 +122,12 @@ trend_text (const NvMunicipalUnit *u)
 
   if (isnan (u->trend_points))
     return g_strdup ("–");
-  p = nv_format_decimal (u->trend_points, 1);
-  if (u->trend_points > 0)
-    {
-      char *signed_p = g_strconcat ("+", p, NULL);
-      g_free (p);
-      p = signed_p;
-    }
+  /* As the Compare section shows the same change (see nv-view-print.c). */
   {
-    /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng») */
-    char *with_unit = g_strdup_printf (_("%s pp"), p);
-    g_free (p);
-    p = with_unit;
+    g_autofree char *signed_p = nv_chart_format_points (u->trend_points, 1);
+    /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng»); keep the
+     * number and unit together (no-break space; U+2011 for a hyphen) */
+    p = g_strdup_printf (_("%s pp"), signed_p);
   }
   return u->trend_masked ? g_strdup_printf (_("%s (few persons)"), p) : g_steal_pointer (&p);
 }
@@ -693,7 +688,7 @@ build_units (NvMunicipalityPage *self)
   add_sorted_column (self, _("Light"), COL_LIGHT, NV_TABLE_TEXT, 0);
   add_sorted_column (self, _("Persons"), COL_PERSONS, NV_TABLE_NUMBER, 0);
   add_sorted_column (self, _("Measures"), COL_OPEN, NV_TABLE_NUMBER, 0);
-  add_sorted_column (self, _("Overdue"), COL_OVERDUE, NV_TABLE_NUMBER, 0);
+  add_sorted_column (self, C_("measures", "Overdue"), COL_OVERDUE, NV_TABLE_NUMBER, 0);
   add_sorted_column (self, _("Last workshop"), COL_WORKSHOP, NV_TABLE_TEXT, 0);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),

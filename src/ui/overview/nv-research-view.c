@@ -374,7 +374,8 @@ nv_research_view_init (NvResearchView *self)
   self->factor = drop_down (factors, _("Factor"));
   gtk_drop_down_set_selected (self->factor, (guint) nv_faktor_factor_index ("mastery_climate"));
   self->sector = drop_down (sectors, _("Sector"));
-  self->measure = drop_down (measures, _("Measure"));
+  /* TRANSLATORS: which sick-leave figure is compared (total or doctor-certified), not a «tiltak» */
+  self->measure = drop_down (measures, C_("sick-leave figure", "Measure"));
 
   /* Controls wrap onto several lines in a narrow window. */
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (wrap), GTK_SELECTION_NONE);

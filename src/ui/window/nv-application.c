@@ -62,7 +62,7 @@ reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
   nv_reminders_notify_once (G_APPLICATION (self), self->context);
-  nv_backup_daily_start (G_APPLICATION (self), nv_context_get_store (self->context));
+  nv_backup_daily_start (G_APPLICATION (self), self->context);
 }
 
 static void

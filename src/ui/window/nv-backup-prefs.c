@@ -22,6 +22,9 @@ struct _NvBackupPrefs
   GSettings *settings;
   NvStore *store;
   AdwPreferencesGroup *auto_group;
+  GtkWidget *toggle;   /* auto-backup */
+  GtkWidget *spin;     /* backups-kept */
+  GtkWidget *kept_row;
   AdwPreferencesGroup *list_group;
   GPtrArray *list_rows; /* rows in list_group, to remove on refresh */
 };
@@ -194,7 +197,6 @@ nv_backup_prefs_init (NvBackupPrefs *self)
   AdwPreferencesGroup *group;
   GtkWidget *row, *toggle, *spin;
 
-  self->settings = g_settings_new (APPLICATION_ID);
   self->list_rows = g_ptr_array_new ();
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Backups"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "drive-harddisk-symbolic");
@@ -228,7 +230,7 @@ nv_backup_prefs_init (NvBackupPrefs *self)
   name_like_row (toggle, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_settings_bind (self->settings, "auto-backup", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  self->toggle = toggle;
   adw_preferences_group_add (self->auto_group, row);
 
   row = adw_action_row_new ();
@@ -242,8 +244,8 @@ nv_backup_prefs_init (NvBackupPrefs *self)
   name_like_row (spin, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  g_settings_bind (self->settings, "backups-kept", spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "auto-backup", row, "sensitive", G_SETTINGS_BIND_GET);
+  self->spin = spin;
+  self->kept_row = row;
   adw_preferences_group_add (self->auto_group, row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->auto_group);
 
@@ -253,9 +255,15 @@ nv_backup_prefs_init (NvBackupPrefs *self)
 }
 
 void
-nv_backup_prefs_set_store (NvBackupPrefs *self, NvStore *store)
+nv_backup_prefs_set_context (NvBackupPrefs *self, GSettings *settings, NvStore *store)
 {
   g_return_if_fail (NV_IS_BACKUP_PREFS (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "auto-backup", self->toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "backups-kept", self->spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "auto-backup", self->kept_row, "sensitive", G_SETTINGS_BIND_GET);
   g_set_object (&self->store, store);
   refresh_list (self);
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define NV_TYPE_BACKUP_PREFS (nv_backup_prefs_get_type ())
 G_DECLARE_FINAL_TYPE (NvBackupPrefs, nv_backup_prefs, NV, BACKUP_PREFS, AdwPreferencesPage)
 
-void nv_backup_prefs_set_store (NvBackupPrefs *self, NvStore *store);
+/* The app's settings (auto-backup, backups-kept) and the store to back up. */
+void nv_backup_prefs_set_context (NvBackupPrefs *self, GSettings *settings, NvStore *store);
 
 G_END_DECLS

@@ -156,7 +156,7 @@ nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
   if (store != NULL)
     {
       self->backup_page = g_object_new (NV_TYPE_BACKUP_PREFS, NULL);
-      nv_backup_prefs_set_store (self->backup_page, store);
+      nv_backup_prefs_set_context (self->backup_page, settings, store);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (self->backup_page));
     }

@@ -12,6 +12,7 @@
 #include "nv-calendar.h"
 #include "nv-measure.h"
 #include "nv-projection-window.h"
+#include "nv-measure-row.h"
 #include "nv-workshop-view-private.h"
 
 static GtkWidget *
@@ -291,6 +292,20 @@ nv_workshop_view_fill_measures (NvWorkshopView *self, GtkListBox *list, gboolean
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* Past its deadline: the same badge as on the Measures page. */
+      {
+        guint late = nv_measure_days_overdue (m, nv_context_today (self->context));
+
+        if (late > 0)
+          {
+            g_autofree char *late_text = nv_measure_overdue_text (late);
+            g_autofree char *described = g_strdup_printf ("%s · %s", subtitle, late_text);
+
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), nv_measure_overdue_badge_new (late));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described, -1);
+          }
+      }
       if (editable)
         {
           g_autofree char *del = g_strdup_printf (_("Delete the measure “%s”"), m->title);
