@@ -103,6 +103,18 @@ wait_for_badge (AdwViewStackPage *section, guint n)
 }
 
 static void
+wait_for_overdue (NvFollowupPage *page, guint n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (nv_followup_page_get_n_overdue (page) != n && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
 test_badge_follows_overdue (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -461,6 +473,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr (r->milestone, ==, "followup-plan");
   g_assert_cmpuint (r->done_on, ==, f->today);
   g_assert_cmpstr (r->note, ==, "Plan sent to the GP");
+  wait_for_overdue (page, 1);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 1);
 
   nv_followup_undo_done (NV_PAGE (page), plan);
@@ -468,6 +481,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_clear_pointer (&records, g_ptr_array_unref);
   records = nv_followup_records (f->store, f->unit, &error);
   g_assert_cmpuint (records->len, ==, 0);
+  wait_for_overdue (page, 2);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
