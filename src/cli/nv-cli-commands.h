@@ -23,4 +23,5 @@ static const NvCliCommand nv_cli_commands[] = {
   { "report", N_("Write the unit’s sick-leave report as a PDF"), nv_cli_report_run },
   { "faktor", N_("Import and show 10-FAKTOR survey results"), nv_cli_faktor_run },
   { "research", N_("A 10-FAKTOR factor against sick leave across the units of a sector"), nv_cli_research_run },
+  { "server", N_("Set up the municipality’s shared PostgreSQL database and its users"), nv_cli_server_run },
 };

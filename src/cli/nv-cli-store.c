@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "nv-cli.h"
+#include "nv-pg.h"
 
 int
 nv_cli_check_run (NvCli *cli, int argc, char **argv)
@@ -69,6 +70,11 @@ nv_cli_restore_run (NvCli *cli, int argc, char **argv)
     return status;
   if (argc != 2)
     return nv_cli_usage ("restore", "%s", _("give the backup file to restore"));
+  if (nv_pg_is_conninfo (cli->database))
+    return nv_cli_error (_("“%s” is a PostgreSQL connection. On the shared server this version of "
+                           "naervaer-cli runs only the “server” commands; the other commands work "
+                           "on a database file."),
+                         cli->database);
   if (!nv_store_restore (cli->database, argv[1], &kept, &error))
     return nv_cli_gerror (error);
   if (kept != NULL)

@@ -13,12 +13,22 @@
 
 #include "nv-cli.h"
 #include "nv-cli-commands.h"
+#include "nv-pg.h"
 
 NvContext *
 nv_cli_context (NvCli *cli)
 {
   g_autoptr (GError) error = NULL;
 
+  if (cli->context == NULL && nv_pg_is_conninfo (cli->database))
+    {
+      /* Never take a connection string for a file name. */
+      nv_cli_error (_("“%s” is a PostgreSQL connection. On the shared server this version of "
+                      "naervaer-cli runs only the “server” commands; the other commands work "
+                      "on a database file."),
+                    cli->database);
+      return NULL;
+    }
   if (cli->context == NULL)
     {
       g_autoptr (NvStore) store = nv_store_open (cli->database, &error);
@@ -194,7 +204,8 @@ print_help (FILE *out)
     fprintf (out, "  %-12s %s\n", nv_cli_commands[i].name, _(nv_cli_commands[i].summary));
   fprintf (out, "\n%s\n", _("Global options:"));
   fprintf (out, "  --database PATH  %s\n",
-           _("Database file (default $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB)"));
+           _("Database file (default $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB), "
+             "or a PostgreSQL connection for the server commands"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
   fprintf (out, "  --version        %s\n", _("Show the version"));
   fprintf (out, "\n%s\n",

@@ -96,6 +96,7 @@ int nv_cli_workshop_run (NvCli *cli, int argc, char **argv);
 int nv_cli_report_run (NvCli *cli, int argc, char **argv);
 int nv_cli_faktor_run (NvCli *cli, int argc, char **argv);
 int nv_cli_research_run (NvCli *cli, int argc, char **argv);
+int nv_cli_server_run (NvCli *cli, int argc, char **argv);
 int nv_cli_export_measures (NvCli *cli, int argc, char **argv);
 /* `import benchmarks FILE`, called by the import dispatcher (argv[0] = "benchmarks"). */
 int nv_cli_import_benchmarks (NvCli *cli, int argc, char **argv);

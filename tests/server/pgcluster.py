@@ -1,0 +1,102 @@
+"""A throwaway PostgreSQL cluster for the server tests.
+
+initdb + pg_ctl in a temporary directory, listening on a Unix-domain socket
+in that directory only (no TCP port), trust authentication for the logins
+the tests name. PostgreSQL refuses to run as root, so as root (CI) the
+cluster runs as the unprivileged user `nobody` through runuser.
+
+Without PostgreSQL the tests are skipped loudly (exit 77, counted as skipped
+by meson) — unless CI=true or NAERVAER_REQUIRE_POSTGRES=1, where a missing
+server is a failure: CI installs it (./dev PACKAGES) and must never skip.
+"""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+
+
+def find_bindir():
+    env = os.environ.get("NAERVAER_PG_BINDIR")
+    if env:
+        return env if os.path.exists(os.path.join(env, "initdb")) else None
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    return os.path.dirname(found[-1]) if found else None
+
+
+def require_or_skip():
+    """Returns the bin directory, or exits: 77 (skip) on a developer's
+    machine without PostgreSQL, 1 (fail) in CI."""
+    bindir = find_bindir()
+    if bindir is not None and shutil.which("psql") is not None:
+        return bindir
+    message = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb or no psql): "
+               "the shared-database tests cannot run. Install the Debian packages "
+               "postgresql and postgresql-client (./dev does).")
+    if os.environ.get("CI") == "true" or os.environ.get("NAERVAER_REQUIRE_POSTGRES") == "1":
+        print("FAIL: " + message + " CI must not skip these tests.", file=sys.stderr)
+        sys.exit(1)
+    print("SKIPPED LOUDLY: " + message, file=sys.stderr)
+    print("1..0 # SKIP " + message)
+    sys.exit(SKIP)
+
+
+class Cluster:
+    SUPERUSER = "nv_super"
+
+    def __init__(self):
+        self.bindir = require_or_skip()
+        self.dir = tempfile.mkdtemp(prefix="nv-pg-", dir="/tmp")
+        self.data = os.path.join(self.dir, "data")
+        self.log = os.path.join(self.dir, "server.log")
+        self.as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, user="nobody")
+            self.as_user = ["runuser", "-u", "nobody", "--"]
+        self._run([os.path.join(self.bindir, "initdb"), "-D", self.data, "-U", self.SUPERUSER,
+                   "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"])
+        options = (f"-c listen_addresses='' -c unix_socket_directories={self.dir} "
+                   "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
+                   "-c max_connections=60")
+        self._run([os.path.join(self.bindir, "pg_ctl"), "-D", self.data, "-l", self.log,
+                   "-o", options, "-w", "-t", "60", "start"])
+        self.started = True
+        self.psql_super("postgres", "CREATE DATABASE naervaer")
+
+    def _run(self, cmd):
+        r = subprocess.run(self.as_user + cmd, capture_output=True, text=True, cwd=self.dir)
+        if r.returncode != 0:
+            log = ""
+            if os.path.exists(self.log):
+                with open(self.log, encoding="utf-8", errors="replace") as f:
+                    log = f.read()
+            raise RuntimeError(f"{' '.join(cmd)} failed:\n{r.stdout}\n{r.stderr}\n{log}")
+        return r
+
+    def conninfo(self, user=SUPERUSER, dbname="naervaer"):
+        return f"host={self.dir} dbname={dbname} user={user}"
+
+    def psql(self, user, sql, expect_ok=True, dbname="naervaer"):
+        """Runs @sql as @user through psql (libpq, like any other client);
+        returns the CompletedProcess. Output: unaligned, tuples only."""
+        r = subprocess.run(["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1",
+                            "-d", self.conninfo(user, dbname), "-c", sql],
+                           capture_output=True, text=True, timeout=60)
+        if expect_ok and r.returncode != 0:
+            raise AssertionError(f"psql as {user} failed: {sql}\n{r.stderr}")
+        return r
+
+    def psql_super(self, dbname, sql):
+        return self.psql(self.SUPERUSER, sql, dbname=dbname)
+
+    def stop(self):
+        if getattr(self, "started", False):
+            subprocess.run(self.as_user + [os.path.join(self.bindir, "pg_ctl"), "-D", self.data,
+                                           "-m", "immediate", "-w", "stop"],
+                           capture_output=True, cwd=self.dir)
+            self.started = False
+        shutil.rmtree(self.dir, ignore_errors=True)
