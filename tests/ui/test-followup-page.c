@@ -169,6 +169,34 @@ test_reminder_text (Fixture *f, gconstpointer data)
 
 static GtkWidget *find_descendant (GtkWidget *widget, GType type);
 
+/* The «All Steps» expander of the first case card under @widget. */
+static AdwExpanderRow *
+find_steps (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "All Steps") == 0)
+    return ADW_EXPANDER_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwExpanderRow *found = find_steps (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_descendants (GtkWidget *widget, GType type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child, type);
+  return n;
+}
+
 static guint
 count_status (GPtrArray *list, NvMilestoneStatus status)
 {
@@ -224,6 +252,33 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   group = gtk_widget_get_ancestor (
     find_descendant (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_false (gtk_widget_get_visible (group));
+
+  /* AB's case card: its steps are rows once «All Steps» is unfolded (made
+   * then, not with the card), each with its button. */
+  {
+    AdwExpanderRow *steps = find_steps (GTK_WIDGET (page));
+    g_autoptr (GPtrArray) ab = g_ptr_array_new ();
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        NvMilestone *m = g_ptr_array_index (list, i);
+        if (g_str_equal (m->employee_ref, "AB"))
+          g_ptr_array_add (ab, m);
+      }
+    g_assert_nonnull (steps);
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (steps), ADW_TYPE_ACTION_ROW), ==, 1);
+    adw_expander_row_set_expanded (steps, TRUE);
+    nv_test_spin ();
+    /* One action row per step besides the expander's own header row. */
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (steps), ADW_TYPE_ACTION_ROW), ==,
+                      ab->len + 1);
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (steps), GTK_TYPE_BUTTON), >=, ab->len);
+    adw_expander_row_set_expanded (steps, FALSE);
+    adw_expander_row_set_expanded (steps, TRUE);
+    nv_test_spin ();
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (steps), ADW_TYPE_ACTION_ROW), ==,
+                      ab->len + 1);
+  }
 
   /* Tracked from today − 20: CD's two steps are not tracked. */
   g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, f->today - 20, &error));

@@ -5,6 +5,8 @@
 
 #include "nv-test-store.h"
 #include "nv-test-ui.h"
+#include "nv-absence-page.h"
+#include "nv-absence.h"
 #include "nv-application.h"
 #include "nv-ui-resources.h"
 #include "nv-unit-dialog.h"
@@ -315,6 +317,55 @@ test_focus_off_toasts (Fixture *f, gconstpointer data)
   nv_test_spin ();
 }
 
+/* Switching units reloads the visible section only; a section built before
+ * and hidden now reloads when it is shown again. */
+static void
+test_hidden_sections_reload_when_shown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  NvWindow *window = nv_window_new (NULL, f->context);
+  NvAbsencePage *absence;
+  gint64 a, b, e;
+
+  a = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
+  b = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  e = nv_employee_add (f->store, a, "AB", NULL, &error);
+  nv_roster_add (f->store, e, 1.0, nv_day_from_ymd (2026, 1, 1), NV_DAY_NONE, NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_test_spin ();
+  nv_window_select_unit (window, a);
+  nv_window_show_section (window, "absence");
+  absence = NV_ABSENCE_PAGE (nv_window_get_page (window, "absence"));
+  nv_test_spin ();
+  g_assert_false (nv_absence_page_is_empty (absence, "roster"));
+
+  /* Hidden: the other unit is not loaded yet … */
+  nv_window_show_section (window, "measures");
+  nv_test_spin ();
+  nv_window_select_unit (window, b);
+  nv_test_spin ();
+  g_assert_false (nv_absence_page_is_empty (absence, "roster"));
+  /* … until the section is shown. */
+  nv_window_show_section (window, "absence");
+  nv_test_spin ();
+  g_assert_true (nv_absence_page_is_empty (absence, "roster"));
+
+  /* A change while hidden, too; asking the window for the page brings it
+   * up to date. */
+  nv_window_show_section (window, "measures");
+  nv_test_spin ();
+  nv_window_select_unit (window, a);
+  nv_test_spin ();
+  g_assert_true (nv_absence_page_is_empty (absence, "roster"));
+  g_assert_true (NV_PAGE (absence) == nv_window_get_page (window, "absence"));
+  g_assert_false (nv_absence_page_is_empty (absence, "roster"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -322,6 +373,8 @@ main (int argc, char **argv)
   adw_init ();
   nv_ui_register_resource ();
 
+  g_test_add ("/ui/window/hidden-sections-reload-when-shown", Fixture, NULL, setup,
+              test_hidden_sections_reload_when_shown, teardown);
   g_test_add ("/ui/window/welcome-then-sections", Fixture, NULL, setup,
               test_welcome_then_sections, teardown);
   g_test_add ("/ui/unit-dialog/validation", Fixture, NULL, setup, test_unit_dialog_validation,

@@ -21,8 +21,12 @@ struct _NvPageClass
 {
   AdwBinClass parent_class;
 
-  /* Called when the unit or the context changes, and on ::changed of the store. */
+  /* Called when the unit or the context changes, and on ::changed of the store;
+   * for a page hidden in a window, not before it is shown again, unless
+   * @reload_when_hidden (a page that keeps something outside itself
+   * current, such as the Follow-up badge). */
   void (*reload) (NvPage *self);
+  gboolean reload_when_hidden;
 };
 
 NvContext *nv_page_get_context (NvPage *self);
@@ -34,6 +38,8 @@ NvDay nv_page_today (NvPage *self);
 gint64 nv_page_get_unit_id (NvPage *self);
 void nv_page_set_unit_id (NvPage *self, gint64 unit_id);
 void nv_page_reload (NvPage *self);
+/* Reloads now if a reload was put off while the page was hidden. */
+void nv_page_ensure_current (NvPage *self);
 /* Shows a toast in the window the page sits in. */
 void nv_page_toast (NvPage *self, const char *message);
 

@@ -218,14 +218,58 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
                   GtkScrolledWindow *scroller)
 {
   int max = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "max-height"));
+  int row_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "row-height"));
   guint n = g_list_model_get_n_items (model);
-
-  int height = (int) MIN (n * ROW_HEIGHT, (guint) max);
+  int height = (int) MIN (n * (guint) row_height, (guint) max);
 
   /* Minimum may never exceed maximum, not even in between. */
   gtk_scrolled_window_set_max_content_height (scroller, -1);
   gtk_scrolled_window_set_min_content_height (scroller, height);
   gtk_scrolled_window_set_max_content_height (scroller, height);
+}
+
+/* A one-column grid view, not a list view: GTK 4.8's GtkListView keeps 200
+ * rows alive (bound, styled and measured) whatever its height, a grid view
+ * 30 rows per column plus three. With tens of thousands of steps the list
+ * view made, measured and threw away 200 rows on every reload (some 200 ms
+ * of the big unit's 2.5 s). Assistive technologies still meet a list. */
+GtkWidget *
+nv_followup_one_column_view_new (GListModel *model, GtkListItemFactory *factory,
+                                 const char *css_class, const char *accessible_label)
+{
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (model));
+  GtkWidget *view = g_object_new (GTK_TYPE_GRID_VIEW, "accessible-role",
+                                  GTK_ACCESSIBLE_ROLE_LIST, "model", selection, "factory",
+                                  factory, "min-columns", 1, "max-columns", 1, NULL);
+
+  g_object_unref (selection);
+  g_object_unref (factory);
+  gtk_widget_add_css_class (view, "nv-one-column");
+  gtk_widget_add_css_class (view, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  return view;
+}
+
+/* @view inside a card that grows with @model's rows of about @row_height
+ * pixels up to @max_height and then scrolls. */
+GtkWidget *
+nv_followup_scrolled_card_new (GtkWidget *view, GListModel *model, int row_height, int max_height)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  /* Its height follows the number of rows (items_changed_cb): measuring the
+   * view's natural height would walk every row. */
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+  g_object_set_data (G_OBJECT (scroller), "max-height", GINT_TO_POINTER (max_height));
+  g_object_set_data (G_OBJECT (scroller), "row-height", GINT_TO_POINTER (row_height));
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), scroller, 0);
+  items_changed_cb (model, 0, 0, 0, GTK_SCROLLED_WINDOW (scroller));
+  return scroller;
 }
 
 GtkWidget *
@@ -234,74 +278,149 @@ nv_followup_milestone_list_new (NvPage *page, GListModel *model, gboolean with_e
 {
   ListData *data = g_new0 (ListData, 1);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (model));
-  GtkWidget *view, *scroller;
 
   data->page = page;
   data->with_employee = with_employee;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
   g_object_set_data_full (G_OBJECT (factory), "list-data", data, g_free);
-
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
-  gtk_list_view_set_show_separators (GTK_LIST_VIEW (view), TRUE);
-  gtk_widget_add_css_class (view, "nv-milestone-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  /* Its height follows the number of rows (items_changed_cb): measuring the
-   * list view's natural height would walk every row. */
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
-  g_object_set_data (G_OBJECT (scroller), "max-height", GINT_TO_POINTER (max_height));
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), scroller, 0);
-  items_changed_cb (model, 0, 0, 0, GTK_SCROLLED_WINDOW (scroller));
-  return scroller;
+  return nv_followup_scrolled_card_new (
+    nv_followup_one_column_view_new (model, factory, "nv-milestone-list", accessible_label), model,
+    ROW_HEIGHT, max_height);
 }
 
 /* ---- Repeated absence -------------------------------------------------- */
 
-void
-nv_followup_fill_repeated (GtkListBox *list, GPtrArray *flagged)
-{
-  GtkWidget *child;
+/* One flagged employee; keeps the array that holds it. */
+#define NV_TYPE_REPEATED_ITEM (nv_repeated_item_get_type ())
+G_DECLARE_FINAL_TYPE (NvRepeatedItem, nv_repeated_item, NV, REPEATED_ITEM, GObject)
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+struct _NvRepeatedItem
+{
+  GObject parent_instance;
+  GPtrArray *flagged;
+  const NvRepeatedAbsence *absence;
+};
+
+G_DEFINE_FINAL_TYPE (NvRepeatedItem, nv_repeated_item, G_TYPE_OBJECT)
+
+static void
+nv_repeated_item_finalize (GObject *object)
+{
+  g_clear_pointer (&NV_REPEATED_ITEM (object)->flagged, g_ptr_array_unref);
+  G_OBJECT_CLASS (nv_repeated_item_parent_class)->finalize (object);
+}
+
+static void
+nv_repeated_item_class_init (NvRepeatedItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nv_repeated_item_finalize;
+}
+
+static void
+nv_repeated_item_init (NvRepeatedItem *self)
+{
+}
+
+/* Rows of the repeated-absence list are about this high. */
+#define REPEATED_ROW_HEIGHT 58
+
+static void
+repeated_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RowParts *parts = g_new0 (RowParts, 1);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_widget_set_margin_top (row, 9);
+  gtk_widget_set_margin_bottom (row, 9);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  parts->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
+  parts->subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), TRUE);
+  gtk_widget_add_css_class (parts->subtitle, "dim-label");
+  gtk_widget_add_css_class (parts->subtitle, "caption");
+  gtk_box_append (GTK_BOX (text), parts->title);
+  gtk_box_append (GTK_BOX (text), parts->subtitle);
+  gtk_box_append (GTK_BOX (row), text);
+  parts->badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (parts->badge, "dim-label");
+  gtk_widget_add_css_class (parts->badge, "caption-heading");
+  gtk_widget_set_tooltip_text (
+    parts->badge, _("5-100: at least 5 absences together at least 100 days. 2-300: at least 2 "
+                    "absences together at least 300 days. NAV counts absences of 16 days or more "
+                    "with a doctor’s note that started in the last 36 months."));
+  gtk_box_append (GTK_BOX (row), parts->badge);
+
+  g_object_set_data_full (G_OBJECT (list_item), "parts", parts, g_free);
+  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+repeated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  RowParts *parts = g_object_get_data (G_OBJECT (list_item), "parts");
+  const NvRepeatedAbsence *r = NV_REPEATED_ITEM (gtk_list_item_get_item (list_item))->absence;
+  g_autofree char *subtitle = NULL;
+  g_autoptr (GString) rules = g_string_new (NULL);
+
+  /* Translators: "5 absences of 16 days or more · 112 days in the last 36 months" */
+  subtitle = g_strdup_printf (g_dngettext (NULL,
+                                           "%u absence of 16 days or more · %u days in the "
+                                           "last 36 months",
+                                           "%u absences of 16 days or more · %u days in the "
+                                           "last 36 months",
+                                           r->cases),
+                              r->cases, r->days);
+  if (r->rules & NV_REPEATED_5_100)
+    g_string_append (rules, "5-100");
+  if (r->rules & NV_REPEATED_2_300)
+    g_string_append_printf (rules, "%s2-300", rules->len > 0 ? " · " : "");
+  gtk_label_set_text (GTK_LABEL (parts->title), r->employee_ref);
+  gtk_label_set_text (GTK_LABEL (parts->subtitle), subtitle);
+  gtk_label_set_text (GTK_LABEL (parts->badge), rules->str);
+}
+
+GtkWidget *
+nv_followup_repeated_list_new (GListStore *store, int max_height, const char *accessible_label)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (repeated_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (repeated_bind_cb), NULL);
+  return nv_followup_scrolled_card_new (
+    nv_followup_one_column_view_new (G_LIST_MODEL (store), factory, "nv-repeated-list",
+                                     accessible_label),
+    G_LIST_MODEL (store), REPEATED_ROW_HEIGHT, max_height);
+}
+
+GListStore *
+nv_followup_repeated_store_new (void)
+{
+  return g_list_store_new (NV_TYPE_REPEATED_ITEM);
+}
+
+void
+nv_followup_fill_repeated (GListStore *store, GPtrArray *flagged)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_full (flagged->len, g_object_unref);
+
   for (guint i = 0; i < flagged->len; i++)
     {
-      const NvRepeatedAbsence *r = g_ptr_array_index (flagged, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
-      g_autoptr (GString) rules = g_string_new (NULL);
-      GtkWidget *label;
+      NvRepeatedItem *item = g_object_new (NV_TYPE_REPEATED_ITEM, NULL);
 
-      /* Translators: "5 absences of 16 days or more · 112 days in the last 36 months" */
-      subtitle = g_strdup_printf (g_dngettext (NULL,
-                                               "%u absence of 16 days or more · %u days in the "
-                                               "last 36 months",
-                                               "%u absences of 16 days or more · %u days in the "
-                                               "last 36 months",
-                                               r->cases),
-                                  r->cases, r->days);
-      if (r->rules & NV_REPEATED_5_100)
-        g_string_append (rules, "5-100");
-      if (r->rules & NV_REPEATED_2_300)
-        g_string_append_printf (rules, "%s2-300", rules->len > 0 ? " · " : "");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->employee_ref);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      label = gtk_label_new (rules->str);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_set_tooltip_text (
-        label, _("5-100: at least 5 absences together at least 100 days. 2-300: at least 2 "
-                 "absences together at least 300 days. NAV counts absences of 16 days or more "
-                 "with a doctor’s note that started in the last 36 months."));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_list_box_append (list, row);
+      item->flagged = g_ptr_array_ref (flagged);
+      item->absence = g_ptr_array_index (flagged, i);
+      g_ptr_array_add (items, item);
     }
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata,
+                       items->len);
 }

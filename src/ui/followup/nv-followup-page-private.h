@@ -27,7 +27,21 @@ GtkWidget *nv_followup_milestone_list_new (NvPage *page, GListModel *model,
                                            gboolean with_employee, int max_height,
                                            const char *accessible_label);
 
-/* Fills @list with one row per flagged employee (NvRepeatedAbsence). */
-void nv_followup_fill_repeated (GtkListBox *list, GPtrArray *flagged);
+/* A one-column GtkGridView of @model (rows made only for what is shown)
+ * with the accessible role of a list; takes @factory. */
+GtkWidget *nv_followup_one_column_view_new (GListModel *model, GtkListItemFactory *factory,
+                                            const char *css_class, const char *accessible_label);
+/* @view on a card that grows with @model's rows of about @row_height pixels
+ * up to @max_height pixels and then scrolls. */
+GtkWidget *nv_followup_scrolled_card_new (GtkWidget *view, GListModel *model, int row_height,
+                                          int max_height);
+
+/* The employees NAV's repeated-absence rule flags: a store for them, the
+ * list showing it, and filling it from NvRepeatedAbsence entries (the
+ * entries stay valid as long as the store holds them). */
+GListStore *nv_followup_repeated_store_new (void);
+GtkWidget *nv_followup_repeated_list_new (GListStore *store, int max_height,
+                                          const char *accessible_label);
+void nv_followup_fill_repeated (GListStore *store, GPtrArray *flagged);
 
 G_END_DECLS

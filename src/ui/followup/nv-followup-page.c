@@ -52,7 +52,8 @@ struct _NvFollowupPage
   AdwStatusPage *empty;
   GtkLabel *summary_label;
   AdwPreferencesGroup *repeated_group;
-  GtkListBox *repeated_list;
+  GtkBox *repeated_box;
+  GListStore *repeated_store;
   AdwPreferencesGroup *overdue_group;
   GtkButton *tracked_button;
   GtkBox *overdue_box;
@@ -135,6 +136,24 @@ milestone_row (NvFollowupPage *self, const NvMilestone *m, NvDay today)
   return row;
 }
 
+/* A case card's «All Steps», unfolded for the first time: its rows. */
+static void
+steps_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, NvFollowupPage *self)
+{
+  g_autoptr (GPtrArray) ms = g_object_steal_data (G_OBJECT (expander), "milestones");
+  NvDay today = nv_page_today (NV_PAGE (self));
+
+  if (ms == NULL || !adw_expander_row_get_expanded (expander))
+    {
+      if (ms != NULL)
+        g_object_set_data_full (G_OBJECT (expander), "milestones", g_steal_pointer (&ms),
+                                (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  for (guint i = 0; i < ms->len; i++)
+    adw_expander_row_add_row (expander, milestone_row (self, g_ptr_array_index (ms, i), today));
+}
+
 static GtkWidget *
 placeholder_row (const char *text)
 {
@@ -168,6 +187,12 @@ current_grade (const NvCase *c, NvDay today)
       return g_strdup_printf (_("%s %% sick-listed"), grade);
     }
   return NULL;
+}
+
+static gpointer
+copy_milestone (gconstpointer m, gpointer data)
+{
+  return nv_milestone_copy (m);
 }
 
 /* A card for one current case: who, since when, the timeline and each
@@ -269,9 +294,13 @@ case_card (NvFollowupPage *self, GPtrArray *ms, const NvCase *c, NvDay today)
       steps_subtitle = g_strdup_printf (_("%u of %u done"), done, ms->len);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("All Steps"));
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), steps_subtitle);
-    for (guint i = 0; i < ms->len; i++)
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                milestone_row (self, g_ptr_array_index (ms, i), today));
+    GPtrArray *copy = g_ptr_array_copy (ms, copy_milestone, NULL);
+
+    /* Its rows are made when it is first unfolded. */
+    g_ptr_array_set_free_func (copy, (GDestroyNotify) nv_milestone_free);
+    g_object_set_data_full (G_OBJECT (expander), "milestones", copy,
+                            (GDestroyNotify) g_ptr_array_unref);
+    g_signal_connect (expander, "notify::expanded", G_CALLBACK (steps_expanded_cb), self);
     gtk_list_box_append (GTK_LIST_BOX (list), expander);
   }
   /* Translators: accessible summary of a case: "AB, sick-listed since
@@ -558,6 +587,7 @@ build (NvFollowupPage *self)
   g_clear_handle_id (&self->cards_source, g_source_remove);
   g_object_set_data (G_OBJECT (self), "cards", NULL);
   clear_box (self->cases_box);
+
   if (store == NULL || unit_id == 0)
     {
       set_n_overdue (self, 0);
@@ -573,6 +603,7 @@ build (NvFollowupPage *self)
       return;
     }
   flagged = nv_repeated_absence_compute (cases, today);
+
 
   /* The lists: the same selection as nv_followup_upcoming() and the CLI;
    * overdue with the latest first — what can still be put right. */
@@ -595,9 +626,11 @@ build (NvFollowupPage *self)
     }
   g_array_sort_with_data (overdue, compare_upcoming_index_latest_first, all);
   g_array_sort_with_data (soon, compare_upcoming_index, all);
+
   nv_milestone_model_set (self->overdue_model, all, overdue);
   nv_milestone_model_set (self->soon_model, all, soon);
   nv_milestone_model_set (self->not_tracked_model, all, not_tracked);
+
   gtk_widget_set_visible (self->overdue_placeholder, overdue->len == 0);
   gtk_widget_set_visible (gtk_widget_get_next_sibling (self->overdue_placeholder),
                           overdue->len > 0);
@@ -605,8 +638,9 @@ build (NvFollowupPage *self)
   gtk_widget_set_visible (gtk_widget_get_next_sibling (self->soon_placeholder), soon->len > 0);
   fill_tracked_from (self, tracked_from, not_tracked->len);
 
-  nv_followup_fill_repeated (self->repeated_list, flagged);
+  nv_followup_fill_repeated (self->repeated_store, flagged);
   gtk_widget_set_visible (GTK_WIDGET (self->repeated_group), flagged->len > 0);
+
 
   /* Current cases, one card each: the first at once, the rest when idle. */
   for (guint i = 0; i < cases->len; i++)
@@ -619,11 +653,12 @@ build (NvFollowupPage *self)
   cards->cases = g_ptr_array_ref (cases);
   g_object_set_data_full (G_OBJECT (self), "cards", cards, (GDestroyNotify) cards_free);
   add_cards (self, cards, CARDS_AT_ONCE);
+
   if (cards->next < cards->starts->len)
     self->cards_source = g_idle_add_full (G_PRIORITY_LOW, more_cards_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->cases_group), cards->starts->len > 0);
 
-  g_debug ("follow-up page built: %.1f ms", (g_get_monotonic_time () - t_build) / 1000.);
+  g_debug ("follow-up page built: %.1f ms; %u flagged, %u cards, %u overdue, %u soon, %u not tracked", (g_get_monotonic_time () - t_build) / 1000., flagged->len, cards->starts->len, overdue->len, soon->len, not_tracked->len);
   fill_summary (self, cards->starts->len, overdue->len, soon->len);
   set_n_overdue (self, overdue->len);
   gtk_stack_set_visible_child_name (self->stack, cards->starts->len > 0 || overdue->len > 0 ||
@@ -753,15 +788,10 @@ nv_followup_page_get_list (NvFollowupPage *self, const char *which)
 guint
 nv_followup_page_get_n_repeated (NvFollowupPage *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (NV_IS_FOLLOWUP_PAGE (self), 0);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->repeated_group)))
     return 0;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->repeated_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    n++;
-  return n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->repeated_store));
 }
 
 static void
@@ -793,6 +823,7 @@ nv_followup_page_dispose (GObject *object)
   g_clear_object (&self->overdue_model);
   g_clear_object (&self->soon_model);
   g_clear_object (&self->not_tracked_model);
+  g_clear_object (&self->repeated_store);
   G_OBJECT_CLASS (nv_followup_page_parent_class)->dispose (object);
 }
 
@@ -806,6 +837,7 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   object_class->dispose = nv_followup_page_dispose;
   object_class->get_property = nv_followup_page_get_property;
   page_class->reload = nv_followup_page_reload;
+  page_class->reload_when_hidden = TRUE; /* the overdue badge */
   widget_class->map = nv_followup_page_map;
 
   /**
@@ -827,7 +859,7 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, empty);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, repeated_group);
-  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, repeated_list);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, repeated_box);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, tracked_button);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, overdue_box);
@@ -856,6 +888,10 @@ nv_followup_page_init (NvFollowupPage *self)
   self->overdue_model = nv_milestone_model_new ();
   self->soon_model = nv_milestone_model_new ();
   self->not_tracked_model = nv_milestone_model_new ();
+  self->repeated_store = nv_followup_repeated_store_new ();
+  gtk_box_append (self->repeated_box,
+                  nv_followup_repeated_list_new (self->repeated_store, LIST_MAX_HEIGHT,
+                                                 _("Consider a conversation")));
   self->overdue_placeholder = placeholder_row (_("Nothing is overdue."));
   gtk_box_append (self->overdue_box, self->overdue_placeholder);
   gtk_box_append (self->overdue_box,

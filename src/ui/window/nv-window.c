@@ -154,9 +154,14 @@ visible_section_changed_cb (NvWindow *self)
 NvPage *
 nv_window_get_page (NvWindow *self, const char *name)
 {
+  /* The caller looks at the page: bring it up to date even when hidden. */
   for (guint i = 0; i < N_SECTIONS; i++)
     if (g_strcmp0 (name, section_names[i]) == 0)
-      return ensure_page (self, i);
+      {
+        NvPage *page = ensure_page (self, i);
+        nv_page_ensure_current (page);
+        return page;
+      }
   return NULL;
 }
 
