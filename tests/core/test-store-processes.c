@@ -10,6 +10,13 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include "nv-benchmark.h"
+#include "nv-faktor.h"
+#include "nv-followup.h"
+#include "nv-workshop-template.h"
 
 #include "nv-export.h"
 #include "nv-import.h"
@@ -224,6 +231,85 @@ test_foreign_close (void)
   nv_test_rmtree (dir);
 }
 
+/* The user picks the database itself (or its -wal or -shm) as the file to
+ * import or read: every reader refuses it by name before opening it, so the
+ * file is never opened and closed beside SQLite; another process's writes
+ * and the app's still meet in the WAL afterwards. */
+static void
+test_read_the_database (void)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autoptr (NvStore) store = nv_store_open (db, &error);
+  gint64 unit;
+  int watch = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  char events[4096];
+
+  g_assert_no_error (error);
+  unit = nv_unit_add (store, "Appen", "helse-omsorg", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (watch, >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+      g_assert_cmpint (inotify_add_watch (watch, name, IN_OPEN), >=, 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+      g_autofree char *base = g_path_get_basename (name);
+      g_autofree char *expected = g_strdup_printf ("“%s” is the database Nærvær has open", base);
+      g_autoptr (NvImportPreview) preview = NULL;
+      g_auto (NvBenchmarkImportReport) report = { 0 };
+      gpointer loaded;
+      guint n_rounds = 0, n_replaced = 0;
+
+      g_assert_false (nv_import_file (store, NV_IMPORT_ROSTER, unit, name, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+      preview = nv_import_preview_file (store, NV_IMPORT_SPELLS, unit, name, &error);
+      g_assert_null (preview);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+      g_assert_false (nv_benchmark_import_file (store, name, &report, &error));
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+      g_assert_false (nv_faktor_import_file (store, name, FALSE, &n_rounds, &n_replaced, &error));
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+      loaded = nv_workshop_template_load_file (name, &error);
+      g_assert_null (loaded);
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+      loaded = nv_followup_rules_new_from_file (name, &error);
+      g_assert_null (loaded);
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+    }
+  /* Not one of them was opened. */
+  g_assert_cmpint (read (watch, events, sizeof events), ==, -1);
+  close (watch);
+
+  /* Another process opens, writes and closes; the WAL stays and each side
+   * sees the other's writes. */
+  g_free (run_child ("add", db, "cli"));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  assert_no_deleted_files (dir);
+  g_assert_true (unit_exists (store, "cli-0"));
+  nv_unit_add (store, "Appen 2", "helse-omsorg", "", &error);
+  g_assert_no_error (error);
+  g_free (run_child ("expect", db, "Appen 2"));
+
+  g_clear_object (&store);
+  nv_test_rmtree (dir);
+}
+
 /* Another process restores a backup while the app has the database open:
  * the app sees the restored data, and the files it uses stay in place. */
 static void
@@ -353,6 +439,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store-processes/foreign-close", test_foreign_close);
   g_test_add_func ("/store-processes/restore-while-open", test_restore_while_open);
+  g_test_add_func ("/store-processes/read-the-database", test_read_the_database);
   g_test_add_func ("/store-processes/many-processes", test_many_processes);
   return g_test_run ();
 }

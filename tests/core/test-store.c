@@ -2,6 +2,8 @@
  * backup and restore. */
 #include "config.h"
 
+#include <sys/inotify.h>
+
 #include <sqlite3.h>
 #include <string.h>
 #include <time.h>
@@ -163,12 +165,56 @@ test_refuse_newer (Fixture *f, gconstpointer data)
   assert_refused (f->path, NV_STORE_ERROR_TOO_NEW);
 }
 
+static gboolean exists_beside (const char *path, const char *suffix);
+
+/* Watches @path's folder for files being created (inotify), so a -wal or
+ * -shm that is made and removed again within one call is seen too. */
+static int
+watch_creations (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, dir, IN_CREATE), >=, 0);
+  return fd;
+}
+
+/* The names of the files created since watch_creations(), one string. */
+static char *
+creations (int fd)
+{
+  GString *names = g_string_new (NULL);
+  char buf[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  gssize n;
+
+  while ((n = read (fd, buf, sizeof buf)) > 0)
+    for (char *p = buf; p < buf + n;)
+      {
+        const struct inotify_event *event = (const struct inotify_event *) p;
+        if (event->len > 0)
+          g_string_append_printf (names, "%s ", event->name);
+        p += sizeof (struct inotify_event) + event->len;
+      }
+  close (fd);
+  return g_string_free (names, FALSE);
+}
+
+/* Damaged files are refused without anything being created beside them,
+ * not even for a moment: a -wal or -shm made and removed during the check
+ * is removed by a connection that may not be alone. Two kinds of damage to
+ * a WAL-mode file with an intact header: everything after it, and only the
+ * cells of the first page (SQLite opened the WAL before it found that). */
 static void
 test_refuse_corrupt (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize len = 0;
+  const struct
+  {
+    gsize from, to;
+  } damage[] = { { 100, G_MAXSIZE }, { 112, 4096 } };
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
@@ -179,23 +225,38 @@ test_refuse_corrupt (Fixture *f, gconstpointer data)
         g_assert_cmpint (nv_unit_add (store, name, "barnehage", "Demo", &error), >, 0);
       }
   }
-  /* Keep the header valid, scramble everything after the first page. */
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 4096);
-  for (gsize i = 100; i < len; i++)
-    contents[i] = (char) (i * 7);
-  g_assert_true (g_file_set_contents_full (f->path, contents, len, G_FILE_SET_CONTENTS_NONE, 0600,
-                                           NULL));
-  {
-    g_autofree char *before = nv_test_checksum (f->path);
-    g_autoptr (NvStore) store = nv_store_open (f->path, &error);
-    g_autofree char *after = nv_test_checksum (f->path);
-    g_assert_null (store);
-    g_assert_nonnull (error);
-    g_assert_true (error->code == NV_STORE_ERROR_CORRUPT ||
-                   error->code == NV_STORE_ERROR_NOT_NAERVAER);
-    g_assert_cmpstr (before, ==, after);
-  }
+  g_assert_cmpint (contents[18], ==, 2); /* WAL mode */
+
+  for (guint k = 0; k < G_N_ELEMENTS (damage); k++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, len);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *created = NULL;
+      g_autoptr (NvStore) store = NULL;
+      int watch;
+
+      /* Keep the header valid, scramble the rest. */
+      for (gsize i = damage[k].from; i < MIN (len, damage[k].to); i++)
+        copy[i] = (char) (i * 7);
+      g_assert_true (g_file_set_contents_full (f->path, copy, len, G_FILE_SET_CONTENTS_NONE,
+                                               0600, NULL));
+      before = nv_test_checksum (f->path);
+      watch = watch_creations (f->path);
+      store = nv_store_open (f->path, &error);
+      created = creations (watch);
+      after = nv_test_checksum (f->path);
+      g_test_message ("damage %u: %s", k, error != NULL ? error->message : "(none)");
+      g_assert_null (store);
+      g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CORRUPT);
+      g_clear_error (&error);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpstr (created, ==, "");
+      g_assert_false (exists_beside (f->path, "-wal"));
+      g_assert_false (exists_beside (f->path, "-shm"));
+    }
 }
 
 static void
@@ -353,6 +414,42 @@ test_read_only_file (Fixture *f, gconstpointer data)
     }
 }
 
+/* A database others may read is refused with a message that says what to
+ * do; its mode is not changed behind the back of whoever has it open, and
+ * nothing is created beside it. */
+static void
+test_refuse_loose_mode (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = NULL;
+  g_autofree char *created = NULL;
+  int watch;
+
+  store = nv_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  for (guint mode = 0640; mode != 0; mode = mode == 0640 ? 0604 : 0)
+    {
+      g_assert_cmpint (g_chmod (f->path, mode), ==, 0);
+      watch = watch_creations (f->path);
+      store = nv_store_open (f->path, &error);
+      g_free (created);
+      created = creations (watch);
+      g_assert_null (store);
+      g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "can be read by other users"));
+      g_assert_nonnull (strstr (error->message, mode == 0640 ? "(permissions 640)"
+                                                             : "(permissions 604)"));
+      g_clear_error (&error);
+      g_assert_cmpuint (nv_test_mode (f->path), ==, mode);
+      g_assert_cmpstr (created, ==, "");
+    }
+  g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+  store = nv_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
 static void
 make_foreign (const char *path, int app_id, int user_version)
 {
@@ -477,6 +574,7 @@ main (int argc, char **argv)
   ADD ("/store/refuse/truncated", test_refuse_truncated);
   ADD ("/store/new-database-leaves-nothing-else", test_new_database_leaves_nothing_else);
   ADD ("/store/refuse/corrupt", test_refuse_corrupt);
+  ADD ("/store/refuse/loose-mode", test_refuse_loose_mode);
   ADD ("/store/units", test_units);
   ADD ("/store/backup-restore", test_backup_restore);
   ADD ("/store/changed-signal", test_changed_signal);

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "nv-csv-private.h"
+#include "nv-store.h"
 
 G_DEFINE_QUARK (nv-csv-error-quark, nv_csv_error)
 
@@ -363,6 +364,10 @@ nv_csv_reader_new_for_path (const char *path, GError **error)
       g_set_error (error, NV_CSV_ERROR, NV_CSV_ERROR_IO, _("%s: is a folder, not a file"), name);
       return NULL;
     }
+  /* Never the database itself or a file of its own (the chooser lists them
+   * too): opening and closing it here would drop SQLite's locks. */
+  if (!nv_store_check_not_held (path, error))
+    return NULL;
   r->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (r->fd < 0)
     {

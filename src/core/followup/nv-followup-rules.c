@@ -17,6 +17,7 @@
 
 #include "nv-core-resources.h"
 #include "nv-followup.h"
+#include "nv-store.h"
 
 struct _NvFollowupRules
 {
@@ -531,7 +532,8 @@ nv_followup_rules_new_from_file (const char *path, GError **error)
   g_autofree char *base = NULL;
   gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (!nv_store_check_not_held (path, error) ||
+      !g_file_get_contents (path, &data, &length, error))
     return NULL;
   base = g_path_get_basename (path);
   return nv_followup_rules_new_from_data (data, length, base, error);

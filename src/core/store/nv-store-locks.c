@@ -219,6 +219,29 @@ nv_store_locks_install (void)
     }
 }
 
+gboolean
+nv_store_check_not_held (const char *path, GError **error)
+{
+  GStatBuf st;
+  gboolean held;
+
+  if (path == NULL || files == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE; /* nothing SQLite holds: opening it will say what is wrong */
+  g_mutex_lock (&files_lock);
+  held = find_file (st.st_dev, st.st_ino) != NULL;
+  g_mutex_unlock (&files_lock);
+  if (held)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                   _("“%s” is the database Nærvær has open (or one of its working files), not "
+                     "a file to read from; choose another file"),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- private temporary files --------------------------------------------
  *
  * Backups, restores and new databases are first written to a private file

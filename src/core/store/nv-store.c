@@ -219,6 +219,37 @@ read_header (sqlite3 *db, guchar *header, gsize len, sqlite3_int64 *size)
   return file->pMethods->xRead (file, header, (int) len, 0);
 }
 
+static gboolean
+sidecar_exists (const char *path, const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+/* A read-only connection to @path that takes no locks and opens no -wal or
+ * -shm (SQLite's «immutable»): only for a file nobody has open. NULL if it
+ * cannot be made. */
+static sqlite3 *
+open_unwatched (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *with_query = NULL;
+  sqlite3 *db = NULL;
+
+  if (uri == NULL)
+    return NULL;
+  with_query = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+  if (sqlite3_open_v2 (with_query, &db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
+                       NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  return db;
+}
+
 /* Looks at an existing file without changing it or creating anything beside
  * it. Only a Nærvær database of a schema this version knows passes; an empty
  * file is refused like any other file that is not ours, so a wrong path never
@@ -228,6 +259,7 @@ gboolean
 nv_store_inspect_file (const char *path, int *version, GError **error)
 {
   sqlite3 *db = NULL;
+  sqlite3 *peek = NULL;
   sqlite3_stmt *stmt = NULL;
   guchar header[100] = { 0 };
   sqlite3_int64 size = 0;
@@ -287,10 +319,22 @@ nv_store_inspect_file (const char *path, int *version, GError **error)
 
   sqlite3_busy_timeout (db, NV_STORE_BUSY_TIMEOUT_MS);
 
+  /* A WAL-mode file without a -wal beside it has no connection anywhere (the
+   * last one to close removes the -wal). Reading it the usual way would
+   * create its -wal and -shm before we know whether we want it; read it as a
+   * file that nobody writes instead, and make it the one peeked at. Should
+   * that say «damaged» while a -wal has appeared meanwhile (someone opened it
+   * as we read), look again the usual way: the files exist by then. */
+  if (header[18] == 2 && header[19] == 2 && !sidecar_exists (path, "-wal"))
+    peek = open_unwatched (path);
+  if (peek == NULL)
+    peek = db;
+
+again:
 #define PEEK(sql, target)                                                      \
   G_STMT_START                                                                 \
   {                                                                            \
-    rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);                        \
+    rc = sqlite3_prepare_v2 (peek, sql, -1, &stmt, NULL);                      \
     if (rc != SQLITE_OK)                                                       \
       goto out_db_error;                                                       \
     rc = sqlite3_step (stmt);                                                  \
@@ -328,10 +372,21 @@ too_new:
   goto out;
 
 out_db_error:
-  nv_store_set_error_from_db (db, rc, path, error);
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (peek != db && sidecar_exists (path, "-wal"))
+    {
+      sqlite3_close_v2 (peek);
+      peek = db;
+      goto again;
+    }
+  nv_store_set_error_from_db (peek, rc, path, error);
 out:
   if (stmt != NULL)
     sqlite3_finalize (stmt);
+  if (peek != db)
+    sqlite3_close_v2 (peek);
   sqlite3_close_v2 (db);
   return ok;
 }
@@ -528,12 +583,16 @@ nv_store_open_at_version (const char *path, int version, GError **error)
   read_only = !may_write (path) || !may_write (dir);
   if (!read_only)
     nv_store_remove_stale_temp_files (dir);
-  if (!read_only && g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0 &&
-      g_chmod (path, 0600) != 0)
+  /* A file others may read is refused, not tightened: another process may
+   * have it open, and a file SQLite holds is never touched beside it. Every
+   * database Nærvær makes is private from the start (create_database). */
+  if (!read_only && g_stat (path, &st) == 0 && (st.st_mode & 0077) != 0)
     {
-      int saved = errno;
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _("Cannot protect “%s”: %s"), path,
-                   g_strerror (saved));
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+                   _("“%s” can be read by other users of this computer (permissions %03o). It "
+                     "holds health data: make it readable by you alone (Files › Properties › "
+                     "Permissions, or “chmod 600” in a terminal), then open it again."),
+                   path, (guint) (st.st_mode & 0777));
       return NULL;
     }
   if (read_only && found_version < version)

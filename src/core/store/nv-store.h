@@ -57,6 +57,13 @@ gboolean nv_store_restore_into (NvStore *store, const char *source_path, char **
                                 GError **error);
 gboolean nv_store_validate_file (const char *path, GError **error);
 
+/* FALSE (and @error naming the file) when @path is a file SQLite has open in
+ * this process — a database or its -wal, -shm or -journal. Call it before
+ * opening a file the user chose to read: opening and closing such a file
+ * beside SQLite would drop the locks that keep other processes' writes
+ * apart. Looks with stat() only; never opens @path. */
+gboolean nv_store_check_not_held (const char *path, GError **error);
+
 /* Transactions: every multi-row write is one transaction. */
 gboolean nv_store_begin (NvStore *self, GError **error);
 gboolean nv_store_commit (NvStore *self, GError **error);
