@@ -7,7 +7,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App  # noqa: E402
+from atspi_util import App, deadline  # noqa: E402
 
 MONTHLY = ["enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;"
            "tapte_dagsverk_legemeldt;personer"]
@@ -32,23 +32,36 @@ def prepare(app):
 def main():
     app = App(prepare=prepare, env={"LANGUAGE": "", "LC_ALL": "C.UTF-8"})
     try:
-        tabs = [n for n in app.find_all(pyatspi.ROLE_PAGE_TAB, "Compare")]
-        assert tabs, "no Compare section"
-        tabs[0].queryAction().doAction(0)
-        time.sleep(1.0)
-        images = app.find_all(pyatspi.ROLE_IMAGE,
-                              lambda n: n.startswith("Sick leave in Avdeling 2B"))
-        assert images, "the trend chart is not an image named after what it shows"
-        name = images[0].name
-        # The name says the unit, the years and the measure of the default
-        # series (Kommuner, legemeldt).
-        assert "2023–2024" in name, name
-        assert re.search(r"doctor-certified", name), name
+        tab = app.wait_for(pyatspi.ROLE_PAGE_TAB, "Compare", timeout=30)
+        tab.queryAction().doAction(0)
+
+        # The chart is drawn after the page's figures are computed, and its
+        # name is set when they are: under load that takes a while, so wait
+        # for the finished name rather than a fixed time. The name says the
+        # unit, the years and the measure of the default series (Kommuner,
+        # legemeldt).
+        def finished(name):
+            return (name.startswith("Sick leave in Avdeling 2B") and "2023–2024" in name
+                    and re.search(r"doctor-certified", name) is not None)
+
+        try:
+            image = app.wait_for(pyatspi.ROLE_IMAGE, finished, timeout=30)
+        except AssertionError:
+            names = [n.name for n in app.find_all(pyatspi.ROLE_IMAGE, None)]
+            raise AssertionError("the trend chart is not an image named after what it "
+                                 f"shows: images {names}")
+        assert finished(image.name), image.name
+
         # GTK 4.8 exposes a GtkToggleButton as a push button.
         app.click(pyatspi.ROLE_PUSH_BUTTON, "_Table")
-        time.sleep(0.8)
-        cells = [app.text_of(n) if n.getRole() == pyatspi.ROLE_LABEL else n.name
-                 for n in app.find_all(pyatspi.ROLE_LABEL, None)]
+        end = deadline(30)
+        cells = []
+        while time.time() < end:
+            cells = [app.text_of(n) if n.getRole() == pyatspi.ROLE_LABEL else n.name
+                     for n in app.find_all(pyatspi.ROLE_LABEL, None)]
+            if "Q2 2024" in cells and "5,0\u00a0%" in cells:
+                break
+            time.sleep(0.3)
         assert "Q2 2024" in cells, f"table rows missing: {cells[:40]}"
         assert "5,0\u00a0%" in cells, f"unit figure missing: {cells[:40]}"
         print("ok: chart image named, table view has the numbers")

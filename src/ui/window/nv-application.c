@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-application.h"
+#include "nv-pg.h"
 #include "nv-about.h"
 #include "nv-backup.h"
 #include "nv-first-frame.h"
@@ -89,8 +90,20 @@ nv_application_activate (GApplication *app)
     {
       g_autofree char *path = self->database != NULL ? g_strdup (self->database)
                                                      : nv_store_default_path ();
-      g_autoptr (NvStore) store = nv_store_open (path, &error);
+      g_autoptr (NvStore) store = NULL;
 
+      /* A connection string is never a file name to create. */
+      if (nv_pg_is_conninfo (path))
+        {
+          g_set_error (&error, NV_PG_ERROR, NV_PG_ERROR_INVALID,
+                       _("“%s” is a connection to the municipality’s shared PostgreSQL database. "
+                         "This version of Nærvær opens a database file on this computer; the "
+                         "shared database is set up with “naervaer-cli server”."),
+                       path);
+          show_fatal (self, error);
+          return;
+        }
+      store = nv_store_open (path, &error);
       if (store == NULL)
         {
           show_fatal (self, error);
