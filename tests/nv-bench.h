@@ -383,12 +383,13 @@ nv_bench_write_spells_csv (const NvBenchUnit *u, const char *path)
 static inline gint64
 nv_bench_unit_store (const NvBenchUnit *u, NvStore *store, const char *name, const char *sector)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (NvAbsenceBatch) batch = NULL;
   const char *field = NULL;
   gint64 id;
 
-  if (!nv_store_begin (store, &error))
+  if ((txn = nv_store_txn_begin (store, NV_TOPIC_ALL, &error)) == NULL)
     g_error ("%s", error->message);
   id = nv_unit_add (store, name, sector, "Benchmark kommune", &error);
   g_assert_no_error (error);
@@ -421,7 +422,7 @@ nv_bench_unit_store (const NvBenchUnit *u, NvStore *store, const char *name, con
                                        &field, &error))
         g_error ("%s: %s", field, error->message);
     }
-  if (!nv_store_commit (store, &error))
+  if (!nv_store_txn_commit (g_steal_pointer (&txn), &error))
     g_error ("%s", error->message);
   return id;
 }

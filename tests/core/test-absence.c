@@ -11,6 +11,7 @@
 #include "nv-absence.h"
 #include "nv-stats.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 #define D(y, m, d) nv_day_from_ymd (y, m, d)
@@ -26,10 +27,16 @@ typedef struct
 } Fixture;
 
 static void
-changed_cb (NvStore *store, const char *what, Fixture *f)
+changed_cb (NvStore *store, guint topics, Fixture *f)
 {
-  if (g_strcmp0 (what, "absence") == 0)
+  if (topics & NV_TOPIC_ABSENCE)
     f->changed++;
+}
+
+static void
+store_topics_cb (guint *out, guint topics)
+{
+  *out = topics;
 }
 
 static void
@@ -401,24 +408,25 @@ test_spell_update_and_lists (Fixture *f, gconstpointer data)
 static void
 test_import_transaction_rolls_back (Fixture *f, gconstpointer data)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   /* The importer's pattern: begin, add row by row, roll back on the first
    * error. Row 2 overlaps row 1 of the same batch (not yet committed). */
   g_autoptr (GError) error = NULL;
   const char *field = NULL;
   g_autoptr (NvAbsenceBatch) batch = NULL;
 
-  g_assert_true (nv_store_begin (f->store, &error));
+  g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
   g_assert_cmpint (nv_spell_add (f->store, f->emp, D (2025, 2, 3), D (2025, 2, 7), 100,
                                  NV_SPELL_DOCTOR, &field, &error), >, 0);
   g_assert_cmpint (nv_spell_add (f->store, f->emp, D (2025, 2, 5), D (2025, 2, 9), 100,
                                  NV_SPELL_DOCTOR, &field, &error), ==, 0);
   assert_field_error (error, field, "start", "Overlaps");
-  nv_store_rollback (f->store);
+  nv_store_txn_rollback (g_steal_pointer (&txn));
   g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 0);
 
   /* The same with a batch: roster rows create employees; spells check
    * against the batch's own rows. */
-  g_assert_true (nv_store_begin (f->store, &error));
+  g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
   batch = nv_absence_batch_new (f->store, f->unit, &error);
   g_assert_no_error (error);
   g_assert_true (nv_absence_batch_add_roster (batch, "GH", 80, D (2025, 1, 1), 0, &field, &error));
@@ -445,18 +453,18 @@ test_import_transaction_rolls_back (Fixture *f, gconstpointer data)
                                                &field, &error));
   assert_field_error (error, field, "employee", NULL);
   g_assert_cmpuint (nv_absence_batch_get_n_written (batch), ==, 3);
-  nv_store_rollback (f->store);
+  nv_store_txn_rollback (g_steal_pointer (&txn));
   g_clear_pointer (&batch, nv_absence_batch_free);
   g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM employee"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 1);
 
   /* Committed, the batch's rows are there. */
-  g_assert_true (nv_store_begin (f->store, &error));
+  g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
   batch = nv_absence_batch_new (f->store, f->unit, &error);
   g_assert_true (nv_absence_batch_add_spell (batch, "ab", D (2025, 2, 3), D (2025, 2, 4), 100,
                                              NV_SPELL_SELF, &field, &error));
-  g_assert_true (nv_store_commit (f->store, &error));
+  g_assert_true (nv_store_txn_commit (g_steal_pointer (&txn), &error));
   g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 1);
 }
 
@@ -480,6 +488,7 @@ test_erase_cascades (Fixture *f, gconstpointer data)
 static void
 test_monthly (Fixture *f, gconstpointer data)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   const char *field = NULL;
@@ -516,23 +525,33 @@ test_monthly (Fixture *f, gconstpointer data)
   g_assert_false (nv_monthly_delete (f->store, f->unit, 2025, 2, &error));
   g_clear_error (&error);
 
-  /* Inside a transaction (an import preview) the change is announced only
-   * after it has ended, so no page reloads rows that are then rolled back. */
+  /* Inside a transaction (an import preview) nothing is announced, so no
+   * page reloads rows that may be rolled back; a rollback announces
+   * nothing, a commit once, what its writes changed. */
   {
     guint before = f->changed;
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    guint topics = 0;
+    gulong id = g_signal_connect_swapped (f->store, "changed", G_CALLBACK (store_topics_cb),
+                                          &topics);
 
-    g_assert_true (nv_store_begin (f->store, &error));
+    txn = nv_store_txn_begin (f->store, 0, &error);
+    g_assert_nonnull (txn);
     g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
     g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
     g_assert_cmpuint (f->changed, ==, before);
-    g_main_context_iteration (NULL, FALSE);
+    nv_store_txn_rollback (g_steal_pointer (&txn));
     g_assert_cmpuint (f->changed, ==, before);
-    nv_store_rollback (f->store);
-    while (f->changed == before && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpuint (f->changed, ==, before + 1);
     g_assert_cmpint (count (f, "SELECT count(*) FROM monthly"), ==, 0);
+
+    txn = nv_store_txn_begin (f->store, 0, &error);
+    g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
+    g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
+    g_assert_cmpuint (f->changed, ==, before);
+    g_assert_true (nv_store_txn_commit (g_steal_pointer (&txn), &error));
+    g_assert_cmpuint (f->changed, ==, before + 1);
+    g_assert_cmpuint (topics, ==, NV_TOPIC_MONTHLY);
+    g_signal_handler_disconnect (f->store, id);
+    g_assert_true (nv_monthly_delete (f->store, f->unit, 2025, 2, &error));
   }
 
   /* Deleting the unit removes everything under it. */
@@ -545,6 +564,7 @@ test_monthly (Fixture *f, gconstpointer data)
 static void
 test_stats_from_store (Fixture *f, gconstpointer data)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   /* Unit Solsiden: AB 100 %, Saturday spell 11–20.1.2025 → 6 lost of 22.
    * Unit Bakken: CD 80 %, legemeldt 50 % 6–31.1 → 8 lost of 17.6.
    * Both: (6 + 8) × 100 / (22 + 17.6) = 1400 / 39.6 = 35.3535…, not the
@@ -597,12 +617,12 @@ test_stats_from_store (Fixture *f, gconstpointer data)
     after = nv_stats_for_unit (f->store, f->unit, &q, &error);
     g_assert_cmpfloat_with_epsilon (g_array_index (after, NvStatsPeriod, 0).lost_days, 8, EPS);
 
-    g_assert_true (nv_store_begin (f->store, &error));
+    g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
     nv_spell_add (f->store, f->emp, D (2025, 1, 29), D (2025, 1, 29), 100, NV_SPELL_SELF, &field,
                   &error);
     inside = nv_stats_for_unit (f->store, f->unit, &q, &error);
     g_assert_cmpfloat_with_epsilon (g_array_index (inside, NvStatsPeriod, 0).lost_days, 9, EPS);
-    nv_store_rollback (f->store);
+    nv_store_txn_rollback (g_steal_pointer (&txn));
     rolled_back = nv_stats_for_unit (f->store, f->unit, &q, &error);
     g_assert_cmpfloat_with_epsilon (g_array_index (rolled_back, NvStatsPeriod, 0).lost_days, 8,
                                     EPS);

@@ -11,6 +11,7 @@
 #include "nv-absence.h"
 #include "nv-benchmark.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 typedef struct

@@ -10,6 +10,7 @@
 #include "nv-demo.h"
 #include "nv-stats.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 #define TODAY nv_day_from_ymd (2026, 11, 20)

@@ -570,16 +570,17 @@ test_workshop_link (Fixture *f, gconstpointer data)
 static void
 test_demo (Fixture *f, gconstpointer data)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   NvDay today = day ("2026-03-15");
   guint n[NV_MEASURE_N_STATUSES] = { 0 };
   guint overdue = 0;
 
-  g_assert_true (nv_store_begin (f->store, &error));
+  g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
   g_assert_true (nv_measure_demo_fill (f->store, f->unit, 0, today, &error));
   g_assert_no_error (error);
-  g_assert_true (nv_store_commit (f->store, &error));
+  g_assert_true (nv_store_txn_commit (g_steal_pointer (&txn), &error));
   list = nv_measure_list (f->store, f->unit, NULL, &error);
   g_assert_cmpuint (list->len, ==, 6);
   for (guint i = 0; i < list->len; i++)

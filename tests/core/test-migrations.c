@@ -7,6 +7,7 @@
 #include "nv-test-util.h"
 #include "nv-calendar.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 static char *

@@ -163,10 +163,10 @@ test_every_write_shows (Fixture *f, gconstpointer data)
   p = check (f);
   g_assert_cmpfloat (p.lost_days, ==, 5);
   {
-    sqlite3_stmt *stmt = nv_store_prepare (f->store, "PRAGMA foreign_keys", &error);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-    sqlite3_reset (stmt);
+    NvStmt *stmt = nv_store_prepare (f->store, "PRAGMA foreign_keys", &error);
+    g_assert_cmpint (nv_stmt_step (stmt), ==, NV_ROW);
+    g_assert_cmpint (nv_stmt_column_int (stmt, 0), ==, 1);
+    nv_stmt_reset (stmt);
   }
 
   /* A roster change: 50 % from 17 February halves the imported 2 days. */

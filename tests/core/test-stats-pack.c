@@ -17,6 +17,7 @@
 #include "nv-import.h"
 #include "nv-stats-private.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 #define D(y, m, d) nv_day_from_ymd (y, m, d)
@@ -538,6 +539,7 @@ test_damaged_pack (Fixture *f, gconstpointer data)
 static void
 test_busy_and_transaction (Fixture *f, gconstpointer data)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   g_autoptr (GError) error = NULL;
   NvStatsQuery q = query ();
   sqlite3 *db = NULL;
@@ -556,7 +558,7 @@ test_busy_and_transaction (Fixture *f, gconstpointer data)
     g_autoptr (GPtrArray) emps = nv_employee_list (f->store, unit (f, 2), &error);
     g_assert_no_error (error);
     g_assert_true (has_pack (f->store, unit (f, 2)));
-    g_assert_true (nv_store_begin (f->store, &error));
+    g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
     gboolean added = FALSE;
 
     /* a day off for the first employee employed then and not already off */
@@ -570,7 +572,7 @@ test_busy_and_transaction (Fixture *f, gconstpointer data)
     g_assert_true (added);
     g_assert_false (has_pack (f->store, unit (f, 2)));
     assert_matches_rows (f, f->store);
-    nv_store_rollback (f->store);
+    nv_store_txn_rollback (g_steal_pointer (&txn));
     g_assert_true (has_pack (f->store, unit (f, 2)));
     assert_matches_rows (f, f->store);
   }

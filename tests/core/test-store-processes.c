@@ -40,15 +40,15 @@ unit_exists (NvStore *store, const char *name)
 static gint64
 employee_id (NvStore *store, gint64 unit, const char *ref)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (
+  NvStmt *stmt = nv_store_prepare (
     store, "SELECT id FROM employee WHERE unit_id = ?1 AND ref = ?2", NULL);
   gint64 id = 0;
 
-  sqlite3_bind_int64 (stmt, 1, unit);
-  sqlite3_bind_text (stmt, 2, ref, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  nv_stmt_bind_int64 (stmt, 1, unit);
+  nv_stmt_bind_text (stmt, 2, ref);
+  if (nv_stmt_step (stmt) == NV_ROW)
+    id = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
   return id;
 }
 
@@ -345,6 +345,54 @@ test_restore_while_open (void)
   nv_test_rmtree (dir);
 }
 
+static void
+count_all_cb (guint *count, guint topics)
+{
+  g_assert_cmpuint (topics, ==, NV_TOPIC_ALL);
+  (*count)++;
+}
+
+/* Another process's write is noticed when asked (the window asks when it
+ * gains the focus): once, with every topic; our own writes and a second look
+ * with nothing new announce nothing more. A restore by another process is a
+ * write like any other. */
+static void
+test_refresh_sees_other_processes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "o.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  g_autoptr (NvStore) store = nv_store_open (db, &error);
+  guint count = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (nv_store_refresh (store));
+  nv_unit_add (store, "Egen", "helse-omsorg", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (nv_store_backup (store, backup, &error));
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_all_cb), &count);
+  g_assert_false (nv_store_refresh (store));
+  g_assert_cmpuint (count, ==, 0);
+
+  g_free (run_child ("add", db, "Annen"));
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_true (nv_store_refresh (store));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_false (nv_store_refresh (store));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (unit_exists (store, "Annen-0"));
+
+  g_free (run_child ("restore", db, backup));
+  g_assert_true (nv_store_refresh (store));
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_false (unit_exists (store, "Annen-0"));
+
+  g_signal_handlers_disconnect_by_data (store, &count);
+  g_clear_object (&store);
+  nv_test_rmtree (dir);
+}
+
 /* One long-lived connection (the app) while other processes add, import,
  * erase and back up: nothing acknowledged is lost, the file stays sound. */
 static void
@@ -441,5 +489,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store-processes/restore-while-open", test_restore_while_open);
   g_test_add_func ("/store-processes/read-the-database", test_read_the_database);
   g_test_add_func ("/store-processes/many-processes", test_many_processes);
+  g_test_add_func ("/store-processes/refresh", test_refresh_sees_other_processes);
   return g_test_run ();
 }

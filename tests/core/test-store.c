@@ -548,16 +548,71 @@ test_stale_temp_files (Fixture *f, gconstpointer data)
 }
 
 static void
+count_units_cb (int *count, guint topics)
+{
+  if (topics & NV_TOPIC_UNITS)
+    (*count)++;
+}
+
+static void
+record_topics_cb (GArray *seen, guint topics)
+{
+  g_array_append_val (seen, topics);
+}
+
+static void
 test_changed_signal (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (NvStore) store = nv_store_open (f->path, &error);
   int count = 0;
 
-  g_signal_connect_swapped (store, "changed::units", G_CALLBACK (g_atomic_int_inc), &count);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (count_units_cb), &count);
   nv_unit_add (store, "A", "annet", NULL, &error);
   nv_unit_add (store, "A", "annet", NULL, NULL); /* refused: no signal */
   g_assert_cmpint (count, ==, 1);
+}
+
+/* Nested transactions: one announcement, at the outermost commit, with
+ * the topics of the inner ones that committed (not of those rolled back);
+ * a transaction that changed no row announces nothing. */
+static void
+test_transactions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+  g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  NvStoreTxn *outer, *inner;
+  gint64 unit;
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (record_topics_cb), seen);
+  unit = nv_unit_add (store, "A", "annet", NULL, &error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint, 0), ==, NV_TOPIC_UNITS);
+
+  outer = nv_store_txn_begin (store, NV_TOPIC_MEASURES, &error);
+  g_assert_nonnull (outer);
+  inner = nv_store_txn_begin (store, NV_TOPIC_WORKSHOPS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_unit_add (store, "B", "annet", NULL, &error), >, 0);
+  nv_store_txn_rollback (inner);
+  inner = nv_store_txn_begin (store, NV_TOPIC_FAKTOR, &error);
+  g_assert_true (nv_unit_rename (store, unit, "C", &error));
+  g_assert_true (nv_store_txn_commit (inner, &error));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_true (nv_store_txn_commit (outer, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 1), ==,
+                    NV_TOPIC_MEASURES | NV_TOPIC_FAKTOR | NV_TOPIC_UNITS);
+  /* B was rolled back with its savepoint, the rename kept. */
+  {
+    g_autoptr (GPtrArray) units = nv_unit_list (store, &error);
+    g_assert_cmpuint (units->len, ==, 1);
+  }
+
+  outer = nv_store_txn_begin (store, NV_TOPIC_ALL, &error);
+  g_assert_true (nv_store_txn_commit (outer, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
 }
 
 int
@@ -567,6 +622,7 @@ main (int argc, char **argv)
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/store/create-private", test_create_private);
+  ADD ("/store/transactions", test_transactions);
   ADD ("/store/refuse/text-file", test_refuse_text_file);
   ADD ("/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
   ADD ("/store/refuse/newer", test_refuse_newer);

@@ -561,6 +561,7 @@ test_slides (Fixture *f, gconstpointer data)
 static void
 test_demo (Fixture *f, gconstpointer data)
 {
+  g_autoptr (NvStoreTxn) txn = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GPtrArray) ideas = NULL;
@@ -568,11 +569,11 @@ test_demo (Fixture *f, gconstpointer data)
   NvDay today = nv_day_from_ymd (2025, 11, 20);
   NvWorkshop *w;
 
-  g_assert_true (nv_store_begin (f->store, &error));
+  g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
   g_assert_true (nv_workshop_demo_fill (f->store, f->unit, 0, today, &error));
   g_assert_no_error (error);
   g_assert_true (nv_workshop_demo_fill (f->store, f->unit, 1, today, &error));
-  g_assert_true (nv_store_commit (f->store, &error));
+  g_assert_true (nv_store_txn_commit (g_steal_pointer (&txn), &error));
 
   list = nv_workshop_list (f->store, f->unit, &error);
   g_assert_cmpuint (list->len, ==, 2);

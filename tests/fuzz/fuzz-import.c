@@ -18,6 +18,7 @@
 
 #include "nv-import.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -42,48 +43,48 @@ static gint64 max_employee, max_roster, max_spell;
 static char *
 state (void)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, baseline_sql, NULL);
+  NvStmt *stmt = nv_store_prepare (store, baseline_sql, NULL);
   char *text;
 
   g_assert (stmt != NULL);
-  g_assert (sqlite3_step (stmt) == SQLITE_ROW);
-  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  g_assert (nv_stmt_step (stmt) == NV_ROW);
+  text = g_strdup (nv_stmt_column_text (stmt, 0));
+  nv_stmt_reset (stmt);
   return text;
 }
 
 static gint64
 max_id (const char *sql)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, sql, NULL);
+  NvStmt *stmt = nv_store_prepare (store, sql, NULL);
   gint64 v;
 
-  g_assert (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert (stmt != NULL && nv_stmt_step (stmt) == NV_ROW);
+  v = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
   return v;
 }
 
 static void
 reset (void)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   stmt = nv_store_prepare (store, "DELETE FROM spell WHERE id > ?1", NULL);
-  sqlite3_bind_int64 (stmt, 1, max_spell);
-  g_assert (sqlite3_step (stmt) == SQLITE_DONE);
-  sqlite3_reset (stmt);
+  nv_stmt_bind_int64 (stmt, 1, max_spell);
+  g_assert (nv_stmt_step (stmt) == NV_DONE);
+  nv_stmt_reset (stmt);
   stmt = nv_store_prepare (store, "DELETE FROM roster WHERE id > ?1", NULL);
-  sqlite3_bind_int64 (stmt, 1, max_roster);
-  g_assert (sqlite3_step (stmt) == SQLITE_DONE);
-  sqlite3_reset (stmt);
+  nv_stmt_bind_int64 (stmt, 1, max_roster);
+  g_assert (nv_stmt_step (stmt) == NV_DONE);
+  nv_stmt_reset (stmt);
   stmt = nv_store_prepare (store, "DELETE FROM employee WHERE id > ?1", NULL);
-  sqlite3_bind_int64 (stmt, 1, max_employee);
-  g_assert (sqlite3_step (stmt) == SQLITE_DONE);
-  sqlite3_reset (stmt);
+  nv_stmt_bind_int64 (stmt, 1, max_employee);
+  g_assert (nv_stmt_step (stmt) == NV_DONE);
+  nv_stmt_reset (stmt);
   stmt = nv_store_prepare (store, "DELETE FROM monthly", NULL);
-  g_assert (sqlite3_step (stmt) == SQLITE_DONE);
-  sqlite3_reset (stmt);
+  g_assert (nv_stmt_step (stmt) == NV_DONE);
+  nv_stmt_reset (stmt);
 }
 
 static void

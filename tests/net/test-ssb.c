@@ -11,6 +11,7 @@
 
 #include "nv-test-store.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-ssb-fetch.h"
 #include "nv-ssb.h"
 

@@ -21,6 +21,7 @@
 #include "nv-preferences.h"
 #include "nv-ssb.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
 

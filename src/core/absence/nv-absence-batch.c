@@ -53,14 +53,14 @@ struct _NvAbsenceBatch
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
   BatchEmployee *last; /* found by the last lookup (rows come grouped) */
   char *last_ref;      /* the exact ref it was found by */
-  sqlite3_stmt *insert_spell; /* the store's cached statement, prepared once */
+  NvStmt *insert_spell; /* the store's cached statement, prepared once */
   guint n_written;
 
   /* Deferred writing (imports): checked spells wait here and go in by
    * SPELLS_PER_INSERT rows per statement, sorted (PENDING_MAX); see
    * nv_absence_batch_flush(). */
   gboolean deferred;
-  sqlite3_stmt *insert_many; /* our own statement, finalized on free */
+  NvStmt *insert_many; /* our own statement, finalized on free */
   PendingSpell *pending; /* PENDING_MAX, allocated when first needed */
   guint n_pending;
   /* The statistics pack's per-row trigger, dropped for a deferred batch
@@ -94,36 +94,36 @@ add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
 
 /* A roster day (ISO text) or a spell day (an integer since schema 7). */
 static NvDay
-column_day (sqlite3_stmt *stmt, int column)
+column_day (NvStmt *stmt, int column, gboolean roster)
 {
   const char *text;
 
-  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+  if (!roster)
     return nv_spell_column_day (stmt, column);
-  text = (const char *) sqlite3_column_text (stmt, column);
+  text = nv_stmt_column_text (stmt, column);
   return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
 }
 
 static gboolean
 load_ivs (NvAbsenceBatch *batch, const char *sql, gboolean roster, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (batch->store, sql, error);
+  NvStmt *stmt = nv_store_prepare (batch->store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch->unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, batch->unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = nv_stmt_column_int64 (stmt, 0);
       BatchEmployee *e = g_hash_table_lookup (batch->by_id, &id);
-      NvIv iv = { column_day (stmt, 1), nv_iv_end (column_day (stmt, 2)) };
+      NvIv iv = { column_day (stmt, 1, roster), nv_iv_end (column_day (stmt, 2, roster)) };
 
       if (e != NULL)
         g_array_append_val (roster ? e->roster : e->spells, iv);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (batch->store, error);
   return TRUE;
 }
@@ -167,9 +167,7 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
 {
   if (batch == NULL)
     return;
-  if (batch->n_written > 0)
-    nv_absence_emit_changed (batch->store);
-  g_clear_pointer (&batch->insert_many, sqlite3_finalize);
+  g_clear_pointer (&batch->insert_many, nv_stmt_finalize);
   g_free (batch->pending);
   /* Not flushed: the caller rolls back, which restores the trigger. */
   g_free (batch->pack_trigger);
@@ -237,7 +235,7 @@ nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte,
 {
   g_autofree char *t = nv_employee_ref_normalize (ref);
   BatchEmployee *e;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!nv_employee_ref_check (t, field, error) ||
       !nv_rules_roster_values (fte, from, to, field, error))
@@ -251,11 +249,11 @@ nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte,
                                "INSERT INTO employee (unit_id, ref) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return sql_failed (batch, field, error);
-      sqlite3_bind_int64 (stmt, 1, batch->unit_id);
-      sqlite3_bind_text (stmt, 2, t, -1, SQLITE_TRANSIENT);
-      if (!nv_store_step_done (batch->store, stmt, error))
+      nv_stmt_bind_int64 (stmt, 1, batch->unit_id);
+      nv_stmt_bind_text (stmt, 2, t);
+      if (!nv_store_write (batch->store, stmt, NV_TOPIC_EMPLOYEES, error))
         return sql_failed (batch, field, error);
-      e = add_employee (batch, sqlite3_last_insert_rowid (nv_store_get_db (batch->store)), t);
+      e = add_employee (batch, nv_store_last_insert_id (batch->store), t);
     }
   stmt = nv_store_prepare (batch->store,
                            "INSERT INTO roster (employee_id, fte, from_date, to_date) "
@@ -263,11 +261,11 @@ nv_absence_batch_add_roster (NvAbsenceBatch *batch, const char *ref, double fte,
                            error);
   if (stmt == NULL)
     return sql_failed (batch, field, error);
-  sqlite3_bind_int64 (stmt, 1, e->id);
-  sqlite3_bind_double (stmt, 2, fte);
+  nv_stmt_bind_int64 (stmt, 1, e->id);
+  nv_stmt_bind_double (stmt, 2, fte);
   nv_roster_bind_day (stmt, 3, from);
   nv_roster_bind_day (stmt, 4, to);
-  if (!nv_store_step_done (batch->store, stmt, error))
+  if (!nv_store_write (batch->store, stmt, NV_TOPIC_EMPLOYEES, error))
     return sql_failed (batch, field, error);
   nv_iv_insert (e->roster, from, nv_iv_end (to));
   batch->n_written++;
@@ -293,15 +291,14 @@ trim_ref (const char *ref, char **copy)
 }
 
 static void
-bind_spell (sqlite3_stmt *stmt, int first, gint64 employee_id, NvDay start, NvDay end,
+bind_spell (NvStmt *stmt, int first, gint64 employee_id, NvDay start, NvDay end,
             double grade, NvSpellType type)
 {
-  sqlite3_bind_int64 (stmt, first, employee_id);
+  nv_stmt_bind_int64 (stmt, first, employee_id);
   nv_spell_bind_day (stmt, first + 1, start);
   nv_spell_bind_day (stmt, first + 2, end);
-  sqlite3_bind_double (stmt, first + 3, grade);
-  sqlite3_bind_text (stmt, first + 4, type == NV_SPELL_SELF ? "egenmeldt" : "legemeldt", 9,
-                     SQLITE_STATIC);
+  nv_stmt_bind_double (stmt, first + 3, grade);
+  nv_stmt_bind_static_text (stmt, first + 4, type == NV_SPELL_SELF ? "egenmeldt" : "legemeldt");
 }
 
 #define INSERT_SPELL "INSERT INTO spell (employee_id, start_day, end_day, grade, type) VALUES "
@@ -317,9 +314,9 @@ insert_one (NvAbsenceBatch *batch, gint64 employee_id, NvDay start, NvDay end, d
       nv_store_prepare (batch->store, INSERT_SPELL "(?1, ?2, ?3, ?4, ?5)", error);
   if (batch->insert_spell == NULL)
     return FALSE;
-  sqlite3_reset (batch->insert_spell);
+  nv_stmt_reset (batch->insert_spell);
   bind_spell (batch->insert_spell, 1, employee_id, start, end, grade, type);
-  return nv_store_step_done (batch->store, batch->insert_spell, error);
+  return nv_store_write (batch->store, batch->insert_spell, NV_TOPIC_SPELLS, error);
 }
 
 void
@@ -347,14 +344,14 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
 
       for (guint i = 0; i < SPELLS_PER_INSERT; i++)
         g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-      if (sqlite3_prepare_v3 (nv_store_get_db (batch->store), sql->str, -1,
-                              SQLITE_PREPARE_PERSISTENT, &batch->insert_many, NULL) != SQLITE_OK)
-        return nv_store_set_sql_error (batch->store, error);
+      batch->insert_many = nv_store_prepare_owned (batch->store, sql->str, error);
+      if (batch->insert_many == NULL)
+        return FALSE;
     }
   for (guint i = 0; i < SPELLS_PER_INSERT; i++)
     bind_spell (batch->insert_many, 1 + 5 * (int) i, rows[i].employee_id, rows[i].start,
                 rows[i].end, rows[i].grade, rows[i].type);
-  return nv_store_step_done (batch->store, batch->insert_many, error);
+  return nv_store_write (batch->store, batch->insert_many, NV_TOPIC_SPELLS, error);
 }
 
 static gboolean

@@ -5,9 +5,8 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "nv-absence.h"
+#include "nv-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -28,33 +27,33 @@ nv_iv_end (NvDay end)
 
 /* Roster days are stored as ISO text; NULL is an open end. */
 static inline void
-nv_roster_bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+nv_roster_bind_day (NvStmt *stmt, int index, NvDay day)
 {
   char buf[11];
 
   if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
-    sqlite3_bind_null (stmt, index);
+    nv_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), 10, SQLITE_TRANSIENT);
+    nv_stmt_bind_text (stmt, index, nv_day_format_iso_buf (day, buf));
 }
 
 /* Spell days are stored as integers in the NvDay numbering (schema 7);
  * NULL is an open end. */
 static inline void
-nv_spell_bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+nv_spell_bind_day (NvStmt *stmt, int index, NvDay day)
 {
   if (day == NV_DAY_NONE || day == NV_DAY_OPEN)
-    sqlite3_bind_null (stmt, index);
+    nv_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, day);
+    nv_stmt_bind_int64 (stmt, index, day);
 }
 
 static inline NvDay
-nv_spell_column_day (sqlite3_stmt *stmt, int column)
+nv_spell_column_day (NvStmt *stmt, int column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL
+  return nv_stmt_column_is_null (stmt, column)
            ? NV_DAY_NONE
-           : (NvDay) sqlite3_column_int64 (stmt, column);
+           : (NvDay) nv_stmt_column_int64 (stmt, column);
 }
 
 /* Index where an interval starting at @from goes in @ivs (sorted by from). */
@@ -89,11 +88,6 @@ gboolean nv_rules_spell_employment (const char *ref, const GArray *rows, NvDay s
 gboolean nv_rules_spell_overlap (const char *ref, const GArray *others, NvDay start, NvDay end,
                                  const char **field, GError **error);
 
-/* Emits NvStore::changed ("absence") now, or — inside an open transaction,
- * where a page reloading now would read rows that may still be rolled
- * back — once from the main loop after the transaction has ended. */
-void nv_absence_emit_changed (NvStore *store);
-
 /* The employee's roster rows or spells (except row @except_id) as
  * intervals, sorted by their start. NULL on a database error. */
 GArray *nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
@@ -101,14 +95,14 @@ GArray *nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 e
 GArray *nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
                                    GError **error);
 
-/* After a loop of sqlite3_step() that ended with @rc: resets @stmt; TRUE
+/* After a loop of nv_stmt_step() that ended with @rc: resets @stmt; TRUE
  * if all rows were read, else sets @error from the connection. */
-gboolean nv_absence_rows_done (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error);
+gboolean nv_absence_rows_done (NvStore *store, NvStmt *stmt, int rc, GError **error);
 
-/* After one sqlite3_step() that gave @rc: resets @stmt; TRUE if it found a
+/* After one nv_stmt_step() that gave @rc: resets @stmt; TRUE if it found a
  * row; else @error is the connection's error or, for no row,
  * NV_STORE_ERROR_NOT_FOUND with @gone (a translated sentence). */
-gboolean nv_absence_row_found (NvStore *store, sqlite3_stmt *stmt, int rc, const char *gone,
+gboolean nv_absence_row_found (NvStore *store, NvStmt *stmt, int rc, const char *gone,
                                GError **error);
 
 /* Sets *@field (if @field) and the error; returns FALSE. */

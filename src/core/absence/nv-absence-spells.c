@@ -28,17 +28,17 @@ no_field (const char **field)
   "FROM spell s JOIN employee e ON e.id = s.employee_id "
 
 static NvSpell *
-spell_from_row (sqlite3_stmt *stmt)
+spell_from_row (NvStmt *stmt)
 {
   NvSpell *s = g_new0 (NvSpell, 1);
-  const char *type = (const char *) sqlite3_column_text (stmt, 6);
+  const char *type = nv_stmt_column_text (stmt, 6);
 
-  s->id = sqlite3_column_int64 (stmt, 0);
-  s->employee_id = sqlite3_column_int64 (stmt, 1);
+  s->id = nv_stmt_column_int64 (stmt, 0);
+  s->employee_id = nv_stmt_column_int64 (stmt, 1);
   s->employee_ref = nv_stmt_dup_text (stmt, 2);
   s->start = nv_spell_column_day (stmt, 3);
   s->end = nv_spell_column_day (stmt, 4);
-  s->grade = sqlite3_column_double (stmt, 5);
+  s->grade = nv_stmt_column_double (stmt, 5);
   s->type = g_strcmp0 (type, "egenmeldt") == 0 ? NV_SPELL_SELF : NV_SPELL_DOCTOR;
   return s;
 }
@@ -46,15 +46,15 @@ spell_from_row (sqlite3_stmt *stmt)
 NvSpell *
 nv_spell_get (NvStore *store, gint64 spell_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, SPELL_COLUMNS "WHERE s.id = ?1", error);
+  NvStmt *stmt = nv_store_prepare (store, SPELL_COLUMNS "WHERE s.id = ?1", error);
   NvSpell *s = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, spell_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, spell_id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     s = spell_from_row (stmt);
   if (!nv_absence_row_found (store, stmt, rc, _("The absence spell no longer exists"), error))
     return NULL;
@@ -89,7 +89,7 @@ nv_spell_add (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double
               NvSpellType type, const char **field, GError **error)
 {
   NvSpell spell = { 0, employee_id, NULL, start, end, grade, type };
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!nv_spell_validate (store, &spell, field, error))
     return 0;
@@ -99,15 +99,14 @@ nv_spell_add (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double
                            error);
   if (stmt == NULL)
     return no_field (field), 0;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
   nv_spell_bind_day (stmt, 2, start);
   nv_spell_bind_day (stmt, 3, end);
-  sqlite3_bind_double (stmt, 4, grade);
-  sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (type), -1, SQLITE_STATIC);
-  if (!nv_store_step_done (store, stmt, error))
+  nv_stmt_bind_double (stmt, 4, grade);
+  nv_stmt_bind_static_text (stmt, 5, nv_spell_type_to_string (type));
+  if (!nv_store_write (store, stmt, NV_TOPIC_SPELLS, error))
     return no_field (field), 0;
-  nv_absence_emit_changed (store);
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 gboolean
@@ -115,7 +114,7 @@ nv_spell_update (NvStore *store, const NvSpell *spell, const char **field, GErro
 {
   g_autoptr (NvSpell) old = nv_spell_get (store, spell->id, error);
   NvSpell fixed;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (old == NULL)
     return no_field (field);
@@ -129,14 +128,13 @@ nv_spell_update (NvStore *store, const NvSpell *spell, const char **field, GErro
                            error);
   if (stmt == NULL)
     return no_field (field);
-  sqlite3_bind_int64 (stmt, 1, spell->id);
+  nv_stmt_bind_int64 (stmt, 1, spell->id);
   nv_spell_bind_day (stmt, 2, fixed.start);
   nv_spell_bind_day (stmt, 3, fixed.end);
-  sqlite3_bind_double (stmt, 4, fixed.grade);
-  sqlite3_bind_text (stmt, 5, nv_spell_type_to_string (fixed.type), -1, SQLITE_STATIC);
-  if (!nv_store_step_done (store, stmt, error))
+  nv_stmt_bind_double (stmt, 4, fixed.grade);
+  nv_stmt_bind_static_text (stmt, 5, nv_spell_type_to_string (fixed.type));
+  if (!nv_store_write (store, stmt, NV_TOPIC_SPELLS, error))
     return no_field (field);
-  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -157,23 +155,21 @@ nv_spell_end (NvStore *store, gint64 spell_id, NvDay end, const char **field, GE
 gboolean
 nv_spell_delete (NvStore *store, gint64 spell_id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM spell WHERE id = ?1", spell_id,
-                            _("The absence spell no longer exists"), error))
-    return FALSE;
-  nv_absence_emit_changed (store);
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM spell WHERE id = ?1", spell_id,
+                              NV_TOPIC_SPELLS | NV_TOPIC_FOLLOWUP,
+                              _("The absence spell no longer exists"), error);
 }
 
 static GPtrArray *
-spell_query (NvStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
+spell_query (NvStore *store, NvStmt *stmt, gint64 id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_spell_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_ptr_array_add (list, spell_from_row (stmt));
   if (!nv_absence_rows_done (store, stmt, rc, error))
     return NULL;
@@ -276,7 +272,7 @@ gboolean
 nv_monthly_replaces_computed (NvStore *store, gint64 unit_id, int year, int month,
                               gboolean *replaces, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (
+  NvStmt *stmt = nv_store_prepare (
     store,
     "SELECT 1 FROM roster r JOIN employee e ON e.id = r.employee_id "
     "WHERE e.unit_id = ?1 AND r.from_date <= ?3 AND (r.to_date IS NULL OR r.to_date >= ?2) "
@@ -291,15 +287,15 @@ nv_monthly_replaces_computed (NvStore *store, gint64 unit_id, int year, int mont
   g_snprintf (first, sizeof first, "%04d-%02d-01", year, month);
   g_snprintf (last, sizeof last, "%04d-%02d-31", year, month);
   g_snprintf (period, sizeof period, "%04d-%02d", year, month);
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, period, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, first);
+  nv_stmt_bind_text (stmt, 3, last);
+  nv_stmt_bind_text (stmt, 4, period);
+  rc = nv_stmt_step (stmt);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW && rc != NV_DONE)
     return nv_store_set_sql_error (store, error);
-  *replaces = rc == SQLITE_ROW;
+  *replaces = rc == NV_ROW;
   return TRUE;
 }
 
@@ -307,7 +303,7 @@ gboolean
 nv_monthly_upsert (NvStore *store, const NvMonthly *m, const char **field, GError **error)
 {
   char period[8];
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!nv_monthly_validate (store, m, field, error))
     return FALSE;
@@ -323,15 +319,14 @@ nv_monthly_upsert (NvStore *store, const NvMonthly *m, const char **field, GErro
   if (stmt == NULL)
     return no_field (field);
   g_snprintf (period, sizeof period, "%04d-%02d", m->year, m->month);
-  sqlite3_bind_int64 (stmt, 1, m->unit_id);
-  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 3, m->contracted_days);
-  sqlite3_bind_double (stmt, 4, m->lost_days_self);
-  sqlite3_bind_double (stmt, 5, m->lost_days_doctor);
-  sqlite3_bind_int (stmt, 6, m->persons);
-  if (!nv_store_step_done (store, stmt, error))
+  nv_stmt_bind_int64 (stmt, 1, m->unit_id);
+  nv_stmt_bind_text (stmt, 2, period);
+  nv_stmt_bind_double (stmt, 3, m->contracted_days);
+  nv_stmt_bind_double (stmt, 4, m->lost_days_self);
+  nv_stmt_bind_double (stmt, 5, m->lost_days_doctor);
+  nv_stmt_bind_int (stmt, 6, m->persons);
+  if (!nv_store_write (store, stmt, NV_TOPIC_MONTHLY, error))
     return no_field (field);
-  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -339,24 +334,23 @@ gboolean
 nv_monthly_delete (NvStore *store, gint64 unit_id, int year, int month, GError **error)
 {
   char period[8];
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "DELETE FROM monthly WHERE unit_id = ?1 AND period = ?2",
                                          error);
 
   if (stmt == NULL)
     return FALSE;
   g_snprintf (period, sizeof period, "%04d-%02d", year, month);
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, period, -1, SQLITE_TRANSIENT);
-  if (!nv_store_step_done (store, stmt, error))
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, period);
+  if (!nv_store_write (store, stmt, NV_TOPIC_MONTHLY, error))
     return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+  if (nv_store_changes (store) == 0)
     {
       g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
                            _("There are no HR figures for that month"));
       return FALSE;
     }
-  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -364,7 +358,7 @@ GPtrArray *
 nv_monthly_list (NvStore *store, gint64 unit_id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT period, contracted_days, lost_days_self, "
                                          "lost_days_doctor, persons FROM monthly "
                                          "WHERE unit_id = ?1 ORDER BY period",
@@ -373,20 +367,20 @@ nv_monthly_list (NvStore *store, gint64 unit_id, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvMonthly *m = g_new0 (NvMonthly, 1);
       m->unit_id = unit_id;
-      if (!nv_month_parse ((const char *) sqlite3_column_text (stmt, 0), &m->year, &m->month))
+      if (!nv_month_parse (nv_stmt_column_text (stmt, 0), &m->year, &m->month))
         {
           g_free (m);
           continue;
         }
-      m->contracted_days = sqlite3_column_double (stmt, 1);
-      m->lost_days_self = sqlite3_column_double (stmt, 2);
-      m->lost_days_doctor = sqlite3_column_double (stmt, 3);
-      m->persons = sqlite3_column_int (stmt, 4);
+      m->contracted_days = nv_stmt_column_double (stmt, 1);
+      m->lost_days_self = nv_stmt_column_double (stmt, 2);
+      m->lost_days_doctor = nv_stmt_column_double (stmt, 3);
+      m->persons = nv_stmt_column_int (stmt, 4);
       g_ptr_array_add (list, m);
     }
   if (!nv_absence_rows_done (store, stmt, rc, error))

@@ -68,53 +68,10 @@ nv_spell_copy (const NvSpell *spell)
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-#define PENDING_KEY "nv-absence-changed-pending"
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/* Holds the store weakly: a store closed before the main loop runs (the CLI
- * never runs one) is finalized and checkpointed as usual. */
-static gboolean
-emit_later_cb (gpointer data)
-{
-  g_autoptr (NvStore) store = g_weak_ref_get (data);
-
-  if (store == NULL)
-    return G_SOURCE_REMOVE;
-  if (!sqlite3_get_autocommit (nv_store_get_db (store)))
-    return G_SOURCE_CONTINUE; /* still inside the transaction */
-  g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
-  nv_store_emit_changed (store, "absence");
-  return G_SOURCE_REMOVE;
-}
-
-void
-nv_absence_emit_changed (NvStore *store)
-{
-  GWeakRef *ref;
-
-  if (sqlite3_get_autocommit (nv_store_get_db (store)))
-    {
-      nv_store_emit_changed (store, "absence");
-      return;
-    }
-  if (g_object_get_data (G_OBJECT (store), PENDING_KEY) != NULL)
-    return;
-  g_object_set_data (G_OBJECT (store), PENDING_KEY, GINT_TO_POINTER (1));
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, store);
-  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, emit_later_cb, ref, weak_ref_free);
-}
-
 static NvDay
-column_day (sqlite3_stmt *stmt, int column)
+column_day (NvStmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = nv_stmt_column_text (stmt, column);
   return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
 }
 
@@ -126,44 +83,23 @@ no_field (const char **field)
   return FALSE;
 }
 
-static gboolean
-savepoint (NvStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = nv_store_prepare (store, "SAVEPOINT nv_absence", error);
-  return stmt != NULL && nv_store_step_done (store, stmt, error);
-}
-
-static gboolean
-release (NvStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = nv_store_prepare (store, "RELEASE nv_absence", error);
-  return stmt != NULL && nv_store_step_done (store, stmt, error);
-}
-
-static void
-roll_back (NvStore *store)
-{
-  sqlite3_exec (nv_store_get_db (store), "ROLLBACK TO nv_absence; RELEASE nv_absence", NULL, NULL,
-                NULL);
-}
-
 gboolean
-nv_absence_rows_done (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
+nv_absence_rows_done (NvStore *store, NvStmt *stmt, int rc, GError **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (store, error);
   return TRUE;
 }
 
 gboolean
-nv_absence_row_found (NvStore *store, sqlite3_stmt *stmt, int rc, const char *gone,
+nv_absence_row_found (NvStore *store, NvStmt *stmt, int rc, const char *gone,
                       GError **error)
 {
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_reset (stmt);
+  if (rc == NV_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != NV_DONE)
     nv_store_set_sql_error (store, error);
   else
     g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, gone);
@@ -173,12 +109,12 @@ nv_absence_row_found (NvStore *store, sqlite3_stmt *stmt, int rc, const char *go
 /* ---- Employees ---------------------------------------------------------- */
 
 static NvEmployee *
-employee_from_row (sqlite3_stmt *stmt)
+employee_from_row (NvStmt *stmt)
 {
   NvEmployee *e = g_new0 (NvEmployee, 1);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
-  e->unit_id = sqlite3_column_int64 (stmt, 1);
+  e->id = nv_stmt_column_int64 (stmt, 0);
+  e->unit_id = nv_stmt_column_int64 (stmt, 1);
   e->ref = nv_stmt_dup_text (stmt, 2);
   return e;
 }
@@ -186,7 +122,7 @@ employee_from_row (sqlite3_stmt *stmt)
 NvEmployee *
 nv_employee_get (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT id, unit_id, ref FROM employee WHERE id = ?1",
                                          error);
   NvEmployee *e = NULL;
@@ -194,9 +130,9 @@ nv_employee_get (NvStore *store, gint64 id, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     e = employee_from_row (stmt);
   if (!nv_absence_row_found (store, stmt, rc, _("The employee no longer exists"), error))
     return NULL;
@@ -208,7 +144,7 @@ nv_employee_find (NvStore *store, gint64 unit_id, const char *ref, const char **
                   GError **error)
 {
   g_autofree char *t = nv_employee_ref_normalize (ref);
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT id, unit_id, ref FROM employee "
                                          "WHERE unit_id = ?1 AND ref = ?2 COLLATE NOCASE",
                                          error);
@@ -217,15 +153,15 @@ nv_employee_find (NvStore *store, gint64 unit_id, const char *ref, const char **
 
   if (stmt == NULL)
     return no_field (field), NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   nv_stmt_bind_text (stmt, 2, t);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     e = employee_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_reset (stmt);
+  if (rc == NV_ROW)
     return e;
-  if (rc != SQLITE_DONE)
+  if (rc != NV_DONE)
     {
       no_field (field);
       nv_store_set_sql_error (store, error);
@@ -273,7 +209,7 @@ nv_employee_add (NvStore *store, gint64 unit_id, const char *ref, const char **f
                  GError **error)
 {
   g_autofree char *t = nv_employee_ref_normalize (ref);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!nv_employee_ref_check (t, field, error) || !unit_exists (store, unit_id, field, error) ||
       !check_ref_free (store, unit_id, t, 0, field, error))
@@ -281,12 +217,11 @@ nv_employee_add (NvStore *store, gint64 unit_id, const char *ref, const char **f
   stmt = nv_store_prepare (store, "INSERT INTO employee (unit_id, ref) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return no_field (field), 0;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   nv_stmt_bind_text (stmt, 2, t);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_EMPLOYEES, error))
     return no_field (field), 0;
-  nv_absence_emit_changed (store);
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 gint64
@@ -314,7 +249,7 @@ GPtrArray *
 nv_employee_list (NvStore *store, gint64 unit_id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_employee_free);
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT id, unit_id, ref FROM employee WHERE unit_id = ?1 "
                                          "ORDER BY ref COLLATE NOCASE",
                                          error);
@@ -322,8 +257,8 @@ nv_employee_list (NvStore *store, gint64 unit_id, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_ptr_array_add (list, employee_from_row (stmt));
   if (!nv_absence_rows_done (store, stmt, rc, error))
     return NULL;
@@ -336,7 +271,7 @@ nv_employee_rename (NvStore *store, gint64 id, const char *ref, const char **fie
 {
   g_autofree char *t = nv_employee_ref_normalize (ref);
   g_autoptr (NvEmployee) e = nv_employee_get (store, id, error);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (e == NULL)
     return nv_field_error (field, "employee", NULL, 0, "%s", "");
@@ -346,22 +281,19 @@ nv_employee_rename (NvStore *store, gint64 id, const char *ref, const char **fie
   stmt = nv_store_prepare (store, "UPDATE employee SET ref = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return no_field (field);
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, t);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_EMPLOYEES, error))
     return no_field (field);
-  nv_absence_emit_changed (store);
   return TRUE;
 }
 
 gboolean
 nv_employee_erase (NvStore *store, gint64 id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM employee WHERE id = ?1", id,
-                            _("The employee no longer exists"), error))
-    return FALSE;
-  nv_absence_emit_changed (store);
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM employee WHERE id = ?1", id,
+                              NV_TOPIC_EMPLOYEES | NV_TOPIC_SPELLS | NV_TOPIC_FOLLOWUP,
+                              _("The employee no longer exists"), error);
 }
 
 /* ---- Loading what the rules need ----------------------------------------- */
@@ -369,18 +301,18 @@ nv_employee_erase (NvStore *store, gint64 id, GError **error)
 /* The rows @sql selects (two day columns, read with @day_at; ?1 the
  * employee, ?2 a row id to leave out) as intervals, in its order. */
 static GArray *
-load_ivs (NvStore *store, const char *sql, NvDay (*day_at) (sqlite3_stmt *, int),
+load_ivs (NvStore *store, const char *sql, NvDay (*day_at) (NvStmt *, int),
           gint64 employee_id, gint64 except_id, GError **error)
 {
   g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  sqlite3_stmt *stmt = nv_store_prepare (store, sql, error);
+  NvStmt *stmt = nv_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_int64 (stmt, 2, except_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvIv iv = { day_at (stmt, 0), nv_iv_end (day_at (stmt, 1)) };
       g_array_append_val (ivs, iv);
@@ -411,14 +343,14 @@ nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
 /* ---- Roster ------------------------------------------------------------- */
 
 static NvRosterRow *
-roster_from_row (sqlite3_stmt *stmt)
+roster_from_row (NvStmt *stmt)
 {
   NvRosterRow *r = g_new0 (NvRosterRow, 1);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->employee_id = sqlite3_column_int64 (stmt, 1);
+  r->id = nv_stmt_column_int64 (stmt, 0);
+  r->employee_id = nv_stmt_column_int64 (stmt, 1);
   r->employee_ref = nv_stmt_dup_text (stmt, 2);
-  r->fte = sqlite3_column_double (stmt, 3);
+  r->fte = nv_stmt_column_double (stmt, 3);
   r->from = column_day (stmt, 4);
   r->to = column_day (stmt, 5);
   return r;
@@ -427,7 +359,7 @@ roster_from_row (sqlite3_stmt *stmt)
 static NvRosterRow *
 roster_get (NvStore *store, gint64 row_id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT r.id, r.employee_id, e.ref, r.fte, r.from_date, "
                                          "r.to_date FROM roster r JOIN employee e "
                                          "ON e.id = r.employee_id WHERE r.id = ?1",
@@ -437,9 +369,9 @@ roster_get (NvStore *store, gint64 row_id, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, row_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, row_id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     row = roster_from_row (stmt);
   if (!nv_absence_row_found (store, stmt, rc, _("The roster row no longer exists"), error))
     return NULL;
@@ -485,35 +417,35 @@ static gint64
 roster_insert (NvStore *store, gint64 employee_id, double fte, NvDay from, NvDay to,
                GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "INSERT INTO roster (employee_id, fte, from_date, to_date) "
                                          "VALUES (?1, ?2, ?3, ?4)",
                                          error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
-  sqlite3_bind_double (stmt, 2, fte);
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_double (stmt, 2, fte);
   nv_roster_bind_day (stmt, 3, from);
   nv_roster_bind_day (stmt, 4, to);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_EMPLOYEES, error))
     return 0;
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 static gboolean
 roster_write (NvStore *store, gint64 id, double fte, NvDay from, NvDay to, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "UPDATE roster SET fte = ?2, from_date = ?3, to_date = ?4 "
                                          "WHERE id = ?1",
                                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_double (stmt, 2, fte);
+  nv_stmt_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_double (stmt, 2, fte);
   nv_roster_bind_day (stmt, 3, from);
   nv_roster_bind_day (stmt, 4, to);
-  return nv_store_step_done (store, stmt, error);
+  return nv_store_write (store, stmt, NV_TOPIC_EMPLOYEES, error);
 }
 
 gint64
@@ -528,7 +460,6 @@ nv_roster_add (NvStore *store, gint64 employee_id, double fte, NvDay from, NvDay
   id = roster_insert (store, employee_id, fte, from, to, error);
   if (id == 0)
     return no_field (field), 0;
-  nv_absence_emit_changed (store);
   return id;
 }
 
@@ -546,7 +477,6 @@ nv_roster_update (NvStore *store, const NvRosterRow *row, const char **field, GE
     return FALSE;
   if (!roster_write (store, row->id, row->fte, row->from, row->to, error))
     return no_field (field);
-  nv_absence_emit_changed (store);
   return TRUE;
 }
 
@@ -565,10 +495,8 @@ nv_roster_delete (NvStore *store, gint64 row_id, GError **error)
     return FALSE;
   if (!nv_rules_spells_covered (old->employee_ref, others, spells, "from", NULL, error))
     return FALSE;
-  if (!nv_store_delete_row (store, "DELETE FROM roster WHERE id = ?1", row_id, NULL, error))
-    return FALSE;
-  nv_absence_emit_changed (store);
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM roster WHERE id = ?1", row_id,
+                              NV_TOPIC_EMPLOYEES, NULL, error);
 }
 
 /* The roster row in force on @day, or NULL (no error) when there is none. */
@@ -576,7 +504,7 @@ static NvRosterRow *
 roster_in_force (NvStore *store, gint64 employee_id, NvDay day, GError **error)
 {
   char buf[11];
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT r.id, r.employee_id, e.ref, r.fte, r.from_date, "
                                          "r.to_date FROM roster r JOIN employee e "
                                          "ON e.id = r.employee_id WHERE r.employee_id = ?1 "
@@ -588,13 +516,13 @@ roster_in_force (NvStore *store, gint64 employee_id, NvDay day, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
-  sqlite3_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf), -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf));
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     row = roster_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW && rc != NV_DONE)
     nv_store_set_sql_error (store, error);
   return row;
 }
@@ -613,6 +541,7 @@ nv_roster_change_fte (NvStore *store, gint64 employee_id, NvDay from, double fte
   g_autoptr (GError) local = NULL;
   g_autoptr (NvEmployee) e = NULL;
   g_autoptr (NvRosterRow) row = NULL;
+  g_autoptr (NvStoreTxn) txn = NULL;
   gboolean ok;
 
   if (!nv_fte_check (fte, field, error))
@@ -635,19 +564,16 @@ nv_roster_change_fte (NvStore *store, gint64 employee_id, NvDay from, double fte
       return nv_field_error (field, "from", error, NV_STORE_ERROR_INVALID,
                              _("%s is not employed on %s"), e->ref, d);
     }
-  if (!savepoint (store, error))
+  txn = nv_store_txn_begin (store, NV_TOPIC_EMPLOYEES, error);
+  if (txn == NULL)
     return no_field (field);
   if (row->from == from)
     ok = roster_write (store, row->id, fte, row->from, row->to, error);
   else
     ok = roster_write (store, row->id, row->fte, row->from, from - 1, error) &&
          roster_insert (store, employee_id, fte, from, row->to, error) != 0;
-  if (!ok || !release (store, error))
-    {
-      roll_back (store);
-      return no_field (field);
-    }
-  nv_absence_emit_changed (store);
+  if (!ok || !nv_store_txn_commit (g_steal_pointer (&txn), error))
+    return no_field (field);
   return TRUE;
 }
 
@@ -693,7 +619,7 @@ nv_roster_end_employment (NvStore *store, gint64 employee_id, NvDay last_day,
 }
 
 static GPtrArray *
-roster_query (NvStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
+roster_query (NvStore *store, NvStmt *stmt, gint64 id, GError **error)
 {
   g_autoptr (GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify) nv_roster_row_free);
@@ -701,8 +627,8 @@ roster_query (NvStore *store, sqlite3_stmt *stmt, gint64 id, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_ptr_array_add (list, roster_from_row (stmt));
   if (!nv_absence_rows_done (store, stmt, rc, error))
     return NULL;

@@ -28,15 +28,15 @@
  * puts the message beside the field. @field may be NULL; it is set to NULL
  * for errors that are not about a field (SQL failures).
  *
- * Batches (imports): open a transaction with nv_store_begin(), call the add
+ * Batches (imports): open a transaction with nv_store_txn_begin(), call the add
  * functions row by row — each one validates against the database INCLUDING
  * the rows already added in this transaction, so a batch is checked against
- * itself as well — and nv_store_rollback() on the first error, or
- * nv_store_commit() at the end. The functions that write several rows
- * (nv_roster_change_fte) use a SAVEPOINT, so they work inside and outside an
- * open transaction. Writes emit NvStore::changed with detail "absence": at
- * once outside a transaction; inside one, once from the main loop after the
- * transaction has ended (so no page reloads rows that may be rolled back).
+ * itself as well — and nv_store_txn_rollback() on the first error, or
+ * nv_store_txn_commit() at the end. The functions that write several rows
+ * (nv_roster_change_fte) run a transaction of their own, a savepoint inside
+ * an open one. Writes name their topics (employees, spells, monthly); the
+ * outermost commit announces them once (NvStore::changed), so no page
+ * reloads rows that may still be rolled back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -222,8 +222,8 @@ GPtrArray *nv_monthly_list (NvStore *store, gint64 unit_id, GError **error);
  * Fast row-by-row checking and writing for an import into one unit: the
  * unit's employees, roster and spells are loaded once, each added row is
  * checked in memory against the database AND the rows added before it, then
- * inserted at once. Call between nv_store_begin() and nv_store_commit(); on
- * the first error stop, nv_store_rollback() and free the batch. The same
+ * inserted at once. Call inside a transaction (nv_store_txn_begin()); on
+ * the first error stop, roll it back and free the batch. The same
  * rules as the single-row functions apply; refs are matched
  * case-insensitively. Roster rows create their employee when it is new. */
 

@@ -158,7 +158,7 @@ cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, guint max_gap, GErr
   g_autoptr (GArray) spells = g_array_new (FALSE, FALSE, sizeof (NvSpell));
   g_autoptr (GHashTable) refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GPtrArray *cases;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store,
@@ -168,20 +168,20 @@ cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, guint max_gap, GErr
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      NvSpell s = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), NULL,
+      NvSpell s = { nv_stmt_column_int64 (stmt, 0), nv_stmt_column_int64 (stmt, 1), NULL,
                     nv_spell_column_day (stmt, 3), nv_spell_column_day (stmt, 4),
-                    sqlite3_column_double (stmt, 5),
-                    sqlite3_column_int (stmt, 6) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
+                    nv_stmt_column_double (stmt, 5),
+                    nv_stmt_column_int (stmt, 6) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
       g_array_append_val (spells, s);
       if (!g_hash_table_contains (refs, &s.employee_id))
         g_hash_table_insert (refs, g_memdup2 (&s.employee_id, sizeof s.employee_id),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+                             g_strdup (nv_stmt_column_text (stmt, 2)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -209,21 +209,21 @@ employee_refs (NvStore *store, gint64 unit_id, GError **error)
 {
   g_autoptr (GHashTable) refs =
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store, "SELECT id, ref FROM employee WHERE ?1 = 0 OR unit_id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = nv_stmt_column_int64 (stmt, 0);
       g_hash_table_insert (refs, g_memdup2 (&id, sizeof id), nv_stmt_dup_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;

@@ -230,7 +230,7 @@ ensure_series (NvStore *store, GHashTable *ids, NvBenchmarkMerged *known,
   g_autofree char *key = nv_benchmark_name_key (row->series);
   g_autofree char *name = NULL;
   gint64 *cached = g_hash_table_lookup (ids, key);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   gint64 id;
 
   if (cached != NULL)
@@ -255,7 +255,7 @@ ensure_series (NvStore *store, GHashTable *ids, NvBenchmarkMerged *known,
       nv_stmt_bind_text (stmt, 4, known != NULL ? known->basis : row->basis);
       if (!nv_store_step_done (store, stmt, error))
         return 0;
-      id = sqlite3_last_insert_rowid (nv_store_get_db (store));
+      id = nv_store_last_insert_id (store);
       if (known == NULL)
         report->n_new_series++;
     }
@@ -274,7 +274,7 @@ write_rows (NvStore *store, GPtrArray *rows, GPtrArray *merged, NvBenchmarkImpor
       NvBenchmarkRow *row = g_ptr_array_index (rows, i);
       NvBenchmarkMerged *known = nv_benchmark_merged_find (merged, row->series);
       NvBenchmarkPoint *old = known != NULL ? nv_benchmark_merged_point (known, row->period) : NULL;
-      sqlite3_stmt *stmt;
+      NvStmt *stmt;
       gint64 id;
 
       if (old != NULL && old->percent == row->percent && g_strcmp0 (old->source, row->source) == 0 &&
@@ -293,9 +293,9 @@ write_rows (NvStore *store, GPtrArray *rows, GPtrArray *merged, NvBenchmarkImpor
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      nv_stmt_bind_int64 (stmt, 1, id);
       nv_stmt_bind_text (stmt, 2, row->period);
-      sqlite3_bind_double (stmt, 3, row->percent);
+      nv_stmt_bind_double (stmt, 3, row->percent);
       nv_stmt_bind_text (stmt, 4, row->basis);
       nv_stmt_bind_text (stmt, 5, row->source);
       if (!nv_store_step_done (store, stmt, error))
@@ -332,6 +332,7 @@ import_reader (NvStore *store, NvCsvReader *reader, NvBenchmarkImportReport *rep
   int indexes[BENCHMARK_COLUMNS];
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) merged = NULL;
+  g_autoptr (NvStoreTxn) txn = NULL;
 
   if (report == NULL)
     report = &local_report;
@@ -359,21 +360,18 @@ import_reader (NvStore *store, NvCsvReader *reader, NvBenchmarkImportReport *rep
                         nv_benchmark_measure_to_string (row->measure));
     }
 
-  if (!nv_store_begin (store, error))
+  txn = nv_store_txn_begin (store, NV_TOPIC_BENCHMARKS, error);
+  if (txn == NULL)
     return FALSE;
   if (!write_rows (store, rows, merged, report, error) ||
       (extra != NULL && !extra (store, extra_data, error)))
     {
-      nv_store_rollback (store);
+      nv_store_txn_rollback (g_steal_pointer (&txn));
       g_ptr_array_set_size (report->replaced, 0);
       report->n_added = report->n_replaced = report->n_unchanged = report->n_new_series = 0;
       return FALSE;
     }
-  if (!nv_store_commit (store, error))
-    return FALSE;
-  if (report->n_added + report->n_replaced > 0)
-    nv_store_emit_changed (store, "benchmarks");
-  return TRUE;
+  return nv_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -422,7 +420,7 @@ nv_benchmark_remove_imported (NvStore *store, const char *name, guint *n_removed
 {
   g_autoptr (GPtrArray) merged = NULL;
   NvBenchmarkMerged *series;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   g_return_val_if_fail (NV_IS_STORE (store), FALSE);
 
@@ -440,11 +438,10 @@ nv_benchmark_remove_imported (NvStore *store, const char *name, guint *n_removed
   stmt = nv_store_prepare (store, "DELETE FROM benchmark_series WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, series->db_id);
-  if (!nv_store_step_done (store, stmt, error))
+  nv_stmt_bind_int64 (stmt, 1, series->db_id);
+  if (!nv_store_write (store, stmt, NV_TOPIC_BENCHMARKS, error))
     return FALSE;
   if (n_removed != NULL)
     *n_removed = series->n_imported;
-  nv_store_emit_changed (store, "benchmarks");
   return TRUE;
 }

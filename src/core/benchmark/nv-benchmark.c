@@ -390,7 +390,7 @@ nv_benchmark_merged_load (NvStore *store, GError **error)
   g_autoptr (GPtrArray) merged =
     g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_merged_free);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   for (guint i = 0; i < builtin->len; i++)
@@ -401,29 +401,29 @@ nv_benchmark_merged_load (NvStore *store, GError **error)
                            error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *name = nv_stmt_column_text (stmt, 1);
       NvBenchmarkMerged *series = nv_benchmark_merged_find (merged, name);
 
       if (series == NULL)
         {
           series = g_new0 (NvBenchmarkMerged, 1);
           series->name = g_strdup (name);
-          if (!nv_benchmark_kind_parse ((const char *) sqlite3_column_text (stmt, 2),
+          if (!nv_benchmark_kind_parse (nv_stmt_column_text (stmt, 2),
                                         &series->kind))
             series->kind = nv_benchmark_kind_for_name (name);
-          nv_benchmark_measure_parse ((const char *) sqlite3_column_text (stmt, 3),
+          nv_benchmark_measure_parse (nv_stmt_column_text (stmt, 3),
                                       &series->measure);
           series->basis = nv_stmt_dup_text (stmt, 4);
           series->points = nv_benchmark_point_array_new ();
           g_ptr_array_add (merged, series);
         }
-      series->db_id = sqlite3_column_int64 (stmt, 0);
+      series->db_id = nv_stmt_column_int64 (stmt, 0);
       g_hash_table_insert (by_id, &series->db_id, series);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (store, error), NULL;
 
   stmt = nv_store_prepare (store,
@@ -431,19 +431,19 @@ nv_benchmark_merged_load (NvStore *store, GError **error)
                            error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = nv_stmt_column_int64 (stmt, 0);
       NvBenchmarkMerged *series = g_hash_table_lookup (by_id, &id);
-      const char *period = (const char *) sqlite3_column_text (stmt, 1);
+      const char *period = nv_stmt_column_text (stmt, 1);
       NvBenchmarkPoint *old;
       NvBenchmarkPoint point;
 
       if (series == NULL || !nv_benchmark_period_parse (period, NULL, NULL, NULL))
         continue;
-      point_fill (&point, period, sqlite3_column_double (stmt, 2),
-                  (const char *) sqlite3_column_text (stmt, 3),
-                  (const char *) sqlite3_column_text (stmt, 4), FALSE);
+      point_fill (&point, period, nv_stmt_column_double (stmt, 2),
+                  nv_stmt_column_text (stmt, 3),
+                  nv_stmt_column_text (stmt, 4), FALSE);
       old = nv_benchmark_merged_point (series, period);
       if (old != NULL)
         {
@@ -456,8 +456,8 @@ nv_benchmark_merged_load (NvStore *store, GError **error)
         g_array_append_val (series->points, point);
       series->n_imported++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (store, error), NULL;
 
   for (guint i = 0; i < merged->len; i++)

@@ -411,7 +411,7 @@ write_fetch_rows (NvStore *store, gpointer data, GError **error)
   for (guint i = 0; i < f->plan->series->len; i++)
     {
       const NvSsbSeries *s = g_ptr_array_index (f->plan->series, i);
-      sqlite3_stmt *stmt = nv_store_prepare (
+      NvStmt *stmt = nv_store_prepare (
         store,
         "INSERT OR REPLACE INTO benchmark_fetch "
         "(series_id, source_url, table_id, fetched, next_release, seasonally_adjusted) "
@@ -471,7 +471,6 @@ nv_ssb_store (NvStore *store, const NvSsbPlan *plan, GPtrArray *points, GDateTim
   if (!nv_benchmark_import_data_with (store, "SSB", csv->str, csv->len, &import,
                                       write_fetch_rows, &rows, error))
     return FALSE;
-  nv_store_emit_changed (store, "benchmarks");
   if (report != NULL)
     {
       nv_ssb_report_clear (report);
@@ -498,7 +497,7 @@ nv_ssb_fetch_info_clear (NvSsbFetchInfo *info)
 gboolean
 nv_ssb_fetch_info (NvStore *store, const char *name, NvSsbFetchInfo *info, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   memset (info, 0, sizeof *info);
@@ -511,8 +510,8 @@ nv_ssb_fetch_info (NvStore *store, const char *name, NvSsbFetchInfo *info, GErro
   if (stmt == NULL)
     return FALSE;
   nv_stmt_bind_text (stmt, 1, name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     {
       g_autofree char *fetched = nv_stmt_dup_text (stmt, 2);
       g_autofree char *next = nv_stmt_dup_text (stmt, 3);
@@ -521,18 +520,18 @@ nv_ssb_fetch_info (NvStore *store, const char *name, NvSsbFetchInfo *info, GErro
       info->table_id = nv_stmt_dup_text (stmt, 1);
       info->fetched = fetched != NULL ? g_date_time_new_from_iso8601 (fetched, NULL) : NULL;
       info->next_release = next != NULL ? nv_day_parse_iso (next) : NV_DAY_NONE;
-      info->seasonally_adjusted = sqlite3_column_int (stmt, 4) != 0;
+      info->seasonally_adjusted = nv_stmt_column_int (stmt, 4) != 0;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW && rc != NV_DONE)
     return nv_store_set_sql_error (store, error);
-  return rc == SQLITE_ROW;
+  return rc == NV_ROW;
 }
 
 GDateTime *
 nv_benchmark_last_imported (NvStore *store, const char *name, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   GDateTime *when = NULL;
 
   stmt = nv_store_prepare (store,
@@ -542,9 +541,9 @@ nv_benchmark_last_imported (NvStore *store, const char *name, GError **error)
   if (stmt == NULL)
     return NULL;
   nv_stmt_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    when = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
-  sqlite3_reset (stmt);
+  if (nv_stmt_step (stmt) == NV_ROW && !nv_stmt_column_is_null (stmt, 0))
+    when = g_date_time_new_from_iso8601 (nv_stmt_column_text (stmt, 0), NULL);
+  nv_stmt_reset (stmt);
   return when;
 }
 

@@ -24,9 +24,6 @@
 #include "nv-unit.h"
 
 #define MAX_COLUMNS 16
-#define NV_IMPORT_CACHE_KIB 24576
-/* SQLite's default (2 MiB), what every other connection uses. */
-#define NV_STORE_CACHE_KIB -2000
 
 typedef struct
 {
@@ -688,61 +685,66 @@ import_clear (Import *im)
   g_clear_pointer (&im->history, g_hash_table_unref);
 }
 
-/* A spells import inserts only employee ids of the unit's employee rows,
- * read inside its own transaction (BEGIN IMMEDIATE: no one can delete them
- * meanwhile), so the spell → employee foreign key holds by construction.
- * SQLite's check of it, a parent lookup per row, is switched off for such an
- * import (it can only be switched outside a transaction) and back on after.
- * *@fk_off says whether it was switched off. */
-static gboolean
-begin (NvStore *store, NvImportKind kind, GError **error, gboolean *fk_off)
+/* What an import of @kind changes. */
+static NvStoreTopics
+import_topics (NvImportKind kind)
 {
-  sqlite3 *db = nv_store_get_db (store);
+  switch (kind)
+    {
+    case NV_IMPORT_SPELLS:
+      return NV_TOPIC_SPELLS;
+    case NV_IMPORT_MONTHLY:
+      return NV_TOPIC_MONTHLY;
+    default:
+      return NV_TOPIC_EMPLOYEES;
+    }
+}
+
+/* A spells import inserts only employee ids of the unit's employee rows,
+ * read inside its own transaction (no one can delete them meanwhile), so
+ * the spell → employee foreign key holds by construction: the store's bulk
+ * load settings may skip checking it (and hold the new index pages in
+ * memory until the commit). Off again after commit or rollback (end()). */
+static NvStoreTxn *
+begin (NvStore *store, NvImportKind kind, GError **error)
+{
+  NvStoreTxn *txn;
 
   /* Many rows: the statistics read everything again afterwards anyway. */
   if (kind != NV_IMPORT_MONTHLY)
     nv_stats_store_forget (store);
-  *fk_off = kind == NV_IMPORT_SPELLS && sqlite3_get_autocommit (db) &&
-            sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK;
-  /* A million spells add ~15 MiB of index pages: held in the cache, they
-   * are written once, at commit, not spilled and read back over and over.
-   * (Back to the usual size after.) */
   if (kind == NV_IMPORT_SPELLS)
-    sqlite3_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (NV_IMPORT_CACHE_KIB), NULL, NULL,
-                  NULL);
-  if (nv_store_begin (store, error))
-    return TRUE;
-  if (*fk_off)
-    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  return FALSE;
+    nv_store_bulk_load (store, TRUE);
+  txn = nv_store_txn_begin (store, import_topics (kind), error);
+  if (txn == NULL && kind == NV_IMPORT_SPELLS)
+    nv_store_bulk_load (store, FALSE);
+  return txn;
 }
 
-/* After commit or rollback. */
 static void
-end (NvStore *store, gboolean fk_off)
+end (NvStore *store, NvImportKind kind)
 {
-  if (fk_off)
-    sqlite3_exec (nv_store_get_db (store), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  sqlite3_exec (nv_store_get_db (store), "PRAGMA cache_size = " G_STRINGIFY (NV_STORE_CACHE_KIB),
-                NULL, NULL, NULL);
+  if (kind == NV_IMPORT_SPELLS)
+    nv_store_bulk_load (store, FALSE);
 }
 
 static gboolean
 import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvImportFlags flags,
                NvCsvReader *reader, NvImportCounts *counts, GError **error)
 {
+  NvStoreTxn *txn = begin (store, kind, error);
   Import im;
-  gboolean ok, fk_off;
+  gboolean ok;
 
-  if (!begin (store, kind, error, &fk_off))
+  if (txn == NULL)
     return FALSE;
   import_init (&im, store, kind, unit_id, flags, reader);
   ok = run (&im, error);
   if (ok)
-    ok = nv_store_commit (store, error);
+    ok = nv_store_txn_commit (txn, error);
   else
-    nv_store_rollback (store);
-  end (store, fk_off);
+    nv_store_txn_rollback (txn);
+  end (store, kind);
   if (ok && counts != NULL)
     *counts = im.counts;
   import_clear (&im);
@@ -792,8 +794,9 @@ preview_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *
                 GError **error)
 {
   g_autoptr (NvImportPreview) preview = g_new0 (NvImportPreview, 1);
+  NvStoreTxn *txn;
   Import im;
-  gboolean ok, fk_off;
+  gboolean ok;
 
   preview->kind = kind;
   preview->file_name = g_strdup (nv_csv_reader_get_name (reader));
@@ -801,13 +804,14 @@ preview_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvCsvReader *
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   preview->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
 
-  if (!begin (store, kind, error, &fk_off))
+  txn = begin (store, kind, error);
+  if (txn == NULL)
     return NULL;
   import_init (&im, store, kind, unit_id, NV_IMPORT_FLAGS_NONE, reader);
   im.preview = preview;
   ok = run (&im, error);
-  nv_store_rollback (store);
-  end (store, fk_off);
+  nv_store_txn_rollback (txn);
+  end (store, kind);
   preview->counts = im.counts;
   import_clear (&im);
   if (!ok)

@@ -510,6 +510,7 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Sim sim = { 0 };
   gboolean ok = FALSE;
+  NvStoreTxn *txn = NULL;
   int ty, tm;
 
   g_return_val_if_fail (n_units >= 1 && n_units <= NV_DEMO_MAX_UNITS, FALSE);
@@ -530,7 +531,9 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
   sim.refs = g_ptr_array_new_with_free_func (g_free);
   sim.used_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!nv_store_begin (store, error))
+  /* Units with everything a unit has. */
+  txn = nv_store_txn_begin (store, NV_TOPIC_ALL, error);
+  if (txn == NULL)
     goto out;
   for (guint i = 0; i < n_units; i++)
     {
@@ -571,17 +574,15 @@ nv_demo_fill_full (NvStore *store, guint n_units, guint n_years, NvDay today, gu
     }
   /* ---- end of other parts' demo content ---- */
 
-  if (!nv_store_commit (store, error))
-    goto fail;
+  if (!nv_store_txn_commit (g_steal_pointer (&txn), error))
+    goto out;
   ok = TRUE;
-  nv_store_emit_changed (store, "units");
-  nv_store_emit_changed (store, "absence");
   if (unit_ids != NULL)
     g_array_append_vals (unit_ids, ids->data, ids->len);
   goto out;
 
 fail:
-  nv_store_rollback (store);
+  g_clear_pointer (&txn, nv_store_txn_rollback);
 out:
   g_rand_free (sim.rand);
   g_array_unref (sim.roster);

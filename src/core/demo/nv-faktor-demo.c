@@ -45,7 +45,7 @@ nv_faktor_demo_fill (NvStore *store, gint64 unit_id, guint index, const char *se
     {
       NvDay date = nv_day_from_ymd (y, 10, 31);
       char iso[11];
-      sqlite3_stmt *stmt;
+      NvStmt *stmt;
       int respondents = (int) floor (positions * 0.75 + 0.5) - (int) g_rand_int_range (rand, 0, 2);
 
       stmt = nv_store_prepare (store,
@@ -58,9 +58,9 @@ nv_faktor_demo_fill (NvStore *store, gint64 unit_id, guint index, const char *se
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, unit_id);
-      sqlite3_bind_text (stmt, 2, nv_day_format_iso_buf (date, iso), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, MAX (respondents, 0));
+      nv_stmt_bind_int64 (stmt, 1, unit_id);
+      nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (date, iso));
+      nv_stmt_bind_int (stmt, 3, MAX (respondents, 0));
       for (int f = 0; f < NV_FAKTOR_N; f++)
         {
           double v = typical[f] + 0.15 * gauss (rand);
@@ -68,7 +68,7 @@ nv_faktor_demo_fill (NvStore *store, gint64 unit_id, guint index, const char *se
           if (g_strcmp0 (sector, "helse-omsorg") == 0 && (f == LEADERSHIP || f == CLIMATE))
             v -= 2.6 * (level - 1.0);
           v = CLAMP (round (v * 100) / 100, NV_FAKTOR_MIN, NV_FAKTOR_MAX);
-          sqlite3_bind_double (stmt, 4 + f, v);
+          nv_stmt_bind_double (stmt, 4 + f, v);
         }
       if (!nv_store_step_done (store, stmt, error))
         return FALSE;

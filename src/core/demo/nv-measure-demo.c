@@ -117,7 +117,7 @@ static const DemoMeasure kindergarten[] = {
 static gint64
 workshop_before (NvStore *store, gint64 unit_id, NvDay day)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   char buf[11];
   gint64 id = 0;
 
@@ -127,11 +127,11 @@ workshop_before (NvStore *store, gint64 unit_id, NvDay day)
                            NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf));
+  if (nv_stmt_step (stmt) == NV_ROW)
+    id = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
   return id;
 }
 

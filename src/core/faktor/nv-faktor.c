@@ -116,24 +116,24 @@ nv_faktor_lowest_two (const NvFaktorRound *round, int lowest[2])
 /* ---- Reading ---------------------------------------------------------------- */
 
 static void
-round_from_row (sqlite3_stmt *stmt, NvFaktorRound *round)
+round_from_row (NvStmt *stmt, NvFaktorRound *round)
 {
   /* Columns: id, unit_id, date, respondents, then the ten factors. */
-  round->id = sqlite3_column_int64 (stmt, 0);
-  round->unit_id = sqlite3_column_int64 (stmt, 1);
-  round->date = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 2));
-  round->respondents = sqlite3_column_int (stmt, 3);
+  round->id = nv_stmt_column_int64 (stmt, 0);
+  round->unit_id = nv_stmt_column_int64 (stmt, 1);
+  round->date = nv_day_parse_iso (nv_stmt_column_text (stmt, 2));
+  round->respondents = nv_stmt_column_int (stmt, 3);
   for (int i = 0; i < NV_FAKTOR_N; i++)
-    round->means[i] = sqlite3_column_type (stmt, 4 + i) == SQLITE_NULL
+    round->means[i] = nv_stmt_column_is_null (stmt, 4 + i)
                         ? NAN
-                        : sqlite3_column_double (stmt, 4 + i);
+                        : nv_stmt_column_double (stmt, 4 + i);
 }
 
 GArray *
 nv_faktor_rounds (NvStore *store, gint64 unit_id, gboolean include_unusable, GError **error)
 {
   g_autoptr (GArray) rounds = g_array_new (FALSE, TRUE, sizeof (NvFaktorRound));
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store,
@@ -145,8 +145,8 @@ nv_faktor_rounds (NvStore *store, gint64 unit_id, gboolean include_unusable, GEr
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvFaktorRound round;
 
@@ -154,13 +154,13 @@ nv_faktor_rounds (NvStore *store, gint64 unit_id, gboolean include_unusable, GEr
       if (include_unusable || nv_faktor_round_usable (&round))
         g_array_append_val (rounds, round);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
-      sqlite3_reset (stmt);
+      nv_stmt_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  nv_stmt_reset (stmt);
   return g_steal_pointer (&rounds);
 }
 
@@ -274,7 +274,7 @@ import_row (FaktorImport *im, GError **error)
   double means[NV_FAKTOR_N];
   char iso[11];
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (*unit_name == '\0')
     return row_error (im, "unit", error,
@@ -323,11 +323,11 @@ import_row (FaktorImport *im, GError **error)
                            "SELECT 1 FROM faktor_round WHERE unit_id = ?1 AND date = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, iso);
+  if (nv_stmt_step (stmt) == NV_ROW)
     im->n_replaced++;
-  sqlite3_reset (stmt);
+  nv_stmt_reset (stmt);
 
   stmt = nv_store_prepare (im->store,
                            "INSERT OR REPLACE INTO faktor_round (unit_id, date, respondents, "
@@ -338,14 +338,14 @@ import_row (FaktorImport *im, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, respondents);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, iso);
+  nv_stmt_bind_int64 (stmt, 3, respondents);
   for (int f = 0; f < NV_FAKTOR_N; f++)
     if (isnan (means[f]))
-      sqlite3_bind_null (stmt, 4 + f);
+      nv_stmt_bind_null (stmt, 4 + f);
     else
-      sqlite3_bind_double (stmt, 4 + f, means[f]);
+      nv_stmt_bind_double (stmt, 4 + f, means[f]);
   if (!nv_store_step_done (im->store, stmt, error))
     return FALSE;
   im->n_rounds++;
@@ -357,6 +357,7 @@ import_reader (NvStore *store, NvCsvReader *reader, gboolean create_units, guint
                guint *n_replaced, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (NvStoreTxn) txn = NULL;
   FaktorImport im = { 0 };
   gboolean ok = TRUE;
 
@@ -364,7 +365,9 @@ import_reader (NvStore *store, NvCsvReader *reader, gboolean create_units, guint
   if (!nv_csv_reader_read_header (reader, error) ||
       !nv_csv_reader_map_columns (reader, nv_csv_faktor_columns, im.idx, error))
     return FALSE;
-  if (!nv_store_begin (store, error))
+  /* (Units it creates announce themselves.) */
+  txn = nv_store_txn_begin (store, NV_TOPIC_FAKTOR, error);
+  if (txn == NULL)
     return FALSE;
   im.store = store;
   im.reader = reader;
@@ -380,9 +383,7 @@ import_reader (NvStore *store, NvCsvReader *reader, gboolean create_units, guint
       ok = FALSE;
     }
   if (ok)
-    ok = nv_store_commit (store, error);
-  else
-    nv_store_rollback (store);
+    ok = nv_store_txn_commit (g_steal_pointer (&txn), error);
   g_hash_table_unref (im.units);
   g_hash_table_unref (im.seen);
   if (!ok)
@@ -391,7 +392,6 @@ import_reader (NvStore *store, NvCsvReader *reader, gboolean create_units, guint
     *n_rounds = im.n_rounds;
   if (n_replaced != NULL)
     *n_replaced = im.n_replaced;
-  nv_store_emit_changed (store, "faktor");
   return TRUE;
 }
 

@@ -22,7 +22,7 @@ nv_followup_records (NvStore *store, gint64 unit_id, GError **error)
 {
   g_autoptr (GPtrArray) records =
     g_ptr_array_new_with_free_func ((GDestroyNotify) nv_followup_record_free);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store,
@@ -32,20 +32,20 @@ nv_followup_records (NvStore *store, gint64 unit_id, GError **error)
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvFollowupRecord *r = g_new0 (NvFollowupRecord, 1);
 
-      r->employee_id = sqlite3_column_int64 (stmt, 0);
-      r->case_start = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 1));
+      r->employee_id = nv_stmt_column_int64 (stmt, 0);
+      r->case_start = nv_day_parse_iso (nv_stmt_column_text (stmt, 1));
       r->milestone = nv_stmt_dup_text (stmt, 2);
-      r->done_on = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 3));
+      r->done_on = nv_day_parse_iso (nv_stmt_column_text (stmt, 3));
       r->note = nv_stmt_dup_text (stmt, 4);
       g_ptr_array_add (records, r);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -171,18 +171,18 @@ nv_followup_list_with_cases (NvStore *store, gint64 unit_id, NvDay as_of, GPtrAr
 static gboolean
 unit_ids (NvStore *store, GArray *ids, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT id FROM unit ORDER BY id", error);
+  NvStmt *stmt = nv_store_prepare (store, "SELECT id FROM unit ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = nv_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return FALSE;
@@ -284,7 +284,7 @@ nv_followup_count (NvStore *store, gint64 unit_id, NvDay as_of, int days, guint 
 gboolean
 nv_followup_get_tracked_from (NvStore *store, gint64 unit_id, NvDay *day, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   *day = NV_DAY_NONE;
@@ -292,12 +292,12 @@ nv_followup_get_tracked_from (NvStore *store, gint64 unit_id, NvDay *day, GError
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *day = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    *day = nv_day_parse_iso (nv_stmt_column_text (stmt, 0));
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW && rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return FALSE;
@@ -309,15 +309,15 @@ static gboolean
 store_tracked_from (NvStore *store, gint64 unit_id, NvDay day, const char *set_by, GError **error)
 {
   char text[11];
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (day == NV_DAY_NONE)
     {
       stmt = nv_store_prepare (store, "DELETE FROM unit_followup WHERE unit_id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, unit_id);
-      return nv_store_step_done (store, stmt, error);
+      nv_stmt_bind_int64 (stmt, 1, unit_id);
+      return nv_store_write (store, stmt, NV_TOPIC_FOLLOWUP, error);
     }
   stmt = nv_store_prepare (store,
                            "INSERT OR REPLACE INTO unit_followup (unit_id, tracked_from, set_by) "
@@ -325,10 +325,10 @@ store_tracked_from (NvStore *store, gint64 unit_id, NvDay day, const char *set_b
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, text));
   nv_stmt_bind_text (stmt, 3, set_by);
-  return nv_store_step_done (store, stmt, error);
+  return nv_store_write (store, stmt, NV_TOPIC_FOLLOWUP, error);
 }
 
 gboolean
@@ -347,10 +347,7 @@ nv_followup_set_tracked_from (NvStore *store, gint64 unit_id, NvDay day, GError 
                            _("Follow-up tracked from: the date lies in the future"));
       return FALSE;
     }
-  if (!store_tracked_from (store, unit_id, day, "user", error))
-    return FALSE;
-  nv_store_emit_changed (store, "followup");
-  return TRUE;
+  return store_tracked_from (store, unit_id, day, "user", error);
 }
 
 gboolean
@@ -362,7 +359,7 @@ nv_followup_tracked_from_set_default (NvStore *store, gint64 unit_id, NvDay day,
     return FALSE;
   if (current != NV_DAY_NONE)
     return TRUE;
-  /* Inside the import's transaction: its own change signal follows. */
+  /* Inside the import's transaction, which announces it. */
   return store_tracked_from (store, unit_id, day, "import", error);
 }
 
@@ -401,7 +398,7 @@ nv_followup_mark_done (NvStore *store, gint64 employee_id, NvDay case_start,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (note != NULL ? note : ""));
   char start_text[11], done_text[11];
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   g_return_val_if_fail (NV_IS_STORE (store), FALSE);
 
@@ -446,14 +443,13 @@ nv_followup_mark_done (NvStore *store, gint64 employee_id, NvDay case_start,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
   nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (case_start, start_text));
   nv_stmt_bind_text (stmt, 3, milestone);
   nv_stmt_bind_text (stmt, 4, nv_day_format_iso_buf (done_on, done_text));
   nv_stmt_bind_text (stmt, 5, trimmed);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_FOLLOWUP, error))
     return FALSE;
-  nv_store_emit_changed (store, "followup");
   return TRUE;
 }
 
@@ -462,7 +458,7 @@ nv_followup_undo (NvStore *store, gint64 employee_id, NvDay case_start, const ch
                   GError **error)
 {
   char start_text[11];
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   stmt = nv_store_prepare (store,
                            "DELETE FROM followup_done "
@@ -470,18 +466,17 @@ nv_followup_undo (NvStore *store, gint64 employee_id, NvDay case_start, const ch
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
   nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (case_start, start_text));
   nv_stmt_bind_text (stmt, 3, milestone);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_FOLLOWUP, error))
     return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+  if (nv_store_changes (store) == 0)
     {
       g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
                            _("This step was not recorded as done"));
       return FALSE;
     }
-  nv_store_emit_changed (store, "followup");
   return TRUE;
 }
 
@@ -525,7 +520,7 @@ nv_followup_demo_fill (NvStore *store, gint64 unit_id, guint variant, NvDay toda
       gboolean current = nv_milestone_case_is_current (m, today);
       char start_text[11], done_text[11];
       NvDay done_on;
-      sqlite3_stmt *stmt;
+      NvStmt *stmt;
 
       if (m->status == NV_MILESTONE_DONE || m->status == NV_MILESTONE_OPTIONAL)
         continue;
@@ -552,12 +547,12 @@ nv_followup_demo_fill (NvStore *store, gint64 unit_id, guint variant, NvDay toda
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, m->employee_id);
+      nv_stmt_bind_int64 (stmt, 1, m->employee_id);
       nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (m->case_start, start_text));
       nv_stmt_bind_text (stmt, 3, m->milestone);
       nv_stmt_bind_text (stmt, 4, nv_day_format_iso_buf (done_on, done_text));
       nv_stmt_bind_text (stmt, 5, hash % 3 == 0 ? demo_note (m->milestone, hash / 3) : "");
-      if (!nv_store_step_done (store, stmt, error))
+      if (!nv_store_write (store, stmt, NV_TOPIC_FOLLOWUP, error))
         return FALSE;
     }
   return TRUE;

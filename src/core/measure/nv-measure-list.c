@@ -138,7 +138,7 @@ cmp_measures (gconstpointer pa, gconstpointer pb, gpointer user_data)
 }
 
 static GPtrArray *
-collect (NvStore *store, sqlite3_stmt *stmt, const NvMeasureQuery *query, GError **error)
+collect (NvStore *store, NvStmt *stmt, const NvMeasureQuery *query, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_measure_free);
   g_auto (GStrv) words = NULL;
@@ -150,7 +150,7 @@ collect (NvStore *store, sqlite3_stmt *stmt, const NvMeasureQuery *query, GError
       g_autofree char *folded = fold (query->search);
       words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       g_autofree char *notes_text = NULL;
       g_autoptr (NvMeasure) m = nv_measure_from_row (stmt, &notes_text);
@@ -167,8 +167,8 @@ collect (NvStore *store, sqlite3_stmt *stmt, const NvMeasureQuery *query, GError
         continue;
       g_ptr_array_add (list, g_steal_pointer (&m));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -185,7 +185,7 @@ GPtrArray *
 nv_measure_list (NvStore *store, gint64 unit_id, const NvMeasureQuery *query, GError **error)
 {
   NvMeasureQuery defaults;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (query == NULL)
     {
@@ -195,7 +195,7 @@ nv_measure_list (NvStore *store, gint64 unit_id, const NvMeasureQuery *query, GE
   stmt = nv_store_prepare (store, NV_MEASURE_COLUMNS "WHERE m.unit_id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   return collect (store, stmt, query, error);
 }
 
@@ -213,17 +213,17 @@ GPtrArray *
 nv_measure_list_for_workshop (NvStore *store, gint64 workshop_id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_measure_free);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store, NV_MEASURE_COLUMNS "WHERE m.workshop_id = ?1 ORDER BY m.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, workshop_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, workshop_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_ptr_array_add (list, nv_measure_from_row (stmt, NULL));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;

@@ -4,9 +4,8 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "nv-measure.h"
+#include "nv-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +20,7 @@ G_BEGIN_DECLS
 
 /* A measure from a row of NV_MEASURE_COLUMNS; *@notes_text (nullable)
  * receives the measure's note texts joined, for searching. */
-NvMeasure *nv_measure_from_row (sqlite3_stmt *stmt, char **notes_text);
+NvMeasure *nv_measure_from_row (NvStmt *stmt, char **notes_text);
 /* Position of @theme in nv_measure_theme_ids (); unknown ids sort last. */
 guint nv_measure_theme_index (const char *theme);
 

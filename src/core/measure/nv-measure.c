@@ -314,7 +314,7 @@ trimmed (const char *text)
 static gboolean
 check_workshop (NvStore *store, gint64 unit_id, gint64 workshop_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   gint64 owner_unit = 0;
   int rc;
 
@@ -322,11 +322,11 @@ check_workshop (NvStore *store, gint64 unit_id, gint64 workshop_id, GError **err
   stmt = nv_store_prepare (store, "SELECT unit_id FROM workshop WHERE id = ?1", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, workshop_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        owner_unit = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      nv_stmt_bind_int64 (stmt, 1, workshop_id);
+      rc = nv_stmt_step (stmt);
+      if (rc == NV_ROW)
+        owner_unit = nv_stmt_column_int64 (stmt, 0);
+      nv_stmt_reset (stmt);
     }
   if (owner_unit == 0 || owner_unit != unit_id)
     {
@@ -408,26 +408,26 @@ nv_measure_validate (NvStore *store, gint64 unit_id, const NvMeasure *fields,
 /* ---- Rows ---------------------------------------------------------------- */
 
 NvMeasure *
-nv_measure_from_row (sqlite3_stmt *stmt, char **notes_text)
+nv_measure_from_row (NvStmt *stmt, char **notes_text)
 {
   NvMeasure *m = g_new0 (NvMeasure, 1);
   NvMeasureStatus status = NV_MEASURE_PLANNED;
 
-  m->id = sqlite3_column_int64 (stmt, 0);
-  m->unit_id = sqlite3_column_int64 (stmt, 1);
+  m->id = nv_stmt_column_int64 (stmt, 0);
+  m->unit_id = nv_stmt_column_int64 (stmt, 1);
   m->title = nv_stmt_dup_text (stmt, 2);
   m->description = nv_stmt_dup_text (stmt, 3);
   m->theme = nv_stmt_dup_text (stmt, 4);
   m->owner = nv_stmt_dup_text (stmt, 5);
-  m->start = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 6));
-  m->deadline = sqlite3_column_type (stmt, 7) == SQLITE_NULL
+  m->start = nv_day_parse_iso (nv_stmt_column_text (stmt, 6));
+  m->deadline = nv_stmt_column_is_null (stmt, 7)
                   ? NV_DAY_NONE
-                  : nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 7));
-  nv_measure_status_parse ((const char *) sqlite3_column_text (stmt, 8), &status);
+                  : nv_day_parse_iso (nv_stmt_column_text (stmt, 7));
+  nv_measure_status_parse (nv_stmt_column_text (stmt, 8), &status);
   m->status = status;
-  m->status_day = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 9));
-  m->workshop_id = sqlite3_column_int64 (stmt, 10);
-  m->n_notes = sqlite3_column_int (stmt, 11);
+  m->status_day = nv_day_parse_iso (nv_stmt_column_text (stmt, 9));
+  m->workshop_id = nv_stmt_column_int64 (stmt, 10);
+  m->n_notes = nv_stmt_column_int (stmt, 11);
   if (notes_text != NULL)
     *notes_text = nv_stmt_dup_text (stmt, 12);
   if (m->description == NULL)
@@ -442,18 +442,18 @@ nv_measure_from_row (sqlite3_stmt *stmt, char **notes_text)
 }
 
 static void
-bind_day (sqlite3_stmt *stmt, int index, NvDay day)
+bind_day (NvStmt *stmt, int index, NvDay day)
 {
   char buf[11];
 
   if (day == NV_DAY_NONE)
-    sqlite3_bind_null (stmt, index);
+    nv_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, nv_day_format_iso_buf (day, buf), -1, SQLITE_TRANSIENT);
+    nv_stmt_bind_text (stmt, index, nv_day_format_iso_buf (day, buf));
 }
 
 static void
-bind_fields (sqlite3_stmt *stmt, const NvMeasure *fields, NvDay start)
+bind_fields (NvStmt *stmt, const NvMeasure *fields, NvDay start)
 {
   g_autofree char *title = trimmed (fields->title);
   g_autofree char *description = trimmed (fields->description);
@@ -467,16 +467,16 @@ bind_fields (sqlite3_stmt *stmt, const NvMeasure *fields, NvDay start)
   bind_day (stmt, 6, start);
   bind_day (stmt, 7, fields->deadline);
   if (fields->workshop_id > 0)
-    sqlite3_bind_int64 (stmt, 8, fields->workshop_id);
+    nv_stmt_bind_int64 (stmt, 8, fields->workshop_id);
   else
-    sqlite3_bind_null (stmt, 8);
+    nv_stmt_bind_null (stmt, 8);
 }
 
 gint64
 nv_measure_add (NvStore *store, gint64 unit_id, const NvMeasure *fields, GError **error)
 {
   NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_day_today ();
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   g_return_val_if_fail (NV_IS_STORE (store), 0);
   if (!nv_measure_validate (store, unit_id, fields, NULL, error))
@@ -488,12 +488,11 @@ nv_measure_add (NvStore *store, gint64 unit_id, const NvMeasure *fields, GError 
                            error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   bind_fields (stmt, fields, start);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_MEASURES, error))
     return 0;
-  nv_store_emit_changed (store, "measures");
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 gboolean
@@ -501,7 +500,7 @@ nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **
 {
   g_autoptr (NvMeasure) existing = nv_measure_get (store, id, error);
   NvDay start;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (existing == NULL)
     return FALSE;
@@ -527,11 +526,10 @@ nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   bind_fields (stmt, fields, start);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_MEASURES, error))
     return FALSE;
-  nv_store_emit_changed (store, "measures");
   return TRUE;
 }
 
@@ -546,47 +544,31 @@ no_such_measure (GError **error)
 gboolean
 nv_measure_delete (NvStore *store, gint64 id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM measure WHERE id = ?1", id,
-                            _("The measure no longer exists"), error))
-    return FALSE;
-  nv_store_emit_changed (store, "measures");
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM measure WHERE id = ?1", id, NV_TOPIC_MEASURES,
+                              _("The measure no longer exists"), error);
 }
 
 NvMeasure *
 nv_measure_get (NvStore *store, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, NV_MEASURE_COLUMNS "WHERE m.id = ?1", error);
+  NvStmt *stmt = nv_store_prepare (store, NV_MEASURE_COLUMNS "WHERE m.id = ?1", error);
   NvMeasure *measure = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     measure = nv_measure_from_row (stmt, NULL);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_reset (stmt);
+  if (rc == NV_ROW)
     return measure;
-  if (rc != SQLITE_DONE)
+  if (rc != NV_DONE)
     nv_store_set_sql_error (store, error);
   else
     no_such_measure (error);
   return NULL;
-}
-
-/* Inside a caller's transaction (the demo) we join it instead of nesting. */
-static gboolean
-begin_if_needed (NvStore *store, gboolean *began, GError **error)
-{
-  *began = FALSE;
-  if (!sqlite3_get_autocommit (nv_store_get_db (store)))
-    return TRUE;
-  if (!nv_store_begin (store, error))
-    return FALSE;
-  *began = TRUE;
-  return TRUE;
 }
 
 static gboolean
@@ -619,13 +601,13 @@ insert_note (NvStore *store, gint64 measure_id, NvDay day, const char *text, int
              GError **error)
 {
   g_autofree char *clean = trimmed (text);
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "INSERT INTO measure_note (measure_id, day, text, "
                                          "from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5)",
                                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, measure_id);
+  nv_stmt_bind_int64 (stmt, 1, measure_id);
   bind_day (stmt, 2, day);
   nv_stmt_bind_text (stmt, 3, clean);
   if (from >= 0)
@@ -635,10 +617,10 @@ insert_note (NvStore *store, gint64 measure_id, NvDay day, const char *text, int
     }
   else
     {
-      sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_null (stmt, 5);
+      nv_stmt_bind_null (stmt, 4);
+      nv_stmt_bind_null (stmt, 5);
     }
-  return nv_store_step_done (store, stmt, error);
+  return nv_store_write (store, stmt, NV_TOPIC_MEASURES, error);
 }
 
 gboolean
@@ -647,8 +629,8 @@ nv_measure_set_status (NvStore *store, gint64 id, NvMeasureStatus status, const 
 {
   g_autoptr (NvMeasure) measure = nv_measure_get (store, id, error);
   NvDay start;
-  gboolean began;
-  sqlite3_stmt *stmt;
+  g_autoptr (NvStoreTxn) txn = NULL;
+  NvStmt *stmt;
 
   if (measure == NULL)
     return FALSE;
@@ -673,31 +655,24 @@ nv_measure_set_status (NvStore *store, gint64 id, NvMeasureStatus status, const 
   if (measure->status == NV_MEASURE_PLANNED && status == NV_MEASURE_IN_PROGRESS && day < start)
     start = day;
 
-  if (!begin_if_needed (store, &began, error))
+  txn = nv_store_txn_begin (store, NV_TOPIC_MEASURES, error);
+  if (txn == NULL)
     return FALSE;
   stmt = nv_store_prepare (store,
                            "UPDATE measure SET status = ?2, status_date = ?3, start_date = ?4 "
                            "WHERE id = ?1",
                            error);
   if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
+    return FALSE;
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, status_ids[status]);
   bind_day (stmt, 3, day);
   bind_day (stmt, 4, start);
   if (!nv_store_step_done (store, stmt, error))
-    goto failed;
-  if (!is_blank (note) && !insert_note (store, id, day, note, measure->status, status, error))
-    goto failed;
-  if (began && !nv_store_commit (store, error))
     return FALSE;
-  nv_store_emit_changed (store, "measures");
-  return TRUE;
-
-failed:
-  if (began)
-    nv_store_rollback (store);
-  return FALSE;
+  if (!is_blank (note) && !insert_note (store, id, day, note, measure->status, status, error))
+    return FALSE;
+  return nv_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* ---- Notes --------------------------------------------------------------- */
@@ -724,18 +699,14 @@ nv_measure_add_note (NvStore *store, gint64 measure_id, NvDay day, const char *t
     }
   if (!insert_note (store, measure_id, day, text, -1, -1, error))
     return 0;
-  nv_store_emit_changed (store, "measures");
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 gboolean
 nv_measure_delete_note (NvStore *store, gint64 note_id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM measure_note WHERE id = ?1", note_id,
-                            _("The note no longer exists"), error))
-    return FALSE;
-  nv_store_emit_changed (store, "measures");
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM measure_note WHERE id = ?1", note_id, NV_TOPIC_MEASURES,
+                              _("The note no longer exists"), error);
 }
 
 GPtrArray *
@@ -743,7 +714,7 @@ nv_measure_list_notes (NvStore *store, gint64 measure_id, GError **error)
 {
   g_autoptr (GPtrArray) notes =
     g_ptr_array_new_with_free_func ((GDestroyNotify) nv_measure_note_free);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store,
@@ -752,24 +723,24 @@ nv_measure_list_notes (NvStore *store, gint64 measure_id, GError **error)
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, measure_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, measure_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvMeasureNote *note = g_new0 (NvMeasureNote, 1);
       NvMeasureStatus s;
 
-      note->id = sqlite3_column_int64 (stmt, 0);
-      note->measure_id = sqlite3_column_int64 (stmt, 1);
-      note->day = nv_day_parse_iso ((const char *) sqlite3_column_text (stmt, 2));
+      note->id = nv_stmt_column_int64 (stmt, 0);
+      note->measure_id = nv_stmt_column_int64 (stmt, 1);
+      note->day = nv_day_parse_iso (nv_stmt_column_text (stmt, 2));
       note->text = nv_stmt_dup_text (stmt, 3);
-      note->from_status = nv_measure_status_parse ((const char *) sqlite3_column_text (stmt, 4), &s)
+      note->from_status = nv_measure_status_parse (nv_stmt_column_text (stmt, 4), &s)
                             ? (int) s : -1;
-      note->to_status = nv_measure_status_parse ((const char *) sqlite3_column_text (stmt, 5), &s)
+      note->to_status = nv_measure_status_parse (nv_stmt_column_text (stmt, 5), &s)
                           ? (int) s : -1;
       g_ptr_array_add (notes, note);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;

@@ -111,9 +111,11 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
                            guint *n_spells, GError **error)
 {
   g_autoptr (GPtrArray) expired = NULL;
+  NvStoreTxn *txn;
   guint spells = 0;
 
-  if (!nv_store_begin (store, error))
+  txn = nv_store_txn_begin (store, NV_TOPIC_SPELLS | NV_TOPIC_FOLLOWUP, error);
+  if (txn == NULL)
     return FALSE;
   /* Listed inside the transaction, so what is deleted is what was counted. */
   expired = nv_privacy_expired_cases (store, years, today, error);
@@ -124,7 +126,7 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
     {
       const NvExpiredCase *c = g_ptr_array_index (expired, i);
       char start[11], end[11];
-      sqlite3_stmt *stmt;
+      NvStmt *stmt;
 
       nv_day_format_iso_buf (c->start, start);
       nv_day_format_iso_buf (c->end, end);
@@ -137,19 +139,19 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
                                error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, c->employee_id);
+      nv_stmt_bind_int64 (stmt, 1, c->employee_id);
       nv_stmt_bind_text (stmt, 2, start);
       nv_stmt_bind_text (stmt, 3, end);
       if (!nv_store_step_done (store, stmt, error))
         goto fail;
-      spells += (guint) sqlite3_changes (nv_store_get_db (store));
+      spells += (guint) nv_store_changes (store);
 
       stmt = nv_store_prepare (store,
                                "DELETE FROM followup_done WHERE employee_id = ?1 AND case_start = ?2",
                                error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, c->employee_id);
+      nv_stmt_bind_int64 (stmt, 1, c->employee_id);
       nv_stmt_bind_text (stmt, 2, start);
       if (!nv_store_step_done (store, stmt, error))
         goto fail;
@@ -159,7 +161,7 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
    * older than the cutoff: nobody can see them, and they are health data. */
   {
     char cutoff[11];
-    sqlite3_stmt *stmt = nv_store_prepare (store,
+    NvStmt *stmt = nv_store_prepare (store,
                                            "DELETE FROM followup_done WHERE case_start < ?1 "
                                            "AND NOT EXISTS (SELECT 1 FROM spell s "
                                            "WHERE s.employee_id = followup_done.employee_id "
@@ -176,39 +178,34 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
     if (!nv_store_step_done (store, stmt, error))
       goto fail;
   }
-  if (!nv_store_commit (store, error))
+  if (!nv_store_txn_commit (txn, error))
     return FALSE;
 
   if (n_cases != NULL)
     *n_cases = expired->len;
   if (n_spells != NULL)
     *n_spells = spells;
-  if (expired->len > 0)
-    {
-      nv_store_emit_changed (store, "absence");
-      nv_store_emit_changed (store, "followup");
-    }
   return TRUE;
 
 fail:
-  nv_store_rollback (store);
+  nv_store_txn_rollback (txn);
   return FALSE;
 }
 
 static gboolean
 count_rows (NvStore *store, const char *sql, gint64 employee_id, guint *count, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, sql, error);
+  NvStmt *stmt = nv_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    *count = (guint) nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
     return nv_store_set_sql_error (store, error);
   return TRUE;
 }
@@ -218,9 +215,12 @@ nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *c
                            GError **error)
 {
   NvErasedCounts found = { 0 };
-  sqlite3_stmt *stmt;
+  NvStoreTxn *txn;
+  NvStmt *stmt;
 
-  if (!nv_store_begin (store, error))
+  txn = nv_store_txn_begin (store, NV_TOPIC_EMPLOYEES | NV_TOPIC_SPELLS | NV_TOPIC_FOLLOWUP,
+                            error);
+  if (txn == NULL)
     return FALSE;
   if (!count_rows (store, "SELECT count(*) FROM roster WHERE employee_id = ?1", employee_id,
                    &found.n_roster, error) ||
@@ -234,26 +234,24 @@ nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *c
   stmt = nv_store_prepare (store, "DELETE FROM employee WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
   if (!nv_store_step_done (store, stmt, error))
     goto fail;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+  if (nv_store_changes (store) == 0)
     {
       g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
                            _("The employee no longer exists"));
       goto fail;
     }
-  if (!nv_store_commit (store, error))
+  if (!nv_store_txn_commit (txn, error))
     return FALSE;
 
   if (counts != NULL)
     *counts = found;
-  nv_store_emit_changed (store, "absence");
-  nv_store_emit_changed (store, "followup");
   return TRUE;
 
 fail:
-  nv_store_rollback (store);
+  nv_store_txn_rollback (txn);
   return FALSE;
 }
 

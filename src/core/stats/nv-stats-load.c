@@ -81,16 +81,16 @@ unit_to_load (NvStatsCache *c, gint64 unit_id)
 /* ---- Rows from the tables ----------------------------------------------- */
 
 static NvDay
-column_day (sqlite3_stmt *stmt, int column)
+column_day (NvStmt *stmt, int column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = nv_stmt_column_text (stmt, column);
   return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
 }
 
 static NvRosterRow
-roster_row (sqlite3_stmt *stmt)
+roster_row (NvStmt *stmt)
 {
-  NvRosterRow r = { 0, sqlite3_column_int64 (stmt, 0), NULL, sqlite3_column_double (stmt, 1),
+  NvRosterRow r = { 0, nv_stmt_column_int64 (stmt, 0), NULL, nv_stmt_column_double (stmt, 1),
                     column_day (stmt, 2), column_day (stmt, 3) };
   return r;
 }
@@ -104,20 +104,20 @@ roster_row (sqlite3_stmt *stmt)
 #define DAY_MASK ((1 << 22) - 1)
 
 static NvSpell
-spell_row (sqlite3_stmt *stmt)
+spell_row (NvStmt *stmt)
 {
-  gint64 packed = sqlite3_column_int64 (stmt, 1);
-  NvSpell s = { 0, sqlite3_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
-                (NvDay) ((packed >> 22) & DAY_MASK), sqlite3_column_double (stmt, 2),
+  gint64 packed = nv_stmt_column_int64 (stmt, 1);
+  NvSpell s = { 0, nv_stmt_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
+                (NvDay) ((packed >> 22) & DAY_MASK), nv_stmt_column_double (stmt, 2),
                 (packed >> 44) & 1 ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
   return s;
 }
 
 static gboolean
-finish_stmt (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
+finish_stmt (NvStore *store, NvStmt *stmt, int rc, GError **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (store, error);
   return TRUE;
 }
@@ -126,7 +126,7 @@ finish_stmt (NvStore *store, sqlite3_stmt *stmt, int rc, GError **error)
 static gboolean
 read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store,
@@ -136,8 +136,8 @@ read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, u->unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, u->unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvRosterRow r = roster_row (stmt);
       g_array_append_val (u->roster, r);
@@ -152,8 +152,8 @@ read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, u->unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, u->unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvSpell sp = spell_row (stmt);
       g_array_append_val (u->spells, sp);
@@ -176,7 +176,7 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
 {
   g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   gint64 last_emp = -1;
   NvStatsUnitRows *last = NULL;
   int rc;
@@ -184,10 +184,10 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
   stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      EmpUnit e = { sqlite3_column_int64 (stmt, 0),
-                    unit_to_load (c, sqlite3_column_int64 (stmt, 1)) };
+      EmpUnit e = { nv_stmt_column_int64 (stmt, 0),
+                    unit_to_load (c, nv_stmt_column_int64 (stmt, 1)) };
       if (e.unit != NULL)
         g_array_append_val (emps, e);
     }
@@ -214,7 +214,7 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvRosterRow r = roster_row (stmt);
       UNIT_OF (r.employee_id);
@@ -229,7 +229,7 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvSpell sp = spell_row (stmt);
       UNIT_OF (sp.employee_id);
@@ -241,18 +241,18 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
 }
 
 static gboolean
-monthly_row (sqlite3_stmt *stmt, gint64 unit_id, NvMonthly *m)
+monthly_row (NvStmt *stmt, gint64 unit_id, NvMonthly *m)
 {
-  *m = (NvMonthly) { unit_id, 0, 0, sqlite3_column_double (stmt, 2),
-                     sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4),
-                     sqlite3_column_int (stmt, 5) };
-  return nv_month_parse ((const char *) sqlite3_column_text (stmt, 1), &m->year, &m->month);
+  *m = (NvMonthly) { unit_id, 0, 0, nv_stmt_column_double (stmt, 2),
+                     nv_stmt_column_double (stmt, 3), nv_stmt_column_double (stmt, 4),
+                     nv_stmt_column_int (stmt, 5) };
+  return nv_month_parse (nv_stmt_column_text (stmt, 1), &m->year, &m->month);
 }
 
 gboolean
 nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   if (unit_id > 0)
@@ -263,7 +263,7 @@ nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError *
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, unit_id);
+      nv_stmt_bind_int64 (stmt, 1, unit_id);
     }
   else
     {
@@ -274,9 +274,9 @@ nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError *
       if (stmt == NULL)
         return FALSE;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      gint64 unit = sqlite3_column_int64 (stmt, 0);
+      gint64 unit = nv_stmt_column_int64 (stmt, 0);
       NvMonthly m;
       if (monthly_row (stmt, unit, &m))
         g_array_append_val (NV_STATS_UNIT (c, nv_stats_cache_unit_pos (c, unit))->monthly, m);
@@ -339,7 +339,7 @@ sort_rows (GArray *rows, GCompareFunc cmp)
 /* Writes the packs of @units (already read, inside our transaction) and
  * commits; on any failure nothing is kept — the packs are only a copy. */
 static void
-write_packs (NvStore *store, NvStatsCache *c, GArray *units)
+write_packs (NvStore *store, NvStoreTxn *txn, NvStatsCache *c, GArray *units)
 {
   g_autoptr (GError) error = NULL;
 
@@ -352,11 +352,11 @@ write_packs (NvStore *store, NvStatsCache *c, GArray *units)
                                 u->spells->len, &error))
         {
           g_debug ("statistics packs not written: %s", error->message);
-          nv_store_rollback (store);
+          nv_store_txn_rollback (txn);
           return;
         }
     }
-  if (!nv_store_commit (store, &error))
+  if (!nv_store_txn_commit (txn, &error))
     g_debug ("statistics packs not written: %s", error->message);
 }
 
@@ -369,7 +369,8 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
 {
   g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GError) local_error = NULL;
-  gboolean writing, trusted;
+  NvStoreTxn *writing = NULL;
+  gboolean trusted;
 
   if (unit_ids->len == 0)
     return TRUE;
@@ -399,7 +400,9 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   if (missing->len == 0)
     return TRUE;
 
-  writing = trusted && nv_store_try_begin (store);
+  /* The packs are derived data: their transaction announces nothing. */
+  if (trusted)
+    writing = nv_store_txn_try_begin (store, 0);
   /* Through the index for a few units, a plain scan for many (each row
    * through the index costs about three times a row of the scan). */
   if (missing->len > 8 && missing->len * 5 > c->units->len * 2)
@@ -419,13 +422,13 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
       sort_rows (u->spells, cmp_spell);
       u->loaded = TRUE;
     }
-  if (writing)
-    write_packs (store, c, missing);
+  if (writing != NULL)
+    write_packs (store, writing, c, missing);
   return TRUE;
 
 fail:
-  if (writing)
-    nv_store_rollback (store);
+  if (writing != NULL)
+    nv_store_txn_rollback (writing);
   return FALSE;
 }
 
@@ -433,14 +436,14 @@ gboolean
 nv_stats_load_all (NvStore *store, NvStatsCache *c, GError **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
+  NvStmt *stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = nv_stmt_column_int64 (stmt, 0);
       nv_stats_cache_unit_pos (c, id);
       g_array_append_val (ids, id);
     }

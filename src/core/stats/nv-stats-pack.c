@@ -257,7 +257,7 @@ gboolean
 nv_stats_pack_foreach (NvStore *store, gint64 unit_id, NvStatsPackFunc func, gpointer data,
                        GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   if (unit_id > 0)
@@ -268,7 +268,7 @@ nv_stats_pack_foreach (NvStore *store, gint64 unit_id, NvStatsPackFunc func, gpo
                                error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, unit_id);
+      nv_stmt_bind_int64 (stmt, 1, unit_id);
     }
   else
     {
@@ -278,19 +278,19 @@ nv_stats_pack_foreach (NvStore *store, gint64 unit_id, NvStatsPackFunc func, gpo
       if (stmt == NULL)
         return FALSE;
     }
-  sqlite3_bind_int (stmt, 2, NV_STATS_PACK_FORMAT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int (stmt, 2, NV_STATS_PACK_FORMAT);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      const void *roster = sqlite3_column_blob (stmt, 1);
-      int roster_len = sqlite3_column_bytes (stmt, 1);
-      const void *spells = sqlite3_column_blob (stmt, 2);
-      int spells_len = sqlite3_column_bytes (stmt, 2);
+      const void *roster = nv_stmt_column_blob (stmt, 1);
+      int roster_len = nv_stmt_column_bytes (stmt, 1);
+      const void *spells = nv_stmt_column_blob (stmt, 2);
+      int spells_len = nv_stmt_column_bytes (stmt, 2);
 
-      func (sqlite3_column_int64 (stmt, 0), roster, (gsize) roster_len, spells,
+      func (nv_stmt_column_int64 (stmt, 0), roster, (gsize) roster_len, spells,
             (gsize) spells_len, data);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (store, error);
   return TRUE;
 }
@@ -301,7 +301,7 @@ nv_stats_pack_store (NvStore *store, gint64 unit_id, const NvRosterRow *roster, 
 {
   g_autoptr (GBytes) r = nv_stats_pack_roster (roster, n_roster);
   g_autoptr (GBytes) s = nv_stats_pack_spells (spells, n_spells);
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "INSERT OR REPLACE INTO stats_pack "
                                          "(unit_id, format, roster, spells) "
                                          "VALUES (?1, ?2, ?3, ?4)",
@@ -312,10 +312,10 @@ nv_stats_pack_store (NvStore *store, gint64 unit_id, const NvRosterRow *roster, 
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int (stmt, 2, NV_STATS_PACK_FORMAT);
-  sqlite3_bind_blob64 (stmt, 3, rd, rl, SQLITE_TRANSIENT);
-  sqlite3_bind_blob64 (stmt, 4, sd, sl, SQLITE_TRANSIENT);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int (stmt, 2, NV_STATS_PACK_FORMAT);
+  nv_stmt_bind_blob (stmt, 3, rd, rl);
+  nv_stmt_bind_blob (stmt, 4, sd, sl);
   return nv_store_step_done (store, stmt, error);
 }
 
@@ -326,39 +326,35 @@ nv_stats_pack_store (NvStore *store, gint64 unit_id, const NvRosterRow *roster, 
 gboolean
 nv_stats_pack_bulk_begin (NvStore *store, gint64 unit_id, char **saved, GError **error)
 {
-  sqlite3 *db = nv_store_get_db (store);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   *saved = NULL;
-  if (sqlite3_get_autocommit (db))
+  if (!nv_store_in_transaction (store))
     return TRUE; /* never without a transaction that puts it back on failure */
   stmt = nv_store_prepare (store,
                            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, TRIGGER_SPELL_INSERT, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_static_text (stmt, 1, TRIGGER_SPELL_INSERT);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     *saved = nv_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? TRUE : nv_store_set_sql_error (store, error);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return rc == NV_DONE ? TRUE : nv_store_set_sql_error (store, error);
 
   stmt = nv_store_prepare (store, "DELETE FROM stats_pack WHERE unit_id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   if (!nv_store_step_done (store, stmt, error))
     goto fail;
   /* DDL is transactional in SQLite: other connections never see the table
    * without its trigger, and a rollback (or a crash) restores it. */
-  if (sqlite3_exec (db, "DROP TRIGGER " TRIGGER_SPELL_INSERT, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      nv_store_set_sql_error (store, error);
-      goto fail;
-    }
+  if (!nv_store_exec (store, "DROP TRIGGER " TRIGGER_SPELL_INSERT, error))
+    goto fail;
   return TRUE;
 
 fail:
@@ -373,15 +369,13 @@ nv_stats_pack_bulk_end (NvStore *store, char *saved, GError **error)
 
   if (sql == NULL)
     return TRUE;
-  if (sqlite3_exec (nv_store_get_db (store), sql, NULL, NULL, NULL) != SQLITE_OK)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
+  return nv_store_exec (store, sql, error);
 }
 
 gboolean
 nv_stats_pack_trusted (NvStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          "SELECT count(*) FROM sqlite_schema "
                                          "WHERE type = 'trigger' AND name GLOB 'stats_pack_*'",
                                          error);
@@ -389,11 +383,11 @@ nv_stats_pack_trusted (NvStore *store, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    n = nv_stmt_column_int (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
     {
       nv_store_set_sql_error (store, error);
       return FALSE;

@@ -4,9 +4,11 @@
  * or its rows when the pack is missing) and kept in a cache on the store:
  * pages recompute on every reload, and reading hundreds of thousands of
  * spells costs more than computing with them.
- * The cache is valid while PRAGMA data_version (writes by other connections)
- * and sqlite3_total_changes() (our own writes) stay the same, and it is never
- * used inside a transaction (an import may still roll back).
+ * The cache and the watch below are the store's statistics state
+ * (nv_store_get_stats_state()). The cache is valid while the store's data
+ * version (writes by other connections) and its total changes (our own
+ * writes) stay the same, and it is never used inside a transaction (an
+ * import may still roll back).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,44 +16,22 @@
 
 #include "config.h"
 
-/* Debian's SQLite is built with the pre-update hook; its declarations need
- * this before <sqlite3.h>. */
-#define SQLITE_ENABLE_PREUPDATE_HOOK 1
-
 #include <string.h>
 
 #include "nv-stats-cache.h"
 #include "nv-store-private.h"
 
-#define CACHE_KEY "nv-stats-cache"
-
-static gboolean
-data_version (NvStore *store, gint64 *version, gint64 *changes, GError **error)
-{
-  sqlite3_stmt *stmt = nv_store_prepare (store, "PRAGMA data_version", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *version = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return nv_store_set_sql_error (store, error);
-  *changes = sqlite3_total_changes (nv_store_get_db (store));
-  return TRUE;
-}
-
-/* Which units our own writes touch. PRAGMA data_version and
- * sqlite3_total_changes() only say that something changed; half a million
- * spells need not be read again for that. SQLite's pre-update hook sees
- * every row our connection changes, cascades included, with its old and new
- * values: a spell or roster row names its employee, an employee row its
- * unit. After such writes the HR figures (which every write may touch, they
- * are cheap) and the rows of the units touched are read again; a change of
- * the unit table, too many touched rows, or a hook replaced by someone else
- * means reading everything. Nothing deletes from these tables without WHERE
- * (the truncate optimisation would bypass the hook). */
+/* Which units our own writes touch. The data version and the total changes
+ * only say that something changed; half a million spells need not be read
+ * again for that. The store reports every row our connection changes,
+ * cascades included, with column 1 of its old and new values
+ * (nv_store_watch_rows()): a spell or roster row names its employee, an
+ * employee row its unit. After such writes the HR figures (which every
+ * write may touch, they are cheap) and the rows of the units touched are
+ * read again; a change of the unit table, too many touched rows, a backend
+ * that cannot watch rows, or a watch replaced by someone else means reading
+ * everything. Nothing deletes from these tables without WHERE (SQLite's
+ * truncate optimisation would bypass the watch). */
 typedef struct
 {
   gboolean lost;         /* a change not attributed to a unit */
@@ -60,15 +40,21 @@ typedef struct
   gint64 last_employee;  /* the last one added (imports touch one many times) */
 } Watch;
 
-#define WATCH_KEY "nv-stats-watch"
 #define WATCH_MAX 1000
 
-static void
-watch_free (Watch *w)
+struct _NvStatsState
 {
-  g_hash_table_unref (w->units);
-  g_hash_table_unref (w->employees);
-  g_free (w);
+  NvStatsCache *cache; /* NULL until the first read, or after a failed one */
+  Watch watch;
+};
+
+static void
+state_free (NvStatsState *state)
+{
+  g_clear_pointer (&state->cache, nv_stats_cache_free);
+  g_hash_table_unref (state->watch.units);
+  g_hash_table_unref (state->watch.employees);
+  g_free (state);
 }
 
 static void
@@ -80,22 +66,14 @@ watch_clear (Watch *w)
   g_hash_table_remove_all (w->employees);
 }
 
-typedef int (*ValueFunc) (sqlite3 *db, int column, sqlite3_value **value);
-
-/* Notes the id in column 1 of the old or new row. */
 static void
-watch_note (Watch *w, sqlite3 *db, ValueFunc get, GHashTable *set)
+watch_note (Watch *w, gboolean known, gint64 id, GHashTable *set)
 {
-  sqlite3_value *value = NULL;
-  gint64 id;
-
-  if (get (db, 1, &value) != SQLITE_OK || value == NULL ||
-      sqlite3_value_type (value) != SQLITE_INTEGER)
+  if (!known)
     {
       w->lost = TRUE;
       return;
     }
-  id = sqlite3_value_int64 (value);
   if (set == w->employees && id == w->last_employee)
     return;
   if (set == w->employees)
@@ -107,49 +85,47 @@ watch_note (Watch *w, sqlite3 *db, ValueFunc get, GHashTable *set)
 }
 
 static void
-watch_cb (void *data, sqlite3 *db, int op, const char *db_name, const char *table,
-          sqlite3_int64 key1, sqlite3_int64 key2)
+watch_cb (gpointer data, const NvDbRowChange *change)
 {
-  Watch *w = data;
+  Watch *w = &((NvStatsState *) data)->watch;
   GHashTable *set;
 
   if (w->lost)
     return;
-  if (strcmp (table, "spell") == 0 || strcmp (table, "roster") == 0)
+  if (strcmp (change->table, "spell") == 0 || strcmp (change->table, "roster") == 0)
     set = w->employees;
-  else if (strcmp (table, "employee") == 0)
+  else if (strcmp (change->table, "employee") == 0)
     set = w->units;
   else
     {
-      if (strcmp (table, "unit") == 0)
+      if (strcmp (change->table, "unit") == 0)
         w->lost = TRUE;
       return;
     }
-  if (op != SQLITE_INSERT)
-    watch_note (w, db, sqlite3_preupdate_old, set);
-  if (op != SQLITE_DELETE)
-    watch_note (w, db, sqlite3_preupdate_new, set);
+  if (change->has_old)
+    watch_note (w, change->old_known, change->old_key, set);
+  if (change->has_new)
+    watch_note (w, change->new_known, change->new_key, set);
 }
 
-/* The store's watch, (re)installed; FALSE if another hook had replaced it,
- * so changes may have gone unseen. */
-static gboolean
-watch_install (NvStore *store, Watch **watch)
+/* The store's statistics state with its watch (re)installed; *@watched is
+ * FALSE if the watch is new or had been replaced, so changes may have gone
+ * unseen. */
+static NvStatsState *
+state_for (NvStore *store, gboolean *watched)
 {
-  Watch *w = g_object_get_data (G_OBJECT (store), WATCH_KEY);
-  gboolean fresh = w == NULL;
-  void *previous;
+  NvStatsState *state = nv_store_get_stats_state (store);
+  gboolean fresh = state == NULL;
 
   if (fresh)
     {
-      w = g_new0 (Watch, 1);
-      w->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      w->employees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_object_set_data_full (G_OBJECT (store), WATCH_KEY, w, (GDestroyNotify) watch_free);
+      state = g_new0 (NvStatsState, 1);
+      state->watch.units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      state->watch.employees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      nv_store_set_stats_state (store, state, (GDestroyNotify) state_free);
     }
-  previous = sqlite3_preupdate_hook (nv_store_get_db (store), watch_cb, w);
-  *watch = w;
-  return fresh || previous == w;
+  *watched = nv_store_watch_rows (store, watch_cb, state) == state && !fresh;
+  return state;
 }
 
 /* Reads again the HR figures and the rows of the units @w saw touched. */
@@ -158,7 +134,7 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
 {
   g_autoptr (GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GArray) reload = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   GHashTableIter iter;
   gpointer key;
 
@@ -175,16 +151,16 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
       stmt = nv_store_prepare (store, "SELECT unit_id FROM employee WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      nv_stmt_bind_int64 (stmt, 1, *(gint64 *) key);
+      rc = nv_stmt_step (stmt);
+      if (rc == NV_ROW)
         {
-          gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+          gint64 unit_id = nv_stmt_column_int64 (stmt, 0);
           if (!g_hash_table_contains (units, &unit_id))
             g_hash_table_add (units, g_memdup2 (&unit_id, sizeof unit_id));
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      nv_stmt_reset (stmt);
+      if (rc != NV_ROW && rc != NV_DONE)
         return nv_store_set_sql_error (store, error);
     }
 
@@ -216,34 +192,36 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
 void
 nv_stats_store_forget (NvStore *store)
 {
-  Watch *w = g_object_get_data (G_OBJECT (store), WATCH_KEY);
+  NvStatsState *state = nv_store_get_stats_state (store);
 
-  if (w != NULL)
-    w->lost = TRUE;
+  if (state != NULL)
+    state->watch.lost = TRUE;
 }
 
-/* The store's cache when it is still valid (a fresh one otherwise); NULL with
- * *@temporary set inside a transaction, where the caller uses its own. */
+/* The store's cache when it is still valid (a fresh one otherwise); inside
+ * a transaction (*@temporary set) a new one the caller frees. */
 static NvStatsCache *
 cache_for (NvStore *store, gboolean *temporary, GError **error)
 {
-  NvStatsCache *c = g_object_get_data (G_OBJECT (store), CACHE_KEY);
-  gint64 version = 0, changes = 0;
-  Watch *watch;
-  gboolean watched = watch_install (store, &watch);
+  gboolean watched;
+  NvStatsState *state = state_for (store, &watched);
+  NvStatsCache *c = state->cache;
+  Watch *watch = &state->watch;
+  gint64 version = 0, changes;
 
-  *temporary = !sqlite3_get_autocommit (nv_store_get_db (store));
+  *temporary = nv_store_in_transaction (store);
   if (*temporary)
     return nv_stats_cache_new ();
-  if (!data_version (store, &version, &changes, error))
+  if (!nv_store_data_version (store, &version, error))
     return NULL;
+  changes = nv_store_total_changes (store);
   if (c != NULL && c->data_version == version &&
       (c->total_changes == changes || (watched && !watch->lost && c->complete)))
     {
       if (c->total_changes != changes && !refresh (store, c, watch, error))
         {
           /* Never keep a half-read cache. */
-          g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+          g_clear_pointer (&state->cache, nv_stats_cache_free);
           watch_clear (watch);
           return NULL;
         }
@@ -252,10 +230,10 @@ cache_for (NvStore *store, gboolean *temporary, GError **error)
       return c;
     }
   watch_clear (watch);
-  c = nv_stats_cache_new ();
+  g_clear_pointer (&state->cache, nv_stats_cache_free);
+  c = state->cache = nv_stats_cache_new ();
   c->data_version = version;
   c->total_changes = changes;
-  g_object_set_data_full (G_OBJECT (store), CACHE_KEY, c, (GDestroyNotify) nv_stats_cache_free);
   return c;
 }
 
@@ -309,7 +287,7 @@ nv_stats_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
     }
   /* Packs written on the way are our own changes, not the data's. */
   if (!temporary)
-    c->total_changes = sqlite3_total_changes (nv_store_get_db (store));
+    c->total_changes = nv_store_total_changes (store);
 
   data = g_new0 (NvStatsUnitData, MAX (positions->len, 1));
   for (guint i = 0; i < positions->len; i++)
@@ -325,7 +303,7 @@ nv_stats_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
 fail:
   /* Never keep a half-loaded cache. */
   if (!temporary)
-    g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
+    g_clear_pointer (&nv_store_get_stats_state (store)->cache, nv_stats_cache_free);
   return NULL;
 }
 

@@ -17,35 +17,36 @@
 
 #include "nv-store-file-private.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 
 gboolean
 nv_store_check (NvStore *self, char **verdict, GError **error)
 {
   g_autoptr (GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  NvStmt *stmt;
+  NvStep rc;
 
   stmt = nv_store_prepare (self, "PRAGMA integrity_check", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      const char *line = nv_stmt_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
         g_string_append_printf (problems, "%s\n", line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (self, error);
 
   stmt = nv_store_prepare (self, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_string_append_printf (problems, _("Row %lld in %s refers to a missing row in %s\n"),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+                            (long long) nv_stmt_column_int64 (stmt, 1),
+                            nv_stmt_column_text (stmt, 0), nv_stmt_column_text (stmt, 2));
+  nv_stmt_reset (stmt);
 
   if (problems->len == 0)
     {
@@ -270,7 +271,7 @@ nv_store_restore_into (NvStore *store, const char *source_path, char **kept_copy
   if (rc != SQLITE_OK)
     return FALSE;
 
-  nv_store_emit_changed (store, "restore");
+  nv_store_announce_restore (store);
   if (kept_copy != NULL)
     *kept_copy = g_steal_pointer (&copy);
   return TRUE;

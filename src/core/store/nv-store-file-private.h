@@ -1,18 +1,22 @@
-/* nv-store-file-private.h — file helpers shared by nv-store.c and
- * nv-store-backup.c; not for other modules.
+/* nv-store-file-private.h — file helpers shared by nv-store*.c; not for
+ * other modules.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <sqlite3.h>
+#include "nv-db-sqlite.h"
 #include "nv-store.h"
 
 G_BEGIN_DECLS
 
-/* Sets @error for SQLite result @rc on the file @path (@db may be NULL) and
- * returns FALSE. */
-gboolean nv_store_set_error_from_db (sqlite3 *db, int rc, const char *path, GError **error);
+/* A store on the open connection @db (it takes it). */
+NvStore *nv_store_new_for_db (NvDb *db, const char *path, int schema_version,
+                              gboolean read_only);
+NvDb *nv_store_get_connection (NvStore *self);
+
+/* Emits ::changed with every topic after a restore wrote the database. */
+void nv_store_announce_restore (NvStore *self);
 
 /* Looks at an existing file without changing it; passes only a Nærvær
  * database of a schema this version knows, and sets @version to its schema. */

@@ -1,4 +1,11 @@
-/* nv-store.h — the SQLite store: open, migrate, back up, restore, check.
+/* nv-store.h — the store: open, migrate, back up, restore, check; write
+ * transactions and the ::changed signal.
+ *
+ * Every write runs in an NvStoreTxn that names what it changes (topics);
+ * the outermost commit emits NvStore::changed once with all of them.
+ * Writes by other connections (another process) are noticed by
+ * nv_store_refresh(), called on demand (the window calls it when it gains
+ * the focus). The SQL engine is behind nv-db.h (src/core/store only).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,8 +49,30 @@ int nv_store_latest_schema_version (void);
 /* Every schema version a migration exists for, ascending (element type int). */
 GArray *nv_store_schema_versions (void);
 
-/* Emits ::changed with the given detail ("units", "spells", …) so views can refresh. */
-void nv_store_emit_changed (NvStore *self, const char *what);
+/* What a write changed; NvStore::changed carries a set of them. */
+typedef enum
+{
+  NV_TOPIC_UNITS = 1 << 0,      /* units (names, sector, hierarchy) */
+  NV_TOPIC_EMPLOYEES = 1 << 1,  /* employees and their roster (positions) */
+  NV_TOPIC_SPELLS = 1 << 2,     /* sick-leave spells */
+  NV_TOPIC_MONTHLY = 1 << 3,    /* monthly HR figures */
+  NV_TOPIC_FOLLOWUP = 1 << 4,   /* follow-up milestones */
+  NV_TOPIC_BENCHMARKS = 1 << 5, /* benchmark series (imported or from SSB) */
+  NV_TOPIC_WORKSHOPS = 1 << 6,  /* dialogue workshops */
+  NV_TOPIC_IDEAS = 1 << 7,      /* the workshops' idea bank */
+  NV_TOPIC_MEASURES = 1 << 8,   /* measures and their notes */
+  NV_TOPIC_FAKTOR = 1 << 9,     /* 10-FAKTOR rounds */
+  NV_TOPIC_TARGETS = 1 << 10,   /* the units' targets */
+  NV_TOPIC_ALL = (1 << 11) - 1, /* everything (a restore, another process) */
+} NvStoreTopics;
+
+/* Absence data: what the statistics read. */
+#define NV_TOPIC_ABSENCE (NV_TOPIC_EMPLOYEES | NV_TOPIC_SPELLS | NV_TOPIC_MONTHLY)
+
+/* Looks whether another connection (another process) committed since the
+ * last look; if so, emits ::changed with NV_TOPIC_ALL and returns TRUE. One
+ * cheap query; never inside a transaction. */
+gboolean nv_store_refresh (NvStore *self);
 
 gboolean nv_store_check (NvStore *self, char **verdict, GError **error);
 gboolean nv_store_backup (NvStore *self, const char *dest_path, GError **error);
@@ -64,9 +93,19 @@ gboolean nv_store_validate_file (const char *path, GError **error);
  * apart. Looks with stat() only; never opens @path. */
 gboolean nv_store_check_not_held (const char *path, GError **error);
 
-/* Transactions: every multi-row write is one transaction. */
-gboolean nv_store_begin (NvStore *self, GError **error);
-gboolean nv_store_commit (NvStore *self, GError **error);
-void nv_store_rollback (NvStore *self);
+/* A write transaction. nv_store_txn_begin() waits for other writers (up
+ * to a few seconds); begun inside another transaction it is a savepoint of
+ * it. Commit or roll back each one, innermost first; both free it, and
+ * g_autoptr rolls back one that is dropped. Commit of the outermost emits
+ * ::changed with the topics of it and of the inner ones committed. */
+typedef struct _NvStoreTxn NvStoreTxn;
+
+NvStoreTxn *nv_store_txn_begin (NvStore *self, NvStoreTopics topics, GError **error);
+/* Adds topics the transaction turned out to change. */
+void nv_store_txn_touch (NvStoreTxn *txn, NvStoreTopics topics);
+gboolean nv_store_txn_commit (NvStoreTxn *txn, GError **error);
+void nv_store_txn_rollback (NvStoreTxn *txn);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvStoreTxn, nv_store_txn_rollback)
 
 G_END_DECLS

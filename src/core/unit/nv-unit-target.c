@@ -15,24 +15,24 @@
 gboolean
 nv_unit_get_target (NvStore *store, gint64 unit_id, double *percent, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   *percent = NAN;
   stmt = nv_store_prepare (store, "SELECT target_percent FROM unit WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        *percent = sqlite3_column_double (stmt, 0);
-      sqlite3_reset (stmt);
+      if (!nv_stmt_column_is_null (stmt, 0))
+        *percent = nv_stmt_column_double (stmt, 0);
+      nv_stmt_reset (stmt);
       return TRUE;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     return nv_store_set_sql_error (store, error);
   g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
                        _("The unit no longer exists."));
@@ -42,7 +42,7 @@ nv_unit_get_target (NvStore *store, gint64 unit_id, double *percent, GError **er
 gboolean
 nv_unit_set_target (NvStore *store, gint64 unit_id, double percent, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!isnan (percent) && !(percent > 0 && percent < 100))
     {
@@ -53,19 +53,18 @@ nv_unit_set_target (NvStore *store, gint64 unit_id, double percent, GError **err
   stmt = nv_store_prepare (store, "UPDATE unit SET target_percent = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
   if (isnan (percent))
-    sqlite3_bind_null (stmt, 2);
+    nv_stmt_bind_null (stmt, 2);
   else
-    sqlite3_bind_double (stmt, 2, percent);
-  if (!nv_store_step_done (store, stmt, error))
+    nv_stmt_bind_double (stmt, 2, percent);
+  if (!nv_store_write (store, stmt, NV_TOPIC_UNITS | NV_TOPIC_TARGETS, error))
     return FALSE;
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+  if (nv_store_changes (store) == 0)
     {
       g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
                            _("The unit no longer exists."));
       return FALSE;
     }
-  nv_store_emit_changed (store, "units");
   return TRUE;
 }

@@ -59,11 +59,11 @@ nv_sector_label (const char *sector)
 }
 
 static NvUnit *
-unit_from_row (sqlite3_stmt *stmt)
+unit_from_row (NvStmt *stmt)
 {
   NvUnit *unit = g_new0 (NvUnit, 1);
 
-  unit->id = sqlite3_column_int64 (stmt, 0);
+  unit->id = nv_stmt_column_int64 (stmt, 0);
   unit->name = nv_stmt_dup_text (stmt, 1);
   unit->sector = nv_stmt_dup_text (stmt, 2);
   unit->municipality = nv_stmt_dup_text (stmt, 3);
@@ -127,7 +127,7 @@ nv_unit_add (NvStore *store, const char *name, const char *sector, const char *m
 {
   g_autofree char *trimmed = NULL;
   g_autofree char *muni = NULL;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!validate (store, name, sector, 0, error))
     return 0;
@@ -142,10 +142,9 @@ nv_unit_add (NvStore *store, const char *name, const char *sector, const char *m
   nv_stmt_bind_text (stmt, 1, trimmed);
   nv_stmt_bind_text (stmt, 2, sector);
   nv_stmt_bind_text (stmt, 3, muni);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_UNITS, error))
     return 0;
-  nv_store_emit_changed (store, "units");
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 gboolean
@@ -155,7 +154,7 @@ nv_unit_update (NvStore *store, gint64 id, const char *name, const char *sector,
   g_autofree char *trimmed = NULL;
   g_autofree char *muni = NULL;
   g_autoptr (NvUnit) existing = nv_unit_get (store, id, error);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (existing == NULL)
     return FALSE;
@@ -169,13 +168,12 @@ nv_unit_update (NvStore *store, gint64 id, const char *name, const char *sector,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, trimmed);
   nv_stmt_bind_text (stmt, 3, sector);
   nv_stmt_bind_text (stmt, 4, muni);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_UNITS, error))
     return FALSE;
-  nv_store_emit_changed (store, "units");
   return TRUE;
 }
 
@@ -192,18 +190,15 @@ nv_unit_rename (NvStore *store, gint64 id, const char *name, GError **error)
 gboolean
 nv_unit_delete (NvStore *store, gint64 id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM unit WHERE id = ?1", id,
-                            _("The unit no longer exists"), error))
-    return FALSE;
-  nv_store_emit_changed (store, "units");
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM unit WHERE id = ?1", id, NV_TOPIC_ALL,
+                              _("The unit no longer exists"), error);
 }
 
 GPtrArray *
 nv_unit_list (NvStore *store, GError **error)
 {
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_unit_free);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   stmt = nv_store_prepare (store,
@@ -212,10 +207,10 @@ nv_unit_list (NvStore *store, GError **error)
                            error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_ptr_array_add (units, unit_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -226,7 +221,7 @@ nv_unit_list (NvStore *store, GError **error)
 static NvUnit *
 get_one (NvStore *store, const char *sql, gint64 id, const char *name, GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, sql, error);
+  NvStmt *stmt = nv_store_prepare (store, sql, error);
   NvUnit *unit = NULL;
   int rc;
 
@@ -235,14 +230,14 @@ get_one (NvStore *store, const char *sql, gint64 id, const char *name, GError **
   if (name != NULL)
     nv_stmt_bind_text (stmt, 1, name);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+    nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     unit = unit_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_reset (stmt);
+  if (rc == NV_ROW)
     return unit;
-  if (rc != SQLITE_DONE)
+  if (rc != NV_DONE)
     nv_store_set_sql_error (store, error);
   else if (name != NULL)
     g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, _("No unit called “%s”"), name);

@@ -30,7 +30,7 @@ nv_workshop_add_idea (NvStore *store, gint64 id, const char *text, const char *t
 {
   const NvWorkshopTemplate *tpl = nv_workshop_template (error);
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (tpl == NULL || !nv_workshop_check_text (text, 300, _("Idea"), TRUE, &clean, error))
     return 0;
@@ -49,19 +49,18 @@ nv_workshop_add_idea (NvStore *store, gint64 id, const char *text, const char *t
                            error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, clean);
   nv_stmt_bind_text (stmt, 3, theme_id != NULL ? theme_id : "");
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_IDEAS, error))
     return 0;
-  nv_store_emit_changed (store, "workshop-ideas");
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 static gboolean
 changed_one (NvStore *store, const char *what, GError **error)
 {
-  if (sqlite3_changes (nv_store_get_db (store)) == 0)
+  if (nv_store_changes (store) == 0)
     {
       g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, "%s", what);
       return FALSE;
@@ -72,17 +71,14 @@ changed_one (NvStore *store, const char *what, GError **error)
 gboolean
 nv_workshop_remove_idea (NvStore *store, gint64 idea_id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM workshop_idea WHERE id = ?1", idea_id,
-                            _("The idea no longer exists"), error))
-    return FALSE;
-  nv_store_emit_changed (store, "workshop-ideas");
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM workshop_idea WHERE id = ?1", idea_id, NV_TOPIC_IDEAS,
+                              _("The idea no longer exists"), error);
 }
 
 gboolean
 nv_workshop_vote (NvStore *store, gint64 idea_id, int delta, GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   g_return_val_if_fail (delta == 1 || delta == -1, FALSE);
   stmt = nv_store_prepare (store,
@@ -90,20 +86,17 @@ nv_workshop_vote (NvStore *store, gint64 idea_id, int delta, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, idea_id);
-  sqlite3_bind_int (stmt, 2, delta);
-  if (!nv_store_step_done (store, stmt, error) ||
-      !changed_one (store, _("The idea no longer exists"), error))
-    return FALSE;
-  nv_store_emit_changed (store, "workshop-ideas");
-  return TRUE;
+  nv_stmt_bind_int64 (stmt, 1, idea_id);
+  nv_stmt_bind_int (stmt, 2, delta);
+  return nv_store_write (store, stmt, NV_TOPIC_IDEAS, error) &&
+         changed_one (store, _("The idea no longer exists"), error);
 }
 
 GPtrArray *
 nv_workshop_ideas (NvStore *store, gint64 id, gboolean by_votes, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_workshop_idea_free);
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   if (by_votes)
@@ -118,19 +111,19 @@ nv_workshop_ideas (NvStore *store, gint64 id, gboolean by_votes, GError **error)
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvWorkshopIdea *idea = g_new0 (NvWorkshopIdea, 1);
-      idea->id = sqlite3_column_int64 (stmt, 0);
+      idea->id = nv_stmt_column_int64 (stmt, 0);
       idea->text = nv_stmt_dup_text (stmt, 1);
       idea->theme = nv_stmt_dup_text (stmt, 2);
-      idea->position = sqlite3_column_int (stmt, 3);
-      idea->votes = sqlite3_column_int (stmt, 4);
+      idea->position = nv_stmt_column_int (stmt, 3);
+      idea->votes = nv_stmt_column_int (stmt, 4);
       g_ptr_array_add (list, idea);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;

@@ -14,7 +14,5 @@ gboolean nv_workshop_check_text (const char *text, gsize max, const char *field,
                                  gboolean required, char **out, GError **error);
 gboolean nv_workshop_exists (NvStore *store, gint64 id, GError **error);
 /* A transaction unless one is already open (the demo writes inside its own). */
-gboolean nv_workshop_begin (NvStore *store, gboolean *started, GError **error);
-gboolean nv_workshop_end (NvStore *store, gboolean started, gboolean ok, GError **error);
 
 G_END_DECLS

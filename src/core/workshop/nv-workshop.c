@@ -156,27 +156,6 @@ nv_workshop_check_text (const char *text, gsize max, const char *field, gboolean
   return TRUE;
 }
 
-gboolean
-nv_workshop_begin (NvStore *store, gboolean *started, GError **error)
-{
-  /* Called from the demo inside its own transaction: do not nest. */
-  *started = sqlite3_get_autocommit (nv_store_get_db (store)) != 0;
-  return !*started || nv_store_begin (store, error);
-}
-
-gboolean
-nv_workshop_end (NvStore *store, gboolean started, gboolean ok, GError **error)
-{
-  if (!started)
-    return ok;
-  if (!ok)
-    {
-      nv_store_rollback (store);
-      return FALSE;
-    }
-  return nv_store_commit (store, error);
-}
-
 static void
 no_such_workshop (gint64 id, GError **error)
 {
@@ -216,8 +195,8 @@ nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *t
                  GError **error)
 {
   g_autofree char *clean_title = NULL;
-  sqlite3_stmt *stmt;
-  gboolean started;
+  NvStmt *stmt;
+  g_autoptr (NvStoreTxn) txn = NULL;
   gboolean ok;
   gint64 id;
 
@@ -225,7 +204,8 @@ nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *t
       !nv_workshop_check_text (title, 120, _("Title"), FALSE, &clean_title, error) ||
       !unit_exists (store, unit_id, error))
     return 0;
-  if (!nv_workshop_begin (store, &started, error))
+  txn = nv_store_txn_begin (store, NV_TOPIC_WORKSHOPS, error);
+  if (txn == NULL)
     return 0;
 
   stmt = nv_store_prepare (store, "INSERT INTO workshop (unit_id, date, title) VALUES (?1, ?2, ?3)",
@@ -233,12 +213,12 @@ nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *t
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, unit_id);
+      nv_stmt_bind_int64 (stmt, 1, unit_id);
       nv_stmt_bind_text (stmt, 2, date);
       nv_stmt_bind_text (stmt, 3, clean_title);
       ok = nv_store_step_done (store, stmt, error);
     }
-  id = ok ? sqlite3_last_insert_rowid (nv_store_get_db (store)) : 0;
+  id = ok ? nv_store_last_insert_id (store) : 0;
   for (guint i = 0; ok && default_themes[i] != NULL; i++)
     {
       stmt = nv_store_prepare (store,
@@ -247,14 +227,13 @@ nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *t
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          nv_stmt_bind_int64 (stmt, 1, id);
           nv_stmt_bind_text (stmt, 2, default_themes[i]);
           ok = nv_store_step_done (store, stmt, error);
         }
     }
-  if (!nv_workshop_end (store, started, ok, error))
+  if (!ok || !nv_store_txn_commit (g_steal_pointer (&txn), error))
     return 0;
-  nv_store_emit_changed (store, "workshops");
   return id;
 }
 
@@ -264,7 +243,7 @@ nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error)
   g_autofree char *title = NULL;
   g_autofree char *evaluation = NULL;
   const char *followup = workshop->followup_date;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (followup != NULL && *followup == '\0')
     followup = NULL;
@@ -297,33 +276,30 @@ nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error)
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, workshop->id);
+  nv_stmt_bind_int64 (stmt, 1, workshop->id);
   nv_stmt_bind_text (stmt, 2, workshop->date);
   nv_stmt_bind_text (stmt, 3, title);
-  sqlite3_bind_int (stmt, 4, (workshop->roles & NV_ROLE_LEADER) != 0);
-  sqlite3_bind_int (stmt, 5, (workshop->roles & NV_ROLE_UNION_REP) != 0);
-  sqlite3_bind_int (stmt, 6, (workshop->roles & NV_ROLE_SAFETY_REP) != 0);
-  sqlite3_bind_int (stmt, 7, (workshop->roles & NV_ROLE_NAV_ADVISER) != 0);
-  sqlite3_bind_int (stmt, 8, workshop->staff);
+  nv_stmt_bind_int (stmt, 4, (workshop->roles & NV_ROLE_LEADER) != 0);
+  nv_stmt_bind_int (stmt, 5, (workshop->roles & NV_ROLE_UNION_REP) != 0);
+  nv_stmt_bind_int (stmt, 6, (workshop->roles & NV_ROLE_SAFETY_REP) != 0);
+  nv_stmt_bind_int (stmt, 7, (workshop->roles & NV_ROLE_NAV_ADVISER) != 0);
+  nv_stmt_bind_int (stmt, 8, workshop->staff);
   if (followup != NULL)
     nv_stmt_bind_text (stmt, 9, followup);
   else
-    sqlite3_bind_null (stmt, 9);
+    nv_stmt_bind_null (stmt, 9);
   nv_stmt_bind_text (stmt, 10, evaluation);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_WORKSHOPS, error))
     return FALSE;
-  nv_store_emit_changed (store, "workshops");
   return TRUE;
 }
 
 gboolean
 nv_workshop_delete (NvStore *store, gint64 id, GError **error)
 {
-  if (!nv_workshop_exists (store, id, error) ||
-      !nv_store_delete_row (store, "DELETE FROM workshop WHERE id = ?1", id, NULL, error))
-    return FALSE;
-  nv_store_emit_changed (store, "workshops");
-  return TRUE;
+  return nv_workshop_exists (store, id, error) &&
+         nv_store_delete_row (store, "DELETE FROM workshop WHERE id = ?1", id, NV_TOPIC_WORKSHOPS,
+                              NULL, error);
 }
 
 /* Which steps are ticked, as a set of step ids. */
@@ -331,17 +307,17 @@ static GHashTable *
 ticked_steps (NvStore *store, gint64 id, GError **error)
 {
   g_autoptr (GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = nv_store_prepare (
+  NvStmt *stmt = nv_store_prepare (
     store, "SELECT step FROM workshop_step WHERE workshop_id = ?1 AND ticked IS NOT NULL", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_hash_table_add (set, nv_stmt_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -379,19 +355,19 @@ derive_state (NvStore *store, NvWorkshop *workshop, GError **error)
 }
 
 static NvWorkshop *
-workshop_from_row (sqlite3_stmt *stmt)
+workshop_from_row (NvStmt *stmt)
 {
   NvWorkshop *w = g_new0 (NvWorkshop, 1);
 
-  w->id = sqlite3_column_int64 (stmt, 0);
-  w->unit_id = sqlite3_column_int64 (stmt, 1);
+  w->id = nv_stmt_column_int64 (stmt, 0);
+  w->unit_id = nv_stmt_column_int64 (stmt, 1);
   w->date = nv_stmt_dup_text (stmt, 2);
   w->title = nv_stmt_dup_text (stmt, 3);
-  w->roles = (sqlite3_column_int (stmt, 4) ? NV_ROLE_LEADER : 0) |
-             (sqlite3_column_int (stmt, 5) ? NV_ROLE_UNION_REP : 0) |
-             (sqlite3_column_int (stmt, 6) ? NV_ROLE_SAFETY_REP : 0) |
-             (sqlite3_column_int (stmt, 7) ? NV_ROLE_NAV_ADVISER : 0);
-  w->staff = sqlite3_column_int (stmt, 8);
+  w->roles = (nv_stmt_column_int (stmt, 4) ? NV_ROLE_LEADER : 0) |
+             (nv_stmt_column_int (stmt, 5) ? NV_ROLE_UNION_REP : 0) |
+             (nv_stmt_column_int (stmt, 6) ? NV_ROLE_SAFETY_REP : 0) |
+             (nv_stmt_column_int (stmt, 7) ? NV_ROLE_NAV_ADVISER : 0);
+  w->staff = nv_stmt_column_int (stmt, 8);
   w->followup_date = nv_stmt_dup_text (stmt, 9);
   w->evaluation = nv_stmt_dup_text (stmt, 10);
   return w;
@@ -405,22 +381,22 @@ NvWorkshop *
 nv_workshop_get (NvStore *store, gint64 id, GError **error)
 {
   g_autoptr (NvWorkshop) w = NULL;
-  sqlite3_stmt *stmt = nv_store_prepare (store, WORKSHOP_COLUMNS "WHERE id = ?1", error);
+  NvStmt *stmt = nv_store_prepare (store, WORKSHOP_COLUMNS "WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
     w = workshop_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc == NV_DONE)
     {
       no_such_workshop (id, error);
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != NV_ROW)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -434,18 +410,18 @@ GPtrArray *
 nv_workshop_list (NvStore *store, gint64 unit_id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_workshop_free);
-  sqlite3_stmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt = nv_store_prepare (store,
                                          WORKSHOP_COLUMNS "WHERE unit_id = ?1 ORDER BY date DESC, id DESC",
                                          error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_ptr_array_add (list, workshop_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -462,7 +438,7 @@ nv_workshop_steps (NvStore *store, gint64 id, GError **error)
   const NvWorkshopTemplate *tpl = nv_workshop_template (error);
   g_autoptr (GPtrArray) steps = NULL;
   g_autoptr (GHashTable) rows = NULL;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   if (tpl == NULL || !nv_workshop_exists (store, id, error))
@@ -474,16 +450,16 @@ nv_workshop_steps (NvStore *store, gint64 id, GError **error)
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvWorkshopStep *s = g_new0 (NvWorkshopStep, 1);
       s->ticked = nv_stmt_dup_text (stmt, 1);
       s->note = nv_stmt_dup_text (stmt, 2);
       g_hash_table_insert (rows, nv_stmt_dup_text (stmt, 0), s);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -529,19 +505,16 @@ check_step (const char *step_id, GError **error)
  * clears it). */
 static gboolean
 upsert_step (NvStore *store, const char *sql, gint64 id, const char *step_id, const char *value,
-             const char *what_changed, GError **error)
+             GError **error)
 {
-  sqlite3_stmt *stmt = nv_store_prepare (store, sql, error);
+  NvStmt *stmt = nv_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, step_id);
   nv_stmt_bind_text (stmt, 3, value);
-  if (!nv_store_step_done (store, stmt, error))
-    return FALSE;
-  nv_store_emit_changed (store, what_changed);
-  return TRUE;
+  return nv_store_write (store, stmt, NV_TOPIC_WORKSHOPS, error);
 }
 
 gboolean
@@ -564,7 +537,7 @@ nv_workshop_tick (NvStore *store, gint64 id, const char *step_id, gboolean ticke
   return upsert_step (store,
                       "INSERT INTO workshop_step (workshop_id, step, ticked) VALUES (?1, ?2, ?3) "
                       "ON CONFLICT (workshop_id, step) DO UPDATE SET ticked = excluded.ticked",
-                      id, step_id, stamp, "workshops", error);
+                      id, step_id, stamp, error);
 }
 
 gboolean
@@ -580,7 +553,7 @@ nv_workshop_set_note (NvStore *store, gint64 id, const char *step_id, const char
   return upsert_step (store,
                       "INSERT INTO workshop_step (workshop_id, step, note) VALUES (?1, ?2, ?3) "
                       "ON CONFLICT (workshop_id, step) DO UPDATE SET note = excluded.note",
-                      id, step_id, clean, "workshop-notes", error);
+                      id, step_id, clean, error);
 }
 
 static gboolean
@@ -605,7 +578,7 @@ nv_workshop_themes (NvStore *store, gint64 id, GError **error)
   const NvWorkshopTemplate *tpl = nv_workshop_template (error);
   g_autoptr (GHashTable) on = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
   int rc;
 
   if (tpl == NULL || !nv_workshop_exists (store, id, error))
@@ -613,11 +586,11 @@ nv_workshop_themes (NvStore *store, gint64 id, GError **error)
   stmt = nv_store_prepare (store, "SELECT theme FROM workshop_theme WHERE workshop_id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     g_hash_table_add (on, nv_stmt_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;
@@ -635,7 +608,7 @@ gboolean
 nv_workshop_set_theme (NvStore *store, gint64 id, const char *theme_id, gboolean enabled,
                        GError **error)
 {
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!check_theme (theme_id, error) || !nv_workshop_exists (store, id, error))
     return FALSE;
@@ -649,11 +622,10 @@ nv_workshop_set_theme (NvStore *store, gint64 id, const char *theme_id, gboolean
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, theme_id);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_WORKSHOPS, error))
     return FALSE;
-  nv_store_emit_changed (store, "workshops");
   return TRUE;
 }
 
@@ -662,7 +634,7 @@ nv_workshop_add_prompt (NvStore *store, gint64 id, const char *theme_id, const c
                         GError **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  NvStmt *stmt;
 
   if (!check_theme (theme_id, error) ||
       !nv_workshop_check_text (text, 300, _("Question"), TRUE, &clean, error) ||
@@ -673,46 +645,42 @@ nv_workshop_add_prompt (NvStore *store, gint64 id, const char *theme_id, const c
                            error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
+  nv_stmt_bind_int64 (stmt, 1, id);
   nv_stmt_bind_text (stmt, 2, theme_id);
   nv_stmt_bind_text (stmt, 3, clean);
-  if (!nv_store_step_done (store, stmt, error))
+  if (!nv_store_write (store, stmt, NV_TOPIC_WORKSHOPS, error))
     return 0;
-  nv_store_emit_changed (store, "workshops");
-  return sqlite3_last_insert_rowid (nv_store_get_db (store));
+  return nv_store_last_insert_id (store);
 }
 
 gboolean
 nv_workshop_remove_prompt (NvStore *store, gint64 prompt_id, GError **error)
 {
-  if (!nv_store_delete_row (store, "DELETE FROM workshop_prompt WHERE id = ?1", prompt_id, NULL,
-                            error))
-    return FALSE;
-  nv_store_emit_changed (store, "workshops");
-  return TRUE;
+  return nv_store_delete_row (store, "DELETE FROM workshop_prompt WHERE id = ?1", prompt_id,
+                              NV_TOPIC_WORKSHOPS, NULL, error);
 }
 
 GPtrArray *
 nv_workshop_prompts (NvStore *store, gint64 id, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_workshop_prompt_free);
-  sqlite3_stmt *stmt = nv_store_prepare (
+  NvStmt *stmt = nv_store_prepare (
     store, "SELECT id, theme, text FROM workshop_prompt WHERE workshop_id = ?1 ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  nv_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
     {
       NvWorkshopPrompt *p = g_new0 (NvWorkshopPrompt, 1);
-      p->id = sqlite3_column_int64 (stmt, 0);
+      p->id = nv_stmt_column_int64 (stmt, 0);
       p->theme = nv_stmt_dup_text (stmt, 1);
       p->text = nv_stmt_dup_text (stmt, 2);
       g_ptr_array_add (list, p);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
     {
       nv_store_set_sql_error (store, error);
       return NULL;

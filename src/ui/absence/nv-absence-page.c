@@ -764,6 +764,7 @@ nv_absence_page_class_init (NvAbsencePageClass *klass)
 
   object_class->dispose = nv_absence_page_dispose;
   page_class->reload = nv_absence_page_reload;
+  page_class->topics = NV_TOPIC_ABSENCE | NV_TOPIC_UNITS;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-absence-page.ui");

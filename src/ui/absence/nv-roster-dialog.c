@@ -155,20 +155,20 @@ nv_roster_dialog_save (NvFormDialog *dialog, const char **field, GError **error)
     {
     case NV_ROSTER_DIALOG_ADD:
       {
+        g_autoptr (NvStoreTxn) txn = NULL;
         gint64 employee_id;
 
-        if (!nv_store_begin (self->store, error))
+        /* A new employee and their first roster row, or neither. */
+        txn = nv_store_txn_begin (self->store, NV_TOPIC_EMPLOYEES, error);
+        if (txn == NULL)
           return FALSE;
         employee_id = nv_employee_ensure (self->store, self->unit_id,
                                           gtk_editable_get_text (GTK_EDITABLE (self->ref)), field,
                                           error);
         if (employee_id == 0
             || nv_roster_add (self->store, employee_id, fte, from, to, field, error) == 0)
-          {
-            nv_store_rollback (self->store);
-            return FALSE;
-          }
-        return nv_store_commit (self->store, error);
+          return FALSE;
+        return nv_store_txn_commit (g_steal_pointer (&txn), error);
       }
     case NV_ROSTER_DIALOG_EDIT:
       {

@@ -41,13 +41,13 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Several writes in a row (an import) give one reload. */
+/* Several commits in a row give one reload. */
 static void
-store_changed_cb (NvStore *store, const char *what, NvPage *self)
+store_changed_cb (NvStore *store, guint topics, NvPage *self)
 {
   NvPagePrivate *priv = nv_page_get_instance_private (self);
 
-  if (priv->reload_idle == 0)
+  if ((topics & NV_PAGE_GET_CLASS (self)->topics) != 0 && priv->reload_idle == 0)
     priv->reload_idle = g_idle_add (reload_idle_cb, self);
 }
 
@@ -243,6 +243,7 @@ nv_page_class_init (NvPageClass *klass)
   object_class->dispose = nv_page_dispose;
   object_class->get_property = nv_page_get_property;
   object_class->set_property = nv_page_set_property;
+  klass->topics = NV_TOPIC_ALL;
   GTK_WIDGET_CLASS (klass)->map = nv_page_map;
 
   properties[PROP_CONTEXT] =

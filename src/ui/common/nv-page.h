@@ -2,7 +2,7 @@
  *
  * A page shows one unit's data. The window sets :context (store, settings,
  * clock) and :unit-id; the page reloads when either changes or when the
- * store says its data changed.
+ * store says that data the page shows (the class's topics) changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,12 +21,14 @@ struct _NvPageClass
 {
   AdwBinClass parent_class;
 
-  /* Called when the unit or the context changes, and on ::changed of the store;
-   * for a page hidden in a window, not before it is shown again, unless
-   * @reload_when_hidden (a page that keeps something outside itself
-   * current, such as the Follow-up badge). */
+  /* Called when the unit or the context changes, and on ::changed of the store
+   * for one of @topics; for a page hidden in a window, not before it is shown
+   * again, unless @reload_when_hidden (a page that keeps something outside
+   * itself current, such as the Follow-up badge). */
   void (*reload) (NvPage *self);
   gboolean reload_when_hidden;
+  /* What the page shows (NvStoreTopics); NV_TOPIC_ALL unless set in class_init. */
+  NvStoreTopics topics;
 };
 
 NvContext *nv_page_get_context (NvPage *self);

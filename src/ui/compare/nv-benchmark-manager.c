@@ -409,9 +409,10 @@ reload (NvBenchmarkManager *self)
 }
 
 static void
-store_changed_cb (NvBenchmarkManager *self, const char *what)
+store_changed_cb (NvBenchmarkManager *self, guint topics)
 {
-  reload (self);
+  if (topics & NV_TOPIC_BENCHMARKS)
+    reload (self);
 }
 
 /* ---- Import ------------------------------------------------------------- */

@@ -381,6 +381,7 @@ nv_compare_page_class_init (NvComparePageClass *klass)
 
   object_class->dispose = nv_compare_page_dispose;
   page_class->reload = nv_compare_page_reload;
+  page_class->topics = NV_TOPIC_ABSENCE | NV_TOPIC_BENCHMARKS | NV_TOPIC_UNITS | NV_TOPIC_TARGETS;
 
   g_type_ensure (NV_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (

@@ -837,6 +837,7 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   object_class->dispose = nv_followup_page_dispose;
   object_class->get_property = nv_followup_page_get_property;
   page_class->reload = nv_followup_page_reload;
+  page_class->topics = NV_TOPIC_EMPLOYEES | NV_TOPIC_SPELLS | NV_TOPIC_FOLLOWUP | NV_TOPIC_UNITS;
   page_class->reload_when_hidden = TRUE; /* the overdue badge */
   widget_class->map = nv_followup_page_map;
 

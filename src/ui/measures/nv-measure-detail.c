@@ -592,9 +592,9 @@ reload_idle_cb (gpointer user_data)
 }
 
 static void
-store_changed_cb (NvStore *store, const char *what, NvMeasureDetail *self)
+store_changed_cb (NvStore *store, guint topics, NvMeasureDetail *self)
 {
-  if (self->reload_idle == 0)
+  if ((topics & NV_TOPIC_MEASURES) != 0 && self->reload_idle == 0)
     self->reload_idle = g_idle_add (reload_idle_cb, self);
 }
 

@@ -540,6 +540,7 @@ nv_measures_page_class_init (NvMeasuresPageClass *klass)
   NvPageClass *page_class = NV_PAGE_CLASS (klass);
 
   page_class->reload = nv_measures_page_reload;
+  page_class->topics = NV_TOPIC_MEASURES | NV_TOPIC_WORKSHOPS | NV_TOPIC_UNITS;
 
   g_type_ensure (NV_TYPE_MEASURE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,

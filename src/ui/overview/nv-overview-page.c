@@ -793,6 +793,7 @@ nv_overview_page_class_init (NvOverviewPageClass *klass)
 
   object_class->dispose = nv_overview_page_dispose;
   page_class->reload = nv_overview_page_reload;
+  page_class->topics = NV_TOPIC_ABSENCE | NV_TOPIC_UNITS | NV_TOPIC_TARGETS | NV_TOPIC_FAKTOR;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-overview-page.ui");

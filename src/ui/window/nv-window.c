@@ -51,7 +51,6 @@ struct _NvWindow
   GSettings *settings;  /* the context's */
   GListStore *units;
   gulong units_changed_id;
-  gulong restored_id;
   gboolean reloading;
 
   GtkDropDown *unit_switcher;
@@ -247,9 +246,17 @@ reload_units (NvWindow *self)
 }
 
 static void
-units_changed_cb (NvStore *store, const char *what, NvWindow *self)
+units_changed_cb (NvStore *store, guint topics, NvWindow *self)
 {
-  reload_units (self);
+  if (topics & NV_TOPIC_UNITS)
+    reload_units (self);
+}
+
+static void
+active_changed_cb (NvWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    nv_store_refresh (self->store);
 }
 
 static void
@@ -490,11 +497,11 @@ nv_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  self->units_changed_id = g_signal_connect (self->store, "changed::units",
+  self->units_changed_id = g_signal_connect (self->store, "changed",
                                              G_CALLBACK (units_changed_cb), self);
-  /* A restored backup may hold other units. */
-  self->restored_id = g_signal_connect (self->store, "changed::restore",
-                                        G_CALLBACK (units_changed_cb), self);
+  /* Another process (the CLI, a colleague's window) may have written
+   * meanwhile: look when the user comes back to the window. */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   reload_units (self);
 }
 
@@ -506,7 +513,6 @@ nv_window_dispose (GObject *object)
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->units_changed_id, self->store);
-      g_clear_signal_handler (&self->restored_id, self->store);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
   g_clear_object (&self->units);

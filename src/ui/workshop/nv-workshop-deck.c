@@ -61,11 +61,11 @@ tick_cb (gpointer user_data)
 }
 
 static void
-store_changed_cb (NvStore *store, const char *what, NvWorkshopDeck *self)
+store_changed_cb (NvStore *store, guint topics, NvWorkshopDeck *self)
 {
   NvWorkshop *fresh;
 
-  if (self->closed)
+  if (self->closed || (topics & (NV_TOPIC_WORKSHOPS | NV_TOPIC_IDEAS)) == 0)
     return;
   fresh = nv_workshop_get (store, self->workshop->id, NULL);
   if (fresh == NULL)

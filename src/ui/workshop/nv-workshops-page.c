@@ -178,6 +178,7 @@ nv_workshops_page_class_init (NvWorkshopsPageClass *klass)
   NvPageClass *page_class = NV_PAGE_CLASS (klass);
 
   page_class->reload = nv_workshops_page_reload;
+  page_class->topics = NV_TOPIC_WORKSHOPS | NV_TOPIC_IDEAS | NV_TOPIC_MEASURES | NV_TOPIC_UNITS;
 
   g_type_ensure (NV_TYPE_WORKSHOP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
