@@ -35,8 +35,8 @@ def require_or_skip():
     if bindir is not None and shutil.which("psql") is not None:
         return bindir
     message = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb or no psql): "
-               "the shared-database tests cannot run. Install the Debian packages "
-               "postgresql and postgresql-client (./dev does).")
+               "the shared-database tests cannot run. Install the Debian package "
+               "postgresql (./dev does).")
     if os.environ.get("CI") == "true" or os.environ.get("NAERVAER_REQUIRE_POSTGRES") == "1":
         print("FAIL: " + message + " CI must not skip these tests.", file=sys.stderr)
         sys.exit(1)

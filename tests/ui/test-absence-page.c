@@ -153,6 +153,20 @@ test_spell_validation (Fixture *f, gconstpointer data)
   g_assert_false (nv_form_dialog_can_save (form));
   g_assert_null (nv_form_dialog_get_error (form, "start"));
 
+  /* Each field's error line is kept while empty: a message appearing does
+   * not move the fields below it (issue 18 item 11). */
+  {
+    GtkWidget *content = gtk_window_get_child (GTK_WINDOW (dialog));
+    int before = 0, after = 0;
+
+    gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 600, NULL, &before, NULL, NULL);
+    nv_form_dialog_set_error (form, "start", "Feil dato");
+    gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 600, NULL, &after, NULL, NULL);
+    g_assert_cmpint (before, ==, after);
+    nv_form_dialog_set_error (form, "start", NULL);
+    g_assert_null (nv_form_dialog_get_error (form, "start"));
+  }
+
   /* The only employee is chosen already. A date that does not exist. */
   set_date (dialog, "start", "30.02.2025");
   g_assert_false (nv_form_dialog_can_save (form));

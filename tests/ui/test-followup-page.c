@@ -89,6 +89,31 @@ test_empty (Fixture *f, gconstpointer data)
 /* AB from today − 30 (open): employer period (−15) and plan (−3) overdue.
  * CD from today − 60, graded, ended today − 10: its employer period (−45)
  * and plan (−33) were missed and stay overdue. */
+/* The hidden section counts its badge in a worker thread: wait for it. */
+static void
+wait_for_badge (AdwViewStackPage *section, guint n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (adw_view_stack_page_get_badge_number (section) != n && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+wait_for_overdue (NvFollowupPage *page, guint n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (nv_followup_page_get_n_overdue (page) != n && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
 static void
 test_badge_follows_overdue (Fixture *f, gconstpointer data)
 {
@@ -103,6 +128,7 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   nv_test_add_spell (f->store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);
+  wait_for_badge (section, 4);
 
   g_assert_cmpuint (nv_window_get_unit_id (window), ==, f->unit);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
@@ -112,6 +138,7 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "followup-plan",
                                         f->today, "sent", &error));
   nv_test_spin_rounds (5, 0);
+  wait_for_badge (section, 3);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 3);
   g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "employer-period-end",
                                         f->today, NULL, &error));
@@ -120,10 +147,12 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   g_assert_true (nv_followup_mark_done (f->store, f->cd, f->today - 60, "followup-plan",
                                         f->today - 30, NULL, &error));
   nv_test_spin_rounds (5, 0);
+  wait_for_badge (section, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (section));
   g_assert_true (nv_followup_undo (f->store, f->ab, f->today - 30, "followup-plan", &error));
   nv_test_spin_rounds (5, 0);
+  wait_for_badge (section, 1);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 1);
   g_assert_no_error (error);
 
@@ -444,6 +473,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr (r->milestone, ==, "followup-plan");
   g_assert_cmpuint (r->done_on, ==, f->today);
   g_assert_cmpstr (r->note, ==, "Plan sent to the GP");
+  wait_for_overdue (page, 1);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 1);
 
   nv_followup_undo_done (NV_PAGE (page), plan);
@@ -451,6 +481,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_clear_pointer (&records, g_ptr_array_unref);
   records = nv_followup_records (f->store, f->unit, &error);
   g_assert_cmpuint (records->len, ==, 0);
+  wait_for_overdue (page, 2);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -148,6 +148,28 @@ test_projection (Fixture *f, gconstpointer data)
       save_png (GTK_WIDGET (projection), name);
     }
 
+  /* The welcome slide for the room (issue 18 item 14): unit and date, the
+   * purpose in one line, and the agenda — the steps in order, the themed
+   * rounds as one item — on one screen. */
+  nv_workshop_deck_set_index (deck, 0);
+  nv_test_spin_rounds (5, 10000);
+  g_assert_true (shows_text (GTK_WIDGET (projection), nv_workshop_deck_get_unit_name (deck)));
+  g_assert_true (shows_text (GTK_WIDGET (projection), g_dgettext (GETTEXT_PACKAGE, "Today")));
+  for (guint i = 1; i < 4; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("%u.  %s", i, nv_workshop_deck_slide_title (deck, i));
+      g_assert_true (shows_text (GTK_WIDGET (projection), entry));
+    }
+  if (english ())
+    {
+      g_autofree char *theme = g_strdup_printf ("–  %s", nv_workshop_deck_slide_title (deck, 5));
+
+      g_assert_true (shows_text (GTK_WIDGET (projection), "bring sick leave down"));
+      g_assert_true (shows_text (GTK_WIDGET (projection), "5.  Talk in rounds about"));
+      g_assert_true (shows_text (GTK_WIDGET (projection), theme));
+      g_assert_false (shows_text (GTK_WIDGET (projection), "What we agreed"));
+    }
+
   /* The prioritised list: the demo's most-voted idea comes first with its votes. */
   nv_workshop_deck_set_index (deck, 9);
   nv_test_spin_rounds (5, 10000);

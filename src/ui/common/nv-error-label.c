@@ -17,11 +17,31 @@ nv_error_label_new (GtkWidget *described)
   gtk_label_set_wrap (label, TRUE);
   gtk_label_set_xalign (label, 0.0);
   gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  /* Shown while empty: its line is kept, so the fields below do not jump
+   * when a message appears while the user types. */
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
   if (described != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (described),
                                     GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
   return label;
+}
+
+void
+nv_error_label_set (GtkLabel *label, const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+const char *
+nv_error_label_get (GtkLabel *label)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+  text = gtk_label_get_text (label);
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 void

@@ -9,9 +9,15 @@
 
 G_BEGIN_DECLS
 
-/* A hidden, wrapping, left-aligned label in the error colour. When
- * @described is given, screen readers read the label as its description. */
+/* A wrapping, left-aligned label in the error colour, empty until there is
+ * a message; it keeps its line while empty, so a message appearing never
+ * moves the fields below. When @described is given, screen readers read the
+ * label as its description. */
 GtkLabel *nv_error_label_new (GtkWidget *described);
+/* Shows @message, or clears the line (NULL or ""); the line stays. */
+void nv_error_label_set (GtkLabel *label, const char *message);
+/* The message shown, or NULL when there is none. */
+const char *nv_error_label_get (GtkLabel *label);
 
 /* Presents a message dialog over @parent (may be NULL) with @heading (what
  * failed, e.g. "The unit was not saved"), @body (why) and one Close button,

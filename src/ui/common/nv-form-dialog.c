@@ -49,8 +49,7 @@ show_error (GtkLabel *label, GtkWidget *widget, const char *message)
 {
   gboolean has = message != NULL && *message != '\0';
 
-  gtk_label_set_text (label, has ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), has);
+  nv_error_label_set (label, has ? message : NULL);
   if (widget == NULL)
     return;
   if (has)
@@ -77,7 +76,7 @@ nv_form_dialog_get_error (NvFormDialog *self, const char *field)
 
   g_return_val_if_fail (NV_IS_FORM_DIALOG (self), NULL);
   label = error_label_for (self, field);
-  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+  return nv_error_label_get (label);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-date-entry.h"
+#include "nv-error-label.h"
 #include "nv-measure-dialog.h"
 #include "nv-drop-down.h"
 #include "nv-workshop.h"
@@ -87,8 +88,7 @@ show_problem (NvMeasureDialog *self, NvMeasureField field, const char *message)
       else
         gtk_widget_remove_css_class (w, "error");
     }
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  nv_error_label_set (self->error_label, message);
   /* the field in trouble carries the message for screen readers too */
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
@@ -215,9 +215,7 @@ save_clicked_cb (NvMeasureDialog *self)
 const char *
 nv_measure_dialog_get_error (NvMeasureDialog *self)
 {
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return nv_error_label_get (self->error_label);
 }
 
 gboolean

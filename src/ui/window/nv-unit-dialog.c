@@ -43,8 +43,7 @@ validate (AdwMessageDialog *dialog, DialogData *data)
   gboolean ok = nv_unit_validate_name (data->store, name, data->unit_id, &error);
 
   /* Do not scold an empty field before the user has typed anything. */
-  gtk_label_set_text (data->error_label, ok || !typed ? "" : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (data->error_label), !ok && typed);
+  nv_error_label_set (data->error_label, ok || !typed ? NULL : error->message);
   if (ok || !typed)
     gtk_widget_remove_css_class (GTK_WIDGET (data->name_row), "error");
   else

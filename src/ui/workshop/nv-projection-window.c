@@ -347,6 +347,76 @@ add_measures (NvProjectionWindow *self)
     }
 }
 
+/* The first slide, for the room: who and when, why we are here in one line,
+ * and what the session holds — the deck's own steps, the themed rounds as
+ * one item — in two columns, centred on the screen. */
+static void
+add_welcome (NvProjectionWindow *self, const NvWorkshop *w)
+{
+  g_autofree char *date = nv_day_format_local (nv_day_parse_iso (w->date));
+  g_autofree char *line = g_strdup_printf ("%s  ·  %s", nv_workshop_deck_get_unit_name (self->deck),
+                                           date);
+  g_autoptr (GPtrArray) themes = g_ptr_array_new ();
+  guint n = nv_workshop_deck_get_n_slides (self->deck);
+  guint item = 0;
+  int themes_at = -1;
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autoptr (GPtrArray) agenda = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_widget_add_css_class (columns, "nv-welcome");
+  gtk_widget_add_css_class (right, "nv-welcome-agenda");
+  text (GTK_BOX (left), _("Welcome"), "nv-slide-overline");
+  text (GTK_BOX (left), nv_workshop_display_title (w), "nv-slide-title");
+  text (GTK_BOX (left), line, "nv-slide-body");
+  text (GTK_BOX (left),
+        _("Together we look at what keeps us at work, and agree on what we will do to bring "
+          "sick leave down."),
+        "nv-slide-prompt");
+
+  for (guint i = 1; i < n; i++)
+    {
+      const NvSlide *s = nv_workshop_deck_get_slide (self->deck, i);
+
+      if (s->kind == NV_SLIDE_CLOSING)
+        continue;
+      if (s->kind == NV_SLIDE_THEME)
+        {
+          g_ptr_array_add (themes, (gpointer) s->theme->title);
+          if (themes_at < 0)
+            {
+              themes_at = (int) agenda->len;
+              g_ptr_array_add (agenda, NULL);
+            }
+          continue;
+        }
+      g_ptr_array_add (agenda, g_strdup (nv_workshop_deck_slide_title (self->deck, i)));
+    }
+  if (themes_at >= 0)
+    /* TRANSLATORS: an agenda item; the themes follow below it */
+    g_ptr_array_index (agenda, themes_at) = g_strdup (_("Talk in rounds about"));
+
+  /* TRANSLATORS: heading of the agenda on the first slide */
+  text (GTK_BOX (right), _("Today"), "nv-slide-overline");
+  for (guint i = 0; i < agenda->len && i < 8; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("%u.  %s", ++item,
+                                                (char *) g_ptr_array_index (agenda, i));
+      text (GTK_BOX (right), entry, "nv-slide-point");
+      /* The themes under their item (at most six fit beside the rest). */
+      for (guint t = 0; (int) i == themes_at && t < themes->len && t < 6; t++)
+        {
+          g_autofree char *theme = g_strdup_printf ("–  %s", (char *) g_ptr_array_index (themes, t));
+          text (GTK_BOX (right), theme, "nv-slide-detail");
+        }
+    }
+  gtk_box_append (GTK_BOX (columns), left);
+  gtk_box_append (GTK_BOX (columns), right);
+  gtk_box_append (self->content, columns);
+}
+
 static void
 rebuild (NvProjectionWindow *self)
 {
@@ -360,19 +430,15 @@ rebuild (NvProjectionWindow *self)
   gtk_label_set_text (self->counter, counter);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
+  /* The welcome stands in the middle of the screen; the others start at the top. */
+  gtk_widget_set_valign (GTK_WIDGET (self->content),
+                         slide->kind == NV_SLIDE_WELCOME ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
 
   switch (slide->kind)
     {
     case NV_SLIDE_WELCOME:
-      {
-        g_autofree char *date = nv_day_format_local (nv_day_parse_iso (w->date));
-        g_autofree char *line = g_strdup_printf ("%s  ·  %s",
-                                                 nv_workshop_deck_get_unit_name (self->deck), date);
-        text (self->content, _("Welcome"), "nv-slide-overline");
-        text (self->content, nv_workshop_display_title (w), "nv-slide-title");
-        text (self->content, line, "nv-slide-body");
-        break;
-      }
+      add_welcome (self, w);
+      break;
     case NV_SLIDE_THEME:
       {
         guint n_rounds = 0;

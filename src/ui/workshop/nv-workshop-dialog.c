@@ -46,8 +46,7 @@ validate (AdwMessageDialog *dialog, DialogData *data)
   else if (g_utf8_strlen (title, -1) > 120)
     problem = _("The title is too long (at most 120 characters).");
 
-  gtk_label_set_text (data->error_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (data->error_label), problem != NULL && *problem != '\0');
+  nv_error_label_set (data->error_label, problem);
   if (problem != NULL && *problem != '\0' && nv_day_parse (date) == NV_DAY_NONE)
     gtk_widget_add_css_class (GTK_WIDGET (data->date_row), "error");
   else
