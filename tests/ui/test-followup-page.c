@@ -549,22 +549,11 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   nv_test_spin_rounds (5, 0);
 }
 
-/* When display tests run side by side on one Xvfb, another test's window can
- * take the X focus while a dialog's entry has it, and GTK 4.8 warns that the
- * entry «did not receive a focus-out event». That race is between test
- * processes, not in the page; every other warning stays fatal. */
-static gboolean
-fatal_unless_focus_race (const char *domain, GLogLevelFlags level, const char *message,
-                         gpointer data)
-{
-  return strstr (message, "did not receive a focus-out event") == NULL;
-}
-
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_unless_focus_race, NULL);
+  nv_test_tolerate_focus_race ();
   adw_init ();
   nv_ui_register_resource ();
 
