@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "nv-test-store.h"
 #include "nv-test-ui.h"
@@ -549,6 +550,40 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   nv_test_spin_rounds (5, 0);
 }
 
+/* A big unit's counts read with groups of three («1 500 steps overdue»). */
+static void
+test_summary_grouped (Fixture *f, gconstpointer data)
+{
+  NvWindow *window = nv_window_new (NULL, f->context);
+  NvFollowupPage *page = NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
+  GtkLabel *summary = GTK_LABEL (
+    gtk_widget_get_template_child (GTK_WIDGET (page), NV_TYPE_FOLLOWUP_PAGE, "summary_label"));
+  g_autofree char *n_text = NULL;
+  g_autofree char *expected = NULL;
+  guint n;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("E%03u", i);
+      gint64 id = nv_test_add_staff (f->store, f->unit, ref, 100, nv_day_from_ymd (2015, 1, 1));
+
+      nv_test_add_spell (f->store, id, f->today - 400, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  nv_test_spin_rounds (5, 0);
+  adw_view_stack_set_visible_child_name (nv_window_get_view_stack (window), "followup");
+  nv_test_spin_rounds (5, 0);
+  n = nv_followup_page_get_n_overdue (page);
+  g_assert_cmpuint (n, >=, 1000);
+  n_text = g_strdup_printf ("%u\u00a0%03u", n / 1000, n % 1000);
+  expected = g_strdup_printf ("· %s steps overdue", n_text);
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "300 employees sick-listed now"));
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), expected));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin_rounds (5, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -559,6 +594,8 @@ main (int argc, char **argv)
 
   g_test_add ("/followup-page/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/followup-page/badge", Fixture, NULL, setup, test_badge_follows_overdue, teardown);
+  g_test_add ("/followup-page/summary-grouped", Fixture, NULL, setup, test_summary_grouped,
+              teardown);
   g_test_add ("/followup-page/reminder-text", Fixture, NULL, setup, test_reminder_text, teardown);
   g_test_add ("/followup-page/lists-and-tracked-from", Fixture, NULL, setup,
               test_lists_and_tracked_from, teardown);

@@ -423,19 +423,23 @@ set_n_overdue (NvFollowupPage *self, guint n)
 static void
 fill_summary (NvFollowupPage *self, guint n_cases, guint n_overdue, guint n_soon)
 {
-  g_autofree char *cases = g_strdup_printf (g_dngettext (NULL, "%u employee sick-listed now",
-                                                         "%u employees sick-listed now", n_cases),
-                                            n_cases);
+  /* Counts with groups of three: a big unit has «16 430 steps overdue». */
+  g_autofree char *n_cases_text = nv_format_grouped (n_cases);
+  g_autofree char *n_overdue_text = nv_format_grouped (n_overdue);
+  g_autofree char *n_soon_text = nv_format_grouped (n_soon);
+  g_autofree char *cases = g_strdup_printf (g_dngettext (NULL, "%s employee sick-listed now",
+                                                         "%s employees sick-listed now", n_cases),
+                                            n_cases_text);
   g_autofree char *text = NULL;
 
   if (n_overdue > 0)
-    text = g_strdup_printf (g_dngettext (NULL, "%s · %u step overdue", "%s · %u steps overdue",
+    text = g_strdup_printf (g_dngettext (NULL, "%s · %s step overdue", "%s · %s steps overdue",
                                          n_overdue),
-                            cases, n_overdue);
+                            cases, n_overdue_text);
   else if (n_soon > 0)
-    text = g_strdup_printf (g_dngettext (NULL, "%s · %u step in the next 14 days",
-                                         "%s · %u steps in the next 14 days", n_soon),
-                            cases, n_soon);
+    text = g_strdup_printf (g_dngettext (NULL, "%s · %s step in the next 14 days",
+                                         "%s · %s steps in the next 14 days", n_soon),
+                            cases, n_soon_text);
   else
     text = g_strdup_printf (_("%s · nothing overdue"), cases);
   gtk_label_set_text (self->summary_label, text);
