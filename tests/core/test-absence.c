@@ -241,6 +241,18 @@ test_change_fte_and_end (Fixture *f, gconstpointer data)
   g_assert_false (nv_roster_change_fte (f->store, f->emp, D (2025, 4, 1), 170, &field, &error));
   assert_field_error (error, field, "fte", NULL);
 
+  /* Ending needs a day on which the employee is employed, and no roster row
+   * may start after it (row 2 starts 01.03.2025). Nothing changes. */
+  g_assert_false (nv_roster_end_employment (f->store, f->emp, NV_DAY_NONE, &field, &error));
+  assert_field_error (error, field, "to", "date is needed");
+  g_assert_false (nv_roster_end_employment (f->store, f->emp, D (2024, 3, 1), &field, &error));
+  assert_field_error (error, field, "to", "not employed");
+  g_assert_false (nv_roster_end_employment (f->store, f->emp, D (2025, 2, 15), &field, &error));
+  assert_field_error (error, field, "to", "delete them first");
+  g_assert_false (nv_roster_end_employment (f->store, 987654, D (2025, 2, 15), &field, &error));
+  assert_field_error (error, field, "employee", NULL);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM roster WHERE to_date IS NOT NULL"), ==, 1);
+
   /* An open spell blocks ending the employment before it is ended. */
   spell = nv_spell_add (f->store, f->emp, D (2025, 5, 5), 0, 100, NV_SPELL_DOCTOR, &field, &error);
   g_assert_no_error (error);

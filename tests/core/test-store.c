@@ -369,6 +369,46 @@ test_backup_restore (Fixture *f, gconstpointer data)
   }
 }
 
+/* Backup and restore that cannot be done say so and change nothing: a backup
+ * into a folder that does not exist leaves no file; restoring from a missing
+ * file or a file that is not a Nærvær database leaves the open database and
+ * its data as they were, and keeps no copy. */
+static void
+test_backup_restore_errors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "backup.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  g_autoptr (GPtrArray) units = NULL;
+  char *kept = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_unit_add (store, "Kept", "annet", NULL, &error), >, 0);
+
+  g_assert_false (nv_store_backup (store, nowhere, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  g_assert_false (nv_store_restore_into (store, missing, &kept, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (kept);
+
+  g_assert_true (g_file_set_contents (junk, "SQLite format 3 — but not really", -1, NULL));
+  g_assert_false (nv_store_restore_into (store, junk, &kept, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (kept);
+
+  units = nv_unit_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 1);
+  g_assert_cmpstr (((NvUnit *) units->pdata[0])->name, ==, "Kept");
+}
+
 static gboolean
 exists_beside (const char *path, const char *suffix)
 {
@@ -633,6 +673,7 @@ main (int argc, char **argv)
   ADD ("/store/refuse/loose-mode", test_refuse_loose_mode);
   ADD ("/store/units", test_units);
   ADD ("/store/backup-restore", test_backup_restore);
+  ADD ("/store/backup-restore-errors", test_backup_restore_errors);
   ADD ("/store/changed-signal", test_changed_signal);
   ADD ("/store/read-only-file", test_read_only_file);
   ADD ("/store/refused-leaves-nothing", test_refused_leaves_nothing);
