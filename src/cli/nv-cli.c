@@ -20,15 +20,6 @@ nv_cli_context (NvCli *cli)
 {
   g_autoptr (GError) error = NULL;
 
-  if (cli->context == NULL && nv_pg_is_conninfo (cli->database))
-    {
-      /* Never take a connection string for a file name. */
-      nv_cli_error (_("“%s” is a PostgreSQL connection. On the shared server this version of "
-                      "naervaer-cli runs only the “server” commands; the other commands work "
-                      "on a database file."),
-                    cli->database);
-      return NULL;
-    }
   if (cli->context == NULL)
     {
       g_autoptr (NvStore) store = nv_store_open (cli->database, &error);
@@ -205,7 +196,7 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Global options:"));
   fprintf (out, "  --database PATH  %s\n",
            _("Database file (default $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB), "
-             "or a PostgreSQL connection for the server commands"));
+             "or the municipality’s PostgreSQL server (postgresql://…, service=…)"));
   fprintf (out, "  --help           %s\n", _("Show this help"));
   fprintf (out, "  --version        %s\n", _("Show the version"));
   fprintf (out, "\n%s\n",

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "nv-test-store.h"
 #include "nv-test-util.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
@@ -660,7 +661,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   f->dir = nv_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "naervaer.db", NULL);
+  f->path = nv_test_store_location (f->dir, "naervaer.db");
   f->store = nv_store_open (f->path, &error);
   g_assert_no_error (error);
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "Fjordvik", &error);

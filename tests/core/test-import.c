@@ -9,6 +9,7 @@
 #include "nv-export.h"
 #include "nv-import.h"
 #include "nv-unit.h"
+#include "nv-test-store.h"
 #include "nv-test-util.h"
 
 typedef struct
@@ -29,7 +30,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
 
   f->dir = nv_test_tmpdir ();
-  path = g_build_filename (f->dir, "t.db", NULL);
+  path = nv_test_store_location (f->dir, "t.db");
   f->store = nv_store_open (path, &error);
   g_assert_no_error (error);
   f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "nv-test-store.h"
 #include "nv-test-util.h"
 #include "nv-store-file-private.h"
 #include "nv-store.h"
@@ -25,7 +26,11 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   f->dir = nv_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "sub", "naervaer.db", NULL);
+  /* On the test server: a database of its own (nv_test_store_location). */
+  if (nv_test_is_pg ())
+    f->path = nv_test_store_location (f->dir, "naervaer.db");
+  else
+    f->path = g_build_filename (f->dir, "sub", "naervaer.db", NULL);
 }
 
 static void
@@ -44,6 +49,9 @@ test_create_private (Fixture *f, gconstpointer data)
   g_autofree char *sub = g_path_get_dirname (f->path);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  if (nv_test_skip_on_pg ("a private file and folder"))
+    return;
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -80,6 +88,9 @@ test_refuse_text_file (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
 
+  if (nv_test_skip_on_pg ("files that are not databases"))
+    return;
+
   g_assert_true (g_file_set_contents (path, "ansatt;fra;til\nAB;2024-01-01;\n", -1, NULL));
   assert_refused (path, NV_STORE_ERROR_NOT_NAERVAER);
 }
@@ -88,6 +99,9 @@ static void
 test_refuse_empty_file (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+
+  if (nv_test_skip_on_pg ("files that are not databases"))
+    return;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   assert_refused (path, NV_STORE_ERROR_NOT_NAERVAER);
@@ -100,6 +114,9 @@ test_refuse_truncated (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize len = 0;
+
+  if (nv_test_skip_on_pg ("damaged files"))
+    return;
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
@@ -125,6 +142,9 @@ test_new_database_leaves_nothing_else (Fixture *f, gconstpointer data)
   GDir *dir;
   const char *name;
 
+  if (nv_test_skip_on_pg ("files beside the database"))
+    return;
+
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
     g_assert_no_error (error);
@@ -141,6 +161,9 @@ test_refuse_foreign_sqlite (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "other.db", NULL);
   sqlite3 *db = NULL;
 
+  if (nv_test_skip_on_pg ("other SQLite files"))
+    return;
+
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
@@ -153,6 +176,9 @@ test_refuse_newer (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   sqlite3 *db = NULL;
+
+  if (nv_test_skip_on_pg ("the schema version of a file"))
+    return;
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
@@ -215,6 +241,9 @@ test_refuse_corrupt (Fixture *f, gconstpointer data)
   {
     gsize from, to;
   } damage[] = { { 100, G_MAXSIZE }, { 112, 4096 } };
+
+  if (nv_test_skip_on_pg ("damaged files"))
+    return;
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
@@ -326,6 +355,9 @@ test_backup_restore (Fixture *f, gconstpointer data)
   g_autofree char *kept = NULL;
   g_autofree char *verdict = NULL;
 
+  if (nv_test_skip_on_pg ("file backups (a server refuses them: /store/server-refuses-backup)"))
+    return;
+
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
     g_assert_cmpint (nv_unit_add (store, "Before", "annet", NULL, &error), >, 0);
@@ -384,6 +416,9 @@ test_backup_restore_errors (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) units = NULL;
   char *kept = NULL;
 
+  if (nv_test_skip_on_pg ("file backups"))
+    return;
+
   g_assert_no_error (error);
   g_assert_cmpint (nv_unit_add (store, "Kept", "annet", NULL, &error), >, 0);
 
@@ -423,6 +458,9 @@ test_read_only_file (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_path_get_dirname (f->path);
+
+  if (nv_test_skip_on_pg ("file permissions"))
+    return;
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
@@ -464,6 +502,9 @@ test_refuse_loose_mode (Fixture *f, gconstpointer data)
   g_autoptr (NvStore) store = NULL;
   g_autofree char *created = NULL;
   int watch;
+
+  if (nv_test_skip_on_pg ("file modes"))
+    return;
 
   store = nv_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -513,6 +554,9 @@ test_refused_leaves_nothing (Fixture *f, gconstpointer data)
   g_autofree char *foreign = g_build_filename (f->dir, "foreign.db", NULL);
   g_autofree char *newer = g_build_filename (f->dir, "newer.db", NULL);
 
+  if (nv_test_skip_on_pg ("files left behind"))
+    return;
+
   make_foreign (foreign, 0x12345678, 1);
   g_assert_null (nv_store_open (foreign, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER);
@@ -551,6 +595,9 @@ test_stale_temp_files (Fixture *f, gconstpointer data)
   g_autofree char *busy = NULL;
   g_autofree char *backup = g_build_filename (f->dir, "b.db", NULL);
   int busy_fd;
+
+  if (nv_test_skip_on_pg ("temporary files"))
+    return;
 
   {
     g_autoptr (NvStore) store = nv_store_open (f->path, &error);
@@ -655,6 +702,35 @@ test_transactions (Fixture *f, gconstpointer data)
   g_assert_cmpuint (seen->len, ==, 2);
 }
 
+/* On the shared server: no file backups, restores or checks from the app
+ * (the municipality's IT backs the server up), said in words. */
+static void
+test_server_refuses_backup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (f->path, &error);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *verdict = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (nv_store_is_shared (store), ==, nv_test_is_pg ());
+  if (!nv_test_is_pg ())
+    {
+      g_test_skip ("PostgreSQL only");
+      return;
+    }
+  g_assert_false (nv_store_backup (store, backup, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "PostgreSQL"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (nv_store_check (store, &verdict, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (nv_store_restore (f->path, backup, NULL, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -678,6 +754,7 @@ main (int argc, char **argv)
   ADD ("/store/read-only-file", test_read_only_file);
   ADD ("/store/refused-leaves-nothing", test_refused_leaves_nothing);
   ADD ("/store/stale-temp-files", test_stale_temp_files);
+  ADD ("/store/server-refuses-backup", test_server_refuses_backup);
 #undef ADD
 
   return g_test_run ();

@@ -100,3 +100,34 @@ class Cluster:
                            capture_output=True, cwd=self.dir)
             self.started = False
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def run_with_cluster(argv):
+    """`pgcluster.py run -- PROGRAM ARGS…`: runs a test program against a
+    throwaway cluster. The database «nvt_template» holds the schema made by
+    `naervaer-cli server init`; the program makes a database from it for
+    each store it opens (tests/support/nv-test-store.c) and finds the
+    cluster in NAERVAER_TEST_PG. Exit status: the program's (77: skipped)."""
+    if "--" in argv:
+        argv = argv[argv.index("--") + 1:]
+    cluster = Cluster()
+    try:
+        cluster.psql_super("postgres", "CREATE DATABASE nvt_template")
+        cli = os.environ.get("NAERVAER_CLI", "naervaer-cli")
+        r = subprocess.run([cli, "--database", cluster.conninfo(dbname="nvt_template"),
+                            "server", "init"], capture_output=True, text=True)
+        if r.returncode != 0:
+            print(r.stdout + r.stderr, file=sys.stderr)
+            return 1
+        env = dict(os.environ)
+        env["NAERVAER_TEST_PG"] = f"host={cluster.dir} user={Cluster.SUPERUSER}"
+        return subprocess.run(argv, env=env).returncode
+    finally:
+        cluster.stop()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "run":
+        sys.exit(run_with_cluster(sys.argv[2:]))
+    print("usage: pgcluster.py run -- PROGRAM [ARGS…]", file=sys.stderr)
+    sys.exit(2)

@@ -113,11 +113,17 @@ class InitTest(unittest.TestCase):
         r = cli("server", "users", database="/tmp/some.db", expect=1)
         self.assertIn("PostgreSQL", r.stderr)
 
-    def test_other_commands_refuse_a_connection_string(self):
-        for args in (["unit", "list"], ["restore", "/tmp/none.db"], ["backup", "/tmp/x.db"]):
+    def test_file_commands_refuse_a_connection_string(self):
+        for args in (["restore", "/tmp/none.db"], ["backup", "/tmp/x.db"], ["check"]):
             r = cli(*args, expect=1)
             self.assertIn("PostgreSQL connection", r.stderr, args)
             self.assertFalse(os.path.exists(cluster.conninfo()), args)
+
+    def test_other_commands_work_on_the_server(self):
+        # The store behind every other command is the server (issue 14).
+        r = cli("unit", "list", "--format", "json")
+        names = sorted(u["name"] for u in json.loads(r.stdout))
+        self.assertEqual(names, ["Bakken", "Solsiden"])
 
 
 class GrantTest(unittest.TestCase):

@@ -6,14 +6,75 @@
 
 #include "config.h"
 
+#include <libpq-fe.h>
+
 #include "nv-test-store.h"
 #include "nv-unit.h"
+
+gboolean
+nv_test_is_pg (void)
+{
+  const char *server = g_getenv ("NAERVAER_TEST_PG");
+  return server != NULL && *server != '\0';
+}
+
+gboolean
+nv_test_skip_on_pg (const char *why)
+{
+  g_autofree char *message = NULL;
+
+  if (!nv_test_is_pg ())
+    return FALSE;
+  message = g_strdup_printf ("SQLite only: %s", why);
+  g_test_skip (message);
+  return TRUE;
+}
+
+/* A database made from the template `pgcluster.py run` prepared (the
+ * schema of `server init`), dropped first if an earlier run left it. */
+static void
+make_database (const char *server, const char *name)
+{
+  g_autofree char *admin = g_strdup_printf ("%s dbname=postgres", server);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE nvt_template", name);
+  PGconn *conn = PQconnectdb (admin);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, drop));
+  result = PQexec (conn, create);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", create, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+char *
+nv_test_store_location (const char *dir, const char *file)
+{
+  static GHashTable *made = NULL;
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *sum = NULL;
+  char *name;
+
+  if (!nv_test_is_pg ())
+    return g_steal_pointer (&path);
+  if (made == NULL)
+    made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
+  name = g_strdup_printf ("nvt_%.20s", sum);
+  if (!g_hash_table_contains (made, name))
+    make_database (g_getenv ("NAERVAER_TEST_PG"), name);
+  g_hash_table_add (made, name);
+  return g_strdup_printf ("%s dbname=%s", g_getenv ("NAERVAER_TEST_PG"), name);
+}
 
 NvStore *
 nv_test_open_store (const char *dir, const char *file)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *path = nv_test_store_location (dir, file);
   NvStore *store = nv_store_open (path, &error);
 
   g_assert_no_error (error);

@@ -15,8 +15,21 @@
 
 G_BEGIN_DECLS
 
-/* Opens (creates) the store @file in the test directory @dir. */
+/* Opens (creates) the store @file in the test directory @dir. Under
+ * `pgcluster.py run` (NAERVAER_TEST_PG set) the store is instead a fresh
+ * database on the throwaway PostgreSQL server, one per @dir and @file. */
 NvStore *nv_test_open_store (const char *dir, const char *file);
+
+/* What nv_store_open() takes for the store @file in @dir: its path, or on
+ * the test server the connection to its database (made on first use). */
+char *nv_test_store_location (const char *dir, const char *file);
+
+/* TRUE when the tests run against PostgreSQL (NAERVAER_TEST_PG). */
+gboolean nv_test_is_pg (void);
+
+/* Skips the running test case on PostgreSQL, saying why (@why: what the
+ * case checks that only a local SQLite file has); TRUE when it skipped. */
+gboolean nv_test_skip_on_pg (const char *why);
 
 /* A unit (@municipality may be NULL). */
 gint64 nv_test_add_unit (NvStore *store, const char *name, const char *sector,

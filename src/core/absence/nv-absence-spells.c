@@ -285,7 +285,9 @@ nv_monthly_replaces_computed (NvStore *store, gint64 unit_id, int year, int mont
   if (stmt == NULL)
     return FALSE;
   g_snprintf (first, sizeof first, "%04d-%02d-01", year, month);
-  g_snprintf (last, sizeof last, "%04d-%02d-31", year, month);
+  /* A real date: the server checks it (SQLite compares text). */
+  g_snprintf (last, sizeof last, "%04d-%02d-%02d", year, month,
+              g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
   g_snprintf (period, sizeof period, "%04d-%02d", year, month);
   nv_stmt_bind_int64 (stmt, 1, unit_id);
   nv_stmt_bind_text (stmt, 2, first);

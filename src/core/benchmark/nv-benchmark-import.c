@@ -287,9 +287,12 @@ write_rows (NvStore *store, GPtrArray *rows, GPtrArray *merged, NvBenchmarkImpor
       if (id == 0)
         return FALSE;
       stmt = nv_store_prepare (store,
-                               "INSERT OR REPLACE INTO benchmark_point "
+                               "INSERT INTO benchmark_point "
                                "(series_id, period, percent, basis, source) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5)",
+                               "VALUES (?1, ?2, ?3, ?4, ?5) "
+                               "ON CONFLICT (series_id, period) DO UPDATE SET "
+                               "percent = excluded.percent, basis = excluded.basis, "
+                               "source = excluded.source",
                                error);
       if (stmt == NULL)
         return FALSE;

@@ -413,9 +413,12 @@ write_fetch_rows (NvStore *store, gpointer data, GError **error)
       const NvSsbSeries *s = g_ptr_array_index (f->plan->series, i);
       NvStmt *stmt = nv_store_prepare (
         store,
-        "INSERT OR REPLACE INTO benchmark_fetch "
+        "INSERT INTO benchmark_fetch "
         "(series_id, source_url, table_id, fetched, next_release, seasonally_adjusted) "
-        "SELECT id, ?2, ?3, ?4, ?5, 0 FROM benchmark_series WHERE name = ?1 COLLATE NOCASE",
+        "SELECT id, ?2, ?3, ?4, ?5, 0 FROM benchmark_series WHERE name = ?1 COLLATE NOCASE "
+        "ON CONFLICT (series_id) DO UPDATE SET source_url = excluded.source_url, "
+        "table_id = excluded.table_id, fetched = excluded.fetched, "
+        "next_release = excluded.next_release, seasonally_adjusted = 0",
         error);
 
       if (stmt == NULL)

@@ -330,11 +330,22 @@ import_row (FaktorImport *im, GError **error)
   nv_stmt_reset (stmt);
 
   stmt = nv_store_prepare (im->store,
-                           "INSERT OR REPLACE INTO faktor_round (unit_id, date, respondents, "
+                           "INSERT INTO faktor_round (unit_id, date, respondents, "
                            "task_motivation, mastery_belief, autonomy, use_of_competence, "
                            "mastery_oriented_leadership, role_clarity, competence_development, "
                            "flexibility, mastery_climate, prosocial_motivation) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                           "ON CONFLICT (unit_id, date) DO UPDATE SET "
+                           "respondents = excluded.respondents, "
+                           "task_motivation = excluded.task_motivation, "
+                           "mastery_belief = excluded.mastery_belief, autonomy = excluded.autonomy, "
+                           "use_of_competence = excluded.use_of_competence, "
+                           "mastery_oriented_leadership = excluded.mastery_oriented_leadership, "
+                           "role_clarity = excluded.role_clarity, "
+                           "competence_development = excluded.competence_development, "
+                           "flexibility = excluded.flexibility, "
+                           "mastery_climate = excluded.mastery_climate, "
+                           "prosocial_motivation = excluded.prosocial_motivation",
                            error);
   if (stmt == NULL)
     return FALSE;

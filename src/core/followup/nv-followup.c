@@ -320,8 +320,9 @@ store_tracked_from (NvStore *store, gint64 unit_id, NvDay day, const char *set_b
       return nv_store_write (store, stmt, NV_TOPIC_FOLLOWUP, error);
     }
   stmt = nv_store_prepare (store,
-                           "INSERT OR REPLACE INTO unit_followup (unit_id, tracked_from, set_by) "
-                           "VALUES (?1, ?2, ?3)",
+                           "INSERT INTO unit_followup (unit_id, tracked_from, set_by) "
+                           "VALUES (?1, ?2, ?3) ON CONFLICT (unit_id) DO UPDATE SET "
+                           "tracked_from = excluded.tracked_from, set_by = excluded.set_by",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -437,9 +438,11 @@ nv_followup_mark_done (NvStore *store, gint64 employee_id, NvDay case_start,
     return FALSE;
 
   stmt = nv_store_prepare (store,
-                           "INSERT OR REPLACE INTO followup_done "
+                           "INSERT INTO followup_done "
                            "(employee_id, case_start, milestone, done_on, note) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5)",
+                           "VALUES (?1, ?2, ?3, ?4, ?5) "
+                           "ON CONFLICT (employee_id, case_start, milestone) DO UPDATE SET "
+                           "done_on = excluded.done_on, note = excluded.note",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -541,9 +544,9 @@ nv_followup_demo_fill (NvStore *store, gint64 unit_id, guint variant, NvDay toda
       done_on = m->due > hash % 5 ? m->due - hash % 5 : m->due;
       done_on = CLAMP (done_on, m->case_start, today);
       stmt = nv_store_prepare (store,
-                               "INSERT OR IGNORE INTO followup_done "
+                               "INSERT INTO followup_done "
                                "(employee_id, case_start, milestone, done_on, note) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5)",
+                               "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
                                error);
       if (stmt == NULL)
         return FALSE;

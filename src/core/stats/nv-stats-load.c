@@ -100,7 +100,8 @@ roster_row (NvStmt *stmt)
  * when open) and the type — every sqlite3_column_*() call costs a mutex
  * round trip. */
 #define SPELL_PACKED                                                                           \
-  "s.start_day | (ifnull (s.end_day, 0) << 22) | ((s.type = 'egenmeldt') << 44)"
+  "(CAST (s.start_day AS BIGINT) | (CAST (coalesce (s.end_day, 0) AS BIGINT) << 22) | "           \
+  "(CASE WHEN s.type = 'egenmeldt' THEN 17592186044416 ELSE 0 END))"
 #define DAY_MASK ((1 << 22) - 1)
 
 static NvSpell

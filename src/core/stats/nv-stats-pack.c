@@ -332,6 +332,8 @@ nv_stats_pack_bulk_begin (NvStore *store, gint64 unit_id, char **saved, GError *
   *saved = NULL;
   if (!nv_store_in_transaction (store))
     return TRUE; /* never without a transaction that puts it back on failure */
+  if (nv_store_is_shared (store))
+    return TRUE; /* packs are SQLite's */
   stmt = nv_store_prepare (store,
                            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
                            error);
@@ -375,11 +377,16 @@ nv_stats_pack_bulk_end (NvStore *store, char *saved, GError **error)
 gboolean
 nv_stats_pack_trusted (NvStore *store, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (store,
+  NvStmt *stmt;
+  int rc, n = 0;
+
+  /* Packs are SQLite's: a server reads the rows themselves. */
+  if (nv_store_is_shared (store))
+    return FALSE;
+  stmt = nv_store_prepare (store,
                                          "SELECT count(*) FROM sqlite_schema "
                                          "WHERE type = 'trigger' AND name GLOB 'stats_pack_*'",
                                          error);
-  int rc, n = 0;
 
   if (stmt == NULL)
     return FALSE;

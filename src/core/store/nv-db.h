@@ -125,6 +125,15 @@ struct _NvDbBackend
   const char *(*column_text) (NvStmt *stmt, int column);
   const void *(*column_blob) (NvStmt *stmt, int column);
   gsize (*column_bytes) (NvStmt *stmt, int column);
+
+  /* A shared server (all optional, NULL for a local file): the kinds of
+   * data (NvStoreTopics) other connections changed since the last call;
+   * the descriptor to watch for their notifications (-1: none); whether
+   * the connection is up, and making it again after it was lost. */
+  guint (*remote_topics) (NvDb *db);
+  int (*socket) (NvDb *db);
+  gboolean (*is_connected) (NvDb *db);
+  gboolean (*reconnect) (NvDb *db, GError **error);
 };
 
 /* ---- Statements: what core modules call --------------------------------- */

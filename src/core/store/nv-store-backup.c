@@ -16,8 +16,22 @@
 #include <unistd.h>
 
 #include "nv-store-file-private.h"
+#include "nv-pg.h"
 #include "nv-store-private.h"
 #include "nv-store-sqlite.h"
+
+/* Backups, restores and file checks are the local file's; the server's are
+ * the municipality's IT's (pg_dump, its own monitoring). */
+static gboolean
+refuse_shared (const char *database, GError **error)
+{
+  g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+               _("“%s” is a PostgreSQL connection to the municipality’s shared server. Its "
+                 "backups and checks are made by the municipality’s IT on the server, not by "
+                 "Nærvær."),
+               database);
+  return FALSE;
+}
 
 gboolean
 nv_store_check (NvStore *self, char **verdict, GError **error)
@@ -26,6 +40,8 @@ nv_store_check (NvStore *self, char **verdict, GError **error)
   NvStmt *stmt;
   NvStep rc;
 
+  if (nv_store_is_shared (self))
+    return refuse_shared (nv_store_get_path (self), error);
   stmt = nv_store_prepare (self, "PRAGMA integrity_check", error);
   if (stmt == NULL)
     return FALSE;
@@ -131,6 +147,8 @@ gboolean
 nv_store_backup (NvStore *self, const char *dest_path, GError **error)
 {
   g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  if (nv_store_is_shared (self))
+    return refuse_shared (nv_store_get_path (self), error);
   return backup_db (nv_store_get_db (self), dest_path, error);
 }
 
@@ -251,6 +269,8 @@ nv_store_restore_into (NvStore *store, const char *source_path, char **kept_copy
   int rc;
 
   g_return_val_if_fail (NV_IS_STORE (store), FALSE);
+  if (nv_store_is_shared (store))
+    return refuse_shared (db_path, error);
 
   if (!nv_store_validate_file (source_path, error))
     return FALSE;
@@ -284,6 +304,8 @@ nv_store_restore (const char *db_path, const char *source_path, char **kept_copy
   gboolean existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
   g_autofree char *copy = NULL;
 
+  if (nv_pg_is_conninfo (db_path))
+    return refuse_shared (db_path, error);
   if (!nv_store_validate_file (source_path, error))
     return FALSE;
   current = nv_store_open (db_path, error);

@@ -26,7 +26,9 @@
 
 #include "nv-core-resources.h"
 #include "nv-store-file-private.h"
+#include "nv-db-pg.h"
 #include "nv-db-sqlite.h"
+#include "nv-pg.h"
 #include "nv-store-private.h"
 #include "nv-store-sqlite.h"
 
@@ -480,6 +482,8 @@ nv_store_open_at_version (const char *path, int version, GError **error)
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
+  if (nv_pg_is_conninfo (path))
+    return nv_store_open_with_password (path, NULL, error);
   nv_store_locks_install ();
   g_return_val_if_fail (version >= 0 && version <= nv_store_latest_schema_version (), NULL);
 
@@ -551,7 +555,24 @@ nv_store_open_at_version (const char *path, int version, GError **error)
 NvStore *
 nv_store_open (const char *path, GError **error)
 {
-  return nv_store_open_at_version (path, nv_store_latest_schema_version (), error);
+  return nv_store_open_with_password (path, NULL, error);
+}
+
+NvStore *
+nv_store_open_with_password (const char *database, const char *password, GError **error)
+{
+  NvDb *db;
+  int version = 0;
+
+  g_return_val_if_fail (database != NULL, NULL);
+  if (!nv_pg_is_conninfo (database))
+    return nv_store_open_at_version (database, nv_store_latest_schema_version (), error);
+  /* The core's data (templates, rules) comes with the store. */
+  ensure_resources ();
+  db = nv_db_pg_open (database, password, &version, error);
+  if (db == NULL)
+    return NULL;
+  return nv_store_new_for_db (db, database, version, FALSE);
 }
 
 

@@ -406,6 +406,7 @@ gboolean
 nv_store_refresh (NvStore *self)
 {
   gint64 version;
+  NvStoreTopics topics = NV_TOPIC_ALL;
 
   g_return_val_if_fail (NV_IS_STORE (self), FALSE);
   if (nv_store_in_transaction (self) ||
@@ -413,6 +414,43 @@ nv_store_refresh (NvStore *self)
       version == self->seen_version)
     return FALSE;
   self->seen_version = version;
+  /* A server says what kinds of data the others changed. */
+  if (self->db->backend->remote_topics != NULL)
+    topics = self->db->backend->remote_topics (self->db);
+  announce (self, topics != 0 ? topics : NV_TOPIC_ALL);
+  return TRUE;
+}
+
+gboolean
+nv_store_is_shared (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  return self->db->backend->socket != NULL;
+}
+
+int
+nv_store_get_notify_fd (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), -1);
+  return self->db->backend->socket != NULL ? self->db->backend->socket (self->db) : -1;
+}
+
+gboolean
+nv_store_is_connected (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  return self->db->backend->is_connected == NULL || self->db->backend->is_connected (self->db);
+}
+
+gboolean
+nv_store_reconnect (NvStore *self, GError **error)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  if (self->db->backend->reconnect == NULL)
+    return TRUE;
+  if (!self->db->backend->reconnect (self->db, error))
+    return FALSE;
+  self->db->backend->data_version (self->db, &self->seen_version, NULL);
   announce (self, NV_TOPIC_ALL);
   return TRUE;
 }

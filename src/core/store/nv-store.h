@@ -39,7 +39,14 @@ G_DECLARE_FINAL_TYPE (NvStore, nv_store, NV, STORE, GObject)
 
 char *nv_store_default_path (void);
 
+/* @path: a database file, or the municipality's PostgreSQL server named
+ * the way libpq names it (`postgresql://…`, `service=…`, key=value pairs;
+ * see nv-pg.h). */
 NvStore *nv_store_open (const char *path, GError **error);
+/* As nv_store_open(); @password (may be NULL) is used for this connection
+ * to a server only, never stored. */
+NvStore *nv_store_open_with_password (const char *database, const char *password,
+                                      GError **error);
 NvStore *nv_store_open_at_version (const char *path, int version, GError **error);
 const char *nv_store_get_path (NvStore *self);
 int nv_store_get_schema_version (NvStore *self);
@@ -73,6 +80,19 @@ typedef enum
  * last look; if so, emits ::changed with NV_TOPIC_ALL and returns TRUE. One
  * cheap query; never inside a transaction. */
 gboolean nv_store_refresh (NvStore *self);
+
+/* TRUE when the store is the municipality's shared server, not a file:
+ * no backups, packs or file checks there; the server's roles decide what
+ * is seen. */
+gboolean nv_store_is_shared (NvStore *self);
+/* For a shared store: the descriptor that becomes readable when another
+ * connection's change arrives (call nv_store_refresh() then), or -1. */
+int nv_store_get_notify_fd (NvStore *self);
+/* For a shared store: is the connection up? A local file always is. */
+gboolean nv_store_is_connected (NvStore *self);
+/* Connects a shared store again after the connection was lost; on
+ * success announces every topic (what changed meanwhile is unknown). */
+gboolean nv_store_reconnect (NvStore *self, GError **error);
 
 gboolean nv_store_check (NvStore *self, char **verdict, GError **error);
 gboolean nv_store_backup (NvStore *self, const char *dest_path, GError **error);

@@ -82,7 +82,8 @@ nv_workshop_vote (NvStore *store, gint64 idea_id, int delta, GError **error)
 
   g_return_val_if_fail (delta == 1 || delta == -1, FALSE);
   stmt = nv_store_prepare (store,
-                           "UPDATE workshop_idea SET votes = max(0, votes + ?2) WHERE id = ?1",
+                           "UPDATE workshop_idea SET votes = CASE WHEN votes + ?2 < 0 THEN 0 "
+                           "ELSE votes + ?2 END WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return FALSE;

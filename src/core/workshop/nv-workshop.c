@@ -614,7 +614,8 @@ nv_workshop_set_theme (NvStore *store, gint64 id, const char *theme_id, gboolean
     return FALSE;
   if (enabled)
     stmt = nv_store_prepare (store,
-                             "INSERT OR IGNORE INTO workshop_theme (workshop_id, theme) VALUES (?1, ?2)",
+                             "INSERT INTO workshop_theme (workshop_id, theme) VALUES (?1, ?2) "
+                             "ON CONFLICT DO NOTHING",
                              error);
   else
     stmt = nv_store_prepare (store,

@@ -1,0 +1,825 @@
+/* nv-db-pg.c — the PostgreSQL backend of the database seam (nv-db.h).
+ *
+ * The store's statements are written for SQLite (`?1` parameters, COLLATE
+ * NOCASE); each is rewritten once when prepared: `$1`, and the schema's
+ * case-insensitive collation naervaer.nocase (server schema 6). Statements
+ * are prepared on the server once per connection and run with text
+ * parameters; results come back whole, in text form, except rows the
+ * statistics read in bulk, which come in binary form (nv_db_pg_*).
+ *
+ * An INSERT into a table with an `id` gets `RETURNING id` appended so that
+ * ->last_insert_id works as SQLite's does. The connection LISTENs on
+ * «naervaer_changed» (server schema 5): ->data_version moves when another
+ * connection's commit sent a notification, and ->remote_topics says which
+ * kinds of data they changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nv-db-pg.h"
+#include "nv-pg-private.h"
+#include "nv-store.h"
+
+typedef struct
+{
+  NvDb parent;
+  NvPg *pg;
+  guint n_statements;
+  gint64 last_insert_id, changes, total_changes;
+  gint64 version; /* notifications received from other connections */
+  guint remote_topics;
+  PGresult *error_result; /* the last failure; NULL: see the connection */
+} PgDb;
+
+typedef struct
+{
+  NvStmt parent;
+  PgDb *db;
+  char *name;
+  char *text; /* as the server runs it */
+  int n_params;
+  char **values;
+  int *lengths;
+  int *formats;
+  gboolean returning_id;
+  PGresult *result;
+  int row;
+  gboolean executed;
+  guchar *blob; /* the last bytea column read, unescaped */
+  gsize blob_len;
+} PgStmt;
+
+static const NvDbBackend pg_backend;
+
+#define DB(d) ((PgDb *)(d))
+#define STMT(s) ((PgStmt *)(s))
+
+/* The tables whose rows have an identity `id` (server schema 1). */
+static const char *const id_tables[] = {
+  "unit",         "employee",        "roster",        "spell",   "benchmark_series",
+  "workshop",     "workshop_prompt", "workshop_idea", "measure", "measure_note",
+  "faktor_round",
+};
+
+static const struct
+{
+  const char *payload;
+  NvStoreTopics topics;
+} topic_names[] = {
+  { "units", NV_TOPIC_UNITS | NV_TOPIC_TARGETS },
+  { "employees", NV_TOPIC_EMPLOYEES },
+  { "spells", NV_TOPIC_SPELLS },
+  { "monthly", NV_TOPIC_MONTHLY },
+  { "followup", NV_TOPIC_FOLLOWUP },
+  { "benchmarks", NV_TOPIC_BENCHMARKS },
+  { "workshops", NV_TOPIC_WORKSHOPS },
+  { "ideas", NV_TOPIC_IDEAS },
+  { "measures", NV_TOPIC_MEASURES },
+  { "faktor", NV_TOPIC_FAKTOR },
+};
+
+gboolean
+nv_db_is_pg (NvDb *db)
+{
+  return db != NULL && db->backend == &pg_backend;
+}
+
+/* ---- Errors ------------------------------------------------------------- */
+
+static void
+keep_error (PgDb *self, PGresult *result)
+{
+  g_clear_pointer (&self->error_result, PQclear);
+  self->error_result = result;
+}
+
+static gboolean
+pg_set_error (NvDb *db, GError **error)
+{
+  PgDb *self = DB (db);
+  PGconn *conn = self->pg->conn;
+  const PGresult *r = self->error_result;
+  const char *state = r != NULL ? PQresultErrorField (r, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = r != NULL ? PQresultErrorField (r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn));
+
+  g_strstrip (message);
+  if (PQstatus (conn) == CONNECTION_BAD)
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+                 _ ("The connection to the database server was lost: %s"), message);
+  else if (g_strcmp0 (state, "42501") == 0)
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                 _ ("Your login “%s” may not change this (%s). Ask HR for access to the unit."),
+                 nv_pg_login (self->pg), message);
+  else if (g_strcmp0 (state, "23505") == 0)
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_DUPLICATE,
+                 _ ("The database server refused a duplicate: %s"), message);
+  else if (state != NULL && g_str_has_prefix (state, "23"))
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                 _ ("The database server refused the value: %s"), message);
+  else
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_SQL,
+                 _ ("The database server reported an error: %s"), message);
+  return FALSE;
+}
+
+/* Runs parameterless @sql; keeps a failure for ->set_error. */
+static gboolean
+run (PgDb *self, const char *sql)
+{
+  PGresult *result = PQexec (self->pg->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      keep_error (self, result);
+      return FALSE;
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+/* ---- Notifications ------------------------------------------------------ */
+
+static void
+take_notifications (PgDb *self)
+{
+  PGnotify *n;
+  int own = PQbackendPID (self->pg->conn);
+
+  if (PQconsumeInput (self->pg->conn) == 0)
+    return;
+  while ((n = PQnotifies (self->pg->conn)) != NULL)
+    {
+      if (n->be_pid != own)
+        {
+          self->version++;
+          for (guint i = 0; i < G_N_ELEMENTS (topic_names); i++)
+            if (g_strcmp0 (n->extra, topic_names[i].payload) == 0)
+              self->remote_topics |= topic_names[i].topics;
+        }
+      PQfreemem (n);
+    }
+}
+
+/* ---- Opening ------------------------------------------------------------ */
+
+NvDb *
+nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, GError **error)
+{
+  g_autofree char *full = NULL;
+  g_autoptr (NvPg) pg = NULL;
+  PgDb *self;
+  int version = 0, latest = nv_pg_latest_schema_version ();
+
+  if (password != NULL && *password != '\0')
+    {
+      /* libpq reads a password from the connection string only; the
+       * user's text is quoted as a value, never parsed as options. */
+      GString *quoted = g_string_new ("'");
+      for (const char *p = password; *p != '\0'; p++)
+        {
+          if (*p == '\'' || *p == '\\')
+            g_string_append_c (quoted, '\\');
+          g_string_append_c (quoted, *p);
+        }
+      g_string_append_c (quoted, '\'');
+      if (g_str_has_prefix (conninfo, "postgresql://")
+          || g_str_has_prefix (conninfo, "postgres://"))
+        {
+          g_autofree char *escaped = g_uri_escape_string (password, NULL, FALSE);
+          full = g_strdup_printf ("%s%cpassword=%s", conninfo,
+                                  strchr (conninfo, '?') != NULL ? '&' : '?', escaped);
+        }
+      else
+        full = g_strdup_printf ("%s password=%s", conninfo, quoted->str);
+      g_string_free (quoted, TRUE);
+    }
+  pg = nv_pg_connect (full != NULL ? full : conninfo, error);
+  if (full != NULL)
+    memset (full, 0, strlen (full));
+  if (pg == NULL)
+    return NULL;
+  if (!nv_pg_schema_version (pg, &version, error))
+    return NULL;
+  if (version == 0 || version < latest)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_NAERVAER,
+                   _ ("The database server has no Nærvær database of this version (schema %d, "
+                      "this version of Nærvær needs %d). The municipality’s IT runs "
+                      "“naervaer-cli server init” to make or update it."),
+                   version, latest);
+      return NULL;
+    }
+  if (version > latest)
+    {
+      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_TOO_NEW,
+                   _ ("The database server’s Nærvær schema (version %d) is newer than this "
+                      "version of Nærvær knows (%d). Update Nærvær."),
+                   version, latest);
+      return NULL;
+    }
+  if (!nv_pg_exec_done (pg,
+                        "SELECT pg_catalog.set_config ('datestyle', 'ISO, YMD', false), "
+                        "pg_catalog.set_config ('timezone', 'UTC', false), "
+                        "pg_catalog.set_config ('extra_float_digits', '3', false)",
+                        error)
+      || !nv_pg_exec_done (pg, "LISTEN naervaer_changed", error))
+    return NULL;
+
+  self = g_new0 (PgDb, 1);
+  self->parent.backend = &pg_backend;
+  self->pg = g_steal_pointer (&pg);
+  *schema_version = version;
+  return &self->parent;
+}
+
+/* ---- Connection --------------------------------------------------------- */
+
+static void
+pg_close (NvDb *db)
+{
+  g_clear_pointer (&DB (db)->error_result, PQclear);
+  nv_pg_free (DB (db)->pg);
+  g_free (db);
+}
+
+static gboolean
+is_word (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* SQLite's text to the server's: `?N` → `$N`, COLLATE NOCASE → the
+ * schema's collation; literals, quoted names and comments kept as they are.
+ * Sets @n_params to the highest parameter number. */
+static char *
+rewrite (const char *sql, int *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 32);
+  const char *p = sql;
+
+  *n_params = 0;
+  while (*p != '\0')
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          g_string_append_c (out, *p++);
+          while (*p != '\0')
+            {
+              if (*p == quote && p[1] == quote)
+                {
+                  g_string_append_len (out, p, 2);
+                  p += 2;
+                  continue;
+                }
+              g_string_append_c (out, *p);
+              if (*p++ == quote)
+                break;
+            }
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+        }
+      else if (*p == '?' && g_ascii_isdigit (p[1]))
+        {
+          char *end;
+          long n = strtol (p + 1, &end, 10);
+          g_string_append_printf (out, "$%ld", n);
+          *n_params = MAX (*n_params, (int)n);
+          p = end;
+        }
+      else if ((p == sql || !is_word (p[-1])) && g_ascii_strncasecmp (p, "COLLATE NOCASE", 14) == 0
+               && !is_word (p[14]))
+        {
+          g_string_append (out, "COLLATE naervaer.nocase");
+          p += 14;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Does @sql insert into a table with an `id` and return nothing itself? */
+static gboolean
+inserts_with_id (const char *sql)
+{
+  g_auto (GStrv) words = NULL;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 || strstr (sql, "RETURNING") != NULL
+      || strstr (sql, "returning") != NULL)
+    return FALSE;
+  words = g_regex_split_simple ("[\\s(]+", sql, 0, 0);
+  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL; i++)
+    if (g_ascii_strcasecmp (words[i], "INTO") == 0)
+      {
+        for (guint t = 0; t < G_N_ELEMENTS (id_tables); t++)
+          if (g_ascii_strcasecmp (words[i + 1], id_tables[t]) == 0)
+            return TRUE;
+        return FALSE;
+      }
+  return FALSE;
+}
+
+static NvStmt *
+pg_prepare (NvDb *db, const char *sql, GError **error)
+{
+  PgDb *self = DB (db);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  PGresult *result;
+  PgStmt *s;
+  int n_params;
+
+  text = rewrite (sql, &n_params);
+  if (inserts_with_id (sql))
+    {
+      g_strchomp (text);
+      if (g_str_has_suffix (text, ";"))
+        text[strlen (text) - 1] = '\0';
+      char *with = g_strconcat (text, " RETURNING id", NULL);
+      g_free (text);
+      text = with;
+    }
+  name = g_strdup_printf ("nv_%u", ++self->n_statements);
+  result = PQprepare (self->pg->conn, name, text, n_params, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      g_debug ("could not prepare: %s", text);
+      keep_error (self, result);
+      pg_set_error (db, error);
+      return NULL;
+    }
+  PQclear (result);
+  s = g_new0 (PgStmt, 1);
+  s->parent.backend = &pg_backend;
+  s->db = self;
+  s->name = g_steal_pointer (&name);
+  s->text = g_strdup (text);
+  s->n_params = n_params;
+  s->values = g_new0 (char *, MAX (n_params, 1));
+  s->lengths = g_new0 (int, MAX (n_params, 1));
+  s->formats = g_new0 (int, MAX (n_params, 1));
+  s->returning_id = g_str_has_suffix (text, " RETURNING id");
+  s->row = -1;
+  return &s->parent;
+}
+
+static gboolean
+pg_exec (NvDb *db, const char *sql, GError **error)
+{
+  g_autofree char *text = NULL;
+  int n_params;
+
+  text = rewrite (sql, &n_params);
+  if (!run (DB (db), text))
+    return pg_set_error (db, error);
+  return TRUE;
+}
+
+static gint64
+pg_last_insert_id (NvDb *db)
+{
+  return DB (db)->last_insert_id;
+}
+
+static gint64
+pg_changes (NvDb *db)
+{
+  return DB (db)->changes;
+}
+
+static gint64
+pg_total_changes (NvDb *db)
+{
+  return DB (db)->total_changes;
+}
+
+static gboolean
+pg_data_version (NvDb *db, gint64 *version, GError **error)
+{
+  take_notifications (DB (db));
+  *version = DB (db)->version;
+  if (PQstatus (DB (db)->pg->conn) == CONNECTION_BAD)
+    {
+      keep_error (DB (db), NULL);
+      return pg_set_error (db, error);
+    }
+  return TRUE;
+}
+
+/* ---- Transactions ------------------------------------------------------- */
+
+static gboolean
+pg_begin (NvDb *db, gboolean wait, GError **error)
+{
+  /* Rows are locked one by one on the server: nobody holds the whole
+   * database, so there is nothing to wait for here. */
+  if (!run (DB (db), "BEGIN"))
+    return wait ? pg_set_error (db, error) : FALSE;
+  return TRUE;
+}
+
+static gboolean
+pg_in_transaction (NvDb *db)
+{
+  return PQtransactionStatus (DB (db)->pg->conn) != PQTRANS_IDLE
+         && PQtransactionStatus (DB (db)->pg->conn) != PQTRANS_UNKNOWN;
+}
+
+static void
+pg_rollback (NvDb *db)
+{
+  if (pg_in_transaction (db))
+    {
+      PGresult *result = PQexec (DB (db)->pg->conn, "ROLLBACK");
+      PQclear (result);
+    }
+}
+
+static gboolean
+pg_commit (NvDb *db, GError **error)
+{
+  PgDb *self = DB (db);
+  PGresult *result;
+
+  if (PQtransactionStatus (self->pg->conn) == PQTRANS_INERROR)
+    {
+      pg_rollback (db);
+      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_SQL,
+                           _ ("The database server refused an earlier step of this change: "
+                              "nothing was saved."));
+      return FALSE;
+    }
+  result = PQexec (self->pg->conn, "COMMIT");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK
+      || g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
+    {
+      keep_error (self, result);
+      pg_rollback (db);
+      return pg_set_error (db, error);
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+/* ---- Schema ------------------------------------------------------------- */
+
+static gboolean
+pg_get_schema_version (NvDb *db, int *version, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (!nv_pg_schema_version (DB (db)->pg, version, &local))
+    {
+      g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_SQL, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pg_set_schema_version (NvDb *db, int version, GError **error)
+{
+  g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
+                       _ ("The server’s schema is made with “naervaer-cli server init”."));
+  return FALSE;
+}
+
+/* ---- Statements --------------------------------------------------------- */
+
+static void
+clear_result (PgStmt *s)
+{
+  g_clear_pointer (&s->result, PQclear);
+  g_clear_pointer (&s->blob, PQfreemem);
+  s->row = -1;
+  s->executed = FALSE;
+}
+
+static void
+pg_clear_bindings (NvStmt *stmt)
+{
+  PgStmt *s = STMT (stmt);
+
+  for (int i = 0; i < s->n_params; i++)
+    {
+      g_clear_pointer (&s->values[i], g_free);
+      s->lengths[i] = 0;
+      s->formats[i] = 0;
+    }
+}
+
+static void
+pg_finalize (NvStmt *stmt)
+{
+  PgStmt *s = STMT (stmt);
+  g_autofree char *sql = NULL;
+
+  clear_result (s);
+  pg_clear_bindings (stmt);
+  /* The statement goes with the connection; deallocate it if that lives. */
+  if (PQstatus (s->db->pg->conn) == CONNECTION_OK
+      && PQtransactionStatus (s->db->pg->conn) != PQTRANS_INERROR)
+    {
+      sql = g_strdup_printf ("DEALLOCATE %s", s->name);
+      PQclear (PQexec (s->db->pg->conn, sql));
+    }
+  g_free (s->name);
+  g_free (s->text);
+  g_free (s->values);
+  g_free (s->lengths);
+  g_free (s->formats);
+  g_free (s);
+}
+
+static NvStep
+pg_step (NvStmt *stmt)
+{
+  PgStmt *s = STMT (stmt);
+  PgDb *self = s->db;
+
+  if (!s->executed)
+    {
+      PGresult *result;
+      ExecStatusType status;
+
+      s->executed = TRUE;
+      result = PQexecPrepared (self->pg->conn, s->name, s->n_params, (const char *const *)s->values,
+                               s->lengths, s->formats, 0);
+      status = PQresultStatus (result);
+      if (status == PGRES_FATAL_ERROR
+          && g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "26000") == 0)
+        {
+          /* A new session after a lost connection: prepare it again. */
+          PQclear (result);
+          result = PQprepare (self->pg->conn, s->name, s->text, s->n_params, NULL);
+          if (PQresultStatus (result) != PGRES_COMMAND_OK)
+            {
+              keep_error (self, result);
+              return NV_STEP_ERROR;
+            }
+          PQclear (result);
+          result = PQexecPrepared (self->pg->conn, s->name, s->n_params,
+                                   (const char *const *)s->values, s->lengths, s->formats, 0);
+          status = PQresultStatus (result);
+        }
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        {
+          keep_error (self, result);
+          return NV_STEP_ERROR;
+        }
+      if (status == PGRES_COMMAND_OK || s->returning_id)
+        {
+          const char *tuples = PQcmdTuples (result);
+          self->changes = *tuples != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+          self->total_changes += self->changes;
+          if (s->returning_id && PQntuples (result) > 0)
+            self->last_insert_id
+                = g_ascii_strtoll (PQgetvalue (result, PQntuples (result) - 1, 0), NULL, 10);
+          PQclear (result);
+          return NV_DONE;
+        }
+      s->result = result;
+    }
+  if (s->result == NULL)
+    return NV_DONE;
+  s->row++;
+  return s->row < PQntuples (s->result) ? NV_ROW : NV_DONE;
+}
+
+static void
+pg_reset (NvStmt *stmt)
+{
+  clear_result (STMT (stmt));
+}
+
+static void
+set_param (NvStmt *stmt, int index, char *value, int length, int format)
+{
+  PgStmt *s = STMT (stmt);
+
+  if (index < 1 || index > s->n_params)
+    {
+      g_free (value);
+      return;
+    }
+  g_free (s->values[index - 1]);
+  s->values[index - 1] = value;
+  s->lengths[index - 1] = length;
+  s->formats[index - 1] = format;
+}
+
+static void
+pg_bind_int64 (NvStmt *stmt, int index, gint64 value)
+{
+  set_param (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+static void
+pg_bind_double (NvStmt *stmt, int index, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  set_param (stmt, index, g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", value)), 0, 0);
+}
+
+static void
+pg_bind_text (NvStmt *stmt, int index, const char *text, gboolean copy)
+{
+  set_param (stmt, index, g_strdup (text), 0, 0);
+}
+
+static void
+pg_bind_blob (NvStmt *stmt, int index, const void *data, gsize size)
+{
+  char *copy = g_malloc (MAX (size, 1));
+
+  memcpy (copy, data, size);
+  set_param (stmt, index, copy, (int)size, 1);
+}
+
+static void
+pg_bind_null (NvStmt *stmt, int index)
+{
+  set_param (stmt, index, NULL, 0, 0);
+}
+
+static const char *
+value (NvStmt *stmt, int column)
+{
+  PgStmt *s = STMT (stmt);
+
+  if (s->result == NULL || s->row < 0 || s->row >= PQntuples (s->result)
+      || column >= PQnfields (s->result) || PQgetisnull (s->result, s->row, column))
+    return NULL;
+  return PQgetvalue (s->result, s->row, column);
+}
+
+static gboolean
+pg_column_is_null (NvStmt *stmt, int column)
+{
+  return value (stmt, column) == NULL;
+}
+
+static gint64
+pg_column_int64 (NvStmt *stmt, int column)
+{
+  const char *v = value (stmt, column);
+
+  if (v == NULL)
+    return 0;
+  if (v[0] == 't' && v[1] == '\0')
+    return 1; /* a boolean: SQLite says 1 and 0 */
+  if (v[0] == 'f' && v[1] == '\0')
+    return 0;
+  if (strpbrk (v, ".eE") != NULL)
+    return (gint64)g_ascii_strtod (v, NULL);
+  return g_ascii_strtoll (v, NULL, 10);
+}
+
+static double
+pg_column_double (NvStmt *stmt, int column)
+{
+  const char *v = value (stmt, column);
+
+  if (v == NULL)
+    return 0;
+  if (v[0] == 't' && v[1] == '\0')
+    return 1;
+  return g_ascii_strtod (v, NULL);
+}
+
+static const char *
+pg_column_text (NvStmt *stmt, int column)
+{
+  return value (stmt, column);
+}
+
+static const void *
+pg_column_blob (NvStmt *stmt, int column)
+{
+  PgStmt *s = STMT (stmt);
+  const char *v = value (stmt, column);
+  size_t len = 0;
+
+  g_clear_pointer (&s->blob, PQfreemem);
+  s->blob_len = 0;
+  if (v == NULL)
+    return NULL;
+  s->blob = PQunescapeBytea ((const unsigned char *)v, &len);
+  s->blob_len = len;
+  return s->blob;
+}
+
+static gsize
+pg_column_bytes (NvStmt *stmt, int column)
+{
+  PgStmt *s = STMT (stmt);
+  const char *v = value (stmt, column);
+
+  if (v == NULL)
+    return 0;
+  if (s->blob != NULL)
+    return s->blob_len;
+  return strlen (v);
+}
+
+static guint
+pg_remote_topics (NvDb *db)
+{
+  guint topics;
+
+  take_notifications (DB (db));
+  topics = DB (db)->remote_topics;
+  DB (db)->remote_topics = 0;
+  return topics;
+}
+
+static int
+pg_socket (NvDb *db)
+{
+  return PQsocket (DB (db)->pg->conn);
+}
+
+static gboolean
+pg_reconnect (NvDb *db, GError **error)
+{
+  PGconn *conn = DB (db)->pg->conn;
+
+  if (PQstatus (conn) == CONNECTION_OK)
+    return TRUE;
+  PQreset (conn);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      keep_error (DB (db), NULL);
+      return pg_set_error (db, error);
+    }
+  /* A new session: its settings again, and the statements are gone. */
+  DB (db)->version++;
+  return run (DB (db), "SELECT pg_catalog.set_config ('search_path', 'naervaer', false), "
+                       "pg_catalog.set_config ('datestyle', 'ISO, YMD', false), "
+                       "pg_catalog.set_config ('timezone', 'UTC', false), "
+                       "pg_catalog.set_config ('extra_float_digits', '3', false)")
+                 && run (DB (db), "LISTEN naervaer_changed")
+             ? TRUE
+             : pg_set_error (db, error);
+}
+
+static gboolean
+pg_is_connected (NvDb *db)
+{
+  return PQstatus (DB (db)->pg->conn) == CONNECTION_OK;
+}
+
+static const NvDbBackend pg_backend = {
+  .name = "postgresql",
+  .close = pg_close,
+  .prepare = pg_prepare,
+  .exec = pg_exec,
+  .set_error = pg_set_error,
+  .last_insert_id = pg_last_insert_id,
+  .changes = pg_changes,
+  .total_changes = pg_total_changes,
+  .data_version = pg_data_version,
+  .watch_rows = NULL,
+  .bulk_load = NULL,
+  .begin = pg_begin,
+  .commit = pg_commit,
+  .rollback = pg_rollback,
+  .in_transaction = pg_in_transaction,
+  .get_schema_version = pg_get_schema_version,
+  .set_schema_version = pg_set_schema_version,
+  .finalize = pg_finalize,
+  .step = pg_step,
+  .reset = pg_reset,
+  .clear_bindings = pg_clear_bindings,
+  .bind_int64 = pg_bind_int64,
+  .bind_double = pg_bind_double,
+  .bind_text = pg_bind_text,
+  .bind_blob = pg_bind_blob,
+  .bind_null = pg_bind_null,
+  .column_is_null = pg_column_is_null,
+  .column_int64 = pg_column_int64,
+  .column_double = pg_column_double,
+  .column_text = pg_column_text,
+  .column_blob = pg_column_blob,
+  .column_bytes = pg_column_bytes,
+  .remote_topics = pg_remote_topics,
+  .socket = pg_socket,
+  .reconnect = pg_reconnect,
+  .is_connected = pg_is_connected,
+};
