@@ -606,11 +606,69 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (overdue, ==, 1);
 }
 
+/* Two leaders (two connections to the same database) edit one measure: the
+ * second save, made over the version it read, is refused with
+ * NV_STORE_ERROR_CONFLICT and changes nothing; read again, it saves. */
+static void
+test_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = nv_test_store_location (f->dir, "t.db");
+  g_autoptr (NvStore) other = nv_store_open (where, &error);
+  gint64 id = add (f, "Morgenmøte", NULL, NULL, "2026-01-05", NULL);
+  g_autoptr (NvMeasure) mine = NULL;
+  g_autoptr (NvMeasure) theirs = NULL;
+  g_autoptr (NvMeasure) now = NULL;
+
+  g_assert_no_error (error);
+  mine = nv_measure_get (f->store, id, &error);
+  theirs = nv_measure_get (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->row_version, >, 0);
+  g_assert_cmpint (mine->row_version, ==, theirs->row_version);
+
+  g_free (theirs->title);
+  theirs->title = g_strdup ("Morgenmøte kl. 8");
+  g_assert_true (nv_measure_update (other, id, theirs, &error));
+  g_assert_no_error (error);
+
+  g_free (mine->owner);
+  mine->owner = g_strdup ("Verneombud");
+  g_assert_false (nv_measure_update (f->store, id, mine, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "someone else"));
+  g_clear_error (&error);
+
+  now = nv_measure_get (f->store, id, &error);
+  g_assert_cmpstr (now->title, ==, "Morgenmøte kl. 8");
+  g_assert_cmpstr (now->owner, ==, "");
+  g_assert_cmpint (now->row_version, >, mine->row_version);
+
+  /* Reloaded: the change goes through, and the other's copy is stale now. */
+  g_free (now->owner);
+  now->owner = g_strdup ("Verneombud");
+  g_assert_true (nv_measure_update (f->store, id, now, &error));
+  g_assert_no_error (error);
+  g_assert_false (nv_measure_update (other, id, theirs, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A status change raises the version too. */
+  g_clear_pointer (&mine, nv_measure_free);
+  mine = nv_measure_get (f->store, id, &error);
+  g_assert_true (nv_measure_set_status (other, id, NV_MEASURE_IN_PROGRESS, NULL,
+                                        day ("2026-01-06"), &error));
+  g_assert_no_error (error);
+  g_assert_false (nv_measure_update (f->store, id, mine, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/measure/conflict", test_conflict);
   ADD ("/measure/transitions", test_transitions);
   ADD ("/measure/transition-messages", test_transition_messages);
   ADD ("/measure/status-notes-and-days", test_status_notes_and_days);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
   "m.deadline, m.status, m.status_date, m.workshop_id, "                              \
   "(SELECT count(*) FROM measure_note n WHERE n.measure_id = m.id "                   \
   " AND n.from_status IS NULL), "                                                    \
-  "(SELECT group_concat(n.text, ' ') FROM measure_note n WHERE n.measure_id = m.id) " \
+  "(SELECT group_concat(n.text, ' ') FROM measure_note n WHERE n.measure_id = m.id), " \
+  "m.row_version "                                                                    \
   "FROM measure m "
 
 /* A measure from a row of NV_MEASURE_COLUMNS; *@notes_text (nullable)

@@ -430,6 +430,7 @@ nv_measure_from_row (NvStmt *stmt, char **notes_text)
   m->n_notes = nv_stmt_column_int (stmt, 11);
   if (notes_text != NULL)
     *notes_text = nv_stmt_dup_text (stmt, 12);
+  m->row_version = nv_stmt_column_int64 (stmt, 13);
   if (m->description == NULL)
     m->description = g_strdup ("");
   if (m->owner == NULL)
@@ -518,18 +519,25 @@ nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **
                    _("The start (%s) cannot be after the day the status last changed (%s)"), s, d);
       return FALSE;
     }
+  /* A form that read version N saves only over version N (0: any). */
+  if (fields->row_version != 0 && fields->row_version != existing->row_version)
+    return nv_store_conflict (error);
   stmt = nv_store_prepare (store,
                            "UPDATE measure SET title = ?2, description = ?3, theme = ?4, "
                            "owner = ?5, start_date = ?6, deadline = ?7, workshop_id = ?8, "
                            "status_date = CASE WHEN status = 'planned' THEN ?6 "
-                           "ELSE status_date END WHERE id = ?1",
+                           "ELSE status_date END WHERE id = ?1 AND (?9 = 0 OR row_version = ?9)",
                            error);
   if (stmt == NULL)
     return FALSE;
   nv_stmt_bind_int64 (stmt, 1, id);
   bind_fields (stmt, fields, start);
+  nv_stmt_bind_int64 (stmt, 9, fields->row_version);
   if (!nv_store_write (store, stmt, NV_TOPIC_MEASURES, error))
     return FALSE;
+  /* Saved by someone else between the read above and this write. */
+  if (nv_store_changes (store) == 0)
+    return nv_store_conflict (error);
   return TRUE;
 }
 

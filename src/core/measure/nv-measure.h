@@ -88,6 +88,7 @@ typedef struct
   NvDay status_day;     /* day of the last status change (= start when never changed) */
   gint64 workshop_id;   /* 0 when not linked to a workshop */
   guint n_notes;        /* evaluation notes (not status-change notes) */
+  gint64 row_version;   /* raised by every change of the row; 0: not known */
 } NvMeasure;
 
 NvMeasure *nv_measure_new (void);
@@ -132,7 +133,9 @@ gboolean nv_measure_validate (NvStore *store, gint64 unit_id, const NvMeasure *f
  * Returns the new id, 0 on error (nothing stored). */
 gint64 nv_measure_add (NvStore *store, gint64 unit_id, const NvMeasure *fields, GError **error);
 /* Rewrites the user-entered fields (as for add) of measure @id; the status
- * and notes are kept. */
+ * and notes are kept. With @fields->row_version set (the version the form
+ * read), a measure someone else changed since is left as it is:
+ * NV_STORE_ERROR_CONFLICT. */
 gboolean nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **error);
 gboolean nv_measure_delete (NvStore *store, gint64 id, GError **error);
 NvMeasure *nv_measure_get (NvStore *store, gint64 id, GError **error);

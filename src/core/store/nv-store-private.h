@@ -46,6 +46,10 @@ gboolean nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GErr
 gboolean nv_store_delete_row (NvStore *self, const char *sql, gint64 id, NvStoreTopics topics,
                               const char *gone, GError **error);
 
+/* Sets NV_STORE_ERROR_CONFLICT («changed by someone else — reload») and
+ * returns FALSE: a save named a row version that is no longer the row's. */
+gboolean nv_store_conflict (GError **error);
+
 /* The id the last INSERT gave its row; the rows the last statement changed;
  * the rows this connection changed since it was opened. */
 gint64 nv_store_last_insert_id (NvStore *self);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "nv-store-file-private.h"
 #include "nv-store-private.h"
 
@@ -213,6 +215,15 @@ nv_store_delete_row (NvStore *self, const char *sql, gint64 id, NvStoreTopics to
       return FALSE;
     }
   return nv_store_txn_commit (g_steal_pointer (&txn), error);
+}
+
+gboolean
+nv_store_conflict (GError **error)
+{
+  g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT,
+                       _("This was changed by someone else while you had it open — reload "
+                         "to see their changes, then make yours again."));
+  return FALSE;
 }
 
 gint64

@@ -27,6 +27,7 @@ typedef enum
   NV_STORE_ERROR_INVALID,        /* a value breaks a rule (form or import) */
   NV_STORE_ERROR_DUPLICATE,      /* a name that must be unique is taken */
   NV_STORE_ERROR_NOT_FOUND,      /* no such row */
+  NV_STORE_ERROR_CONFLICT,       /* someone else saved the row since it was read */
 } NvStoreError;
 
 GQuark nv_store_error_quark (void);

@@ -39,6 +39,7 @@ struct _NvMeasureDialog
   NvStore *store;
   gint64 unit_id;
   gint64 measure_id; /* 0 when adding */
+  gint64 row_version; /* of the measure as the form read it */
   GArray *workshop_ids; /* gint64 per workshop_row position; 0 = none */
   gboolean title_touched;
   gboolean valid;
@@ -189,7 +190,16 @@ nv_measure_dialog_save (NvMeasureDialog *self)
   if (self->measure_id == 0)
     ok = nv_measure_add (self->store, self->unit_id, fields, &error) != 0;
   else
-    ok = nv_measure_update (self->store, self->measure_id, fields, &error);
+    {
+      fields->row_version = self->row_version;
+      ok = nv_measure_update (self->store, self->measure_id, fields, &error);
+    }
+  if (!ok && g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT))
+    {
+      /* Not a field's fault: said above the buttons, the form kept. */
+      show_problem (self, NV_MEASURE_FIELD_NONE, error->message);
+      return FALSE;
+    }
   if (!ok)
     {
       NvMeasureField field = NV_MEASURE_FIELD_NONE;
@@ -287,6 +297,7 @@ nv_measure_dialog_new (NvContext *context, gint64 unit_id, const NvMeasure *meas
   if (measure != NULL)
     {
       self->measure_id = measure->id;
+      self->row_version = measure->row_version;
       self->title_touched = TRUE;
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Measure"));
       gtk_button_set_label (self->save_button, _("Save"));

@@ -1,0 +1,149 @@
+/* bench-stats-pg.c — the statistics of a whole municipality from the
+ * PostgreSQL server on this computer against the same from SQLite
+ * (issue 14 item 7).
+ *
+ * 500 units (15–45 employees each) over ten years, three spells per
+ * employee and year (tests/nv-bench.h), written once into a database file
+ * and once into a database on the throwaway server `pgcluster.py run`
+ * started. Each measurement is a new process (this program with --child):
+ * it opens the store and runs the first query, all units by quarter, and
+ * reports the wall time (on the server the work is shared between two
+ * processes, so CPU time of ours alone would flatter it). Alternating,
+ * median of NV_BENCH_RUNS:
+ *   reference  SQLite, the file with its statistics packs;
+ *   ours       PostgreSQL: the rows read in bulk — three queries, binary
+ *              results — and computed by the same engine
+ *                                                  — target ≤ 3× reference.
+ * Both must give the same lost days to the last decimal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "nv-stats.h"
+#include "nv-test-store.h"
+#include "nv-test-util.h"
+#include "tests/nv-bench.h"
+
+#define MAX_RATIO 3.0
+#define N_UNITS 500
+#define YEARS 10
+
+static NvDay today;
+
+static NvStatsQuery
+query (void)
+{
+  NvStatsQuery q = { NV_PERIOD_QUARTER, nv_day_from_ymd (2016, 10, 1), today, today };
+  return q;
+}
+
+static double
+total_lost (NvStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) out = NULL;
+  NvStatsQuery q = query ();
+  double lost = 0;
+
+  out = nv_stats_for_units (store, NULL, 0, &q, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < out->len; i++)
+    lost += g_array_index (out, NvStatsPeriod, i).lost_days;
+  return lost;
+}
+
+/* In the child: open, first query, print the wall time it took. */
+static int
+child (const char *database)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 wall0 = g_get_monotonic_time ();
+  g_autoptr (NvStore) store = nv_store_open (database, &error);
+  double lost;
+
+  g_assert_no_error (error);
+  lost = total_lost (store);
+  if (!(lost > 0))
+    g_error ("implausible result");
+  printf ("wall %.3f lost %.6f\n", (g_get_monotonic_time () - wall0) / 1000.0, lost);
+  return 0;
+}
+
+static double
+measure (const char *self, const char *database, double *lost)
+{
+  char *argv[] = { (char *)self, "--child", (char *)database, NULL };
+  NvBenchProc p = nv_bench_spawn (argv, NULL, TRUE);
+  double wall = nv_bench_output_value (p.out, "wall");
+
+  *lost = nv_bench_output_value (p.out, "lost");
+  g_free (p.out);
+  g_assert_cmpfloat (wall, >=, 0);
+  return wall;
+}
+
+static void
+fill (NvStore *store)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (500);
+
+  nv_bench_fill_municipality (store, rand, N_UNITS, YEARS, today);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *server = NULL;
+  guint runs = nv_bench_runs ();
+  g_autofree double *ref = g_new (double, runs);
+  g_autofree double *ours = g_new (double, runs);
+  double lost_sqlite = 0, lost_pg = 0;
+
+  today = nv_day_from_ymd (2026, 11, 30);
+  if (argc == 3 && g_strcmp0 (argv[1], "--child") == 0)
+    return child (argv[2]);
+  if (!nv_test_is_pg ())
+    {
+      printf ("1..0 # SKIP run through tests/server/pgcluster.py run\n");
+      return 77;
+    }
+
+  /* Data, not timed: the same municipality in a file (its packs written by
+   * a first query, the state after any program showed its figures once)
+   * and on the server. */
+  dir = nv_test_tmpdir ();
+  file = g_build_filename (dir, "municipality.db", NULL);
+  server = nv_test_store_location (dir, "server");
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (NvStore) local = nv_store_open (file, &error);
+    g_autoptr (NvStore) shared = nv_store_open (server, &error);
+
+    g_assert_no_error (error);
+    fill (local);
+    fill (shared);
+    total_lost (local);
+  }
+
+  for (guint run = 0; run < runs; run++)
+    {
+      if (run % 2 == 0)
+        ref[run] = measure (argv[0], file, &lost_sqlite);
+      ours[run] = measure (argv[0], server, &lost_pg);
+      if (run % 2 == 1)
+        ref[run] = measure (argv[0], file, &lost_sqlite);
+    }
+  g_assert_cmpfloat_with_epsilon (lost_pg, lost_sqlite, 1e-6);
+
+  nv_bench_header ("Statistics, 500 units × 10 years by quarter, fresh process, wall time "
+                   "(median of alternating runs)");
+  nv_bench_report ("first query, all units: PostgreSQL on this computer (ref: SQLite file)", "ms",
+                   nv_bench_median (ref, runs), nv_bench_median (ours, runs), MAX_RATIO, 0);
+  printf ("(lost days, both: %.3f)\n", lost_pg);
+  nv_bench_remove_db (file);
+  nv_test_rmtree (dir);
+  return nv_bench_exit ("bench-stats-pg");
+}
