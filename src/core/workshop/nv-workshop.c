@@ -191,6 +191,41 @@ nv_workshop_exists (NvStore *store, gint64 id, GError **error)
 }
 
 gint64
+nv_workshop_rows_unit_of (NvStore *store, gint64 workshop_id)
+{
+  NvStmt *stmt = nv_store_prepare (store, "SELECT unit_id FROM workshop WHERE id = ?1", NULL);
+  gint64 unit_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  nv_stmt_bind_int64 (stmt, 1, workshop_id);
+  if (nv_stmt_step (stmt) == NV_ROW)
+    unit_id = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  return unit_id;
+}
+
+gint64
+nv_workshop_rows_latest_before (NvStore *store, gint64 unit_id, NvDay day)
+{
+  NvStmt *stmt = nv_store_prepare (store,
+                                   "SELECT id FROM workshop WHERE unit_id = ?1 AND date <= ?2 "
+                                   "ORDER BY date DESC, id DESC LIMIT 1",
+                                   NULL);
+  char buf[11];
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf));
+  if (nv_stmt_step (stmt) == NV_ROW)
+    id = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  return id;
+}
+
+gint64
 nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *title,
                  GError **error)
 {
