@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 #include "nv-workshop-private.h"
 #include "nv-workshop.h"
 
@@ -170,7 +171,7 @@ unit_exists (NvStore *store, gint64 unit_id, GError **error)
 {
   gboolean found;
 
-  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, &found, error))
+  if (!nv_unit_rows_exists (store, unit_id, &found, error))
     return FALSE;
   if (!found)
     g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
