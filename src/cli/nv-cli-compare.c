@@ -16,7 +16,8 @@
  *     quarters as of the date, Σ lost ÷ Σ contracted of the measure; percent
  *     null when masked or without contracted days;
  *   trend_pp — the unit's latest complete quarter minus the same quarter a
- *     year before, in percentage points, unrounded; null when either is
+ *     year before, in percentage points, from the two figures rounded to one
+ *     decimal (nv_trend_change: what a reader computes from the table); null when either is
  *     missing or masked;
  *   trend — "rising", "falling" or "unchanged" (at most 0.1 point apart),
  *     null with trend_pp.
@@ -209,8 +210,8 @@ compute (NvCli *cli, gint64 unit_id, const char *benchmark, NvDay as_of, Result 
   if (now->contracted_days > 0 && before->contracted_days > 0 && !now->masked &&
       !before->masked)
     {
-      r->trend_pp =
-        nv_benchmark_unit_value (*measure, now) - nv_benchmark_unit_value (*measure, before);
+      r->trend_pp = nv_trend_change (nv_benchmark_unit_value (*measure, now),
+                                     nv_benchmark_unit_value (*measure, before));
       r->trend = nv_trend_for_change (r->trend_pp);
     }
   return TRUE;
@@ -347,8 +348,8 @@ nv_cli_compare_run (NvCli *cli, int argc, char **argv)
     _("Like with like: a legemeldt series is compared with the unit's doctor-certified sick "
       "leave, a totalt series with its total. Light: green below 0.9 × the benchmark, yellow "
       "0.9–1.1 ×, red above 1.1 ×, grey when masked (fewer than 5 persons), with fewer than four "
-      "quarters of data or without a quarter both have. trend_pp is unrounded, in percentage "
-      "points; figures of quarters with fewer than 5 persons are null."));
+      "quarters of data or without a quarter both have. trend_pp is in percentage points, the "
+      "difference of the two quarters rounded to one decimal; figures of quarters with fewer than 5 persons are null."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
