@@ -20,6 +20,9 @@
  */
 #include "config.h"
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
 #include "nv-stats.h"
 #include "nv-test-store.h"
 #include "nv-test-util.h"
@@ -91,6 +94,59 @@ fill (NvStore *store)
   nv_bench_fill_municipality (store, rand, N_UNITS, YEARS, today);
 }
 
+/* The file's rows copied to the server as they are (COPY, triggers off: the
+ * audit trail is not what is measured), so both hold the same rows. */
+static void
+copy_to_server (const char *file, const char *server)
+{
+  static const char *const tables[][2] = {
+    { "unit", "id, name, sector, municipality" },
+    { "employee", "id, unit_id, ref" },
+    { "roster", "id, employee_id, fte, from_date, to_date" },
+    { "spell", "id, employee_id, start_day, end_day, grade, type" },
+  };
+  sqlite3 *db = NULL;
+  PGconn *conn = PQconnectdb (server);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  g_assert_cmpint (sqlite3_open_v2 (file, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  PQclear (PQexec (conn, "SET session_replication_role = replica"));
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s", tables[t][1], tables[t][0]);
+      g_autofree char *copy
+          = g_strdup_printf ("COPY naervaer.%s (%s) FROM STDIN", tables[t][0], tables[t][1]);
+      sqlite3_stmt *stmt = NULL;
+      PGresult *r = PQexec (conn, copy);
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      g_assert_cmpint (PQresultStatus (r), ==, PGRES_COPY_IN);
+      PQclear (r);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_string_truncate (line, 0);
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *v = (const char *)sqlite3_column_text (stmt, c);
+              g_string_append (line, c > 0 ? "\t" : "");
+              g_string_append (line, v != NULL ? v : "\\N");
+            }
+          g_string_append_c (line, '\n');
+          g_assert_cmpint (PQputCopyData (conn, line->str, (int)line->len), ==, 1);
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpint (PQputCopyEnd (conn, NULL), ==, 1);
+      r = PQgetResult (conn);
+      if (PQresultStatus (r) != PGRES_COMMAND_OK)
+        g_error ("%s: %s", copy, PQerrorMessage (conn));
+      PQclear (r);
+    }
+  PQclear (PQexec (conn, "ANALYZE"));
+  sqlite3_close (db);
+  PQfinish (conn);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -120,13 +176,12 @@ main (int argc, char **argv)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (NvStore) local = nv_store_open (file, &error);
-    g_autoptr (NvStore) shared = nv_store_open (server, &error);
 
     g_assert_no_error (error);
     fill (local);
-    fill (shared);
     total_lost (local);
   }
+  copy_to_server (file, server);
 
   for (guint run = 0; run < runs; run++)
     {
