@@ -11,6 +11,8 @@ Fails (and says where) when a translation
     «ukjent», «bruker», «også» — the app writes «òg» …);
   * in nb.po uses a Nynorsk or dialect form («ikkje», «sjukefråvær», «eining»,
     «tilsett» …);
+  * ends a menu item with «…» without a space before it, or uses the English
+    em dash « — » where Norwegian writes the en dash « – »;
   * in either uses a wording the second reader replaced: «prosjektering» for
     projection (it means engineering design), «Gjort» for a done step
     («Utført»), «Forfalt»/«Forfallen» as the overdue label («Over fristen», as
@@ -71,6 +73,8 @@ BOTH_FORBIDDEN = [
     (r"NAV bransje", "«NAV-bransje»"),
     (r"totalt\) — totalt", "the series already names its measure"),
     (r"[“”]", "Norwegian quotes « »"),
+    (r"[^\s«]…$", "a space before a closing «…», as in the other menu items («Rediger …»)"),
+    (r"(^| )— ", "the Norwegian dash is the en dash: « – »"),
 ]
 
 # Data literals the user types or reads in files: exempt from the word lists.
