@@ -75,14 +75,10 @@ nv_cli_chart_run (NvCli *cli, int argc, char **argv)
     context, _("Compares like with like: all series must be of one measure (legemeldt or totalt),\n"
                "and the unit’s figure of that measure is drawn. Quarters with fewer than 5\n"
                "persons are left out (hatched) unless --unmasked is given."));
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "chart", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"),
+                             &output, _("--output is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("chart", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("chart", "%s", _("--unit is required"));
-  if (output == NULL)
-    return nv_cli_usage ("chart", "%s", _("--output is required"));
   lower = g_ascii_strdown (output, -1);
   pdf = g_str_has_suffix (lower, ".pdf");
   if (!pdf && !g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg"))

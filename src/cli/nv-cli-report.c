@@ -64,14 +64,10 @@ nv_cli_report_run (NvCli *cli, int argc, char **argv)
     context, _("A few A4 pages for the management and the working environment committee: the\n"
                "trend against the benchmark, the last four quarters, follow-up, measures and\n"
                "workshops. Quarters with fewer than 5 persons are hidden unless --unmasked."));
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "report", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"),
+                             &output, _("--output is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("report", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("report", "%s", _("--unit is required"));
-  if (output == NULL)
-    return nv_cli_usage ("report", "%s", _("--output is required"));
   lower = g_ascii_strdown (output, -1);
   if (!g_str_has_suffix (lower, ".pdf"))
     return nv_cli_usage ("report", _("“%s” is not a .pdf file"), output);
