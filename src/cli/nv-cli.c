@@ -15,6 +15,7 @@
 
 #include "nv-cli.h"
 #include "nv-cli-commands.h"
+#include "nv-benchmark.h"
 #include "nv-pg.h"
 
 NvContext *
@@ -128,6 +129,17 @@ nv_cli_parse_options (GOptionContext *context, const char *command, int *argc, c
     return TRUE;
   *exit_code = nv_cli_usage (command, "%s", message);
   return FALSE;
+}
+
+gboolean
+nv_cli_parse_quarter (const char *text, NvDay *day)
+{
+  NvPeriodKind kind;
+
+  *day = NV_DAY_NONE;
+  if (text == NULL)
+    return TRUE;
+  return nv_benchmark_period_parse (text, &kind, day, NULL) && kind == NV_PERIOD_QUARTER;
 }
 
 NvUnit *

@@ -78,6 +78,10 @@ gboolean nv_cli_parse_id (const char *text, gint64 *id);
 gboolean nv_cli_parse_day (const char *command, const char *option, const char *text,
                            NvDay (*parse) (const char *text), NvDay *day, int *exit_code);
 
+/* A quarter «YYYY-Qn» into its first day; NULL @text: NV_DAY_NONE. FALSE
+ * when @text is not a quarter (the caller prints the usage error). */
+gboolean nv_cli_parse_quarter (const char *text, NvDay *day);
+
 /* JSON members whose value may be absent: null then. */
 void nv_cli_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
 void nv_cli_json_add_day_or_null (JsonBuilder *builder, const char *member, NvDay day);
