@@ -17,7 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "nv-absence.h"
+#include "nv-absence-private.h"
 #include "nv-followup.h"
 #include "nv-format.h"
 #include "nv-privacy.h"
@@ -125,23 +125,22 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
   for (guint i = 0; i < expired->len; i++)
     {
       const NvExpiredCase *c = g_ptr_array_index (expired, i);
-      char start[11], end[11];
+      char start[11];
       NvStmt *stmt;
 
       nv_day_format_iso_buf (c->start, start);
-      nv_day_format_iso_buf (c->end, end);
 
       /* Spells of one employee never overlap, and a case is a maximal chain
        * of adjacent spells, so the spells inside its span are its own. */
       stmt = nv_store_prepare (store,
-                               "DELETE FROM spell WHERE employee_id = ?1 AND start_date >= ?2 "
-                               "AND end_date IS NOT NULL AND end_date <= ?3",
+                               "DELETE FROM spell WHERE employee_id = ?1 AND start_day >= ?2 "
+                               "AND end_day IS NOT NULL AND end_day <= ?3",
                                error);
       if (stmt == NULL)
         goto fail;
       nv_stmt_bind_int64 (stmt, 1, c->employee_id);
-      nv_stmt_bind_text (stmt, 2, start);
-      nv_stmt_bind_text (stmt, 3, end);
+      nv_spell_bind_day (stmt, 2, c->start);
+      nv_spell_bind_day (stmt, 3, c->end);
       if (!nv_store_step_done (store, stmt, error))
         goto fail;
       spells += (guint) nv_store_changes (store);
@@ -222,10 +221,8 @@ nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *c
                             error);
   if (txn == NULL)
     return FALSE;
-  if (!count_rows (store, "SELECT count(*) FROM roster WHERE employee_id = ?1", employee_id,
-                   &found.n_roster, error) ||
-      !count_rows (store, "SELECT count(*) FROM spell WHERE employee_id = ?1", employee_id,
-                   &found.n_spells, error) ||
+  if (!nv_roster_rows_count_employee (store, employee_id, &found.n_roster, error) ||
+      !nv_spell_rows_count_employee (store, employee_id, &found.n_spells, error) ||
       !count_rows (store, "SELECT count(*) FROM followup_done WHERE employee_id = ?1",
                    employee_id, &found.n_records, error))
     goto fail;

@@ -80,85 +80,27 @@ unit_to_load (NvStatsCache *c, gint64 unit_id)
 
 /* ---- Rows from the tables ----------------------------------------------- */
 
-static NvDay
-column_day (NvStmt *stmt, int column)
+/* The table rows come from the absence feature's row layer
+ * (nv-absence-private.h). */
+
+static void
+append_roster (const NvRosterRow *row, gpointer data)
 {
-  const char *text = nv_stmt_column_text (stmt, column);
-  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
+  g_array_append_val (((NvStatsUnitRows *) data)->roster, *row);
 }
 
-static NvRosterRow
-roster_row (NvStmt *stmt)
+static void
+append_spell (const NvSpell *spell, gpointer data)
 {
-  NvRosterRow r = { 0, nv_stmt_column_int64 (stmt, 0), NULL, nv_stmt_column_double (stmt, 1),
-                    column_day (stmt, 2), column_day (stmt, 3) };
-  return r;
-}
-
-/* Spells are read as three columns: the employee, the grade, and one
- * integer packing the days (integers since schema 7; NvDay < 2^22, the end 0
- * when open) and the type — every sqlite3_column_*() call costs a mutex
- * round trip. */
-#define SPELL_PACKED                                                                           \
-  "s.start_day | (ifnull (s.end_day, 0) << 22) | ((s.type = 'egenmeldt') << 44)"
-#define DAY_MASK ((1 << 22) - 1)
-
-static NvSpell
-spell_row (NvStmt *stmt)
-{
-  gint64 packed = nv_stmt_column_int64 (stmt, 1);
-  NvSpell s = { 0, nv_stmt_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
-                (NvDay) ((packed >> 22) & DAY_MASK), nv_stmt_column_double (stmt, 2),
-                (packed >> 44) & 1 ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
-  return s;
-}
-
-static gboolean
-finish_stmt (NvStore *store, NvStmt *stmt, int rc, GError **error)
-{
-  nv_stmt_reset (stmt);
-  if (rc != NV_DONE)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
+  g_array_append_val (((NvStatsUnitRows *) data)->spells, *spell);
 }
 
 /* One unit's roster and spells, through the employee index. */
 static gboolean
 read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
 {
-  NvStmt *stmt;
-  int rc;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT r.employee_id, r.fte, r.from_date, r.to_date "
-                           "FROM roster r JOIN employee e ON e.id = r.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY r.employee_id, r.from_date",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, u->unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvRosterRow r = roster_row (stmt);
-      g_array_append_val (u->roster, r);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade "
-                           "FROM spell s JOIN employee e ON e.id = s.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_day",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, u->unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvSpell sp = spell_row (stmt);
-      g_array_append_val (u->spells, sp);
-    }
-  return finish_stmt (store, stmt, rc, error);
+  return nv_roster_rows_scan (store, u->unit_id, append_roster, u, error) &&
+         nv_spell_rows_scan (store, u->unit_id, append_spell, u, error);
 }
 
 typedef struct
@@ -166,6 +108,56 @@ typedef struct
   gint64 id;
   NvStatsUnitRows *unit; /* NULL: not to be loaded */
 } EmpUnit;
+
+typedef struct
+{
+  NvStatsCache *cache;
+  GArray *emps;          /* EmpUnit */
+  GHashTable *emp_unit;  /* &id → EmpUnit */
+  gint64 last_emp;
+  NvStatsUnitRows *last; /* the unit of last_emp, if to be loaded */
+} Scan;
+
+static void
+scan_employee (gint64 employee_id, gint64 unit_id, gpointer data)
+{
+  Scan *scan = data;
+  EmpUnit e = { employee_id, unit_to_load (scan->cache, unit_id) };
+
+  if (e.unit != NULL)
+    g_array_append_val (scan->emps, e);
+}
+
+/* Rows come grouped by employee, mostly: look the unit up once a group. */
+static NvStatsUnitRows *
+scan_unit_of (Scan *scan, gint64 employee_id)
+{
+  if (employee_id != scan->last_emp)
+    {
+      EmpUnit *e = g_hash_table_lookup (scan->emp_unit, &employee_id);
+      scan->last_emp = employee_id;
+      scan->last = e != NULL ? e->unit : NULL;
+    }
+  return scan->last;
+}
+
+static void
+scan_roster (const NvRosterRow *row, gpointer data)
+{
+  NvStatsUnitRows *u = scan_unit_of (data, row->employee_id);
+
+  if (u != NULL)
+    g_array_append_val (u->roster, *row);
+}
+
+static void
+scan_spell (const NvSpell *spell, gpointer data)
+{
+  NvStatsUnitRows *u = scan_unit_of (data, spell->employee_id);
+
+  if (u != NULL)
+    g_array_append_val (u->spells, *spell);
+}
 
 /* The roster and spells of every unit not loaded, in one plain scan of each
  * table: no joins and no ORDER BY — much faster than walking an index when
@@ -176,112 +168,31 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
 {
   g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
-  NvStmt *stmt;
-  gint64 last_emp = -1;
-  NvStatsUnitRows *last = NULL;
-  int rc;
+  Scan scan = { c, emps, emp_unit, -1, NULL };
 
-  stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      EmpUnit e = { nv_stmt_column_int64 (stmt, 0),
-                    unit_to_load (c, nv_stmt_column_int64 (stmt, 1)) };
-      if (e.unit != NULL)
-        g_array_append_val (emps, e);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
+  if (!nv_employee_rows_scan (store, scan_employee, &scan, error))
     return FALSE;
   /* The array is complete and stays put: index it by employee id. */
   for (guint i = 0; i < emps->len; i++)
     g_hash_table_insert (emp_unit, &g_array_index (emps, EmpUnit, i).id,
                          &g_array_index (emps, EmpUnit, i));
-
-#define UNIT_OF(emp)                                                                           \
-  G_STMT_START                                                                                 \
-  {                                                                                            \
-    if ((emp) != last_emp)                                                                     \
-      {                                                                                        \
-        EmpUnit *e = g_hash_table_lookup (emp_unit, &(emp));                                   \
-        last_emp = (emp);                                                                      \
-        last = e != NULL ? e->unit : NULL;                                                     \
-      }                                                                                        \
-  }                                                                                            \
-  G_STMT_END
-
-  stmt = nv_store_prepare (store, "SELECT employee_id, fte, from_date, to_date FROM roster",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvRosterRow r = roster_row (stmt);
-      UNIT_OF (r.employee_id);
-      if (last != NULL)
-        g_array_append_val (last->roster, r);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade FROM spell s",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvSpell sp = spell_row (stmt);
-      UNIT_OF (sp.employee_id);
-      if (last != NULL)
-        g_array_append_val (last->spells, sp);
-    }
-#undef UNIT_OF
-  return finish_stmt (store, stmt, rc, error);
+  return nv_roster_rows_scan (store, 0, scan_roster, &scan, error) &&
+         nv_spell_rows_scan (store, 0, scan_spell, &scan, error);
 }
 
-static gboolean
-monthly_row (NvStmt *stmt, gint64 unit_id, NvMonthly *m)
+static void
+append_monthly (const NvMonthly *m, gpointer data)
 {
-  *m = (NvMonthly) { unit_id, 0, 0, nv_stmt_column_double (stmt, 2),
-                     nv_stmt_column_double (stmt, 3), nv_stmt_column_double (stmt, 4),
-                     nv_stmt_column_int (stmt, 5) };
-  return nv_month_parse (nv_stmt_column_text (stmt, 1), &m->year, &m->month);
+  NvStatsCache *c = data;
+  guint pos = nv_stats_cache_unit_pos (c, m->unit_id);
+
+  g_array_append_val (NV_STATS_UNIT (c, pos)->monthly, *m);
 }
 
 gboolean
 nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError **error)
 {
-  NvStmt *stmt;
-  int rc;
-
-  if (unit_id > 0)
-    {
-      stmt = nv_store_prepare (store,
-                               "SELECT unit_id, period, contracted_days, lost_days_self, "
-                               "lost_days_doctor, persons FROM monthly WHERE unit_id = ?1",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      nv_stmt_bind_int64 (stmt, 1, unit_id);
-    }
-  else
-    {
-      stmt = nv_store_prepare (store,
-                               "SELECT unit_id, period, contracted_days, lost_days_self, "
-                               "lost_days_doctor, persons FROM monthly",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-    }
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 unit = nv_stmt_column_int64 (stmt, 0);
-      NvMonthly m;
-      if (monthly_row (stmt, unit, &m))
-        g_array_append_val (NV_STATS_UNIT (c, nv_stats_cache_unit_pos (c, unit))->monthly, m);
-    }
-  return finish_stmt (store, stmt, rc, error);
+  return nv_monthly_rows_scan (store, unit_id, append_monthly, c, error);
 }
 
 /* ---- Packs -------------------------------------------------------------- */
@@ -447,7 +358,7 @@ nv_stats_load_all (NvStore *store, NvStatsCache *c, GError **error)
       nv_stats_cache_unit_pos (c, id);
       g_array_append_val (ids, id);
     }
-  if (!finish_stmt (store, stmt, rc, error))
+  if (!nv_absence_rows_done (store, stmt, rc, error))
     return FALSE;
   if (!nv_stats_load_units (store, c, ids, TRUE, error) ||
       !nv_stats_load_monthly (store, c, 0, error))

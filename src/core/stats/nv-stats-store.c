@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "nv-absence-private.h"
 #include "nv-stats-cache.h"
 #include "nv-store-private.h"
 
@@ -134,7 +135,6 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
 {
   g_autoptr (GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GArray) reload = g_array_new (FALSE, FALSE, sizeof (gint64));
-  NvStmt *stmt;
   GHashTableIter iter;
   gpointer key;
 
@@ -146,22 +146,12 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
   g_hash_table_iter_init (&iter, w->employees);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      int rc;
+      gint64 unit_id;
 
-      stmt = nv_store_prepare (store, "SELECT unit_id FROM employee WHERE id = ?1", error);
-      if (stmt == NULL)
+      if (!nv_employee_rows_unit_of (store, *(gint64 *) key, &unit_id, error))
         return FALSE;
-      nv_stmt_bind_int64 (stmt, 1, *(gint64 *) key);
-      rc = nv_stmt_step (stmt);
-      if (rc == NV_ROW)
-        {
-          gint64 unit_id = nv_stmt_column_int64 (stmt, 0);
-          if (!g_hash_table_contains (units, &unit_id))
-            g_hash_table_add (units, g_memdup2 (&unit_id, sizeof unit_id));
-        }
-      nv_stmt_reset (stmt);
-      if (rc != NV_ROW && rc != NV_DONE)
-        return nv_store_set_sql_error (store, error);
+      if (unit_id != 0 && !g_hash_table_contains (units, &unit_id))
+        g_hash_table_add (units, g_memdup2 (&unit_id, sizeof unit_id));
     }
 
   for (guint i = 0; i < c->units->len; i++)

@@ -206,6 +206,7 @@ nv_followup_mark_done_dialog (NvPage *page, const NvMilestone *milestone)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
   md->date = NV_DATE_ENTRY (nv_date_entry_new ());
+  nv_date_entry_set_today (md->date, nv_page_today (page));
   nv_date_entry_set_day (md->date, nv_page_today (page));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (nv_date_entry_get_editable (md->date)));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (nv_date_entry_get_editable (md->date)),

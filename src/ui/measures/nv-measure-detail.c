@@ -446,6 +446,7 @@ add_note_clicked_cb (NvMeasureDetail *self)
     GTK_WINDOW (self), _("Add Evaluation Note"),
     _("What effect do you see? Is absence, the working environment or the way you talk about "
       "absence different? Should the measure continue?")));
+  nv_date_entry_set_today (NV_DATE_ENTRY (date), nv_context_today (self->context));
   nv_date_entry_set_day (NV_DATE_ENTRY (date), self->as_of);
   gtk_box_append (GTK_BOX (date_row), date_label);
   gtk_box_append (GTK_BOX (date_row), date);
