@@ -203,8 +203,9 @@ nv_followup_cases_for_units (NvStore *store, const gint64 *unit_ids, guint n_uni
   for (guint i = 0; i < n_units; i++)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (cache, nv_stats_cache_unit_pos (cache, unit_ids[i]));
-      GPtrArray *cases = compute_cases ((NvSpell *) (void *) u->spells->data, u->spells->len,
-                                        as_of, NV_FOLLOWUP_CASE_MAX_GAP);
+      g_autoptr (GArray) spells = nv_stats_unit_spells (u);
+      GPtrArray *cases = compute_cases ((NvSpell *) (void *) spells->data, spells->len, as_of,
+                                        NV_FOLLOWUP_CASE_MAX_GAP);
 
       for (guint j = 0; refs != NULL && j < cases->len; j++)
         {

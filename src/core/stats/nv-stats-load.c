@@ -15,6 +15,9 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <sys/mman.h>
+
 #include "nv-absence-private.h"
 #include "nv-stats-cache.h"
 #include "nv-store-private.h"
@@ -24,8 +27,33 @@ unit_rows_clear (gpointer data)
 {
   NvStatsUnitRows *u = data;
   g_clear_pointer (&u->roster, g_array_unref);
-  g_clear_pointer (&u->spells, g_array_unref);
+  g_clear_pointer (&u->spells, g_bytes_unref);
+  g_clear_pointer (&u->reading, g_array_unref);
   g_clear_pointer (&u->monthly, g_array_unref);
+}
+
+void
+nv_stats_unit_unload (NvStatsUnitRows *u)
+{
+  g_array_set_size (u->roster, 0);
+  g_clear_pointer (&u->spells, g_bytes_unref);
+  g_clear_pointer (&u->reading, g_array_unref);
+  u->n_spells = 0;
+  u->first_spell = NV_DAY_NONE;
+  u->loaded = FALSE;
+}
+
+GArray *
+nv_stats_unit_spells (const NvStatsUnitRows *u)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+  gsize len = 0;
+  const void *data = u->spells != NULL ? g_bytes_get_data (u->spells, &len) : NULL;
+
+  /* (checked when it was loaded: it decodes) */
+  if (data != NULL && !nv_stats_unpack_spells (data, len, out))
+    g_warn_if_reached ();
+  return out;
 }
 
 NvStatsCache *
@@ -55,9 +83,14 @@ nv_stats_cache_unit_pos (NvStatsCache *c, gint64 unit_id)
   if (pos != NULL)
     return GPOINTER_TO_UINT (pos) - 1;
   {
-    NvStatsUnitRows u = { unit_id, g_array_new (FALSE, FALSE, sizeof (NvRosterRow)),
-                          g_array_new (FALSE, FALSE, sizeof (NvSpell)),
-                          g_array_new (FALSE, FALSE, sizeof (NvMonthly)), FALSE };
+    NvStatsUnitRows u = { unit_id,
+                          g_array_new (FALSE, FALSE, sizeof (NvRosterRow)),
+                          NULL,
+                          0,
+                          NV_DAY_NONE,
+                          NULL,
+                          g_array_new (FALSE, FALSE, sizeof (NvMonthly)),
+                          FALSE };
     g_array_append_val (c->units, u);
     g_hash_table_insert (c->index, g_memdup2 (&unit_id, sizeof unit_id),
                          GUINT_TO_POINTER (c->units->len));
@@ -92,7 +125,11 @@ append_roster (const NvRosterRow *row, gpointer data)
 static void
 append_spell (const NvSpell *spell, gpointer data)
 {
-  g_array_append_val (((NvStatsUnitRows *) data)->spells, *spell);
+  NvStatsUnitRows *u = data;
+
+  if (u->reading == NULL)
+    u->reading = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+  g_array_append_val (u->reading, *spell);
 }
 
 /* One unit's roster and spells, through the employee index. */
@@ -156,7 +193,7 @@ scan_spell (const NvSpell *spell, gpointer data)
   NvStatsUnitRows *u = scan_unit_of (data, spell->employee_id);
 
   if (u != NULL)
-    g_array_append_val (u->spells, *spell);
+    append_spell (spell, u);
 }
 
 /* The roster and spells of every unit not loaded, in one plain scan of each
@@ -197,22 +234,122 @@ nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError *
 
 /* ---- Packs -------------------------------------------------------------- */
 
+typedef struct
+{
+  NvStatsCache *cache;
+  GBytes *arena; /* room for every pack's spells, or NULL */
+  guint8 *room;  /* its data, filled from the start */
+  gsize used;
+} Unpacking;
+
 static void
 unpack_cb (gint64 unit_id, const void *roster, gsize roster_len, const void *spells,
            gsize spells_len, gpointer data)
 {
-  NvStatsUnitRows *u = unit_to_load (data, unit_id);
+  Unpacking *up = data;
+  NvStatsUnitRows *u = unit_to_load (up->cache, unit_id);
+  guint n;
+  NvDay first;
 
   if (u == NULL)
     return;
+  /* The spells stay packed: the engine reads the words. */
+  if (!nv_stats_pack_spells_scan (spells, spells_len, &n, &first))
+    return;
   if (!nv_stats_unpack_roster (roster, roster_len, u->roster))
     return;
-  if (!nv_stats_unpack_spells (spells, spells_len, u->spells))
+  if (up->arena != NULL && g_bytes_get_size (up->arena) - up->used >= spells_len)
     {
-      g_array_set_size (u->roster, 0);
-      return;
+      /* One block for all units: one allocation instead of hundreds, and
+       * its pages are faulted in together. */
+      memcpy (up->room + up->used, spells, spells_len);
+      u->spells = g_bytes_new_from_bytes (up->arena, up->used, spells_len);
+      up->used += spells_len;
     }
+  else
+    u->spells = g_bytes_new (spells, spells_len);
+  u->n_spells = n;
+  u->first_spell = first;
   u->loaded = TRUE;
+}
+
+/* The packs' spells of every unit, in bytes. */
+static gboolean
+packed_spells_size (NvStore *store, gsize *size, GError **error)
+{
+  NvStmt *stmt = nv_store_prepare (store,
+                                   "SELECT coalesce (sum (length (spells)), 0) FROM stats_pack "
+                                   "WHERE format = ?1",
+                                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int (stmt, 1, NV_STATS_PACK_FORMAT);
+  rc = nv_stmt_step (stmt);
+  *size = rc == NV_ROW ? (gsize) MAX (nv_stmt_column_int64 (stmt, 0), 0) : 0;
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return nv_store_set_sql_error (store, error);
+  return TRUE;
+}
+
+#ifdef MAP_POPULATE
+typedef struct
+{
+  void *map;
+  gsize size;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *m = data;
+  munmap (m->map, m->size);
+  g_free (m);
+}
+#endif
+
+/* @size writable bytes, *@room their start. Megabytes that are all written
+ * at once: on Linux the pages are mapped in one call (MAP_POPULATE) instead
+ * of one page fault per page, which costs a third of a fresh process's
+ * first figures. */
+static GBytes *
+arena_new (gsize size, guint8 **room)
+{
+#ifdef MAP_POPULATE
+  if (size >= 256 * 1024)
+    {
+      void *map = mmap (NULL, size, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+      if (map != MAP_FAILED)
+        {
+          Mapping *m = g_new (Mapping, 1);
+          *m = (Mapping) { map, size };
+          *room = map;
+          return g_bytes_new_with_free_func (map, size, mapping_free, m);
+        }
+    }
+#endif
+  *room = g_malloc (size);
+  return g_bytes_new_take (*room, size);
+}
+
+/* Every unit's pack. */
+static gboolean
+unpack_all (NvStore *store, NvStatsCache *c, GError **error)
+{
+  Unpacking up = { c, NULL, NULL, 0 };
+  gsize size = 0;
+  gboolean ok;
+
+  if (!packed_spells_size (store, &size, error))
+    return FALSE;
+  if (size > 0)
+    up.arena = arena_new (size, &up.room);
+  ok = nv_stats_pack_foreach (store, 0, unpack_cb, &up, error);
+  g_clear_pointer (&up.arena, g_bytes_unref);
+  return ok;
 }
 
 static int
@@ -226,7 +363,7 @@ cmp_roster (gconstpointer a, gconstpointer b)
 }
 
 static int
-cmp_spell (gconstpointer a, gconstpointer b)
+cmp_spell_rows (gconstpointer a, gconstpointer b)
 {
   const NvSpell *x = a, *y = b;
 
@@ -258,9 +395,9 @@ write_packs (NvStore *store, NvStoreTxn *txn, NvStatsCache *c, GArray *units)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (units, guint, i));
 
-      if (!nv_stats_pack_store (store, u->unit_id, (NvRosterRow *) (void *) u->roster->data,
-                                u->roster->len, (NvSpell *) (void *) u->spells->data,
-                                u->spells->len, &error))
+      if (!nv_stats_pack_store_packed (store, u->unit_id,
+                                       (NvRosterRow *) (void *) u->roster->data,
+                                       u->roster->len, u->spells, &error))
         {
           g_debug ("statistics packs not written: %s", error->message);
           nv_store_txn_rollback (txn);
@@ -295,15 +432,17 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   for (guint i = 0; i < unit_ids->len; i++)
     nv_stats_cache_unit_pos (c, g_array_index (unit_ids, gint64, i));
   if (try_packs && unit_ids->len > FEW_UNITS &&
-      !nv_stats_pack_foreach (store, 0, unpack_cb, c, error))
+      !unpack_all (store, c, error))
     return FALSE;
   for (guint i = 0; i < unit_ids->len; i++)
     {
       gint64 id = g_array_index (unit_ids, gint64, i);
       guint pos = nv_stats_cache_unit_pos (c, id);
 
+      Unpacking up = { c, NULL, NULL, 0 };
+
       if (try_packs && unit_ids->len <= FEW_UNITS && !NV_STATS_UNIT (c, pos)->loaded &&
-          !nv_stats_pack_foreach (store, id, unpack_cb, c, error))
+          !nv_stats_pack_foreach (store, id, unpack_cb, &up, error))
         return FALSE;
       if (!NV_STATS_UNIT (c, pos)->loaded)
         g_array_append_val (missing, pos);
@@ -311,6 +450,12 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   if (missing->len == 0)
     return TRUE;
 
+  for (guint i = 0; i < missing->len; i++)
+    {
+      NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
+      if (u->reading == NULL)
+        u->reading = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+    }
   /* The packs are derived data: their transaction announces nothing. */
   if (trusted)
     writing = nv_store_txn_try_begin (store, 0);
@@ -329,8 +474,19 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   for (guint i = 0; i < missing->len; i++)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
+
       sort_rows (u->roster, cmp_roster);
-      sort_rows (u->spells, cmp_spell);
+      sort_rows (u->reading, cmp_spell_rows);
+      u->spells = nv_stats_pack_spells ((NvSpell *) (void *) u->reading->data, u->reading->len);
+      u->n_spells = u->reading->len;
+      u->first_spell = NV_DAY_NONE;
+      for (guint k = 0; k < u->reading->len; k++)
+        {
+          NvDay start = g_array_index (u->reading, NvSpell, k).start;
+          if (u->first_spell == NV_DAY_NONE || start < u->first_spell)
+            u->first_spell = start;
+        }
+      g_clear_pointer (&u->reading, g_array_unref);
       u->loaded = TRUE;
     }
   if (writing != NULL)

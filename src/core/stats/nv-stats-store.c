@@ -1,7 +1,8 @@
 /* nv-stats-store.c — statistics for units in the store.
  *
- * Rows are read into flat arrays (nv-stats-load.c: from each unit's pack,
- * or its rows when the pack is missing) and kept in a cache on the store:
+ * Rows are read into flat arrays, the spells kept in their packed 8-byte
+ * words, which the engine reads directly (nv-stats-load.c: from each unit's
+ * pack, or its rows when the pack is missing) and kept in a cache on the store:
  * pages recompute on every reload, and reading hundreds of thousands of
  * spells costs more than computing with them.
  * The cache and the watch below are the store's statistics state
@@ -169,9 +170,7 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
       if (pos != NULL)
         {
           NvStatsUnitRows *u = NV_STATS_UNIT (c, GPOINTER_TO_UINT (pos) - 1);
-          g_array_set_size (u->roster, 0);
-          g_array_set_size (u->spells, 0);
-          u->loaded = FALSE;
+          nv_stats_unit_unload (u);
           g_array_append_val (reload, u->unit_id);
         }
     }
@@ -285,7 +284,9 @@ nv_stats_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (positions, guint, i));
       data[i] = (NvStatsUnitData) { u->unit_id,
                                     (NvRosterRow *) (void *) u->roster->data, u->roster->len,
-                                    (NvSpell *) (void *) u->spells->data, u->spells->len,
+                                    u->spells != NULL ? g_bytes_get_data (u->spells, NULL) : NULL,
+                                    u->spells != NULL ? g_bytes_get_size (u->spells) : 0,
+                                    u->first_spell,
                                     (NvMonthly *) (void *) u->monthly->data, u->monthly->len };
     }
   return nv_stats_compute_units (query, data, positions->len);

@@ -86,6 +86,7 @@ assert_unit_rows (Fixture *f, const NvStatsUnitRows *u, int i)
   const NvRosterRow *r;
   const NvSpell *s;
   guint n_a = 1 + i % 3;
+  g_autoptr (GArray) spells = nv_stats_unit_spells (u);
 
   g_assert_true (u->loaded);
   g_assert_cmpint (u->unit_id, ==, f->units[i]);
@@ -107,17 +108,20 @@ assert_unit_rows (Fixture *f, const NvStatsUnitRows *u, int i)
   g_assert_cmpint (r->from, ==, D (2024, 3, 1));
   g_assert_cmpint (r->to, ==, NV_DAY_NONE);
 
-  g_assert_cmpuint (u->spells->len, ==, n_a + 1);
+  /* (the spells are kept packed; the same rows unpacked) */
+  g_assert_cmpuint (u->n_spells, ==, n_a + 1);
+  g_assert_cmpuint (u->first_spell, ==, D (2024, 2, 5));
+  g_assert_cmpuint (spells->len, ==, n_a + 1);
   for (guint k = 0; k < n_a; k++)
     {
-      s = &g_array_index (u->spells, NvSpell, k);
+      s = &g_array_index (spells, NvSpell, k);
       g_assert_cmpint (s->employee_id, ==, f->a[i]);
       g_assert_cmpint (s->start, ==, D (2024, 2, 5 + 7 * k));
       g_assert_cmpint (s->end, ==, D (2024, 2, 7 + 7 * k));
       g_assert_cmpfloat (s->grade, ==, 100);
       g_assert_cmpint (s->type, ==, NV_SPELL_SELF);
     }
-  s = &g_array_index (u->spells, NvSpell, n_a);
+  s = &g_array_index (spells, NvSpell, n_a);
   g_assert_cmpint (s->employee_id, ==, f->b[i]);
   g_assert_cmpint (s->start, ==, D (2024, 6, 1 + i));
   g_assert_cmpint (s->end, ==, NV_DAY_NONE);
