@@ -12,6 +12,7 @@
 #include "nv-absence-private.h"
 #include "nv-format.h"
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 
 static gboolean
 no_field (const char **field)
@@ -172,8 +173,7 @@ nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GEr
     return nv_field_error (field, "persons", error, NV_STORE_ERROR_INVALID,
                            _("%d is not a number of persons"), m->persons);
 
-  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", m->unit_id, &found,
-                            error))
+  if (!nv_unit_rows_exists (store, m->unit_id, &found, error))
     return no_field (field);
   if (!found)
     return nv_field_error (field, "unit", error, NV_STORE_ERROR_NOT_FOUND, "%s",

@@ -14,6 +14,7 @@
 #include "nv-absence-private.h"
 #include "nv-format.h"
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 
 /* ---- Structs ------------------------------------------------------------ */
 
@@ -121,7 +122,7 @@ unit_exists (NvStore *store, gint64 unit_id, const char **field, GError **error)
 {
   gboolean found;
 
-  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, &found, error))
+  if (!nv_unit_rows_exists (store, unit_id, &found, error))
     return no_field (field);
   if (found)
     return TRUE;

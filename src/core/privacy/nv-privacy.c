@@ -18,7 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "nv-absence-private.h"
-#include "nv-followup.h"
+#include "nv-followup-private.h"
 #include "nv-format.h"
 #include "nv-privacy.h"
 #include "nv-stats.h"
@@ -191,24 +191,6 @@ fail:
   return FALSE;
 }
 
-static gboolean
-count_rows (NvStore *store, const char *sql, gint64 employee_id, guint *count, GError **error)
-{
-  NvStmt *stmt = nv_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    *count = (guint) nv_stmt_column_int64 (stmt, 0);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
-}
-
 gboolean
 nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *counts,
                            GError **error)
@@ -223,8 +205,7 @@ nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *c
     return FALSE;
   if (!nv_roster_rows_count_employee (store, employee_id, &found.n_roster, error) ||
       !nv_spell_rows_count_employee (store, employee_id, &found.n_spells, error) ||
-      !count_rows (store, "SELECT count(*) FROM followup_done WHERE employee_id = ?1",
-                   employee_id, &found.n_records, error))
+      !nv_followup_rows_count_employee (store, employee_id, &found.n_records, error))
     goto fail;
 
   /* Roster, spells and follow-up records go by ON DELETE CASCADE. */

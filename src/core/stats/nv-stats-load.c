@@ -21,6 +21,7 @@
 #include "nv-absence-private.h"
 #include "nv-stats-cache.h"
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 
 static void
 unit_rows_clear (gpointer data)
@@ -503,19 +504,11 @@ gboolean
 nv_stats_load_all (NvStore *store, NvStatsCache *c, GError **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  NvStmt *stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (!nv_unit_rows_ids (store, ids, error))
     return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 id = nv_stmt_column_int64 (stmt, 0);
-      nv_stats_cache_unit_pos (c, id);
-      g_array_append_val (ids, id);
-    }
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    nv_stats_cache_unit_pos (c, g_array_index (ids, gint64, i));
   if (!nv_stats_load_units (store, c, ids, TRUE, error) ||
       !nv_stats_load_monthly (store, c, 0, error))
     return FALSE;
