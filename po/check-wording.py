@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""check-wording.py PO_DIR — the second reader's rules for nb.po and nn.po, as a test.
+"""check-wording.py PO_DIR [HELP_DIR] — the second reader's rules for nb.po and nn.po
+(and the nb/nn help pages), as a test.
 
 Fails (and says where) when a translation
   * is fuzzy or empty, or has a msgstr identical to its English msgid that is
@@ -11,11 +12,15 @@ Fails (and says where) when a translation
     «ukjent», «bruker», «også» — the app writes «òg» …);
   * in nb.po uses a Nynorsk or dialect form («ikkje», «sjukefråvær», «eining»,
     «tilsett» …);
+  * ends a menu item with «…» without a space before it, or uses the English
+    em dash « — » where Norwegian writes the en dash « – »;
   * in either uses a wording the second reader replaced: «prosjektering» for
     projection (it means engineering design), «Gjort» for a done step
     («Utført»), «Forfalt»/«Forfallen» as the overdue label («Over fristen», as
     Measures says), «NAV bransje» («NAV-bransje»), «løynd» for masked
     («skjult», the one word for it), «Sammenlign» as the Compare tab.
+The help pages (HELP_DIR/nb, HELP_DIR/nn) get the same word rules, and every
+<gui> label they name must be a label the app shows in that language.
 Literal CSV column names and command-line values (enhet;ansatt;…, «annet»)
 are exempt: they are data the user types, not prose.
 """
@@ -71,6 +76,8 @@ BOTH_FORBIDDEN = [
     (r"NAV bransje", "«NAV-bransje»"),
     (r"totalt\) — totalt", "the series already names its measure"),
     (r"[“”]", "Norwegian quotes « »"),
+    (r"[^\s«]…$", "a space before a closing «…», as in the other menu items («Rediger …»)"),
+    (r"(^| )— ", "the Norwegian dash is the en dash: « – »"),
 ]
 
 # Data literals the user types or reads in files: exempt from the word lists.
@@ -141,11 +148,42 @@ def check(lang, path):
     return problems
 
 
+def check_help(lang, help_dir, po_path):
+    import glob
+    problems = []
+    forbidden = NN_FORBIDDEN if lang == "nn" else NB_FORBIDDEN
+    labels = set()
+    for e in parse(po_path):
+        labels.update(v.replace("_", "") for k, v in e.items() if k.startswith("msgstr"))
+    for page in sorted(glob.glob(f"{help_dir}/{lang}/*.page")):
+        name = f"help/{lang}/{page.rsplit('/', 1)[-1]}"
+        text = open(page, encoding="utf-8").read()
+        for gui in re.findall(r"<gui>(.*?)</gui>", text, re.S):
+            gui = " ".join(gui.split())
+            if gui not in labels:
+                problems.append(f"{name}: <gui>{gui}</gui> is not a label the app shows in {lang}")
+        prose = re.sub(r"<code>.*?</code>|<(key|cmd)>.*?</\1>", " ", text, flags=re.S)
+        prose = re.sub(r"<[^>]*>", " ", prose)
+        prose = prose.replace("NED med sykefraværet", " ")  # the programme's name
+        for pattern, advice in BOTH_FORBIDDEN[:2] + BOTH_FORBIDDEN[-3:]:
+            for line in prose.splitlines():
+                if re.search(pattern, line.strip()):
+                    problems.append(f"{name}: «{line.strip()[:60]}» — {advice}")
+        for word in re.findall(r"[^\W\d_]+", strip_literals(prose)):
+            better = forbidden.get(word.lower())
+            if better:
+                problems.append(f"{name}: «{word}» — write «{better}»")
+    return problems
+
+
 def main():
     po_dir = sys.argv[1]
+    help_dir = sys.argv[2] if len(sys.argv) > 2 else None
     problems = []
     for lang in ("nb", "nn"):
         problems += check(lang, f"{po_dir}/{lang}.po")
+        if help_dir:
+            problems += check_help(lang, help_dir, f"{po_dir}/{lang}.po")
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")

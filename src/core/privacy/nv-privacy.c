@@ -287,7 +287,7 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
   g_string_append_printf (out, _("Nærvær — everything stored about %s"), employee->ref);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Written on %s under the right of access to one’s own personal data."),
-                          nv_day_format_iso_buf (nv_day_today (), a));
+                          nv_day_format_iso_buf (as_of, a));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "%s: %s\n", _("Unit"), unit->name);
   if (unit->municipality[0] != '\0')
@@ -391,10 +391,10 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
 }
 
 gboolean
-nv_privacy_export_employee (NvStore *store, gint64 employee_id, const char *path,
+nv_privacy_export_employee (NvStore *store, gint64 employee_id, NvDay as_of, const char *path,
                             GError **error)
 {
-  g_autofree char *text = nv_privacy_employee_text (store, employee_id, NV_DAY_NONE, error);
+  g_autofree char *text = nv_privacy_employee_text (store, employee_id, as_of, error);
   g_autoptr (GError) local = NULL;
 
   if (text == NULL)

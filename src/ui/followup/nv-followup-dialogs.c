@@ -433,7 +433,8 @@ export_file_cb (GtkNativeDialog *native, int response, Export *export)
       path = file != NULL ? g_file_get_path (file) : NULL;
       if (path == NULL)
         nv_page_toast (export->page, _("Choose a file on this computer"));
-      else if (!nv_privacy_export_employee (store, export->employee_id, path, &error))
+      else if (!nv_privacy_export_employee (store, export->employee_id,
+                                               nv_page_today (export->page), path, &error))
         toast_error (export->page, error);
       else
         {

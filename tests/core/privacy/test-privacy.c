@@ -160,7 +160,7 @@ test_export_employee (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "AB.txt", NULL);
   g_autofree char *text = NULL;
   g_autofree char *expect_case = NULL;
-  NvDay today = nv_day_today ();
+  NvDay today = D (2025, 6, 30); /* the context's clock, not the system's */
   char start[11], done[11];
 
   nv_roster_change_fte (f->store, f->ab, D (2020, 1, 1), 60, NULL, &error);
@@ -187,7 +187,7 @@ test_export_employee (Fixture *f, gconstpointer data)
     sqlite3_close (db);
   }
 
-  g_assert_true (nv_privacy_export_employee (f->store, f->ab, path, &error));
+  g_assert_true (nv_privacy_export_employee (f->store, f->ab, today, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (nv_test_mode (path), ==, 0600);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -195,6 +195,8 @@ test_export_employee (Fixture *f, gconstpointer data)
   g_test_message ("%s", text);
 
   g_assert_nonnull (strstr (text, "AB"));
+  /* Written on the day given (the context's clock), not the system's. */
+  g_assert_nonnull (strstr (text, "Written on 2025-06-30 "));
   g_assert_nonnull (strstr (text, "Avdeling 2B"));
   g_assert_nonnull (strstr (text, "Fjordvik"));
   /* Both roster rows (FTE changed from 2020). */
@@ -221,7 +223,7 @@ test_export_employee (Fixture *f, gconstpointer data)
   /* A missing person is an error, and no file is written. */
   g_clear_pointer (&path, g_free);
   path = g_build_filename (f->dir, "nobody.txt", NULL);
-  g_assert_false (nv_privacy_export_employee (f->store, 9999, path, &error));
+  g_assert_false (nv_privacy_export_employee (f->store, 9999, NV_DAY_NONE, path, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
