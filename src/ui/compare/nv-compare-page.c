@@ -242,14 +242,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvComparePage *self)
       g_free (path);
       path = with_ext;
     }
-  if (!nv_compare_page_export (self, path, &error))
-    nv_page_toast (NV_PAGE (self), error->message);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
-      nv_page_toast (NV_PAGE (self), message);
-    }
+  nv_compare_page_export (self, path, &error);
+  nv_page_toast_saved (NV_PAGE (self), path, error);
 }
 
 static void
