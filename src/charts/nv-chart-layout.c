@@ -44,14 +44,25 @@ nv_chart_text_clear (NvChartText *text)
   g_clear_pointer (&text->bold, pango_font_description_free);
 }
 
+/* Texts drawn cut off with «…» so far (tests check that legends are not). */
+static int ellipsized_count;
+
+guint
+nv_chart_text_ellipsized_count (void)
+{
+  return (guint) g_atomic_int_get (&ellipsized_count);
+}
+
 static void
-text_set (NvChartText *text, const PangoFontDescription *font, const char *string, double max_width)
+text_set (NvChartText *text, const PangoFontDescription *font, const char *string, double max_width,
+          gboolean wrap)
 {
   pango_layout_set_font_description (text->layout, font);
   if (max_width > 0)
     {
       pango_layout_set_width (text->layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (text->layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
     }
   else
     {
@@ -65,7 +76,7 @@ text_set (NvChartText *text, const PangoFontDescription *font, const char *strin
  * chart layout), else the scratch layout set to it. */
 static PangoLayout *
 text_layout (NvChartText *text, const PangoFontDescription *font, const char *string,
-             double max_width)
+             double max_width, gboolean wrap)
 {
   char kind;
   g_autofree char *key = NULL;
@@ -73,15 +84,15 @@ text_layout (NvChartText *text, const PangoFontDescription *font, const char *st
 
   if (text->cache == NULL)
     {
-      text_set (text, font, string, max_width);
+      text_set (text, font, string, max_width, wrap);
       return text->layout;
     }
   kind = font == text->bold ? 'b' : font == text->small ? 's' : 'n';
-  key = g_strdup_printf ("%c|%d|%s", kind, (int) max_width, string);
+  key = g_strdup_printf ("%c%s|%d|%s", kind, wrap ? "w" : "", (int) max_width, string);
   layout = g_hash_table_lookup (text->cache, key);
   if (layout == NULL)
     {
-      text_set (text, font, string, max_width);
+      text_set (text, font, string, max_width, wrap);
       layout = pango_layout_copy (text->layout);
       g_hash_table_insert (text->cache, g_steal_pointer (&key), layout);
     }
@@ -96,7 +107,22 @@ nv_chart_text_size (NvChartText *text, const PangoFontDescription *font, const c
 {
   PangoRectangle logical;
 
-  pango_layout_get_pixel_extents (text_layout (text, font, string, max_width), NULL, &logical);
+  pango_layout_get_pixel_extents (text_layout (text, font, string, max_width, FALSE), NULL,
+                                  &logical);
+  if (width != NULL)
+    *width = logical.width;
+  if (height != NULL)
+    *height = logical.height;
+}
+
+void
+nv_chart_text_wrapped_size (NvChartText *text, const PangoFontDescription *font,
+                            const char *string, double max_width, double *width, double *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (text_layout (text, font, string, max_width, TRUE), NULL,
+                                  &logical);
   if (width != NULL)
     *width = logical.width;
   if (height != NULL)
@@ -116,7 +142,21 @@ nv_chart_text_draw (NvChartText *text, const PangoFontDescription *font, const c
 {
   /* Shaping costs, and the texts repeat from draw to draw: text_layout()
    * keeps each shaped layout until the chart changes. */
-  PangoLayout *layout = text_layout (text, font, string, max_width);
+  PangoLayout *layout = text_layout (text, font, string, max_width, FALSE);
+
+  if (pango_layout_is_ellipsized (layout))
+    g_atomic_int_inc (&ellipsized_count);
+  nv_chart_set_color (text->cr, color);
+  cairo_move_to (text->cr, round (x), round (y));
+  pango_cairo_show_layout (text->cr, layout);
+}
+
+void
+nv_chart_text_draw_wrapped (NvChartText *text, const PangoFontDescription *font,
+                            const char *string, double x, double y, double max_width,
+                            const NvChartColor *color)
+{
+  PangoLayout *layout = text_layout (text, font, string, max_width, TRUE);
 
   nv_chart_set_color (text->cr, color);
   cairo_move_to (text->cr, round (x), round (y));

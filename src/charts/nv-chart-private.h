@@ -88,6 +88,17 @@ void nv_chart_text_size (NvChartText *text, const PangoFontDescription *font, co
 /* Draws @string with its logical top-left at (@x, @y), ellipsized to @max_width (> 0). */
 void nv_chart_text_draw (NvChartText *text, const PangoFontDescription *font, const char *string,
                          double x, double y, double max_width, const NvChartColor *color);
+/* The same, but wrapped onto as many lines as @max_width (> 0) needs, never
+ * ellipsized: for legends and captions whose whole text must show. */
+void nv_chart_text_wrapped_size (NvChartText *text, const PangoFontDescription *font,
+                                 const char *string, double max_width, double *width,
+                                 double *height);
+void nv_chart_text_draw_wrapped (NvChartText *text, const PangoFontDescription *font,
+                                 const char *string, double x, double y, double max_width,
+                                 const NvChartColor *color);
+/* How many texts nv_chart_text_draw() has cut off with «…» in this process
+ * (for tests: whole legends and captions draw none). */
+guint nv_chart_text_ellipsized_count (void);
 void nv_chart_set_color (cairo_t *cr, const NvChartColor *color);
 /* A value as the axis labels show it (« %» when the chart is in per cent). */
 char *nv_chart_format_value (NvChart *self, double value, int decimals);

@@ -37,7 +37,10 @@ typedef struct
   double header_y, header_h;
   NvChartRect grid;
   double cell_w, cell_h;
-  double legend_y;
+  double legend_y, legend_w;
+  gboolean show_hatch;     /* the «fewer than 5» entry */
+  double hatch_x, hatch_dy; /* its place; dy below legend_y */
+  double hatch_label_w;     /* its text wraps to this width, never cut */
   NvChartAxis scale;
   guint label_every; /* column labels: every n-th */
 } Layout;
@@ -195,7 +198,7 @@ compute_layout (NvHeatmap *self, NvChartText *text, double width, double height,
   l->title_h = 0;
   if (self->title != NULL)
     {
-      nv_chart_text_size (text, text->bold, self->title, width - 2 * PAD, &tw, &th);
+      nv_chart_text_wrapped_size (text, text->bold, self->title, width - 2 * PAD, &tw, &th);
       l->title_h = th + 8;
       top += l->title_h;
     }
@@ -219,8 +222,31 @@ compute_layout (NvHeatmap *self, NvChartText *text, double width, double height,
   l->grid.x = PAD + l->label_w;
   l->grid.y = top + l->header_h;
   l->grid.width = MAX (10, width - l->grid.x - PAD);
-  /* Legend: a bar and its value labels, plus the hatch entry. */
-  l->legend_y = height - PAD - (LEGEND_H + 6 + th);
+  /* Legend: a bar and its value labels, plus the hatch entry — beside the
+   * bar when its text fits there in a few words a line, else on its own
+   * line below; its text wraps rather than being cut off. */
+  {
+    double legend_h = LEGEND_H + 6 + th, lh = 0;
+
+    l->legend_w = MIN (l->grid.width * 0.6, 420);
+    l->show_hatch = self->masked_label != NULL && any_masked (self);
+    if (l->show_hatch)
+      {
+        l->hatch_x = l->grid.x + l->legend_w + 24;
+        l->hatch_dy = 0;
+        l->hatch_label_w = width - PAD - l->hatch_x - 28;
+        if (l->hatch_label_w < 120)
+          {
+            l->hatch_x = l->grid.x;
+            l->hatch_dy = legend_h + 6;
+            l->hatch_label_w = MAX (10, width - PAD - l->hatch_x - 28);
+          }
+        nv_chart_text_wrapped_size (text, text->small, self->masked_label, l->hatch_label_w, NULL,
+                                    &lh);
+        legend_h = MAX (legend_h, l->hatch_dy + MAX (LEGEND_H, lh));
+      }
+    l->legend_y = height - PAD - legend_h;
+  }
   l->grid.height = MAX (10, l->legend_y - 12 - l->grid.y);
   l->cell_w = self->n_columns > 0 ? l->grid.width / self->n_columns : l->grid.width;
   l->cell_h = self->n_rows > 0 ? l->grid.height / self->n_rows : l->grid.height;
@@ -258,7 +284,7 @@ static void
 draw_legend (NvHeatmap *self, cairo_t *cr, NvChartText *text, const NvChartStyle *style,
              const Layout *l, double width)
 {
-  double x = l->grid.x, w = MIN (l->grid.width * 0.6, 420), y = l->legend_y, tw, th;
+  double x = l->grid.x, w = l->legend_w, y = l->legend_y, tw, th;
   cairo_pattern_t *gradient = cairo_pattern_create_linear (x, 0, x + w, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (ramp); i++)
@@ -283,13 +309,13 @@ draw_legend (NvHeatmap *self, cairo_t *cr, NvChartText *text, const NvChartStyle
       nv_chart_text_draw (text, text->small, s, CLAMP (tx - tw / 2, PAD, width - PAD - tw),
                           y + LEGEND_H + 4, tw + 1, &style->muted);
     }
-  if (self->masked_label != NULL && any_masked (self) && x + w + 40 < width - PAD)
+  if (l->show_hatch)
     {
-      double hx = x + w + 24;
+      double hx = l->hatch_x, hy = y + l->hatch_dy;
 
-      hatch (cr, hx, y, 22, LEGEND_H, &style->hatch);
-      nv_chart_text_draw (text, text->small, self->masked_label, hx + 28, y - 1,
-                          width - PAD - hx - 28, &style->foreground);
+      hatch (cr, hx, hy, 22, LEGEND_H, &style->hatch);
+      nv_chart_text_draw_wrapped (text, text->small, self->masked_label, hx + 28, hy - 1,
+                                  l->hatch_label_w, &style->foreground);
     }
 }
 
@@ -309,7 +335,7 @@ nv_heatmap_draw (NvHeatmap *self, cairo_t *cr, double width, double height,
     }
   with_layout (self, cr, width, height, style, &text, &l);
   if (self->title != NULL)
-    nv_chart_text_draw (&text, text.bold, self->title, PAD, PAD, width - 2 * PAD,
+    nv_chart_text_draw_wrapped (&text, text.bold, self->title, PAD, PAD, width - 2 * PAD,
                         &style->foreground);
   for (guint c = 0; c < self->n_columns; c += l.label_every)
     if (self->column_labels[c] != NULL)
@@ -377,8 +403,9 @@ nv_heatmap_natural_height (NvHeatmap *self, const NvChartStyle *style)
 {
   double line = style->font_size * 1.4;
 
+  /* The hatch entry may take a line of its own below the bar. */
   return PAD * 2 + (self->title != NULL ? line * 1.3 + 8 : 0) + line + 6 + self->n_rows * ROW_MIN +
-         12 + LEGEND_H + 6 + line;
+         12 + LEGEND_H + 6 + line + (self->masked_label != NULL ? 6 + line : 0);
 }
 
 gboolean

@@ -163,24 +163,25 @@ compute_layout (NvScatter *self, NvChartText *text, const NvChartStyle *style, d
   l->title_h = 0;
   if (self->title != NULL)
     {
-      nv_chart_text_size (text, text->bold, self->title, width - 2 * PAD, &tw, &th);
+      nv_chart_text_wrapped_size (text, text->bold, self->title, width - 2 * PAD, &tw, &th);
       l->title_h = th + 6;
       top += l->title_h;
     }
   l->legend_y = top;
   if (has_line (self) && self->line_label != NULL)
     {
-      nv_chart_text_size (text, text->small, self->line_label, width - 2 * PAD, &tw, &th);
+      nv_chart_text_wrapped_size (text, text->small, self->line_label, width - 2 * PAD - 40, &tw,
+                                  &th);
       top += th + 6;
     }
   if (self->y_label != NULL)
     {
-      nv_chart_text_size (text, text->small, self->y_label, width - 2 * PAD, &tw, &th);
+      nv_chart_text_wrapped_size (text, text->small, self->y_label, width - 2 * PAD, &tw, &th);
       top += th + 4;
     }
   if (self->x_label != NULL)
     {
-      nv_chart_text_size (text, text->normal, self->x_label, width - 2 * PAD, &tw, &th);
+      nv_chart_text_wrapped_size (text, text->normal, self->x_label, width - 2 * PAD, &tw, &th);
       bottom -= th;
       l->x_label_y = bottom;
       bottom -= 4;
@@ -238,13 +239,15 @@ nv_scatter_draw (NvScatter *self, cairo_t *cr, double width, double height,
   with_layout (self, cr, width, height, style, &text, &l);
 
   if (self->title != NULL)
-    nv_chart_text_draw (&text, text.bold, self->title, PAD, PAD, width - 2 * PAD,
-                        &style->foreground);
+    nv_chart_text_draw_wrapped (&text, text.bold, self->title, PAD, PAD, width - 2 * PAD,
+                                &style->foreground);
   if (has_line (self) && self->line_label != NULL)
     {
       double y = l.legend_y + 2;
 
-      nv_chart_text_size (&text, text.small, self->line_label, width - 2 * PAD - 40, &tw, &th);
+      nv_chart_text_wrapped_size (&text, text.small, self->line_label, width - 2 * PAD - 40, &tw,
+                                  &th);
+      nv_chart_text_size (&text, text.small, "0", 0, NULL, &th); /* the sample at line 1 */
       nv_chart_set_color (cr, &style->series[1]);
       cairo_set_line_width (cr, 2.5);
       cairo_set_dash (cr, (double[]){ 8, 5 }, 2, 0);
@@ -252,14 +255,14 @@ nv_scatter_draw (NvScatter *self, cairo_t *cr, double width, double height,
       cairo_line_to (cr, PAD + 30, y + th / 2);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      nv_chart_text_draw (&text, text.small, self->line_label, PAD + 38, y,
-                          width - 2 * PAD - 40, &style->foreground);
+      nv_chart_text_draw_wrapped (&text, text.small, self->line_label, PAD + 38, y,
+                                  width - 2 * PAD - 40, &style->foreground);
     }
   if (self->y_label != NULL)
     {
-      nv_chart_text_size (&text, text.small, self->y_label, width - 2 * PAD, &tw, &th);
-      nv_chart_text_draw (&text, text.small, self->y_label, PAD, l.plot.y - th - 8,
-                          width - 2 * PAD, &style->muted);
+      nv_chart_text_wrapped_size (&text, text.small, self->y_label, width - 2 * PAD, &tw, &th);
+      nv_chart_text_draw_wrapped (&text, text.small, self->y_label, PAD, l.plot.y - th - 8,
+                                  width - 2 * PAD, &style->muted);
     }
 
   /* Grid and ticks. */
@@ -295,9 +298,10 @@ nv_scatter_draw (NvScatter *self, cairo_t *cr, double width, double height,
   cairo_stroke (cr);
   if (self->x_label != NULL)
     {
-      nv_chart_text_size (&text, text.normal, self->x_label, l.plot.width, &tw, &th);
-      nv_chart_text_draw (&text, text.normal, self->x_label, l.plot.x + (l.plot.width - tw) / 2,
-                          l.x_label_y, l.plot.width, &style->foreground);
+      nv_chart_text_wrapped_size (&text, text.normal, self->x_label, width - 2 * PAD, &tw, &th);
+      nv_chart_text_draw_wrapped (&text, text.normal, self->x_label,
+                                  MAX (PAD, l.plot.x + (l.plot.width - tw) / 2), l.x_label_y,
+                                  width - 2 * PAD, &style->foreground);
     }
 
   cairo_save (cr);

@@ -292,8 +292,8 @@ research_json (const NvResearch *res)
 static void
 research_table (const NvResearch *res)
 {
-  const char *headers[4] = { _("Unit"), _("Survey"), nv_faktor_factor_label (res->factor),
-                             _("Sick leave %") };
+  const char *headers[5] = { _("Unit"), _("Survey"), nv_faktor_factor_label (res->factor),
+                             _("Sick leave %"), NULL };
   guint widths[4];
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *words = nv_research_describe (res);

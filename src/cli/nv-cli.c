@@ -229,17 +229,22 @@ nv_cli_main (int argc, char **argv)
       if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
         {
           print_help (stdout);
-          return NV_EXIT_OK;
+          status = NV_EXIT_OK;
+          goto out;
         }
       else if (strcmp (arg, "--version") == 0)
         {
           printf ("naervaer-cli %s\n", PACKAGE_VERSION);
-          return NV_EXIT_OK;
+          status = NV_EXIT_OK;
+          goto out;
         }
       else if (strcmp (arg, "--database") == 0)
         {
           if (first + 1 >= argc)
-            return nv_cli_usage ("", "%s", _("--database needs a file name"));
+            {
+              status = nv_cli_usage ("", "%s", _("--database needs a file name"));
+              goto out;
+            }
           g_free (cli.database);
           cli.database = g_strdup (argv[first + 1]);
           first += 2;
@@ -254,14 +259,16 @@ nv_cli_main (int argc, char **argv)
         {
           g_printerr (_("naervaer-cli: unknown option “%s”\n"), arg);
           print_help (stderr);
-          return NV_EXIT_USAGE;
+          status = NV_EXIT_USAGE;
+          goto out;
         }
     }
 
   if (first >= argc)
     {
       print_help (stderr);
-      return NV_EXIT_USAGE;
+      status = NV_EXIT_USAGE;
+      goto out;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (nv_cli_commands); i++)
@@ -272,19 +279,22 @@ nv_cli_main (int argc, char **argv)
     {
       g_printerr (_("naervaer-cli: unknown command “%s”\n"), argv[first]);
       print_help (stderr);
-      return NV_EXIT_USAGE;
+      status = NV_EXIT_USAGE;
+      goto out;
     }
 
   if (cli.database == NULL)
     cli.database = nv_store_default_path ();
   else if (*cli.database == '\0')
     {
-      g_free (cli.database);
-      return nv_cli_usage ("", "%s", _("--database needs a file name"));
+      status = nv_cli_usage ("", "%s", _("--database needs a file name"));
+      goto out;
     }
 
   status = command->run (&cli, argc - first, argv + first);
 
+out:
+  /* Every way out, usage errors too, frees what the options set. */
   cli.store = NULL;
   g_clear_object (&cli.context);
   g_free (cli.database);

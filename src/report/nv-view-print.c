@@ -89,7 +89,7 @@ add_own (NvDocument *doc, const NvMunicipal *m)
 }
 
 NvDocument *
-nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
+nv_municipal_document_new (const NvMunicipal *m, const char *sector, NvDay generated)
 {
   static const double widths[] = { 0.21, 0.11, 0.11, 0.11, 0.09, 0.11, 0.12, 0.14 };
   g_autofree char *newest = m->heat_first >= 0
@@ -106,8 +106,10 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
                                header[3], header[4],     header[5], header[6] };
   g_autofree char *as_of = nv_day_format_local (m->as_of);
   g_autofree char *facts = NULL;
+  g_autofree char *units_heading = NULL;
   NvDocument *doc;
   NvDocTable *t;
+  guint shown = 0;
 
   doc = nv_document_new (_("The municipality at a glance"), _("The municipality at a glance"),
                          generated);
@@ -117,7 +119,11 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
   nv_document_add_text (doc, facts);
   add_own (doc, m);
 
-  nv_document_add_heading (doc, _("Units"));
+  /* The same units as on screen: the sector filter the leader chose. */
+  /* TRANSLATORS: heading of the printed units table, «Units — Kindergarten» */
+  units_heading = sector != NULL ? g_strdup_printf (_("Units — %s"), nv_sector_label (sector))
+                                 : g_strdup_printf (_("Units — %s"), _("All sectors"));
+  nv_document_add_heading (doc, units_heading);
   t = nv_document_add_table (doc, G_N_ELEMENTS (widths), widths);
   nv_doc_table_set_align (t, 4, PANGO_ALIGN_LEFT);
   nv_doc_table_add_header (t, header_row);
@@ -134,6 +140,10 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
       const char *row[] = { u->name, latest, four, trend,
                             nv_light_label (u->latest_masked ? NV_LIGHT_GREY : u->light),
                             persons, measures, workshop };
+
+      if (sector != NULL && g_strcmp0 (u->sector, sector) != 0)
+        continue;
+      shown++;
 
       /* A unit whose latest quarter is an older one says which. */
       if (u->latest >= 0 && u->latest != m->heat_first + NV_MUNICIPAL_HEAT_QUARTERS - 1)
@@ -152,9 +162,11 @@ nv_municipal_document_new (const NvMunicipal *m, NvDay generated)
            "the benchmark of the unit’s sector. Measures: planned or in progress (overdue in brackets). «–»: no figures, or fewer than 5 persons — "
            "those figures are not printed."));
 
-  if (m->heat_first >= 0 && m->units->len > 0)
+  if (shown == 0)
+    nv_document_add_text (doc, _("No units in this sector."));
+  if (m->heat_first >= 0 && shown > 0)
     {
-      NvHeatmap *heat = nv_municipal_heatmap (m, NULL, TRUE);
+      NvHeatmap *heat = nv_municipal_heatmap (m, sector, TRUE);
       NvChartStyle style;
       double height;
 

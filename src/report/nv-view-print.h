@@ -18,9 +18,11 @@
 G_BEGIN_DECLS
 
 /* Title, as-of date, the whole municipality, the table of units and the
- * heat map (export masking). @generated: the footer's date (NV_DAY_NONE:
- * today). */
-NvDocument *nv_municipal_document_new (const NvMunicipal *municipal, NvDay generated);
+ * heat map (export masking). @sector: the sector filter chosen on screen
+ * (NULL: all sectors) — only its units are printed, and the units heading
+ * names it. @generated: the footer's date (NV_DAY_NONE: today). */
+NvDocument *nv_municipal_document_new (const NvMunicipal *municipal, const char *sector,
+                                       NvDay generated);
 
 /* Title, sector / factor / measure, the scatter plot, the finding in words
  * with r, its confidence interval, n and how many units were left out, and

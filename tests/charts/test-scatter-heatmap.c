@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "nv-test-util.h"
+#include "nv-chart-private.h"
 #include "nv-heatmap.h"
 #include "nv-scatter.h"
 
@@ -106,11 +108,108 @@ test_heatmap (void)
   nv_test_rmtree (dir);
 }
 
+/* The text of the PDF at @path, all whitespace runs as one space. */
+static char *
+pdf_words (const char *path)
+{
+  const char *pdftotext = g_getenv ("NV_PDFTOTEXT");
+  const char *argv[] = { pdftotext, path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) kept = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  words = g_strsplit_set (out, " \t\n\f", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (b, words[i]);
+  kept = g_strv_builder_end (b);
+  return g_strjoinv (" ", kept);
+}
+
+static void
+assert_whole (const char *text, const char *label)
+{
+  if (strstr (text, label) == NULL)
+    g_error ("«%s» is not shown whole in «%s»", label, text);
+}
+
+/* Legends and captions wrap on a narrow page (a chart in an A4 column, or a
+ * long nb/nn text): the whole text shows, nothing is cut off with «…». */
+static void
+test_legends_wrap (void)
+{
+  g_autoptr (NvScatter) s = nv_scatter_new ();
+  g_autoptr (NvHeatmap) h = nv_heatmap_new (2, 4);
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autofree char *s_path = g_build_filename (dir, "s.pdf", NULL);
+  g_autofree char *h_path = g_build_filename (dir, "h.pdf", NULL);
+  g_autofree char *s_text = NULL;
+  g_autofree char *h_text = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *line = "Minste kvadraters linje (en samvariasjon mellom enhetene, ikke en årsak)";
+  const char *y_label = "Sykefravær (totalt), de fire kvartalene før undersøkelsen ble lukket";
+  const char *hatched = "Færre enn 5 personer: tallet er holdt tilbake av personvernhensyn";
+  NvChartStyle style;
+  guint cut;
+
+  if (g_getenv ("NV_PDFTOTEXT") == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
+  nv_scatter_set_title (s, "Mestringsklima og sykefravær, helse og omsorg");
+  nv_scatter_set_x_label (s, "Mestringsklima (snitt for enheten, 1–5)");
+  nv_scatter_set_y_label (s, y_label);
+  nv_scatter_set_y_percent (s, TRUE);
+  nv_scatter_add_point (s, 3.2, 13.1, "A");
+  nv_scatter_add_point (s, 3.8, 10.2, "B");
+  nv_scatter_add_point (s, 4.6, 6.4, "D");
+  nv_scatter_set_line (s, 28.3, -4.7, line);
+  /* The PDF's text keeps the whole string even when «…» is drawn (cairo
+   * maps the ellipsis glyph back to it), so count the cut texts too. */
+  cut = nv_chart_text_ellipsized_count ();
+  g_assert_true (nv_scatter_export (s, s_path, 300, 320, &style, &error));
+  g_assert_no_error (error);
+  s_text = pdf_words (s_path);
+  assert_whole (s_text, line);
+  assert_whole (s_text, y_label);
+  g_assert_null (strstr (s_text, "…"));
+  g_assert_cmpuint (nv_chart_text_ellipsized_count (), ==, cut);
+
+  nv_heatmap_set_title (h, "Sykefravær (totalt) per kvartal");
+  nv_heatmap_set_masked_label (h, hatched);
+  for (guint r = 0; r < 2; r++)
+    nv_heatmap_set_row_label (h, r, r == 0 ? "Solbakken" : "Enhet");
+  for (guint c = 0; c < 4; c++)
+    {
+      g_autofree char *label = g_strdup_printf ("K%u", c + 1);
+      nv_heatmap_set_column_label (h, c, label);
+      nv_heatmap_set_value (h, 0, c, 6 + c, FALSE);
+    }
+  nv_heatmap_set_value (h, 1, 2, 40, TRUE);
+  g_assert_true (nv_heatmap_export (h, h_path, 360, 260, &style, &error));
+  g_assert_no_error (error);
+  h_text = pdf_words (h_path);
+  assert_whole (h_text, hatched);
+  g_assert_null (strstr (h_text, "…"));
+  g_assert_cmpuint (nv_chart_text_ellipsized_count (), ==, cut);
+  nv_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/charts/scatter", test_scatter);
   g_test_add_func ("/charts/heatmap", test_heatmap);
+  g_test_add_func ("/charts/legends-wrap", test_legends_wrap);
   return g_test_run ();
 }

@@ -125,7 +125,7 @@ test_municipal_pdf (void)
   g_assert_no_error (error);
   m = nv_municipal_new (store, as_of, &error);
   g_assert_no_error (error);
-  doc = nv_municipal_document_new (m, as_of);
+  doc = nv_municipal_document_new (m, NULL, as_of);
   g_assert_true (nv_printable_write_pdf (NV_PRINTABLE (doc), path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (nv_test_mode (path), ==, 0600);
@@ -197,6 +197,60 @@ test_municipal_pdf (void)
             assert_lacks (line, v);
           }
     }
+  nv_test_rmtree (dir);
+}
+
+static void add_unit (NvStore *store, const char *name, const char *sector);
+
+/* The sector filter chosen on screen holds on paper: only that sector's units,
+ * in the table and the heat map, and the heading says which sector. */
+static void
+test_municipal_pdf_sector (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "s.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvMunicipal) m = NULL;
+  g_autoptr (NvDocument) doc = NULL;
+  g_autofree char *path = g_build_filename (dir, "sektor.pdf", NULL);
+  g_autofree char *text = NULL;
+  NvDay as_of = nv_day_from_ymd (2026, 11, 20);
+  guint in = 0, out = 0;
+
+  g_assert_true (nv_demo_fill_full (store, 6, 3, as_of, NV_DEMO_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  add_unit (store, "Solsikken barnehage", "barnehage");
+  add_unit (store, "Bråtane bu- og behandlingsheim", "helse-omsorg");
+  m = nv_municipal_new (store, as_of, &error);
+  g_assert_no_error (error);
+  doc = nv_municipal_document_new (m, "barnehage", as_of);
+  g_assert_true (nv_printable_write_pdf (NV_PRINTABLE (doc), path, &error));
+  g_assert_no_error (error);
+  keep (path);
+  text = pdf_text (path);
+
+  assert_contains (text, "Units — Kindergarten");
+  assert_lacks (text, "Units — All sectors");
+  for (guint i = 0; i < m->units->len; i++)
+    {
+      const NvMunicipalUnit *u = g_ptr_array_index (m->units, i);
+      /* Long names wrap in the table cell: look for the first word, which
+       * is unique among these units. */
+      g_auto (GStrv) words = g_strsplit (u->name, " ", 2);
+
+      if (g_strcmp0 (u->sector, "barnehage") == 0)
+        {
+          assert_contains (text, words[0]);
+          in++;
+        }
+      else
+        {
+          assert_lacks (text, words[0]);
+          out++;
+        }
+    }
+  g_assert_cmpuint (in, >=, 1);
+  g_assert_cmpuint (out, >=, 1);
   nv_test_rmtree (dir);
 }
 
@@ -342,6 +396,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/view-print/municipal-pdf", test_municipal_pdf);
+  g_test_add_func ("/view-print/municipal-pdf-sector", test_municipal_pdf_sector);
   g_test_add_func ("/view-print/research-pdf", test_research_pdf);
   g_test_add_func ("/view-print/research-csv", test_research_csv);
   return g_test_run ();

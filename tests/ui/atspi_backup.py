@@ -12,7 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App, deadline, same_name  # noqa: E402
+from atspi_util import App, deadline, do_action, same_name  # noqa: E402
 
 
 def prepare(app):
@@ -57,11 +57,11 @@ def open_menu_item(app, label, menu="Main Menu"):
     # The menu button's inner toggle carries the action.
     button = [n for n in app.find_all(pyatspi.ROLE_PUSH_BUTTON, menu)
               if n.queryAction().nActions > 0][0]
-    button.queryAction().doAction(0)
+    do_action(button.queryAction(), 0)
     time.sleep(0.8)
     item = app.wait_for(pyatspi.ROLE_MENU_ITEM, lambda n: same_name(n, label))
     action = item.queryAction()
-    action.doAction(0)
+    do_action(action, 0)
     time.sleep(0.8)
 
 
@@ -123,7 +123,9 @@ def main():
         wait_file(mine)
         assert mode(mine) == 0o600, oct(mode(mine))
         assert units(mine) == ["Solsikken"], units(mine)
-        prefs.queryComponent()  # still there
+        # Still open after the backup (looked up again: the accessible
+        # proxy may be renewed while the file chooser is modal over it).
+        prefs = top_window(app, "Preferences")
         app.click(pyatspi.ROLE_PUSH_BUTTON, "Close", root=prefs)
         time.sleep(0.5)
 

@@ -544,7 +544,8 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->municipal == NULL)
     return;
-  doc = nv_municipal_document_new (self->municipal, nv_page_today (NV_PAGE (self)));
+  doc = nv_municipal_document_new (self->municipal, selected_sector (self),
+                                   nv_page_today (NV_PAGE (self)));
   if (g_str_equal (action_name, "municipality.print"))
     nv_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NV_PRINTABLE (doc),
                   print_done_cb, g_object_ref (self));
