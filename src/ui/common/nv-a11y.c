@@ -75,6 +75,16 @@ static void
 name_button (GtkButton *button)
 {
   GtkWidget *child = gtk_button_get_child (button);
+  const char *own = g_object_get_data (G_OBJECT (button), "nv-a11y-name");
+
+  /* A name given with nv_a11y_set_button_name() stays. */
+  if (own != NULL)
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, own,
+                                      -1);
+      return;
+    }
   if (!GTK_IS_LABEL (child) || !gtk_label_get_use_underline (GTK_LABEL (child))
       || *gtk_label_get_text (GTK_LABEL (child)) == '\0')
     return;
