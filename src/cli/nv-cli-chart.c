@@ -23,17 +23,6 @@
 #define DEFAULT_PDF_WIDTH 842
 #define DEFAULT_PDF_HEIGHT 474
 
-static gboolean
-parse_quarter (const char *text, NvDay *day)
-{
-  NvPeriodKind kind;
-
-  *day = NV_DAY_NONE;
-  if (text == NULL)
-    return TRUE;
-  return nv_benchmark_period_parse (text, &kind, day, NULL) && kind == NV_PERIOD_QUARTER;
-}
-
 int
 nv_cli_chart_run (NvCli *cli, int argc, char **argv)
 {
@@ -75,14 +64,10 @@ nv_cli_chart_run (NvCli *cli, int argc, char **argv)
     context, _("Compares like with like: all series must be of one measure (legemeldt or totalt),\n"
                "and the unit’s figure of that measure is drawn. Quarters with fewer than 5\n"
                "persons are left out (hatched) unless --unmasked is given."));
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "chart", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"),
+                             &output, _("--output is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("chart", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("chart", "%s", _("--unit is required"));
-  if (output == NULL)
-    return nv_cli_usage ("chart", "%s", _("--output is required"));
   lower = g_ascii_strdown (output, -1);
   pdf = g_str_has_suffix (lower, ".pdf");
   if (!pdf && !g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg"))
@@ -95,9 +80,9 @@ nv_cli_chart_run (NvCli *cli, int argc, char **argv)
   if (width < 300 || width > 10000 || height < 200 || height > 10000)
     return nv_cli_usage ("chart", "%s",
                          _("--width must be 300–10 000 and --height 200–10 000"));
-  if (!parse_quarter (from_text, &from))
+  if (!nv_cli_parse_quarter (from_text, &from))
     return nv_cli_usage ("chart", _("--from: “%s” is not a quarter like 2024-Q1"), from_text);
-  if (!parse_quarter (to_text, &to))
+  if (!nv_cli_parse_quarter (to_text, &to))
     return nv_cli_usage ("chart", _("--to: “%s” is not a quarter like 2025-Q4"), to_text);
   if (from != NV_DAY_NONE && to != NV_DAY_NONE && from > to)
     return nv_cli_usage ("chart", "%s", _("--from comes after --to"));

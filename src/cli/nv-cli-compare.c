@@ -16,7 +16,8 @@
  *     quarters as of the date, Σ lost ÷ Σ contracted of the measure; percent
  *     null when masked or without contracted days;
  *   trend_pp — the unit's latest complete quarter minus the same quarter a
- *     year before, in percentage points, unrounded; null when either is
+ *     year before, in percentage points, from the two figures rounded to one
+ *     decimal (nv_trend_change: what a reader computes from the table); null when either is
  *     missing or masked;
  *   trend — "rising", "falling" or "unchanged" (at most 0.1 point apart),
  *     null with trend_pp.
@@ -209,8 +210,8 @@ compute (NvCli *cli, gint64 unit_id, const char *benchmark, NvDay as_of, Result 
   if (now->contracted_days > 0 && before->contracted_days > 0 && !now->masked &&
       !before->masked)
     {
-      r->trend_pp =
-        nv_benchmark_unit_value (*measure, now) - nv_benchmark_unit_value (*measure, before);
+      r->trend_pp = nv_trend_change (nv_benchmark_unit_value (*measure, now),
+                                     nv_benchmark_unit_value (*measure, before));
       r->trend = nv_trend_for_change (r->trend_pp);
     }
   return TRUE;
@@ -245,16 +246,6 @@ trend_id (NvTrend trend)
 }
 
 static void
-add_number (JsonBuilder *b, const char *key, double v)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (v))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, v);
-}
-
-static void
 print_json (const char *unit, NvBenchmarkMeasure measure, const char *benchmark,
             const Result *r)
 {
@@ -266,19 +257,19 @@ print_json (const char *unit, NvBenchmarkMeasure measure, const char *benchmark,
   nv_cli_json_add_string_or_null (b, "measure", nv_benchmark_measure_to_string (measure));
   nv_cli_json_add_string_or_null (b, "benchmark", benchmark);
   nv_cli_json_add_string_or_null (b, "quarter", r->quarter);
-  add_number (b, "unit_percent", r->unit_percent);
-  add_number (b, "benchmark_percent", r->benchmark_percent);
-  add_number (b, "ratio", r->ratio);
+  nv_cli_json_add_number_or_null (b, "unit_percent", r->unit_percent);
+  nv_cli_json_add_number_or_null (b, "benchmark_percent", r->benchmark_percent);
+  nv_cli_json_add_number_or_null (b, "ratio", r->ratio);
   nv_cli_json_add_string_or_null (b, "light", light_id (r->light));
   json_builder_set_member_name (b, "four_quarters");
   json_builder_begin_object (b);
   nv_cli_json_add_string_or_null (b, "from", r->four_from);
   nv_cli_json_add_string_or_null (b, "to", r->four_to);
-  add_number (b, "percent", r->four_percent);
+  nv_cli_json_add_number_or_null (b, "percent", r->four_percent);
   json_builder_set_member_name (b, "masked");
   json_builder_add_boolean_value (b, r->four_masked);
   json_builder_end_object (b);
-  add_number (b, "trend_pp", r->trend_pp);
+  nv_cli_json_add_number_or_null (b, "trend_pp", r->trend_pp);
   nv_cli_json_add_string_or_null (b, "trend", trend_id (r->trend));
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -347,15 +338,12 @@ nv_cli_compare_run (NvCli *cli, int argc, char **argv)
     _("Like with like: a legemeldt series is compared with the unit's doctor-certified sick "
       "leave, a totalt series with its total. Light: green below 0.9 × the benchmark, yellow "
       "0.9–1.1 ×, red above 1.1 ×, grey when masked (fewer than 5 persons), with fewer than four "
-      "quarters of data or without a quarter both have. trend_pp is unrounded, in percentage "
-      "points; figures of quarters with fewer than 5 persons are null."));
+      "quarters of data or without a quarter both have. trend_pp is in percentage points, the "
+      "difference of the two quarters rounded to one decimal; figures of quarters with fewer than 5 persons are null."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "compare", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("compare", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("compare", "%s", _("--unit is required"));
   if (!nv_cli_check_format ("compare", format, formats, &status))
     return status;
   if (!nv_cli_parse_day ("compare", "--as-of", as_of_text, nv_day_parse_iso, &as_of, &status))

@@ -41,10 +41,8 @@ nv_cli_demo_run (NvCli *cli, int argc, char **argv)
                              NV_DEMO_MUNICIPALITY);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "demo", &argc, &argv, &status, NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("demo", "%s", _("unexpected argument"));
   if (units < 1 || units > NV_DEMO_MAX_UNITS)
     return nv_cli_usage ("demo", _("--units must be between 1 and %d"), NV_DEMO_MAX_UNITS);
   if (years < 1 || years > 10)

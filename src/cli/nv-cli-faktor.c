@@ -25,16 +25,6 @@
 #include "nv-format.h"
 
 static void
-add_number_or_null (JsonBuilder *b, const char *key, double v)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (v))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, v);
-}
-
-static void
 print_cells (char **cells, const guint *widths, guint n_cols, guint first_right)
 {
   for (guint c = 0; c < n_cols; c++)
@@ -123,7 +113,7 @@ show_json (const NvUnit *unit, GArray *rounds, const double *means)
       json_builder_set_member_name (b, "factors");
       json_builder_begin_object (b);
       for (int f = 0; f < NV_FAKTOR_N; f++)
-        add_number_or_null (b, factors[f].id, round->means[f]);
+        nv_cli_json_add_number_or_null (b, factors[f].id, round->means[f]);
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
@@ -131,7 +121,7 @@ show_json (const NvUnit *unit, GArray *rounds, const double *means)
   json_builder_set_member_name (b, "municipality");
   json_builder_begin_object (b);
   for (int f = 0; f < NV_FAKTOR_N; f++)
-    add_number_or_null (b, factors[f].id, means[f]);
+    nv_cli_json_add_number_or_null (b, factors[f].id, means[f]);
   json_builder_end_object (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -200,12 +190,9 @@ faktor_show (NvCli *cli, int argc, char **argv)
     context, _("Rounds with fewer than 3 respondents are not shown. The municipality’s mean is "
                "the mean of each unit’s latest round."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "faktor show", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("faktor show", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("faktor show", "%s", _("--unit is required"));
   if (!nv_cli_check_format ("faktor show", format, formats, &status))
     return status;
   unit = nv_cli_unit (cli, unit_name);
@@ -262,11 +249,11 @@ research_json (const NvResearch *res)
   json_builder_add_string_value (b, res->sector);
   json_builder_set_member_name (b, "n");
   json_builder_add_int_value (b, res->n);
-  add_number_or_null (b, "r", res->r);
-  add_number_or_null (b, "ci_low", res->ci_low);
-  add_number_or_null (b, "ci_high", res->ci_high);
-  add_number_or_null (b, "slope", res->slope);
-  add_number_or_null (b, "intercept", res->intercept);
+  nv_cli_json_add_number_or_null (b, "r", res->r);
+  nv_cli_json_add_number_or_null (b, "ci_low", res->ci_low);
+  nv_cli_json_add_number_or_null (b, "ci_high", res->ci_high);
+  nv_cli_json_add_number_or_null (b, "slope", res->slope);
+  nv_cli_json_add_number_or_null (b, "intercept", res->intercept);
   json_builder_set_member_name (b, "excluded");
   json_builder_add_int_value (b, res->excluded);
   json_builder_set_member_name (b, "points");
@@ -279,8 +266,8 @@ research_json (const NvResearch *res)
       json_builder_set_member_name (b, "unit");
       json_builder_add_string_value (b, p->unit_name);
       nv_cli_json_add_day_or_null (b, "date", p->date);
-      add_number_or_null (b, "factor_mean", p->factor_mean);
-      add_number_or_null (b, "percent", p->percent);
+      nv_cli_json_add_number_or_null (b, "factor_mean", p->factor_mean);
+      nv_cli_json_add_number_or_null (b, "percent", p->percent);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -357,14 +344,10 @@ nv_cli_research_run (NvCli *cli, int argc, char **argv)
                "quarters before it (Σ lost ÷ Σ contracted days). Units with fewer than 5 "
                "persons or fewer than 3 respondents are left out and counted."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "research", &argc, &argv, &status,
+                             &factor_id, _("--factor is required"),
+                             &sector, _("--sector is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("research", "%s", _("unexpected argument"));
-  if (factor_id == NULL)
-    return nv_cli_usage ("research", "%s", _("--factor is required"));
-  if (sector == NULL)
-    return nv_cli_usage ("research", "%s", _("--sector is required"));
   factor = nv_faktor_factor_index (factor_id);
   if (factor < 0)
     return nv_cli_usage ("research", _("--factor: unknown factor “%s”"), factor_id);

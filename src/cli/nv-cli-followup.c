@@ -217,12 +217,9 @@ nv_cli_followup_run (NvCli *cli, int argc, char **argv)
                "the cases that started in the last 36 months. JSON keys: employee, cases, days, "
                "rules."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "followup", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("followup", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("followup", "%s", _("--unit is required"));
   if (!nv_cli_check_format ("followup", format, formats, &status))
     return status;
   if (as_of_text != NULL)

@@ -45,14 +45,10 @@ measure_add (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— add a measure"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "measure add", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"), &title, _("--title is required"),
+                             NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("measure add", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("measure add", "%s", _("--unit is required"));
-  if (title == NULL)
-    return nv_cli_usage ("measure add", "%s", _("--title is required"));
   if (theme != NULL && !nv_measure_theme_is_valid (theme))
     return nv_cli_usage ("measure add",
                          _("unknown theme “%s” (use leadership, mastery-climate, open-talk, "

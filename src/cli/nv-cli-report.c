@@ -15,17 +15,6 @@
 #include "nv-benchmark.h"
 #include "nv-report.h"
 
-static gboolean
-parse_quarter (const char *text, NvDay *day)
-{
-  NvPeriodKind kind;
-
-  *day = NV_DAY_NONE;
-  if (text == NULL)
-    return TRUE;
-  return nv_benchmark_period_parse (text, &kind, day, NULL) && kind == NV_PERIOD_QUARTER;
-}
-
 int
 nv_cli_report_run (NvCli *cli, int argc, char **argv)
 {
@@ -64,22 +53,18 @@ nv_cli_report_run (NvCli *cli, int argc, char **argv)
     context, _("A few A4 pages for the management and the working environment committee: the\n"
                "trend against the benchmark, the last four quarters, follow-up, measures and\n"
                "workshops. Quarters with fewer than 5 persons are hidden unless --unmasked."));
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "report", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"),
+                             &output, _("--output is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("report", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("report", "%s", _("--unit is required"));
-  if (output == NULL)
-    return nv_cli_usage ("report", "%s", _("--output is required"));
   lower = g_ascii_strdown (output, -1);
   if (!g_str_has_suffix (lower, ".pdf"))
     return nv_cli_usage ("report", _("“%s” is not a .pdf file"), output);
 
   nv_report_options_init (&options);
-  if (!parse_quarter (from_text, &options.from))
+  if (!nv_cli_parse_quarter (from_text, &options.from))
     return nv_cli_usage ("report", _("--from: “%s” is not a quarter like 2024-Q1"), from_text);
-  if (!parse_quarter (to_text, &options.to))
+  if (!nv_cli_parse_quarter (to_text, &options.to))
     return nv_cli_usage ("report", _("--to: “%s” is not a quarter like 2025-Q4"), to_text);
   if (options.from != NV_DAY_NONE && options.to != NV_DAY_NONE && options.from > options.to)
     return nv_cli_usage ("report", "%s", _("--from comes after --to"));

@@ -48,10 +48,8 @@ server_init (NvCli *cli, int argc, char **argv)
   int from = 0, to = 0;
   int status;
 
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "server init", &argc, &argv, &status, NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("server init", "%s", _("unexpected argument"));
   pg = connect_server (cli, "init");
   if (pg == NULL)
     return NV_EXIT_ERROR;
@@ -87,10 +85,8 @@ server_grant (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— give a user a role (a leader: one unit at a time)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "server grant", &argc, &argv, &status, NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("server grant", "%s", _("unexpected argument"));
   if (user == NULL || role == NULL)
     return nv_cli_usage ("server grant", "%s", _("--user and --role are required"));
   pg = connect_server (cli, "grant");
@@ -122,12 +118,9 @@ server_revoke (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— take a unit, a role or all access from a user"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "server revoke", &argc, &argv, &status,
+                             &user, _("--user is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("server revoke", "%s", _("unexpected argument"));
-  if (user == NULL)
-    return nv_cli_usage ("server revoke", "%s", _("--user is required"));
   pg = connect_server (cli, "revoke");
   if (pg == NULL)
     return NV_EXIT_ERROR;
@@ -165,10 +158,8 @@ server_users (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— list the users, their roles and units"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "server users", &argc, &argv, &status, NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("server users", "%s", _("unexpected argument"));
   if (!nv_cli_check_format ("server users", format, formats, &status))
     return status;
   pg = connect_server (cli, "users");
@@ -243,12 +234,9 @@ server_audit (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— list changes and exports of person-level data"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "server audit", &argc, &argv, &status,
+                             &since_text, _("--since is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("server audit", "%s", _("unexpected argument"));
-  if (since_text == NULL)
-    return nv_cli_usage ("server audit", "%s", _("--since is required"));
   if (!nv_cli_parse_day ("server audit", "--since", since_text, nv_day_parse_iso, &since,
                          &status))
     return status;

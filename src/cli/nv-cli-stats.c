@@ -62,16 +62,6 @@ share (const NvStatsPeriod *p, ShareField f, gboolean unmasked)
   return v;
 }
 
-static void
-add_number_or_null (JsonBuilder *b, const char *key, double v)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (v))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, v);
-}
-
 /* A day count to publish, or NAN for null: masked periods hide their day
  * counts too, since lost × 100 / contracted gives back the hidden percent. */
 static double
@@ -118,20 +108,21 @@ print_json (GArray *periods, gboolean unmasked, double nok_per_day)
       json_builder_add_string_value (b, p->label);
       json_builder_set_member_name (b, "persons");
       json_builder_add_int_value (b, p->persons);
-      add_number_or_null (b, "contracted_days", days (p, p->contracted_days, unmasked));
-      add_number_or_null (b, "lost_days", days (p, p->lost_days, unmasked));
-      add_number_or_null (b, "lost_days_self", days (p, p->lost_days_self, unmasked));
-      add_number_or_null (b, "lost_days_doctor", days (p, p->lost_days_doctor, unmasked));
+      nv_cli_json_add_number_or_null (b, "contracted_days", days (p, p->contracted_days, unmasked));
+      nv_cli_json_add_number_or_null (b, "lost_days", days (p, p->lost_days, unmasked));
+      nv_cli_json_add_number_or_null (b, "lost_days_self", days (p, p->lost_days_self, unmasked));
+      nv_cli_json_add_number_or_null (b, "lost_days_doctor",
+                                      days (p, p->lost_days_doctor, unmasked));
       for (guint f = 0; f < N_SHARE_FIELDS; f++)
-        add_number_or_null (b, share_keys[f], share (p, f, unmasked));
+        nv_cli_json_add_number_or_null (b, share_keys[f], share (p, f, unmasked));
       json_builder_set_member_name (b, "masked");
       json_builder_add_boolean_value (b, p->masked);
       json_builder_set_member_name (b, "source");
       json_builder_add_string_value (b, nv_stats_source_to_string (p->source));
       add_classes (b, p, unmasked);
-      add_number_or_null (b, "cost_nok",
+      nv_cli_json_add_number_or_null (b, "cost_nok",
                           p->masked && !unmasked ? NAN : nv_stats_cost (p->lost_days, nok_per_day));
-      add_number_or_null (b, "nok_per_day", nok_per_day);
+      nv_cli_json_add_number_or_null (b, "nok_per_day", nok_per_day);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -282,12 +273,9 @@ nv_cli_stats_run (NvCli *cli, int argc, char **argv)
       "and long absence, duration classes (NAV's A–F) and graded absence is unknown there.\n\n"
       "cost_nok = lost_days × nok_per_day (the cost per lost day used, --nok-per-day)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "stats", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"), NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("stats", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("stats", "%s", _("--unit is required"));
   if (!nv_cli_check_format ("stats", format, formats, &status))
     return status;
   if (by != NULL && !nv_period_kind_parse (by, &query.by))

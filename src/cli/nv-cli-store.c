@@ -22,10 +22,8 @@ nv_cli_check_run (NvCli *cli, int argc, char **argv)
   NvStore *store;
   int status;
 
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "check", &argc, &argv, &status, NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("check", "%s", _("unexpected argument"));
   store = nv_cli_store (cli);
   if (store == NULL)
     return NV_EXIT_ERROR;

@@ -75,14 +75,10 @@ workshop_add (NvCli *cli, int argc, char **argv)
 
   context = g_option_context_new (_("— plan a dialogue workshop"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse (context, &argc, &argv, &status))
+  if (!nv_cli_parse_options (context, "workshop add", &argc, &argv, &status,
+                             &unit_name, _("--unit is required"), &date, _("--date is required"),
+                             NULL))
     return status;
-  if (argc != 1)
-    return nv_cli_usage ("workshop add", "%s", _("unexpected argument"));
-  if (unit_name == NULL)
-    return nv_cli_usage ("workshop add", "%s", _("--unit is required"));
-  if (date == NULL)
-    return nv_cli_usage ("workshop add", "%s", _("--date is required"));
   if (!nv_workshop_check_date (date, "--date", &error))
     return nv_cli_usage ("workshop add", "%s", error->message);
   unit = nv_cli_unit (cli, unit_name);

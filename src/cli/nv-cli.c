@@ -8,11 +8,14 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "nv-cli.h"
 #include "nv-cli-commands.h"
+#include "nv-benchmark.h"
 #include "nv-pg.h"
 
 NvContext *
@@ -100,6 +103,43 @@ nv_cli_parse (GOptionContext *context, int *argc, char ***argv, int *exit_code)
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+nv_cli_parse_options (GOptionContext *context, const char *command, int *argc, char ***argv,
+                      int *exit_code, ...)
+{
+  const char *message = NULL;
+  va_list ap;
+
+  if (!nv_cli_parse (context, argc, argv, exit_code))
+    return FALSE;
+  if (*argc != 1)
+    message = _("unexpected argument");
+  va_start (ap, exit_code);
+  for (char **value = va_arg (ap, char **); value != NULL && message == NULL;
+       value = va_arg (ap, char **))
+    {
+      const char *missing = va_arg (ap, const char *);
+      if (*value == NULL)
+        message = missing;
+    }
+  va_end (ap);
+  if (message == NULL)
+    return TRUE;
+  *exit_code = nv_cli_usage (command, "%s", message);
+  return FALSE;
+}
+
+gboolean
+nv_cli_parse_quarter (const char *text, NvDay *day)
+{
+  NvPeriodKind kind;
+
+  *day = NV_DAY_NONE;
+  if (text == NULL)
+    return TRUE;
+  return nv_benchmark_period_parse (text, &kind, day, NULL) && kind == NV_PERIOD_QUARTER;
 }
 
 NvUnit *
@@ -192,6 +232,16 @@ nv_cli_json_add_day_or_null (JsonBuilder *builder, const char *member, NvDay day
     json_builder_add_string_value (builder, nv_day_format_iso_buf (day, iso));
   else
     json_builder_add_null_value (builder);
+}
+
+void
+nv_cli_json_add_number_or_null (JsonBuilder *builder, const char *member, double value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
 }
 
 static void

@@ -51,6 +51,12 @@ int nv_cli_usage (const char *command, const char *format, ...) G_GNUC_PRINTF (2
 /* Parses options for a subcommand; returns FALSE (and prints) on a usage error.
  * @help_out receives the exit code to use when FALSE. */
 gboolean nv_cli_parse (GOptionContext *context, int *argc, char ***argv, int *exit_code);
+/* nv_cli_parse, then: no argument is left besides the options, and each
+ * option of the NULL-terminated pairs (char **value, const char *message)
+ * was given. Else prints a usage error of @command («unexpected argument»,
+ * or the first missing option's @message) and returns FALSE. */
+gboolean nv_cli_parse_options (GOptionContext *context, const char *command, int *argc,
+                               char ***argv, int *exit_code, ...) G_GNUC_NULL_TERMINATED;
 
 /* Resolves --unit NAME; prints the error and returns NULL if unknown. */
 NvUnit *nv_cli_unit (NvCli *cli, const char *name);
@@ -72,9 +78,15 @@ gboolean nv_cli_parse_id (const char *text, gint64 *id);
 gboolean nv_cli_parse_day (const char *command, const char *option, const char *text,
                            NvDay (*parse) (const char *text), NvDay *day, int *exit_code);
 
+/* A quarter «YYYY-Qn» into its first day; NULL @text: NV_DAY_NONE. FALSE
+ * when @text is not a quarter (the caller prints the usage error). */
+gboolean nv_cli_parse_quarter (const char *text, NvDay *day);
+
 /* JSON members whose value may be absent: null then. */
 void nv_cli_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
 void nv_cli_json_add_day_or_null (JsonBuilder *builder, const char *member, NvDay day);
+/* A number, null when NAN (masked or not computable). */
+void nv_cli_json_add_number_or_null (JsonBuilder *builder, const char *member, double value);
 
 int nv_cli_main (int argc, char **argv);
 

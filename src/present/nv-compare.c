@@ -162,7 +162,8 @@ compute_trend (NvCompare *compare)
   compare->trend_change = NAN;
   if (last < 4 || isnan (compare->unit_values[last]) || isnan (compare->unit_values[last - 4]))
     return;
-  compare->trend_change = compare->unit_values[last] - compare->unit_values[last - 4];
+  compare->trend_change =
+    nv_trend_change (compare->unit_values[last], compare->unit_values[last - 4]);
   compare->trend_masked =
     nv_compare_masked (compare, last) || nv_compare_masked (compare, last - 4);
   compare->trend = nv_trend_for_change (compare->trend_change);

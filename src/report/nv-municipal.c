@@ -201,7 +201,7 @@ unit_figures (NvStore *store, const NvUnit *unit, NvDay as_of, GError **error)
         }
       if (l >= 4 && q[l - 4].contracted_days > 0)
         {
-          u->trend_points = q[l].percent - q[l - 4].percent;
+          u->trend_points = nv_trend_change (q[l].percent, q[l - 4].percent);
           u->trend_masked = q[l].masked || q[l - 4].masked;
         }
     }

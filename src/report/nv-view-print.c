@@ -35,8 +35,8 @@ trend_cell (const NvMunicipalUnit *u)
 
   if (u->trend_masked || isnan (u->trend_points))
     return g_strdup ("–");
-  /* As the Compare section shows the same change: rounded half up once from
-   * the unrounded difference, a real minus, «+» only when it rounds above 0. */
+  /* As the Compare section shows the same change: the difference of the two
+   * quarters' figures as shown (nv-rating.h), a real minus, «+» only above 0. */
   signed_p = nv_format_points (u->trend_points, 1);
   /* TRANSLATORS: percentage points, e.g. «+0,4 pp» («+0,4 %-poeng»); keep the
    * number and unit together (no-break space; U+2011 for a hyphen) */
@@ -158,7 +158,7 @@ nv_municipal_document_new (const NvMunicipal *m, const char *sector, NvDay gener
   nv_document_add_note (
     doc, _("Total sick leave (self- and doctor-certified) in each unit’s latest complete "
            "quarter, the four quarters ending with it, and the change in percentage points "
-           "against the same quarter a year before, computed from the unrounded figures. The light compares the four quarters with "
+           "against the same quarter a year before. The light compares the four quarters with "
            "the benchmark of the unit’s sector. Measures: planned or in progress (overdue in brackets). «–»: no figures, or fewer than 5 persons — "
            "those figures are not printed."));
 

@@ -163,8 +163,7 @@ teardown (Fixture *f, gconstpointer data)
   /* The server keeps the client's keep-alive connections (and so itself)
    * until it is disconnected and the main loop has run their closes. */
   soup_server_disconnect (f->server);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nv_test_spin ();
   g_clear_object (&f->server);
   g_free (f->api);
   g_ptr_array_unref (f->requests);

@@ -200,8 +200,6 @@ test_municipal_pdf (void)
   nv_test_rmtree (dir);
 }
 
-static void add_unit (NvStore *store, const char *name, const char *sector);
-
 /* The sector filter chosen on screen holds on paper: only that sector's units,
  * in the table and the heat map, and the heading says which sector. */
 static void
@@ -219,8 +217,8 @@ test_municipal_pdf_sector (void)
 
   g_assert_true (nv_demo_fill_full (store, 6, 3, as_of, NV_DEMO_DEFAULT_SEED, NULL, &error));
   g_assert_no_error (error);
-  add_unit (store, "Solsikken barnehage", "barnehage");
-  add_unit (store, "Bråtane bu- og behandlingsheim", "helse-omsorg");
+  nv_test_add_unit (store, "Solsikken barnehage", "barnehage", NULL);
+  nv_test_add_unit (store, "Bråtane bu- og behandlingsheim", "helse-omsorg", NULL);
   m = nv_municipal_new (store, as_of, &error);
   g_assert_no_error (error);
   doc = nv_municipal_document_new (m, "barnehage", as_of);
@@ -255,15 +253,6 @@ test_municipal_pdf_sector (void)
 }
 
 /* ---- research view ------------------------------------------------------------ */
-
-static void
-add_unit (NvStore *store, const char *name, const char *sector)
-{
-  g_autoptr (GError) error = NULL;
-
-  nv_unit_add (store, name, sector, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static void
 add_months (GString *csv, const char *unit, double self, double doctor, int persons)
@@ -301,7 +290,7 @@ build_research (NvStore *store)
   for (char c = 'A'; c <= 'H'; c++)
     {
       g_autofree char *name = g_strdup_printf ("Post %c", c);
-      add_unit (store, name, c == 'G' ? "barnehage" : "helse-omsorg");
+      nv_test_add_unit (store, name, c == 'G' ? "barnehage" : "helse-omsorg", NULL);
     }
   add_months (monthly, "Post A", 0.5, 2.0, 9);
   add_months (monthly, "Post B", 0.4, 1.5, 9);

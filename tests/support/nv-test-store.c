@@ -55,6 +55,28 @@ nv_test_add_spell (NvStore *store, gint64 employee_id, NvDay start, NvDay end, d
   return id;
 }
 
+void
+nv_test_team_setup (NvTestTeam *team, gconstpointer data)
+{
+  NvDay from = nv_day_from_ymd (2015, 1, 1);
+
+  team->dir = nv_test_tmpdir ();
+  team->path = g_build_filename (team->dir, "naervaer.db", NULL);
+  team->store = nv_test_open_store (team->dir, "naervaer.db");
+  team->unit = nv_test_add_unit (team->store, "Avdeling 2B", "helse-omsorg", "Fjordvik");
+  team->ab = nv_test_add_staff (team->store, team->unit, "AB", 80, from);
+  team->cd = nv_test_add_staff (team->store, team->unit, "CD", 100, from);
+}
+
+void
+nv_test_team_teardown (NvTestTeam *team, gconstpointer data)
+{
+  g_clear_object (&team->store);
+  nv_test_rmtree (team->dir);
+  g_clear_pointer (&team->dir, g_free);
+  g_clear_pointer (&team->path, g_free);
+}
+
 NvContext *
 nv_test_context_new (NvStore *store, NvDay today)
 {

@@ -28,6 +28,23 @@ gint64 nv_test_add_staff (NvStore *store, gint64 unit_id, const char *ref, doubl
 gint64 nv_test_add_spell (NvStore *store, gint64 employee_id, NvDay start, NvDay end, double grade,
                           NvSpellType type);
 
+/* The store many tests start from, in a fresh test directory: the unit
+ * «Avdeling 2B» (helse-omsorg, Fjordvik) with AB at 80 % and CD at 100 %,
+ * both from 1 January 2015. Usable as a GTest fixture:
+ * g_test_add (path, NvTestTeam, NULL, nv_test_team_setup, test, nv_test_team_teardown). */
+typedef struct
+{
+  char *dir;
+  char *path; /* the database file */
+  NvStore *store;
+  gint64 unit;
+  gint64 ab;
+  gint64 cd;
+} NvTestTeam;
+
+void nv_test_team_setup (NvTestTeam *team, gconstpointer data);
+void nv_test_team_teardown (NvTestTeam *team, gconstpointer data);
+
 /* A context for @store whose clock stands on @today (NV_DAY_NONE: the system
  * clock) and whose settings live in memory only, fresh for each context. */
 NvContext *nv_test_context_new (NvStore *store, NvDay today);

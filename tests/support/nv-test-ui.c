@@ -1,4 +1,4 @@
-/* nv-test-ui.c — main-loop spins and screenshots for the widget tests.
+/* nv-test-ui.c — screenshots and the focus race for the widget tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,24 +9,6 @@
 #include <string.h>
 
 #include "nv-test-ui.h"
-
-void
-nv_test_spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-void
-nv_test_spin_rounds (guint rounds, gulong usec)
-{
-  for (guint i = 0; i < rounds; i++)
-    {
-      nv_test_spin ();
-      if (usec > 0)
-        g_usleep (usec);
-    }
-}
 
 void
 nv_test_save_png (GtkWidget *widget, const char *path)

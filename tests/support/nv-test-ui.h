@@ -1,5 +1,5 @@
-/* nv-test-ui.h — main-loop spins and screenshots for the widget tests
- * (tests/support, GTK).
+/* nv-test-ui.h — screenshots and the focus race for the widget tests
+ * (tests/support, GTK; main-loop spins are in nv-test-util.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,13 +7,9 @@
 
 #include <gtk/gtk.h>
 
-G_BEGIN_DECLS
+#include "nv-test-util.h"
 
-/* Runs the default main context until nothing is pending. */
-void nv_test_spin (void);
-/* Does that @rounds times, sleeping @usec between rounds: for work that
- * queues more work (idle reloads, layout after a resize). */
-void nv_test_spin_rounds (guint rounds, gulong usec);
+G_BEGIN_DECLS
 
 /* Renders @widget (mapped, in a realized window) to a PNG at @path with the
  * window's renderer; fails the test if it cannot. */

@@ -60,3 +60,21 @@ nv_test_checksum (const char *path)
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
 }
+
+void
+nv_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+nv_test_spin_rounds (guint rounds, gulong usec)
+{
+  for (guint i = 0; i < rounds; i++)
+    {
+      nv_test_spin ();
+      if (usec > 0)
+        g_usleep (usec);
+    }
+}

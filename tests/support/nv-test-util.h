@@ -1,4 +1,4 @@
-/* nv-test-util.h — temporary folders and file checks for the test programs
+/* nv-test-util.h — temporary folders, file checks and main-loop spins for the test programs
  * (tests/support, GLib only).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,5 +19,10 @@ void nv_test_rmtree (const char *path);
 guint nv_test_mode (const char *path);
 /* SHA-256 of the file's bytes, hex. */
 char *nv_test_checksum (const char *path);
+/* Runs the default main context until nothing is pending. */
+void nv_test_spin (void);
+/* Does that @rounds times, sleeping @usec between rounds: for work that
+ * queues more work (idle reloads, layout after a resize). */
+void nv_test_spin_rounds (guint rounds, gulong usec);
 
 G_END_DECLS

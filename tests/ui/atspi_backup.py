@@ -54,9 +54,17 @@ def wait_file(pattern, timeout=15):
 
 
 def open_menu_item(app, label, menu="Main Menu"):
-    # The menu button's inner toggle carries the action.
-    button = [n for n in app.find_all(pyatspi.ROLE_PUSH_BUTTON, menu)
-              if n.queryAction().nActions > 0][0]
+    # The menu button's inner toggle carries the action. Wait for it: after a
+    # window closes, a loaded machine may take a while to update the tree.
+    end = deadline(10)
+    while True:
+        found = [n for n in app.find_all(pyatspi.ROLE_PUSH_BUTTON, menu)
+                 if n.queryAction().nActions > 0]
+        if found or time.time() >= end:
+            break
+        time.sleep(0.3)
+    assert found, f"no menu button {menu!r}"
+    button = found[0]
     do_action(button.queryAction(), 0)
     time.sleep(0.8)
     item = app.wait_for(pyatspi.ROLE_MENU_ITEM, lambda n: same_name(n, label))

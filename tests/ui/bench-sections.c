@@ -188,8 +188,7 @@ main (int argc, char **argv)
         g_free (wall[u][i]);
       }
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nv_test_spin ();
   g_clear_object (&store);
   nv_test_rmtree (dir);
   return nv_bench_exit ("bench-sections");

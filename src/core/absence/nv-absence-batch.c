@@ -92,40 +92,25 @@ add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
   return e;
 }
 
-/* A roster day (ISO text) or a spell day (an integer since schema 7). */
-static NvDay
-column_day (NvStmt *stmt, int column, gboolean roster)
+/* The unit's roster rows and spells come ordered by employee and start. */
+static void
+add_roster_iv (const NvRosterRow *row, gpointer data)
 {
-  const char *text;
+  BatchEmployee *e = g_hash_table_lookup (((NvAbsenceBatch *) data)->by_id, &row->employee_id);
+  NvIv iv = { row->from, nv_iv_end (row->to) };
 
-  if (!roster)
-    return nv_spell_column_day (stmt, column);
-  text = nv_stmt_column_text (stmt, column);
-  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
+  if (e != NULL)
+    g_array_append_val (e->roster, iv);
 }
 
-static gboolean
-load_ivs (NvAbsenceBatch *batch, const char *sql, gboolean roster, GError **error)
+static void
+add_spell_iv (const NvSpell *spell, gpointer data)
 {
-  NvStmt *stmt = nv_store_prepare (batch->store, sql, error);
-  int rc;
+  BatchEmployee *e = g_hash_table_lookup (((NvAbsenceBatch *) data)->by_id, &spell->employee_id);
+  NvIv iv = { spell->start, nv_iv_end (spell->end) };
 
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, batch->unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 id = nv_stmt_column_int64 (stmt, 0);
-      BatchEmployee *e = g_hash_table_lookup (batch->by_id, &id);
-      NvIv iv = { column_day (stmt, 1, roster), nv_iv_end (column_day (stmt, 2, roster)) };
-
-      if (e != NULL)
-        g_array_append_val (roster ? e->roster : e->spells, iv);
-    }
-  nv_stmt_reset (stmt);
-  if (rc != NV_DONE)
-    return nv_store_set_sql_error (batch->store, error);
-  return TRUE;
+  if (e != NULL)
+    g_array_append_val (e->spells, iv);
 }
 
 NvAbsenceBatch *
@@ -148,16 +133,8 @@ nv_absence_batch_new (NvStore *store, gint64 unit_id, GError **error)
       NvEmployee *e = g_ptr_array_index (employees, i);
       add_employee (batch, e->id, e->ref);
     }
-  if (!load_ivs (batch,
-                 "SELECT r.employee_id, r.from_date, r.to_date FROM roster r "
-                 "JOIN employee e ON e.id = r.employee_id WHERE e.unit_id = ?1 "
-                 "ORDER BY r.employee_id, r.from_date",
-                 TRUE, error) ||
-      !load_ivs (batch,
-                 "SELECT s.employee_id, s.start_day, s.end_day FROM spell s "
-                 "JOIN employee e ON e.id = s.employee_id WHERE e.unit_id = ?1 "
-                 "ORDER BY s.employee_id, s.start_day",
-                 FALSE, error))
+  if (!nv_roster_rows_scan (store, unit_id, add_roster_iv, batch, error) ||
+      !nv_spell_rows_scan (store, unit_id, add_spell_iv, batch, error))
     return NULL;
   return g_steal_pointer (&batch);
 }

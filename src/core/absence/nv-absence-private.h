@@ -88,12 +88,72 @@ gboolean nv_rules_spell_employment (const char *ref, const GArray *rows, NvDay s
 gboolean nv_rules_spell_overlap (const char *ref, const GArray *others, NvDay start, NvDay end,
                                  const char **field, GError **error);
 
+/* ---- The row layer ------------------------------------------------------
+ * Each table of this feature is read in one file, with its column list, its
+ * mapper from a row to the struct and the collect helpers below (and the
+ * public get/list calls of nv-absence.h): employees and the roster in
+ * nv-roster-rows.c, spells in nv-spell-rows.c, HR monthly figures in
+ * nv-monthly-rows.c. Nothing else selects from these tables. All return
+ * FALSE (NULL) only on a database error. */
+
 /* The employee's roster rows or spells (except row @except_id) as
- * intervals, sorted by their start. NULL on a database error. */
+ * intervals, sorted by their start. */
 GArray *nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
                                     GError **error);
 GArray *nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
                                    GError **error);
+
+/* Employee id → ref (g_free'd strings) of @unit_id's employees (every
+ * unit's when 0). */
+GHashTable *nv_employee_rows_refs (NvStore *store, gint64 unit_id, GError **error);
+/* Every employee's id and unit, in table order. */
+typedef void (*NvEmployeeRowFunc) (gint64 employee_id, gint64 unit_id, gpointer data);
+gboolean nv_employee_rows_scan (NvStore *store, NvEmployeeRowFunc func, gpointer data,
+                                GError **error);
+/* *@unit_id: the employee's unit, 0 when there is no such employee. */
+gboolean nv_employee_rows_unit_of (NvStore *store, gint64 employee_id, gint64 *unit_id,
+                                   GError **error);
+
+/* A roster row with the employee's ref (NOT_FOUND when gone). */
+NvRosterRow *nv_roster_rows_get (NvStore *store, gint64 row_id, GError **error);
+/* The employee's roster row in force on @day, or NULL (no error) when none. */
+NvRosterRow *nv_roster_rows_in_force (NvStore *store, gint64 employee_id, NvDay day,
+                                      GError **error);
+/* Compact roster rows (id 0, no ref) to @func: @unit_id's ordered by
+ * employee and start, or every unit's (0) in table order. */
+typedef void (*NvRosterRowFunc) (const NvRosterRow *row, gpointer data);
+gboolean nv_roster_rows_scan (NvStore *store, gint64 unit_id, NvRosterRowFunc func, gpointer data,
+                              GError **error);
+/* *@found: somebody in @unit_id is on the roster on a day of [@first, @last]. */
+gboolean nv_roster_rows_any_in (NvStore *store, gint64 unit_id, NvDay first, NvDay last,
+                                gboolean *found, GError **error);
+gboolean nv_roster_rows_count_employee (NvStore *store, gint64 employee_id, guint *count,
+                                        GError **error);
+
+/* @unit_id's spells appended to @spells (NvSpell values, employee_ref
+ * NULL) in no particular order; with @refs, each employee's ref is added to
+ * it (gint64 id → string, both g_free'd). */
+gboolean nv_spell_rows_collect_unit (NvStore *store, gint64 unit_id, GArray *spells,
+                                     GHashTable *refs, GError **error);
+/* Compact spells (id 0, no ref) to @func: @unit_id's ordered by employee
+ * and start, or every unit's (0) in table order. */
+typedef void (*NvSpellRowFunc) (const NvSpell *spell, gpointer data);
+gboolean nv_spell_rows_scan (NvStore *store, gint64 unit_id, NvSpellRowFunc func, gpointer data,
+                             GError **error);
+gboolean nv_spell_rows_count_employee (NvStore *store, gint64 employee_id, guint *count,
+                                       GError **error);
+
+/* Monthly figures (rows whose period is not a month skipped) to @func:
+ * @unit_id's by period, or every unit's (0) in table order. */
+typedef void (*NvMonthlyRowFunc) (const NvMonthly *monthly, gpointer data);
+gboolean nv_monthly_rows_scan (NvStore *store, gint64 unit_id, NvMonthlyRowFunc func,
+                               gpointer data, GError **error);
+gboolean nv_monthly_rows_exists (NvStore *store, gint64 unit_id, int year, int month,
+                                 gboolean *found, GError **error);
+
+/* Steps @stmt (a "SELECT count(*) … WHERE … = ?1") with @id into *@count. */
+gboolean nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count,
+                                GError **error);
 
 /* After a loop of nv_stmt_step() that ended with @rc: resets @stmt; TRUE
  * if all rows were read, else sets @error from the connection. */

@@ -12,6 +12,7 @@
 #include "nv-absence-private.h"
 #include "nv-format.h"
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 
 static gboolean
 no_field (const char **field)
@@ -22,44 +23,6 @@ no_field (const char **field)
 }
 
 /* ---- Spells ------------------------------------------------------------- */
-
-#define SPELL_COLUMNS                                                                          \
-  "SELECT s.id, s.employee_id, e.ref, s.start_day, s.end_day, s.grade, s.type "            \
-  "FROM spell s JOIN employee e ON e.id = s.employee_id "
-
-static NvSpell *
-spell_from_row (NvStmt *stmt)
-{
-  NvSpell *s = g_new0 (NvSpell, 1);
-  const char *type = nv_stmt_column_text (stmt, 6);
-
-  s->id = nv_stmt_column_int64 (stmt, 0);
-  s->employee_id = nv_stmt_column_int64 (stmt, 1);
-  s->employee_ref = nv_stmt_dup_text (stmt, 2);
-  s->start = nv_spell_column_day (stmt, 3);
-  s->end = nv_spell_column_day (stmt, 4);
-  s->grade = nv_stmt_column_double (stmt, 5);
-  s->type = g_strcmp0 (type, "egenmeldt") == 0 ? NV_SPELL_SELF : NV_SPELL_DOCTOR;
-  return s;
-}
-
-NvSpell *
-nv_spell_get (NvStore *store, gint64 spell_id, GError **error)
-{
-  NvStmt *stmt = nv_store_prepare (store, SPELL_COLUMNS "WHERE s.id = ?1", error);
-  NvSpell *s = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, spell_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    s = spell_from_row (stmt);
-  if (!nv_absence_row_found (store, stmt, rc, _("The absence spell no longer exists"), error))
-    return NULL;
-  return s;
-}
 
 gboolean
 nv_spell_validate (NvStore *store, const NvSpell *spell, const char **field, GError **error)
@@ -160,55 +123,6 @@ nv_spell_delete (NvStore *store, gint64 spell_id, GError **error)
                               _("The absence spell no longer exists"), error);
 }
 
-static GPtrArray *
-spell_query (NvStore *store, NvStmt *stmt, gint64 id, GError **error)
-{
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_spell_free);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    g_ptr_array_add (list, spell_from_row (stmt));
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
-}
-
-GPtrArray *
-nv_spell_list (NvStore *store, gint64 unit_id, GError **error)
-{
-  return spell_query (store,
-                      nv_store_prepare (store,
-                                        SPELL_COLUMNS "WHERE e.unit_id = ?1 "
-                                                      "ORDER BY s.start_day, e.ref COLLATE NOCASE",
-                                        error),
-                      unit_id, error);
-}
-
-GPtrArray *
-nv_spell_list_employee (NvStore *store, gint64 employee_id, GError **error)
-{
-  return spell_query (store,
-                      nv_store_prepare (store,
-                                        SPELL_COLUMNS "WHERE s.employee_id = ?1 "
-                                                      "ORDER BY s.start_day",
-                                        error),
-                      employee_id, error);
-}
-
-GPtrArray *
-nv_spell_list_open (NvStore *store, gint64 unit_id, GError **error)
-{
-  return spell_query (store,
-                      nv_store_prepare (store,
-                                        SPELL_COLUMNS "WHERE e.unit_id = ?1 AND s.end_day IS NULL "
-                                                      "ORDER BY s.start_day, e.ref COLLATE NOCASE",
-                                        error),
-                      unit_id, error);
-}
-
 /* ---- HR monthly figures ------------------------------------------------- */
 
 static gboolean
@@ -259,8 +173,7 @@ nv_monthly_validate (NvStore *store, const NvMonthly *m, const char **field, GEr
     return nv_field_error (field, "persons", error, NV_STORE_ERROR_INVALID,
                            _("%d is not a number of persons"), m->persons);
 
-  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", m->unit_id, &found,
-                            error))
+  if (!nv_unit_rows_exists (store, m->unit_id, &found, error))
     return no_field (field);
   if (!found)
     return nv_field_error (field, "unit", error, NV_STORE_ERROR_NOT_FOUND, "%s",
@@ -272,30 +185,17 @@ gboolean
 nv_monthly_replaces_computed (NvStore *store, gint64 unit_id, int year, int month,
                               gboolean *replaces, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (
-    store,
-    "SELECT 1 FROM roster r JOIN employee e ON e.id = r.employee_id "
-    "WHERE e.unit_id = ?1 AND r.from_date <= ?3 AND (r.to_date IS NULL OR r.to_date >= ?2) "
-    "AND NOT EXISTS (SELECT 1 FROM monthly m WHERE m.unit_id = ?1 AND m.period = ?4) LIMIT 1",
-    error);
-  char first[11], last[11], period[8];
-  int rc;
+  NvDay first = nv_day_from_ymd (year, month, 1);
+  gboolean employed, stored;
 
   *replaces = FALSE;
-  if (stmt == NULL)
+  if (first == NV_DAY_NONE)
+    return TRUE;
+  if (!nv_roster_rows_any_in (store, unit_id, first, nv_period_end (NV_PERIOD_MONTH, first),
+                              &employed, error) ||
+      !nv_monthly_rows_exists (store, unit_id, year, month, &stored, error))
     return FALSE;
-  g_snprintf (first, sizeof first, "%04d-%02d-01", year, month);
-  g_snprintf (last, sizeof last, "%04d-%02d-31", year, month);
-  g_snprintf (period, sizeof period, "%04d-%02d", year, month);
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  nv_stmt_bind_text (stmt, 2, first);
-  nv_stmt_bind_text (stmt, 3, last);
-  nv_stmt_bind_text (stmt, 4, period);
-  rc = nv_stmt_step (stmt);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW && rc != NV_DONE)
-    return nv_store_set_sql_error (store, error);
-  *replaces = rc == NV_ROW;
+  *replaces = employed && !stored;
   return TRUE;
 }
 
@@ -352,38 +252,4 @@ nv_monthly_delete (NvStore *store, gint64 unit_id, int year, int month, GError *
       return FALSE;
     }
   return TRUE;
-}
-
-GPtrArray *
-nv_monthly_list (NvStore *store, gint64 unit_id, GError **error)
-{
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
-  NvStmt *stmt = nv_store_prepare (store,
-                                         "SELECT period, contracted_days, lost_days_self, "
-                                         "lost_days_doctor, persons FROM monthly "
-                                         "WHERE unit_id = ?1 ORDER BY period",
-                                         error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvMonthly *m = g_new0 (NvMonthly, 1);
-      m->unit_id = unit_id;
-      if (!nv_month_parse (nv_stmt_column_text (stmt, 0), &m->year, &m->month))
-        {
-          g_free (m);
-          continue;
-        }
-      m->contracted_days = nv_stmt_column_double (stmt, 1);
-      m->lost_days_self = nv_stmt_column_double (stmt, 2);
-      m->lost_days_doctor = nv_stmt_column_double (stmt, 3);
-      m->persons = nv_stmt_column_int (stmt, 4);
-      g_ptr_array_add (list, m);
-    }
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
 }

@@ -14,6 +14,7 @@
 #include "nv-absence-private.h"
 #include "nv-format.h"
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 
 /* ---- Structs ------------------------------------------------------------ */
 
@@ -68,13 +69,6 @@ nv_spell_copy (const NvSpell *spell)
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-static NvDay
-column_day (NvStmt *stmt, int column)
-{
-  const char *text = nv_stmt_column_text (stmt, column);
-  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
-}
-
 static gboolean
 no_field (const char **field)
 {
@@ -88,6 +82,21 @@ nv_absence_rows_done (NvStore *store, NvStmt *stmt, int rc, GError **error)
 {
   nv_stmt_reset (stmt);
   if (rc != NV_DONE)
+    return nv_store_set_sql_error (store, error);
+  return TRUE;
+}
+
+gboolean
+nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count, GError **error)
+{
+  int rc;
+
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    *count = (guint) nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
     return nv_store_set_sql_error (store, error);
   return TRUE;
 }
@@ -108,76 +117,12 @@ nv_absence_row_found (NvStore *store, NvStmt *stmt, int rc, const char *gone,
 
 /* ---- Employees ---------------------------------------------------------- */
 
-static NvEmployee *
-employee_from_row (NvStmt *stmt)
-{
-  NvEmployee *e = g_new0 (NvEmployee, 1);
-
-  e->id = nv_stmt_column_int64 (stmt, 0);
-  e->unit_id = nv_stmt_column_int64 (stmt, 1);
-  e->ref = nv_stmt_dup_text (stmt, 2);
-  return e;
-}
-
-NvEmployee *
-nv_employee_get (NvStore *store, gint64 id, GError **error)
-{
-  NvStmt *stmt = nv_store_prepare (store,
-                                         "SELECT id, unit_id, ref FROM employee WHERE id = ?1",
-                                         error);
-  NvEmployee *e = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    e = employee_from_row (stmt);
-  if (!nv_absence_row_found (store, stmt, rc, _("The employee no longer exists"), error))
-    return NULL;
-  return e;
-}
-
-NvEmployee *
-nv_employee_find (NvStore *store, gint64 unit_id, const char *ref, const char **field,
-                  GError **error)
-{
-  g_autofree char *t = nv_employee_ref_normalize (ref);
-  NvStmt *stmt = nv_store_prepare (store,
-                                         "SELECT id, unit_id, ref FROM employee "
-                                         "WHERE unit_id = ?1 AND ref = ?2 COLLATE NOCASE",
-                                         error);
-  NvEmployee *e = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return no_field (field), NULL;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  nv_stmt_bind_text (stmt, 2, t);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    e = employee_from_row (stmt);
-  nv_stmt_reset (stmt);
-  if (rc == NV_ROW)
-    return e;
-  if (rc != NV_DONE)
-    {
-      no_field (field);
-      nv_store_set_sql_error (store, error);
-    }
-  else
-    nv_field_error (field, "employee", error, NV_STORE_ERROR_NOT_FOUND,
-                    _("“%s” is not on the roster"), t);
-  return NULL;
-}
-
 static gboolean
 unit_exists (NvStore *store, gint64 unit_id, const char **field, GError **error)
 {
   gboolean found;
 
-  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, &found, error))
+  if (!nv_unit_rows_exists (store, unit_id, &found, error))
     return no_field (field);
   if (found)
     return TRUE;
@@ -245,26 +190,6 @@ nv_employee_ensure (NvStore *store, gint64 unit_id, const char *ref, const char 
   return nv_employee_add (store, unit_id, ref, field, error);
 }
 
-GPtrArray *
-nv_employee_list (NvStore *store, gint64 unit_id, GError **error)
-{
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_employee_free);
-  NvStmt *stmt = nv_store_prepare (store,
-                                         "SELECT id, unit_id, ref FROM employee WHERE unit_id = ?1 "
-                                         "ORDER BY ref COLLATE NOCASE",
-                                         error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    g_ptr_array_add (list, employee_from_row (stmt));
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
-}
-
 gboolean
 nv_employee_rename (NvStore *store, gint64 id, const char *ref, const char **field,
                     GError **error)
@@ -296,87 +221,7 @@ nv_employee_erase (NvStore *store, gint64 id, GError **error)
                               _("The employee no longer exists"), error);
 }
 
-/* ---- Loading what the rules need ----------------------------------------- */
-
-/* The rows @sql selects (two day columns, read with @day_at; ?1 the
- * employee, ?2 a row id to leave out) as intervals, in its order. */
-static GArray *
-load_ivs (NvStore *store, const char *sql, NvDay (*day_at) (NvStmt *, int),
-          gint64 employee_id, gint64 except_id, GError **error)
-{
-  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  NvStmt *stmt = nv_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  nv_stmt_bind_int64 (stmt, 2, except_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvIv iv = { day_at (stmt, 0), nv_iv_end (day_at (stmt, 1)) };
-      g_array_append_val (ivs, iv);
-    }
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ivs);
-}
-
-GArray *
-nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
-{
-  return load_ivs (store,
-                   "SELECT from_date, to_date FROM roster "
-                   "WHERE employee_id = ?1 AND id <> ?2 ORDER BY from_date",
-                   column_day, employee_id, except_id, error);
-}
-
-GArray *
-nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
-{
-  return load_ivs (store,
-                   "SELECT start_day, end_day FROM spell "
-                   "WHERE employee_id = ?1 AND id <> ?2 ORDER BY start_day",
-                   nv_spell_column_day, employee_id, except_id, error);
-}
-
 /* ---- Roster ------------------------------------------------------------- */
-
-static NvRosterRow *
-roster_from_row (NvStmt *stmt)
-{
-  NvRosterRow *r = g_new0 (NvRosterRow, 1);
-
-  r->id = nv_stmt_column_int64 (stmt, 0);
-  r->employee_id = nv_stmt_column_int64 (stmt, 1);
-  r->employee_ref = nv_stmt_dup_text (stmt, 2);
-  r->fte = nv_stmt_column_double (stmt, 3);
-  r->from = column_day (stmt, 4);
-  r->to = column_day (stmt, 5);
-  return r;
-}
-
-static NvRosterRow *
-roster_get (NvStore *store, gint64 row_id, GError **error)
-{
-  NvStmt *stmt = nv_store_prepare (store,
-                                         "SELECT r.id, r.employee_id, e.ref, r.fte, r.from_date, "
-                                         "r.to_date FROM roster r JOIN employee e "
-                                         "ON e.id = r.employee_id WHERE r.id = ?1",
-                                         error);
-  NvRosterRow *row = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, row_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    row = roster_from_row (stmt);
-  if (!nv_absence_row_found (store, stmt, rc, _("The roster row no longer exists"), error))
-    return NULL;
-  return row;
-}
 
 /* Full check of @row (id 0 = new). With @check_spells, also that no spell
  * falls outside the employment once @row replaces the stored one. */
@@ -466,7 +311,7 @@ nv_roster_add (NvStore *store, gint64 employee_id, double fte, NvDay from, NvDay
 gboolean
 nv_roster_update (NvStore *store, const NvRosterRow *row, const char **field, GError **error)
 {
-  g_autoptr (NvRosterRow) old = roster_get (store, row->id, error);
+  g_autoptr (NvRosterRow) old = nv_roster_rows_get (store, row->id, error);
   NvRosterRow fixed;
 
   if (old == NULL)
@@ -483,7 +328,7 @@ nv_roster_update (NvStore *store, const NvRosterRow *row, const char **field, GE
 gboolean
 nv_roster_delete (NvStore *store, gint64 row_id, GError **error)
 {
-  g_autoptr (NvRosterRow) old = roster_get (store, row_id, error);
+  g_autoptr (NvRosterRow) old = nv_roster_rows_get (store, row_id, error);
   g_autoptr (GArray) others = NULL;
   g_autoptr (GArray) spells = NULL;
 
@@ -499,38 +344,10 @@ nv_roster_delete (NvStore *store, gint64 row_id, GError **error)
                               NV_TOPIC_EMPLOYEES, NULL, error);
 }
 
-/* The roster row in force on @day, or NULL (no error) when there is none. */
-static NvRosterRow *
-roster_in_force (NvStore *store, gint64 employee_id, NvDay day, GError **error)
-{
-  char buf[11];
-  NvStmt *stmt = nv_store_prepare (store,
-                                         "SELECT r.id, r.employee_id, e.ref, r.fte, r.from_date, "
-                                         "r.to_date FROM roster r JOIN employee e "
-                                         "ON e.id = r.employee_id WHERE r.employee_id = ?1 "
-                                         "AND r.from_date <= ?2 "
-                                         "AND (r.to_date IS NULL OR r.to_date >= ?2)",
-                                         error);
-  NvRosterRow *row = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf));
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    row = roster_from_row (stmt);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW && rc != NV_DONE)
-    nv_store_set_sql_error (store, error);
-  return row;
-}
-
 double
 nv_roster_fte_on (NvStore *store, gint64 employee_id, NvDay day, GError **error)
 {
-  g_autoptr (NvRosterRow) row = roster_in_force (store, employee_id, day, error);
+  g_autoptr (NvRosterRow) row = nv_roster_rows_in_force (store, employee_id, day, error);
   return row != NULL ? row->fte : 0;
 }
 
@@ -552,7 +369,7 @@ nv_roster_change_fte (NvStore *store, gint64 employee_id, NvDay from, double fte
   e = nv_employee_get (store, employee_id, error);
   if (e == NULL)
     return nv_field_error (field, "employee", NULL, 0, "%s", "");
-  row = roster_in_force (store, employee_id, from, &local);
+  row = nv_roster_rows_in_force (store, employee_id, from, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -592,7 +409,7 @@ nv_roster_end_employment (NvStore *store, gint64 employee_id, NvDay last_day,
   e = nv_employee_get (store, employee_id, error);
   if (e == NULL)
     return nv_field_error (field, "employee", NULL, 0, "%s", "");
-  row = roster_in_force (store, employee_id, last_day, &local);
+  row = nv_roster_rows_in_force (store, employee_id, last_day, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -616,47 +433,4 @@ nv_roster_end_employment (NvStore *store, gint64 employee_id, NvDay last_day,
       }
   row->to = last_day;
   return nv_roster_update (store, row, field, error);
-}
-
-static GPtrArray *
-roster_query (NvStore *store, NvStmt *stmt, gint64 id, GError **error)
-{
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) nv_roster_row_free);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    g_ptr_array_add (list, roster_from_row (stmt));
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
-}
-
-GPtrArray *
-nv_roster_list (NvStore *store, gint64 unit_id, GError **error)
-{
-  return roster_query (store,
-                       nv_store_prepare (store,
-                                         "SELECT r.id, r.employee_id, e.ref, r.fte, r.from_date, "
-                                         "r.to_date FROM roster r JOIN employee e "
-                                         "ON e.id = r.employee_id WHERE e.unit_id = ?1 "
-                                         "ORDER BY e.ref COLLATE NOCASE, e.id, r.from_date",
-                                         error),
-                       unit_id, error);
-}
-
-GPtrArray *
-nv_roster_list_employee (NvStore *store, gint64 employee_id, GError **error)
-{
-  return roster_query (store,
-                       nv_store_prepare (store,
-                                         "SELECT r.id, r.employee_id, e.ref, r.fte, r.from_date, "
-                                         "r.to_date FROM roster r JOIN employee e "
-                                         "ON e.id = r.employee_id WHERE r.employee_id = ?1 "
-                                         "ORDER BY r.from_date",
-                                         error),
-                       employee_id, error);
 }

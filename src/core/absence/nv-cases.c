@@ -158,34 +158,9 @@ cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, guint max_gap, GErr
   g_autoptr (GArray) spells = g_array_new (FALSE, FALSE, sizeof (NvSpell));
   g_autoptr (GHashTable) refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GPtrArray *cases;
-  NvStmt *stmt;
-  int rc;
 
-  stmt = nv_store_prepare (store,
-                           "SELECT s.id, s.employee_id, e.ref, s.start_day, s.end_day, s.grade, "
-                           "s.type = 'egenmeldt' FROM spell s JOIN employee e "
-                           "ON e.id = s.employee_id WHERE e.unit_id = ?1",
-                           error);
-  if (stmt == NULL)
+  if (!nv_spell_rows_collect_unit (store, unit_id, spells, refs, error))
     return NULL;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvSpell s = { nv_stmt_column_int64 (stmt, 0), nv_stmt_column_int64 (stmt, 1), NULL,
-                    nv_spell_column_day (stmt, 3), nv_spell_column_day (stmt, 4),
-                    nv_stmt_column_double (stmt, 5),
-                    nv_stmt_column_int (stmt, 6) ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
-      g_array_append_val (spells, s);
-      if (!g_hash_table_contains (refs, &s.employee_id))
-        g_hash_table_insert (refs, g_memdup2 (&s.employee_id, sizeof s.employee_id),
-                             g_strdup (nv_stmt_column_text (stmt, 2)));
-    }
-  nv_stmt_reset (stmt);
-  if (rc != NV_DONE)
-    {
-      nv_store_set_sql_error (store, error);
-      return NULL;
-    }
   if (as_of == NV_DAY_NONE)
     as_of = nv_day_today ();
   cases = compute_cases ((NvSpell *) (void *) spells->data, spells->len, as_of, max_gap);
@@ -201,34 +176,6 @@ GPtrArray *
 nv_cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
 {
   return cases_for_unit (store, unit_id, as_of, 0, error);
-}
-
-/* Employee id → ref of @unit_id's employees (every unit's when 0). */
-static GHashTable *
-employee_refs (NvStore *store, gint64 unit_id, GError **error)
-{
-  g_autoptr (GHashTable) refs =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  NvStmt *stmt;
-  int rc;
-
-  stmt = nv_store_prepare (store, "SELECT id, ref FROM employee WHERE ?1 = 0 OR unit_id = ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 id = nv_stmt_column_int64 (stmt, 0);
-      g_hash_table_insert (refs, g_memdup2 (&id, sizeof id), nv_stmt_dup_text (stmt, 1));
-    }
-  nv_stmt_reset (stmt);
-  if (rc != NV_DONE)
-    {
-      nv_store_set_sql_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&refs);
 }
 
 GPtrArray *
@@ -249,15 +196,16 @@ nv_followup_cases_for_units (NvStore *store, const gint64 *unit_ids, guint n_uni
     return NULL;
   if (with_refs)
     {
-      refs = employee_refs (store, n_units == 1 ? unit_ids[0] : 0, error);
+      refs = nv_employee_rows_refs (store, n_units == 1 ? unit_ids[0] : 0, error);
       if (refs == NULL)
         return NULL;
     }
   for (guint i = 0; i < n_units; i++)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (cache, nv_stats_cache_unit_pos (cache, unit_ids[i]));
-      GPtrArray *cases = compute_cases ((NvSpell *) (void *) u->spells->data, u->spells->len,
-                                        as_of, NV_FOLLOWUP_CASE_MAX_GAP);
+      g_autoptr (GArray) spells = nv_stats_unit_spells (u);
+      GPtrArray *cases = compute_cases ((NvSpell *) (void *) spells->data, spells->len, as_of,
+                                        NV_FOLLOWUP_CASE_MAX_GAP);
 
       for (guint j = 0; refs != NULL && j < cases->len; j++)
         {

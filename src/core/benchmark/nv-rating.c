@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "nv-format.h"
 #include "nv-rating.h"
 
 /* Far below any difference a figure with one or two decimals can make. */
@@ -24,6 +25,16 @@ nv_light_for_ratio (double ratio)
   if (ratio <= 1.1 + TOLERANCE)
     return NV_LIGHT_YELLOW;
   return NV_LIGHT_RED;
+}
+
+double
+nv_trend_change (double now, double before)
+{
+  if (isnan (now) || isnan (before))
+    return NAN;
+  /* In whole tenths, so 2,2 − 2,5 is −0,3 exactly as a person writes it,
+   * not −0.30000000000000027. */
+  return (round (nv_round_half_up (now, 1) * 10) - round (nv_round_half_up (before, 1) * 10)) / 10.;
 }
 
 NvTrend

@@ -7,8 +7,11 @@
  * ratio. A tolerance of 1e-9 keeps 9,9 ÷ 9,0 = 1.1000000000000001 yellow.
  *
  * TREND: the latest quarter minus the same quarter a year before, in
- * percentage points: «unchanged» when they differ by at most 0,1 point
- * (unrounded), otherwise «rising» or «falling»; none without both quarters.
+ * percentage points, taken from the two figures as they are shown (each
+ * rounded half up to one decimal), so the change printed beside «2,2 %» and
+ * «2,5 %» is always −0,3 and never a −0,4 from the unrounded 2,15 and 2,549:
+ * «unchanged» when they differ by at most 0,1 point, otherwise «rising» or
+ * «falling»; none without both quarters.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +41,10 @@ typedef enum
 
 /* The light for @ratio (unit ÷ benchmark); NV_LIGHT_GREY for NaN. */
 NvLight nv_light_for_ratio (double ratio);
+/* The change from @before to @now (both percentages, unrounded) as a reader
+ * computes it from the figures shown: round(now, 1) − round(before, 1),
+ * exact in tenths. NAN when either is NAN. */
+double nv_trend_change (double now, double before);
 /* The trend for a change of @points percentage points; NV_TREND_NONE for NaN. */
 NvTrend nv_trend_for_change (double points);
 

@@ -18,6 +18,7 @@
 #include "nv-measure.h"
 #include "nv-store-private.h"
 #include "nv-unit.h"
+#include "nv-workshop-private.h"
 
 #define NONE INT_MIN
 
@@ -112,29 +113,6 @@ static const DemoMeasure kindergarten[] = {
     { NONE, NONE }, { NULL, NULL } },
 };
 
-/* The unit's latest workshop on or before @day, so measures started after a
- * workshop are linked to it; 0 when there is none. */
-static gint64
-workshop_before (NvStore *store, gint64 unit_id, NvDay day)
-{
-  NvStmt *stmt;
-  char buf[11];
-  gint64 id = 0;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT id FROM workshop WHERE unit_id = ?1 AND date <= ?2 "
-                           "ORDER BY date DESC, id DESC LIMIT 1",
-                           NULL);
-  if (stmt == NULL)
-    return 0;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf));
-  if (nv_stmt_step (stmt) == NV_ROW)
-    id = nv_stmt_column_int64 (stmt, 0);
-  nv_stmt_reset (stmt);
-  return id;
-}
-
 static gboolean
 add_one (NvStore *store, gint64 unit_id, const DemoMeasure *d, int shift, NvDay today,
          GError **error)
@@ -157,7 +135,7 @@ add_one (NvStore *store, gint64 unit_id, const DemoMeasure *d, int shift, NvDay 
                      : d->deadline < 0 && d->status == NV_MEASURE_IN_PROGRESS
                        ? today + d->deadline
                        : today + d->deadline + shift;
-  fields->workshop_id = workshop_before (store, unit_id, start);
+  fields->workshop_id = nv_workshop_rows_latest_before (store, unit_id, start);
   id = nv_measure_add (store, unit_id, fields, error);
   if (id == 0)
     return FALSE;

@@ -22,4 +22,9 @@ void nv_followup_count_case (NvFollowupRules *rules, const NvCase *c, GHashTable
                              NvDay as_of, NvDay tracked_from, int days, guint *n_overdue,
                              guint *n_due_soon);
 
+/* The followup_done table is read only in nv-followup.c: *@count, the
+ * employee's done records (for erasing them). */
+gboolean nv_followup_rows_count_employee (NvStore *store, gint64 employee_id, guint *count,
+                                          GError **error);
+
 G_END_DECLS

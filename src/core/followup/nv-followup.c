@@ -13,9 +13,28 @@
 #include "nv-absence.h"
 #include "nv-followup-private.h"
 #include "nv-store-private.h"
-#include "nv-unit.h"
+#include "nv-unit-private.h"
 
 #define NOTE_MAX_CHARS 500
+
+gboolean
+nv_followup_rows_count_employee (NvStore *store, gint64 employee_id, guint *count, GError **error)
+{
+  NvStmt *stmt =
+    nv_store_prepare (store, "SELECT count(*) FROM followup_done WHERE employee_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    *count = (guint) nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return nv_store_set_sql_error (store, error);
+  return TRUE;
+}
 
 GPtrArray *
 nv_followup_records (NvStore *store, gint64 unit_id, GError **error)
@@ -168,28 +187,6 @@ nv_followup_list_with_cases (NvStore *store, gint64 unit_id, NvDay as_of, GPtrAr
   return out;
 }
 
-static gboolean
-unit_ids (NvStore *store, GArray *ids, GError **error)
-{
-  NvStmt *stmt = nv_store_prepare (store, "SELECT id FROM unit ORDER BY id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 id = nv_stmt_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  nv_stmt_reset (stmt);
-  if (rc != NV_DONE)
-    {
-      nv_store_set_sql_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The milestones of one unit, or of every unit for @unit_id 0. */
 static GPtrArray *
 list_units (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
@@ -248,7 +245,7 @@ nv_followup_count (NvStore *store, gint64 unit_id, NvDay as_of, int days, guint 
     as_of = nv_day_today ();
   if (unit_id != 0)
     g_array_append_val (ids, unit_id);
-  else if (!unit_ids (store, ids, error))
+  else if (!nv_unit_rows_ids (store, ids, error))
     return FALSE;
   /* Every unit's spells in one pass, and no milestone built: this runs for
    * the badge on each unit switch and for the reminder at start-up. */

@@ -12,6 +12,7 @@
 #include "nv-measure.h"
 #include "nv-measure-private.h"
 #include "nv-store-private.h"
+#include "nv-workshop-private.h"
 
 #define TITLE_MAX 120
 #define DESCRIPTION_MAX 4000
@@ -314,20 +315,9 @@ trimmed (const char *text)
 static gboolean
 check_workshop (NvStore *store, gint64 unit_id, gint64 workshop_id, GError **error)
 {
-  NvStmt *stmt;
-  gint64 owner_unit = 0;
-  int rc;
-
   /* Until the workshops schema exists there is nothing to link to. */
-  stmt = nv_store_prepare (store, "SELECT unit_id FROM workshop WHERE id = ?1", NULL);
-  if (stmt != NULL)
-    {
-      nv_stmt_bind_int64 (stmt, 1, workshop_id);
-      rc = nv_stmt_step (stmt);
-      if (rc == NV_ROW)
-        owner_unit = nv_stmt_column_int64 (stmt, 0);
-      nv_stmt_reset (stmt);
-    }
+  gint64 owner_unit = nv_workshop_rows_unit_of (store, workshop_id);
+
   if (owner_unit == 0 || owner_unit != unit_id)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, workshop_id);

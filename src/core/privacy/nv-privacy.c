@@ -17,8 +17,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "nv-absence.h"
-#include "nv-followup.h"
+#include "nv-absence-private.h"
+#include "nv-followup-private.h"
 #include "nv-format.h"
 #include "nv-privacy.h"
 #include "nv-stats.h"
@@ -125,23 +125,22 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
   for (guint i = 0; i < expired->len; i++)
     {
       const NvExpiredCase *c = g_ptr_array_index (expired, i);
-      char start[11], end[11];
+      char start[11];
       NvStmt *stmt;
 
       nv_day_format_iso_buf (c->start, start);
-      nv_day_format_iso_buf (c->end, end);
 
       /* Spells of one employee never overlap, and a case is a maximal chain
        * of adjacent spells, so the spells inside its span are its own. */
       stmt = nv_store_prepare (store,
-                               "DELETE FROM spell WHERE employee_id = ?1 AND start_date >= ?2 "
-                               "AND end_date IS NOT NULL AND end_date <= ?3",
+                               "DELETE FROM spell WHERE employee_id = ?1 AND start_day >= ?2 "
+                               "AND end_day IS NOT NULL AND end_day <= ?3",
                                error);
       if (stmt == NULL)
         goto fail;
       nv_stmt_bind_int64 (stmt, 1, c->employee_id);
-      nv_stmt_bind_text (stmt, 2, start);
-      nv_stmt_bind_text (stmt, 3, end);
+      nv_spell_bind_day (stmt, 2, c->start);
+      nv_spell_bind_day (stmt, 3, c->end);
       if (!nv_store_step_done (store, stmt, error))
         goto fail;
       spells += (guint) nv_store_changes (store);
@@ -192,24 +191,6 @@ fail:
   return FALSE;
 }
 
-static gboolean
-count_rows (NvStore *store, const char *sql, gint64 employee_id, guint *count, GError **error)
-{
-  NvStmt *stmt = nv_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    *count = (guint) nv_stmt_column_int64 (stmt, 0);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
-}
-
 gboolean
 nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *counts,
                            GError **error)
@@ -222,12 +203,9 @@ nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErasedCounts *c
                             error);
   if (txn == NULL)
     return FALSE;
-  if (!count_rows (store, "SELECT count(*) FROM roster WHERE employee_id = ?1", employee_id,
-                   &found.n_roster, error) ||
-      !count_rows (store, "SELECT count(*) FROM spell WHERE employee_id = ?1", employee_id,
-                   &found.n_spells, error) ||
-      !count_rows (store, "SELECT count(*) FROM followup_done WHERE employee_id = ?1",
-                   employee_id, &found.n_records, error))
+  if (!nv_roster_rows_count_employee (store, employee_id, &found.n_roster, error) ||
+      !nv_spell_rows_count_employee (store, employee_id, &found.n_spells, error) ||
+      !nv_followup_rows_count_employee (store, employee_id, &found.n_records, error))
     goto fail;
 
   /* Roster, spells and follow-up records go by ON DELETE CASCADE. */
@@ -309,7 +287,7 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
   g_string_append_printf (out, _("Nærvær — everything stored about %s"), employee->ref);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Written on %s under the right of access to one’s own personal data."),
-                          nv_day_format_iso_buf (nv_day_today (), a));
+                          nv_day_format_iso_buf (as_of, a));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "%s: %s\n", _("Unit"), unit->name);
   if (unit->municipality[0] != '\0')
@@ -413,10 +391,10 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
 }
 
 gboolean
-nv_privacy_export_employee (NvStore *store, gint64 employee_id, const char *path,
+nv_privacy_export_employee (NvStore *store, gint64 employee_id, NvDay as_of, const char *path,
                             GError **error)
 {
-  g_autofree char *text = nv_privacy_employee_text (store, employee_id, NV_DAY_NONE, error);
+  g_autofree char *text = nv_privacy_employee_text (store, employee_id, as_of, error);
   g_autoptr (GError) local = NULL;
 
   if (text == NULL)

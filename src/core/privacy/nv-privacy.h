@@ -60,8 +60,9 @@ gboolean nv_privacy_erase_employee (NvStore *store, gint64 employee_id, NvErased
  * reference, employment, absence spells, follow-up milestones as of @as_of
  * (NV_DAY_NONE = today) with the leader's notes. */
 char *nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GError **error);
-/* Writes that text to @path (mode 0600, replaced atomically). */
-gboolean nv_privacy_export_employee (NvStore *store, gint64 employee_id, const char *path,
-                                     GError **error);
+/* Writes that text, as of @as_of (today by the context's clock), to @path
+ * (mode 0600, replaced atomically). */
+gboolean nv_privacy_export_employee (NvStore *store, gint64 employee_id, NvDay as_of,
+                                     const char *path, GError **error);
 
 G_END_DECLS

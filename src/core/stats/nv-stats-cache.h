@@ -13,7 +13,11 @@ typedef struct
 {
   gint64 unit_id;
   GArray *roster;  /* NvRosterRow, employee_ref NULL, sorted by employee and from */
-  GArray *spells;  /* NvSpell, employee_ref NULL, sorted by employee and start */
+  GBytes *spells;  /* packed (nv_stats_pack_spells), sorted by employee and start;
+                    * NULL until loaded */
+  guint n_spells;
+  NvDay first_spell;  /* the earliest start, NV_DAY_NONE without spells */
+  GArray *reading;    /* NvSpell read from the tables, before they are packed */
   GArray *monthly; /* NvMonthly */
   gboolean loaded; /* roster and spells are read */
 } NvStatsUnitRows;
@@ -43,6 +47,12 @@ gboolean nv_stats_load_all (NvStore *store, NvStatsCache *c, GError **error);
  * packing them for next time when a write is possible. */
 gboolean nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids,
                               gboolean try_packs, GError **error);
+/* A loaded unit's spells unpacked (NvSpell, employee_ref NULL, sorted by
+ * employee and start). */
+GArray *nv_stats_unit_spells (const NvStatsUnitRows *u);
+/* Forgets a unit's roster and spells (not loaded any more). */
+void nv_stats_unit_unload (NvStatsUnitRows *u);
+
 /* HR monthly figures of @unit_id (0: of every unit), appended. */
 gboolean nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError **error);
 

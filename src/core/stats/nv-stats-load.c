@@ -15,17 +15,46 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <sys/mman.h>
+
 #include "nv-absence-private.h"
 #include "nv-stats-cache.h"
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 
 static void
 unit_rows_clear (gpointer data)
 {
   NvStatsUnitRows *u = data;
   g_clear_pointer (&u->roster, g_array_unref);
-  g_clear_pointer (&u->spells, g_array_unref);
+  g_clear_pointer (&u->spells, g_bytes_unref);
+  g_clear_pointer (&u->reading, g_array_unref);
   g_clear_pointer (&u->monthly, g_array_unref);
+}
+
+void
+nv_stats_unit_unload (NvStatsUnitRows *u)
+{
+  g_array_set_size (u->roster, 0);
+  g_clear_pointer (&u->spells, g_bytes_unref);
+  g_clear_pointer (&u->reading, g_array_unref);
+  u->n_spells = 0;
+  u->first_spell = NV_DAY_NONE;
+  u->loaded = FALSE;
+}
+
+GArray *
+nv_stats_unit_spells (const NvStatsUnitRows *u)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+  gsize len = 0;
+  const void *data = u->spells != NULL ? g_bytes_get_data (u->spells, &len) : NULL;
+
+  /* (checked when it was loaded: it decodes) */
+  if (data != NULL && !nv_stats_unpack_spells (data, len, out))
+    g_warn_if_reached ();
+  return out;
 }
 
 NvStatsCache *
@@ -55,9 +84,14 @@ nv_stats_cache_unit_pos (NvStatsCache *c, gint64 unit_id)
   if (pos != NULL)
     return GPOINTER_TO_UINT (pos) - 1;
   {
-    NvStatsUnitRows u = { unit_id, g_array_new (FALSE, FALSE, sizeof (NvRosterRow)),
-                          g_array_new (FALSE, FALSE, sizeof (NvSpell)),
-                          g_array_new (FALSE, FALSE, sizeof (NvMonthly)), FALSE };
+    NvStatsUnitRows u = { unit_id,
+                          g_array_new (FALSE, FALSE, sizeof (NvRosterRow)),
+                          NULL,
+                          0,
+                          NV_DAY_NONE,
+                          NULL,
+                          g_array_new (FALSE, FALSE, sizeof (NvMonthly)),
+                          FALSE };
     g_array_append_val (c->units, u);
     g_hash_table_insert (c->index, g_memdup2 (&unit_id, sizeof unit_id),
                          GUINT_TO_POINTER (c->units->len));
@@ -80,85 +114,31 @@ unit_to_load (NvStatsCache *c, gint64 unit_id)
 
 /* ---- Rows from the tables ----------------------------------------------- */
 
-static NvDay
-column_day (NvStmt *stmt, int column)
+/* The table rows come from the absence feature's row layer
+ * (nv-absence-private.h). */
+
+static void
+append_roster (const NvRosterRow *row, gpointer data)
 {
-  const char *text = nv_stmt_column_text (stmt, column);
-  return text != NULL ? nv_day_parse_iso (text) : NV_DAY_NONE;
+  g_array_append_val (((NvStatsUnitRows *) data)->roster, *row);
 }
 
-static NvRosterRow
-roster_row (NvStmt *stmt)
+static void
+append_spell (const NvSpell *spell, gpointer data)
 {
-  NvRosterRow r = { 0, nv_stmt_column_int64 (stmt, 0), NULL, nv_stmt_column_double (stmt, 1),
-                    column_day (stmt, 2), column_day (stmt, 3) };
-  return r;
-}
+  NvStatsUnitRows *u = data;
 
-/* Spells are read as three columns: the employee, the grade, and one
- * integer packing the days (integers since schema 7; NvDay < 2^22, the end 0
- * when open) and the type — every sqlite3_column_*() call costs a mutex
- * round trip. */
-#define SPELL_PACKED                                                                           \
-  "s.start_day | (ifnull (s.end_day, 0) << 22) | ((s.type = 'egenmeldt') << 44)"
-#define DAY_MASK ((1 << 22) - 1)
-
-static NvSpell
-spell_row (NvStmt *stmt)
-{
-  gint64 packed = nv_stmt_column_int64 (stmt, 1);
-  NvSpell s = { 0, nv_stmt_column_int64 (stmt, 0), NULL, (NvDay) (packed & DAY_MASK),
-                (NvDay) ((packed >> 22) & DAY_MASK), nv_stmt_column_double (stmt, 2),
-                (packed >> 44) & 1 ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
-  return s;
-}
-
-static gboolean
-finish_stmt (NvStore *store, NvStmt *stmt, int rc, GError **error)
-{
-  nv_stmt_reset (stmt);
-  if (rc != NV_DONE)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
+  if (u->reading == NULL)
+    u->reading = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+  g_array_append_val (u->reading, *spell);
 }
 
 /* One unit's roster and spells, through the employee index. */
 static gboolean
 read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
 {
-  NvStmt *stmt;
-  int rc;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT r.employee_id, r.fte, r.from_date, r.to_date "
-                           "FROM roster r JOIN employee e ON e.id = r.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY r.employee_id, r.from_date",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, u->unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvRosterRow r = roster_row (stmt);
-      g_array_append_val (u->roster, r);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade "
-                           "FROM spell s JOIN employee e ON e.id = s.employee_id "
-                           "WHERE e.unit_id = ?1 ORDER BY s.employee_id, s.start_day",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, u->unit_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvSpell sp = spell_row (stmt);
-      g_array_append_val (u->spells, sp);
-    }
-  return finish_stmt (store, stmt, rc, error);
+  return nv_roster_rows_scan (store, u->unit_id, append_roster, u, error) &&
+         nv_spell_rows_scan (store, u->unit_id, append_spell, u, error);
 }
 
 typedef struct
@@ -166,6 +146,56 @@ typedef struct
   gint64 id;
   NvStatsUnitRows *unit; /* NULL: not to be loaded */
 } EmpUnit;
+
+typedef struct
+{
+  NvStatsCache *cache;
+  GArray *emps;          /* EmpUnit */
+  GHashTable *emp_unit;  /* &id → EmpUnit */
+  gint64 last_emp;
+  NvStatsUnitRows *last; /* the unit of last_emp, if to be loaded */
+} Scan;
+
+static void
+scan_employee (gint64 employee_id, gint64 unit_id, gpointer data)
+{
+  Scan *scan = data;
+  EmpUnit e = { employee_id, unit_to_load (scan->cache, unit_id) };
+
+  if (e.unit != NULL)
+    g_array_append_val (scan->emps, e);
+}
+
+/* Rows come grouped by employee, mostly: look the unit up once a group. */
+static NvStatsUnitRows *
+scan_unit_of (Scan *scan, gint64 employee_id)
+{
+  if (employee_id != scan->last_emp)
+    {
+      EmpUnit *e = g_hash_table_lookup (scan->emp_unit, &employee_id);
+      scan->last_emp = employee_id;
+      scan->last = e != NULL ? e->unit : NULL;
+    }
+  return scan->last;
+}
+
+static void
+scan_roster (const NvRosterRow *row, gpointer data)
+{
+  NvStatsUnitRows *u = scan_unit_of (data, row->employee_id);
+
+  if (u != NULL)
+    g_array_append_val (u->roster, *row);
+}
+
+static void
+scan_spell (const NvSpell *spell, gpointer data)
+{
+  NvStatsUnitRows *u = scan_unit_of (data, spell->employee_id);
+
+  if (u != NULL)
+    append_spell (spell, u);
+}
 
 /* The roster and spells of every unit not loaded, in one plain scan of each
  * table: no joins and no ORDER BY — much faster than walking an index when
@@ -176,132 +206,151 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
 {
   g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
-  NvStmt *stmt;
-  gint64 last_emp = -1;
-  NvStatsUnitRows *last = NULL;
-  int rc;
+  Scan scan = { c, emps, emp_unit, -1, NULL };
 
-  stmt = nv_store_prepare (store, "SELECT id, unit_id FROM employee", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      EmpUnit e = { nv_stmt_column_int64 (stmt, 0),
-                    unit_to_load (c, nv_stmt_column_int64 (stmt, 1)) };
-      if (e.unit != NULL)
-        g_array_append_val (emps, e);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
+  if (!nv_employee_rows_scan (store, scan_employee, &scan, error))
     return FALSE;
   /* The array is complete and stays put: index it by employee id. */
   for (guint i = 0; i < emps->len; i++)
     g_hash_table_insert (emp_unit, &g_array_index (emps, EmpUnit, i).id,
                          &g_array_index (emps, EmpUnit, i));
-
-#define UNIT_OF(emp)                                                                           \
-  G_STMT_START                                                                                 \
-  {                                                                                            \
-    if ((emp) != last_emp)                                                                     \
-      {                                                                                        \
-        EmpUnit *e = g_hash_table_lookup (emp_unit, &(emp));                                   \
-        last_emp = (emp);                                                                      \
-        last = e != NULL ? e->unit : NULL;                                                     \
-      }                                                                                        \
-  }                                                                                            \
-  G_STMT_END
-
-  stmt = nv_store_prepare (store, "SELECT employee_id, fte, from_date, to_date FROM roster",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvRosterRow r = roster_row (stmt);
-      UNIT_OF (r.employee_id);
-      if (last != NULL)
-        g_array_append_val (last->roster, r);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
-
-  stmt = nv_store_prepare (store,
-                           "SELECT s.employee_id, " SPELL_PACKED ", s.grade FROM spell s",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvSpell sp = spell_row (stmt);
-      UNIT_OF (sp.employee_id);
-      if (last != NULL)
-        g_array_append_val (last->spells, sp);
-    }
-#undef UNIT_OF
-  return finish_stmt (store, stmt, rc, error);
+  return nv_roster_rows_scan (store, 0, scan_roster, &scan, error) &&
+         nv_spell_rows_scan (store, 0, scan_spell, &scan, error);
 }
 
-static gboolean
-monthly_row (NvStmt *stmt, gint64 unit_id, NvMonthly *m)
+static void
+append_monthly (const NvMonthly *m, gpointer data)
 {
-  *m = (NvMonthly) { unit_id, 0, 0, nv_stmt_column_double (stmt, 2),
-                     nv_stmt_column_double (stmt, 3), nv_stmt_column_double (stmt, 4),
-                     nv_stmt_column_int (stmt, 5) };
-  return nv_month_parse (nv_stmt_column_text (stmt, 1), &m->year, &m->month);
+  NvStatsCache *c = data;
+  guint pos = nv_stats_cache_unit_pos (c, m->unit_id);
+
+  g_array_append_val (NV_STATS_UNIT (c, pos)->monthly, *m);
 }
 
 gboolean
 nv_stats_load_monthly (NvStore *store, NvStatsCache *c, gint64 unit_id, GError **error)
 {
-  NvStmt *stmt;
-  int rc;
-
-  if (unit_id > 0)
-    {
-      stmt = nv_store_prepare (store,
-                               "SELECT unit_id, period, contracted_days, lost_days_self, "
-                               "lost_days_doctor, persons FROM monthly WHERE unit_id = ?1",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      nv_stmt_bind_int64 (stmt, 1, unit_id);
-    }
-  else
-    {
-      stmt = nv_store_prepare (store,
-                               "SELECT unit_id, period, contracted_days, lost_days_self, "
-                               "lost_days_doctor, persons FROM monthly",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-    }
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 unit = nv_stmt_column_int64 (stmt, 0);
-      NvMonthly m;
-      if (monthly_row (stmt, unit, &m))
-        g_array_append_val (NV_STATS_UNIT (c, nv_stats_cache_unit_pos (c, unit))->monthly, m);
-    }
-  return finish_stmt (store, stmt, rc, error);
+  return nv_monthly_rows_scan (store, unit_id, append_monthly, c, error);
 }
 
 /* ---- Packs -------------------------------------------------------------- */
+
+typedef struct
+{
+  NvStatsCache *cache;
+  GBytes *arena; /* room for every pack's spells, or NULL */
+  guint8 *room;  /* its data, filled from the start */
+  gsize used;
+} Unpacking;
 
 static void
 unpack_cb (gint64 unit_id, const void *roster, gsize roster_len, const void *spells,
            gsize spells_len, gpointer data)
 {
-  NvStatsUnitRows *u = unit_to_load (data, unit_id);
+  Unpacking *up = data;
+  NvStatsUnitRows *u = unit_to_load (up->cache, unit_id);
+  guint n;
+  NvDay first;
 
   if (u == NULL)
     return;
+  /* The spells stay packed: the engine reads the words. */
+  if (!nv_stats_pack_spells_scan (spells, spells_len, &n, &first))
+    return;
   if (!nv_stats_unpack_roster (roster, roster_len, u->roster))
     return;
-  if (!nv_stats_unpack_spells (spells, spells_len, u->spells))
+  if (up->arena != NULL && g_bytes_get_size (up->arena) - up->used >= spells_len)
     {
-      g_array_set_size (u->roster, 0);
-      return;
+      /* One block for all units: one allocation instead of hundreds, and
+       * its pages are faulted in together. */
+      memcpy (up->room + up->used, spells, spells_len);
+      u->spells = g_bytes_new_from_bytes (up->arena, up->used, spells_len);
+      up->used += spells_len;
     }
+  else
+    u->spells = g_bytes_new (spells, spells_len);
+  u->n_spells = n;
+  u->first_spell = first;
   u->loaded = TRUE;
+}
+
+/* The packs' spells of every unit, in bytes. */
+static gboolean
+packed_spells_size (NvStore *store, gsize *size, GError **error)
+{
+  NvStmt *stmt = nv_store_prepare (store,
+                                   "SELECT coalesce (sum (length (spells)), 0) FROM stats_pack "
+                                   "WHERE format = ?1",
+                                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int (stmt, 1, NV_STATS_PACK_FORMAT);
+  rc = nv_stmt_step (stmt);
+  *size = rc == NV_ROW ? (gsize) MAX (nv_stmt_column_int64 (stmt, 0), 0) : 0;
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return nv_store_set_sql_error (store, error);
+  return TRUE;
+}
+
+#ifdef MAP_POPULATE
+typedef struct
+{
+  void *map;
+  gsize size;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *m = data;
+  munmap (m->map, m->size);
+  g_free (m);
+}
+#endif
+
+/* @size writable bytes, *@room their start. Megabytes that are all written
+ * at once: on Linux the pages are mapped in one call (MAP_POPULATE) instead
+ * of one page fault per page, which costs a third of a fresh process's
+ * first figures. */
+static GBytes *
+arena_new (gsize size, guint8 **room)
+{
+#ifdef MAP_POPULATE
+  if (size >= 256 * 1024)
+    {
+      void *map = mmap (NULL, size, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+      if (map != MAP_FAILED)
+        {
+          Mapping *m = g_new (Mapping, 1);
+          *m = (Mapping) { map, size };
+          *room = map;
+          return g_bytes_new_with_free_func (map, size, mapping_free, m);
+        }
+    }
+#endif
+  *room = g_malloc (size);
+  return g_bytes_new_take (*room, size);
+}
+
+/* Every unit's pack. */
+static gboolean
+unpack_all (NvStore *store, NvStatsCache *c, GError **error)
+{
+  Unpacking up = { c, NULL, NULL, 0 };
+  gsize size = 0;
+  gboolean ok;
+
+  if (!packed_spells_size (store, &size, error))
+    return FALSE;
+  if (size > 0)
+    up.arena = arena_new (size, &up.room);
+  ok = nv_stats_pack_foreach (store, 0, unpack_cb, &up, error);
+  g_clear_pointer (&up.arena, g_bytes_unref);
+  return ok;
 }
 
 static int
@@ -315,7 +364,7 @@ cmp_roster (gconstpointer a, gconstpointer b)
 }
 
 static int
-cmp_spell (gconstpointer a, gconstpointer b)
+cmp_spell_rows (gconstpointer a, gconstpointer b)
 {
   const NvSpell *x = a, *y = b;
 
@@ -347,9 +396,9 @@ write_packs (NvStore *store, NvStoreTxn *txn, NvStatsCache *c, GArray *units)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (units, guint, i));
 
-      if (!nv_stats_pack_store (store, u->unit_id, (NvRosterRow *) (void *) u->roster->data,
-                                u->roster->len, (NvSpell *) (void *) u->spells->data,
-                                u->spells->len, &error))
+      if (!nv_stats_pack_store_packed (store, u->unit_id,
+                                       (NvRosterRow *) (void *) u->roster->data,
+                                       u->roster->len, u->spells, &error))
         {
           g_debug ("statistics packs not written: %s", error->message);
           nv_store_txn_rollback (txn);
@@ -384,15 +433,17 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   for (guint i = 0; i < unit_ids->len; i++)
     nv_stats_cache_unit_pos (c, g_array_index (unit_ids, gint64, i));
   if (try_packs && unit_ids->len > FEW_UNITS &&
-      !nv_stats_pack_foreach (store, 0, unpack_cb, c, error))
+      !unpack_all (store, c, error))
     return FALSE;
   for (guint i = 0; i < unit_ids->len; i++)
     {
       gint64 id = g_array_index (unit_ids, gint64, i);
       guint pos = nv_stats_cache_unit_pos (c, id);
 
+      Unpacking up = { c, NULL, NULL, 0 };
+
       if (try_packs && unit_ids->len <= FEW_UNITS && !NV_STATS_UNIT (c, pos)->loaded &&
-          !nv_stats_pack_foreach (store, id, unpack_cb, c, error))
+          !nv_stats_pack_foreach (store, id, unpack_cb, &up, error))
         return FALSE;
       if (!NV_STATS_UNIT (c, pos)->loaded)
         g_array_append_val (missing, pos);
@@ -400,6 +451,12 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   if (missing->len == 0)
     return TRUE;
 
+  for (guint i = 0; i < missing->len; i++)
+    {
+      NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
+      if (u->reading == NULL)
+        u->reading = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+    }
   /* The packs are derived data: their transaction announces nothing. */
   if (trusted)
     writing = nv_store_txn_try_begin (store, 0);
@@ -418,8 +475,19 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   for (guint i = 0; i < missing->len; i++)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
+
       sort_rows (u->roster, cmp_roster);
-      sort_rows (u->spells, cmp_spell);
+      sort_rows (u->reading, cmp_spell_rows);
+      u->spells = nv_stats_pack_spells ((NvSpell *) (void *) u->reading->data, u->reading->len);
+      u->n_spells = u->reading->len;
+      u->first_spell = NV_DAY_NONE;
+      for (guint k = 0; k < u->reading->len; k++)
+        {
+          NvDay start = g_array_index (u->reading, NvSpell, k).start;
+          if (u->first_spell == NV_DAY_NONE || start < u->first_spell)
+            u->first_spell = start;
+        }
+      g_clear_pointer (&u->reading, g_array_unref);
       u->loaded = TRUE;
     }
   if (writing != NULL)
@@ -436,19 +504,11 @@ gboolean
 nv_stats_load_all (NvStore *store, NvStatsCache *c, GError **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  NvStmt *stmt = nv_store_prepare (store, "SELECT id FROM unit", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (!nv_unit_rows_ids (store, ids, error))
     return FALSE;
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      gint64 id = nv_stmt_column_int64 (stmt, 0);
-      nv_stats_cache_unit_pos (c, id);
-      g_array_append_val (ids, id);
-    }
-  if (!finish_stmt (store, stmt, rc, error))
-    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    nv_stats_cache_unit_pos (c, g_array_index (ids, gint64, i));
   if (!nv_stats_load_units (store, c, ids, TRUE, error) ||
       !nv_stats_load_monthly (store, c, 0, error))
     return FALSE;

@@ -27,12 +27,12 @@
 #include "nv-stats-private.h"
 #include "nv-store-private.h"
 
-#define DAY_BITS 22
-#define DAY_MASK ((G_GUINT64_CONSTANT (1) << DAY_BITS) - 1)
-#define SELF_BIT (G_GUINT64_CONSTANT (1) << 44)
-#define GRADE_SHIFT 45
-#define GRADE_MASK G_GUINT64_CONSTANT (0x7f)
-#define GRADE_F64_BIT (G_GUINT64_CONSTANT (1) << 52)
+#define DAY_BITS NV_STATS_PACK_DAY_BITS
+#define DAY_MASK NV_STATS_PACK_DAY_MASK
+#define SELF_BIT NV_STATS_PACK_SELF_BIT
+#define GRADE_SHIFT NV_STATS_PACK_GRADE_SHIFT
+#define GRADE_MASK NV_STATS_PACK_GRADE_MASK
+#define GRADE_F64_BIT NV_STATS_PACK_GRADE_F64_BIT
 #define ROSTER_SIZE 24
 
 /* ---- Writing ------------------------------------------------------------ */
@@ -109,6 +109,40 @@ nv_stats_pack_spells (const NvSpell *spells, guint n)
       i += k;
     }
   return g_byte_array_free_to_bytes (out);
+}
+
+static int
+cmp_spell_ptr (const void *a, const void *b)
+{
+  const NvSpell *x = *(NvSpell *const *) a;
+  const NvSpell *y = *(NvSpell *const *) b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+GBytes *
+nv_stats_pack_spells_sorted (const NvSpell *spells, guint n)
+{
+  g_autofree const NvSpell **order = NULL;
+  g_autofree NvSpell *copy = NULL;
+
+  for (guint i = 1; i < n; i++)
+    if (spells[i - 1].employee_id > spells[i].employee_id ||
+        (spells[i - 1].employee_id == spells[i].employee_id &&
+         spells[i - 1].start > spells[i].start))
+      {
+        order = g_new (const NvSpell *, n);
+        copy = g_new (NvSpell, n);
+        for (guint j = 0; j < n; j++)
+          order[j] = &spells[j];
+        qsort (order, n, sizeof *order, cmp_spell_ptr);
+        for (guint j = 0; j < n; j++)
+          copy[j] = *order[j];
+        return nv_stats_pack_spells (copy, n);
+      }
+  return nv_stats_pack_spells (spells, n);
 }
 
 /* ---- Reading ------------------------------------------------------------ */
@@ -251,6 +285,61 @@ bad:
   return FALSE;
 }
 
+gboolean
+nv_stats_pack_spells_scan (const void *data, gsize len, guint *n_out, NvDay *first)
+{
+  Reader r = { data, (const guint8 *) data + len };
+  guint32 n;
+  guint i = 0;
+  gboolean have_emp = FALSE;
+  guint64 last_emp = 0;
+
+  *n_out = 0;
+  *first = NV_DAY_NONE;
+  if (data == NULL || !get_u32 (&r, &n) || (gsize) n > (gsize) (r.end - r.p) / 8)
+    return FALSE;
+  while (i < n)
+    {
+      guint64 emp;
+      guint32 k;
+      guint64 last_start = 0;
+
+      if (!get_u64 (&r, &emp) || !get_u32 (&r, &k) || k == 0 || k > n - i)
+        return FALSE;
+      if (have_emp && (gint64) emp <= (gint64) last_emp)
+        return FALSE;
+      have_emp = TRUE;
+      last_emp = emp;
+      for (guint j = 0; j < k; j++, i++)
+        {
+          guint64 word, start, end;
+          double grade;
+
+          if (!get_u64 (&r, &word))
+            return FALSE;
+          start = word & DAY_MASK;
+          end = (word >> DAY_BITS) & DAY_MASK;
+          if (word & GRADE_F64_BIT)
+            {
+              if (!get_f64 (&r, &grade))
+                return FALSE;
+            }
+          else
+            grade = (double) ((word >> GRADE_SHIFT) & GRADE_MASK);
+          if (!day_ok (start) || (end != NV_DAY_NONE && (!day_ok (end) || end < start)) ||
+              !(grade >= 20 && grade <= 100) || (word >> 53) != 0 || start < last_start)
+            return FALSE;
+          last_start = start;
+          if (*first == NV_DAY_NONE || start < *first)
+            *first = (NvDay) start;
+        }
+    }
+  if (r.p != r.end)
+    return FALSE;
+  *n_out = n;
+  return TRUE;
+}
+
 /* ---- The stats_pack table ----------------------------------------------- */
 
 gboolean
@@ -299,8 +388,16 @@ gboolean
 nv_stats_pack_store (NvStore *store, gint64 unit_id, const NvRosterRow *roster, guint n_roster,
                      const NvSpell *spells, guint n_spells, GError **error)
 {
-  g_autoptr (GBytes) r = nv_stats_pack_roster (roster, n_roster);
   g_autoptr (GBytes) s = nv_stats_pack_spells (spells, n_spells);
+
+  return nv_stats_pack_store_packed (store, unit_id, roster, n_roster, s, error);
+}
+
+gboolean
+nv_stats_pack_store_packed (NvStore *store, gint64 unit_id, const NvRosterRow *roster,
+                            guint n_roster, GBytes *s, GError **error)
+{
+  g_autoptr (GBytes) r = nv_stats_pack_roster (roster, n_roster);
   NvStmt *stmt = nv_store_prepare (store,
                                          "INSERT OR REPLACE INTO stats_pack "
                                          "(unit_id, format, roster, spells) "

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "nv-stats.h"
 
 G_BEGIN_DECLS
@@ -13,8 +15,12 @@ typedef struct
   gint64 unit_id;
   const NvRosterRow *roster;
   guint n_roster;
-  const NvSpell *spells;
-  guint n_spells;
+  /* The spells as packed (nv_stats_pack_spells), checked by
+   * nv_stats_pack_spells_scan(): sorted by employee and start, one run per
+   * employee. The engine reads the words directly. */
+  const guint8 *spells;
+  gsize spells_len;
+  NvDay first_spell; /* the earliest start, NV_DAY_NONE without spells */
   const NvMonthly *monthly;
   guint n_monthly;
 } NvStatsUnitData;
@@ -37,6 +43,66 @@ GBytes *nv_stats_pack_spells (const NvSpell *spells, guint n);
  * refs NULL); FALSE, with @out as it was, unless the blob decodes exactly. */
 gboolean nv_stats_unpack_roster (const void *data, gsize len, GArray *out);
 gboolean nv_stats_unpack_spells (const void *data, gsize len, GArray *out);
+/* Whether the spells blob decodes exactly (as nv_stats_unpack_spells()
+ * checks) and is in the engine's order: runs of strictly increasing
+ * employees, starts not decreasing within a run. Sets *@n and *@first (the
+ * earliest start, NV_DAY_NONE when empty). */
+gboolean nv_stats_pack_spells_scan (const void *data, gsize len, guint *n, NvDay *first);
+/* @spells sorted by employee and start (a sorted copy when they are not),
+ * packed; for the engine. */
+GBytes *nv_stats_pack_spells_sorted (const NvSpell *spells, guint n);
+
+/* Decoding a blob nv_stats_pack_spells_scan() accepted (no checks). */
+#define NV_STATS_PACK_DAY_BITS 22
+#define NV_STATS_PACK_DAY_MASK ((G_GUINT64_CONSTANT (1) << NV_STATS_PACK_DAY_BITS) - 1)
+#define NV_STATS_PACK_SELF_BIT (G_GUINT64_CONSTANT (1) << 44)
+#define NV_STATS_PACK_GRADE_SHIFT 45
+#define NV_STATS_PACK_GRADE_MASK G_GUINT64_CONSTANT (0x7f)
+#define NV_STATS_PACK_GRADE_F64_BIT (G_GUINT64_CONSTANT (1) << 52)
+
+static inline guint64
+nv_stats_pack_read_u64 (const guint8 *p)
+{
+  guint64 le;
+  memcpy (&le, p, sizeof le);
+  return GUINT64_FROM_LE (le);
+}
+
+static inline guint32
+nv_stats_pack_read_u32 (const guint8 *p)
+{
+  guint32 le;
+  memcpy (&le, p, sizeof le);
+  return GUINT32_FROM_LE (le);
+}
+
+/* The run header at @p: its employee and number of spells; returns what follows. */
+static inline const guint8 *
+nv_stats_pack_run (const guint8 *p, gint64 *employee, guint32 *k)
+{
+  *employee = (gint64) nv_stats_pack_read_u64 (p);
+  *k = nv_stats_pack_read_u32 (p + 8);
+  return p + 12;
+}
+
+/* One spell at @p; returns what follows. */
+static inline const guint8 *
+nv_stats_pack_spell (const guint8 *p, NvDay *start, NvDay *end, double *grade, gboolean *self)
+{
+  guint64 word = nv_stats_pack_read_u64 (p);
+
+  *start = (NvDay) (word & NV_STATS_PACK_DAY_MASK);
+  *end = (NvDay) ((word >> NV_STATS_PACK_DAY_BITS) & NV_STATS_PACK_DAY_MASK);
+  *self = (word & NV_STATS_PACK_SELF_BIT) != 0;
+  if (word & NV_STATS_PACK_GRADE_F64_BIT)
+    {
+      guint64 bits = nv_stats_pack_read_u64 (p + 8);
+      memcpy (grade, &bits, sizeof bits);
+      return p + 16;
+    }
+  *grade = (double) ((word >> NV_STATS_PACK_GRADE_SHIFT) & NV_STATS_PACK_GRADE_MASK);
+  return p + 8;
+}
 
 typedef void (*NvStatsPackFunc) (gint64 unit_id, const void *roster, gsize roster_len,
                                  const void *spells, gsize spells_len, gpointer data);
@@ -49,6 +115,9 @@ gboolean nv_stats_pack_foreach (NvStore *store, gint64 unit_id, NvStatsPackFunc 
 gboolean nv_stats_pack_store (NvStore *store, gint64 unit_id, const NvRosterRow *roster,
                               guint n_roster, const NvSpell *spells, guint n_spells,
                               GError **error);
+/* The same with the spells already packed (@spells from nv_stats_pack_spells). */
+gboolean nv_stats_pack_store_packed (NvStore *store, gint64 unit_id, const NvRosterRow *roster,
+                                     guint n_roster, GBytes *spells, GError **error);
 
 /* Bulk inserts of @unit_id's spells inside the caller's transaction (an
  * import): deletes the unit's pack once and drops the trigger that would

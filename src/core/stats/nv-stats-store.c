@@ -1,7 +1,8 @@
 /* nv-stats-store.c — statistics for units in the store.
  *
- * Rows are read into flat arrays (nv-stats-load.c: from each unit's pack,
- * or its rows when the pack is missing) and kept in a cache on the store:
+ * Rows are read into flat arrays, the spells kept in their packed 8-byte
+ * words, which the engine reads directly (nv-stats-load.c: from each unit's
+ * pack, or its rows when the pack is missing) and kept in a cache on the store:
  * pages recompute on every reload, and reading hundreds of thousands of
  * spells costs more than computing with them.
  * The cache and the watch below are the store's statistics state
@@ -18,6 +19,7 @@
 
 #include <string.h>
 
+#include "nv-absence-private.h"
 #include "nv-stats-cache.h"
 #include "nv-store-private.h"
 
@@ -134,7 +136,6 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
 {
   g_autoptr (GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GArray) reload = g_array_new (FALSE, FALSE, sizeof (gint64));
-  NvStmt *stmt;
   GHashTableIter iter;
   gpointer key;
 
@@ -146,22 +147,12 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
   g_hash_table_iter_init (&iter, w->employees);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      int rc;
+      gint64 unit_id;
 
-      stmt = nv_store_prepare (store, "SELECT unit_id FROM employee WHERE id = ?1", error);
-      if (stmt == NULL)
+      if (!nv_employee_rows_unit_of (store, *(gint64 *) key, &unit_id, error))
         return FALSE;
-      nv_stmt_bind_int64 (stmt, 1, *(gint64 *) key);
-      rc = nv_stmt_step (stmt);
-      if (rc == NV_ROW)
-        {
-          gint64 unit_id = nv_stmt_column_int64 (stmt, 0);
-          if (!g_hash_table_contains (units, &unit_id))
-            g_hash_table_add (units, g_memdup2 (&unit_id, sizeof unit_id));
-        }
-      nv_stmt_reset (stmt);
-      if (rc != NV_ROW && rc != NV_DONE)
-        return nv_store_set_sql_error (store, error);
+      if (unit_id != 0 && !g_hash_table_contains (units, &unit_id))
+        g_hash_table_add (units, g_memdup2 (&unit_id, sizeof unit_id));
     }
 
   for (guint i = 0; i < c->units->len; i++)
@@ -179,9 +170,7 @@ refresh (NvStore *store, NvStatsCache *c, Watch *w, GError **error)
       if (pos != NULL)
         {
           NvStatsUnitRows *u = NV_STATS_UNIT (c, GPOINTER_TO_UINT (pos) - 1);
-          g_array_set_size (u->roster, 0);
-          g_array_set_size (u->spells, 0);
-          u->loaded = FALSE;
+          nv_stats_unit_unload (u);
           g_array_append_val (reload, u->unit_id);
         }
     }
@@ -295,7 +284,9 @@ nv_stats_for_units (NvStore *store, const gint64 *unit_ids, guint n_units,
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (positions, guint, i));
       data[i] = (NvStatsUnitData) { u->unit_id,
                                     (NvRosterRow *) (void *) u->roster->data, u->roster->len,
-                                    (NvSpell *) (void *) u->spells->data, u->spells->len,
+                                    u->spells != NULL ? g_bytes_get_data (u->spells, NULL) : NULL,
+                                    u->spells != NULL ? g_bytes_get_size (u->spells) : 0,
+                                    u->first_spell,
                                     (NvMonthly *) (void *) u->monthly->data, u->monthly->len };
     }
   return nv_stats_compute_units (query, data, positions->len);

@@ -131,15 +131,59 @@ cmp_roster (const void *a, const void *b)
   return x->from < y->from ? -1 : x->from > y->from;
 }
 
-static int
-cmp_spell (const void *a, const void *b)
+/* One employee's spells, decoded from the pack. */
+typedef struct
 {
-  const NvSpell *x = *(NvSpell *const *) a;
-  const NvSpell *y = *(NvSpell *const *) b;
+  NvDay start, end;
+  double grade;
+  gboolean self;
+} Spell;
 
-  if (x->employee_id != y->employee_id)
-    return x->employee_id < y->employee_id ? -1 : 1;
-  return x->start < y->start ? -1 : x->start > y->start;
+/* The spells of a pack are read once, in order, run by run. */
+typedef struct
+{
+  const guint8 *p; /* the next run */
+  guint remaining; /* spells in the runs not read yet */
+  Spell *buf;      /* the current employee's spells */
+  guint buf_size;
+} SpellReader;
+
+static void
+spell_reader_start (SpellReader *r, const guint8 *pack, gsize len)
+{
+  r->remaining = pack != NULL && len >= 4 ? nv_stats_pack_read_u32 (pack) : 0;
+  r->p = r->remaining > 0 ? pack + 4 : NULL;
+}
+
+/* The spells of @emp (runs of smaller employees are passed over) into
+ * r->buf; returns how many. */
+static guint
+spell_reader_employee (SpellReader *r, gint64 emp)
+{
+  while (r->remaining > 0)
+    {
+      gint64 run_emp;
+      guint32 k;
+      const guint8 *q = nv_stats_pack_run (r->p, &run_emp, &k);
+
+      if (run_emp > emp)
+        return 0;
+      if (k > r->buf_size)
+        {
+          r->buf_size = MAX (k, r->buf_size * 2);
+          r->buf = g_renew (Spell, r->buf, r->buf_size);
+        }
+      for (guint j = 0; j < k; j++)
+        {
+          Spell *s = &r->buf[j];
+          q = nv_stats_pack_spell (q, &s->start, &s->end, &s->grade, &s->self);
+        }
+      r->p = q;
+      r->remaining -= k;
+      if (run_emp == emp)
+        return k;
+    }
+  return 0;
 }
 
 static inline NvDay
@@ -175,17 +219,14 @@ add_workdays (const Frame *f, MonthAcc *months, NvDay a, NvDay b, double weight,
 /* Accumulates one unit into @months (n_months, zeroed), @persons (n_periods,
  * zeroed) and @hr (n_months, NULL-filled). */
 static void
-unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, guint *persons,
-                 const NvMonthly **hr)
+unit_accumulate (const Frame *f, const NvStatsUnitData *u, SpellReader *reader,
+                 MonthAcc *months, guint *persons, const NvMonthly **hr)
 {
   g_autofree const NvRosterRow **roster = g_new (const NvRosterRow *, u->n_roster + 1);
-  g_autofree const NvSpell **spells = g_new (const NvSpell *, u->n_spells + 1);
-  guint ri = 0, si = 0;
+  guint ri = 0;
 
   for (guint i = 0; i < u->n_roster; i++)
     roster[i] = &u->roster[i];
-  for (guint i = 0; i < u->n_spells; i++)
-    spells[i] = &u->spells[i];
   /* Rows from the store come sorted; sort only when they are not. */
   for (guint i = 1; i < u->n_roster; i++)
     if (cmp_roster (&roster[i - 1], &roster[i]) > 0)
@@ -193,18 +234,15 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
         qsort (roster, u->n_roster, sizeof *roster, cmp_roster);
         break;
       }
-  for (guint i = 1; i < u->n_spells; i++)
-    if (cmp_spell (&spells[i - 1], &spells[i]) > 0)
-      {
-        qsort (spells, u->n_spells, sizeof *spells, cmp_spell);
-        break;
-      }
+  spell_reader_start (reader, u->spells, u->spells_len);
 
   while (ri < u->n_roster)
     {
       gint64 emp = roster[ri]->employee_id;
       guint r0 = ri, r1;
       gint64 last_p = -1;
+      const Spell *spells;
+      guint n_spells, si;
 
       while (ri < u->n_roster && roster[ri]->employee_id == emp)
         ri++;
@@ -228,31 +266,32 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
           last_p = MAX (last_p, (gint64) pb);
         }
 
-      /* Skip spells of employees without roster rows before this one. */
-      while (si < u->n_spells && spells[si]->employee_id < emp)
-        si++;
+      /* This employee's spells (those of employees without roster rows
+       * before this one are passed over). */
+      n_spells = spell_reader_employee (reader, emp);
+      spells = reader->buf;
+      si = 0;
 
       /* Cases, and lost days by the class of their whole case. */
-      while (si < u->n_spells && spells[si]->employee_id == emp)
+      while (si < n_spells)
         {
           guint c0 = si, c1;
           NvDay case_start, case_end;
           gboolean is_long;
           int code_offset;
 
-          if (spells[si]->end == NV_DAY_NONE && spells[si]->start > f->as_of)
+          if (spells[si].end == NV_DAY_NONE && spells[si].start > f->as_of)
             {
               si++;
               continue;
             }
-          case_start = spells[si]->start;
-          case_end = spells[si]->end != NV_DAY_NONE ? spells[si]->end : f->as_of;
+          case_start = spells[si].start;
+          case_end = spells[si].end != NV_DAY_NONE ? spells[si].end : f->as_of;
           si++;
-          while (si < u->n_spells && spells[si]->employee_id == emp &&
-                 spells[si]->start == case_end + 1 &&
-                 !(spells[si]->end == NV_DAY_NONE && spells[si]->start > f->as_of))
+          while (si < n_spells && spells[si].start == case_end + 1 &&
+                 !(spells[si].end == NV_DAY_NONE && spells[si].start > f->as_of))
             {
-              case_end = spells[si]->end != NV_DAY_NONE ? spells[si]->end : f->as_of;
+              case_end = spells[si].end != NV_DAY_NONE ? spells[si].end : f->as_of;
               si++;
             }
           c1 = si;
@@ -262,12 +301,12 @@ unit_accumulate (const Frame *f, const NvStatsUnitData *u, MonthAcc *months, gui
 
           for (guint k = c0; k < c1; k++)
             {
-              const NvSpell *s = spells[k];
+              const Spell *s = &spells[k];
               NvDay end = s->end != NV_DAY_NONE ? s->end : f->as_of;
               NvDay a = MAX (s->start, f->from), b = MIN (end, f->to);
-              double grade = s->type == NV_SPELL_SELF ? 1. : s->grade / 100.;
-              gsize field = s->type == NV_SPELL_SELF ? G_STRUCT_OFFSET (MonthAcc, self)
-                                                     : G_STRUCT_OFFSET (MonthAcc, doctor);
+              double grade = s->self ? 1. : s->grade / 100.;
+              gsize field = s->self ? G_STRUCT_OFFSET (MonthAcc, self)
+                                    : G_STRUCT_OFFSET (MonthAcc, doctor);
               int cls = is_long ? (int) G_STRUCT_OFFSET (MonthAcc, lng)
                                 : (int) G_STRUCT_OFFSET (MonthAcc, shrt);
               int graded = grade < 1. ? (int) G_STRUCT_OFFSET (MonthAcc, graded) : -1;
@@ -340,9 +379,9 @@ first_day_of_data (const NvStatsUnitData *units, guint n_units)
 
   for (guint u = 0; u < n_units; u++)
     {
-      for (guint i = 0; i < units[u].n_spells; i++)
-        if (first == NV_DAY_NONE || units[u].spells[i].start < first)
-          first = units[u].spells[i].start;
+      if (units[u].first_spell != NV_DAY_NONE &&
+          (first == NV_DAY_NONE || units[u].first_spell < first))
+        first = units[u].first_spell;
       for (guint i = 0; i < units[u].n_monthly; i++)
         {
           NvDay d = nv_day_from_ymd (units[u].monthly[i].year, units[u].monthly[i].month, 1);
@@ -367,6 +406,7 @@ nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units,
   g_autofree guint *persons = NULL;
   g_autofree const NvMonthly **hr = NULL;
   g_autofree gboolean *any_hr = NULL;
+  SpellReader reader = { 0 };
   Frame f;
 
   if (from == NV_DAY_NONE || to == NV_DAY_NONE || from > to)
@@ -402,7 +442,7 @@ nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units,
       memset (months, 0, sizeof *months * f.n_months);
       memset (persons, 0, sizeof *persons * f.n_periods);
       memset (hr, 0, sizeof *hr * f.n_months);
-      unit_accumulate (&f, &units[u], months, persons, hr);
+      unit_accumulate (&f, &units[u], &reader, months, persons, hr);
 
       for (guint p = 0; p < f.n_periods; p++)
         {
@@ -443,6 +483,7 @@ nv_stats_compute_units (const NvStatsQuery *query, const NvStatsUnitData *units,
       finish (P);
     }
   frame_clear (&f);
+  g_free (reader.buf);
   return out;
 }
 
@@ -451,7 +492,14 @@ nv_stats_compute (const NvStatsQuery *query, const NvRosterRow *roster, guint n_
                   const NvSpell *spells, guint n_spells, const NvMonthly *monthly,
                   guint n_monthly)
 {
-  NvStatsUnitData unit = { 0, roster, n_roster, spells, n_spells, monthly, monthly ? n_monthly : 0 };
+  g_autoptr (GBytes) pack = nv_stats_pack_spells_sorted (spells, n_spells);
+  NvStatsUnitData unit = { 0, roster, n_roster, NULL, 0, NV_DAY_NONE, monthly,
+                           monthly ? n_monthly : 0 };
+
+  unit.spells = g_bytes_get_data (pack, &unit.spells_len);
+  for (guint i = 0; i < n_spells; i++)
+    if (unit.first_spell == NV_DAY_NONE || spells[i].start < unit.first_spell)
+      unit.first_spell = spells[i].start;
   return nv_stats_compute_units (query, &unit, 1);
 }
 

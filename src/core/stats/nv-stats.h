@@ -40,7 +40,7 @@
  *
  * Speed: workdays are counted in O(1) from a prefix table; the work is
  * O(roster rows × months + spells × months they touch). Measured with
- * tests/core/bench-stats.c (meson benchmark): five years × 60 employees
+ * tests/core/stats/bench-stats.c (meson benchmark): five years × 60 employees
  * ≈ 0.04 ms; 500 units × 20 employees × 10 years (≈ 540 000 spells) by
  * quarter ≈ 15 ms CPU in memory. The store-backed functions read each
  * unit's roster and spells from its pack (nv-stats-pack.c, one blob per

@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nv-store-private.h"
-#include "nv-unit.h"
+#include "nv-unit-private.h"
 
 static const char *const sector_ids[] = { "helse-omsorg", "barnehage", "annet", NULL };
 
@@ -261,4 +261,29 @@ nv_unit_find (NvStore *store, const char *name, GError **error)
   return get_one (store,
                   "SELECT id, name, sector, municipality FROM unit WHERE name = ?1 COLLATE NOCASE",
                   0, trimmed, error);
+}
+
+gboolean
+nv_unit_rows_exists (NvStore *store, gint64 unit_id, gboolean *found, GError **error)
+{
+  return nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, found, error);
+}
+
+gboolean
+nv_unit_rows_ids (NvStore *store, GArray *ids, GError **error)
+{
+  NvStmt *stmt = nv_store_prepare (store, "SELECT id FROM unit ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
+    {
+      gint64 id = nv_stmt_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  nv_stmt_reset (stmt);
+  if (rc != NV_DONE)
+    return nv_store_set_sql_error (store, error);
+  return TRUE;
 }

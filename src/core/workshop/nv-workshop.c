@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nv-store-private.h"
+#include "nv-unit-private.h"
 #include "nv-workshop-private.h"
 #include "nv-workshop.h"
 
@@ -170,7 +171,7 @@ unit_exists (NvStore *store, gint64 unit_id, GError **error)
 {
   gboolean found;
 
-  if (!nv_store_row_exists (store, "SELECT 1 FROM unit WHERE id = ?1", unit_id, &found, error))
+  if (!nv_unit_rows_exists (store, unit_id, &found, error))
     return FALSE;
   if (!found)
     g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
@@ -188,6 +189,41 @@ nv_workshop_exists (NvStore *store, gint64 id, GError **error)
   if (!found)
     no_such_workshop (id, error);
   return found;
+}
+
+gint64
+nv_workshop_rows_unit_of (NvStore *store, gint64 workshop_id)
+{
+  NvStmt *stmt = nv_store_prepare (store, "SELECT unit_id FROM workshop WHERE id = ?1", NULL);
+  gint64 unit_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  nv_stmt_bind_int64 (stmt, 1, workshop_id);
+  if (nv_stmt_step (stmt) == NV_ROW)
+    unit_id = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  return unit_id;
+}
+
+gint64
+nv_workshop_rows_latest_before (NvStore *store, gint64 unit_id, NvDay day)
+{
+  NvStmt *stmt = nv_store_prepare (store,
+                                   "SELECT id FROM workshop WHERE unit_id = ?1 AND date <= ?2 "
+                                   "ORDER BY date DESC, id DESC LIMIT 1",
+                                   NULL);
+  char buf[11];
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_text (stmt, 2, nv_day_format_iso_buf (day, buf));
+  if (nv_stmt_step (stmt) == NV_ROW)
+    id = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  return id;
 }
 
 gint64

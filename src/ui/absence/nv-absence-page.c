@@ -445,19 +445,19 @@ spell_action (GtkWidget *widget, const char *action_name, GVariant *param)
     return;
   if (g_str_equal (action_name, "absence.add-spell"))
     present_dialog (self,
-                    nv_spell_dialog_new (parent_window (self), store, unit_id,
+                    nv_spell_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                          NV_SPELL_DIALOG_ADD, 0),
                     _("Sick leave added"));
   else if (spell == NULL)
     return;
   else if (g_str_equal (action_name, "absence.edit-spell"))
     present_dialog (self,
-                    nv_spell_dialog_new (parent_window (self), store, unit_id,
+                    nv_spell_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                          NV_SPELL_DIALOG_EDIT, spell->id),
                     _("Sick leave saved"));
   else if (g_str_equal (action_name, "absence.end-spell") && spell->end == NV_DAY_NONE)
     present_dialog (self,
-                    nv_spell_dialog_new (parent_window (self), store, unit_id,
+                    nv_spell_dialog_new (parent_window (self), nv_page_get_context (NV_PAGE (self)), unit_id,
                                          NV_SPELL_DIALOG_END, spell->id),
                     _("Sick leave ended"));
 }

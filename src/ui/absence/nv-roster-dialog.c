@@ -200,6 +200,7 @@ add_date (NvRosterDialog *self, const char *field, const char *label)
 {
   GtkWidget *date = nv_date_entry_new ();
 
+  nv_date_entry_set_today (NV_DATE_ENTRY (date), self->today);
   /* The label names the text entry itself (mnemonic, screen readers). */
   nv_form_dialog_add_field (NV_FORM_DIALOG (self), field, label, date,
                             GTK_WIDGET (nv_date_entry_get_editable (NV_DATE_ENTRY (date))));

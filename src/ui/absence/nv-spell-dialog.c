@@ -23,6 +23,7 @@ struct _NvSpellDialog
   NvFormDialog parent_instance;
 
   NvStore *store;
+  NvDay today; /* by the context's clock */
   gint64 unit_id;
   NvSpellDialogMode mode;
   NvSpell *spell;        /* EDIT, END */
@@ -231,9 +232,11 @@ build_fields (NvSpellDialog *self)
   nv_form_dialog_add_field (form, "employee", _("_Employee"), self->employee, NULL);
 
   self->start = nv_date_entry_new ();
+  nv_date_entry_set_today (NV_DATE_ENTRY (self->start), self->today);
   nv_form_dialog_add_field (form, "start", _("_First day"), self->start,
                             GTK_WIDGET (nv_date_entry_get_editable (NV_DATE_ENTRY (self->start))));
   self->end = nv_date_entry_new ();
+  nv_date_entry_set_today (NV_DATE_ENTRY (self->end), self->today);
   nv_form_dialog_add_field (form, "end", _("_Last day"), self->end,
                             GTK_WIDGET (nv_date_entry_get_editable (NV_DATE_ENTRY (self->end))));
   self->open = gtk_check_button_new_with_mnemonic (_("_Still off sick (no last day yet)"));
@@ -286,13 +289,15 @@ fill_from_spell (NvSpellDialog *self)
 }
 
 NvSpellDialog *
-nv_spell_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvSpellDialogMode mode,
-                     gint64 spell_id)
+nv_spell_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
+                     NvSpellDialogMode mode, gint64 spell_id)
 {
   NvSpellDialog *self = g_object_new (NV_TYPE_SPELL_DIALOG, "transient-for", parent, NULL);
   NvFormDialog *form = NV_FORM_DIALOG (self);
+  NvStore *store = nv_context_get_store (context);
 
   self->store = g_object_ref (store);
+  self->today = nv_context_today (context);
   self->unit_id = unit_id;
   self->mode = mode;
   self->employees = nv_employee_list (store, unit_id, NULL);

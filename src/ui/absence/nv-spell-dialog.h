@@ -5,7 +5,7 @@
 #pragma once
 
 #include "nv-form-dialog.h"
-#include "nv-store.h"
+#include "nv-context.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,8 @@ typedef enum
   NV_SPELL_DIALOG_END,  /* @spell_id, an open spell */
 } NvSpellDialogMode;
 
-NvSpellDialog *nv_spell_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id,
+/* The calendars open on today by @context's clock. */
+NvSpellDialog *nv_spell_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
                                     NvSpellDialogMode mode, gint64 spell_id);
 
 /* For tests: "employee" (GtkDropDown), "start", "end" (NvDateEntry), "open"

@@ -1,7 +1,8 @@
 /* nv-date-entry.c — a date field with a calendar popover.
  *
  * The entry is the truth: typing and picking both end up as text, and
- * ::changed fires for either. The calendar opens on the day typed, or today.
+ * ::changed fires for either. The calendar opens on the day typed, or on
+ * the day set with nv_date_entry_set_today() (the NvContext's clock).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@ struct _NvDateEntry
   GtkWidget *calendar;
   gboolean syncing;
   guint close_idle;
+  NvDay today; /* NV_DAY_NONE: the calendar keeps the day it shows */
 };
 
 G_DEFINE_FINAL_TYPE (NvDateEntry, nv_date_entry, GTK_TYPE_WIDGET)
@@ -54,7 +56,9 @@ popover_show_cb (GtkPopover *popover, NvDateEntry *self)
   int y, m, d;
 
   if (day == NV_DAY_NONE)
-    day = nv_day_today ();
+    day = self->today;
+  if (day == NV_DAY_NONE)
+    return;
   nv_day_to_ymd (day, &y, &m, &d);
   date = g_date_time_new_local (y, m, d, 12, 0, 0);
   self->syncing = TRUE;
@@ -274,6 +278,14 @@ nv_date_entry_is_empty (NvDateEntry *self)
   while (g_ascii_isspace (*text))
     text++;
   return *text == '\0';
+}
+
+void
+nv_date_entry_set_today (NvDateEntry *self, NvDay today)
+{
+  g_return_if_fail (NV_IS_DATE_ENTRY (self));
+
+  self->today = today;
 }
 
 GtkEditable *

@@ -19,6 +19,9 @@ GtkWidget *nv_date_entry_new (void);
 NvDay nv_date_entry_get_day (NvDateEntry *self);
 /* Shows @day as DD.MM.YYYY; NV_DAY_NONE empties the field. */
 void nv_date_entry_set_day (NvDateEntry *self, NvDay day);
+/* The day the calendar opens on while the field is empty: today by the
+ * NvContext's clock (nv_context_today). */
+void nv_date_entry_set_today (NvDateEntry *self, NvDay today);
 /* TRUE when nothing but white space is typed. */
 gboolean nv_date_entry_is_empty (NvDateEntry *self);
 /* The text entry (for mnemonics, tests and "activate"). */

@@ -132,12 +132,10 @@ update_trend (NvComparePage *self)
         g_free (title);
         title = g_strconcat (first, rest, NULL);
       }
-    /* TRANSLATORS: "Q3 2025: 8,1 % against Q3 2024: 7,4 % (+0,7 percentage points, from
-     * the unrounded figures)". The change is the unrounded difference rounded once
-     * (DESIGN §2), so it may differ by 0,1 from the difference of the two figures shown. */
-    detail = g_strdup_printf (_("%s: %s against %s: %s (%s percentage points, from the unrounded "
-                                "figures)"),
-                              now_q, now_v, then_q, then_v, change);
+    /* TRANSLATORS: "Q3 2025: 8,1 % against Q3 2024: 7,4 % (+0,7 percentage points)".
+     * The change is the difference of the two figures as shown (nv-rating.h). */
+    detail = g_strdup_printf (_("%s: %s against %s: %s (%s percentage points)"), now_q, now_v,
+                              then_q, then_v, change);
     gtk_label_set_label (self->trend_title, title);
     gtk_label_set_label (self->trend_detail, detail);
   }

@@ -207,6 +207,7 @@ nv_followup_mark_done_dialog (NvPage *page, const NvMilestone *milestone)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
   md->date = NV_DATE_ENTRY (nv_date_entry_new ());
+  nv_date_entry_set_today (md->date, nv_page_today (page));
   nv_date_entry_set_day (md->date, nv_page_today (page));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (nv_date_entry_get_editable (md->date)));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (nv_date_entry_get_editable (md->date)),
@@ -433,7 +434,8 @@ export_file_cb (GtkNativeDialog *native, int response, Export *export)
       path = file != NULL ? g_file_get_path (file) : NULL;
       if (path == NULL)
         nv_page_toast (export->page, _("Choose a file on this computer"));
-      else if (!nv_privacy_export_employee (store, export->employee_id, path, &error))
+      else if (!nv_privacy_export_employee (store, export->employee_id,
+                                               nv_page_today (export->page), path, &error))
         toast_error (export->page, error);
       else
         {

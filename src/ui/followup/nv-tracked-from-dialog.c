@@ -115,6 +115,7 @@ nv_tracked_from_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_i
       "counted as overdue and never reminded of. Importing earlier absence sets the import "
       "day, so old history is not taken for missed deadlines."));
   self->date = nv_date_entry_new ();
+  nv_date_entry_set_today (NV_DATE_ENTRY (self->date), self->today);
   nv_date_entry_set_day (NV_DATE_ENTRY (self->date),
                          current != NV_DAY_NONE ? current : self->today);
   nv_form_dialog_add_field (form, "from", _("_Tracked from"), self->date,

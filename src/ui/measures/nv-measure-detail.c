@@ -21,6 +21,7 @@
 #include "nv-measure-detail.h"
 #include "nv-measure-dialog.h"
 #include "nv-measure-row.h"
+#include "nv-rating.h"
 #include "nv-stats.h"
 #include "nv-workshop.h"
 #include "nv-a11y.h"
@@ -213,7 +214,8 @@ span_text (const NvMeasureEffect *e, guint first, guint n)
 static char *
 change_text (double before, double after)
 {
-  double diff = nv_round_half_up (after - before, 1);
+  /* From the two figures as the cards show them (nv-rating.h). */
+  double diff = nv_trend_change (after, before);
   g_autofree char *number = nv_format_percent (fabs (diff));
 
   if (diff == 0)
@@ -307,7 +309,7 @@ build_effect (NvMeasureDetail *self, const NvMeasure *m)
       g_autofree char *change = change_text (e.before_percent, e.after_percent);
       g_autofree char *acc = g_strdup_printf (_("Change: %s percentage points"), change);
       gtk_box_append (GTK_BOX (cards),
-                      figure_card (_("Change"), change, _("percentage points, after minus before, from the unrounded figures"),
+                      figure_card (_("Change"), change, _("percentage points, after minus before"),
                                    e.before_masked || e.after_masked, acc));
     }
   gtk_box_append (self->effect_box, cards);
@@ -445,6 +447,7 @@ add_note_clicked_cb (NvMeasureDetail *self)
     GTK_WINDOW (self), _("Add Evaluation Note"),
     _("What effect do you see? Is absence, the working environment or the way you talk about "
       "absence different? Should the measure continue?")));
+  nv_date_entry_set_today (NV_DATE_ENTRY (date), nv_context_today (self->context));
   nv_date_entry_set_day (NV_DATE_ENTRY (date), self->as_of);
   gtk_box_append (GTK_BOX (date_row), date_label);
   gtk_box_append (GTK_BOX (date_row), date);

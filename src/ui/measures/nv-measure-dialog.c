@@ -261,6 +261,8 @@ nv_measure_dialog_new (NvContext *context, gint64 unit_id, const NvMeasure *meas
 
   self->store = g_object_ref (nv_context_get_store (context));
   self->unit_id = unit_id;
+  nv_date_entry_set_today (self->start_entry, nv_context_today (context));
+  nv_date_entry_set_today (self->deadline_entry, nv_context_today (context));
   for (guint i = 0; ids[i] != NULL; i++)
     {
       gtk_string_list_append (themes, nv_measure_theme_label (ids[i]));

@@ -45,11 +45,33 @@ test_trend (void)
   g_assert_null (nv_trend_label (NV_TREND_NONE));
 }
 
+/* Issue 18: «−0,4 prosentpoeng» beside 2,2 % and 2,5 % read as a mistake.
+ * The change is the difference of the figures as shown. */
+static void
+test_trend_change (void)
+{
+  /* 2,15 shows as 2,2 and 2,549 as 2,5: −0,3, not the unrounded −0,399 → −0,4. */
+  g_assert_cmpfloat (nv_trend_change (2.15, 2.549), ==, -0.3);
+  /* 2,24 − 2,09 = 0,15 unrounded (rising), but 2,2 − 2,1 = 0,1 → unchanged,
+   * as «unchanged means at most 0,1 point» beside «+0,1» must read. */
+  g_assert_cmpfloat (nv_trend_change (2.24, 2.09), ==, 0.1);
+  g_assert_cmpint (nv_trend_for_change (nv_trend_change (2.24, 2.09)), ==, NV_TREND_UNCHANGED);
+  /* 7,45 (149 / 20, stored as 7.4499…) shows as 7,5; 7,349 as 7,3: +0,2. */
+  g_assert_cmpfloat (nv_trend_change (149. / 20., 7.349), ==, 0.2);
+  g_assert_cmpint (nv_trend_for_change (nv_trend_change (149. / 20., 7.349)), ==, NV_TREND_RISING);
+  /* Exact tenths: 8,3 − 7,4 is 0,9 and not 0.9000000000000004. */
+  g_assert_cmpfloat (nv_trend_change (8.3, 7.4), ==, 0.9);
+  g_assert_cmpfloat (nv_trend_change (0.04, 0.0), ==, 0.0);
+  g_assert_true (isnan (nv_trend_change (NAN, 2.0)));
+  g_assert_true (isnan (nv_trend_change (2.0, NAN)));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rating/light", test_light);
   g_test_add_func ("/rating/trend", test_trend);
+  g_test_add_func ("/rating/trend-change", test_trend_change);
   return g_test_run ();
 }

@@ -72,6 +72,27 @@ test_roundtrip (void)
       g_assert_cmpint (x->type, ==, spells[i].type);
     }
 
+  /* The engine reads packs in place and needs them in order: employee
+   * runs rising, starts not falling. 7, 9, 7 decodes, but is refused. */
+  {
+    guint n = 0;
+    NvDay first = 0;
+    NvSpell sorted[] = { spells[0], spells[1], spells[3], spells[2] };
+    NvSpell falling[] = { spells[1], spells[0] };
+    g_autoptr (GBytes) sorted_b = nv_stats_pack_spells (sorted, G_N_ELEMENTS (sorted));
+    g_autoptr (GBytes) again = nv_stats_pack_spells_sorted (spells, G_N_ELEMENTS (spells));
+    g_autoptr (GBytes) falling_b = nv_stats_pack_spells (falling, G_N_ELEMENTS (falling));
+
+    g_assert_false (nv_stats_pack_spells_scan (data, len, &n, &first));
+    g_assert_false (nv_stats_pack_spells_scan (g_bytes_get_data (falling_b, NULL),
+                                               g_bytes_get_size (falling_b), &n, &first));
+    g_assert_true (nv_stats_pack_spells_scan (g_bytes_get_data (sorted_b, NULL),
+                                              g_bytes_get_size (sorted_b), &n, &first));
+    g_assert_cmpuint (n, ==, 4);
+    g_assert_cmpuint (first, ==, D (2024, 1, 1));
+    g_assert_true (g_bytes_equal (sorted_b, again));
+  }
+
   /* Nothing packs to a count of zero and decodes to nothing. */
   {
     g_autoptr (GBytes) empty = nv_stats_pack_spells (NULL, 0);
@@ -88,9 +109,14 @@ assert_spells_refused (const guint8 *bytes, gsize len)
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (NvSpell));
   NvSpell keep = { 0, 1, NULL, 5, 6, 100, NV_SPELL_DOCTOR };
 
+  guint n = 1;
+  NvDay first = 1;
+
   g_array_append_val (out, keep);
   g_assert_false (nv_stats_unpack_spells (bytes, len, out));
   g_assert_cmpuint (out->len, ==, 1);
+  /* what the statistics engine reads without unpacking: refused as well */
+  g_assert_false (nv_stats_pack_spells_scan (bytes, len, &n, &first));
 }
 
 static void
@@ -516,6 +542,36 @@ test_damaged_pack (Fixture *f, gconstpointer data)
               "WHERE unit_id = (SELECT min(unit_id) FROM stats_pack)");
     exec (db, "UPDATE stats_pack SET roster = x'00' "
               "WHERE unit_id = (SELECT max(unit_id) FROM stats_pack)");
+    /* A pack that decodes but is out of order (the spells reversed): the
+     * engine reads packs in place, in order, so it must not believe it. */
+    {
+      sqlite3_stmt *stmt = NULL;
+      g_autoptr (GArray) s = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+      g_autoptr (GArray) rev = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+      g_autoptr (GBytes) packed = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT spells FROM stats_pack WHERE unit_id = ?1",
+                                           -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, unit (f, 1));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_true (nv_stats_unpack_spells (sqlite3_column_blob (stmt, 0),
+                                             sqlite3_column_bytes (stmt, 0), s));
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (s->len, >, 1);
+      for (guint i = s->len; i > 0; i--)
+        g_array_append_val (rev, g_array_index (s, NvSpell, i - 1));
+      packed = nv_stats_pack_spells ((NvSpell *) (void *) rev->data, rev->len);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE stats_pack SET spells = ?2 "
+                                               "WHERE unit_id = ?1",
+                                           -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, unit (f, 1));
+      sqlite3_bind_blob (stmt, 2, g_bytes_get_data (packed, NULL),
+                         (int) g_bytes_get_size (packed), SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
     sqlite3_close (db);
   }
   f->store = nv_store_open (f->path, &error);

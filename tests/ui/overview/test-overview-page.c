@@ -47,27 +47,6 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static gint64
-add_staff (NvStore *store, gint64 unit, const char *ref, NvDay from)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 id = nv_employee_add (store, unit, ref, NULL, &error);
-
-  g_assert_no_error (error);
-  nv_roster_add (store, id, 100, from, NV_DAY_NONE, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-add_spell (NvStore *store, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
-{
-  g_autoptr (GError) error = NULL;
-
-  nv_spell_add (store, employee, start, end, grade, type, NULL, &error);
-  g_assert_no_error (error);
-}
-
 static void
 assert_text (Fixture *f, const char *name, const char *expected)
 {
@@ -96,19 +75,19 @@ test_figures (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   NvDay from = nv_day_from_ymd (2024, 4, 1);
-  gint64 e1 = add_staff (f->store, unit, "E1", from);
-  gint64 e2 = add_staff (f->store, unit, "E2", from);
-  gint64 e3 = add_staff (f->store, unit, "E3", from);
-  gint64 e4 = add_staff (f->store, unit, "E4", from);
+  gint64 e1 = nv_test_add_staff (f->store, unit, "E1", 100, from);
+  gint64 e2 = nv_test_add_staff (f->store, unit, "E2", 100, from);
+  gint64 e3 = nv_test_add_staff (f->store, unit, "E3", 100, from);
+  gint64 e4 = nv_test_add_staff (f->store, unit, "E4", 100, from);
 
-  add_staff (f->store, unit, "E5", from);
-  add_spell (f->store, e4, nv_day_from_ymd (2025, 1, 6), nv_day_from_ymd (2025, 1, 31), 100,
+  nv_test_add_staff (f->store, unit, "E5", 100, from);
+  nv_test_add_spell (f->store, e4, nv_day_from_ymd (2025, 1, 6), nv_day_from_ymd (2025, 1, 31), 100,
              NV_SPELL_DOCTOR);
-  add_spell (f->store, e2, nv_day_from_ymd (2025, 4, 7), nv_day_from_ymd (2025, 4, 11), 50,
+  nv_test_add_spell (f->store, e2, nv_day_from_ymd (2025, 4, 7), nv_day_from_ymd (2025, 4, 11), 50,
              NV_SPELL_DOCTOR);
-  add_spell (f->store, e3, nv_day_from_ymd (2025, 5, 5), nv_day_from_ymd (2025, 5, 7), 100,
+  nv_test_add_spell (f->store, e3, nv_day_from_ymd (2025, 5, 5), nv_day_from_ymd (2025, 5, 7), 100,
              NV_SPELL_SELF);
-  add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+  nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
              NV_SPELL_DOCTOR);
 
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
@@ -168,11 +147,11 @@ test_few_persons (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 unit = nv_unit_add (f->store, "Liten", "barnehage", NULL, &error);
   NvDay from = nv_day_from_ymd (2024, 1, 1);
-  gint64 a = add_staff (f->store, unit, "A", from);
+  gint64 a = nv_test_add_staff (f->store, unit, "A", 100, from);
 
-  add_staff (f->store, unit, "B", from);
-  add_staff (f->store, unit, "C", from);
-  add_spell (f->store, a, nv_day_from_ymd (2025, 6, 3), nv_day_from_ymd (2025, 6, 3), 100,
+  nv_test_add_staff (f->store, unit, "B", 100, from);
+  nv_test_add_staff (f->store, unit, "C", 100, from);
+  nv_test_add_spell (f->store, a, nv_day_from_ymd (2025, 6, 3), nv_day_from_ymd (2025, 6, 3), 100,
              NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();
@@ -229,18 +208,18 @@ test_cost_this_quarter (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 unit = nv_unit_add (f->store, "Ny start", "helse-omsorg", NULL, &error);
   NvDay from = nv_day_from_ymd (2024, 4, 1);
-  gint64 e1 = add_staff (f->store, unit, "E1", from);
+  gint64 e1 = nv_test_add_staff (f->store, unit, "E1", 100, from);
 
   for (int i = 2; i <= 5; i++)
     {
       g_autofree char *ref = g_strdup_printf ("E%d", i);
-      add_staff (f->store, unit, ref, from);
+      nv_test_add_staff (f->store, unit, ref, 100, from);
     }
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();
   assert_text (f, "cost", "0" NBSP "kr");
 
-  add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+  nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
              NV_SPELL_DOCTOR);
   nv_test_spin ();
   assert_text (f, "current-percent", "3,1" NBSP "%"); /* 9 / 295 */
@@ -257,16 +236,16 @@ test_target (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 unit = nv_unit_add (f->store, "Mål", "helse-omsorg", NULL, &error);
   NvDay from = nv_day_from_ymd (2024, 4, 1);
-  gint64 e1 = add_staff (f->store, unit, "E1", from);
+  gint64 e1 = nv_test_add_staff (f->store, unit, "E1", 100, from);
   GtkWidget *dialog;
   double target = 0;
 
   for (int i = 2; i <= 5; i++)
     {
       g_autofree char *ref = g_strdup_printf ("E%d", i);
-      add_staff (f->store, unit, ref, from);
+      nv_test_add_staff (f->store, unit, ref, 100, from);
     }
-  add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+  nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
              NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();
@@ -314,7 +293,7 @@ test_empty (Fixture *f, gconstpointer data)
   nv_test_spin ();
   g_assert_true (nv_overview_page_is_empty (f->page));
   /* Staff but nobody employed in the five quarters: still empty. */
-  add_staff (f->store, unit, "Z", nv_day_from_ymd (2026, 1, 1));
+  nv_test_add_staff (f->store, unit, "Z", 100, nv_day_from_ymd (2026, 1, 1));
   nv_test_spin ();
   g_assert_true (nv_overview_page_is_empty (f->page));
 }

@@ -33,16 +33,6 @@ teardown (Fixture *fx, gconstpointer data)
   g_free (fx->dir);
 }
 
-static gint64
-add_unit (Fixture *fx, const char *name, const char *sector)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 id = nv_unit_add (fx->store, name, sector, NULL, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 static gboolean
 import_text (Fixture *fx, const char *text, gboolean create, guint *n, GError **error)
 {
@@ -118,7 +108,7 @@ test_import (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) rounds = NULL;
-  gint64 a = add_unit (fx, "Avdeling A", "helse-omsorg");
+  gint64 a = nv_test_add_unit (fx->store, "Avdeling A", "helse-omsorg", NULL);
   guint n = 0;
   const NvFaktorRound *r;
 
@@ -175,7 +165,7 @@ expect_refused (Fixture *fx, gint64 unit, const char *text, const char *message)
 static void
 test_import_errors (Fixture *fx, gconstpointer data)
 {
-  gint64 a = add_unit (fx, "Avdeling A", "helse-omsorg");
+  gint64 a = nv_test_add_unit (fx->store, "Avdeling A", "helse-omsorg", NULL);
 
   expect_refused (fx, a,
                   "enhet;dato;respondenter;mestringsklima\n"
@@ -260,7 +250,7 @@ test_research (Fixture *fx, gconstpointer data)
   const char *names[] = { "A", "B", "C", "D", "E", "F", "G", "H" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    add_unit (fx, names[i], g_str_equal (names[i], "G") ? "barnehage" : "helse-omsorg");
+    nv_test_add_unit (fx->store, names[i], g_str_equal (names[i], "G") ? "barnehage" : "helse-omsorg", NULL);
   add_months (monthly, "A", 0.5, 2.0, 9);
   add_months (monthly, "B", 0.4, 1.5, 9);
   add_months (monthly, "C", 0.6, 1.2, 9);
@@ -356,9 +346,9 @@ test_municipal_means (Fixture *fx, gconstpointer data)
   double means[NV_FAKTOR_N];
   guint n[NV_FAKTOR_N];
 
-  add_unit (fx, "A", "helse-omsorg");
-  add_unit (fx, "B", "barnehage");
-  add_unit (fx, "C", "annet");
+  nv_test_add_unit (fx->store, "A", "helse-omsorg", NULL);
+  nv_test_add_unit (fx->store, "B", "barnehage", NULL);
+  nv_test_add_unit (fx->store, "C", "annet", NULL);
   g_assert_true (import_text (fx,
                               "enhet;dato;respondenter;autonomi;rolleklarhet\n"
                               "A;2024-03-31;10;2,0;3\n"

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "nv-test-util.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-followup.h"
 #include "nv-privacy.h"
@@ -14,49 +14,8 @@
 
 #define D(y, m, d) nv_day_from_ymd (y, m, d)
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  NvStore *store;
-  gint64 unit;
-  gint64 ab;
-  gint64 cd;
-} Fixture;
-
-static void
-add_spell (Fixture *f, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
-{
-  g_autoptr (GError) error = NULL;
-  nv_spell_add (f->store, employee, start, end, grade, type, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = nv_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "Fjordvik", &error);
-  f->ab = nv_employee_add (f->store, f->unit, "AB", NULL, &error);
-  f->cd = nv_employee_add (f->store, f->unit, "CD", NULL, &error);
-  nv_roster_add (f->store, f->ab, 80, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  nv_roster_add (f->store, f->cd, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+/* AB (80 %) and CD (100 %) in «Avdeling 2B» (tests/support). */
+typedef NvTestTeam Fixture;
 
 static gint64
 count (Fixture *f, const char *sql)
@@ -95,12 +54,12 @@ test_retention (Fixture *f, gconstpointer data)
   const NvExpiredCase *c;
 
   /* AB: an old case of two adjacent spells (expired), a later one (kept). */
-  add_spell (f, f->ab, D (2021, 10, 1), D (2021, 10, 3), 100, NV_SPELL_SELF);
-  add_spell (f, f->ab, D (2021, 10, 4), D (2021, 11, 21), 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->ab, D (2023, 1, 9), D (2023, 1, 10), 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->store, f->ab, D (2021, 10, 1), D (2021, 10, 3), 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->store, f->ab, D (2021, 10, 4), D (2021, 11, 21), 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, D (2023, 1, 9), D (2023, 1, 10), 100, NV_SPELL_SELF);
   /* CD: ended exactly on the cutoff day (kept), and an open case (kept). */
-  add_spell (f, f->cd, D (2021, 9, 1), D (2021, 11, 22), 50, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, D (2026, 10, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, D (2021, 9, 1), D (2021, 11, 22), 50, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, D (2026, 10, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   /* A record of the expired case, and one of CD's kept case. */
   g_assert_true (nv_followup_mark_done (f->store, f->ab, D (2021, 10, 1), "followup-plan",
                                         D (2021, 10, 20), "old", &error));
@@ -168,9 +127,9 @@ test_erase_employee (Fixture *f, gconstpointer data)
   NvErasedCounts counts = { 0 };
   NvDay today = nv_day_today ();
 
-  add_spell (f, f->ab, today - 60, today - 58, 100, NV_SPELL_SELF);
-  add_spell (f, f->ab, today - 57, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, today - 60, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, today - 60, today - 58, 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->store, f->ab, today - 57, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, today - 60, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 60, "followup-plan", today - 35,
                                         "", &error));
   g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 60, "employer-period-end",
@@ -201,14 +160,14 @@ test_export_employee (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "AB.txt", NULL);
   g_autofree char *text = NULL;
   g_autofree char *expect_case = NULL;
-  NvDay today = nv_day_today ();
+  NvDay today = D (2025, 6, 30); /* the context's clock, not the system's */
   char start[11], done[11];
 
   nv_roster_change_fte (f->store, f->ab, D (2020, 1, 1), 60, NULL, &error);
   g_assert_no_error (error);
-  add_spell (f, f->ab, today - 60, today - 58, 100, NV_SPELL_SELF);
-  add_spell (f, f->ab, today - 57, NV_DAY_NONE, 40, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, today - 60, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, today - 60, today - 58, 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->store, f->ab, today - 57, NV_DAY_NONE, 40, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, today - 60, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   g_assert_true (nv_followup_mark_done (f->store, f->ab, today - 60, "followup-plan", today - 35,
                                         "Tilrettelagt: kortere vakter", &error));
   g_assert_true (nv_followup_mark_done (f->store, f->cd, today - 60, "followup-plan", today - 35,
@@ -228,7 +187,7 @@ test_export_employee (Fixture *f, gconstpointer data)
     sqlite3_close (db);
   }
 
-  g_assert_true (nv_privacy_export_employee (f->store, f->ab, path, &error));
+  g_assert_true (nv_privacy_export_employee (f->store, f->ab, today, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (nv_test_mode (path), ==, 0600);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -236,6 +195,8 @@ test_export_employee (Fixture *f, gconstpointer data)
   g_test_message ("%s", text);
 
   g_assert_nonnull (strstr (text, "AB"));
+  /* Written on the day given (the context's clock), not the system's. */
+  g_assert_nonnull (strstr (text, "Written on 2025-06-30 "));
   g_assert_nonnull (strstr (text, "Avdeling 2B"));
   g_assert_nonnull (strstr (text, "Fjordvik"));
   /* Both roster rows (FTE changed from 2020). */
@@ -262,7 +223,7 @@ test_export_employee (Fixture *f, gconstpointer data)
   /* A missing person is an error, and no file is written. */
   g_clear_pointer (&path, g_free);
   path = g_build_filename (f->dir, "nobody.txt", NULL);
-  g_assert_false (nv_privacy_export_employee (f->store, 9999, path, &error));
+  g_assert_false (nv_privacy_export_employee (f->store, 9999, NV_DAY_NONE, path, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -273,12 +234,12 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/privacy/cutoff", test_cutoff);
-  g_test_add ("/privacy/retention", Fixture, NULL, fixture_setup, test_retention,
-              fixture_teardown);
-  g_test_add ("/privacy/erase-employee", Fixture, NULL, fixture_setup, test_erase_employee,
-              fixture_teardown);
-  g_test_add ("/privacy/export-employee", Fixture, NULL, fixture_setup, test_export_employee,
-              fixture_teardown);
+  g_test_add ("/privacy/retention", Fixture, NULL, nv_test_team_setup, test_retention,
+              nv_test_team_teardown);
+  g_test_add ("/privacy/erase-employee", Fixture, NULL, nv_test_team_setup, test_erase_employee,
+              nv_test_team_teardown);
+  g_test_add ("/privacy/export-employee", Fixture, NULL, nv_test_team_setup, test_export_employee,
+              nv_test_team_teardown);
 
   return g_test_run ();
 }

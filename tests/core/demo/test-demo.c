@@ -5,7 +5,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
-#include "nv-test-util.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-stats.h"
@@ -14,16 +14,6 @@
 #include "nv-unit.h"
 
 #define TODAY nv_day_from_ymd (2026, 11, 20)
-
-static NvStore *
-open_store (const char *dir, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  NvStore *store = nv_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
-}
 
 static char *
 dump (NvStore *store)
@@ -48,8 +38,8 @@ test_demo (void)
 {
   g_autofree char *dir = nv_test_tmpdir ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvStore) a = open_store (dir, "a.db");
-  g_autoptr (NvStore) b = open_store (dir, "b.db");
+  g_autoptr (NvStore) a = nv_test_open_store (dir, "a.db");
+  g_autoptr (NvStore) b = nv_test_open_store (dir, "b.db");
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *dump_a = NULL;
   g_autofree char *dump_b = NULL;

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "nv-test-util.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-demo.h"
 #include "nv-followup.h"
@@ -644,53 +644,8 @@ test_repeated_absence (void)
 
 /* ---- Store-backed ------------------------------------------------------ */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  NvStore *store;
-  gint64 unit;
-  gint64 ab;
-  gint64 cd;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = nv_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "naervaer.db", NULL);
-  f->store = nv_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "Fjordvik", &error);
-  g_assert_no_error (error);
-  f->ab = nv_employee_add (f->store, f->unit, "AB", NULL, &error);
-  g_assert_no_error (error);
-  f->cd = nv_employee_add (f->store, f->unit, "CD", NULL, &error);
-  g_assert_no_error (error);
-  nv_roster_add (f->store, f->ab, 80, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  g_assert_no_error (error);
-  nv_roster_add (f->store, f->cd, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static void
-add_spell (Fixture *f, gint64 employee, NvDay start, NvDay end, double grade, NvSpellType type)
-{
-  g_autoptr (GError) error = NULL;
-  nv_spell_add (f->store, employee, start, end, grade, type, NULL, &error);
-  g_assert_no_error (error);
-}
+/* AB (80 %) and CD (100 %) in «Avdeling 2B» (tests/support). */
+typedef NvTestTeam Fixture;
 
 static const NvMilestone *
 find_in (GPtrArray *list, gint64 employee, const char *id)
@@ -721,8 +676,8 @@ test_store_done_undo (Fixture *f, gconstpointer data)
   guint changes = 0;
   gulong id;
 
-  add_spell (f, f->ab, start, start + 2, 100, NV_SPELL_SELF);
-  add_spell (f, f->ab, start + 3, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, start, start + 2, 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->store, f->ab, start + 3, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 
   list = nv_followup_list (f->store, f->unit, today, &error);
   g_assert_no_error (error);
@@ -785,8 +740,8 @@ test_store_mark_done_refused (Fixture *f, gconstpointer data)
   };
   g_autofree char *long_note = g_strnfill (501, 'x');
 
-  add_spell (f, f->ab, start, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, start, start + 10, 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->store, f->ab, start, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, start, start + 10, 100, NV_SPELL_SELF);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -829,15 +784,15 @@ test_store_upcoming_and_count (Fixture *f, gconstpointer data)
    * DM1 (+18) outside 14 days, nothing due within 7.
    * CD from today − 40, ended today − 20: its employer period (−25) was
    * missed and stays overdue; the plan (−13) fell after the end. */
-  add_spell (f, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  add_spell (f, f->cd, today - 40, today - 20, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->cd, today - 40, today - 20, 100, NV_SPELL_DOCTOR);
 
   other_unit = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
   ef = nv_employee_add (f->store, other_unit, "EF", NULL, &error);
   nv_roster_add (f->store, ef, 100, D (2015, 1, 1), NV_DAY_NONE, NULL, &error);
   g_assert_no_error (error);
   /* EF from today − 24: employer period (−9) overdue, plan (+3) due. */
-  add_spell (f, ef, today - 24, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, ef, today - 24, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 
   upcoming = nv_followup_upcoming (f->store, f->unit, today, 14, &error);
   g_assert_no_error (error);
@@ -883,7 +838,7 @@ test_store_tracked_from (Fixture *f, gconstpointer data)
   char a[11], b[11];
 
   /* AB from today − 30: employer period −15, plan −3 (overdue), DM1 +18. */
-  add_spell (f, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->store, f->ab, today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   g_assert_true (nv_followup_get_tracked_from (f->store, f->unit, &day, &error));
   g_assert_cmpuint (day, ==, NV_DAY_NONE);
   g_assert_true (nv_followup_count (f->store, f->unit, today, 7, &overdue, &soon, &error));
@@ -1015,15 +970,15 @@ main (int argc, char **argv)
   g_test_add_func ("/followup/upcoming", test_upcoming);
   g_test_add_func ("/followup/merged-cases", test_merged_cases);
   g_test_add_func ("/followup/repeated-absence", test_repeated_absence);
-  g_test_add ("/followup/store/tracked-from", Fixture, NULL, fixture_setup, test_store_tracked_from,
-              fixture_teardown);
-  g_test_add ("/followup/store/done-undo", Fixture, NULL, fixture_setup, test_store_done_undo,
-              fixture_teardown);
-  g_test_add ("/followup/store/mark-done-refused", Fixture, NULL, fixture_setup,
-              test_store_mark_done_refused, fixture_teardown);
-  g_test_add ("/followup/store/upcoming", Fixture, NULL, fixture_setup,
-              test_store_upcoming_and_count, fixture_teardown);
-  g_test_add ("/followup/store/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/followup/store/tracked-from", Fixture, NULL, nv_test_team_setup, test_store_tracked_from,
+              nv_test_team_teardown);
+  g_test_add ("/followup/store/done-undo", Fixture, NULL, nv_test_team_setup, test_store_done_undo,
+              nv_test_team_teardown);
+  g_test_add ("/followup/store/mark-done-refused", Fixture, NULL, nv_test_team_setup,
+              test_store_mark_done_refused, nv_test_team_teardown);
+  g_test_add ("/followup/store/upcoming", Fixture, NULL, nv_test_team_setup,
+              test_store_upcoming_and_count, nv_test_team_teardown);
+  g_test_add ("/followup/store/demo", Fixture, NULL, nv_test_team_setup, test_demo, nv_test_team_teardown);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "nv-test-util.h"
 #include "nv-wrap-bin.h"
 
 #define TEXT                                                                                   \
@@ -74,8 +75,7 @@ test_child (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
   gtk_window_present (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  nv_test_spin ();
   /* The child gets all of the bin. */
   g_assert_cmpint (gtk_widget_get_width (second), ==, gtk_widget_get_width (bin));
   g_assert_cmpint (gtk_widget_get_height (second), ==, gtk_widget_get_height (bin));

@@ -98,17 +98,6 @@ add_monthly (NvStore *store, gint64 unit_id, int year, int month, double contrac
   g_assert_no_error (error);
 }
 
-static gint64
-add_unit (NvStore *store, const char *name, const char *municipality)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 id = nv_unit_add (store, name, "helse-omsorg", municipality, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 /* ---- The bundled set ---------------------------------------------------- */
 
 static void
@@ -426,8 +415,8 @@ own_percent (NvStore *store, const char *name, gint64 unit_id, const char *perio
 static void
 test_own_sum_over_sum (Fixture *f, gconstpointer data)
 {
-  gint64 a = add_unit (f->store, "Avdeling A", "Fjordvik");
-  gint64 b = add_unit (f->store, "Avdeling B", "Fjordvik");
+  gint64 a = nv_test_add_unit (f->store, "Avdeling A", "helse-omsorg", "Fjordvik");
+  gint64 b = nv_test_add_unit (f->store, "Avdeling B", "helse-omsorg", "Fjordvik");
   g_autoptr (GError) error = NULL;
   g_autofree char *how = NULL;
   guint persons = 0;
@@ -473,8 +462,8 @@ test_own_sum_over_sum (Fixture *f, gconstpointer data)
   /* Rule (a): a municipality-level entry with HR figures wins for its units:
    * «Fjordvik kommune» 50 lost (10 self + 40 doctor) of 1000 = 5.0 %. */
   {
-    gint64 entry_id = add_unit (f->store, "Fjordvik kommune", "");
-    gint64 other = add_unit (f->store, "Avdeling C", "Havbyen");
+    gint64 entry_id = nv_test_add_unit (f->store, "Fjordvik kommune", "helse-omsorg", "");
+    gint64 other = nv_test_add_unit (f->store, "Avdeling C", "helse-omsorg", "Havbyen");
 
     add_monthly (f->store, entry_id, 2024, 1, 1000, 10, 40, 120);
     g_assert_cmpfloat_with_epsilon (own_percent (f->store, NV_BENCHMARK_OWN_TOTAL, a, "2024-Q1",
@@ -526,7 +515,7 @@ test_behind (Fixture *f, gconstpointer data)
   g_assert_false (nv_benchmark_is_behind ("2024-Q1", NULL));
 
   /* The unit's latest quarter with data is the last one that has ended. */
-  unit = add_unit (f->store, "Avdeling A", "");
+  unit = nv_test_add_unit (f->store, "Avdeling A", "helse-omsorg", "");
   for (int m = 1; m <= 5; m++)
     add_monthly (f->store, unit, 2024, m, 200, 2, 3, 8);
   latest = nv_benchmark_unit_latest_quarter (f->store, unit, nv_day_from_ymd (2024, 7, 15),

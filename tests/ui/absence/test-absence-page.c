@@ -144,7 +144,7 @@ test_spell_validation (Fixture *f, gconstpointer data)
   GtkWidget *grade;
 
   f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
-  dialog = nv_spell_dialog_new (NULL, f->store, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   form = NV_FORM_DIALOG (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
@@ -209,7 +209,7 @@ test_spell_validation (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_spells (f), ==, 1);
 
   /* An overlapping spell is refused as the user types. */
-  dialog = nv_spell_dialog_new (NULL, f->store, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   form = NV_FORM_DIALOG (dialog);
   set_date (dialog, "start", "12.03.2025");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_spell_dialog_get_field (dialog, "open")),
@@ -221,6 +221,43 @@ test_spell_validation (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 1);
+}
+
+/* The calendar of an empty date field opens on today by the context's
+ * clock, not the system's (issue 13 item 2); on the day typed otherwise. */
+static NvDay
+calendar_shows (NvDateEntry *entry)
+{
+  GtkWidget *button = gtk_widget_get_last_child (GTK_WIDGET (entry));
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_autoptr (GDateTime) date = NULL;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  nv_test_spin ();
+  date = gtk_calendar_get_date (GTK_CALENDAR (gtk_popover_get_child (popover)));
+  gtk_popover_popdown (popover);
+  nv_test_spin ();
+  return nv_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
+                          g_date_time_get_day_of_month (date));
+}
+
+static void
+test_calendar_today (Fixture *f, gconstpointer data)
+{
+  NvDay fixed = nv_day_from_ymd (2021, 3, 15);
+  g_autoptr (NvContext) context = nv_test_context_new (f->store, fixed);
+  NvSpellDialog *dialog;
+  NvDateEntry *start;
+
+  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2020, 1, 1));
+  dialog = nv_spell_dialog_new (NULL, context, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  nv_test_spin ();
+  start = NV_DATE_ENTRY (nv_spell_dialog_get_field (dialog, "start"));
+  g_assert_cmpuint (calendar_shows (start), ==, fixed);
+  set_date (dialog, "start", "02.02.2022");
+  g_assert_cmpuint (calendar_shows (start), ==, nv_day_from_ymd (2022, 2, 2));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -483,6 +520,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/absence/tables", Fixture, NULL, setup, test_tables, teardown);
   g_test_add ("/ui/absence/spell-validation", Fixture, NULL, setup, test_spell_validation,
               teardown);
+  g_test_add ("/ui/absence/calendar-today", Fixture, NULL, setup, test_calendar_today, teardown);
   g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
               teardown);
   g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);

@@ -121,7 +121,7 @@ test_light_and_trend (Fixture *f, gconstpointer data)
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-title"), ==, "Unchanged");
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "trend-detail"), ==,
                    "Q2 2025: 5,1" NBSP "% against Q2 2024: 5,0" NBSP
-                   "% (+0,1 percentage points, from the unrounded figures)");
+                   "% (+0,1 percentage points)");
   g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "trend-definition"), "0,1"));
   g_assert_nonnull (strstr (nv_compare_page_get_text (f->page, "measure-note"),
                             "doctor-certified"));
