@@ -244,8 +244,15 @@ nv_message_dialog_new (GtkWindow *parent, const char *heading, const char *body)
   /* The role can only be given before the window exists for screen readers:
    * libadwaita 1.2 leaves message dialogs the generic role («filler»), and
    * GTK 4.8 ignores a role set on the class of a window. */
-  return g_object_new (ADW_TYPE_MESSAGE_DIALOG, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
-                       "transient-for", parent, "heading", heading, "body", body, NULL);
+  GtkWidget *dialog = g_object_new (ADW_TYPE_MESSAGE_DIALOG, "accessible-role",
+                                    GTK_ACCESSIBLE_ROLE_DIALOG, "transient-for", parent, NULL);
+
+  /* As adw_message_dialog_new(): either may be NULL. */
+  if (heading != NULL)
+    adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+  if (body != NULL)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  return dialog;
 }
 
 void
