@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "nv-page.h"
 
 typedef struct
@@ -182,6 +184,22 @@ nv_page_toast (NvPage *self, const char *message)
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+void
+nv_page_toast_saved (NvPage *self, const char *path, const GError *error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    {
+      nv_page_toast (self, error->message);
+      return;
+    }
+  base = g_path_get_basename (path);
+  message = g_strdup_printf (_("Saved “%s”"), base);
+  nv_page_toast (self, message);
 }
 
 static void

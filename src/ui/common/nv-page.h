@@ -44,6 +44,9 @@ void nv_page_reload (NvPage *self);
 void nv_page_ensure_current (NvPage *self);
 /* Shows a toast in the window the page sits in. */
 void nv_page_toast (NvPage *self, const char *message);
+/* After writing a file to @path: «Saved “name”», or @error's sentence when
+ * the writing failed (@error not NULL). */
+void nv_page_toast_saved (NvPage *self, const char *path, const GError *error);
 
 /* Wrapping toolbars (GtkFlowBox with selection none): Tab goes to the
  * buttons inside, not to the flow box children around them. */

@@ -242,14 +242,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvComparePage *self)
       g_free (path);
       path = with_ext;
     }
-  if (!nv_compare_page_export (self, path, &error))
-    nv_page_toast (NV_PAGE (self), error->message);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
-      nv_page_toast (NV_PAGE (self), message);
-    }
+  nv_compare_page_export (self, path, &error);
+  nv_page_toast_saved (NV_PAGE (self), path, error);
 }
 
 static void
@@ -341,7 +335,9 @@ nv_compare_page_reload (NvPage *page)
       /* «Alle sektorer (totalt)» says its measure already: no «— totalt» after it. */
       label = series_names_measure (series)
                 ? g_strdup (series->label)
-                : g_strdup_printf ("%s — %s", series->label,
+                /* TRANSLATORS: series and its measure, «Kommuner – legemeldt»
+                 * (the Norwegian dash is the en dash) */
+                : g_strdup_printf (_("%s — %s"), series->label,
                                    nv_compare_measure_word (series->measure));
       gtk_string_list_append (labels, label);
       if (g_ascii_strcasecmp (series->name, self->primary) == 0)

@@ -452,14 +452,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvMunicipalityPage *s
         nv_page_toast (NV_PAGE (self), _("Workbook saved"));
       return;
     }
-  if (!nv_municipal_export_csv (self->municipal, path, &error))
-    nv_page_toast (NV_PAGE (self), error->message);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
-      nv_page_toast (NV_PAGE (self), message);
-    }
+  nv_municipal_export_csv (self->municipal, path, &error);
+  nv_page_toast_saved (NV_PAGE (self), path, error);
 }
 
 static void

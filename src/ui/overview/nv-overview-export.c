@@ -57,14 +57,8 @@ response_cb (GtkNativeDialog *dialog, int response, NvOverviewPage *self)
           g_free (path);
           path = with;
         }
-      if (nv_overview_page_export_table (self, path, &error))
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
-          nv_page_toast (NV_PAGE (self), message);
-        }
-      else
-        nv_page_toast (NV_PAGE (self), error->message);
+      nv_overview_page_export_table (self, path, &error);
+      nv_page_toast_saved (NV_PAGE (self), path, error);
     }
   g_object_unref (dialog);
   g_object_unref (self);

@@ -151,6 +151,23 @@ toast (GtkRoot *root, const char *message)
     nv_window_toast (NV_WINDOW (root), message);
 }
 
+/* After writing @path: «Saved “name”», or why it failed. */
+static void
+toast_saved (GtkRoot *root, const char *path, const GError *error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    {
+      toast (root, error->message);
+      return;
+    }
+  base = g_path_get_basename (path);
+  message = g_strdup_printf (_("Saved “%s”"), base);
+  toast (root, message);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog, int response, NvResearchView *self)
 {
@@ -178,14 +195,8 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvResearchView *self)
   /* Files are read on paper and projectors: the light style, sized for print. */
   nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
   nv_chart_style_scale_for_size (&style, 1600, 1000);
-  if (!nv_scatter_export (self->scatter, path, 1600, 1000, &style, &error))
-    toast (root, error->message);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
-      toast (root, message);
-    }
+  nv_scatter_export (self->scatter, path, 1600, 1000, &style, &error);
+  toast_saved (root, path, error);
 }
 
 static void
@@ -281,14 +292,8 @@ csv_response_cb (GtkNativeDialog *dialog, int response, NvResearchView *self)
       path = with_ext;
     }
   sheet = nv_sheet_for_research (self->research);
-  if (!nv_sheet_write_csv (sheet, path, &error))
-    toast (root, error->message);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), base);
-      toast (root, message);
-    }
+  nv_sheet_write_csv (sheet, path, &error);
+  toast_saved (root, path, error);
 }
 
 static void
