@@ -49,7 +49,8 @@ def main():
     app = App(prepare=prepare)
     try:
         # Open the Follow-up section as a keyboard or screen-reader user would.
-        section = app.wait_for(None, "Follow-up")
+        # The tab says its badge too («Follow-up, 2 overdue»).
+        section = app.wait_for(pyatspi.ROLE_PAGE_TAB, lambda n: n.startswith("Follow-up"))
         section.queryAction().doAction(0)
         time.sleep(1)
 

@@ -154,3 +154,159 @@ class App:
     def text_of(self, node):
         t = node.queryText()
         return t.getText(0, t.characterCount)
+
+
+# --- one quick walk ----------------------------------------------------------
+# pyatspi asks the app one question at a time (~2 ms each, 4–5 per node): a
+# walk of a section took seconds. snapshot() asks over D-Bus directly, for a
+# whole level of the tree at once, so a walk costs about one round trip per
+# level.
+_A11Y_BUS = None
+IFACE = "org.a11y.atspi.Accessible"
+
+
+def _a11y_bus():
+    global _A11Y_BUS
+    if _A11Y_BUS is None:
+        from gi.repository import Gio
+        session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        reply = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus",
+                                  "GetAddress", None, GLib.VariantType("(s)"),
+                                  Gio.DBusCallFlags.NONE, 5000, None)
+        _A11Y_BUS = Gio.DBusConnection.new_for_address_sync(
+            reply.unpack()[0],
+            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
+            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+    return _A11Y_BUS
+
+
+class Node:
+    """What snapshot() learnt of one accessible."""
+    __slots__ = ("bus", "path", "role", "name", "description", "parent", "states")
+
+    def __init__(self, bus, path, parent):
+        self.bus, self.path, self.parent = bus, path, parent
+        self.role, self.name, self.description, self.states = None, "", "", ()
+
+    def where(self, depth=5):
+        """The named ancestors, nearest first: enough to find the widget."""
+        parts, p = [], self.parent
+        while p is not None and len(parts) < depth:
+            if p.name and not p.name.startswith(("Gtk", "Adw")):
+                parts.append(f"{role_name(p.role)} {p.name!r}")
+            p = p.parent
+        return " < ".join(parts)
+
+
+def _ask(bus, questions, timeout):
+    """Sends every (node, iface, method, args, reply type, store) at once and
+    waits for all answers; store(node, unpacked reply) keeps each."""
+    from gi.repository import Gio
+    pending = [len(questions)]
+    ctx = GLib.MainContext.default()
+
+    def done(conn, res, q):
+        pending[0] -= 1
+        try:
+            q[5](q[0], conn.call_finish(res))
+        except GLib.Error:
+            pass  # gone while we looked: leave it out
+
+    for q in questions:
+        bus.call(q[0].bus, q[0].path, q[1], q[2], q[3], q[4], Gio.DBusCallFlags.NONE,
+                 5000, None, done, q)
+    end = deadline(timeout)
+    while pending[0] and time.time() < end:
+        ctx.iteration(True)
+    if pending[0]:
+        raise AssertionError(f"the app did not answer {pending[0]} questions")
+
+
+def _children(reply):
+    """(bus name, path) of each child in a GetChildren reply, without unpack()
+    (slow in Python for thousands of nodes)."""
+    refs = reply.get_child_value(0)
+    out = []
+    for i in range(refs.n_children()):
+        ref = refs.get_child_value(i)
+        path = ref.get_child_value(1).get_string()
+        if path != "/org/a11y/atspi/null":
+            out.append((ref.get_child_value(0).get_string(), path))
+    return out
+
+
+def snapshot(root, state_roles=(), timeout=10, max_children=None):
+    """Every accessible under @root (a pyatspi node or a Node): role, name,
+    description and parent of each; the states too of those whose role is in
+    @state_roles. One breadth-first walk; the questions about a level are all
+    sent before the first answer is read. With @max_children, only the first
+    so many rows of a list, table or grid are walked (they are alike).
+    """
+    lists = {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE,
+             pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_TREE}
+    bus = _a11y_bus()
+    top = Node(root.bus, root.path, None) if isinstance(root, Node) else \
+        Node(root.app.bus_name, root.path, None)
+    name = GLib.Variant("(ss)", (IFACE, "Name"))
+    description = GLib.Variant("(ss)", (IFACE, "Description"))
+    t_role, t_prop, t_children, t_state = (GLib.VariantType(t) for t in
+                                           ("(u)", "(v)", "(a(so))", "(au)"))
+    props = "org.freedesktop.DBus.Properties"
+    nodes, level = [], [top]
+    while level:
+        children = {}
+        questions = []
+        for n in level:
+            questions.append((n, IFACE, "GetRole", None, t_role,
+                              lambda n, r: setattr(n, "role", r.get_child_value(0).get_uint32())))
+            questions.append((n, props, "Get", name, t_prop, lambda n, r: setattr(
+                n, "name", r.get_child_value(0).get_variant().get_string())))
+            questions.append((n, IFACE, "GetChildren", None, t_children,
+                              lambda n, r: children.__setitem__(n, _children(r))))
+        _ask(bus, questions, timeout)
+        nodes.extend(level)
+        level = [Node(b, p, n) for n in level
+                 for (b, p) in children.get(n, ())[:max_children if n.role in lists else None]]
+    wanted = [n for n in nodes if n.role in state_roles]
+    _ask(bus, [(n, IFACE, "GetState", None, t_state,
+                lambda n, r: setattr(n, "states", r.unpack()[0])) for n in wanted] +
+         [(n, props, "Get", description, t_prop, lambda n, r: setattr(
+             n, "description", r.get_child_value(0).get_variant().get_string())) for n in wanted],
+         timeout)
+    return nodes
+
+
+def role_name(role):
+    from gi.repository import Atspi
+    return Atspi.role_get_name(Atspi.Role(role)) if role is not None else "?"
+
+
+def has_state(node, state):
+    """True if @node (a Node) is in @state (a pyatspi.STATE_*)."""
+    i = int(state)
+    return len(node.states) > i // 32 and bool(node.states[i // 32] & (1 << (i % 32)))
+
+
+def refresh_states(node):
+    """The states of @node (a Node) now."""
+    reply = _a11y_bus().call_sync(node.bus, node.path, IFACE, "GetState", None,
+                                  GLib.VariantType("(au)"), 0, 5000, None)
+    node.states = reply.unpack()[0]
+    return node
+
+
+def act(node, names=("click", "press", "activate", "toggle")):
+    """Runs the first of @names among the actions of @node (a Node), as a
+    screen reader's «press» does."""
+    bus = _a11y_bus()
+    reply = bus.call_sync(node.bus, node.path, "org.a11y.atspi.Action", "GetActions", None,
+                          GLib.VariantType("(a(sss))"), 0, 5000, None)
+    actions = [a[0] for a in reply.unpack()[0]]
+    index = next((actions.index(n) for n in names if n in actions), 0)
+    try:
+        bus.call_sync(node.bus, node.path, "org.a11y.atspi.Action", "DoAction",
+                      GLib.Variant("(i)", (index,)), GLib.VariantType("(b)"), 0,
+                      int(25000 * TIME_SCALE), None)
+    except GLib.Error as e:
+        if "Timeout" not in str(e) and "Did not receive a reply" not in str(e):
+            raise

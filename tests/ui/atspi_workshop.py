@@ -98,7 +98,7 @@ def main():
         click(app, pyatspi.ROLE_PAGE_TAB, "Workshops", app.app)
         page = first(app, None, "NvWorkshopsPage", app.app)
         click(app, pyatspi.ROLE_PUSH_BUTTON, "New Workshop", page)
-        dialog = first(app, pyatspi.ROLE_FILLER, "New Workshop", app.app)  # AdwMessageDialog
+        dialog = first(app, pyatspi.ROLE_DIALOG, "New Workshop", app.app)  # AdwMessageDialog
         app.type_into(first(app, pyatspi.ROLE_TEXT, "Date", dialog), "25.03.2025")
         app.type_into(first(app, pyatspi.ROLE_TEXT, "Title (optional)", dialog),
                       "Dialogsamling våren 2025")

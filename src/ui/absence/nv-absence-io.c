@@ -17,6 +17,7 @@
 #include "nv-export.h"
 #include "nv-import-dialog.h"
 #include "nv-unit.h"
+#include "nv-a11y.h"
 
 static GtkWindow *
 parent_window (NvAbsencePage *self)
@@ -28,7 +29,7 @@ parent_window (NvAbsencePage *self)
 static void
 show_error (NvAbsencePage *self, const char *heading, const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
+  GtkWidget *dialog = nv_message_dialog_new (parent_window (self), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));

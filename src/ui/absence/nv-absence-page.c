@@ -21,6 +21,7 @@
 #include "nv-roster-dialog.h"
 #include "nv-spell-dialog.h"
 #include "nv-table.h"
+#include "nv-a11y.h"
 
 struct _NvAbsencePage
 {
@@ -193,7 +194,7 @@ update_actions (NvAbsencePage *self)
 static void
 show_error (NvAbsencePage *self, const char *heading, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, error->message);
+  GtkWidget *dialog = nv_message_dialog_new (parent_window (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -525,7 +526,7 @@ static void
 ask_delete (NvAbsencePage *self, const char *kind, gint64 id, gint64 employee_id,
             const char *heading, const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  GtkWidget *dialog = nv_message_dialog_new (parent_window (self), heading, body);
   gint64 *idp = g_new (gint64, 1);
   gint64 *employeep = g_new (gint64, 1);
 

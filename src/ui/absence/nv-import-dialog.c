@@ -348,6 +348,9 @@ nv_import_dialog_class_init (NvImportDialogClass *klass)
 static void
 nv_import_dialog_init (NvImportDialog *self)
 {
+  /* A screen reader says «dialog»; set on the instance: GTK 4.8 ignores
+   * the role of a window subclass set on its class. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->rows = g_list_store_new (NV_TYPE_TABLE_ITEM);
   self->problems = g_list_store_new (NV_TYPE_TABLE_ITEM);
 }

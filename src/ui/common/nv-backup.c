@@ -16,6 +16,7 @@
 #include "nv-auto-backup.h"
 #include "nv-backup.h"
 #include "nv-calendar.h"
+#include "nv-a11y.h"
 
 typedef struct
 {
@@ -249,7 +250,7 @@ nv_backup_restore_confirm (GtkWindow *parent, NvStore *store, const char *path,
                               "as it is now is kept as a copy beside it first, so nothing is "
                               "lost."),
                             name);
-  dialog = adw_message_dialog_new (parent, _("Restore the Backup?"), body);
+  dialog = nv_message_dialog_new (parent, _("Restore the Backup?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
                                     _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",

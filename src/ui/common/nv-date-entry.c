@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nv-date-entry.h"
@@ -132,6 +133,33 @@ calendar_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
   return FALSE;
 }
 
+/* The calendar button says which date it picks: «Choose “First day” from a
+ * calendar», from the label that names the field (two date fields in one
+ * form were both «Choose from a calendar»). */
+static void
+name_button (NvDateEntry *self)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (self->entry);
+  g_autofree char *name = NULL;
+
+  if (labels == NULL)
+    labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (self));
+  for (GList *l = labels; l != NULL && name == NULL; l = l->next)
+    if (GTK_IS_LABEL (l->data) && *gtk_label_get_text (l->data) != '\0')
+      name = g_strdup_printf (_("Choose “%s” from a calendar"), gtk_label_get_text (l->data));
+  g_list_free (labels);
+  /* In a list of rows («Start», «Deadline») the row's title names it. */
+  for (GtkWidget *w = GTK_WIDGET (self); w != NULL && name == NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_PREFERENCES_ROW (w) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)) != NULL)
+      name = g_strdup_printf (_("Choose “%s” from a calendar"),
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+  if (name == NULL)
+    return;
+  gtk_widget_set_tooltip_text (self->button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+}
+
 static gboolean
 nv_date_entry_grab_focus (GtkWidget *widget)
 {
@@ -210,6 +238,7 @@ nv_date_entry_init (NvDateEntry *self)
   g_signal_connect (click, "pressed", G_CALLBACK (calendar_pressed_cb), self);
   gtk_widget_add_controller (self->calendar, GTK_EVENT_CONTROLLER (click));
 
+  g_signal_connect (self, "map", G_CALLBACK (name_button), NULL);
   g_signal_connect (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
   g_signal_connect (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   g_signal_connect (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nv-error-label.h"
+#include "nv-a11y.h"
 
 GtkLabel *
 nv_error_label_new (GtkWidget *described)
@@ -47,7 +48,7 @@ nv_error_label_get (GtkLabel *label)
 void
 nv_error_alert_show (GtkWindow *parent, const char *heading, const char *body)
 {
-  AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (nv_message_dialog_new (parent, heading, body));
 
   adw_message_dialog_add_response (alert, "close", _("Close"));
   adw_message_dialog_set_default_response (alert, "close");

@@ -19,6 +19,7 @@
 #include "nv-benchmark-manager.h"
 #include "nv-benchmark.h"
 #include "nv-ssb-fetch.h"
+#include "nv-a11y.h"
 
 #define MAX_REPLACED_LINES 12
 
@@ -215,7 +216,7 @@ remove_clicked_cb (GtkButton *button, NvBenchmarkManager *self)
                                        "shipped with Nærvær stay, with their sources.",
                                        n),
                           n, name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Imported Figures?"), body);
+  dialog = nv_message_dialog_new (GTK_WINDOW (self), _("Remove Imported Figures?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "remove",
                                     _("Remove"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
@@ -574,7 +575,7 @@ ssb_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->ssb_cancellable != NULL)
     return;
-  dialog = adw_message_dialog_new (
+  dialog = nv_message_dialog_new (
     GTK_WINDOW (self), _("Update Benchmarks from SSB?"),
     _("Nærvær fetches the latest public sick-leave figures from Statistics Norway’s open "
       "statistics bank (data.ssb.no): all sectors, the municipal sector, health and social "
@@ -643,6 +644,9 @@ nv_benchmark_manager_class_init (NvBenchmarkManagerClass *klass)
 static void
 nv_benchmark_manager_init (NvBenchmarkManager *self)
 {
+  /* A screen reader says «dialog»; set on the instance: GTK 4.8 ignores
+   * the role of a window subclass set on its class. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   gtk_label_set_text (

@@ -13,6 +13,7 @@
 #include "nv-followup-dialogs.h"
 #include "nv-drop-down.h"
 #include "nv-privacy.h"
+#include "nv-a11y.h"
 
 static GtkWindow *
 page_window (NvPage *page)
@@ -24,7 +25,7 @@ page_window (NvPage *page)
 static AdwMessageDialog *
 message_dialog (NvPage *page, const char *heading, const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (page_window (page), heading, body);
+  GtkWidget *dialog = nv_message_dialog_new (page_window (page), heading, body);
   return ADW_MESSAGE_DIALOG (dialog);
 }
 

@@ -14,6 +14,7 @@
 #include "nv-followup-dialogs.h"
 #include "nv-followup-page-private.h"
 #include "nv-milestone-model.h"
+#include "nv-a11y.h"
 
 /* ---- Texts ------------------------------------------------------------- */
 
@@ -152,7 +153,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_box_append (GTK_BOX (row), parts->badge);
-  parts->button = gtk_button_new ();
+  /* Named before its first bind: a list keeps spare rows a screen reader meets. */
+  parts->button = gtk_button_new_with_mnemonic (_("_Mark as Done…"));
   gtk_widget_set_valign (parts->button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (parts->button), "list-item", list_item);
   g_signal_connect (parts->button, "clicked", G_CALLBACK (row_button_clicked_cb), data);
@@ -206,8 +208,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
       button_label = g_strdup_printf (_("Mark %s for %s as done"), title, m->employee_ref);
     }
   gtk_button_set_use_underline (GTK_BUTTON (parts->button), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
+  nv_a11y_set_button_name (parts->button, button_label);
 }
 
 /* Rows are about this high; the list grows with them up to its maximum. */

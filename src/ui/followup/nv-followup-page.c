@@ -29,6 +29,7 @@
 #include "nv-format.h"
 #include "nv-milestone-model.h"
 #include "nv-tracked-from-dialog.h"
+#include "nv-a11y.h"
 
 #define SOON_DAYS 14
 
@@ -131,8 +132,7 @@ milestone_row (NvFollowupPage *self, const NvMilestone *m, NvDay today)
       g_signal_connect (button, "clicked", G_CALLBACK (mark_done_clicked_cb), self);
     }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
+  nv_a11y_set_button_name (button, button_label);
   g_object_set_data_full (G_OBJECT (button), "milestone", nv_milestone_copy (m),
                           (GDestroyNotify) nv_milestone_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

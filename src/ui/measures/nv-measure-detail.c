@@ -24,6 +24,7 @@
 #include "nv-rating.h"
 #include "nv-stats.h"
 #include "nv-workshop.h"
+#include "nv-a11y.h"
 
 struct _NvMeasureDetail
 {
@@ -442,7 +443,7 @@ add_note_clicked_cb (NvMeasureDetail *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+  dialog = ADW_MESSAGE_DIALOG (nv_message_dialog_new (
     GTK_WINDOW (self), _("Add Evaluation Note"),
     _("What effect do you see? Is absence, the working environment or the way you talk about "
       "absence different? Should the measure continue?")));
@@ -677,5 +678,8 @@ nv_measure_detail_class_init (NvMeasureDetailClass *klass)
 static void
 nv_measure_detail_init (NvMeasureDetail *self)
 {
+  /* A screen reader says «dialog»; set on the instance: GTK 4.8 ignores
+   * the role of a window subclass set on its class. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -359,6 +359,9 @@ nv_measure_dialog_class_init (NvMeasureDialogClass *klass)
 static void
 nv_measure_dialog_init (NvMeasureDialog *self)
 {
+  /* A screen reader says «dialog»; set on the instance: GTK 4.8 ignores
+   * the role of a window subclass set on its class. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->workshop_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

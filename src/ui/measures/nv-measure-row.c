@@ -227,6 +227,12 @@ build (NvMeasureRow *self)
   {
     g_autofree char *more = g_strdup_printf (_("More actions for “%s”"), m->title);
     adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (split), more);
+    /* The arrow is read by the same words (libadwaita 1.2 leaves it «GtkMenuButton»). */
+    for (GtkWidget *c = gtk_widget_get_first_child (split); c != NULL;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_MENU_BUTTON (c))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, more,
+                                        -1);
   }
   gtk_box_append (GTK_BOX (actions), badges);
   gtk_box_append (GTK_BOX (actions), split);

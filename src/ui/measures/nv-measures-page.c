@@ -19,6 +19,7 @@
 #include "nv-measure-row.h"
 #include "nv-measures-page.h"
 #include "nv-unit.h"
+#include "nv-a11y.h"
 
 struct _NvMeasuresPage
 {
@@ -268,7 +269,7 @@ ask_note (NvMeasuresPage *self, const NvMeasure *m, NvMeasureStatus status)
   else
     body = g_strdup_printf (_("“%s” will no longer be followed up. You can write why: what did "
                               "not work is worth remembering."), m->title);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (page_window (self),
+  dialog = ADW_MESSAGE_DIALOG (nv_message_dialog_new (page_window (self),
                                                        reopen ? _("Reopen Measure?")
                                                               : _("Discontinue Measure?"),
                                                        body));
@@ -319,7 +320,7 @@ ask_delete (NvMeasuresPage *self, const NvMeasure *m)
 {
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), m->title);
   NoteRequest *request = g_new0 (NoteRequest, 1);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (nv_message_dialog_new (
     page_window (self), heading,
     _("The measure and its evaluation notes are deleted for good. To keep what was learnt, "
       "discontinue it instead.")));

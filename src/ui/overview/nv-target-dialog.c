@@ -17,6 +17,7 @@
 #include "nv-format.h"
 #include "nv-target-dialog.h"
 #include "nv-unit.h"
+#include "nv-a11y.h"
 
 typedef struct
 {
@@ -76,7 +77,7 @@ static void
 show_error (AdwMessageDialog *dialog, const GError *error)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  GtkWidget *alert = adw_message_dialog_new (parent, _("The target was not saved"),
+  GtkWidget *alert = nv_message_dialog_new (parent, _("The target was not saved"),
                                              error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
@@ -121,7 +122,7 @@ nv_target_dialog_present (GtkWindow *parent, NvStore *store, gint64 unit_id)
   t->unit_id = unit_id;
   nv_unit_get_target (store, unit_id, &current, NULL);
 
-  dialog = adw_message_dialog_new (
+  dialog = nv_message_dialog_new (
     parent, _("Target for Sick Leave"),
     _("The share of contracted days the unit aims to lose to sick leave at most. The overview "
       "shows what reaching it would save in a year: the lost days above the target times the "

@@ -73,7 +73,7 @@ open_activated_cb (GSimpleAction *action, GVariant *param, GtkWindow *window)
 static GtkWindow *
 own_window_new (GtkWindow *parent)
 {
-  GtkWidget *window = adw_window_new ();
+  GtkWidget *window = g_object_new (ADW_TYPE_WINDOW, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();

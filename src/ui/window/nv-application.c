@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-application.h"
+#include "nv-a11y.h"
 #include "nv-pg.h"
 #include "nv-about.h"
 #include "nv-backup.h"
@@ -49,7 +50,7 @@ show_fatal (NvApplication *self, const GError *error)
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (NULL, _("Nærvær cannot open its database"), error->message);
+  dialog = nv_message_dialog_new (NULL, _("Nærvær cannot open its database"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
@@ -234,6 +235,7 @@ nv_application_startup (GApplication *app)
 
   adw_init ();
   G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
+  nv_a11y_install ();
   load_icon_theme_in_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),

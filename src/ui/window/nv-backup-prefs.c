@@ -14,6 +14,7 @@
 #include "nv-auto-backup.h"
 #include "nv-backup-prefs.h"
 #include "nv-backup.h"
+#include "nv-a11y.h"
 
 struct _NvBackupPrefs
 {
@@ -152,8 +153,7 @@ refresh_list (NvBackupPrefs *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason_label (path));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (button, !nv_store_is_read_only (self->store));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                      -1);
+      nv_a11y_set_button_name (button, a11y);
       g_object_set_data_full (G_OBJECT (button), "nv-path", g_strdup (path), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (restore_auto_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

@@ -83,6 +83,9 @@ nv_preferences_class_init (NvPreferencesClass *klass)
 static void
 nv_preferences_init (NvPreferences *self)
 {
+  /* A screen reader says «dialog»; set on the instance: GTK 4.8 ignores
+   * the role of a window subclass set on its class. */
+  g_object_set (self, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

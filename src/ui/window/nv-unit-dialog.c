@@ -14,6 +14,7 @@
 #include "nv-error-label.h"
 #include "nv-unit-dialog.h"
 #include "nv-unit.h"
+#include "nv-a11y.h"
 
 typedef struct
 {
@@ -121,7 +122,7 @@ nv_unit_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvUnitDia
   data->done = done;
   data->user_data = user_data;
 
-  dialog = adw_message_dialog_new (parent, unit != NULL ? _("Edit Unit") : _("New Unit"),
+  dialog = nv_message_dialog_new (parent, unit != NULL ? _("Edit Unit") : _("New Unit"),
                                    unit != NULL ? NULL
                                                 : _("A unit is the department you lead, such as "
                                                     "a nursing home ward or a kindergarten."));

@@ -20,6 +20,7 @@
 #include "nv-unit-item.h"
 #include "nv-unit.h"
 #include "nv-window.h"
+#include "nv-a11y.h"
 #include "nv-drop-down.h"
 #include "nv-key-names.h"
 #include "nv-focus-return.h"
@@ -184,6 +185,8 @@ update_state (NvWindow *self)
     {
       adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      nv_a11y_name_tabs (GTK_WIDGET (self->switcher_title));
+      nv_a11y_name_tabs (GTK_WIDGET (self->switcher_bar));
     }
   gtk_stack_set_visible_child_name (self->main_stack, has_units ? "sections" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->unit_switcher), has_units);
@@ -388,7 +391,7 @@ present_delete_dialog (NvWindow *self, gint64 unit_id, const char *name, const c
     body = g_strdup_printf ("%s\n\n%s", what, backup_note);
   else
     body = g_strdup_printf ("%s %s", what, _("Make a backup first if you may need it."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  dialog = nv_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "backup",
                                     _("Back Up First…"), "delete", _("Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
@@ -628,6 +631,12 @@ nv_window_init (NvWindow *self)
   nv_focus_keep_off_toasts (GTK_WINDOW (self), self->toast_overlay);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
+  /* Each section's area is named after its tab, for screen readers. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self->slots[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      adw_view_stack_page_get_title (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->slots[i]))),
+      -1);
 
   self->units = g_list_store_new (NV_TYPE_UNIT_ITEM);
   expression = gtk_property_expression_new (NV_TYPE_UNIT_ITEM, NULL, "name");

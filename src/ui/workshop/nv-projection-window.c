@@ -23,6 +23,7 @@
 #include "nv-measure.h"
 #include "nv-presenter-window.h"
 #include "nv-projection-window.h"
+#include "nv-a11y.h"
 
 #define BODY_PX_AT_1080 48.0
 
@@ -816,7 +817,7 @@ nv_projection_start (GtkWindow *parent, NvContext *context, gint64 workshop_id)
   if (parent != NULL && gtk_native_get_surface (GTK_NATIVE (parent)) != NULL)
     laptop = gdk_display_get_monitor_at_surface (display,
                                                  gtk_native_get_surface (GTK_NATIVE (parent)));
-  dialog = adw_message_dialog_new (parent, _("Which Screen Is the Projector?"),
+  dialog = nv_message_dialog_new (parent, _("Which Screen Is the Projector?"),
                                    _("The slides go full screen there. Your notes and the timer "
                                      "go full screen on the other screen, never over the "
                                      "slides."));

@@ -15,6 +15,7 @@
 #include "nv-calendar.h"
 #include "nv-workshop-dialog.h"
 #include "nv-workshop.h"
+#include "nv-a11y.h"
 
 typedef struct
 {
@@ -106,7 +107,7 @@ nv_workshop_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
   data->done = done;
   data->user_data = user_data;
 
-  dialog = adw_message_dialog_new (parent, _("New Workshop"),
+  dialog = nv_message_dialog_new (parent, _("New Workshop"),
                                    _("A dialogue workshop takes one and a half to two hours "
                                      "with the staff. The checklist helps you prepare."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "create",

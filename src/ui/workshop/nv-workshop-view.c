@@ -24,6 +24,7 @@
 #include "nv-projection-window.h"
 #include "nv-unit.h"
 #include "nv-workshop-view-private.h"
+#include "nv-a11y.h"
 
 G_DEFINE_FINAL_TYPE (NvWorkshopView, nv_workshop_view, GTK_TYPE_BOX)
 
@@ -653,7 +654,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (self->workshop == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = nv_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Delete this workshop?"),
                                    _("Its checklist, notes and ideas are deleted. Measures agreed "
                                      "at it stay in the measures register."));
