@@ -4,6 +4,7 @@ Start the app on a temporary database, find widgets by role and accessible
 name, press buttons, type text. Used by the atspi_*.py tests.
 """
 import os
+import sys
 import shutil
 import subprocess
 import tempfile
@@ -86,7 +87,11 @@ class App:
         raise RuntimeError("Nærvær did not appear on the accessibility bus")
 
     def close(self):
-        if self.proc.poll() is None:
+        if self.proc.poll() is not None:
+            # The app ended on its own (a crash): say how, with what it printed.
+            self.log.seek(0)
+            print(f"app exited with {self.proc.returncode}:\n{self.log.read()}", file=sys.stderr)
+        elif self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(10)
