@@ -382,8 +382,10 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
     {
       g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
 
+      /* Numbered: the PostgreSQL backend rewrites ?N (a bare ? it does not). */
       for (guint i = 0; i < SPELLS_PER_INSERT; i++)
-        g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u)", i == 0 ? "" : ", ", 5 * i + 1,
+                                5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5);
       batch->insert_many = nv_store_prepare_owned (batch->store, sql->str, error);
       if (batch->insert_many == NULL)
         return FALSE;
