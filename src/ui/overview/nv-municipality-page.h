@@ -21,8 +21,7 @@ GtkColumnView *nv_municipality_page_get_table (NvMunicipalityPage *self);
 /* Writes the units the table shows (the sector filter applied, in the
  * table's order) to @path: an Excel workbook when it ends in .xlsx, else
  * CSV. */
-gboolean nv_municipality_page_export (NvMunicipalityPage *self, const char *path,
-                                      GError **error);
+gboolean nv_municipality_page_export (NvMunicipalityPage *self, const char *path, GError **error);
 /* "units" or "research" */
 void nv_municipality_page_show (NvMunicipalityPage *self, const char *view);
 
