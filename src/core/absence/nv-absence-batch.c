@@ -81,6 +81,11 @@ struct _NvAbsenceBatch
    * (nv_stats_pack_bulk_begin) until the final flush puts it back. */
   gboolean bulk_begun;
   char *pack_trigger;
+  /* The spell_employee index, dropped when the first buffer fills (a large
+   * import) and made again by the final flush; see drop_spell_index(). */
+  gboolean index_allowed;
+  gboolean index_tried;
+  char *spell_index;
 };
 
 #define EMPLOYEES_PER_BLOCK 256
@@ -176,6 +181,7 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
   g_free (batch->pending);
   /* Not flushed: the caller rolls back, which restores the trigger. */
   g_free (batch->pack_trigger);
+  g_free (batch->spell_index);
   g_free (batch->last_ref);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
@@ -338,6 +344,12 @@ nv_absence_batch_set_late_checks (NvAbsenceBatch *batch, gboolean late)
   batch->late = late;
 }
 
+void
+nv_absence_batch_allow_index_rebuild (NvAbsenceBatch *batch)
+{
+  batch->index_allowed = TRUE;
+}
+
 guint
 nv_absence_batch_get_problem_line (NvAbsenceBatch *batch)
 {
@@ -451,6 +463,58 @@ one_by_one:
   return TRUE;
 }
 
+/* A large import (the first buffer is full) into a table that holds fewer
+ * spells than a few buffers: the spell_employee index goes and is made
+ * again at the end, by one sort (CREATE INDEX), instead of taking each row
+ * at its place — in a file sorted by date that place moves on every row,
+ * and once the index outgrew SQLite's cache nearly every buffer read and
+ * wrote it all again (3 M rows: 5 × the time of `sqlite3 .import`). The
+ * table itself only grows at its end, so the import needs little cache.
+ * Inside the import's transaction: a rollback brings the index back, and
+ * other connections never see the table without it. SQLite only. */
+#define INDEX_DROP_MAX_ROWS (8 * PENDING_MAX)
+
+static gboolean
+drop_spell_index (NvAbsenceBatch *batch, GError **error)
+{
+  NvStmt *stmt;
+  gint64 n = 0;
+  int rc;
+
+  batch->index_tried = TRUE;
+  if (!nv_store_in_transaction (batch->store) || nv_store_is_shared (batch->store))
+    return TRUE;
+  stmt = nv_store_prepare (batch->store, "SELECT count(*) FROM spell", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    n = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return nv_store_set_sql_error (batch->store, error);
+  if (n > INDEX_DROP_MAX_ROWS)
+    return TRUE;
+  stmt = nv_store_prepare (batch->store,
+                           "SELECT sql FROM sqlite_schema "
+                           "WHERE type = 'index' AND name = 'spell_employee'",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    batch->spell_index = nv_stmt_dup_text (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return rc == NV_DONE ? TRUE : nv_store_set_sql_error (batch->store, error);
+  if (!nv_store_exec (batch->store, "DROP INDEX spell_employee", error))
+    {
+      g_clear_pointer (&batch->spell_index, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 flush_pending (NvAbsenceBatch *batch, const char **field, GError **error)
 {
@@ -463,6 +527,9 @@ flush_pending (NvAbsenceBatch *batch, const char **field, GError **error)
   batch->n_pending = 0;
   if (field != NULL)
     *field = NULL; /* from here on, only the database can fail */
+  if (n == PENDING_MAX && batch->bulk_begun && batch->index_allowed && !batch->index_tried &&
+      !drop_spell_index (batch, error))
+    return FALSE;
   sort_pending (batch->pending, n, pending_cmp);
   for (; i + SPELLS_PER_INSERT <= n; i += SPELLS_PER_INSERT)
     if (!insert_many (batch, batch->pending + i, error))
@@ -489,6 +556,28 @@ nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **erro
   if (!nv_absence_batch_check (batch, field, error))
     return FALSE;
   batch->bulk_begun = FALSE;
+  if (batch->spell_index != NULL)
+    {
+      g_autofree char *sql = g_steal_pointer (&batch->spell_index);
+      GHashTableIter iter;
+      gpointer value;
+
+      /* Every row is checked: the spells in memory have done their work,
+       * and the index's sort gets their room (and a smaller cache: it
+       * reads the table once, in order; the store's bulk-load setting
+       * comes back when the import ends). */
+      g_hash_table_iter_init (&iter, batch->by_ref);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          BatchEmployee *e = value;
+          g_array_unref (e->spells);
+          e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
+        }
+      g_clear_pointer (&batch->pending, g_free);
+      if (!nv_store_exec (batch->store, "PRAGMA cache_size = -8192", error) ||
+          !nv_store_exec (batch->store, sql, error))
+        return FALSE;
+    }
   return nv_stats_pack_bulk_end (batch->store, g_steal_pointer (&batch->pack_trigger), error);
 }
 

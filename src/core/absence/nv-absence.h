@@ -253,6 +253,11 @@ gboolean nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const
                                         NvDay start, NvDay end, double grade, NvSpellType type,
                                         const char **field, GError **error);
 guint nv_absence_batch_get_problem_line (NvAbsenceBatch *batch);
+/* A deferred batch that fills its buffer may drop the spell table's index
+ * while the table is small and make it again at nv_absence_batch_flush()
+ * (SQLite; one batch per transaction: other batches would read the table
+ * without it). */
+void nv_absence_batch_allow_index_rebuild (NvAbsenceBatch *batch);
 /* Checks and writes the spells still waiting; on failure roll back. */
 gboolean nv_absence_batch_check (NvAbsenceBatch *batch, const char **field, GError **error);
 /* Checks and writes the spells still waiting and ends the bulk load; on
