@@ -11,7 +11,6 @@
 
 #include "nv-application.h"
 #include "nv-a11y.h"
-#include "nv-pg.h"
 #include "nv-about.h"
 #include "nv-backup.h"
 #include "nv-first-frame.h"
@@ -64,7 +63,9 @@ reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
   nv_reminders_notify_once (G_APPLICATION (self), self->context);
-  nv_backup_daily_start (G_APPLICATION (self), self->context);
+  /* A server is backed up by the municipality's IT, not by each app. */
+  if (!nv_store_is_shared (nv_context_get_store (self->context)))
+    nv_backup_daily_start (G_APPLICATION (self), self->context);
 }
 
 static void
@@ -93,17 +94,9 @@ nv_application_activate (GApplication *app)
                                                      : nv_store_default_path ();
       g_autoptr (NvStore) store = NULL;
 
-      /* A connection string is never a file name to create. */
-      if (nv_pg_is_conninfo (path))
-        {
-          g_set_error (&error, NV_PG_ERROR, NV_PG_ERROR_INVALID,
-                       _("“%s” is a connection to the municipality’s shared PostgreSQL database. "
-                         "This version of Nærvær opens a database file on this computer; the "
-                         "shared database is set up with “naervaer-cli server”."),
-                       path);
-          show_fatal (self, error);
-          return;
-        }
+      /* A file path, or the municipality's server named the way libpq
+       * names it (nv-pg.h): nv_store_open() tells them apart and never
+       * takes a connection string for a file to create. */
       store = nv_store_open (path, &error);
       if (store == NULL)
         {
@@ -300,8 +293,10 @@ nv_application_init (NvApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Database file (default: $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB)"),
-      N_("PATH") },
+      N_("Database file (default: $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB), "
+         "or a connection to the municipality’s PostgreSQL server (“service=naervaer”, "
+         "“postgresql://…”)"),
+      N_("DATABASE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };

@@ -16,6 +16,7 @@
 #include "nv-measures-page.h"
 #include "nv-municipality-page.h"
 #include "nv-overview-page.h"
+#include "nv-server-banner.h"
 #include "nv-unit-dialog.h"
 #include "nv-unit-item.h"
 #include "nv-unit.h"
@@ -60,6 +61,8 @@ struct _NvWindow
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;
   AdwToastOverlay *toast_overlay;
+  GtkWidget *server_banner; /* NULL for a local file */
+  AdwHeaderBar *header_bar;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
   GtkBox *welcome_buttons;
@@ -480,6 +483,12 @@ nv_window_get_state (NvWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
+GtkWidget *
+nv_window_get_server_banner (NvWindow *self)
+{
+  return self->server_banner;
+}
+
 AdwViewStack *
 nv_window_get_view_stack (NvWindow *self)
 {
@@ -505,6 +514,14 @@ nv_window_constructed (GObject *object)
   /* Another process (the CLI, a colleague's window) may have written
    * meanwhile: look when the user comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  /* On the municipality's server others' changes arrive as they happen, and
+   * a lost connection shows a banner under the header bar. */
+  if (nv_store_is_shared (self->store))
+    {
+      self->server_banner = nv_server_banner_new (self->store);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->header_bar))),
+                                  self->server_banner, GTK_WIDGET (self->header_bar));
+    }
   reload_units (self);
 }
 
@@ -582,6 +599,7 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, welcome_buttons);
