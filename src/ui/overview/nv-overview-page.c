@@ -470,8 +470,10 @@ fill_target_card (NvOverviewPage *self, const NvStatsPeriod *rolling, double tar
                         isnan (target) ? _("Set _Target…") : _("Change _Target…"));
   if (isnan (target))
     {
-      value = g_strdup (_("–"));
-      detail = g_strdup (_("Set a target for the unit to see what reaching it would save in a "
+      /* Words, not a bare dash: the leader learns why and what to do. */
+      value = g_strdup (_("No target set"));
+      detail = g_strdup (_("Press «Set Target…» and enter the sick leave the unit aims for, in "
+                           "percent: this card then shows what reaching it would save in a "
                            "year."));
     }
   else if (rolling->contracted_days <= 0)
