@@ -36,8 +36,10 @@ def main():
         cli(conninfo, "server", "init")
         cli(conninfo, "unit", "add", "Fjellro sykehjem", "--sector", "helse-omsorg")
 
-        app = App()
-        app.cli("unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
+        def prepare(a):
+            cli(a.db, "unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
+
+        app = App(prepare=prepare)
         wait_until("the file's unit", lambda: "Avdeling 2B" in switcher_names(app, pyatspi), 15)
 
         open_menu_item(app, "_Preferences")
