@@ -74,6 +74,8 @@ struct _NvWindow
   AdwBin *slots[N_SECTIONS];
   NvPage *pages[N_SECTIONS];
   gboolean painted; /* the first frame is on screen */
+  guint after_first_frame_source;
+  NvPage *followup_made; /* made after the first frame, not yet in its slot */
 };
 
 G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -113,14 +115,18 @@ static NvPage *
 ensure_page (NvWindow *self, guint section)
 {
   NvPage *page = self->pages[section];
+  gboolean made;
 
   if (page != NULL)
     return page;
-  page = g_object_new (section_type (section), NULL);
+  made = section == SECTION_FOLLOWUP && self->followup_made != NULL;
+  page = made ? g_steal_pointer (&self->followup_made) : g_object_new (section_type (section), NULL);
   self->pages[section] = page;
   nv_page_set_context (page, self->context);
   nv_page_set_unit_id (page, nv_window_get_unit_id (self));
   adw_bin_set_child (self->slots[section], GTK_WIDGET (page));
+  if (made)
+    g_object_unref (page); /* the slot holds it now */
   if (section == SECTION_FOLLOWUP)
     {
       g_object_bind_property (page, "needs-attention", self->followup_stack_page,
@@ -152,13 +158,33 @@ set_pages_unit (NvWindow *self, gint64 unit_id)
       nv_page_set_unit_id (self->pages[i], unit_id);
 }
 
+static gboolean
+after_first_frame_cb (gpointer data)
+{
+  NvWindow *self = data;
+
+  /* Two steps, each a dispatch of its own, neither longer than a frame:
+   * the Follow-up page is made, then given the unit (which starts its
+   * worker thread). */
+  if (nv_window_get_unit_id (self) != 0 && self->pages[SECTION_FOLLOWUP] == NULL &&
+      self->followup_made == NULL)
+    {
+      self->followup_made = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
+      return G_SOURCE_CONTINUE;
+    }
+  self->after_first_frame_source = 0;
+  if (nv_window_get_unit_id (self) != 0)
+    set_pages_unit (self, nv_window_get_unit_id (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock, NvWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   self->painted = TRUE;
-  if (nv_window_get_unit_id (self) != 0)
-    set_pages_unit (self, nv_window_get_unit_id (self));
+  /* Not in the frame's own dispatch: the window's next frames come first. */
+  self->after_first_frame_source = g_idle_add (after_first_frame_cb, self);
 }
 
 static void
@@ -610,6 +636,8 @@ nv_window_dispose (GObject *object)
       g_clear_signal_handler (&self->units_changed_id, self->store);
     }
   g_clear_handle_id (&self->fit_switcher_id, g_source_remove);
+  g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
+  g_clear_object (&self->followup_made);
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
