@@ -339,7 +339,7 @@ nv_measure_validate (NvStore *store, gint64 unit_id, const NvMeasure *fields,
   g_autofree char *title = trimmed (fields->title);
   g_autofree char *description = trimmed (fields->description);
   g_autofree char *owner = trimmed (fields->owner);
-  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_day_today ();
+  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_store_today (store);
 
   if (field != NULL)
     *field = NV_MEASURE_FIELD_NONE;
@@ -466,7 +466,7 @@ bind_fields (NvStmt *stmt, const NvMeasure *fields, NvDay start)
 gint64
 nv_measure_add (NvStore *store, gint64 unit_id, const NvMeasure *fields, GError **error)
 {
-  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_day_today ();
+  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_store_today (store);
   NvStmt *stmt;
 
   g_return_val_if_fail (NV_IS_STORE (store), 0);
@@ -637,7 +637,7 @@ nv_measure_set_status (NvStore *store, gint64 id, NvMeasureStatus status, const 
   if (!is_blank (note) && !validate_note_text (note, error))
     return FALSE;
   if (day == NV_DAY_NONE)
-    day = nv_day_today ();
+    day = nv_store_today (store);
   /* A change cannot be dated before the previous one. Starting a planned
    * measure before its planned start: it started then. */
   start = measure->start;
@@ -686,7 +686,7 @@ nv_measure_add_note (NvStore *store, gint64 measure_id, NvDay day, const char *t
   if (!validate_note_text (text, error))
     return 0;
   if (day == NV_DAY_NONE)
-    day = nv_day_today ();
+    day = nv_store_today (store);
   if (day < measure->start)
     {
       g_autofree char *d = nv_day_format_local (day);
