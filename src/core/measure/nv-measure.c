@@ -531,14 +531,6 @@ nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **
   return TRUE;
 }
 
-static gboolean
-no_such_measure (GError **error)
-{
-  g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                       _("The measure no longer exists"));
-  return FALSE;
-}
-
 gboolean
 nv_measure_delete (NvStore *store, gint64 id, GError **error)
 {
@@ -546,27 +538,17 @@ nv_measure_delete (NvStore *store, gint64 id, GError **error)
                               _("The measure no longer exists"), error);
 }
 
+static gpointer
+measure_from_row (NvStmt *stmt)
+{
+  return nv_measure_from_row (stmt, NULL);
+}
+
 NvMeasure *
 nv_measure_get (NvStore *store, gint64 id, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (store, NV_MEASURE_COLUMNS "WHERE m.id = ?1", error);
-  NvMeasure *measure = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    measure = nv_measure_from_row (stmt, NULL);
-  nv_stmt_reset (stmt);
-  if (rc == NV_ROW)
-    return measure;
-  if (rc != NV_DONE)
-    nv_store_set_sql_error (store, error);
-  else
-    no_such_measure (error);
-  return NULL;
+  return nv_store_get_row (store, NV_MEASURE_COLUMNS "WHERE m.id = ?1", id, measure_from_row,
+                           _("The measure no longer exists"), error);
 }
 
 static gboolean

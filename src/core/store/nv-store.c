@@ -185,6 +185,28 @@ nv_store_row_exists (NvStore *self, const char *sql, gint64 id, gboolean *found,
   return rc != NV_STEP_ERROR;
 }
 
+gpointer
+nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map, const char *gone,
+                  GError **error)
+{
+  NvStmt *stmt = nv_store_prepare (self, sql, error);
+  gpointer row = NULL;
+  NvStep rc;
+
+  if (stmt == NULL)
+    return NULL;
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    row = map (stmt);
+  else if (rc == NV_STEP_ERROR)
+    nv_store_set_sql_error (self, error);
+  else
+    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, gone);
+  nv_stmt_reset (stmt);
+  return row;
+}
+
 gboolean
 nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GError **error)
 {
