@@ -551,10 +551,7 @@ nv_chart_draw (NvChart *self, cairo_t *cr, double width, double height, const Nv
    * affected: glyphs follow the font options. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   layout = nv_chart_ensure_layout (self, cr, width, height, style);
-  nv_chart_text_init (&text, cr, style, layout->font_px, layout->small_px);
-  if (layout->text_cache == NULL)
-    layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  text.cache = layout->text_cache;
+  nv_chart_text_init_cached (&text, cr, layout);
 
   if (style->background.a > 0)
     {

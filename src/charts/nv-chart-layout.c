@@ -18,30 +18,140 @@
 
 #define MAX_MARKER_ROWS 3
 
+/* The family a list such as «Cantarell, DejaVu Sans, Sans» resolves to
+ * here, looked up once per process. Pango measures every font it lays text
+ * out in (ascent, descent, average width) with a layout of the font's own
+ * family name, so a list would make it load a second font set for each of
+ * the chart's three sizes (~1–2 ms each); with the family the list
+ * resolves to, that font set is the one already loaded. Glyphs the family
+ * lacks fall back the same way: fontconfig appends the same defaults. */
+static char *
+resolved_family (PangoContext *context, const char *families, double px)
+{
+  G_LOCK_DEFINE_STATIC (resolved);
+  static GHashTable *resolved;
+  char *family;
+
+  if (strchr (families, ',') == NULL)
+    return g_strdup (families);
+  G_LOCK (resolved);
+  if (resolved == NULL)
+    resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  family = g_strdup (g_hash_table_lookup (resolved, families));
+  G_UNLOCK (resolved);
+  if (family == NULL)
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (families);
+      PangoFont *font;
+
+      pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+      font = pango_context_load_font (context, desc);
+      PangoFontDescription *found = font != NULL ? pango_font_describe (font) : NULL;
+      const char *name = found != NULL ? pango_font_description_get_family (found) : NULL;
+
+      family = g_strdup (name != NULL && *name != '\0' ? name : families);
+      G_LOCK (resolved);
+      g_hash_table_replace (resolved, g_strdup (families), g_strdup (family));
+      G_UNLOCK (resolved);
+      g_clear_pointer (&found, pango_font_description_free);
+      g_clear_object (&font);
+      pango_font_description_free (desc);
+    }
+  return family;
+}
+
+static void
+make_fonts (PangoContext *context, const NvChartStyle *style, double font_px, double small_px,
+            PangoFontDescription **normal, PangoFontDescription **small,
+            PangoFontDescription **bold)
+{
+  g_autofree char *family = resolved_family (context, style->font_family, font_px);
+
+  *normal = pango_font_description_from_string (style->font_family);
+  pango_font_description_set_family (*normal, family);
+  pango_font_description_set_absolute_size (*normal, font_px * PANGO_SCALE);
+  *small = pango_font_description_copy (*normal);
+  pango_font_description_set_absolute_size (*small, small_px * PANGO_SCALE);
+  *bold = pango_font_description_copy (*normal);
+  pango_font_description_set_absolute_size (*bold, font_px * 1.25 * PANGO_SCALE);
+  pango_font_description_set_weight (*bold, PANGO_WEIGHT_BOLD);
+}
+
 void
 nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
                     double small_px)
 {
   text->cr = cr;
   text->cache = NULL;
+  text->owned = TRUE;
   text->layout = pango_cairo_create_layout (cr);
+  text->context = pango_layout_get_context (text->layout);
   pango_layout_set_single_paragraph_mode (text->layout, TRUE);
-  text->normal = pango_font_description_from_string (style->font_family);
-  pango_font_description_set_absolute_size (text->normal, font_px * PANGO_SCALE);
-  text->small = pango_font_description_copy (text->normal);
-  pango_font_description_set_absolute_size (text->small, small_px * PANGO_SCALE);
-  text->bold = pango_font_description_copy (text->normal);
-  pango_font_description_set_absolute_size (text->bold, font_px * 1.25 * PANGO_SCALE);
-  pango_font_description_set_weight (text->bold, PANGO_WEIGHT_BOLD);
+  make_fonts (text->context, style, font_px, small_px, &text->normal, &text->small, &text->bold);
+}
+
+/* What pango_cairo_update_context() looks at: the target's font options
+ * with @cr's merged over them, and @cr's transformation (not its offset). */
+static gboolean
+context_state_matches (NvChartLayout *layout, cairo_t *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *set = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  gboolean same;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, set);
+  cairo_font_options_merge (options, set);
+  cairo_font_options_destroy (set);
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 = matrix.y0 = 0;
+  same = layout->context_options != NULL
+         && cairo_font_options_equal (options, layout->context_options)
+         && memcmp (&matrix, &layout->context_matrix, sizeof matrix) == 0;
+  if (!same)
+    {
+      g_clear_pointer (&layout->context_options, cairo_font_options_destroy);
+      layout->context_options = g_steal_pointer (&options);
+      layout->context_matrix = matrix;
+    }
+  g_clear_pointer (&options, cairo_font_options_destroy);
+  return same;
+}
+
+void
+nv_chart_text_init_cached (NvChartText *text, cairo_t *cr, NvChartLayout *layout)
+{
+  text->cr = cr;
+  text->layout = NULL;
+  text->owned = FALSE;
+  text->context = layout->context;
+  text->normal = layout->normal;
+  text->small = layout->small;
+  text->bold = layout->bold;
+  text->cache = layout->text_cache;
+  /* Only when the target's font options or the transformation differ from
+   * the last draw: pango_cairo_update_context() marks the context changed
+   * every time (it sets the matrix anew), and every cached layout would be
+   * shaped and laid out again on every redraw. The layouts notice a real
+   * change through the context's serial. */
+  if (!context_state_matches (layout, cr))
+    pango_cairo_update_context (cr, layout->context);
 }
 
 void
 nv_chart_text_clear (NvChartText *text)
 {
   g_clear_object (&text->layout);
-  g_clear_pointer (&text->normal, pango_font_description_free);
-  g_clear_pointer (&text->small, pango_font_description_free);
-  g_clear_pointer (&text->bold, pango_font_description_free);
+  if (text->owned)
+    {
+      g_clear_pointer (&text->normal, pango_font_description_free);
+      g_clear_pointer (&text->small, pango_font_description_free);
+      g_clear_pointer (&text->bold, pango_font_description_free);
+    }
+  text->normal = text->small = text->bold = NULL;
+  text->context = NULL;
+  text->cache = NULL;
 }
 
 /* Texts drawn cut off with «…» so far (tests check that legends are not). */
@@ -54,26 +164,27 @@ nv_chart_text_ellipsized_count (void)
 }
 
 static void
-text_set (NvChartText *text, const PangoFontDescription *font, const char *string, double max_width,
-          gboolean wrap)
+text_set (PangoLayout *layout, const PangoFontDescription *font, const char *string,
+          double max_width, gboolean wrap)
 {
-  pango_layout_set_font_description (text->layout, font);
+  pango_layout_set_font_description (layout, font);
   if (max_width > 0)
     {
-      pango_layout_set_width (text->layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (text->layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
     }
   else
     {
-      pango_layout_set_width (text->layout, -1);
-      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     }
-  pango_layout_set_text (text->layout, string, -1);
+  pango_layout_set_text (layout, string, -1);
 }
 
-/* The layout for @string: from the cache when there is one (shaped once per
- * chart layout), else the scratch layout set to it. */
+/* The layout for @string: from the cache when there is one (made and shaped
+ * once per chart layout, measured and drawn from the same object), else the
+ * scratch layout set to it. */
 static PangoLayout *
 text_layout (NvChartText *text, const PangoFontDescription *font, const char *string,
              double max_width, gboolean wrap)
@@ -84,7 +195,7 @@ text_layout (NvChartText *text, const PangoFontDescription *font, const char *st
 
   if (text->cache == NULL)
     {
-      text_set (text, font, string, max_width, wrap);
+      text_set (text->layout, font, string, max_width, wrap);
       return text->layout;
     }
   kind = font == text->bold ? 'b' : font == text->small ? 's' : 'n';
@@ -92,12 +203,11 @@ text_layout (NvChartText *text, const PangoFontDescription *font, const char *st
   layout = g_hash_table_lookup (text->cache, key);
   if (layout == NULL)
     {
-      text_set (text, font, string, max_width, wrap);
-      layout = pango_layout_copy (text->layout);
+      layout = pango_layout_new (text->context);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      text_set (layout, font, string, max_width, wrap);
       g_hash_table_insert (text->cache, g_steal_pointer (&key), layout);
     }
-  else
-    pango_cairo_update_layout (text->cr, layout);
   return layout;
 }
 
@@ -212,6 +322,11 @@ nv_chart_layout_free (NvChartLayout *layout)
   g_clear_pointer (&layout->marker_rects, g_array_unref);
   g_clear_pointer (&layout->marker_text, g_ptr_array_unref);
   g_clear_pointer (&layout->text_cache, g_hash_table_unref);
+  g_clear_object (&layout->context);
+  g_clear_pointer (&layout->context_options, cairo_font_options_destroy);
+  g_clear_pointer (&layout->normal, pango_font_description_free);
+  g_clear_pointer (&layout->small, pango_font_description_free);
+  g_clear_pointer (&layout->bold, pango_font_description_free);
   g_free (layout->marker_owner);
   g_free (layout->x_shown);
   g_free (layout);
@@ -284,20 +399,14 @@ layout_axis (NvChart *self, NvChartLayout *layout, NvChartText *text, guint max_
     }
 }
 
-static NvChartLayout *
-compute_layout (NvChart *self, NvChartText *text, double width, double height,
-                const NvChartStyle *style)
+static void
+compute_layout (NvChart *self, NvChartLayout *layout, NvChartText *text, double width,
+                double height, const NvChartStyle *style)
 {
-  NvChartLayout *layout = g_new0 (NvChartLayout, 1);
   double pad, y, x, row_y, x_band, est_plot_h, cw;
   guint marker_rows = 0;
   gboolean any_masked;
 
-  layout->width = width;
-  layout->height = height;
-  layout->style = *style;
-  layout->font_px = style->font_size;
-  layout->small_px = style->font_size * 0.9;
   nv_chart_text_size (text, text->normal, "Ag", 0, NULL, &layout->line_h);
   nv_chart_text_size (text, text->small, "Ag", 0, NULL, &layout->small_h);
   pad = round (layout->font_px * 0.8);
@@ -481,7 +590,6 @@ compute_layout (NvChart *self, NvChartText *text, double width, double height,
         last_right = left + tw;
       }
   }
-  return layout;
 }
 
 static gboolean
@@ -497,15 +605,27 @@ NvChartLayout *
 nv_chart_ensure_layout (NvChart *self, cairo_t *cr, double width, double height,
                         const NvChartStyle *style)
 {
+  NvChartLayout *layout;
   NvChartText text;
 
   if (self->layout != NULL && layout_matches (self->layout, width, height, style))
     return self->layout;
   nv_chart_invalidate (self);
-  nv_chart_text_init (&text, cr, style, style->font_size, style->font_size * 0.9);
-  self->layout = compute_layout (self, &text, width, height, style);
+  layout = g_new0 (NvChartLayout, 1);
+  layout->width = width;
+  layout->height = height;
+  layout->style = *style;
+  layout->font_px = style->font_size;
+  layout->small_px = style->font_size * 0.9;
+  layout->context = pango_cairo_create_context (cr);
+  make_fonts (layout->context, style, layout->font_px, layout->small_px, &layout->normal,
+              &layout->small, &layout->bold);
+  layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  nv_chart_text_init_cached (&text, cr, layout);
+  compute_layout (self, layout, &text, width, height, style);
   nv_chart_text_clear (&text);
-  return self->layout;
+  self->layout = layout;
+  return layout;
 }
 
 /* Layout without a target (hit tests): measure on a scratch surface. */

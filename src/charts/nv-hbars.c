@@ -303,9 +303,22 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
 
       if (self->row_labels[r] != NULL)
         {
-          nv_chart_text_size (&text, text.small, self->row_labels[r], label_w - 10, &tw, &th);
-          nv_chart_text_draw (&text, text.small, self->row_labels[r], PAD, y + (row_h - th) / 2,
-                              label_w - 10, &style->foreground);
+          /* A name longer than the label column wraps onto the lines the
+           * row has room for; only a name that does not fit even so is
+           * ellipsized. */
+          nv_chart_text_size (&text, text.small, self->row_labels[r], 0, &tw, &th);
+          if (tw > label_w - 10)
+            nv_chart_text_wrapped_size (&text, text.small, self->row_labels[r], label_w - 10,
+                                        &tw, &th);
+          if (th > row_h + 2)
+            {
+              nv_chart_text_size (&text, text.small, self->row_labels[r], label_w - 10, &tw, &th);
+              nv_chart_text_draw (&text, text.small, self->row_labels[r], PAD,
+                                  y + (row_h - th) / 2, label_w - 10, &style->foreground);
+            }
+          else
+            nv_chart_text_draw_wrapped (&text, text.small, self->row_labels[r], PAD,
+                                        y + (row_h - th) / 2, label_w - 10, &style->foreground);
         }
       for (guint s = 0; s < self->n_series; s++)
         {

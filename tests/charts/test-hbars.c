@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include "nv-chart-private.h"
 #include "nv-hbars.h"
 
 static const char *const factors[] = {
@@ -118,6 +119,36 @@ test_screen_size (void)
                     NV_CHART_STYLE_LIGHT);
 }
 
+/* A narrow window (the overview at 480 px): names longer than the label
+ * column wrap onto a second line, none is cut with «…». */
+static void
+test_long_names_wrap (void)
+{
+  g_autoptr (NvHBars) bars = nv_hbars_new (3, 1, 5);
+  NvChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height;
+  guint cut;
+
+  nv_hbars_add_series (bars, "Denne runden");
+  nv_hbars_set_row_label (bars, 0, "Relevant kompetanseutvikling");
+  nv_hbars_set_row_label (bars, 1, "Hjemmetjenesten Nordre og Søndre");
+  nv_hbars_set_row_label (bars, 2, "Autonomi");
+  for (guint r = 0; r < 3; r++)
+    nv_hbars_set_value (bars, 0, r, 3.5);
+  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
+  height = nv_hbars_natural_height (bars, &style);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 420, (int) height);
+  cr = cairo_create (surface);
+  cut = nv_chart_text_ellipsized_count ();
+  nv_hbars_draw (bars, cr, 420, height, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpuint (nv_chart_text_ellipsized_count (), ==, cut);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_missing_value (void)
 {
@@ -143,5 +174,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/hbars/slide-sizes", test_slide_sizes);
   g_test_add_func ("/charts/hbars/screen-size", test_screen_size);
   g_test_add_func ("/charts/hbars/missing-value", test_missing_value);
+  g_test_add_func ("/charts/hbars/long-names-wrap", test_long_names_wrap);
   return g_test_run ();
 }

@@ -97,7 +97,8 @@ class App:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if not os.environ.get("NV_KEEP"):
+            shutil.rmtree(self.dir, ignore_errors=True)
 
     # --- finding -----------------------------------------------------------
     def find_all(self, role=None, name=None, root=None, showing=True):

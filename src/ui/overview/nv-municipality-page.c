@@ -442,18 +442,41 @@ export_response_cb (GtkNativeDialog *dialog, int response, NvMunicipalityPage *s
   g_clear_object (&self->chooser);
   if (path == NULL || self->municipal == NULL)
     return;
+  if (!nv_municipality_page_export (self, path, &error))
+    nv_page_toast (NV_PAGE (self), error->message);
+  else if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    nv_page_toast (NV_PAGE (self), _("Workbook saved"));
+  else
+    nv_page_toast_saved (NV_PAGE (self), path, NULL);
+}
+
+gboolean
+nv_municipality_page_export (NvMunicipalityPage *self, const char *path, GError **error)
+{
+  GListModel *model;
+  NvMunicipal shown;
+  g_autoptr (GPtrArray) units = g_ptr_array_new ();
+
+  g_return_val_if_fail (NV_IS_MUNICIPALITY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->municipal != NULL, FALSE);
+  /* The rows of the table as shown: the sector filter applied, in the
+   * order the table is sorted. The own municipality's figures stay those of
+   * all units (they are not in the export). */
+  model = G_LIST_MODEL (gtk_column_view_get_model (self->table));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (NvTableItem) item = g_list_model_get_item (model, i);
+      g_ptr_array_add (units, nv_table_item_get_data (item));
+    }
+  shown = *self->municipal;
+  shown.units = units;
   if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
     {
       /* An Excel workbook: numbers as numbers, masked cells empty. */
-      g_autoptr (NvSheet) sheet = nv_sheet_for_municipal (self->municipal);
-      if (!nv_sheet_write_xlsx (sheet, path, &error))
-        nv_page_toast (NV_PAGE (self), error->message);
-      else
-        nv_page_toast (NV_PAGE (self), _("Workbook saved"));
-      return;
+      g_autoptr (NvSheet) sheet = nv_sheet_for_municipal (&shown);
+      return nv_sheet_write_xlsx (sheet, path, error);
     }
-  nv_municipal_export_csv (self->municipal, path, &error);
-  nv_page_toast_saved (NV_PAGE (self), path, error);
+  return nv_municipal_export_csv (&shown, path, error);
 }
 
 static void

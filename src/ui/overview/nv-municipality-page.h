@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (NvMunicipalityPage, nv_municipality_page, NV, MUNICIPALITY
 NvMunicipal *nv_municipality_page_get_municipal (NvMunicipalityPage *self);
 NvResearchView *nv_municipality_page_get_research (NvMunicipalityPage *self);
 GtkColumnView *nv_municipality_page_get_table (NvMunicipalityPage *self);
+/* Writes the units the table shows (the sector filter applied, in the
+ * table's order) to @path: an Excel workbook when it ends in .xlsx, else
+ * CSV. */
+gboolean nv_municipality_page_export (NvMunicipalityPage *self, const char *path, GError **error);
 /* "units" or "research" */
 void nv_municipality_page_show (NvMunicipalityPage *self, const char *view);
 

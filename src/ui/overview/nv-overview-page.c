@@ -3,7 +3,7 @@
  * Five headline cards (this quarter, the last four quarters together, lost
  * årsverk, estimated cost and the saving at the unit's target), the duration
  * classes A–F of the last four quarters (nv-duration-view) and a table of
- * the five quarters. All figures
+ * the five quarters (nv-overview-table). All figures
  * come from nv_stats_for_unit() and are formatted by nv-format (one decimal,
  * decimal comma). Several quarters together are Σ lost / Σ contracted
  * (nv_stats_combine), never an average of percentages.
@@ -32,11 +32,12 @@
 #include "nv-faktor-profile.h"
 #include "nv-format.h"
 #include "nv-overview-page.h"
+#include "nv-overview-table.h"
 #include "nv-stats.h"
 #include "nv-target-dialog.h"
 #include "nv-unit.h"
 
-#define N_QUARTERS 5
+#define N_QUARTERS NV_OVERVIEW_QUARTERS
 
 struct _NvOverviewPage
 {
@@ -60,45 +61,6 @@ struct _NvOverviewPage
 
 G_DEFINE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV_TYPE_PAGE)
 
-typedef enum
-{
-  ROW_PERCENT,
-  ROW_SELF,
-  ROW_DOCTOR,
-  ROW_SHORT,
-  ROW_LONG,
-  ROW_GRADED,
-  ROW_LOST,
-  ROW_ARSVERK,
-  ROW_COST,
-  ROW_PERSONS,
-  ROW_SOURCE,
-  N_ROWS
-} Row;
-
-static const struct
-{
-  const char *id;
-  const char *title;
-  const char *tooltip;
-} rows[N_ROWS] = {
-  { "percent", N_("Sick leave"), N_("Lost days as a share of contracted days") },
-  { "self", N_("Self-certified"), N_("Absence on the employee’s own declaration") },
-  { "doctor", N_("Doctor-certified"), N_("Absence with a sick note from a doctor") },
-  { "short", N_("Short-term (1–16 days)"),
-    N_("Lost days in cases of up to 16 calendar days, as a share of contracted days") },
-  { "long", N_("Long-term (17 days or more)"),
-    N_("Lost days in cases of 17 calendar days or more, as a share of contracted days") },
-  { "graded", N_("Graded share"),
-    N_("The share of lost days that comes from graded sick leave (below 100 %)") },
-  { "lost", N_("Lost days"), N_("Working days lost, weighted by FTE and grade") },
-  { "arsverk", N_("Lost årsverk"), N_("Lost days divided by 230") },
-  { "cost", N_("Estimated cost"), N_("Lost days times the cost per lost day in Preferences") },
-  { "persons", N_("Persons"), N_("Employees on the staff list in the quarter") },
-  { "source", N_("Figures from"),
-    N_("Own records: computed from the staff list and the sick leave recorded here") },
-};
-
 static void target_clicked_cb (NvOverviewPage *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -110,82 +72,6 @@ name_widget (NvOverviewPage *self, GtkWidget *widget, const char *name)
   g_hash_table_replace (self->named, g_strdup (name), widget);
 }
 
-static char *
-quarter_label (NvDay start)
-{
-  /* TRANSLATORS: a quarter of a year, «Q3 2025» */
-  return g_strdup_printf (_("Q%d %d"), nv_day_quarter (start), nv_day_year (start));
-}
-
-static char *
-percent_or_dash (double value)
-{
-  return isnan (value) ? g_strdup (_("–")) : nv_format_percent_sign (value);
-}
-
-static char *
-cell_text (const NvStatsPeriod *p, Row row, double nok_per_day)
-{
-  gboolean nothing = p->contracted_days <= 0;
-
-  if (nothing && row != ROW_PERSONS && row != ROW_SOURCE)
-    return g_strdup (_("–"));
-  switch (row)
-    {
-    case ROW_PERCENT:
-      return nv_format_percent_sign (p->percent);
-    case ROW_SELF:
-      return nv_format_percent_sign (p->percent_self);
-    case ROW_DOCTOR:
-      return nv_format_percent_sign (p->percent_doctor);
-    case ROW_SHORT:
-      return p->has_case_split ? percent_or_dash (p->percent_short) : g_strdup (_("–"));
-    case ROW_LONG:
-      return p->has_case_split ? percent_or_dash (p->percent_long) : g_strdup (_("–"));
-    case ROW_GRADED:
-      return p->has_case_split ? percent_or_dash (p->graded_share * 100) : g_strdup (_("–"));
-    case ROW_LOST:
-      /* Fixed decimals so the column lines up. */
-      return nv_format_decimal (p->lost_days, 1);
-    case ROW_ARSVERK:
-      return nv_format_decimal (nv_stats_arsverk (p->lost_days), 2);
-    case ROW_COST:
-      return nv_format_nok (nv_round_half_up (nv_stats_cost (p->lost_days, nok_per_day), 0));
-    case ROW_PERSONS:
-      return g_strdup_printf ("%u", p->persons);
-    case ROW_SOURCE:
-      if (p->source == NV_STATS_SOURCE_SPELLS)
-        return g_strdup (_("Own records"));
-      if (p->n_monthly_months >= p->n_months)
-        return g_strdup (_("HR system"));
-      /* TRANSLATORS: «HR, 2 of 3 months»: the quarter mixes HR figures and spells */
-      return g_strdup_printf (_("HR, %u of %u months"), p->n_monthly_months, p->n_months);
-    case N_ROWS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static GtkWidget *
-make_badge (void)
-{
-  GtkWidget *badge = gtk_label_new (_("Few persons"));
-  const char *why = _("Fewer than 5 persons worked here in this period. You see the figure on "
-                      "your own screen, but it is hidden in projection, reports, posters and "
-                      "exports so that nobody can be recognised.");
-
-  gtk_widget_add_css_class (badge, "nv-badge");
-  gtk_widget_add_css_class (badge, "few-persons");
-  gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (badge, why);
-  /* Screen readers and keyboard users get the explanation, not only the mouse. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why,
-                                  -1);
-  gtk_widget_set_visible (badge, FALSE);
-  return badge;
-}
-
 static void
 add_card (NvOverviewPage *self, const char *id, const char *title)
 {
@@ -194,7 +80,7 @@ add_card (NvOverviewPage *self, const char *id, const char *title)
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *value = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *badge = make_badge ();
+  GtkWidget *badge = nv_overview_badge_new ();
   g_autofree char *badge_name = g_strconcat (id, "-badge", NULL);
   g_autofree char *detail_name = g_strconcat (id, "-detail", NULL);
   GtkFlowBoxChild *child;
@@ -247,7 +133,7 @@ add_target (NvOverviewPage *self)
   GtkWidget *title = gtk_label_new (_("Saving at target"));
   GtkWidget *value = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *badge = make_badge ();
+  GtkWidget *badge = nv_overview_badge_new ();
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "nv-card");
@@ -285,83 +171,6 @@ add_target (NvOverviewPage *self)
   return card;
 }
 
-static GtkWidget *
-grid_label (const char *text, gboolean numeric)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 5);
-  gtk_widget_set_margin_bottom (label, 5);
-  if (numeric)
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-  return label;
-}
-
-static void
-build_grid (NvOverviewPage *self)
-{
-  for (int c = 0; c < N_QUARTERS; c++)
-    {
-      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = grid_label (NULL, TRUE);
-      GtkWidget *note = gtk_label_new (NULL);
-      GtkWidget *badge = make_badge ();
-      g_autofree char *title_name = g_strdup_printf ("q%d-title", c);
-      g_autofree char *note_name = g_strdup_printf ("q%d-note", c);
-      g_autofree char *badge_name = g_strdup_printf ("q%d-badge", c);
-
-      gtk_widget_add_css_class (title, "heading");
-      gtk_widget_set_margin_top (head, 6);
-      gtk_widget_set_margin_bottom (title, 0);
-      gtk_widget_set_margin_top (title, 6);
-      gtk_label_set_xalign (GTK_LABEL (note), 1.0);
-      gtk_widget_set_margin_end (note, 12);
-      gtk_widget_add_css_class (note, "caption");
-      gtk_widget_add_css_class (note, "dim-label");
-      gtk_widget_set_halign (badge, GTK_ALIGN_END);
-      gtk_widget_set_margin_end (badge, 12);
-      gtk_box_append (GTK_BOX (head), title);
-      gtk_box_append (GTK_BOX (head), note);
-      gtk_box_append (GTK_BOX (head), badge);
-      gtk_widget_set_valign (head, GTK_ALIGN_END);
-      name_widget (self, title, title_name);
-      name_widget (self, note, note_name);
-      name_widget (self, badge, badge_name);
-      gtk_grid_attach (self->grid, head, c + 1, 0, 1, 1);
-    }
-
-  for (int r = 0; r < N_ROWS; r++)
-    {
-      GtkWidget *title = grid_label (_(rows[r].title), FALSE);
-
-      if (rows[r].tooltip != NULL)
-        gtk_widget_set_tooltip_text (title, _(rows[r].tooltip));
-      if (r == ROW_PERCENT)
-        gtk_widget_add_css_class (title, "heading");
-      else
-        gtk_widget_add_css_class (title, "dim-label");
-      gtk_grid_attach (self->grid, title, 0, r + 1, 1, 1);
-      for (int c = 0; c < N_QUARTERS; c++)
-        {
-          GtkWidget *cell = grid_label (NULL, TRUE);
-          g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
-
-          if (r == ROW_PERCENT)
-            gtk_widget_add_css_class (cell, "heading");
-          if (r == ROW_SOURCE)
-            gtk_widget_add_css_class (cell, "caption");
-          name_widget (self, cell, name);
-          gtk_grid_attach (self->grid, cell, c + 1, r + 1, 1, 1);
-        }
-    }
-}
-
 static void
 set_text (NvOverviewPage *self, const char *name, const char *text)
 {
@@ -371,24 +180,6 @@ set_text (NvOverviewPage *self, const char *name, const char *text)
   gtk_label_set_text (GTK_LABEL (widget), text);
 }
 
-/* «–» for short-term, long-term and graded sick leave in quarters with HR
- * figures: say why on the cell itself (tooltip and accessible description). */
-static void
-explain_unknown (NvOverviewPage *self, const char *name, gboolean unknown)
-{
-  GtkWidget *widget = g_hash_table_lookup (self->named, name);
-  const char *why = _("Not known for months with figures from the HR system: they give lost "
-                      "days per month, not the absences and grades behind them.");
-
-  g_return_if_fail (widget != NULL);
-  gtk_widget_set_tooltip_text (widget, unknown ? why : NULL);
-  if (unknown)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
 static void
 set_visible (NvOverviewPage *self, const char *name, gboolean visible)
 {
@@ -396,45 +187,6 @@ set_visible (NvOverviewPage *self, const char *name, gboolean visible)
 
   g_return_if_fail (widget != NULL);
   gtk_widget_set_visible (widget, visible);
-}
-
-/* ---- The sentence about where the numbers come from --------------------- */
-
-static char *
-source_sentence (const NvStatsPeriod *periods, guint n)
-{
-  g_autoptr (GString) hr = g_string_new (NULL);
-  guint n_hr = 0, n_spells = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (periods[i].contracted_days <= 0)
-        continue;
-      if (periods[i].source == NV_STATS_SOURCE_MONTHLY)
-        {
-          g_autofree char *label = quarter_label (periods[i].start);
-          if (hr->len > 0)
-            g_string_append (hr, ", ");
-          g_string_append (hr, label);
-          n_hr++;
-          if (periods[i].n_monthly_months < periods[i].n_months)
-            n_spells++;
-        }
-      else
-        n_spells++;
-    }
-  if (n_hr == 0)
-    return g_strdup (_("All figures are computed from the staff list and the recorded sick "
-                       "leave, by the definitions SSB and NAV use."));
-  if (n_spells == 0)
-    return g_strdup (_("All figures come from the monthly figures from your HR system. They do "
-                       "not tell short-term from long-term or graded sick leave, so those rows "
-                       "are empty."));
-  return g_strdup_printf (_("For the months where your HR system’s figures are entered (%s), "
-                            "those are used; the other months are computed from the staff list "
-                            "and the recorded sick leave. Short-term, long-term and graded sick "
-                            "leave are not known for quarters with HR figures."),
-                          hr->str);
 }
 
 /* ---- Loading ------------------------------------------------------------ */
@@ -470,8 +222,10 @@ fill_target_card (NvOverviewPage *self, const NvStatsPeriod *rolling, double tar
                         isnan (target) ? _("Set _Target…") : _("Change _Target…"));
   if (isnan (target))
     {
-      value = g_strdup (_("–"));
-      detail = g_strdup (_("Set a target for the unit to see what reaching it would save in a "
+      /* Words, not a bare dash: the leader learns why and what to do. */
+      value = g_strdup (_("No target set"));
+      detail = g_strdup (_("Press «Set Target…» and enter the sick leave the unit aims for, in "
+                           "percent: this card then shows what reaching it would save in a "
                            "year."));
     }
   else if (rolling->contracted_days <= 0)
@@ -511,19 +265,19 @@ fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPer
             const NvStatsPeriod *first, const NvStatsPeriod *rolling, double target,
             double nok_per_day)
 {
-  g_autofree char *current_value = cell_text (current, ROW_PERCENT, nok_per_day);
+  g_autofree char *current_value = nv_overview_cell_text (current, NV_OVERVIEW_ROW_PERCENT, nok_per_day);
   g_autofree char *current_self = nv_format_percent_sign (current->percent_self);
   g_autofree char *current_doctor = nv_format_percent_sign (current->percent_doctor);
-  g_autofree char *current_quarter = quarter_label (current->start);
+  g_autofree char *current_quarter = nv_overview_quarter_label (current->start);
   g_autofree char *current_detail = NULL;
-  g_autofree char *year_value = cell_text (year, ROW_PERCENT, nok_per_day);
-  g_autofree char *first_label = quarter_label (first->start);
-  g_autofree char *last_label = quarter_label (year->end);
+  g_autofree char *year_value = nv_overview_cell_text (year, NV_OVERVIEW_ROW_PERCENT, nok_per_day);
+  g_autofree char *first_label = nv_overview_quarter_label (first->start);
+  g_autofree char *last_label = nv_overview_quarter_label (year->end);
   g_autofree char *year_detail = NULL;
-  g_autofree char *arsverk = cell_text (rolling, ROW_ARSVERK, nok_per_day);
+  g_autofree char *arsverk = nv_overview_cell_text (rolling, NV_OVERVIEW_ROW_ARSVERK, nok_per_day);
   g_autofree char *lost = nv_format_decimal (rolling->lost_days, 1);
   g_autofree char *arsverk_detail = NULL;
-  g_autofree char *cost = cell_text (rolling, ROW_COST, nok_per_day);
+  g_autofree char *cost = nv_overview_cell_text (rolling, NV_OVERVIEW_ROW_COST, nok_per_day);
   g_autofree char *per_day = nv_format_nok (nok_per_day);
   g_autofree char *rolling_from = nv_day_format_local (rolling->start);
   g_autofree char *rolling_to = nv_day_format_local (rolling->end);
@@ -660,29 +414,9 @@ nv_overview_page_reload (NvPage *page)
   nv_duration_view_set_periods (self->duration, &g_array_index (periods, NvStatsPeriod, 0),
                                 N_QUARTERS - 1);
 
-  for (int c = 0; c < N_QUARTERS; c++)
-    {
-      const NvStatsPeriod *p = &g_array_index (periods, NvStatsPeriod, c);
-      g_autofree char *title = quarter_label (p->start);
-      g_autofree char *title_name = g_strdup_printf ("q%d-title", c);
-      g_autofree char *note_name = g_strdup_printf ("q%d-note", c);
-      g_autofree char *badge_name = g_strdup_printf ("q%d-badge", c);
+  nv_overview_table_fill (self->named, (const NvStatsPeriod *) periods->data, nok_per_day);
 
-      set_text (self, title_name, title);
-      set_text (self, note_name, c == N_QUARTERS - 1 ? _("so far") : "");
-      set_visible (self, note_name, c == N_QUARTERS - 1);
-      set_visible (self, badge_name, p->masked && p->contracted_days > 0);
-      for (int r = 0; r < N_ROWS; r++)
-        {
-          g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
-          g_autofree char *text = cell_text (p, r, nok_per_day);
-          set_text (self, name, text);
-          if (r == ROW_SHORT || r == ROW_LONG || r == ROW_GRADED)
-            explain_unknown (self, name, p->contracted_days > 0 && !p->has_case_split);
-        }
-    }
-
-  source = source_sentence ((const NvStatsPeriod *) periods->data, periods->len);
+  source = nv_overview_source_sentence ((const NvStatsPeriod *) periods->data, periods->len);
   gtk_label_set_text (self->source_label, source);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
@@ -826,7 +560,7 @@ nv_overview_page_init (NvOverviewPage *self)
                            GTK_WIDGET (self->cards));
   gtk_widget_insert_after (GTK_WIDGET (self->duration),
                            gtk_widget_get_parent (GTK_WIDGET (self->cards)), target);
-  build_grid (self);
+  nv_overview_table_build (self->grid, self->named);
   self->profile = NV_FAKTOR_PROFILE (nv_faktor_profile_new ());
   gtk_widget_insert_before (GTK_WIDGET (self->profile),
                             gtk_widget_get_parent (GTK_WIDGET (self->cards)), NULL);

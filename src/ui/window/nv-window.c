@@ -53,6 +53,7 @@ struct _NvWindow
   GListStore *units;
   gulong units_changed_id;
   gboolean reloading;
+  guint fit_switcher_id;
 
   GtkDropDown *unit_switcher;
   AdwViewSwitcherTitle *switcher_title;
@@ -69,6 +70,7 @@ struct _NvWindow
    * unit, or showing one section, does not build and lay out the other five. */
   AdwBin *slots[N_SECTIONS];
   NvPage *pages[N_SECTIONS];
+  gboolean painted; /* the first frame is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -129,12 +131,15 @@ ensure_page (NvWindow *self, guint section)
 static void
 set_pages_unit (NvWindow *self, gint64 unit_id)
 {
-  /* With a unit, the visible section and Follow-up (its badge) are live. */
+  /* With a unit, the visible section and Follow-up (its badge) are live;
+   * Follow-up only once the first frame is on screen (first_paint_cb): its
+   * page and the worker that prepares it are not what the user sees first. */
   if (unit_id != 0)
     {
       const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
-      ensure_page (self, SECTION_FOLLOWUP);
+      if (self->painted)
+        ensure_page (self, SECTION_FOLLOWUP);
       for (guint i = 0; i < N_SECTIONS; i++)
         if (g_strcmp0 (visible, section_names[i]) == 0)
           ensure_page (self, i);
@@ -142,6 +147,22 @@ set_pages_unit (NvWindow *self, gint64 unit_id)
   for (guint i = 0; i < N_SECTIONS; i++)
     if (self->pages[i] != NULL)
       nv_page_set_unit_id (self->pages[i], unit_id);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock, NvWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->painted = TRUE;
+  if (nv_window_get_unit_id (self) != 0)
+    set_pages_unit (self, nv_window_get_unit_id (self));
+}
+
+static void
+realize_cb (NvWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, G_CONNECT_AFTER);
 }
 
 static void
@@ -262,11 +283,65 @@ active_changed_cb (NvWindow *self)
     nv_store_refresh (self->store);
 }
 
+/* The header's unit drop-down asks for the width of the unit's name where
+ * the window leaves room beside the section tabs (GTK would otherwise give it
+ * what is left of the centred tabs: «Hjem…» at 1280 px); in a narrow window
+ * it shrinks again, ellipsized, so that the window still fits 360 px. */
+#define NV_HEADER_TABS_WIDTH 880 /* the seven narrow tabs, menu and window buttons */
+#define NV_UNIT_SWITCHER_MAX 320
+
+static gboolean
+fit_unit_switcher (gpointer data)
+{
+  NvWindow *self = data;
+  NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
+  int window = gtk_widget_get_width (GTK_WIDGET (self));
+  int want = -1;
+
+  self->fit_switcher_id = 0;
+  if (window <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &window, NULL);
+  if (item != NULL)
+    {
+      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (
+          GTK_WIDGET (self->unit_switcher), nv_unit_item_get_name (item));
+      g_autoptr (PangoAttrList) bold = pango_attr_list_new ();
+      int text = 0;
+
+      /* header bar buttons are drawn bold */
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, bold);
+      pango_layout_get_pixel_size (layout, &text, NULL);
+      /* the button's padding and the arrow */
+      want = MIN (MIN (text + 56, NV_UNIT_SWITCHER_MAX), window - NV_HEADER_TABS_WIDTH);
+      if (want < 120)
+        want = -1;
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (self->unit_switcher), want, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit_unit_switcher (NvWindow *self)
+{
+  if (self->fit_switcher_id == 0)
+    self->fit_switcher_id = g_idle_add (fit_unit_switcher, self);
+}
+
+/* Resized, maximized or fullscreened: the surface is laid out anew. */
+static void
+window_realized_cb (NvWindow *self)
+{
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "layout",
+                           G_CALLBACK (queue_fit_unit_switcher), self, G_CONNECT_SWAPPED);
+}
+
 static void
 selected_unit_changed_cb (NvWindow *self)
 {
   gint64 unit_id;
 
+  queue_fit_unit_switcher (self);
   if (self->reloading)
     return;
   unit_id = nv_window_get_unit_id (self);
@@ -517,6 +592,7 @@ nv_window_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->units_changed_id, self->store);
     }
+  g_clear_handle_id (&self->fit_switcher_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
@@ -647,6 +723,8 @@ nv_window_init (NvWindow *self)
                             G_CALLBACK (visible_section_changed_cb), self);
   g_signal_connect_swapped (self->unit_switcher, "notify::selected",
                             G_CALLBACK (selected_unit_changed_cb), self);
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
 NvWindow *

@@ -22,6 +22,101 @@ n_rows (GtkColumnView *view)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
+/* The drop-down of sectors («All sectors», then the three sectors). */
+static GtkDropDown *
+find_sector_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget)
+      && g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))) == 4)
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found = find_sector_drop_down (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The data lines of the CSV at @path (the header left out), each's first
+ * two fields: «unit;sector». */
+static GPtrArray *
+csv_units (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (g_strchomp (lines[i]), ";", 3);
+      if (f[0] == NULL || f[1] == NULL)
+        continue;
+      g_ptr_array_add (out, g_strdup_printf ("%s;%s", f[0], f[1]));
+    }
+  return out;
+}
+
+/* The export writes what the table shows: with one sector chosen, only its
+ * units (it wrote every unit whatever the filter). */
+static void
+test_export_filtered (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "m.db");
+  g_autoptr (NvContext) context = nv_test_context_new (store, nv_day_from_ymd (2026, 11, 20));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *all_csv = g_build_filename (dir, "all.csv", NULL);
+  g_autofree char *kg_csv = g_build_filename (dir, "kg.csv", NULL);
+  g_autofree char *kg_xlsx = g_build_filename (dir, "kg.xlsx", NULL);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) kg = NULL;
+  NvMunicipalityPage *page = g_object_new (NV_TYPE_MUNICIPALITY_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkDropDown *sector;
+  guint n_kg = 0;
+
+  g_assert_true (nv_demo_fill_full (store, 6, 3, nv_day_from_ymd (2026, 11, 20),
+                                    NV_DEMO_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  nv_page_set_context (NV_PAGE (page), context);
+  nv_test_spin ();
+
+  g_assert_true (nv_municipality_page_export (page, all_csv, &error));
+  g_assert_no_error (error);
+  all = csv_units (all_csv);
+  g_assert_cmpuint (all->len, ==, 6);
+  for (guint i = 0; i < all->len; i++)
+    n_kg += g_str_has_suffix (g_ptr_array_index (all, i), ";barnehage");
+  g_assert_cmpuint (n_kg, >, 0);
+  g_assert_cmpuint (n_kg, <, 6);
+
+  sector = find_sector_drop_down (GTK_WIDGET (page));
+  g_assert_nonnull (sector);
+  gtk_drop_down_set_selected (sector, 2); /* kindergartens */
+  nv_test_spin ();
+  g_assert_cmpuint (n_rows (nv_municipality_page_get_table (page)), ==, n_kg);
+  g_assert_true (nv_municipality_page_export (page, kg_csv, &error));
+  g_assert_no_error (error);
+  kg = csv_units (kg_csv);
+  g_assert_cmpuint (kg->len, ==, n_kg);
+  for (guint i = 0; i < kg->len; i++)
+    g_assert_true (g_str_has_suffix (g_ptr_array_index (kg, i), ";barnehage"));
+  /* The workbook too (written, not read back here: nv-sheet's tests do). */
+  g_assert_true (nv_municipality_page_export (page, kg_xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (kg_xlsx, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin ();
+  nv_test_rmtree (dir);
+}
+
 static void
 test_page (void)
 {
@@ -76,5 +171,6 @@ main (int argc, char **argv)
   adw_init ();
   nv_ui_register_resource ();
   g_test_add_func ("/ui/municipality/page", test_page);
+  g_test_add_func ("/ui/municipality/export-filtered", test_export_filtered);
   return g_test_run ();
 }

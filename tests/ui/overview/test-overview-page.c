@@ -98,7 +98,8 @@ test_figures (Fixture *f, gconstpointer data)
   assert_text (f, "year-percent", "1,6" NBSP "%");
   assert_text (f, "arsverk", "0,15");
   assert_text (f, "cost", "162" NBSP "150" NBSP "kr");
-  assert_text (f, "target", "–");
+  assert_text (f, "target", "No target set");
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "target-detail"), "Set Target…"));
   {
     NvDurationView *dv = nv_overview_page_get_duration_view (f->page);
     g_assert_cmpstr (nv_duration_view_get_text (dv, 2, 3), ==, "100,0" NBSP "%");
@@ -249,7 +250,7 @@ test_target (Fixture *f, gconstpointer data)
              NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();
-  assert_text (f, "target", "–");
+  assert_text (f, "target", "No target set");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (nv_overview_page_get_target_button (f->page))),
                    ==, "Set _Target…");
 
@@ -280,7 +281,7 @@ test_target (Fixture *f, gconstpointer data)
   dialog = nv_target_dialog_present (GTK_WINDOW (f->window), f->store, unit);
   nv_target_dialog_respond (dialog, NULL, "remove");
   nv_test_spin ();
-  assert_text (f, "target", "–");
+  assert_text (f, "target", "No target set");
 }
 
 static void
