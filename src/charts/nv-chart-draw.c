@@ -230,8 +230,10 @@ draw_legend (NvChart *self, const NvChartLayout *layout, NvChartText *text,
           cairo_pop_group_to_source (cr);
           cairo_paint_with_alpha (cr, 0.3);
         }
+      /* At the width it was measured at: the same shaped layout (the name
+       * fits its entry, so nothing is cut either way). */
       nv_chart_text_draw (text, text->normal, name, rect->x + swatch + layout->font_px * 0.4,
-                          rect->y, rect->width - swatch,
+                          rect->y, layout->legend_text_w,
                           visible ? &style->foreground : &style->muted);
       if (!visible)
         {
@@ -349,7 +351,7 @@ draw_markers (NvChart *self, const NvChartLayout *layout, NvChartText *text,
           cairo_line_to (cr, rect->x < x ? rect->x + rect->width + 2 : rect->x - 2, top);
           cairo_stroke (cr);
           nv_chart_text_draw (text, text->small, g_ptr_array_index (layout->marker_text, m),
-                              rect->x, rect->y, rect->width + 1, &style->foreground);
+                              rect->x, rect->y, layout->marker_text_w[m], &style->foreground);
         }
     }
 }

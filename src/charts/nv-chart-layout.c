@@ -18,18 +18,21 @@
 
 #define MAX_MARKER_ROWS 3
 
-/* The family a list such as «Cantarell, DejaVu Sans, Sans» resolves to
- * here, looked up once per process. Pango measures every font it lays text
- * out in (ascent, descent, average width) with a layout of the font's own
- * family name, so a list would make it load a second font set for each of
- * the chart's three sizes (~1–2 ms each); with the family the list
- * resolves to, that font set is the one already loaded. Glyphs the family
- * lacks fall back the same way: fontconfig appends the same defaults. */
+/* The family a list such as «Cantarell, DejaVu Sans, Sans» stands for here:
+ * the first one installed (or a generic name such as «Sans»), looked up
+ * once per process. Pango measures every font it lays text out in (ascent,
+ * descent, average width) with a layout of that font's own family name, so
+ * with a list it loaded a second font set for each of the chart's three
+ * sizes (~1–2 ms each); with the family, that is the font set already
+ * loaded. Glyphs the family lacks fall back as before: fontconfig appends
+ * the same defaults. */
 static char *
 resolved_family (PangoContext *context, const char *families, double px)
 {
   G_LOCK_DEFINE_STATIC (resolved);
   static GHashTable *resolved;
+  g_auto (GStrv) names = NULL;
+  PangoFontMap *map = pango_context_get_font_map (context);
   char *family;
 
   if (strchr (families, ',') == NULL)
@@ -39,24 +42,37 @@ resolved_family (PangoContext *context, const char *families, double px)
     resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   family = g_strdup (g_hash_table_lookup (resolved, families));
   G_UNLOCK (resolved);
+  if (family != NULL)
+    return family;
+
+  /* Asking the font map for a family by name loads no font set. */
+  names = g_strsplit (families, ",", -1);
+  for (guint i = 0; names[i] != NULL && family == NULL; i++)
+    {
+      PangoFontFamily *found = pango_font_map_get_family (map, g_strstrip (names[i]));
+      if (found != NULL)
+        family = g_strdup (pango_font_family_get_name (found));
+    }
   if (family == NULL)
     {
+      /* Nothing by those names: whatever fontconfig matches the list to. */
       PangoFontDescription *desc = pango_font_description_from_string (families);
+      PangoFontDescription *found = NULL;
       PangoFont *font;
+      const char *name;
 
       pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
       font = pango_context_load_font (context, desc);
-      PangoFontDescription *found = font != NULL ? pango_font_describe (font) : NULL;
-      const char *name = found != NULL ? pango_font_description_get_family (found) : NULL;
-
+      found = font != NULL ? pango_font_describe (font) : NULL;
+      name = found != NULL ? pango_font_description_get_family (found) : NULL;
       family = g_strdup (name != NULL && *name != '\0' ? name : families);
-      G_LOCK (resolved);
-      g_hash_table_replace (resolved, g_strdup (families), g_strdup (family));
-      G_UNLOCK (resolved);
       g_clear_pointer (&found, pango_font_description_free);
       g_clear_object (&font);
       pango_font_description_free (desc);
     }
+  G_LOCK (resolved);
+  g_hash_table_replace (resolved, g_strdup (families), g_strdup (family));
+  G_UNLOCK (resolved);
   return family;
 }
 
@@ -328,6 +344,7 @@ nv_chart_layout_free (NvChartLayout *layout)
   g_clear_pointer (&layout->small, pango_font_description_free);
   g_clear_pointer (&layout->bold, pango_font_description_free);
   g_free (layout->marker_owner);
+  g_free (layout->marker_text_w);
   g_free (layout->x_shown);
   g_free (layout);
 }
@@ -434,7 +451,8 @@ compute_layout (NvChart *self, NvChartLayout *layout, NvChartText *text, double 
       double tw, ew;
       NvChartRect rect;
 
-      nv_chart_text_size (text, text->normal, name, width - 2 * pad - swatch, &tw, NULL);
+      layout->legend_text_w = width - 2 * pad - swatch;
+      nv_chart_text_size (text, text->normal, name, layout->legend_text_w, &tw, NULL);
       ew = swatch + layout->font_px * 0.4 + tw;
       if (x > pad && x + ew > width - pad)
         {
@@ -474,6 +492,7 @@ compute_layout (NvChart *self, NvChartLayout *layout, NvChartText *text, double 
   layout->marker_band_y = y;
   layout->marker_text = g_ptr_array_new_with_free_func (g_free);
   layout->marker_owner = g_new0 (int, MAX (self->markers->len, 1));
+  layout->marker_text_w = g_new0 (double, MAX (self->markers->len, 1));
   {
     g_autofree int *rows = g_new0 (int, MAX (self->markers->len, 1));
     g_autofree int *merged = g_new0 (int, MAX (self->markers->len, 1));
@@ -519,10 +538,9 @@ compute_layout (NvChart *self, NvChartLayout *layout, NvChartText *text, double 
          * fails everywhere, again with the label cut shorter («Felles tr…»). */
         for (int attempt = 0; attempt < 2 && row < 0; attempt++)
           {
-            nv_chart_text_size (text, text->small, label,
-                                attempt == 0 ? MIN (width * 0.3, 220 * layout->font_px / 13)
-                                             : layout->font_px * 7,
-                                &tw, NULL);
+            layout->marker_text_w[m] = attempt == 0 ? MIN (width * 0.3, 220 * layout->font_px / 13)
+                                                    : layout->font_px * 7;
+            nv_chart_text_size (text, text->small, label, layout->marker_text_w[m], &tw, NULL);
             rect.width = tw;
             rect.height = layout->small_h;
             for (int r = 0; r < MAX_MARKER_ROWS && row < 0; r++)

@@ -50,6 +50,8 @@ typedef struct
   PangoFontDescription *bold;
   GHashTable *text_cache; /* "font|width|text" → PangoLayout */
   GPtrArray *marker_text; /* per marker: label shown ("Title (+2)"), NULL when merged */
+  double *marker_text_w;  /* per marker: the width its label was measured (and is drawn) at */
+  double legend_text_w;   /* the width legend names were measured (and are drawn) at */
   double marker_band_y;
   NvChartRect plot;
   NvChartAxis axis;

@@ -1,18 +1,33 @@
 /* bench-chart.c — the trend chart (5 series × 40 quarters, 6 measure markers)
- * on an image surface at 1600×900 and 3840×2160.
+ * on an image surface at 1600×900 and 3840×2160. The targets (issue 12) are
+ * judged at 1600×900; 3840×2160 is measured the same way and printed beside.
  *
- * First draw: a fresh process (this program with --child) draws once and
- * reports the process CPU time of that draw — fonts, Pango and the chart's own setup
- * included; the surface it draws on is made and cleared before, untimed.
- * Judged: the chart's first draw after the process has drawn other text
- * (in the app the window always has); printed beside it: the chart as the
- * very first text of the process. Reference: the same fresh process drawing only the chart's title
- * with a bare Pango layout (the font machinery any text costs), alternating,
- * median of NV_BENCH_RUNS. Target ≤ 10 ms.
- * Redraw: in one process, the median of 100 draws; reference a cairo_paint()
- * of the whole surface (touching every pixel once), the two interleaved.
- * Target ≤ 2 ms. Times are this thread's CPU time: what a busy machine does
- * not inflate.
+ * First draw: a fresh process (this program with --child) draws the chart
+ * once and reports the process CPU time of that draw (all threads: Pango
+ * matches and sorts fonts in threads of its own). What "first" means: the
+ * first time this chart is drawn in a process that has already drawn other
+ * text — as the app's window has before any chart. Before the timer the
+ * child draws one line of interface text ("Sans 10", GTK's own default, a
+ * string the chart does not contain), which sets up what any text in the
+ * process sets up once: fontconfig's configuration and the Pango font map.
+ * Nothing of the chart's is ready: its family (Cantarell, matched from
+ * «Cantarell, DejaVu Sans, Sans»; the warm-up font is DejaVu Sans), both
+ * faces (regular and bold), its three sizes, their metrics, every shaped
+ * label and every glyph are made inside the timed draw. The surface it draws
+ * on is made and painted before, untimed (the widget's or the export's, made
+ * before the chart draws; a fresh 3840×2160 surface costs ~8 000 page
+ * faults on its first fill). Reference: the same child, the same warm-up,
+ * drawing only the chart's title with a bare Pango layout in the chart's
+ * title font (one new face at one new size). Target ≤ 10 ms.
+ * Printed beside, not judged: the chart as the very first text of the
+ * process (fontconfig set-up included) against the title alone as the very
+ * first text.
+ * Alternating, median of NV_BENCH_RUNS (at least 7).
+ * Redraw: in one process, the median of 100 draws of the same chart at the
+ * same size (its layout and shaped text kept, every pixel drawn again);
+ * reference a cairo_paint() of the whole surface (touching every pixel
+ * once), the two interleaved. Target ≤ 2 ms. Times are this thread's CPU
+ * time: what a busy machine does not inflate.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -105,23 +120,51 @@ draw_chart (NvChart *chart, cairo_surface_t *surface, int w, int h)
 }
 
 static void
-draw_title_only (cairo_surface_t *surface)
+draw_text (cairo_surface_t *surface, PangoFontDescription *font, const char *text)
 {
   cairo_t *cr = cairo_create (surface);
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 14");
 
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, title, -1);
+  pango_layout_set_text (layout, text, -1);
   cairo_move_to (cr, 10, 10);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
   g_object_unref (layout);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 }
 
-/* In the child: one first draw, timed. */
+/* The reference: the chart's title alone, in the font the chart sets it in. */
+static void
+draw_title_only (cairo_surface_t *surface, int w, int h)
+{
+  NvChartStyle style;
+  PangoFontDescription *font;
+
+  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
+  nv_chart_style_scale_for_size (&style, w, h);
+  font = pango_font_description_from_string (style.font_family);
+  pango_font_description_set_absolute_size (font, style.font_size * 1.25 * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  draw_text (surface, font, title);
+  pango_font_description_free (font);
+}
+
+/* What the app's window has drawn before any chart: a line of interface text. */
+static void
+draw_interface_text (void)
+{
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 40);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 10");
+
+  draw_text (scratch, font, "Oversikt · Fravær · Oppfølging");
+  pango_font_description_free (font);
+  cairo_surface_destroy (scratch);
+}
+
+/* In the child: one first draw, timed. Modes: "ours" and "reference" after
+ * interface text; "ours-cold" and "reference-cold" as the process's first
+ * text. */
 static int
 child (const char *mode, int w, int h)
 {
@@ -129,21 +172,11 @@ child (const char *mode, int w, int h)
   NvChart *chart = g_str_has_prefix (mode, "ours") ? make_chart () : NULL;
   double t0;
 
-  /* "ours": as in the app, where the window has drawn its text (GTK sets
-   * the fonts up) before any chart is drawn — a title drawn untimed on
-   * another surface first. "ours-cold": the chart is the first text of the
-   * process, font set-up included. */
-  if (g_strcmp0 (mode, "ours") == 0)
-    {
-      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 60);
-      draw_title_only (scratch);
-      cairo_surface_destroy (scratch);
-    }
+  if (!g_str_has_suffix (mode, "-cold"))
+    draw_interface_text ();
 
   /* The surface is the widget's or the export's, made and written before
-   * the chart draws: its pages are touched here, untimed, for both sides
-   * (a fresh 3840×2160 surface costs ~8 000 page faults on its first fill,
-   * which measured the kernel, not the chart). */
+   * the chart draws: its pages are touched here, untimed, for both sides. */
   {
     cairo_t *cr = cairo_create (surface);
     /* (not CLEAR: cairo skips clearing a surface it knows is clear) */
@@ -157,7 +190,7 @@ child (const char *mode, int w, int h)
   if (chart != NULL)
     draw_chart (chart, surface, w, h);
   else
-    draw_title_only (surface);
+    draw_title_only (surface, w, h);
   printf ("cpu %.4f\n", process_cpu_ms () - t0);
   g_clear_object (&chart);
   cairo_surface_destroy (surface);
@@ -184,14 +217,16 @@ first_draw (const char *self, const char *mode, int w, int h)
   return g_ascii_strtod (p + 4, NULL);
 }
 
+/* @judged: FALSE prints the row beside the judged ones without failing. */
 static void
-report (const char *what, double reference, double ours, double max_ours)
+report (const char *what, double reference, double ours, double max_ours, gboolean judged)
 {
   gboolean ok = ours <= max_ours;
 
-  printf ("| %-58s | %10.3f ms | %10.3f ms | %6.2f | ours ≤ %-21g | %s |\n", what, reference,
-          ours, ours / reference, max_ours, ok ? "met" : "MISSED");
-  all_ok = all_ok && ok;
+  printf ("| %-62s | %10.3f ms | %10.3f ms | %6.2f | ours ≤ %-21g | %s |\n", what, reference,
+          ours, ours / reference, max_ours,
+          !judged ? (ok ? "(met, not judged)" : "(missed, not judged)") : ok ? "met" : "MISSED");
+  all_ok = all_ok && (ok || !judged);
 }
 
 int
@@ -204,15 +239,18 @@ main (int argc, char **argv)
   if (argc == 5 && g_strcmp0 (argv[1], "--child") == 0)
     return child (argv[2], atoi (argv[3]), atoi (argv[4]));
 
-  printf ("\nTrend chart, 5 series × 40 quarters + 6 markers (CPU time, medians)\n"
-          "| %-58s | %13s | %13s | %6s | %-28s | %s |\n",
+  printf ("\nTrend chart, 5 series × 40 quarters + 6 markers (CPU time, medians); "
+          "judged at 1600×900\n"
+          "| %-62s | %13s | %13s | %6s | %-28s | %s |\n",
           "benchmark", "reference", "ours", "ratio", "target", "result");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       int w = sizes[s][0], h = sizes[s][1];
+      gboolean judged = s == 0;
       g_autofree double *ref = g_new (double, runs);
       g_autofree double *ours = g_new (double, runs);
       g_autofree double *cold = g_new (double, runs);
+      g_autofree double *ref_cold = g_new (double, runs);
       double redraw[REDRAWS], paint[REDRAWS];
       g_autoptr (NvChart) chart = make_chart ();
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
@@ -221,17 +259,24 @@ main (int argc, char **argv)
       for (guint run = 0; run < runs; run++)
         {
           if (run % 2 == 0)
-            ref[run] = first_draw (argv[0], "reference", w, h);
+            {
+              ref[run] = first_draw (argv[0], "reference", w, h);
+              ref_cold[run] = first_draw (argv[0], "reference-cold", w, h);
+            }
           ours[run] = first_draw (argv[0], "ours", w, h);
           cold[run] = first_draw (argv[0], "ours-cold", w, h);
           if (run % 2 == 1)
-            ref[run] = first_draw (argv[0], "reference", w, h);
+            {
+              ref[run] = first_draw (argv[0], "reference", w, h);
+              ref_cold[run] = first_draw (argv[0], "reference-cold", w, h);
+            }
         }
-      what = g_strdup_printf ("first draw in a process, %d×%d (ref: title text only)", w, h);
-      report (what, median (ref, runs), median (ours, runs), MAX_FIRST_MS);
-      printf ("  (the same as the first text of the process, font set-up included: %.3f ms, "
-              "ratio to the title-only reference %.2f)\n",
-              median (cold, runs), median (cold, runs) / median (ref, runs));
+      what = g_strdup_printf ("first draw, after other text, %d×%d (ref: title only)", w, h);
+      report (what, median (ref, runs), median (ours, runs), MAX_FIRST_MS, judged);
+      printf ("  (as the very first text of the process, fontconfig set-up included: %.3f ms; "
+              "the title alone so: %.3f ms, ratio %.2f)\n",
+              median (cold, runs), median (ref_cold, runs),
+              median (cold, runs) / median (ref_cold, runs));
 
       draw_chart (chart, surface, w, h); /* the first one is not a redraw */
       for (guint i = 0; i < REDRAWS; i++)
@@ -251,7 +296,7 @@ main (int argc, char **argv)
         }
       g_free (what);
       what = g_strdup_printf ("redraw, %d×%d (ref: one cairo_paint of the surface)", w, h);
-      report (what, median (paint, REDRAWS), median (redraw, REDRAWS), MAX_REDRAW_MS);
+      report (what, median (paint, REDRAWS), median (redraw, REDRAWS), MAX_REDRAW_MS, judged);
       if (argc > 1 && g_strcmp0 (argv[1], "--png") == 0)
         {
           g_autofree char *name = g_strdup_printf ("bench-chart-%d.png", w);

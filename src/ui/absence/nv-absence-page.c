@@ -15,70 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "nv-absence-page-private.h"
-#include "nv-absence.h"
 #include "nv-format.h"
 #include "nv-monthly-dialog.h"
 #include "nv-roster-dialog.h"
 #include "nv-spell-dialog.h"
-#include "nv-table.h"
 #include "nv-a11y.h"
 
-struct _NvAbsencePage
-{
-  NvPage parent_instance;
-
-  GListStore *roster;
-  GListStore *spells;
-  GListStore *monthly;
-  GtkStringFilter *spells_filter;
-  gboolean has_staff;
-  gint64 loaded_unit;
-
-  GtkStack *sections;
-  GtkStack *roster_stack;
-  GtkStack *spells_stack;
-  GtkStack *monthly_stack;
-  GtkColumnView *roster_view;
-  GtkColumnView *spells_view;
-  GtkColumnView *monthly_view;
-  GtkLabel *roster_summary;
-  GtkLabel *spells_summary;
-  GtkLabel *monthly_summary;
-  GtkSearchEntry *spells_search;
-  AdwStatusPage *spells_empty;
-};
-
 G_DEFINE_FINAL_TYPE (NvAbsencePage, nv_absence_page, NV_TYPE_PAGE)
-
-enum
-{
-  ROSTER_EMPLOYEE,
-  ROSTER_FTE,
-  ROSTER_FROM,
-  ROSTER_TO,
-  ROSTER_STATE,
-};
-
-enum
-{
-  SPELL_EMPLOYEE,
-  SPELL_START,
-  SPELL_END,
-  SPELL_DAYS,
-  SPELL_GRADE,
-  SPELL_TYPE,
-  SPELL_N_COLUMNS,
-};
-
-enum
-{
-  MONTH_PERIOD,
-  MONTH_CONTRACTED,
-  MONTH_SELF,
-  MONTH_DOCTOR,
-  MONTH_PERSONS,
-  MONTH_PERCENT,
-};
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -89,91 +32,14 @@ parent_window (NvAbsencePage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static char *
-format_day (NvDay day)
-{
-  return day != NV_DAY_NONE ? nv_day_format_local (day) : g_strdup ("");
-}
-
-static char *
-format_percent (double value)
-{
-  g_autofree char *number = nv_format_number (value, 1);
-  return g_strconcat (number, "\u00a0%", NULL); /* no-break space, as nv-format */
-}
-
-/* A row of the spells table: the spell, and the day an ongoing one has
- * lasted until (today by the page's clock when the table was loaded). */
-typedef struct
-{
-  NvSpell *spell;
-  NvDay today;
-} SpellRow;
-
-static void
-spell_row_free (SpellRow *row)
-{
-  nv_spell_free (row->spell);
-  g_free (row);
-}
-
-/* A cell of the spells table (nv_table_item_new_lazy). */
-static char *
-format_spell (gconstpointer data, guint column)
-{
-  const SpellRow *row = data;
-  const NvSpell *spell = row->spell;
-
-  switch (column)
-    {
-    case SPELL_EMPLOYEE:
-      return g_strdup (spell->employee_ref);
-    case SPELL_START:
-      return format_day (spell->start);
-    case SPELL_END:
-      return spell->end != NV_DAY_NONE ? format_day (spell->end) : g_strdup (_("ongoing"));
-    case SPELL_DAYS:
-      {
-        NvDay last = spell->end != NV_DAY_NONE ? spell->end : MAX (row->today, spell->start);
-        return g_strdup_printf ("%u", (guint) (last - spell->start + 1));
-      }
-    case SPELL_GRADE:
-      return format_percent (spell->grade);
-    case SPELL_TYPE:
-    default:
-      return g_strdup (nv_spell_type_label (spell->type));
-    }
-}
-
-static gint64
-selected_id (GtkColumnView *view)
-{
-  NvTableItem *item = nv_table_get_selected (view);
-  return item != NULL ? nv_table_item_get_id (item) : 0;
-}
-
-static gpointer
-selected_data (GtkColumnView *view)
-{
-  NvTableItem *item = nv_table_get_selected (view);
-  return item != NULL ? nv_table_item_get_data (item) : NULL;
-}
-
-static NvSpell *
-selected_spell (NvAbsencePage *self)
-{
-  SpellRow *row = selected_data (self->spells_view);
-  return row != NULL ? row->spell : NULL;
-}
-
-static void
-update_actions (NvAbsencePage *self)
+void
+nv_absence_page_update_actions (NvAbsencePage *self)
 {
   GtkWidget *w = GTK_WIDGET (self);
   gboolean unit = nv_page_get_unit_id (NV_PAGE (self)) != 0;
-  NvRosterRow *row = selected_data (self->roster_view);
-  NvSpell *spell = selected_spell (self);
-  NvMonthly *month = selected_data (self->monthly_view);
+  NvRosterRow *row = nv_absence_selected_data (self->roster_view);
+  NvSpell *spell = nv_absence_selected_spell (self);
+  NvMonthly *month = nv_absence_selected_data (self->monthly_view);
 
   gtk_widget_action_set_enabled (w, "absence.add-employee", unit);
   gtk_widget_action_set_enabled (w, "absence.change-fte", row != NULL);
@@ -200,168 +66,6 @@ show_error (NvAbsencePage *self, const char *heading, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- Loading ------------------------------------------------------------ */
-
-static void
-load_roster (NvAbsencePage *self, gint64 unit_id, NvDay today)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = nv_roster_list (nv_page_get_store (NV_PAGE (self)), unit_id, &error);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GHashTable) everyone = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) working = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *summary = NULL;
-  gint64 keep = selected_id (self->roster_view);
-
-  if (rows == NULL)
-    {
-      nv_page_toast (NV_PAGE (self), error->message);
-      rows = g_ptr_array_new ();
-    }
-  /* Staff who have left go below the others, as a group («Earlier», dimmed). */
-  for (guint i = 0, n = rows->len; i < n;)
-    {
-      NvRosterRow *r = g_ptr_array_index (rows, i);
-      if (r->to != NV_DAY_NONE && r->to < today && n-- > 0)
-        g_ptr_array_add (rows, g_ptr_array_steal_index (rows, i));
-      else
-        i++;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      NvRosterRow *row = g_ptr_array_index (rows, i);
-      gboolean past = row->to != NV_DAY_NONE && row->to < today;
-      gboolean future = row->from > today;
-      char **texts = g_new0 (char *, 6);
-      NvTableItem *item;
-
-      texts[ROSTER_EMPLOYEE] = g_strdup (row->employee_ref);
-      texts[ROSTER_FTE] = format_percent (row->fte);
-      texts[ROSTER_FROM] = format_day (row->from);
-      texts[ROSTER_TO] = row->to != NV_DAY_NONE ? format_day (row->to) : g_strdup (_("—"));
-      texts[ROSTER_STATE] = g_strdup (past ? _("Earlier") : future ? _("Upcoming") : _("Now"));
-      item = nv_table_item_new (row->id, texts, row->employee_ref, nv_roster_row_copy (row),
-                                (GDestroyNotify) nv_roster_row_free);
-      nv_table_item_set_dim (item, past);
-      g_ptr_array_add (items, item);
-      g_hash_table_add (everyone, &row->employee_id);
-      if (!past && !future)
-        g_hash_table_add (working, &row->employee_id);
-    }
-  g_list_store_splice (self->roster, 0, g_list_model_get_n_items (G_LIST_MODEL (self->roster)),
-                       items->pdata, items->len);
-  if (keep != 0)
-    nv_table_select_id (self->roster_view, keep);
-
-  self->has_staff = g_hash_table_size (everyone) > 0;
-  summary = g_strdup_printf (
-    /* TRANSLATORS: «12 employees, 10 at work now» */
-    g_dngettext (GETTEXT_PACKAGE, "%u employee, %u employed today",
-                 "%u employees, %u employed today", g_hash_table_size (everyone)),
-    g_hash_table_size (everyone), g_hash_table_size (working));
-  gtk_label_set_text (self->roster_summary, summary);
-  gtk_stack_set_visible_child_name (self->roster_stack, rows->len > 0 ? "list" : "empty");
-}
-
-static void
-load_spells (NvAbsencePage *self, gint64 unit_id, NvDay today)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) spells = nv_spell_list (nv_page_get_store (NV_PAGE (self)), unit_id,
-                                                &error);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *summary = NULL;
-  gint64 keep = selected_id (self->spells_view);
-  guint open = 0, n_spells;
-
-  if (spells == NULL)
-    {
-      nv_page_toast (NV_PAGE (self), error->message);
-      spells = g_ptr_array_new ();
-    }
-  /* Newest first: the leader works on what is going on now. The rows take
-   * the spells over, and their cells are formatted only when shown. */
-  for (guint i = 0; i < spells->len; i++)
-    if (((NvSpell *) g_ptr_array_index (spells, i))->end == NV_DAY_NONE)
-      open++;
-  n_spells = spells->len;
-  g_ptr_array_set_free_func (spells, NULL);
-  for (guint i = n_spells; i-- > 0;)
-    {
-      SpellRow *row = g_new (SpellRow, 1);
-
-      row->spell = g_ptr_array_index (spells, i);
-      row->today = today;
-      g_ptr_array_add (items, nv_table_item_new_lazy (row->spell->id, SPELL_N_COLUMNS, format_spell,
-                                                      row->spell->employee_ref, row,
-                                                      (GDestroyNotify) spell_row_free));
-    }
-  g_list_store_splice (self->spells, 0, g_list_model_get_n_items (G_LIST_MODEL (self->spells)),
-                       items->pdata, items->len);
-  if (keep != 0)
-    nv_table_select_id (self->spells_view, keep);
-
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u period of sick leave, %u ongoing",
-                                          "%u periods of sick leave, %u ongoing", n_spells),
-                             n_spells, open);
-  gtk_label_set_text (self->spells_summary, summary);
-  gtk_stack_set_visible_child_name (self->spells_stack, n_spells > 0 ? "list" : "empty");
-  adw_status_page_set_description (
-    self->spells_empty,
-    self->has_staff
-      ? _("Record each period of sick leave with its dates, grade and whether it is "
-          "self-certified or doctor-certified.")
-      : _("Add the staff first: sick leave is recorded for someone on the staff list. You can "
-          "also import both from your HR system."));
-}
-
-static void
-load_monthly (NvAbsencePage *self, gint64 unit_id)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) months = nv_monthly_list (nv_page_get_store (NV_PAGE (self)), unit_id,
-                                                  &error);
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *summary = NULL;
-  gint64 keep = selected_id (self->monthly_view);
-
-  if (months == NULL)
-    {
-      nv_page_toast (NV_PAGE (self), error->message);
-      months = g_ptr_array_new ();
-    }
-  for (guint i = months->len; i-- > 0;)
-    {
-      NvMonthly *m = g_ptr_array_index (months, i);
-      double lost = m->lost_days_self + m->lost_days_doctor;
-      char **texts = g_new0 (char *, 7);
-      NvMonthly *copy = g_new (NvMonthly, 1);
-
-      *copy = *m;
-      /* TRANSLATORS: month and year, «March 2025» */
-      texts[MONTH_PERIOD] = g_strdup_printf (_("%s %d"), nv_month_name (m->month), m->year);
-      /* One fixed decimal so the columns line up; the dialog shows all. */
-      texts[MONTH_CONTRACTED] = nv_format_decimal (m->contracted_days, 1);
-      texts[MONTH_SELF] = nv_format_decimal (m->lost_days_self, 1);
-      texts[MONTH_DOCTOR] = nv_format_decimal (m->lost_days_doctor, 1);
-      texts[MONTH_PERSONS] = g_strdup_printf ("%d", m->persons);
-      texts[MONTH_PERCENT] = m->contracted_days > 0
-                               ? nv_format_percent_sign (lost * 100 / m->contracted_days)
-                               : g_strdup (_("—"));
-      g_ptr_array_add (items, nv_table_item_new (m->year * 100 + m->month, texts, NULL, copy,
-                                                 g_free));
-    }
-  g_list_store_splice (self->monthly, 0, g_list_model_get_n_items (G_LIST_MODEL (self->monthly)),
-                       items->pdata, items->len);
-  if (keep != 0)
-    nv_table_select_id (self->monthly_view, keep);
-
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months", months->len),
-                             months->len);
-  gtk_label_set_text (self->monthly_summary, summary);
-  gtk_stack_set_visible_child_name (self->monthly_stack, months->len > 0 ? "list" : "empty");
-}
-
 static void
 nv_absence_page_reload (NvPage *page)
 {
@@ -372,20 +76,30 @@ nv_absence_page_reload (NvPage *page)
   if (nv_page_get_store (page) == NULL || unit_id == 0)
     {
       g_list_store_remove_all (self->roster);
-      g_list_store_remove_all (self->spells);
+      nv_absence_clear_spells (self);
       g_list_store_remove_all (self->monthly);
       self->has_staff = FALSE;
-      update_actions (self);
+      nv_absence_page_update_actions (self);
       return;
     }
   /* Another unit: the filter typed for the last one means nothing here. */
   if (unit_id != self->loaded_unit)
     gtk_editable_set_text (GTK_EDITABLE (self->spells_search), "");
   self->loaded_unit = unit_id;
-  load_roster (self, unit_id, today);
-  load_spells (self, unit_id, today);
-  load_monthly (self, unit_id);
-  update_actions (self);
+  nv_absence_load_roster (self, unit_id, today);
+  nv_absence_load_monthly (self, unit_id);
+  /* The sick leave (100 000 spells in a big unit) when it is shown. */
+  self->spells_stale = TRUE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), "spells") == 0)
+    nv_absence_ensure_spells (self);
+  nv_absence_page_update_actions (self);
+}
+
+static void
+visible_part_changed_cb (NvAbsencePage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections), "spells") == 0)
+    nv_absence_ensure_spells (self);
 }
 
 /* ---- Dialogs ------------------------------------------------------------ */
@@ -414,7 +128,7 @@ roster_action (GtkWidget *widget, const char *action_name, GVariant *param)
   NvAbsencePage *self = NV_ABSENCE_PAGE (widget);
   NvStore *store = nv_page_get_store (NV_PAGE (self));
   gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
-  NvRosterRow *row = selected_data (self->roster_view);
+  NvRosterRow *row = nv_absence_selected_data (self->roster_view);
 
   if (store == NULL || unit_id == 0)
     return;
@@ -448,7 +162,7 @@ spell_action (GtkWidget *widget, const char *action_name, GVariant *param)
   NvAbsencePage *self = NV_ABSENCE_PAGE (widget);
   NvStore *store = nv_page_get_store (NV_PAGE (self));
   gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
-  NvSpell *spell = selected_spell (self);
+  NvSpell *spell = nv_absence_selected_spell (self);
 
   if (store == NULL || unit_id == 0)
     return;
@@ -477,7 +191,7 @@ month_action (GtkWidget *widget, const char *action_name, GVariant *param)
   NvAbsencePage *self = NV_ABSENCE_PAGE (widget);
   NvStore *store = nv_page_get_store (NV_PAGE (self));
   gint64 unit_id = nv_page_get_unit_id (NV_PAGE (self));
-  NvMonthly *month = selected_data (self->monthly_view);
+  NvMonthly *month = nv_absence_selected_data (self->monthly_view);
 
   if (store == NULL || unit_id == 0)
     return;
@@ -562,11 +276,11 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (g_str_equal (action_name, "absence.delete-roster"))
     {
-      NvRosterRow *row = selected_data (self->roster_view);
+      NvRosterRow *row = nv_absence_selected_data (self->roster_view);
       g_autofree char *from = NULL;
       if (row == NULL)
         return;
-      from = format_day (row->from);
+      from = nv_absence_format_day (row->from);
       heading = g_strdup_printf (_("Delete the row of %s from %s?"), row->employee_ref, from);
       ask_delete (self, "roster", row->id, row->employee_id, heading,
                   _("To record that someone has left, use End Employment instead. When this is "
@@ -574,11 +288,11 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   else if (g_str_equal (action_name, "absence.delete-spell"))
     {
-      NvSpell *spell = selected_spell (self);
+      NvSpell *spell = nv_absence_selected_spell (self);
       g_autofree char *from = NULL;
       if (spell == NULL)
         return;
-      from = format_day (spell->start);
+      from = nv_absence_format_day (spell->start);
       heading = g_strdup_printf (_("Delete the sick leave of %s from %s?"), spell->employee_ref,
                                  from);
       ask_delete (self, "spells", spell->id, spell->employee_id, heading,
@@ -586,7 +300,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   else if (g_str_equal (action_name, "absence.delete-month"))
     {
-      NvMonthly *m = selected_data (self->monthly_view);
+      NvMonthly *m = nv_absence_selected_data (self->monthly_view);
       if (m == NULL)
         return;
       heading = g_strdup_printf (_("Delete the figures for %s %d?"), nv_month_name (m->month),
@@ -608,98 +322,6 @@ static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   nv_absence_page_export (NV_ABSENCE_PAGE (widget), g_variant_get_string (param, NULL));
-}
-
-/* ---- Tables ------------------------------------------------------------- */
-
-static void
-row_activated_cb (GtkColumnView *view, guint position, NvAbsencePage *self)
-{
-  const char *action = view == self->roster_view  ? "absence.edit-roster"
-                       : view == self->spells_view ? "absence.edit-spell"
-                                                   : "absence.edit-month";
-
-  gtk_selection_model_select_item (gtk_column_view_get_model (view), position, TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
-}
-
-static void
-selection_changed_cb (NvAbsencePage *self)
-{
-  update_actions (self);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry, NvAbsencePage *self)
-{
-  gtk_string_filter_set_search (self->spells_filter,
-                                gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-setup_view (NvAbsencePage *self, GtkColumnView *view, GListModel *model, const char *delete_action)
-{
-  GtkSingleSelection *selection = gtk_single_selection_new (model);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect (view, "activate", G_CALLBACK (row_activated_cb), self);
-
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                      gtk_named_action_new (delete_action)));
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
-                      gtk_named_action_new (delete_action)));
-  gtk_widget_add_controller (GTK_WIDGET (view), shortcuts);
-}
-
-static void
-build_tables (NvAbsencePage *self)
-{
-  GtkFilterListModel *filtered;
-
-  nv_table_add_column (self->roster_view, _("Employee"), ROSTER_EMPLOYEE, NV_TABLE_TEXT, TRUE);
-  nv_table_add_column (self->roster_view, _("FTE"), ROSTER_FTE, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->roster_view, _("First Day"), ROSTER_FROM, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->roster_view, _("Last Day"), ROSTER_TO, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->roster_view, _("In Force"), ROSTER_STATE, NV_TABLE_TEXT, FALSE);
-  setup_view (self, self->roster_view, G_LIST_MODEL (g_object_ref (self->roster)),
-              "absence.delete-roster");
-
-  nv_table_add_column (self->spells_view, _("Employee"), SPELL_EMPLOYEE, NV_TABLE_TEXT, TRUE);
-  nv_table_add_column (self->spells_view, _("First Day"), SPELL_START, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->spells_view, _("Last Day"), SPELL_END, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->spells_view, _("Calendar Days"), SPELL_DAYS, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->spells_view, _("Grade"), SPELL_GRADE, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->spells_view, _("Type"), SPELL_TYPE, NV_TABLE_TEXT, FALSE);
-  self->spells_filter = gtk_string_filter_new (
-    gtk_property_expression_new (NV_TYPE_TABLE_ITEM, NULL, "search"));
-  gtk_string_filter_set_match_mode (self->spells_filter, GTK_STRING_FILTER_MATCH_MODE_PREFIX);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->spells)),
-                                        GTK_FILTER (g_object_ref (self->spells_filter)));
-  setup_view (self, self->spells_view, G_LIST_MODEL (filtered), "absence.delete-spell");
-  g_signal_connect (self->spells_search, "search-changed", G_CALLBACK (search_changed_cb), self);
-
-  nv_table_add_column (self->monthly_view, _("Month"), MONTH_PERIOD, NV_TABLE_TEXT, TRUE);
-  nv_table_add_column (self->monthly_view, _("Contracted Days"), MONTH_CONTRACTED,
-                       NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->monthly_view, _("Lost, Self-Certified"), MONTH_SELF,
-                       NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->monthly_view, _("Lost, Doctor-Certified"), MONTH_DOCTOR,
-                       NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->monthly_view, _("Persons"), MONTH_PERSONS, NV_TABLE_NUMBER, FALSE);
-  nv_table_add_column (self->monthly_view, _("Sick Leave"), MONTH_PERCENT, NV_TABLE_NUMBER,
-                       FALSE);
-  setup_view (self, self->monthly_view, G_LIST_MODEL (g_object_ref (self->monthly)),
-              "absence.delete-month");
 }
 
 /* ---- Public ------------------------------------------------------------- */
@@ -726,7 +348,10 @@ nv_absence_page_get_view (NvAbsencePage *self, const char *part)
   if (g_strcmp0 (part, "roster") == 0)
     return self->roster_view;
   if (g_strcmp0 (part, "spells") == 0)
-    return self->spells_view;
+    {
+      nv_absence_ensure_spells (self);
+      return self->spells_view;
+    }
   if (g_strcmp0 (part, "monthly") == 0)
     return self->monthly_view;
   return NULL;
@@ -738,6 +363,8 @@ nv_absence_page_is_empty (NvAbsencePage *self, const char *part)
   GtkStack *stack;
 
   g_return_val_if_fail (NV_IS_ABSENCE_PAGE (self), TRUE);
+  if (g_strcmp0 (part, "spells") == 0)
+    nv_absence_ensure_spells (self);
   stack = g_strcmp0 (part, "roster") == 0  ? self->roster_stack
           : g_strcmp0 (part, "spells") == 0 ? self->spells_stack
                                             : self->monthly_stack;
@@ -807,11 +434,13 @@ static void
 nv_absence_page_init (NvAbsencePage *self)
 {
   self->roster = g_list_store_new (NV_TYPE_TABLE_ITEM);
-  self->spells = g_list_store_new (NV_TYPE_TABLE_ITEM);
+  self->spells = nv_absence_spell_rows_new ();
   self->monthly = g_list_store_new (NV_TYPE_TABLE_ITEM);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   nv_unfocus_flow_box_children (GTK_WIDGET (self));
-  build_tables (self);
-  update_actions (self);
+  nv_absence_build_tables (self);
+  nv_absence_page_update_actions (self);
+  g_signal_connect_swapped (self->sections, "notify::visible-child-name",
+                            G_CALLBACK (visible_part_changed_cb), self);
 }

@@ -140,10 +140,10 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   parts->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
-  gtk_label_set_wrap (GTK_LABEL (parts->title), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (parts->title), PANGO_ELLIPSIZE_END);
   parts->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (parts->subtitle, "dim-label");
   gtk_widget_add_css_class (parts->subtitle, "caption");
   gtk_box_append (GTK_BOX (text), parts->title);
@@ -343,7 +343,7 @@ repeated_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gp
   gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
   parts->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (parts->subtitle, "dim-label");
   gtk_widget_add_css_class (parts->subtitle, "caption");
   gtk_box_append (GTK_BOX (text), parts->title);

@@ -44,4 +44,29 @@ GtkWidget *nv_followup_repeated_list_new (GListStore *store, int max_height,
                                           const char *accessible_label);
 void nv_followup_fill_repeated (GListStore *store, GPtrArray *flagged);
 
+/* nv-followup-data.c: the section's content without widgets. */
+typedef struct
+{
+  gint64 unit_id;
+  NvDay today;
+  NvDay tracked_from;
+  GPtrArray *all;     /* NvMilestone of every case, by employee and case */
+  GPtrArray *cases;   /* NvCase */
+  GPtrArray *flagged; /* NvRepeatedAbsence */
+  GArray *overdue;    /* guint: positions in @all, in the list's order */
+  GArray *soon;
+  GArray *not_tracked;
+  GArray *starts; /* guint: first milestone of each current case in @all */
+} NvFollowupData;
+
+NvFollowupData *nv_followup_data_compute (NvStore *store, gint64 unit_id, NvDay today,
+                                          int soon_days, GError **error);
+void nv_followup_data_free (NvFollowupData *data);
+/* Frees @data in a thread of its own. */
+void nv_followup_data_free_later (NvFollowupData *data);
+
+/* nv-followup-cards.c: a card for one current case @c (NULL when no longer
+ * current) with its milestones @ms, by due date. */
+GtkWidget *nv_followup_case_card (NvPage *page, GPtrArray *ms, const NvCase *c, NvDay today);
+
 G_END_DECLS

@@ -43,7 +43,8 @@ struct _NvFollowupPage
   guint n_overdue;
   gboolean stale; /* data changed while off screen: build on map */
   guint cards_source;
-  GCancellable *badge_cancel; /* the badge being counted in a worker thread */
+  GCancellable *badge_cancel; /* the content being prepared in a worker thread */
+  NvFollowupData *prepared;   /* and what it gave, for build() */
 
   NvMilestoneModel *overdue_model;
   NvMilestoneModel *soon_model;
@@ -84,78 +85,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* ---- Rows -------------------------------------------------------------- */
-
-static void
-mark_done_clicked_cb (GtkButton *button, NvFollowupPage *self)
-{
-  const NvMilestone *m = g_object_get_data (G_OBJECT (button), "milestone");
-  nv_followup_mark_done_dialog (NV_PAGE (self), m);
-}
-
-static void
-undo_clicked_cb (GtkButton *button, NvFollowupPage *self)
-{
-  const NvMilestone *m = g_object_get_data (G_OBJECT (button), "milestone");
-  nv_followup_undo_done (NV_PAGE (self), m);
-}
-
-/* A milestone of a case card as a row. */
-static GtkWidget *
-milestone_row (NvFollowupPage *self, const NvMilestone *m, NvDay today)
-{
-  const char *title = nv_milestone_title (m->milestone);
-  g_autofree char *subtitle = nv_followup_status_text (m, today);
-  g_autofree char *button_label = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, nv_milestone_explanation (m->milestone));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), nv_followup_status_badge (m->status));
-
-  if (m->status == NV_MILESTONE_DONE)
-    {
-      button = gtk_button_new_with_mnemonic (_("_Undo"));
-      gtk_widget_add_css_class (button, "flat");
-      /* Translators: accessible name of a button: "Undo Follow-up plan for AB" */
-      button_label = g_strdup_printf (_("Undo %s for %s"), title, m->employee_ref);
-      g_signal_connect (button, "clicked", G_CALLBACK (undo_clicked_cb), self);
-    }
-  else
-    {
-      button = gtk_button_new_with_mnemonic (_("_Mark as Done…"));
-      /* Translators: accessible name of a button: "Mark Follow-up plan for AB as done" */
-      button_label = g_strdup_printf (_("Mark %s for %s as done"), title, m->employee_ref);
-      g_signal_connect (button, "clicked", G_CALLBACK (mark_done_clicked_cb), self);
-    }
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  nv_a11y_set_button_name (button, button_label);
-  g_object_set_data_full (G_OBJECT (button), "milestone", nv_milestone_copy (m),
-                          (GDestroyNotify) nv_milestone_free);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return row;
-}
-
-/* A case card's «All Steps», unfolded for the first time: its rows. */
-static void
-steps_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, NvFollowupPage *self)
-{
-  g_autoptr (GPtrArray) ms = g_object_steal_data (G_OBJECT (expander), "milestones");
-  NvDay today = nv_page_today (NV_PAGE (self));
-
-  if (ms == NULL || !adw_expander_row_get_expanded (expander))
-    {
-      if (ms != NULL)
-        g_object_set_data_full (G_OBJECT (expander), "milestones", g_steal_pointer (&ms),
-                                (GDestroyNotify) g_ptr_array_unref);
-      return;
-    }
-  for (guint i = 0; i < ms->len; i++)
-    adw_expander_row_add_row (expander, milestone_row (self, g_ptr_array_index (ms, i), today));
-}
 
 static GtkWidget *
 placeholder_row (const char *text)
@@ -169,156 +98,6 @@ placeholder_row (const char *text)
   return label;
 }
 
-/* How the employee is sick-listed today in case @c: "fully sick-listed",
- * "50 % sick-listed" or "self-certified"; NULL when no spell covers today. */
-static char *
-current_grade (const NvCase *c, NvDay today)
-{
-  for (guint i = 0; c != NULL && i < c->spells->len; i++)
-    {
-      const NvSpell *spell = &g_array_index (c->spells, NvSpell, i);
-      g_autofree char *grade = NULL;
-
-      if (spell->start > today || (spell->end != NV_DAY_NONE && spell->end < today))
-        continue;
-      if (spell->type == NV_SPELL_SELF)
-        return g_strdup (_("self-certified"));
-      if (spell->grade >= 100.)
-        return g_strdup (_("fully sick-listed"));
-      grade = nv_format_number (spell->grade, 1);
-      /* Translators: "50 % sick-listed" (graded sick leave) */
-      return g_strdup_printf (_("%s %% sick-listed"), grade);
-    }
-  return NULL;
-}
-
-static gpointer
-copy_milestone (gconstpointer m, gpointer data)
-{
-  return nv_milestone_copy (m);
-}
-
-/* A card for one current case: who, since when, the timeline and each
- * milestone. @ms holds the case's milestones, by due date. */
-static GtkWidget *
-case_card (NvFollowupPage *self, GPtrArray *ms, const NvCase *c, NvDay today)
-{
-  const NvMilestone *first = g_ptr_array_index (ms, 0);
-  const NvMilestone *next = NULL;
-  g_autofree char *since = nv_day_format_local (first->case_start);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *a11y = NULL;
-  g_autofree char *timeline_a11y = NULL;
-  g_autoptr (GString) next_text = g_string_new (NULL);
-  guint day = today >= first->case_start ? today - first->case_start + 1 : 0;
-  guint overdue = 0, done = 0;
-  GtkWidget *list, *header, *box, *name, *detail, *timeline;
-
-  for (guint i = 0; i < ms->len; i++)
-    {
-      const NvMilestone *m = g_ptr_array_index (ms, i);
-      if (m->status == NV_MILESTONE_OVERDUE)
-        overdue++;
-      else if (m->status == NV_MILESTONE_DONE)
-        done++;
-      else if (next == NULL && m->status == NV_MILESTONE_DUE)
-        next = m;
-    }
-
-  if (first->case_open)
-    /* Translators: "Since 05.01.2026 · day 47" */
-    subtitle = g_strdup_printf (_("Since %s · day %u"), since, day);
-  else
-    {
-      g_autofree char *until = nv_day_format_local (first->case_end);
-      /* Translators: "Since 05.01.2026 · day 47 · sick-listed until 31.03.2026" */
-      subtitle = g_strdup_printf (_("Since %s · day %u · sick-listed until %s"), since, day, until);
-    }
-  {
-    g_autofree char *grade = current_grade (c, today);
-    if (grade != NULL)
-      {
-        char *with_grade = g_strdup_printf ("%s · %s", subtitle, grade);
-        g_free (subtitle);
-        subtitle = with_grade;
-      }
-  }
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  name = gtk_label_new (first->employee_ref);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  detail = gtk_label_new (subtitle);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_widget_set_hexpand (detail, TRUE);
-  gtk_box_append (GTK_BOX (header), name);
-  gtk_box_append (GTK_BOX (header), detail);
-  gtk_box_append (GTK_BOX (box), header);
-
-  timeline = nv_followup_timeline_new ();
-  nv_followup_timeline_set_case (NV_FOLLOWUP_TIMELINE (timeline), ms, day);
-  gtk_box_append (GTK_BOX (box), timeline);
-  {
-    GtkWidget *row = gtk_list_box_row_new ();
-    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-    gtk_list_box_append (GTK_LIST_BOX (list), row);
-  }
-
-  if (next != NULL)
-    {
-      g_autofree char *due = nv_day_format_local (next->due);
-      /* Translators: ", next: Dialogue meeting 1 by 23.02.2026" */
-      g_string_printf (next_text, _(", next: %s by %s"), nv_milestone_title (next->milestone),
-                       due);
-    }
-
-  /* The steps themselves, folded: the lists above hold what needs doing. */
-  {
-    GtkWidget *expander = adw_expander_row_new ();
-    g_autofree char *steps_subtitle = NULL;
-
-    if (overdue > 0)
-      steps_subtitle = g_strdup_printf (g_dngettext (NULL, "%u of %u done · %u overdue",
-                                                     "%u of %u done · %u overdue", overdue),
-                                        done, ms->len, overdue);
-    else
-      steps_subtitle = g_strdup_printf (_("%u of %u done"), done, ms->len);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("All Steps"));
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), steps_subtitle);
-    GPtrArray *copy = g_ptr_array_copy (ms, copy_milestone, NULL);
-
-    /* Its rows are made when it is first unfolded. */
-    g_ptr_array_set_free_func (copy, (GDestroyNotify) nv_milestone_free);
-    g_object_set_data_full (G_OBJECT (expander), "milestones", copy,
-                            (GDestroyNotify) g_ptr_array_unref);
-    g_signal_connect (expander, "notify::expanded", G_CALLBACK (steps_expanded_cb), self);
-    gtk_list_box_append (GTK_LIST_BOX (list), expander);
-  }
-  /* Translators: accessible summary of a case: "AB, sick-listed since
-   * 05.01.2026, day 47: 2 overdue, 1 done, next: …" */
-  a11y = g_strdup_printf (_("%s, sick-listed since %s, day %u: %u overdue, %u done%s"),
-                          first->employee_ref, since, day, overdue, done, next_text->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  /* Translators: accessible description of the timeline picture */
-  timeline_a11y = g_strdup_printf (_("Timeline of the case’s first year: day %u of 364; "
-                                     "overdue: %u, done: %u"),
-                                   day, overdue, done);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  timeline_a11y, -1);
-  return list;
-}
 
 /* ---- What each step means ---------------------------------------------- */
 
@@ -480,38 +259,12 @@ show_empty (NvFollowupPage *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-/* Order of the Overdue and Due lists (as nv_followup_select_upcoming()):
- * by due date, employee, case start, step. */
-static int
-compare_upcoming_index (gconstpointer a, gconstpointer b, gpointer data)
-{
-  GPtrArray *all = data;
-  const NvMilestone *x = g_ptr_array_index (all, *(const guint *) a);
-  const NvMilestone *y = g_ptr_array_index (all, *(const guint *) b);
-
-  if (x->due != y->due)
-    return x->due < y->due ? -1 : 1;
-  if (x->ref_rank != y->ref_rank)
-    return x->ref_rank < y->ref_rank ? -1 : 1;
-  if (x->case_start != y->case_start)
-    return x->case_start < y->case_start ? -1 : 1;
-  return x->offset_days - y->offset_days;
-}
-
-static int
-compare_upcoming_index_latest_first (gconstpointer a, gconstpointer b, gpointer data)
-{
-  return compare_upcoming_index (b, a, data);
-}
-
 /* Cards are made a few at a time, so the page shows at once. */
 #define CARDS_AT_ONCE 6
 
 typedef struct
 {
-  GPtrArray *all;   /* NvMilestone */
-  GPtrArray *cases; /* NvCase */
-  GArray *starts;   /* guint: first milestone of each current case in @all */
+  NvFollowupData *data;
   GHashTable *case_of; /* employee id → current NvCase */
   guint next;
 } Cards;
@@ -519,9 +272,7 @@ typedef struct
 static void
 cards_free (Cards *cards)
 {
-  g_ptr_array_unref (cards->all);
-  g_ptr_array_unref (cards->cases);
-  g_array_unref (cards->starts);
+  nv_followup_data_free_later (cards->data);
   g_hash_table_unref (cards->case_of);
   g_free (cards);
 }
@@ -531,31 +282,34 @@ add_cards (NvFollowupPage *self, Cards *cards, guint n)
 {
   g_autoptr (GPtrArray) ms = g_ptr_array_new ();
   NvDay today = nv_page_today (NV_PAGE (self));
+  GPtrArray *all = cards->data->all;
+  GArray *starts = cards->data->starts;
 
-  for (; n > 0 && cards->next < cards->starts->len; n--, cards->next++)
+  for (; n > 0 && cards->next < starts->len; n--, cards->next++)
     {
-      guint i = g_array_index (cards->starts, guint, cards->next);
-      const NvMilestone *first = g_ptr_array_index (cards->all, i);
+      guint i = g_array_index (starts, guint, cards->next);
+      const NvMilestone *first = g_ptr_array_index (all, i);
       const NvCase *c = g_hash_table_lookup (cards->case_of, &first->employee_id);
 
       g_ptr_array_set_size (ms, 0);
-      for (; i < cards->all->len; i++)
+      for (; i < all->len; i++)
         {
-          const NvMilestone *m = g_ptr_array_index (cards->all, i);
+          const NvMilestone *m = g_ptr_array_index (all, i);
           if (m->employee_id != first->employee_id || m->case_start != first->case_start)
             break;
           g_ptr_array_add (ms, (gpointer) m);
         }
       gtk_box_append (self->cases_box,
-                      case_card (self, ms, c != NULL && c->start == first->case_start ? c : NULL,
-                                 today));
+                      nv_followup_case_card (NV_PAGE (self), ms,
+                                             c != NULL && c->start == first->case_start ? c : NULL,
+                                             today));
     }
 }
 
 static gboolean
-more_cards_cb (gpointer data)
+more_cards_cb (gpointer user_data)
 {
-  NvFollowupPage *self = data;
+  NvFollowupPage *self = user_data;
   Cards *cards = g_object_get_data (G_OBJECT (self), "cards");
 
   if (cards == NULL)
@@ -564,14 +318,14 @@ more_cards_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   add_cards (self, cards, CARDS_AT_ONCE);
-  if (cards->next < cards->starts->len)
+  if (cards->next < cards->data->starts->len)
     return G_SOURCE_CONTINUE;
   self->cards_source = 0;
-  g_object_set_data (G_OBJECT (self), "cards", NULL);
   return G_SOURCE_REMOVE;
 }
 
-/* Everything on the page from the unit's milestones. */
+/* Everything on the page from the unit's milestones: prepared while the
+ * page was hidden (prepare_in_thread()) when it is there, or computed now. */
 static void
 build (NvFollowupPage *self)
 {
@@ -579,16 +333,10 @@ build (NvFollowupPage *self)
   NvStore *store = nv_page_get_store (page);
   gint64 unit_id = nv_page_get_unit_id (page);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GPtrArray) cases = NULL;
-  g_autoptr (GPtrArray) flagged = NULL;
-  g_autoptr (GArray) overdue = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) soon = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) not_tracked = g_array_new (FALSE, FALSE, sizeof (guint));
   NvDay today = nv_page_today (NV_PAGE (self));
-  NvDay tracked_from = NV_DAY_NONE;
+  NvFollowupData *data = NULL;
   Cards *cards;
-  gint64 t_build = g_get_monotonic_time ();
+  guint n_cards;
 
   self->stale = FALSE;
   cancel_badge (self);
@@ -596,136 +344,124 @@ build (NvFollowupPage *self)
   g_object_set_data (G_OBJECT (self), "cards", NULL);
   clear_box (self->cases_box);
 
+  if (self->prepared != NULL && self->prepared->unit_id == unit_id &&
+      self->prepared->today == today)
+    data = g_steal_pointer (&self->prepared);
+  nv_followup_data_free_later (g_steal_pointer (&self->prepared));
   if (store == NULL || unit_id == 0)
     {
+      nv_followup_data_free_later (data);
       set_n_overdue (self, 0);
       show_empty (self);
       return;
     }
-  all = nv_followup_list_with_cases (store, unit_id, today, &cases, &error);
-  if (all == NULL || !nv_followup_get_tracked_from (store, unit_id, &tracked_from, &error))
+  if (data == NULL)
+    data = nv_followup_data_compute (store, unit_id, today, SOON_DAYS, &error);
+  if (data == NULL)
     {
       nv_page_toast (page, error->message);
       set_n_overdue (self, 0);
       show_empty (self);
       return;
     }
-  flagged = nv_repeated_absence_compute (cases, today);
 
+  nv_milestone_model_set (self->overdue_model, data->all, data->overdue);
+  nv_milestone_model_set (self->soon_model, data->all, data->soon);
+  nv_milestone_model_set (self->not_tracked_model, data->all, data->not_tracked);
 
-  /* The lists: the same selection as nv_followup_upcoming() and the CLI;
-   * overdue with the latest first — what can still be put right. */
-  cards = g_new0 (Cards, 1);
-  cards->starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  cards->case_of = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < all->len; i++)
-    {
-      const NvMilestone *m = g_ptr_array_index (all, i);
-      const NvMilestone *prev = i > 0 ? g_ptr_array_index (all, i - 1) : NULL;
-
-      if (nv_milestone_is_upcoming (m, today, SOON_DAYS))
-        g_array_append_val (m->status == NV_MILESTONE_OVERDUE ? overdue : soon, i);
-      else if (m->status == NV_MILESTONE_NOT_TRACKED)
-        g_array_append_val (not_tracked, i);
-      if ((prev == NULL || prev->employee_id != m->employee_id ||
-           prev->case_start != m->case_start) &&
-          nv_milestone_case_is_current (m, today) && m->case_start <= today)
-        g_array_append_val (cards->starts, i);
-    }
-  g_array_sort_with_data (overdue, compare_upcoming_index_latest_first, all);
-  g_array_sort_with_data (soon, compare_upcoming_index, all);
-
-  nv_milestone_model_set (self->overdue_model, all, overdue);
-  nv_milestone_model_set (self->soon_model, all, soon);
-  nv_milestone_model_set (self->not_tracked_model, all, not_tracked);
-
-  gtk_widget_set_visible (self->overdue_placeholder, overdue->len == 0);
+  gtk_widget_set_visible (self->overdue_placeholder, data->overdue->len == 0);
   gtk_widget_set_visible (gtk_widget_get_next_sibling (self->overdue_placeholder),
-                          overdue->len > 0);
-  gtk_widget_set_visible (self->soon_placeholder, soon->len == 0);
-  gtk_widget_set_visible (gtk_widget_get_next_sibling (self->soon_placeholder), soon->len > 0);
-  fill_tracked_from (self, tracked_from, not_tracked->len);
+                          data->overdue->len > 0);
+  gtk_widget_set_visible (self->soon_placeholder, data->soon->len == 0);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (self->soon_placeholder),
+                          data->soon->len > 0);
+  fill_tracked_from (self, data->tracked_from, data->not_tracked->len);
 
-  nv_followup_fill_repeated (self->repeated_store, flagged);
-  gtk_widget_set_visible (GTK_WIDGET (self->repeated_group), flagged->len > 0);
-
+  nv_followup_fill_repeated (self->repeated_store, data->flagged);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeated_group), data->flagged->len > 0);
 
   /* Current cases, one card each: the first at once, the rest when idle. */
-  for (guint i = 0; i < cases->len; i++)
+  cards = g_new0 (Cards, 1);
+  cards->case_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < data->cases->len; i++)
     {
-      NvCase *c = g_ptr_array_index (cases, i);
+      NvCase *c = g_ptr_array_index (data->cases, i);
       if (c->open || c->end >= today)
         g_hash_table_insert (cards->case_of, &c->employee_id, c);
     }
-  cards->all = g_ptr_array_ref (all);
-  cards->cases = g_ptr_array_ref (cases);
+  cards->data = data;
   g_object_set_data_full (G_OBJECT (self), "cards", cards, (GDestroyNotify) cards_free);
   add_cards (self, cards, CARDS_AT_ONCE);
 
-  if (cards->next < cards->starts->len)
+  n_cards = data->starts->len;
+  if (cards->next < n_cards)
     self->cards_source = g_idle_add_full (G_PRIORITY_LOW, more_cards_cb, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->cases_group), cards->starts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_group), n_cards > 0);
 
-  g_debug ("follow-up page built: %.1f ms; %u flagged, %u cards, %u overdue, %u soon, %u not tracked", (g_get_monotonic_time () - t_build) / 1000., flagged->len, cards->starts->len, overdue->len, soon->len, not_tracked->len);
-  fill_summary (self, cards->starts->len, overdue->len, soon->len);
-  set_n_overdue (self, overdue->len);
-  gtk_stack_set_visible_child_name (self->stack, cards->starts->len > 0 || overdue->len > 0 ||
-                                                     soon->len > 0 || not_tracked->len > 0 ||
-                                                     flagged->len > 0
-                                                   ? "content"
-                                                   : "empty");
+  fill_summary (self, n_cards, data->overdue->len, data->soon->len);
+  set_n_overdue (self, data->overdue->len);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_cards > 0 || data->overdue->len > 0 || data->soon->len > 0 ||
+                                        data->not_tracked->len > 0 || data->flagged->len > 0
+                                      ? "content"
+                                      : "empty");
 }
 
-/* ---- The badge, counted off the main thread ----------------------------- */
+/* ---- Prepared off the main thread --------------------------------------- */
 
 typedef struct
 {
   char *path;
   gint64 unit_id;
   NvDay today;
-} BadgeJob;
+} PrepareJob;
 
 static void
-badge_job_free (BadgeJob *job)
+prepare_job_free (PrepareJob *job)
 {
   g_free (job->path);
   g_free (job);
 }
 
 static void
-count_badge_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+prepare_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  BadgeJob *job = data;
+  PrepareJob *job = task_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (NvStore) store = nv_store_open (job->path, &error);
-  guint n_overdue = 0;
+  NvFollowupData *data = NULL;
 
-  if (store == NULL || !nv_followup_count (store, job->unit_id, job->today, SOON_DAYS, &n_overdue,
-                                           NULL, &error))
+  if (store != NULL)
+    data = nv_followup_data_compute (store, job->unit_id, job->today, SOON_DAYS, &error);
+  if (data == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_int (task, n_overdue);
+  /* Dropped unfreed when the page no longer wants it. */
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, data, (GDestroyNotify) nv_followup_data_free_later);
+  else
+    nv_followup_data_free (data);
 }
 
 static void
-badge_counted_cb (GObject *source, GAsyncResult *result, gpointer data)
+prepared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   NvFollowupPage *self = NV_FOLLOWUP_PAGE (source);
   g_autoptr (GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  NvFollowupData *data = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->badge_cancel);
-  if (error != NULL)
+  if (data == NULL)
     {
       /* The worker's own connection failed (busy, say): count here. */
       NvStore *store = nv_page_get_store (NV_PAGE (self));
       guint n_overdue = 0;
 
-      g_debug ("follow-up badge in a worker thread: %s", error->message);
+      g_debug ("follow-up prepared in a worker thread: %s", error->message);
       g_clear_error (&error);
       if (store != NULL && nv_page_get_unit_id (NV_PAGE (self)) != 0 &&
           !nv_followup_count (store, nv_page_get_unit_id (NV_PAGE (self)),
@@ -734,9 +470,13 @@ badge_counted_cb (GObject *source, GAsyncResult *result, gpointer data)
           g_warning ("follow-up badge: %s", error->message);
           n_overdue = 0;
         }
-      n = n_overdue;
+      set_n_overdue (self, n_overdue);
+      return;
     }
-  set_n_overdue (self, (guint) n);
+  nv_followup_data_free_later (self->prepared);
+  self->prepared = data;
+  /* The badge counts what the Overdue list will show. */
+  set_n_overdue (self, data->overdue->len);
 }
 
 static void
@@ -748,22 +488,20 @@ cancel_badge (NvFollowupPage *self)
 }
 
 static void
-count_badge_in_thread (NvFollowupPage *self, const char *path, gint64 unit_id)
+prepare_in_thread (NvFollowupPage *self, const char *path, gint64 unit_id)
 {
   g_autoptr (GTask) task = NULL;
-  BadgeJob *job = g_new0 (BadgeJob, 1);
+  PrepareJob *job = g_new0 (PrepareJob, 1);
 
   cancel_badge (self);
   self->badge_cancel = g_cancellable_new ();
   job->path = g_strdup (path);
   job->unit_id = unit_id;
   job->today = nv_page_today (NV_PAGE (self));
-  task = g_task_new (self, self->badge_cancel, badge_counted_cb, NULL);
-  g_task_set_source_tag (task, count_badge_in_thread);
-  /* A newer count or a build replaces this one: its result is dropped. */
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, job, (GDestroyNotify) badge_job_free);
-  g_task_run_in_thread (task, count_badge_thread);
+  task = g_task_new (self, self->badge_cancel, prepared_cb, NULL);
+  g_task_set_source_tag (task, prepare_in_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) prepare_job_free);
+  g_task_run_in_thread (task, prepare_thread);
 }
 
 static void
@@ -784,20 +522,23 @@ nv_followup_page_reload (NvPage *page)
       build (self);
       return;
     }
-  /* Off screen only the badge is needed: counted, nothing built. */
+  /* Off screen only the badge is needed at once: the content is prepared
+   * in a worker thread, nothing built. What was prepared is out of date. */
   self->stale = TRUE;
+  nv_followup_data_free_later (g_steal_pointer (&self->prepared));
   if (store == NULL || unit_id == 0)
     {
       cancel_badge (self);
       set_n_overdue (self, 0);
       return;
     }
-  /* Counting walks every spell of the unit (60 ms with 100 000 spells, on
-   * every unit switch and before the first frame): a worker thread does it
-   * on a connection of its own, as the reminder does. */
+  /* Computing it walks every spell of the unit (some 150 ms with 100 000
+   * spells, on every unit switch and before the first frame): a worker
+   * thread does it on a connection of its own, as the reminder does, and
+   * opening the section then only builds widgets. */
   if (nv_store_get_path (store) != NULL)
     {
-      count_badge_in_thread (self, nv_store_get_path (store), unit_id);
+      prepare_in_thread (self, nv_store_get_path (store), unit_id);
       return;
     }
   if (!nv_followup_count (store, unit_id, nv_page_today (NV_PAGE (self)), SOON_DAYS, &n_overdue,
@@ -928,6 +669,8 @@ nv_followup_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_FOLLOWUP_PAGE);
   g_clear_handle_id (&self->cards_source, g_source_remove);
   g_object_set_data (G_OBJECT (self), "cards", NULL);
+  cancel_badge (self);
+  nv_followup_data_free_later (g_steal_pointer (&self->prepared));
   g_clear_object (&self->overdue_model);
   g_clear_object (&self->soon_model);
   g_clear_object (&self->not_tracked_model);

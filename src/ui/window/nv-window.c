@@ -70,6 +70,7 @@ struct _NvWindow
    * unit, or showing one section, does not build and lay out the other five. */
   AdwBin *slots[N_SECTIONS];
   NvPage *pages[N_SECTIONS];
+  gboolean painted; /* the first frame is on screen */
 };
 
 G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -130,12 +131,15 @@ ensure_page (NvWindow *self, guint section)
 static void
 set_pages_unit (NvWindow *self, gint64 unit_id)
 {
-  /* With a unit, the visible section and Follow-up (its badge) are live. */
+  /* With a unit, the visible section and Follow-up (its badge) are live;
+   * Follow-up only once the first frame is on screen (first_paint_cb): its
+   * page and the worker that prepares it are not what the user sees first. */
   if (unit_id != 0)
     {
       const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
 
-      ensure_page (self, SECTION_FOLLOWUP);
+      if (self->painted)
+        ensure_page (self, SECTION_FOLLOWUP);
       for (guint i = 0; i < N_SECTIONS; i++)
         if (g_strcmp0 (visible, section_names[i]) == 0)
           ensure_page (self, i);
@@ -143,6 +147,22 @@ set_pages_unit (NvWindow *self, gint64 unit_id)
   for (guint i = 0; i < N_SECTIONS; i++)
     if (self->pages[i] != NULL)
       nv_page_set_unit_id (self->pages[i], unit_id);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock, NvWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->painted = TRUE;
+  if (nv_window_get_unit_id (self) != 0)
+    set_pages_unit (self, nv_window_get_unit_id (self));
+}
+
+static void
+realize_cb (NvWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, G_CONNECT_AFTER);
 }
 
 static void
@@ -704,6 +724,7 @@ nv_window_init (NvWindow *self)
   g_signal_connect_swapped (self->unit_switcher, "notify::selected",
                             G_CALLBACK (selected_unit_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
 NvWindow *

@@ -74,7 +74,8 @@ cell (NvAbsencePage *page, const char *part, guint row, guint column)
   g_autoptr (NvTableItem) item = g_list_model_get_item (model, row);
 
   g_assert_nonnull (item);
-  return nv_table_item_get_text (item, column);
+  /* The sick-leave rows are made when asked for: the text outlives the row. */
+  return g_intern_string (nv_table_item_get_text (item, column));
 }
 
 static void
