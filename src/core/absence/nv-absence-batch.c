@@ -39,9 +39,11 @@ typedef struct
 typedef struct
 {
   gint64 employee_id;
+  BatchEmployee *e;
+  double grade;
   NvDay start;
   NvDay end;
-  double grade;
+  guint line; /* in the caller's file (late checks) */
   NvSpellType type;
 } PendingSpell;
 
@@ -50,6 +52,14 @@ struct _NvAbsenceBatch
   NvStore *store;
   gint64 unit_id;
   GHashTable *by_ref; /* ASCII-lowercased ref → BatchEmployee (as COLLATE NOCASE) */
+  /* by_ref's keys, side by side: a lookup compares the key it finds, and
+   * ten thousand keys each in its own allocation missed the caches on
+   * nearly every row of a file sorted by date. */
+  GStringChunk *keys;
+  /* The employees, side by side for the same reason: blocks of
+   * EMPLOYEES_PER_BLOCK, the last one filled up to n_in_block. */
+  GPtrArray *blocks;
+  guint n_in_block;
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
   BatchEmployee *last; /* found by the last lookup (rows come grouped) */
   char *last_ref;      /* the exact ref it was found by */
@@ -60,6 +70,10 @@ struct _NvAbsenceBatch
    * SPELLS_PER_INSERT rows per statement, sorted (PENDING_MAX); see
    * nv_absence_batch_flush(). */
   gboolean deferred;
+  /* Late checks (imports, deferred only): the employment and overlap checks
+   * run when the buffer is written, in employee order; see check_pending(). */
+  gboolean late;
+  guint problem_line; /* the row the last late error was about, 0 = none */
   NvStmt *insert_many; /* our own statement, finalized on free */
   PendingSpell *pending; /* PENDING_MAX, allocated when first needed */
   guint n_pending;
@@ -69,25 +83,37 @@ struct _NvAbsenceBatch
   char *pack_trigger;
 };
 
+#define EMPLOYEES_PER_BLOCK 256
+
+/* Frees what the employee holds; the blocks are freed with the batch. */
 static void
-batch_employee_free (BatchEmployee *e)
+batch_employee_clear (BatchEmployee *e)
 {
   g_free (e->ref);
   g_array_unref (e->roster);
   g_array_unref (e->spells);
-  g_free (e);
 }
 
 static BatchEmployee *
 add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
 {
-  BatchEmployee *e = g_new0 (BatchEmployee, 1);
+  g_autofree char *key = g_ascii_strdown (ref, -1);
+  BatchEmployee *e;
+
+  if (batch->blocks->len == 0 || batch->n_in_block == EMPLOYEES_PER_BLOCK)
+    {
+      g_ptr_array_add (batch->blocks, g_new0 (BatchEmployee, EMPLOYEES_PER_BLOCK));
+      batch->n_in_block = 0;
+    }
+  e = (BatchEmployee *) g_ptr_array_index (batch->blocks, batch->blocks->len - 1) +
+      batch->n_in_block++;
 
   e->id = id;
   e->ref = g_strdup (ref);
   e->roster = g_array_new (FALSE, FALSE, sizeof (NvIv));
   e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  g_hash_table_insert (batch->by_ref, g_ascii_strdown (ref, -1), e);
+
+  g_hash_table_insert (batch->by_ref, g_string_chunk_insert (batch->keys, key), e);
   g_hash_table_insert (batch->by_id, &e->id, e);
   return e;
 }
@@ -122,7 +148,9 @@ nv_absence_batch_new (NvStore *store, gint64 unit_id, GError **error)
   batch->store = g_object_ref (store);
   batch->unit_id = unit_id;
   batch->by_ref =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) batch_employee_free);
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) batch_employee_clear);
+  batch->keys = g_string_chunk_new (4096);
+  batch->blocks = g_ptr_array_new_with_free_func (g_free);
   batch->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   employees = nv_employee_list (store, unit_id, error);
@@ -151,6 +179,8 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
   g_free (batch->last_ref);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
+  g_clear_pointer (&batch->keys, g_string_chunk_free);
+  g_clear_pointer (&batch->blocks, g_ptr_array_unref);
   g_clear_object (&batch->store);
   g_free (batch);
 }
@@ -302,6 +332,18 @@ nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred)
   batch->deferred = deferred;
 }
 
+void
+nv_absence_batch_set_late_checks (NvAbsenceBatch *batch, gboolean late)
+{
+  batch->late = late;
+}
+
+guint
+nv_absence_batch_get_problem_line (NvAbsenceBatch *batch)
+{
+  return batch->problem_line;
+}
+
 static int
 pending_cmp (const void *a, const void *b)
 {
@@ -309,7 +351,28 @@ pending_cmp (const void *a, const void *b)
 
   if (x->employee_id != y->employee_id)
     return x->employee_id < y->employee_id ? -1 : 1;
-  return (x->start > y->start) - (x->start < y->start);
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+pending_line_cmp (const void *a, const void *b)
+{
+  const PendingSpell *x = a, *y = b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+static void
+sort_pending (PendingSpell *rows, guint n, int (*cmp) (const void *, const void *))
+{
+  for (guint k = 1; k < n; k++)
+    if (cmp (&rows[k - 1], &rows[k]) > 0)
+      {
+        qsort (rows, n, sizeof (PendingSpell), cmp);
+        return;
+      }
 }
 
 static gboolean
@@ -319,8 +382,10 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
     {
       g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
 
+      /* Numbered: the PostgreSQL backend rewrites ?N (a bare ? it does not). */
       for (guint i = 0; i < SPELLS_PER_INSERT; i++)
-        g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u)", i == 0 ? "" : ", ", 5 * i + 1,
+                                5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5);
       batch->insert_many = nv_store_prepare_owned (batch->store, sql->str, error);
       if (batch->insert_many == NULL)
         return FALSE;
@@ -331,20 +396,74 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
   return nv_store_write (batch->store, batch->insert_many, NV_TOPIC_SPELLS, error);
 }
 
+/* The rows waiting, sorted by employee and start, against everything before
+ * them: each employee's roster and spells are touched once per buffer, not
+ * once per row (files sorted by date name a different employee on every
+ * row, and nearly every check missed the processor's caches). Whether a set
+ * of spells breaks a rule does not depend on the order they are checked in;
+ * which row is named does. So when a row fails, the buffer is checked again
+ * row by row in file order, as the rows came, and the error is the one that
+ * checking each row at once would have given. */
 static gboolean
-flush_pending (NvAbsenceBatch *batch, GError **error)
+check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
+{
+  PendingSpell *rows = batch->pending;
+  guint n = batch->n_pending;
+  NvDay reach = 0; /* the furthest end of this buffer's spells of rows[i - 1].e */
+
+  sort_pending (rows, n, pending_cmp);
+  for (guint i = 0; i < n; i++)
+    {
+      const PendingSpell *p = &rows[i];
+      NvDay end = nv_iv_end (p->end);
+
+      if (i == 0 || p->e != rows[i - 1].e)
+        reach = 0;
+      if (reach >= p->start || p->e->roster->len == 0 ||
+          nv_iv_first_uncovered (p->e->roster, p->start, end) != NV_DAY_NONE ||
+          nv_iv_find_overlap (p->e->spells, p->start, end) != NULL)
+        goto one_by_one;
+      reach = MAX (reach, end);
+    }
+  for (guint i = 0; i < n; i++)
+    nv_iv_insert (rows[i].e->spells, rows[i].start, nv_iv_end (rows[i].end));
+  return TRUE;
+
+one_by_one:
+  sort_pending (rows, n, pending_line_cmp);
+  for (guint i = 0; i < n; i++)
+    {
+      const PendingSpell *p = &rows[i];
+
+      if (!nv_rules_spell_employment (p->e->ref, p->e->roster, p->start, p->end, field,
+                                      error) ||
+          !nv_rules_spell_overlap (p->e->ref, p->e->spells, p->start, p->end, field, error))
+        {
+          batch->problem_line = p->line;
+          batch->n_pending = 0;
+          return FALSE;
+        }
+      nv_iv_insert (p->e->spells, p->start, nv_iv_end (p->end));
+    }
+  /* Not reached: the same rules found a problem above. Should they ever
+   * disagree, the rows are checked and in place, and go in. */
+  g_warn_if_reached ();
+  return TRUE;
+}
+
+static gboolean
+flush_pending (NvAbsenceBatch *batch, const char **field, GError **error)
 {
   guint n = batch->n_pending, i = 0;
 
-  batch->n_pending = 0;
   if (n == 0)
     return TRUE;
-  for (guint k = 1; k < n; k++)
-    if (pending_cmp (&batch->pending[k - 1], &batch->pending[k]) > 0)
-      {
-        qsort (batch->pending, n, sizeof (PendingSpell), pending_cmp);
-        break;
-      }
+  if (batch->late && !check_pending (batch, field, error))
+    return FALSE;
+  batch->n_pending = 0;
+  if (field != NULL)
+    *field = NULL; /* from here on, only the database can fail */
+  sort_pending (batch->pending, n, pending_cmp);
   for (; i + SPELLS_PER_INSERT <= n; i += SPELLS_PER_INSERT)
     if (!insert_many (batch, batch->pending + i, error))
       return FALSE;
@@ -358,9 +477,16 @@ flush_pending (NvAbsenceBatch *batch, GError **error)
 }
 
 gboolean
-nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error)
+nv_absence_batch_check (NvAbsenceBatch *batch, const char **field, GError **error)
 {
-  if (!flush_pending (batch, error))
+  batch->problem_line = 0;
+  return flush_pending (batch, field, error);
+}
+
+gboolean
+nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **error)
+{
+  if (!nv_absence_batch_check (batch, field, error))
     return FALSE;
   batch->bulk_begun = FALSE;
   return nv_stats_pack_bulk_end (batch->store, g_steal_pointer (&batch->pack_trigger), error);
@@ -370,10 +496,20 @@ gboolean
 nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start, NvDay end,
                             double grade, NvSpellType type, const char **field, GError **error)
 {
+  return nv_absence_batch_add_spell_at (batch, 0, ref, start, end, grade, type, field, error);
+}
+
+gboolean
+nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *ref, NvDay start,
+                               NvDay end, double grade, NvSpellType type, const char **field,
+                               GError **error)
+{
   g_autofree char *copy = NULL;
   const char *t = trim_ref (ref, &copy);
+  gboolean late = batch->deferred && batch->late;
   BatchEmployee *e;
 
+  batch->problem_line = 0;
   if (*t == '\0')
     return nv_employee_ref_check (t, field, error);
   if (!nv_rules_spell_values (start, end, grade, type, field, error))
@@ -382,8 +518,8 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
   if (e == NULL)
     return nv_field_error (field, "employee", error, NV_STORE_ERROR_NOT_FOUND,
                            _("“%s” is not on the roster"), t);
-  if (!nv_rules_spell_employment (e->ref, e->roster, start, end, field, error) ||
-      !nv_rules_spell_overlap (e->ref, e->spells, start, end, field, error))
+  if (!late && (!nv_rules_spell_employment (e->ref, e->roster, start, end, field, error) ||
+                !nv_rules_spell_overlap (e->ref, e->spells, start, end, field, error)))
     return FALSE;
   if (batch->deferred)
     {
@@ -397,11 +533,12 @@ nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start,
       if (batch->pending == NULL)
         batch->pending = g_new (PendingSpell, PENDING_MAX);
       batch->pending[batch->n_pending++] =
-        (PendingSpell) { e->id, start, end, grade, type };
-      if (batch->n_pending == PENDING_MAX && !flush_pending (batch, error))
-        return sql_failed (batch, field, error);
-      nv_iv_insert (e->spells, start, nv_iv_end (end));
+        (PendingSpell) { e->id, e, grade, start, end, line, type };
+      if (!late)
+        nv_iv_insert (e->spells, start, nv_iv_end (end));
       batch->n_written++;
+      if (batch->n_pending == PENDING_MAX && !flush_pending (batch, field, error))
+        return batch->problem_line != 0 ? FALSE : sql_failed (batch, field, error);
       return TRUE;
     }
   if (!insert_one (batch, e->id, start, end, grade, type, error))

@@ -239,8 +239,25 @@ gboolean nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvD
  * imports); the caller must call nv_absence_batch_flush() before it commits.
  * Rows that fail a check are refused at once either way. */
 void nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred);
-/* Writes the spells still waiting; on failure roll back. */
-gboolean nv_absence_batch_flush (NvAbsenceBatch *batch, GError **error);
+/* Late checks (imports; deferred batches only): a spell's employment and
+ * overlap checks wait with it and run when its group is written, in
+ * employee order — a file sorted by date touches each employee's rows once
+ * per group instead of once per row. Rows are then reported as row-by-row
+ * checking would have reported them (the first failing row in file order,
+ * same field and message), but by a later call: _add_spell_at(),
+ * _check() or _flush() fail with the error of an earlier row, and
+ * nv_absence_batch_get_problem_line() says which (the @line it was added
+ * with; 0 when the error is about the row just added, or the database). */
+void nv_absence_batch_set_late_checks (NvAbsenceBatch *batch, gboolean late);
+gboolean nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *ref,
+                                        NvDay start, NvDay end, double grade, NvSpellType type,
+                                        const char **field, GError **error);
+guint nv_absence_batch_get_problem_line (NvAbsenceBatch *batch);
+/* Checks and writes the spells still waiting; on failure roll back. */
+gboolean nv_absence_batch_check (NvAbsenceBatch *batch, const char **field, GError **error);
+/* Checks and writes the spells still waiting and ends the bulk load; on
+ * failure roll back. */
+gboolean nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **error);
 /* Rows checked and written (or waiting to be) so far. */
 guint nv_absence_batch_get_n_written (NvAbsenceBatch *batch);
 /* Emits NvStore::changed ("absence") when rows were written. */

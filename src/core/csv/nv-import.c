@@ -35,6 +35,7 @@ typedef struct
   int idx[MAX_COLUMNS];
 
   NvImportFlags flags;
+  gboolean late;         /* spells import: batches check rows late (not a preview) */
   NvAbsenceBatch *batch; /* roster, spells: the current row's unit's batch */
   int unit_column;       /* roster, spells: index in columns of `enhet|unit`, -1 if none */
   GHashTable *batches;   /* roster, spells with a unit column: gint64 * id → batch */
@@ -289,6 +290,7 @@ select_batch (Import *im, NvImportRow *row, const char **field, GError **error)
       if (batch == NULL)
         return field_failed (field, NULL);
       nv_absence_batch_set_deferred (batch, im->kind == NV_IMPORT_SPELLS);
+      nv_absence_batch_set_late_checks (batch, im->late);
       g_hash_table_insert (im->batches, g_memdup2 (&unit_id, sizeof unit_id), batch);
     }
   im->batch = batch;
@@ -338,9 +340,14 @@ spell_row (Import *im, NvImportRow *row, const char **field, GError **error)
                      _("“%s” is not a type (use egenmeldt or legemeldt)"), type);
       return FALSE;
     }
-  if (!nv_absence_batch_add_spell (im->batch, row->employee, row->start, row->end, row->grade,
-                                   row->type, field, error))
-    return FALSE;
+  if (!nv_absence_batch_add_spell_at (im->batch, row->line, row->employee, row->start, row->end,
+                                      row->grade, row->type, field, error))
+    {
+      /* Late checks: the error may be about an earlier row. */
+      if (nv_absence_batch_get_problem_line (im->batch) != 0)
+        row->line = nv_absence_batch_get_problem_line (im->batch);
+      return FALSE;
+    }
   if (row->end != NV_DAY_NONE && row->end < im->today &&
       !g_hash_table_contains (im->history, &im->row_unit))
     g_hash_table_add (im->history, g_memdup2 (&im->row_unit, sizeof im->row_unit));
@@ -488,6 +495,71 @@ other_kind_hint (Import *im)
   return NULL;
 }
 
+/* Late checks: the rows waiting in @batch are checked; an error there
+ * replaces *@row_error when its row comes before *@line in the file (or
+ * when it is the database's). */
+static void
+settle_batch (NvAbsenceBatch *batch, guint *line, const char **field, GError **row_error)
+{
+  g_autoptr (GError) batch_error = NULL;
+  const char *batch_field = NULL;
+  guint batch_line;
+
+  if (nv_absence_batch_check (batch, &batch_field, &batch_error))
+    return;
+  batch_line = nv_absence_batch_get_problem_line (batch);
+  if (batch_line != 0 && batch_line >= *line)
+    return;
+  if (batch_line != 0)
+    *line = batch_line;
+  *field = batch_line != 0 ? batch_field : NULL;
+  g_clear_error (row_error);
+  *row_error = g_steal_pointer (&batch_error);
+}
+
+/* A spells import checks rows late (nv_absence_batch_set_late_checks):
+ * before a row's error is reported, or the import ends, the rows waiting in
+ * every unit's batch are checked, so the error reported is the first in the
+ * file, as when each row was checked at once. */
+static void
+settle (Import *im, guint *line, const char **field, GError **row_error)
+{
+  GHashTableIter iter;
+  gpointer batch;
+
+  if (!im->late)
+    return;
+  if (im->unit_column < 0)
+    {
+      if (im->batch != NULL)
+        settle_batch (im->batch, line, field, row_error);
+      return;
+    }
+  g_hash_table_iter_init (&iter, im->batches);
+  while (g_hash_table_iter_next (&iter, NULL, &batch))
+    settle_batch (batch, line, field, row_error);
+}
+
+/* An import stops at the row's problem: file, line and field in the
+ * message; a database error as it is. */
+static gboolean
+row_failed (Import *im, guint line, const char *field, GError *row_error, GError **error)
+{
+  const char *name = nv_csv_reader_field_name (im->reader, im->columns, im->idx, field);
+  g_autofree char *text = NULL;
+
+  if (!is_row_problem (row_error, field))
+    {
+      g_propagate_error (error, row_error);
+      return FALSE;
+    }
+  text = nv_csv_format_problem (nv_csv_reader_get_name (im->reader), line, name,
+                                row_error->message);
+  g_set_error_literal (error, row_error->domain, row_error->code, text);
+  g_error_free (row_error);
+  return FALSE;
+}
+
 static gboolean
 run (Import *im, GError **error)
 {
@@ -558,6 +630,7 @@ run (Import *im, GError **error)
         return FALSE;
       /* Spells go in by groups; flushed below, before the caller commits. */
       nv_absence_batch_set_deferred (im->batch, im->kind == NV_IMPORT_SPELLS);
+      nv_absence_batch_set_late_checks (im->batch, im->late);
     }
 
   while (nv_csv_reader_next (im->reader, &local_error))
@@ -582,10 +655,14 @@ run (Import *im, GError **error)
           ok = monthly_row (im, &row, &field, &row_error);
           break;
         }
+      if (!ok)
+        settle (im, &row.line, &field, &row_error);
       row.valid = ok;
       if (ok)
         im->counts.n_stored++;
 
+      if (!ok && im->preview == NULL)
+        return row_failed (im, row.line, field, g_steal_pointer (&row_error), error);
       if (!ok && !is_row_problem (row_error, field))
         {
           g_propagate_error (error, g_steal_pointer (&row_error));
@@ -596,13 +673,6 @@ run (Import *im, GError **error)
           const char *name =
             nv_csv_reader_field_name (im->reader, im->columns, im->idx, field);
 
-          if (im->preview == NULL)
-            {
-              g_autofree char *text = nv_csv_format_problem (nv_csv_reader_get_name (im->reader),
-                                                             row.line, name, row_error->message);
-              g_set_error_literal (error, row_error->domain, row_error->code, text);
-              return FALSE;
-            }
           add_problem (im, row.line, name, row_error->message);
           im->preview->n_invalid_rows++;
         }
@@ -617,8 +687,28 @@ run (Import *im, GError **error)
         }
     }
   if (local_error != NULL)
-    return reader_problem (im, g_steal_pointer (&local_error), error);
-  if (im->unit_column < 0 && im->batch != NULL && !nv_absence_batch_flush (im->batch, error))
+    {
+      /* A broken file after rows with problems: the first problem wins. */
+      guint line = nv_csv_reader_get_error_line (im->reader);
+      const char *field = NULL;
+      g_autoptr (GError) row_error = NULL;
+
+      settle (im, &line, &field, &row_error);
+      if (row_error != NULL)
+        return row_failed (im, line, field, g_steal_pointer (&row_error), error);
+      return reader_problem (im, g_steal_pointer (&local_error), error);
+    }
+  {
+    guint line = G_MAXUINT;
+    const char *field = NULL;
+    g_autoptr (GError) row_error = NULL;
+
+    settle (im, &line, &field, &row_error);
+    if (row_error != NULL)
+      return row_failed (im, line, field, g_steal_pointer (&row_error), error);
+  }
+  if (im->unit_column < 0 && im->batch != NULL &&
+      !nv_absence_batch_flush (im->batch, NULL, error))
     return FALSE;
   if (im->unit_column >= 0)
     {
@@ -627,7 +717,7 @@ run (Import *im, GError **error)
 
       g_hash_table_iter_init (&iter, im->batches);
       while (g_hash_table_iter_next (&iter, NULL, &batch))
-        if (!nv_absence_batch_flush (batch, error))
+        if (!nv_absence_batch_flush (batch, NULL, error))
           return FALSE;
       im->counts.n_units = g_hash_table_size (im->batches);
     }
@@ -739,6 +829,7 @@ import_reader (NvStore *store, NvImportKind kind, gint64 unit_id, NvImportFlags 
   if (txn == NULL)
     return FALSE;
   import_init (&im, store, kind, unit_id, flags, reader);
+  im.late = kind == NV_IMPORT_SPELLS;
   ok = run (&im, error);
   if (ok)
     ok = nv_store_txn_commit (txn, error);

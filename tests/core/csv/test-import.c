@@ -338,6 +338,155 @@ test_repeated_bom (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (after, "\nEF;80;2024-01-01;"));
 }
 
+/* Spells are checked late, by groups in employee order (nv-absence-batch.c);
+ * the error must still be the first problem in the file, with the message
+ * checking each row at once gives. */
+static void
+test_first_problem_in_file_order (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *csv;
+    const char *message;
+  } cases[] = {
+    /* An overlap before a bad value. */
+    { "ansatt;fra;til;grad;type\n"
+      "CD;2024-03-01;2024-03-10;50;legemeldt\n"
+      "CD;2024-03-09;2024-03-12;;legemeldt\n"
+      "AB;2024-03-01;2024-03-02;150;legemeldt\n",
+      "spells.csv:3: fra: Overlaps CD’s absence spell 01.03.2024–10.03.2024" },
+    /* The later row is named even when it starts first. */
+    { "ansatt;fra;til;grad;type\n"
+      "AB;2024-05-01;;;legemeldt\n"
+      "CD;2024-03-09;2024-03-12;;legemeldt\n"
+      "CD;2024-03-01;2024-03-10;50;legemeldt\n",
+      "spells.csv:4: til: Overlaps CD’s absence spell 09.03.2024–12.03.2024" },
+    /* Employment before an unknown employee. */
+    { "ansatt;fra;til;grad;type\n"
+      "AB;2024-02-01;2024-02-03;;egenmeldt\n"
+      "CD;2024-07-01;2024-07-03;;egenmeldt\n"
+      "ZZ;2024-03-01;;;legemeldt\n",
+      "spells.csv:3: fra: CD is not employed on 01.07.2024" },
+    /* An unknown employee before an overlap. */
+    { "ansatt;fra;til;grad;type\n"
+      "AB;2024-02-01;2024-02-03;;egenmeldt\n"
+      "ZZ;2024-03-01;;;legemeldt\n"
+      "AB;2024-02-03;2024-02-04;;egenmeldt\n",
+      "spells.csv:3: ansatt: “ZZ” is not on the roster" },
+    /* An overlap before a broken line. */
+    { "ansatt;fra;til;grad;type\n"
+      "AB;2024-02-01;2024-02-03;;egenmeldt\n"
+      "AB;2024-02-03;2024-02-04;;egenmeldt\n"
+      "AB;\"2024-02-05;2024-02-06;;egenmeldt\n",
+      "spells.csv:3: fra: Overlaps AB’s absence spell 01.02.2024–03.02.2024" },
+  };
+  g_autofree char *before = export (f, NV_IMPORT_SPELLS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_false (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "spells.csv",
+                                      cases[i].csv, strlen (cases[i].csv), NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      after = export (f, NV_IMPORT_SPELLS);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* @n one-day spells of E0…E3 in turns from 2024-01-01 (row k: employee
+ * E<k % 4>, day k / 4), newest first when @descending; the row on line
+ * @dup_line repeats the row four lines before it. */
+static char *
+many_spells (guint n, gboolean descending, guint dup_line)
+{
+  GString *csv = g_string_new ("ansatt;fra;til;grad;type\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint line = i + 2;
+      guint k = descending ? n - 1 - (line == dup_line ? i - 4 : i)
+                           : (line == dup_line ? i - 4 : i);
+      char buf[11];
+
+      nv_day_format_iso_buf (nv_day_from_ymd (2024, 1, 1) + k / 4, buf);
+      g_string_append_printf (csv, "E%u;%s;%s;;egenmeldt\n", k % 4, buf, buf);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static char *
+overlap_message (guint line, guint k)
+{
+  g_autofree char *day = nv_day_format_local (nv_day_from_ymd (2024, 1, 1) + k / 4);
+
+  return g_strdup_printf ("s.csv:%u: fra: Overlaps E%u’s absence spell %s–%s", line, k % 4, day,
+                          day);
+}
+
+/* More rows than one group: problems found when a full group is checked,
+ * in the middle of the file. */
+static void
+test_first_problem_past_a_group (Fixture *f, gconstpointer data)
+{
+  static const guint n = 70000;
+  static const char staff[] = "ansatt;stillingsprosent;fra;til\n"
+                              "E0;100;2024-01-01;\nE1;100;2024-01-01;\n"
+                              "E2;100;2024-01-01;\nE3;100;2024-01-01;\n";
+  g_autofree char *before = NULL;
+  g_autofree char *imported = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+  NvImportCounts counts = { 0 };
+  gboolean ok;
+
+  g_assert_true (nv_import_data (f->store, NV_IMPORT_ROSTER, f->unit, "r.csv", staff,
+                                 strlen (staff), NULL, &error));
+  g_assert_no_error (error);
+  before = export (f, NV_IMPORT_SPELLS);
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      g_autofree char *bad = many_spells (n, descending, 30001);
+      g_autofree char *after = NULL;
+      g_autofree char *expected = overlap_message (30001, descending ? n - 1 - 29995 : 29995);
+
+      g_assert_false (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", bad,
+                                      strlen (bad), NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      after = export (f, NV_IMPORT_SPELLS);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* Without the repeated row, all of them go in. */
+  csv = many_spells (n, FALSE, 0);
+  ok = nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", csv, strlen (csv), &counts,
+                       &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (counts.n_stored, ==, n);
+  imported = export (f, NV_IMPORT_SPELLS);
+  g_assert_cmpuint (strlen (imported), >, strlen (before) + n * 20);
+
+  /* The same rows newest first: every row overlaps; the first is named. */
+  g_free (csv);
+  csv = many_spells (n, TRUE, 0);
+  g_assert_false (nv_import_data (f->store, NV_IMPORT_SPELLS, f->unit, "s.csv", csv,
+                                  strlen (csv), NULL, &error));
+  g_assert_nonnull (error);
+  {
+    g_autofree char *expected = overlap_message (2, n - 1);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+  g_free (before);
+  before = export (f, NV_IMPORT_SPELLS);
+  g_assert_cmpstr (before, ==, imported);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -351,5 +500,7 @@ main (int argc, char **argv)
   ADD ("/import/monthly-empty", test_monthly_empty);
   ADD ("/import/messages-as-written", test_messages_say_what_was_written);
   ADD ("/import/repeated-bom", test_repeated_bom);
+  ADD ("/import/first-problem-in-file-order", test_first_problem_in_file_order);
+  ADD ("/import/first-problem-past-a-group", test_first_problem_past_a_group);
   return g_test_run ();
 }
