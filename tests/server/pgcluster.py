@@ -59,13 +59,24 @@ class Cluster:
             self.as_user = ["runuser", "-u", "nobody", "--"]
         self._run([os.path.join(self.bindir, "initdb"), "-D", self.data, "-U", self.SUPERUSER,
                    "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"])
-        options = (f"-c listen_addresses='' -c unix_socket_directories={self.dir} "
-                   "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
-                   "-c max_connections=60")
-        self._run([os.path.join(self.bindir, "pg_ctl"), "-D", self.data, "-l", self.log,
-                   "-o", options, "-w", "-t", "60", "start"])
-        self.started = True
+        self.options = (f"-c listen_addresses='' -c unix_socket_directories={self.dir} "
+                        "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
+                        "-c max_connections=60")
+        self.start_server()
         self.psql_super("postgres", "CREATE DATABASE naervaer")
+
+    def start_server(self):
+        """Starts the server (again, after stop_server())."""
+        self._run([os.path.join(self.bindir, "pg_ctl"), "-D", self.data, "-l", self.log,
+                   "-o", self.options, "-w", "-t", "60", "start"])
+        self.started = True
+
+    def stop_server(self):
+        """Stops the server at once (every connection drops); the data stays
+        for start_server()."""
+        self._run([os.path.join(self.bindir, "pg_ctl"), "-D", self.data, "-m", "immediate",
+                   "-w", "stop"])
+        self.started = False
 
     def _run(self, cmd):
         r = subprocess.run(self.as_user + cmd, capture_output=True, text=True, cwd=self.dir)

@@ -575,6 +575,18 @@ nv_store_open_with_password (const char *database, const char *password, GError 
   return nv_store_new_for_db (db, database, version, FALSE);
 }
 
+gboolean
+nv_store_describe_server (NvStore *self, char **host, char **database, char **login)
+{
+  NvDb *db;
+
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  db = nv_store_get_connection (self);
+  if (!nv_db_is_pg (db))
+    return FALSE;
+  nv_db_pg_describe (db, host, database, login);
+  return TRUE;
+}
 
 sqlite3 *
 nv_store_get_db (NvStore *self)

@@ -86,6 +86,10 @@ gboolean nv_store_refresh (NvStore *self);
  * no backups, packs or file checks there; the server's roles decide what
  * is seen. */
 gboolean nv_store_is_shared (NvStore *self);
+/* For a shared store: the server's host (a directory when it listens on a
+ * socket on this computer), database and login, each to g_free(); FALSE
+ * (nothing set) for a local file. */
+gboolean nv_store_describe_server (NvStore *self, char **host, char **database, char **login);
 /* For a shared store: the descriptor that becomes readable when another
  * connection's change arrives (call nv_store_refresh() then), or -1. */
 int nv_store_get_notify_fd (NvStore *self);

@@ -274,11 +274,13 @@ nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *t
 }
 
 gboolean
-nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error)
+nv_workshop_update (NvStore *store, NvWorkshop *workshop, GError **error)
 {
   g_autofree char *title = NULL;
   g_autofree char *evaluation = NULL;
   const char *followup = workshop->followup_date;
+  g_autoptr (NvStoreTxn) txn = NULL;
+  gint64 version;
   NvStmt *stmt;
 
   if (followup != NULL && *followup == '\0')
@@ -305,10 +307,14 @@ nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error)
   if (!nv_workshop_exists (store, workshop->id, error))
     return FALSE;
 
+  /* The save and the version it made, read in one transaction. */
+  txn = nv_store_txn_begin (store, NV_TOPIC_WORKSHOPS, error);
+  if (txn == NULL)
+    return FALSE;
   stmt = nv_store_prepare (store,
                            "UPDATE workshop SET date = ?2, title = ?3, leader = ?4, union_rep = ?5, "
                            "safety_rep = ?6, nav_adviser = ?7, staff = ?8, followup_date = ?9, "
-                           "evaluation = ?10 WHERE id = ?1",
+                           "evaluation = ?10 WHERE id = ?1 AND (?11 = 0 OR row_version = ?11)",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -325,8 +331,28 @@ nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error)
   else
     nv_stmt_bind_null (stmt, 9);
   nv_stmt_bind_text (stmt, 10, evaluation);
+  /* A form that read version N saves only over version N (0: any), as
+   * measures do: never a silent overwrite of someone else's save. */
+  nv_stmt_bind_int64 (stmt, 11, workshop->row_version);
   if (!nv_store_write (store, stmt, NV_TOPIC_WORKSHOPS, error))
     return FALSE;
+  /* Saved by someone else since the form read it. */
+  if (nv_store_changes (store) == 0)
+    return nv_store_conflict (error);
+  stmt = nv_store_prepare (store, "SELECT row_version FROM workshop WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int64 (stmt, 1, workshop->id);
+  if (nv_stmt_step (stmt) != NV_ROW)
+    {
+      nv_stmt_reset (stmt);
+      return nv_store_set_sql_error (store, error);
+    }
+  version = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (!nv_store_txn_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  workshop->row_version = version;
   return TRUE;
 }
 
@@ -406,12 +432,13 @@ workshop_from_row (NvStmt *stmt)
   w->staff = nv_stmt_column_int (stmt, 8);
   w->followup_date = nv_stmt_dup_text (stmt, 9);
   w->evaluation = nv_stmt_dup_text (stmt, 10);
+  w->row_version = nv_stmt_column_int64 (stmt, 11);
   return w;
 }
 
 #define WORKSHOP_COLUMNS                                                                           \
   "SELECT id, unit_id, date, title, leader, union_rep, safety_rep, nav_adviser, staff, "          \
-  "followup_date, evaluation FROM workshop "
+  "followup_date, evaluation, row_version FROM workshop "
 
 NvWorkshop *
 nv_workshop_get (NvStore *store, gint64 id, GError **error)

@@ -40,6 +40,7 @@ typedef struct
   NvWorkshopState state;
   int n_steps;         /* checklist size and how many are ticked */
   int n_ticked;
+  gint64 row_version;  /* as read; raised by every saved change */
 } NvWorkshop;
 
 typedef struct
@@ -84,8 +85,12 @@ gboolean nv_workshop_check_date (const char *date, const char *field, GError **e
 
 gint64 nv_workshop_add (NvStore *store, gint64 unit_id, const char *date, const char *title,
                         GError **error);
-/* Saves date, title, roles, staff, follow-up date and evaluation. */
-gboolean nv_workshop_update (NvStore *store, const NvWorkshop *workshop, GError **error);
+/* Saves date, title, roles, staff, follow-up date and evaluation. With a
+ * row version (as read by nv_workshop_get()) the save is refused
+ * (NV_STORE_ERROR_CONFLICT: «changed by someone else — reload») when the
+ * workshop was saved since; on success @workshop's version becomes the new
+ * one. Row version 0 saves over any version. */
+gboolean nv_workshop_update (NvStore *store, NvWorkshop *workshop, GError **error);
 gboolean nv_workshop_delete (NvStore *store, gint64 id, GError **error);
 NvWorkshop *nv_workshop_get (NvStore *store, gint64 id, GError **error);
 /* The unit's workshops, newest first; element type NvWorkshop. */

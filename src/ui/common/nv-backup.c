@@ -270,7 +270,10 @@ auto_backup (NvContext *context, const char *reason, GError **error)
   g_autofree char *dir = NULL;
   g_autoptr (GDateTime) now = NULL;
 
-  if (!g_settings_get_boolean (settings, "auto-backup") || nv_store_is_read_only (store))
+  /* A shared server is backed up by the municipality's IT: the app makes
+   * no copies of it (Preferences says so). */
+  if (!g_settings_get_boolean (settings, "auto-backup") || nv_store_is_read_only (store)
+      || nv_store_is_shared (store))
     return TRUE;
   dir = nv_auto_backup_dir (store);
   now = g_date_time_new_now_local ();

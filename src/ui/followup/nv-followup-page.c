@@ -556,6 +556,8 @@ nv_followup_page_map (GtkWidget *widget)
   NvFollowupPage *self = NV_FOLLOWUP_PAGE (widget);
 
   GTK_WIDGET_CLASS (nv_followup_page_parent_class)->map (widget);
+  /* Made when first shown: the page is made hidden at start-up for its badge. */
+  build_meanings (self);
   if (self->stale)
     build (self);
 }
@@ -758,5 +760,4 @@ nv_followup_page_init (NvFollowupPage *self)
                                                   _("Due in the next 14 days")));
   g_signal_connect_swapped (self->not_tracked_row, "notify::expanded",
                             G_CALLBACK (not_tracked_expanded_cb), self);
-  g_signal_connect (self, "notify::context", G_CALLBACK (build_meanings), NULL);
 }

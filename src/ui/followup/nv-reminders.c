@@ -160,8 +160,15 @@ compose_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
 {
   Reminder *r = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvStore) store = nv_store_open (r->path, &error);
+  g_autoptr (NvStore) store = NULL;
 
+  /* Composed already (a server: see nv_reminders_notify_once()). */
+  if (r->title != NULL)
+    {
+      g_task_return_boolean (task, have_notification_service (r->bus));
+      return;
+    }
+  store = nv_store_open (r->path, &error);
   if (store == NULL || !nv_reminders_compose (store, r->today, &r->title, &r->body, &error))
     {
       if (error != NULL)
@@ -219,6 +226,20 @@ nv_reminders_notify_once (GApplication *app, NvContext *context)
   r->path = g_strdup (nv_store_get_path (store));
   r->today = nv_context_today (context);
   r->bus = g_object_ref (bus);
+  /* A server connection is not opened a second time (the password the
+   * user typed is not kept): the open store answers, one query. */
+  if (nv_store_is_shared (store))
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!nv_reminders_compose (store, r->today, &r->title, &r->body, &error))
+        {
+          if (error != NULL)
+            g_warning ("no follow-up reminder: %s", error->message);
+          reminder_free (r);
+          return;
+        }
+    }
   task = g_task_new (app, NULL, composed_cb, NULL);
   g_task_set_source_tag (task, nv_reminders_notify_once);
   g_task_set_task_data (task, r, (GDestroyNotify) reminder_free);

@@ -8,23 +8,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "nv-application.h"
 #include "nv-a11y.h"
-#include "nv-pg.h"
 #include "nv-about.h"
 #include "nv-backup.h"
+#include "nv-connect-dialog.h"
 #include "nv-first-frame.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
 #include "nv-ui-resources.h"
 #include "nv-window.h"
+#include "nv-pg.h"
 
 struct _NvApplication
 {
   AdwApplication parent_instance;
 
   char *database;
+  char *local_file; /* --database's file, if it named one */
   NvContext *context; /* made when the database opens */
   GSettings *settings;
 };
@@ -46,15 +49,47 @@ apply_color_scheme (NvApplication *self)
 }
 
 static void
-show_fatal (NvApplication *self, const GError *error)
+fatal_response_cb (AdwMessageDialog *dialog, const char *response, NvApplication *self)
+{
+  /* The server chosen in Preferences did not answer: back to the file. */
+  if (g_strcmp0 (response, "local") == 0)
+    {
+      g_settings_set_string (self->settings, "database", "");
+      g_application_activate (G_APPLICATION (self));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+show_fatal (NvApplication *self, const GError *error, gboolean from_settings)
 {
   GtkWidget *dialog;
 
   dialog = nv_message_dialog_new (NULL, _("Nærvær cannot open its database"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
+  if (from_settings)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "local",
+                                       _("_Use the File on This Computer"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "local");
+    }
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (fatal_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* @database NULL: the file (--database's, $NAERVAER_DB or the default). */
+static NvStore *
+open_store (NvApplication *self, const char *database, const char *password, GError **error)
+{
+  g_autofree char *path = database != NULL          ? g_strdup (database)
+                          : self->local_file != NULL ? g_strdup (self->local_file)
+                                                     : nv_store_default_path ();
+
+  /* A file path, or the municipality's server named the way libpq names
+   * it (nv-pg.h): nv_store_open() tells them apart and never takes a
+   * connection string for a file to create. */
+  return nv_store_open_with_password (path, password, error);
 }
 
 /* The follow-up reminder reads the store and asks the session bus for a
@@ -64,7 +99,9 @@ reminders_after_paint_cb (GdkFrameClock *clock, NvApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, reminders_after_paint_cb, self);
   nv_reminders_notify_once (G_APPLICATION (self), self->context);
-  nv_backup_daily_start (G_APPLICATION (self), self->context);
+  /* A server is backed up by the municipality's IT, not by each app. */
+  if (!nv_store_is_shared (nv_context_get_store (self->context)))
+    nv_backup_daily_start (G_APPLICATION (self), self->context);
 }
 
 static void
@@ -72,6 +109,19 @@ reminders_realize_cb (GtkWidget *window, NvApplication *self)
 {
   g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
                            G_CALLBACK (reminders_after_paint_cb), self, G_CONNECT_AFTER);
+}
+
+static void present_window (NvApplication *self);
+
+static gboolean
+close_windows_cb (gpointer data)
+{
+  GList *windows = data;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -89,31 +139,66 @@ nv_application_activate (GApplication *app)
 
   if (self->context == NULL)
     {
-      g_autofree char *path = self->database != NULL ? g_strdup (self->database)
-                                                     : nv_store_default_path ();
+      g_autofree char *chosen = NULL;
+      g_autofree char *password = NULL;
       g_autoptr (NvStore) store = NULL;
 
-      /* A connection string is never a file name to create. */
-      if (nv_pg_is_conninfo (path))
+      /* --database and $NAERVAER_DB first, then the server chosen in
+       * Preferences (its password from the keyring, if remembered). */
+      if (self->database == NULL && g_getenv ("NAERVAER_DB") == NULL)
         {
-          g_set_error (&error, NV_PG_ERROR, NV_PG_ERROR_INVALID,
-                       _("“%s” is a connection to the municipality’s shared PostgreSQL database. "
-                         "This version of Nærvær opens a database file on this computer; the "
-                         "shared database is set up with “naervaer-cli server”."),
-                       path);
-          show_fatal (self, error);
-          return;
+          chosen = g_settings_get_string (self->settings, "database");
+          if (*chosen == '\0')
+            g_clear_pointer (&chosen, g_free);
+          else if (nv_pg_is_conninfo (chosen))
+            password = nv_connect_lookup_password (chosen);
         }
-      store = nv_store_open (path, &error);
+      store = open_store (self, self->database != NULL ? self->database : chosen, password,
+                         &error);
+      if (password != NULL)
+        memset (password, 0, strlen (password));
       if (store == NULL)
         {
-          show_fatal (self, error);
+          show_fatal (self, error, chosen != NULL);
           return;
         }
       self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
     }
+  present_window (self);
+}
 
-  window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (app), self->context));
+gboolean
+nv_application_switch_database (NvApplication *self, const char *database, const char *password,
+                                GError **error)
+{
+  g_autoptr (NvStore) store = NULL;
+  GList *old;
+
+  g_return_val_if_fail (NV_IS_APPLICATION (self), FALSE);
+  store = open_store (self, database, password, error);
+  if (store == NULL)
+    return FALSE;
+  /* Nothing may hold the old store: the daily backup, the windows (closed
+   * once the dialog that asked has returned). */
+  g_object_set_data (G_OBJECT (self), "nv-daily-backup", NULL);
+  old = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_list_foreach (old, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  g_clear_object (&self->context);
+  self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
+  g_free (self->database);
+  self->database = g_strdup (database);
+  g_settings_set_string (self->settings, "database", database != NULL ? database : "");
+  present_window (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_windows_cb, old, NULL);
+  return TRUE;
+}
+
+static void
+present_window (NvApplication *self)
+{
+  GtkWindow *window;
+
+  window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (self), self->context));
   nv_quit_after_first_frame_if_asked (window);
   g_signal_connect_object (window, "realize", G_CALLBACK (reminders_realize_cb), self, 0);
   gtk_window_present (window);
@@ -130,6 +215,8 @@ nv_application_handle_local_options (GApplication *app, GVariantDict *options)
       return 0;
     }
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  if (self->database != NULL && !nv_pg_is_conninfo (self->database))
+    self->local_file = g_strdup (self->database);
   /* The everyday app is unique: a second start raises the open window, and a
    * click on a reminder reaches it over D-Bus. With a database of its own
    * (--database or NAERVAER_DB) an instance stands alone, so two databases
@@ -279,6 +366,7 @@ nv_application_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->local_file, g_free);
   G_OBJECT_CLASS (nv_application_parent_class)->finalize (object);
 }
 
@@ -300,8 +388,10 @@ nv_application_init (NvApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Database file (default: $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB)"),
-      N_("PATH") },
+      N_("Database file (default: $XDG_DATA_HOME/naervaer/naervaer.db or $NAERVAER_DB), "
+         "or a connection to the municipality’s PostgreSQL server (“service=naervaer”, "
+         "“postgresql://…”)"),
+      N_("DATABASE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };

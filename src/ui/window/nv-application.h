@@ -16,5 +16,12 @@ G_DECLARE_FINAL_TYPE (NvApplication, nv_application, NV, APPLICATION, AdwApplica
 NvApplication *nv_application_new (void);
 /* NULL until the database is open (the first window). */
 NvContext *nv_application_get_context (NvApplication *self);
+/* Opens @database (NULL: the file on this computer; else a connection to
+ * the municipality's server, with @password for this session if not
+ * NULL) and, when it opened, puts a new window on it in place of the open
+ * ones and remembers the choice (GSettings "database") for the next
+ * start. FALSE with @error and nothing changed when it did not open. */
+gboolean nv_application_switch_database (NvApplication *self, const char *database,
+                                         const char *password, GError **error);
 
 G_END_DECLS

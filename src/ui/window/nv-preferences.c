@@ -10,6 +10,7 @@
 
 #include "nv-backup-prefs.h"
 #include "nv-benchmark.h"
+#include "nv-database-prefs.h"
 #include "nv-followup-prefs.h"
 #include "nv-preferences.h"
 
@@ -24,6 +25,7 @@ struct _NvPreferences
   GtkSpinButton *cost_spin;
   AdwComboRow *benchmark_row;
   AdwComboRow *style_row;
+  AdwPreferencesPage *general_page;
   NvFollowupPrefs *followup_group;
   NvBackupPrefs *backup_page;
 };
@@ -77,6 +79,7 @@ nv_preferences_class_init (NvPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, cost_spin);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, benchmark_row);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, style_row);
+  gtk_widget_class_bind_template_child (widget_class, NvPreferences, general_page);
   gtk_widget_class_bind_template_child (widget_class, NvPreferences, followup_group);
 }
 
@@ -155,8 +158,13 @@ nv_preferences_new (GtkWindow *parent, GSettings *settings, NvStore *store)
   g_signal_connect_swapped (self->benchmark_row, "notify::selected",
                             G_CALLBACK (benchmark_selected_cb), self);
 
-  /* Backups need a database file; without a store there is nothing to back up. */
+  /* Backups need a database file; without a store there is nothing to back
+   * up, and the municipality's IT backs up a shared server (the Database
+   * group says so). */
   if (store != NULL)
+    adw_preferences_page_add (self->general_page,
+                              ADW_PREFERENCES_GROUP (nv_database_prefs_new (store)));
+  if (store != NULL && !nv_store_is_shared (store))
     {
       self->backup_page = g_object_new (NV_TYPE_BACKUP_PREFS, NULL);
       nv_backup_prefs_set_context (self->backup_page, settings, store);

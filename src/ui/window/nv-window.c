@@ -16,6 +16,7 @@
 #include "nv-measures-page.h"
 #include "nv-municipality-page.h"
 #include "nv-overview-page.h"
+#include "nv-server-banner.h"
 #include "nv-unit-dialog.h"
 #include "nv-unit-item.h"
 #include "nv-unit.h"
@@ -61,6 +62,8 @@ struct _NvWindow
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;
   AdwToastOverlay *toast_overlay;
+  GtkWidget *server_banner; /* NULL for a local file */
+  AdwHeaderBar *header_bar;
   GtkStack *main_stack;
   AdwViewStack *view_stack;
   GtkBox *welcome_buttons;
@@ -71,6 +74,8 @@ struct _NvWindow
   AdwBin *slots[N_SECTIONS];
   NvPage *pages[N_SECTIONS];
   gboolean painted; /* the first frame is on screen */
+  guint after_first_frame_source;
+  NvPage *followup_made; /* made after the first frame, not yet in its slot */
 };
 
 G_DEFINE_FINAL_TYPE (NvWindow, nv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -110,14 +115,18 @@ static NvPage *
 ensure_page (NvWindow *self, guint section)
 {
   NvPage *page = self->pages[section];
+  gboolean made;
 
   if (page != NULL)
     return page;
-  page = g_object_new (section_type (section), NULL);
+  made = section == SECTION_FOLLOWUP && self->followup_made != NULL;
+  page = made ? g_steal_pointer (&self->followup_made) : g_object_new (section_type (section), NULL);
   self->pages[section] = page;
   nv_page_set_context (page, self->context);
   nv_page_set_unit_id (page, nv_window_get_unit_id (self));
   adw_bin_set_child (self->slots[section], GTK_WIDGET (page));
+  if (made)
+    g_object_unref (page); /* the slot holds it now */
   if (section == SECTION_FOLLOWUP)
     {
       g_object_bind_property (page, "needs-attention", self->followup_stack_page,
@@ -149,13 +158,33 @@ set_pages_unit (NvWindow *self, gint64 unit_id)
       nv_page_set_unit_id (self->pages[i], unit_id);
 }
 
+static gboolean
+after_first_frame_cb (gpointer data)
+{
+  NvWindow *self = data;
+
+  /* Two steps, each a dispatch of its own, neither longer than a frame:
+   * the Follow-up page is made, then given the unit (which starts its
+   * worker thread). */
+  if (nv_window_get_unit_id (self) != 0 && self->pages[SECTION_FOLLOWUP] == NULL &&
+      self->followup_made == NULL)
+    {
+      self->followup_made = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
+      return G_SOURCE_CONTINUE;
+    }
+  self->after_first_frame_source = 0;
+  if (nv_window_get_unit_id (self) != 0)
+    set_pages_unit (self, nv_window_get_unit_id (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock, NvWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   self->painted = TRUE;
-  if (nv_window_get_unit_id (self) != 0)
-    set_pages_unit (self, nv_window_get_unit_id (self));
+  /* Not in the frame's own dispatch: the window's next frames come first. */
+  self->after_first_frame_source = g_idle_add (after_first_frame_cb, self);
 }
 
 static void
@@ -555,6 +584,12 @@ nv_window_get_state (NvWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
+GtkWidget *
+nv_window_get_server_banner (NvWindow *self)
+{
+  return self->server_banner;
+}
+
 AdwViewStack *
 nv_window_get_view_stack (NvWindow *self)
 {
@@ -580,6 +615,14 @@ nv_window_constructed (GObject *object)
   /* Another process (the CLI, a colleague's window) may have written
    * meanwhile: look when the user comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  /* On the municipality's server others' changes arrive as they happen, and
+   * a lost connection shows a banner under the header bar. */
+  if (nv_store_is_shared (self->store))
+    {
+      self->server_banner = nv_server_banner_new (self->store);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->header_bar))),
+                                  self->server_banner, GTK_WIDGET (self->header_bar));
+    }
   reload_units (self);
 }
 
@@ -593,6 +636,8 @@ nv_window_dispose (GObject *object)
       g_clear_signal_handler (&self->units_changed_id, self->store);
     }
   g_clear_handle_id (&self->fit_switcher_id, g_source_remove);
+  g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
+  g_clear_object (&self->followup_made);
   gtk_widget_dispose_template (GTK_WIDGET (self), NV_TYPE_WINDOW);
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
@@ -658,6 +703,7 @@ nv_window_class_init (NvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NvWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NvWindow, welcome_buttons);

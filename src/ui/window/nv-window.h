@@ -25,6 +25,9 @@ void nv_window_select_unit (NvWindow *self, gint64 unit_id);
 void nv_window_show_section (NvWindow *self, const char *name);
 void nv_window_toast (NvWindow *self, const char *message);
 AdwViewStack *nv_window_get_view_stack (NvWindow *self);
+/* The banner of a lost server connection (nv-server-banner.h); NULL when
+ * the store is a local file. */
+GtkWidget *nv_window_get_server_banner (NvWindow *self);
 /* The section page called @name ("overview", "followup", …), made now if it
  * was not yet needed. */
 NvPage *nv_window_get_page (NvWindow *self, const char *name);

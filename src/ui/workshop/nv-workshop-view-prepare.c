@@ -20,7 +20,8 @@ save_workshop (NvWorkshopView *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!nv_workshop_update (self->store, self->workshop, &error))
+  if (!nv_workshop_view_save (self, &error)
+      && !g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT))
     nv_workshop_view_toast (self, error->message);
 }
 

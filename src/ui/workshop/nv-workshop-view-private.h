@@ -64,6 +64,10 @@ void nv_workshop_view_refresh_prepare (NvWorkshopView *self);
 
 /* nv-workshop-view.c */
 void nv_workshop_view_toast (NvWorkshopView *self, const char *message);
+/* Saves self->workshop over the version it read. When someone else saved
+ * it since (NV_STORE_ERROR_CONFLICT), the view shows their version and
+ * says so in a toast; other errors are the caller's to show. */
+gboolean nv_workshop_view_save (NvWorkshopView *self, GError **error);
 /* A row with «Print…» and «Export as PDF…» buttons for @print_action and
  * @export_action. */
 GtkWidget *nv_workshop_view_print_row (const char *title, const char *subtitle,

@@ -267,8 +267,10 @@ followup_apply_cb (AdwEntryRow *row, NvWorkshopView *self)
     }
   g_free (self->workshop->followup_date);
   self->workshop->followup_date = *text != '\0' ? nv_day_format_iso (day) : NULL;
-  if (!nv_workshop_update (self->store, self->workshop, &error))
+  if (!nv_workshop_view_save (self, &error))
     {
+      if (g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT))
+        return;
       g_free (self->workshop->followup_date);
       self->workshop->followup_date = g_steal_pointer (&old);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
@@ -277,6 +279,22 @@ followup_apply_cb (AdwEntryRow *row, NvWorkshopView *self)
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   nv_workshop_view_toast (self, _("Follow-up date saved"));
+}
+
+gboolean
+nv_workshop_view_save (NvWorkshopView *self, GError **error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+  if (nv_workshop_update (self->store, self->workshop, error))
+    return TRUE;
+  /* Someone else saved it since it was read: show theirs, say so. */
+  if (g_error_matches (*error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT))
+    {
+      nv_workshop_view_show (self, self->context, self->id);
+      nv_workshop_view_toast (self, _("Someone else saved this workshop while you had it open. "
+                                      "Their version is shown now: make your change again."));
+    }
+  return FALSE;
 }
 
 static void
@@ -288,8 +306,11 @@ save_evaluation_cb (GtkButton *button, NvWorkshopView *self)
   gtk_text_buffer_get_bounds (self->evaluation, &start, &end);
   g_free (self->workshop->evaluation);
   self->workshop->evaluation = gtk_text_buffer_get_text (self->evaluation, &start, &end, FALSE);
-  if (!nv_workshop_update (self->store, self->workshop, &error))
-    nv_workshop_view_toast (self, error->message);
+  if (!nv_workshop_view_save (self, &error))
+    {
+      if (!g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT))
+        nv_workshop_view_toast (self, error->message);
+    }
   else
     nv_workshop_view_toast (self, _("Evaluation saved"));
 }

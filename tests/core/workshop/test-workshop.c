@@ -296,6 +296,64 @@ state_of (Fixture *f, gint64 id)
   return w->state;
 }
 
+/* Two leaders (two connections to one database) edit one workshop: the
+ * second save, made over the version it read, is refused with
+ * NV_STORE_ERROR_CONFLICT and changes nothing; read again, it saves, and a
+ * save moves the saver's copy to the new version (saving twice works). */
+static void
+test_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = nv_test_store_location (f->dir, "naervaer.db");
+  g_autoptr (NvStore) other = nv_store_open (where, &error);
+  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  g_autoptr (NvWorkshop) mine = NULL;
+  g_autoptr (NvWorkshop) theirs = NULL;
+  g_autoptr (NvWorkshop) now = NULL;
+
+  g_assert_no_error (error);
+  mine = nv_workshop_get (f->store, id, &error);
+  theirs = nv_workshop_get (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->row_version, >, 0);
+  g_assert_cmpint (mine->row_version, ==, theirs->row_version);
+
+  theirs->staff = 12;
+  g_assert_true (nv_workshop_update (other, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (theirs->row_version, >, mine->row_version);
+  /* Their copy is current: a second save of theirs goes through. */
+  theirs->staff = 13;
+  g_assert_true (nv_workshop_update (other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_free (mine->evaluation);
+  mine->evaluation = g_strdup ("Vi prøver faste samtaler.");
+  g_assert_false (nv_workshop_update (f->store, mine, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "someone else"));
+  g_clear_error (&error);
+
+  now = nv_workshop_get (f->store, id, &error);
+  g_assert_cmpint (now->staff, ==, 13);
+  g_assert_cmpstr (now->evaluation, ==, "");
+  g_assert_cmpint (now->row_version, ==, theirs->row_version);
+
+  /* Reloaded: the change goes through, and the other's copy is stale now. */
+  g_free (now->evaluation);
+  now->evaluation = g_strdup ("Vi prøver faste samtaler.");
+  g_assert_true (nv_workshop_update (f->store, now, &error));
+  g_assert_no_error (error);
+  theirs->staff = 14;
+  g_assert_false (nv_workshop_update (other, theirs, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&now, nv_workshop_free);
+  now = nv_workshop_get (other, id, &error);
+  g_assert_cmpint (now->staff, ==, 13);
+  g_assert_cmpstr (now->evaluation, ==, "Vi prøver faste samtaler.");
+}
+
 static void
 test_checklist_state (Fixture *f, gconstpointer data)
 {
@@ -618,6 +676,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/workshop/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("add-validate", test_add_validate);
   ADD ("update", test_update);
+  ADD ("conflict", test_conflict);
   ADD ("checklist-state", test_checklist_state);
   ADD ("themes-prompts", test_themes_prompts);
   ADD ("ideas-votes", test_ideas_votes);

@@ -476,6 +476,51 @@ test_page (Fixture *f, gconstpointer data)
   nv_test_spin_rounds (5, 10000);
 }
 
+/* Someone else (another connection) saved the workshop after the view read
+ * it: the view's save is refused, the view shows their version, and the
+ * change made again saves. */
+static void
+test_conflict_reloads (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *where = nv_test_store_location (f->dir, "naervaer.db");
+  g_autoptr (NvStore) other = nv_store_open (where, &error);
+  g_autoptr (NvWorkshop) theirs = NULL;
+  g_autoptr (NvWorkshop) now = NULL;
+  GtkWidget *window = gtk_window_new ();
+  NvWorkshopView *view = g_object_new (NV_TYPE_WORKSHOP_VIEW, NULL);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  g_assert_no_error (error);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_workshop_view_show (view, f->context, f->workshop);
+  nv_test_spin_rounds (5, 10000);
+
+  theirs = nv_workshop_get (other, f->workshop, &error);
+  theirs->staff = 17;
+  g_assert_true (nv_workshop_update (other, theirs, &error));
+  g_assert_no_error (error);
+
+  view->workshop->staff = 3;
+  g_assert_false (nv_workshop_view_save (view, &error));
+  g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (view->workshop->staff, ==, 17);
+  now = nv_workshop_get (f->store, f->workshop, &error);
+  g_assert_cmpint (now->staff, ==, 17);
+
+  view->workshop->staff = 3;
+  g_assert_true (nv_workshop_view_save (view, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, nv_workshop_free);
+  now = nv_workshop_get (other, f->workshop, &error);
+  g_assert_cmpint (now->staff, ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin_rounds (5, 10000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -501,6 +546,7 @@ main (int argc, char **argv)
   ADD ("new-opens-at-top", test_new_opens_at_top);
   ADD ("measures-overdue", test_measures_overdue);
   ADD ("start-button", test_start_button);
+  ADD ("conflict-reloads", test_conflict_reloads);
 #undef ADD
   return g_test_run ();
 }

@@ -1,11 +1,10 @@
 /* nv-db-pg.c — the PostgreSQL backend of the database seam (nv-db.h).
  *
  * The store's statements are written for SQLite (`?1` parameters, COLLATE
- * NOCASE); each is rewritten once when prepared: `$1`, and the schema's
- * case-insensitive collation naervaer.nocase (server schema 6). Statements
+ * NOCASE); each is rewritten once when prepared (nv-pg-sql.c). Statements
  * are prepared on the server once per connection and run with text
- * parameters; results come back whole, in text form, except rows the
- * statistics read in bulk, which come in binary form (nv_db_pg_*).
+ * parameters (bytea ones binary); every result comes back whole and in
+ * text form — the statistics' rows too, read through the same statements.
  *
  * An INSERT into a table with an `id` gets `RETURNING id` appended so that
  * ->last_insert_id works as SQLite's does. The connection LISTENs on
@@ -61,13 +60,6 @@ static const NvDbBackend pg_backend;
 #define DB(d) ((PgDb *)(d))
 #define STMT(s) ((PgStmt *)(s))
 
-/* The tables whose rows have an identity `id` (server schema 1). */
-static const char *const id_tables[] = {
-  "unit",         "employee",        "roster",        "spell",   "benchmark_series",
-  "workshop",     "workshop_prompt", "workshop_idea", "measure", "measure_note",
-  "faktor_round",
-};
-
 static const struct
 {
   const char *payload;
@@ -89,6 +81,16 @@ gboolean
 nv_db_is_pg (NvDb *db)
 {
   return db != NULL && db->backend == &pg_backend;
+}
+
+void
+nv_db_pg_describe (NvDb *db, char **host, char **dbname, char **login)
+{
+  PGconn *conn = DB (db)->pg->conn;
+
+  *host = g_strdup (PQhost (conn));
+  *dbname = g_strdup (PQdb (conn));
+  *login = g_strdup (nv_pg_login (DB (db)->pg));
 }
 
 /* ---- Errors ------------------------------------------------------------- */
@@ -251,89 +253,6 @@ pg_close (NvDb *db)
   g_free (db);
 }
 
-static gboolean
-is_word (char c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-/* SQLite's text to the server's: `?N` → `$N`, COLLATE NOCASE → the
- * schema's collation; literals, quoted names and comments kept as they are.
- * Sets @n_params to the highest parameter number. */
-static char *
-rewrite (const char *sql, int *n_params)
-{
-  GString *out = g_string_sized_new (strlen (sql) + 32);
-  const char *p = sql;
-
-  *n_params = 0;
-  while (*p != '\0')
-    {
-      if (*p == '\'' || *p == '"')
-        {
-          char quote = *p;
-          g_string_append_c (out, *p++);
-          while (*p != '\0')
-            {
-              if (*p == quote && p[1] == quote)
-                {
-                  g_string_append_len (out, p, 2);
-                  p += 2;
-                  continue;
-                }
-              g_string_append_c (out, *p);
-              if (*p++ == quote)
-                break;
-            }
-        }
-      else if (p[0] == '-' && p[1] == '-')
-        {
-          while (*p != '\0' && *p != '\n')
-            g_string_append_c (out, *p++);
-        }
-      else if (*p == '?' && g_ascii_isdigit (p[1]))
-        {
-          char *end;
-          long n = strtol (p + 1, &end, 10);
-          g_string_append_printf (out, "$%ld", n);
-          *n_params = MAX (*n_params, (int)n);
-          p = end;
-        }
-      else if ((p == sql || !is_word (p[-1])) && g_ascii_strncasecmp (p, "COLLATE NOCASE", 14) == 0
-               && !is_word (p[14]))
-        {
-          g_string_append (out, "COLLATE naervaer.nocase");
-          p += 14;
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Does @sql insert into a table with an `id` and return nothing itself? */
-static gboolean
-inserts_with_id (const char *sql)
-{
-  g_auto (GStrv) words = NULL;
-
-  while (g_ascii_isspace (*sql))
-    sql++;
-  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 || strstr (sql, "RETURNING") != NULL
-      || strstr (sql, "returning") != NULL)
-    return FALSE;
-  words = g_regex_split_simple ("[\\s(]+", sql, 0, 0);
-  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL; i++)
-    if (g_ascii_strcasecmp (words[i], "INTO") == 0)
-      {
-        for (guint t = 0; t < G_N_ELEMENTS (id_tables); t++)
-          if (g_ascii_strcasecmp (words[i + 1], id_tables[t]) == 0)
-            return TRUE;
-        return FALSE;
-      }
-  return FALSE;
-}
-
 static NvStmt *
 pg_prepare (NvDb *db, const char *sql, GError **error)
 {
@@ -344,8 +263,8 @@ pg_prepare (NvDb *db, const char *sql, GError **error)
   PgStmt *s;
   int n_params;
 
-  text = rewrite (sql, &n_params);
-  if (inserts_with_id (sql))
+  text = nv_pg_rewrite_sql (sql, &n_params);
+  if (nv_pg_inserts_with_id (sql))
     {
       g_strchomp (text);
       if (g_str_has_suffix (text, ";"))
@@ -384,7 +303,7 @@ pg_exec (NvDb *db, const char *sql, GError **error)
   g_autofree char *text = NULL;
   int n_params;
 
-  text = rewrite (sql, &n_params);
+  text = nv_pg_rewrite_sql (sql, &n_params);
   if (!run (DB (db), text))
     return pg_set_error (db, error);
   return TRUE;

@@ -21,4 +21,8 @@ NvDb *nv_db_pg_open (const char *conninfo, const char *password, int *schema_ver
 /* TRUE for a connection of this backend. */
 gboolean nv_db_is_pg (NvDb *db);
 
+/* Where the connection goes: the server's host (a directory for a Unix
+ * socket on this computer), the database and the login. Free with g_free. */
+void nv_db_pg_describe (NvDb *db, char **host, char **dbname, char **login);
+
 G_END_DECLS

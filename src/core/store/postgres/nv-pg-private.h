@@ -30,6 +30,13 @@ PGresult *nv_pg_exec (NvPg *pg, const char *sql, int n_params, const char *const
 /* Runs a statement that returns no rows. */
 gboolean nv_pg_exec_done (NvPg *pg, const char *sql, GError **error);
 
+/* SQLite's statement text as the server runs it (nv-pg-sql.c): `?N` →
+ * `$N`, COLLATE NOCASE → naervaer.nocase; string literals, quoted names
+ * and comments kept. @n_params receives the highest parameter number. */
+char *nv_pg_rewrite_sql (const char *sql, int *n_params);
+/* Does @sql insert into a table with an `id` and return nothing itself? */
+gboolean nv_pg_inserts_with_id (const char *sql);
+
 /* The resource paths of the server migrations, ascending by version. */
 GPtrArray *nv_pg_list_migrations (void);
 

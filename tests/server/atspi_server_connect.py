@@ -1,0 +1,86 @@
+"""Connecting to the municipality's server from Preferences (issue 14): the
+app starts on its file; Preferences › Database › Connect… asks for the
+connection; a connection that does not work is named in the dialog, which
+stays open; one that works puts the window on the server (its unit in the
+unit switcher) without a restart, and Preferences then show the server."""
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(__file__)
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "ui"))
+import pgcluster  # noqa: E402
+
+CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
+
+
+def cli(conninfo, *args):
+    r = subprocess.run([CLI, "--database", conninfo, *args], capture_output=True, text=True,
+                       timeout=120)
+    if r.returncode != 0:
+        raise AssertionError(f"naervaer-cli {args} failed:\n{r.stdout}\n{r.stderr}")
+
+
+def main():
+    cluster = pgcluster.Cluster()
+    app = None
+    try:
+        import pyatspi  # noqa: E402
+        from atspi_util import App, same_name  # noqa: E402
+        from atspi_backup import open_menu_item, top_window  # noqa: E402
+        from atspi_server_app import switcher_names, wait_until  # noqa: E402
+
+        conninfo = cluster.conninfo()
+        cli(conninfo, "server", "init")
+        cli(conninfo, "unit", "add", "Fjellro sykehjem", "--sector", "helse-omsorg")
+
+        def prepare(a):
+            cli(a.db, "unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
+
+        app = App(prepare=prepare)
+        wait_until("the file's unit", lambda: "Avdeling 2B" in switcher_names(app, pyatspi), 15)
+
+        open_menu_item(app, "_Preferences")
+        prefs = top_window(app, "Preferences")
+        app.wait_for(None, "Database File", root=prefs)
+        app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect…"), root=prefs)
+        dialog = top_window(app, "Connect to the Municipality’s Server")
+        entry = app.wait_for(pyatspi.ROLE_TEXT, "Connection", root=dialog)
+
+        # A service nobody set up: said in the dialog, which stays.
+        app.type_into(entry, "service=naervaer_no_such_service")
+        app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
+        time.sleep(1)
+        dialog = top_window(app, "Connect to the Municipality’s Server")
+        texts = []
+        for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog):
+            try:
+                texts.append(app.text_of(n))
+            except Exception:
+                pass
+        assert any("naervaer_no_such_service" in t for t in texts), texts
+        assert "Avdeling 2B" in switcher_names(app, pyatspi)
+
+        entry = app.wait_for(pyatspi.ROLE_TEXT, "Connection", root=dialog)
+        app.type_into(entry, conninfo)
+        app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
+        wait_until("the server's unit in the unit switcher",
+                   lambda: "Fjellro sykehjem" in switcher_names(app, pyatspi)
+                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 20)
+
+        open_menu_item(app, "_Preferences")
+        prefs = top_window(app, "Preferences")
+        app.wait_for(None, "PostgreSQL on this computer", root=prefs)
+        app.wait_for(None, "Use the File", root=prefs)
+        print("ok: connected from Preferences, the window follows the server")
+    finally:
+        os.chdir("/")
+        if app is not None:
+            app.close()
+        cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
