@@ -81,16 +81,11 @@ benchmark_list (NvCli *cli, int argc, char **argv)
                                           nv_benchmark_measure_to_string (s->measure));
           nv_cli_json_add_string_or_null (builder, "basis", s->basis);
           nv_cli_json_add_string_or_null (builder, "latest_period", s->latest_period);
-          json_builder_set_member_name (builder, "points");
-          json_builder_add_int_value (builder, s->n_points);
-          json_builder_set_member_name (builder, "bundled");
-          json_builder_add_int_value (builder, s->n_bundled);
-          json_builder_set_member_name (builder, "imported");
-          json_builder_add_int_value (builder, s->n_imported);
-          json_builder_set_member_name (builder, "replaced");
-          json_builder_add_int_value (builder, s->n_replaced);
-          json_builder_set_member_name (builder, "computed");
-          json_builder_add_boolean_value (builder, s->computed);
+          nv_cli_json_add_int (builder, "points", s->n_points);
+          nv_cli_json_add_int (builder, "bundled", s->n_bundled);
+          nv_cli_json_add_int (builder, "imported", s->n_imported);
+          nv_cli_json_add_int (builder, "replaced", s->n_replaced);
+          nv_cli_json_add_boolean (builder, "computed", s->computed);
           json_builder_set_member_name (builder, "behind");
           if (unit_id != 0)
             json_builder_add_boolean_value (builder, s->behind);
@@ -187,14 +182,11 @@ benchmark_show (NvCli *cli, int argc, char **argv)
             json_builder_add_double_value (builder, p->percent);
           nv_cli_json_add_string_or_null (builder, "basis", p->basis);
           nv_cli_json_add_string_or_null (builder, "source", p->source);
-          json_builder_set_member_name (builder, "bundled");
-          json_builder_add_boolean_value (builder, p->bundled);
+          nv_cli_json_add_boolean (builder, "bundled", p->bundled);
           if (own)
             {
-              json_builder_set_member_name (builder, "persons");
-              json_builder_add_int_value (builder, p->persons);
-              json_builder_set_member_name (builder, "masked");
-              json_builder_add_boolean_value (builder, p->masked);
+              nv_cli_json_add_int (builder, "persons", p->persons);
+              nv_cli_json_add_boolean (builder, "masked", p->masked);
             }
           json_builder_end_object (builder);
         }

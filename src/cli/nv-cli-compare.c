@@ -266,8 +266,7 @@ print_json (const char *unit, NvBenchmarkMeasure measure, const char *benchmark,
   nv_cli_json_add_string_or_null (b, "from", r->four_from);
   nv_cli_json_add_string_or_null (b, "to", r->four_to);
   nv_cli_json_add_number_or_null (b, "percent", r->four_percent);
-  json_builder_set_member_name (b, "masked");
-  json_builder_add_boolean_value (b, r->four_masked);
+  nv_cli_json_add_boolean (b, "masked", r->four_masked);
   json_builder_end_object (b);
   nv_cli_json_add_number_or_null (b, "trend_pp", r->trend_pp);
   nv_cli_json_add_string_or_null (b, "trend", trend_id (r->trend));

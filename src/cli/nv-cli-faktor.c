@@ -98,8 +98,7 @@ show_json (const NvUnit *unit, GArray *rounds, const double *means)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "unit");
-  json_builder_add_string_value (b, unit->name);
+  nv_cli_json_add_string (b, "unit", unit->name);
   json_builder_set_member_name (b, "rounds");
   json_builder_begin_array (b);
   for (guint i = 0; i < rounds->len; i++)
@@ -108,8 +107,7 @@ show_json (const NvUnit *unit, GArray *rounds, const double *means)
 
       json_builder_begin_object (b);
       nv_cli_json_add_day_or_null (b, "date", round->date);
-      json_builder_set_member_name (b, "respondents");
-      json_builder_add_int_value (b, round->respondents);
+      nv_cli_json_add_int (b, "respondents", round->respondents);
       json_builder_set_member_name (b, "factors");
       json_builder_begin_object (b);
       for (int f = 0; f < NV_FAKTOR_N; f++)
@@ -243,19 +241,15 @@ research_json (const NvResearch *res)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "factor");
-  json_builder_add_string_value (b, nv_faktor_factors ()[res->factor].id);
-  json_builder_set_member_name (b, "sector");
-  json_builder_add_string_value (b, res->sector);
-  json_builder_set_member_name (b, "n");
-  json_builder_add_int_value (b, res->n);
+  nv_cli_json_add_string (b, "factor", nv_faktor_factors ()[res->factor].id);
+  nv_cli_json_add_string (b, "sector", res->sector);
+  nv_cli_json_add_int (b, "n", res->n);
   nv_cli_json_add_number_or_null (b, "r", res->r);
   nv_cli_json_add_number_or_null (b, "ci_low", res->ci_low);
   nv_cli_json_add_number_or_null (b, "ci_high", res->ci_high);
   nv_cli_json_add_number_or_null (b, "slope", res->slope);
   nv_cli_json_add_number_or_null (b, "intercept", res->intercept);
-  json_builder_set_member_name (b, "excluded");
-  json_builder_add_int_value (b, res->excluded);
+  nv_cli_json_add_int (b, "excluded", res->excluded);
   json_builder_set_member_name (b, "points");
   json_builder_begin_array (b);
   for (guint i = 0; i < res->n; i++)
@@ -263,8 +257,7 @@ research_json (const NvResearch *res)
       const NvResearchPoint *p = &g_array_index (res->points, NvResearchPoint, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, p->unit_name);
+      nv_cli_json_add_string (b, "unit", p->unit_name);
       nv_cli_json_add_day_or_null (b, "date", p->date);
       nv_cli_json_add_number_or_null (b, "factor_mean", p->factor_mean);
       nv_cli_json_add_number_or_null (b, "percent", p->percent);

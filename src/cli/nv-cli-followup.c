@@ -31,16 +31,11 @@ print_json (GPtrArray *milestones)
       const NvMilestone *m = g_ptr_array_index (milestones, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "employee");
-      json_builder_add_string_value (builder, m->employee_ref);
-      json_builder_set_member_name (builder, "case_start");
-      json_builder_add_string_value (builder, nv_day_format_iso_buf (m->case_start, day));
-      json_builder_set_member_name (builder, "milestone");
-      json_builder_add_string_value (builder, m->milestone);
-      json_builder_set_member_name (builder, "due");
-      json_builder_add_string_value (builder, nv_day_format_iso_buf (m->due, day));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, nv_milestone_status_to_string (m->status));
+      nv_cli_json_add_string (builder, "employee", m->employee_ref);
+      nv_cli_json_add_string (builder, "case_start", nv_day_format_iso_buf (m->case_start, day));
+      nv_cli_json_add_string (builder, "milestone", m->milestone);
+      nv_cli_json_add_string (builder, "due", nv_day_format_iso_buf (m->due, day));
+      nv_cli_json_add_string (builder, "status", nv_milestone_status_to_string (m->status));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -119,12 +114,9 @@ print_repeated_json (GPtrArray *flagged)
       const NvRepeatedAbsence *r = g_ptr_array_index (flagged, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "employee");
-      json_builder_add_string_value (builder, r->employee_ref);
-      json_builder_set_member_name (builder, "cases");
-      json_builder_add_int_value (builder, r->cases);
-      json_builder_set_member_name (builder, "days");
-      json_builder_add_int_value (builder, r->days);
+      nv_cli_json_add_string (builder, "employee", r->employee_ref);
+      nv_cli_json_add_int (builder, "cases", r->cases);
+      nv_cli_json_add_int (builder, "days", r->days);
       json_builder_set_member_name (builder, "rules");
       json_builder_begin_array (builder);
       if (r->rules & NV_REPEATED_5_100)

@@ -161,20 +161,14 @@ measure_list (NvCli *cli, int argc, char **argv)
           NvMeasure *m = g_ptr_array_index (measures, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, m->id);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, m->title);
-          json_builder_set_member_name (builder, "owner");
-          json_builder_add_string_value (builder, m->owner);
-          json_builder_set_member_name (builder, "theme");
-          json_builder_add_string_value (builder, m->theme);
+          nv_cli_json_add_int (builder, "id", m->id);
+          nv_cli_json_add_string (builder, "title", m->title);
+          nv_cli_json_add_string (builder, "owner", m->owner);
+          nv_cli_json_add_string (builder, "theme", m->theme);
           nv_cli_json_add_day_or_null (builder, "start", m->start);
           nv_cli_json_add_day_or_null (builder, "deadline", m->deadline);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, nv_measure_status_id (m->status));
-          json_builder_set_member_name (builder, "overdue");
-          json_builder_add_boolean_value (builder, nv_measure_is_overdue (m, as_of));
+          nv_cli_json_add_string (builder, "status", nv_measure_status_id (m->status));
+          nv_cli_json_add_boolean (builder, "overdue", nv_measure_is_overdue (m, as_of));
           json_builder_set_member_name (builder, "workshop");
           if (m->workshop_id > 0)
             json_builder_add_int_value (builder, m->workshop_id);

@@ -104,10 +104,8 @@ print_json (GArray *periods, gboolean unmasked, double nok_per_day)
       const NvStatsPeriod *p = &g_array_index (periods, NvStatsPeriod, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "period");
-      json_builder_add_string_value (b, p->label);
-      json_builder_set_member_name (b, "persons");
-      json_builder_add_int_value (b, p->persons);
+      nv_cli_json_add_string (b, "period", p->label);
+      nv_cli_json_add_int (b, "persons", p->persons);
       nv_cli_json_add_number_or_null (b, "contracted_days", days (p, p->contracted_days, unmasked));
       nv_cli_json_add_number_or_null (b, "lost_days", days (p, p->lost_days, unmasked));
       nv_cli_json_add_number_or_null (b, "lost_days_self", days (p, p->lost_days_self, unmasked));
@@ -115,10 +113,8 @@ print_json (GArray *periods, gboolean unmasked, double nok_per_day)
                                       days (p, p->lost_days_doctor, unmasked));
       for (guint f = 0; f < N_SHARE_FIELDS; f++)
         nv_cli_json_add_number_or_null (b, share_keys[f], share (p, f, unmasked));
-      json_builder_set_member_name (b, "masked");
-      json_builder_add_boolean_value (b, p->masked);
-      json_builder_set_member_name (b, "source");
-      json_builder_add_string_value (b, nv_stats_source_to_string (p->source));
+      nv_cli_json_add_boolean (b, "masked", p->masked);
+      nv_cli_json_add_string (b, "source", nv_stats_source_to_string (p->source));
       add_classes (b, p, unmasked);
       nv_cli_json_add_number_or_null (b, "cost_nok",
                           p->masked && !unmasked ? NAN : nv_stats_cost (p->lost_days, nok_per_day));

@@ -87,14 +87,10 @@ unit_list (NvCli *cli, int argc, char **argv)
         {
           NvUnit *unit = g_ptr_array_index (units, i);
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, unit->id);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, unit->name);
-          json_builder_set_member_name (builder, "sector");
-          json_builder_add_string_value (builder, unit->sector);
-          json_builder_set_member_name (builder, "municipality");
-          json_builder_add_string_value (builder, unit->municipality);
+          nv_cli_json_add_int (builder, "id", unit->id);
+          nv_cli_json_add_string (builder, "name", unit->name);
+          nv_cli_json_add_string (builder, "sector", unit->sector);
+          nv_cli_json_add_string (builder, "municipality", unit->municipality);
           {
             NvDay from = NV_DAY_NONE;
             if (!nv_followup_get_tracked_from (store, unit->id, &from, &error))

@@ -30,22 +30,14 @@ add_summary (JsonBuilder *b, const NvWorkshop *w, const char *unit_name)
     { "nav_adviser", NV_ROLE_NAV_ADVISER },
   };
 
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, w->id);
-  json_builder_set_member_name (b, "unit");
-  json_builder_add_string_value (b, unit_name);
-  json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, w->date);
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, w->title);
-  json_builder_set_member_name (b, "state");
-  json_builder_add_string_value (b, nv_workshop_state_id (w->state));
-  json_builder_set_member_name (b, "steps_ticked");
-  json_builder_add_int_value (b, w->n_ticked);
-  json_builder_set_member_name (b, "steps_total");
-  json_builder_add_int_value (b, w->n_steps);
-  json_builder_set_member_name (b, "staff");
-  json_builder_add_int_value (b, w->staff);
+  nv_cli_json_add_int (b, "id", w->id);
+  nv_cli_json_add_string (b, "unit", unit_name);
+  nv_cli_json_add_string (b, "date", w->date);
+  nv_cli_json_add_string (b, "title", w->title);
+  nv_cli_json_add_string (b, "state", nv_workshop_state_id (w->state));
+  nv_cli_json_add_int (b, "steps_ticked", w->n_ticked);
+  nv_cli_json_add_int (b, "steps_total", w->n_steps);
+  nv_cli_json_add_int (b, "staff", w->staff);
   json_builder_set_member_name (b, "present");
   json_builder_begin_array (b);
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
@@ -206,8 +198,7 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
 
   json_builder_begin_object (b);
   add_summary (b, w, unit->name);
-  json_builder_set_member_name (b, "evaluation");
-  json_builder_add_string_value (b, w->evaluation);
+  nv_cli_json_add_string (b, "evaluation", w->evaluation);
 
   json_builder_set_member_name (b, "steps");
   json_builder_begin_array (b);
@@ -215,15 +206,11 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
     {
       NvWorkshopStep *s = g_ptr_array_index (steps, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->step->id);
-      json_builder_set_member_name (b, "phase");
-      json_builder_add_string_value (b, nv_phase_id (s->step->phase));
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, s->step->title);
+      nv_cli_json_add_string (b, "id", s->step->id);
+      nv_cli_json_add_string (b, "phase", nv_phase_id (s->step->phase));
+      nv_cli_json_add_string (b, "title", s->step->title);
       nv_cli_json_add_string_or_null (b, "ticked", s->ticked);
-      json_builder_set_member_name (b, "note");
-      json_builder_add_string_value (b, s->note);
+      nv_cli_json_add_string (b, "note", s->note);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -240,10 +227,8 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
     {
       NvWorkshopPrompt *p = g_ptr_array_index (prompts, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "theme");
-      json_builder_add_string_value (b, p->theme);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, p->text);
+      nv_cli_json_add_string (b, "theme", p->theme);
+      nv_cli_json_add_string (b, "text", p->text);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -254,13 +239,10 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
     {
       NvWorkshopIdea *idea = g_ptr_array_index (ideas, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, idea->id);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, idea->text);
+      nv_cli_json_add_int (b, "id", idea->id);
+      nv_cli_json_add_string (b, "text", idea->text);
       nv_cli_json_add_string_or_null (b, "theme", *idea->theme != '\0' ? idea->theme : NULL);
-      json_builder_set_member_name (b, "votes");
-      json_builder_add_int_value (b, idea->votes);
+      nv_cli_json_add_int (b, "votes", idea->votes);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -271,15 +253,11 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
     {
       NvMeasure *m = g_ptr_array_index (measures, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, m->id);
-      json_builder_set_member_name (b, "what");
-      json_builder_add_string_value (b, m->title);
-      json_builder_set_member_name (b, "who");
-      json_builder_add_string_value (b, m->owner);
+      nv_cli_json_add_int (b, "id", m->id);
+      nv_cli_json_add_string (b, "what", m->title);
+      nv_cli_json_add_string (b, "who", m->owner);
       nv_cli_json_add_day_or_null (b, "deadline", m->deadline);
-      json_builder_set_member_name (b, "status");
-      json_builder_add_string_value (b, nv_measure_status_id (m->status));
+      nv_cli_json_add_string (b, "status", nv_measure_status_id (m->status));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

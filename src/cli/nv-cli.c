@@ -204,6 +204,27 @@ nv_cli_parse_day (const char *command, const char *option, const char *text,
 }
 
 void
+nv_cli_json_add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+void
+nv_cli_json_add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+nv_cli_json_add_boolean (JsonBuilder *builder, const char *member, gboolean value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
 nv_cli_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value)
 {
   json_builder_set_member_name (builder, member);

@@ -82,6 +82,10 @@ gboolean nv_cli_parse_day (const char *command, const char *option, const char *
  * when @text is not a quarter (the caller prints the usage error). */
 gboolean nv_cli_parse_quarter (const char *text, NvDay *day);
 
+/* A JSON member and its value. */
+void nv_cli_json_add_string (JsonBuilder *builder, const char *member, const char *value);
+void nv_cli_json_add_int (JsonBuilder *builder, const char *member, gint64 value);
+void nv_cli_json_add_boolean (JsonBuilder *builder, const char *member, gboolean value);
 /* JSON members whose value may be absent: null then. */
 void nv_cli_json_add_string_or_null (JsonBuilder *builder, const char *member, const char *value);
 void nv_cli_json_add_day_or_null (JsonBuilder *builder, const char *member, NvDay day);

@@ -200,7 +200,7 @@ nv_compare_new_full (NvStore *store, gint64 unit_id, const char *const *benchmar
     return NULL;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   to_default = to == NV_DAY_NONE;
   compare->as_of = as_of;
   if (running && (to == NV_DAY_NONE || nv_period_end (NV_PERIOD_QUARTER, to) > as_of))

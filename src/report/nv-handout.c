@@ -249,7 +249,7 @@ nv_handout_new (NvStore *store, gint64 unit_id, const char *benchmark, NvDay as_
   g_autofree char *today = NULL;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   if (benchmark != NULL)
     {
       const char *names[] = { benchmark, NULL };

@@ -299,7 +299,7 @@ nv_municipal_new (NvStore *store, NvDay as_of, GError **error)
 
   if (units == NULL)
     return NULL;
-  m->as_of = as_of != NV_DAY_NONE ? as_of : nv_day_today ();
+  m->as_of = as_of != NV_DAY_NONE ? as_of : nv_store_today (store);
   m->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   for (guint i = 0; i < units->len; i++)
     {

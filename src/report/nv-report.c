@@ -376,7 +376,7 @@ nv_report_new (NvStore *store, gint64 unit_id, const NvReportOptions *options, G
     nv_report_options_init (&o);
   if (o.nok_per_day <= 0)
     o.nok_per_day = NV_STATS_DEFAULT_NOK_PER_DAY;
-  as_of = o.as_of != NV_DAY_NONE ? o.as_of : nv_day_today ();
+  as_of = o.as_of != NV_DAY_NONE ? o.as_of : nv_store_today (store);
   names[0] = o.benchmark;
 
   unit = nv_unit_get (store, unit_id, error);

@@ -357,7 +357,7 @@ nv_sheet_for_overview (NvStore *store, gint64 unit_id, NvDay as_of, double nok_p
   int y, m, d;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   /* As the Overview: from the quarter four quarters back to the as-of day. */
   nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
   query.from = nv_day_from_ymd (y - 1, m, 1);

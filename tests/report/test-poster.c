@@ -11,50 +11,6 @@
 #include "nv-unit.h"
 #include "nv-workshop.h"
 
-static char *
-run_tool (const char *tool, const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { tool, path, NULL, NULL, NULL };
-  int status = 0;
-
-  /* -layout keeps a table row on one line. */
-  if (g_strcmp0 (tool, "pdftotext") == 0)
-    {
-      argv[1] = "-layout";
-      argv[2] = path;
-      argv[3] = "-";
-    }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-/* pdftotext breaks lines where the layout does; compare with single spaces. */
-static char *
-flatten (const char *text)
-{
-  g_auto (GStrv) words = g_strsplit_set (text, " \n\t\f", -1);
-  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
-  g_auto (GStrv) kept = NULL;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_strv_builder_add (b, words[i]);
-  kept = g_strv_builder_end (b);
-  return g_strjoinv (" ", kept);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in the PDF text:\n%s", needle, haystack);
-}
-
 static void
 test_poster_text (void)
 {
@@ -81,35 +37,35 @@ test_poster_text (void)
   g_assert_true (g_file_get_contents (a4, &head, NULL, NULL));
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
 
-  raw = run_tool ("pdftotext", a4);
-  text = flatten (raw);
-  assert_contains (text, "NED med sykefraværet hos Avdeling 3A");
-  assert_contains (text, "25.03.2025");
-  assert_contains (text, "Fast samtale med leder etter tredje fravær");
-  assert_contains (text, "Who: Leder · By: 01.05.2025");
-  assert_contains (text, "Fadder for alle nyansatte");
-  assert_contains (text, "Who: Verneombud");
-  assert_contains (text, "By: 01.09.2025");
-  assert_contains (text, "We follow up on 24.06.2025");
-  assert_contains (text, "Union representative");
-  assert_contains (text, "Safety representative");
+  raw = nv_test_run_tool ("pdftotext", a4);
+  text = nv_test_flatten_text (raw);
+  nv_test_assert_contains (text, "NED med sykefraværet hos Avdeling 3A");
+  nv_test_assert_contains (text, "25.03.2025");
+  nv_test_assert_contains (text, "Fast samtale med leder etter tredje fravær");
+  nv_test_assert_contains (text, "Who: Leder · By: 01.05.2025");
+  nv_test_assert_contains (text, "Fadder for alle nyansatte");
+  nv_test_assert_contains (text, "Who: Verneombud");
+  nv_test_assert_contains (text, "By: 01.09.2025");
+  nv_test_assert_contains (text, "We follow up on 24.06.2025");
+  nv_test_assert_contains (text, "Union representative");
+  nv_test_assert_contains (text, "Safety representative");
   /* measures keep their order, numbered from 1 */
   g_assert_true (strstr (text, "Fadder") < strstr (text, "Lettere oppgaver"));
 
   {
-    g_autofree char *r = run_tool ("pdfinfo", a4);
-    info4 = flatten (r);
+    g_autofree char *r = nv_test_run_tool ("pdfinfo", a4);
+    info4 = nv_test_flatten_text (r);
   }
-  assert_contains (info4, "Pages: 1");
-  assert_contains (info4, "Page size: 595.28 x 841.89 pts (A4)");
-  assert_contains (info4, "NED med sykefraværet hos Avdeling 3A");
+  nv_test_assert_contains (info4, "Pages: 1");
+  nv_test_assert_contains (info4, "Page size: 595.28 x 841.89 pts (A4)");
+  nv_test_assert_contains (info4, "NED med sykefraværet hos Avdeling 3A");
 
   g_assert_true (nv_poster_write (c, NV_PAPER_A3, a3, &error));
   {
-    g_autofree char *r = run_tool ("pdfinfo", a3);
-    info3 = flatten (r);
+    g_autofree char *r = nv_test_run_tool ("pdfinfo", a3);
+    info3 = nv_test_flatten_text (r);
   }
-  assert_contains (info3, "(A3)");
+  nv_test_assert_contains (info3, "(A3)");
   nv_test_rmtree (dir);
 }
 
@@ -132,16 +88,16 @@ test_poster_many (void)
       nv_poster_content_add (c, what, "Leder", "01.12.2025");
     }
   g_assert_true (nv_poster_write (c, NV_PAPER_A4, path, &error));
-  raw = run_tool ("pdftotext", path);
-  text = flatten (raw);
+  raw = nv_test_run_tool ("pdftotext", path);
+  text = nv_test_flatten_text (raw);
   {
-    g_autofree char *r = run_tool ("pdfinfo", path);
-    info = flatten (r);
+    g_autofree char *r = nv_test_run_tool ("pdfinfo", path);
+    info = nv_test_flatten_text (r);
   }
   /* still one page; the ones that did not fit are counted, not dropped silently */
-  assert_contains (info, "Pages: 1");
-  assert_contains (text, "Tiltak nummer 1 med");
-  assert_contains (text, "more measures in the measures register");
+  nv_test_assert_contains (info, "Pages: 1");
+  nv_test_assert_contains (text, "Tiltak nummer 1 med");
+  nv_test_assert_contains (text, "more measures in the measures register");
   g_assert_null (strstr (text, "Tiltak nummer 40 med"));
   nv_test_rmtree (dir);
 }
@@ -161,7 +117,7 @@ test_poster_empty_and_failure (void)
   c->unit_name = g_strdup ("Avdeling 3A");
   c->date = g_strdup ("25.03.2025");
   g_assert_true (nv_poster_write (c, NV_PAPER_A4, path, &error));
-  raw = run_tool ("pdftotext", path);
+  raw = nv_test_run_tool ("pdftotext", path);
   g_assert_nonnull (strstr (raw, "No measures have been agreed yet."));
 
   g_assert_false (nv_poster_write (c, NV_PAPER_A4, bad, &error));
@@ -277,21 +233,21 @@ test_handout (void)
 
   g_assert_true (nv_handout_write_full (store, six, "Kommuner", as_of, six_pdf, &error));
   g_assert_no_error (error);
-  raw6 = run_tool ("pdftotext", six_pdf);
-  text6 = flatten (raw6);
-  assert_contains (text6, "Sick leave at Seks ansatte");
-  assert_contains (text6, "as of 15.01.2025");
-  assert_contains (text6, "The last quarters");
+  raw6 = nv_test_run_tool ("pdftotext", six_pdf);
+  text6 = nv_test_flatten_text (raw6);
+  nv_test_assert_contains (text6, "Sick leave at Seks ansatte");
+  nv_test_assert_contains (text6, "as of 15.01.2025");
+  nv_test_assert_contains (text6, "The last quarters");
   /* Q1 2024: 63 workdays (Maundy Thursday and Good Friday are holidays) × 6
    * = 378 contracted days; 5 lost: 1.32 % → «1,3» */
-  assert_contains (text6, "Q1 2024 6 1,3");
+  nv_test_assert_contains (text6, "Q1 2024 6 1,3");
   g_assert_cmpuint (count (text6, "under 5"), ==, 0);
 
   /* Three persons: nothing of the unit's figures leaves the screen. */
   g_assert_true (nv_handout_write_full (store, three, "Kommuner", as_of, three_pdf, &error));
-  raw3 = run_tool ("pdftotext", three_pdf);
-  text3 = flatten (raw3);
-  assert_contains (text3, "Sick leave at Tre ansatte");
+  raw3 = nv_test_run_tool ("pdftotext", three_pdf);
+  text3 = nv_test_flatten_text (raw3);
+  nv_test_assert_contains (text3, "Sick leave at Tre ansatte");
   /* The five quarters the Overview shows: Q1 2024 – Q1 2025 so far. */
   g_assert_cmpuint (count (text3, "under 5 hidden hidden"), ==, 5);
   /* Q1 2024 with three: 5 / 189 = 2.6 % — must not be printed */

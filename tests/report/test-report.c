@@ -13,65 +13,10 @@
 #include "nv-unit.h"
 #include "nv-workshop.h"
 
-static char *
-run_tool (const char *tool, const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { tool, path, NULL, NULL, NULL };
-  int status = 0;
-
-  /* -layout keeps a table row on one line. */
-  if (g_strcmp0 (tool, "pdftotext") == 0)
-    {
-      argv[1] = "-layout";
-      argv[2] = path;
-      argv[3] = "-";
-    }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-/* Single spaces, and no-break spaces as spaces. */
-static char *
-flatten (const char *text)
-{
-  g_autoptr (GString) s = g_string_new (text);
-  g_auto (GStrv) words = NULL;
-  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
-  g_auto (GStrv) kept = NULL;
-
-  g_string_replace (s, "\xc2\xa0", " ", 0);
-  g_string_replace (s, "\xe2\x80\xaf", " ", 0);
-  words = g_strsplit_set (s->str, " \n\t\f", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_strv_builder_add (b, words[i]);
-  kept = g_strv_builder_end (b);
-  return g_strjoinv (" ", kept);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in the PDF text:\n%s", needle, haystack);
-}
-
-static void
-assert_lacks (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("“%s” must not be in the PDF text:\n%s", needle, haystack);
-}
-
 static guint
 pdf_pages (const char *path)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path);
+  g_autofree char *info = nv_test_run_tool ("pdfinfo", path);
   const char *line = strstr (info, "Pages:");
 
   g_assert_nonnull (line);
@@ -189,62 +134,62 @@ test_report_figures (void)
   g_assert_cmpuint (pages, >=, 2);
   g_assert_cmpuint (pages, <=, 4);
 
-  raw = run_tool ("pdftotext", masked_pdf);
-  text = flatten (raw);
-  assert_contains (text, "Sick leave at Avdeling 2B");
-  assert_contains (text, "Period Q4 2024 – Q3 2025");
-  assert_contains (text, "Figures as of 15.10.2025");
-  assert_contains (text, "Kommuner");
+  raw = nv_test_run_tool ("pdftotext", masked_pdf);
+  text = nv_test_flatten_text (raw);
+  nv_test_assert_contains (text, "Sick leave at Avdeling 2B");
+  nv_test_assert_contains (text, "Period Q4 2024 – Q3 2025");
+  nv_test_assert_contains (text, "Figures as of 15.10.2025");
+  nv_test_assert_contains (text, "Kommuner");
   /* The four quarters, column by column (masked Q4 2024 first). */
-  assert_contains (text, "Persons on the staff list under 5 5 5 5");
-  assert_contains (text, "Lost days – 20 14,5 44 –");
-  assert_contains (text, "Sick leave – 6,3 % 4,9 % 13,3 % –");
-  assert_contains (text, "Self-certified – 0,0 % 1,0 % 0,0 % –");
-  assert_contains (text, "Doctor-certified – 6,3 % 3,9 % 13,3 % –");
-  assert_contains (text, "Graded share of lost days – 0,0 % 17,2 % 0,0 % –");
-  assert_contains (text, "A: 1–7 days – 0,0 % 37,9 % 0,0 % –");
-  assert_contains (text, "B: 8–16 days – 0,0 % 62,1 % 0,0 % –");
-  assert_contains (text, "C: 17 days–8 weeks – 100,0 % 0,0 % 0,0 % –");
-  assert_contains (text, "D: 8–20 weeks – 0,0 % 0,0 % 100,0 % –");
-  assert_contains (text, "0,19");
-  assert_contains (text, "206 800 kr");
-  assert_contains (text, "129 250 kr");
+  nv_test_assert_contains (text, "Persons on the staff list under 5 5 5 5");
+  nv_test_assert_contains (text, "Lost days – 20 14,5 44 –");
+  nv_test_assert_contains (text, "Sick leave – 6,3 % 4,9 % 13,3 % –");
+  nv_test_assert_contains (text, "Self-certified – 0,0 % 1,0 % 0,0 % –");
+  nv_test_assert_contains (text, "Doctor-certified – 6,3 % 3,9 % 13,3 % –");
+  nv_test_assert_contains (text, "Graded share of lost days – 0,0 % 17,2 % 0,0 % –");
+  nv_test_assert_contains (text, "A: 1–7 days – 0,0 % 37,9 % 0,0 % –");
+  nv_test_assert_contains (text, "B: 8–16 days – 0,0 % 62,1 % 0,0 % –");
+  nv_test_assert_contains (text, "C: 17 days–8 weeks – 100,0 % 0,0 % 0,0 % –");
+  nv_test_assert_contains (text, "D: 8–20 weeks – 0,0 % 0,0 % 100,0 % –");
+  nv_test_assert_contains (text, "0,19");
+  nv_test_assert_contains (text, "206 800 kr");
+  nv_test_assert_contains (text, "129 250 kr");
   /* Follow-up: counted, not named. */
-  assert_contains (text, "All steps 0 0 5 0");
-  assert_lacks (text, "E5");
+  nv_test_assert_contains (text, "All steps 0 0 5 0");
+  nv_test_assert_lacks (text, "E5");
   /* Measures and workshops. */
-  assert_contains (text, "Fast samtale etter tredje fravær");
-  assert_contains (text, "Verneombud");
-  assert_contains (text, "13,3 %");
-  assert_contains (text, "Dialogverksted våren 2025");
+  nv_test_assert_contains (text, "Fast samtale etter tredje fravær");
+  nv_test_assert_contains (text, "Verneombud");
+  nv_test_assert_contains (text, "13,3 %");
+  nv_test_assert_contains (text, "Dialogverksted våren 2025");
   /* 10-FAKTOR: the latest round against the previous and the municipality
    * (one unit: its own latest round). */
-  assert_contains (text, "10-FAKTOR");
-  assert_contains (text, "closed on 30.09.2025 with 14 respondents");
-  assert_contains (text, "Mastery climate 3,8 3,4 3,8");
-  assert_contains (text, "Autonomy 4,1 4,0 4,1");
+  nv_test_assert_contains (text, "10-FAKTOR");
+  nv_test_assert_contains (text, "closed on 30.09.2025 with 14 respondents");
+  nv_test_assert_contains (text, "Mastery climate 3,8 3,4 3,8");
+  nv_test_assert_contains (text, "Autonomy 4,1 4,0 4,1");
   /* Footer on every page. */
-  assert_contains (text, "Generated by Nærvær " PACKAGE_VERSION " on 16.10.2025");
+  nv_test_assert_contains (text, "Generated by Nærvær " PACKAGE_VERSION " on 16.10.2025");
   {
     g_autofree char *last = g_strdup_printf ("Page %u of %u", pages, pages);
-    assert_contains (text, "Page 1 of");
-    assert_contains (text, last);
+    nv_test_assert_contains (text, "Page 1 of");
+    nv_test_assert_contains (text, last);
   }
   /* Nothing of the masked quarter: not its percent, lost or contracted days. */
-  assert_lacks (text, "2,7");
-  assert_lacks (text, " 256");
-  assert_lacks (text, "7,1 %");
-  assert_lacks (text, "85,5");
+  nv_test_assert_lacks (text, "2,7");
+  nv_test_assert_lacks (text, " 256");
+  nv_test_assert_lacks (text, "7,1 %");
+  nv_test_assert_lacks (text, "85,5");
 
   /* Unmasked: the hidden figures are there, and it says so. */
   options.unmasked = TRUE;
   g_assert_true (nv_report_write (store, unit, &options, open_pdf, &error));
-  raw_open = run_tool ("pdftotext", open_pdf);
-  text_open = flatten (raw_open);
-  assert_contains (text_open, "NOT MASKED");
-  assert_contains (text_open, "Persons on the staff list 4 5 5 5 5");
-  assert_contains (text_open, "Sick leave 2,7 % 6,3 % 4,9 % 13,3 % 7,1 %");
-  assert_contains (text_open, "Lost days 7 20 14,5 44 85,5");
+  raw_open = nv_test_run_tool ("pdftotext", open_pdf);
+  text_open = nv_test_flatten_text (raw_open);
+  nv_test_assert_contains (text_open, "NOT MASKED");
+  nv_test_assert_contains (text_open, "Persons on the staff list 4 5 5 5 5");
+  nv_test_assert_contains (text_open, "Sick leave 2,7 % 6,3 % 4,9 % 13,3 % 7,1 %");
+  nv_test_assert_contains (text_open, "Lost days 7 20 14,5 44 85,5");
 
   g_clear_object (&store);
   nv_test_rmtree (dir);

@@ -21,26 +21,6 @@
 #include "nv-unit.h"
 #include "nv-view-print.h"
 
-static char *
-pdf_text (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr (GString) s = NULL;
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* No-break spaces as spaces. */
-  s = g_string_new (out);
-  g_string_replace (s, "\xc2\xa0", " ", 0);
-  g_string_replace (s, "\xe2\x80\xaf", " ", 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 /* NV_TEST_KEEP=dir keeps a copy of each PDF to look at (pdftoppm). */
 static void
 keep (const char *path)
@@ -58,39 +38,6 @@ keep (const char *path)
   g_assert_true (g_file_set_contents (copy, contents, len, NULL));
 }
 
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_lacks (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("“%s” must not be in:\n%s", needle, haystack);
-}
-
-/* Collapses runs of spaces, so a -layout table row reads «A 1 2». */
-static char *
-squeeze (const char *line)
-{
-  g_autoptr (GString) s = g_string_new (line);
-  g_auto (GStrv) words = NULL;
-  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
-  g_auto (GStrv) kept = NULL;
-
-  g_string_replace (s, "\xc2\xa0", " ", 0);
-  g_string_replace (s, "\xe2\x80\xaf", " ", 0);
-  words = g_strsplit_set (s->str, " \t", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_strv_builder_add (b, words[i]);
-  kept = g_strv_builder_end (b);
-  return g_strjoinv (" ", kept);
-}
-
 /* Every line of @text that mentions @name, squeezed. */
 static GPtrArray *
 lines_with (const char *text, const char *name)
@@ -100,7 +47,7 @@ lines_with (const char *text, const char *name)
 
   for (guint i = 0; lines[i] != NULL; i++)
     if (strstr (lines[i], name) != NULL)
-      g_ptr_array_add (found, squeeze (lines[i]));
+      g_ptr_array_add (found, nv_test_squeeze_spaces (lines[i]));
   return found;
 }
 
@@ -130,15 +77,15 @@ test_municipal_pdf (void)
   g_assert_no_error (error);
   g_assert_cmpint (nv_test_mode (path), ==, 0600);
   keep (path);
-  text = pdf_text (path);
+  text = nv_test_pdf_text (path);
 
-  assert_contains (text, "The municipality at a glance");
-  assert_contains (text, "Figures as of 20.11.2026");
-  assert_contains (text, "Measures");
-  assert_contains (text, "Four");
-  assert_contains (text, "Sick leave (total) per quarter"); /* the heat map */
-  assert_contains (text, "Q3 2026");
-  flat = squeeze (text);
+  nv_test_assert_contains (text, "The municipality at a glance");
+  nv_test_assert_contains (text, "Figures as of 20.11.2026");
+  nv_test_assert_contains (text, "Measures");
+  nv_test_assert_contains (text, "Four");
+  nv_test_assert_contains (text, "Sick leave (total) per quarter"); /* the heat map */
+  nv_test_assert_contains (text, "Q3 2026");
+  flat = nv_test_squeeze_spaces (text);
   for (guint i = 0; i < m->units->len; i++)
     {
       const NvMunicipalUnit *u = g_ptr_array_index (m->units, i);
@@ -163,8 +110,8 @@ test_municipal_pdf (void)
                              nv_light_label (u->light),
                              u->persons, u->open_measures, u->overdue_measures);
       {
-        g_autofree char *expected = squeeze (row);
-        assert_contains (flat, expected);
+        g_autofree char *expected = nv_test_squeeze_spaces (row);
+        nv_test_assert_contains (flat, expected);
       }
     }
 
@@ -174,7 +121,7 @@ test_municipal_pdf (void)
   {
     g_autofree char *row = g_strdup_printf ("– – – Grey under 5 %u (%u)",
                                             masked->open_measures, masked->overdue_measures);
-    assert_contains (flat, row);
+    nv_test_assert_contains (flat, row);
   }
   masked_lines = lines_with (text, "under 5");
   g_assert_cmpuint (masked_lines->len, ==, 1);
@@ -187,14 +134,14 @@ test_municipal_pdf (void)
     {
       const char *line = g_ptr_array_index (masked_lines, k);
 
-      assert_lacks (line, "%");
-      assert_lacks (line, " pp");
-      assert_lacks (line, ",");
+      nv_test_assert_lacks (line, "%");
+      nv_test_assert_lacks (line, " pp");
+      nv_test_assert_lacks (line, ",");
       for (guint c = 0; c < NV_MUNICIPAL_HEAT_QUARTERS; c++)
         if (masked->heat_masked[c] && !isnan (masked->heat[c]))
           {
             g_autofree char *v = nv_format_decimal (masked->heat[c], 1);
-            assert_lacks (line, v);
+            nv_test_assert_lacks (line, v);
           }
     }
   nv_test_rmtree (dir);
@@ -225,10 +172,10 @@ test_municipal_pdf_sector (void)
   g_assert_true (nv_printable_write_pdf (NV_PRINTABLE (doc), path, &error));
   g_assert_no_error (error);
   keep (path);
-  text = pdf_text (path);
+  text = nv_test_pdf_text (path);
 
-  assert_contains (text, "Units — Kindergarten");
-  assert_lacks (text, "Units — All sectors");
+  nv_test_assert_contains (text, "Units — Kindergarten");
+  nv_test_assert_lacks (text, "Units — All sectors");
   for (guint i = 0; i < m->units->len; i++)
     {
       const NvMunicipalUnit *u = g_ptr_array_index (m->units, i);
@@ -238,12 +185,12 @@ test_municipal_pdf_sector (void)
 
       if (g_strcmp0 (u->sector, "barnehage") == 0)
         {
-          assert_contains (text, words[0]);
+          nv_test_assert_contains (text, words[0]);
           in++;
         }
       else
         {
-          assert_lacks (text, words[0]);
+          nv_test_assert_lacks (text, words[0]);
           out++;
         }
     }
@@ -332,22 +279,22 @@ test_research_pdf (void)
   g_assert_no_error (error);
   g_assert_cmpint (nv_test_mode (path), ==, 0600);
   keep (path);
-  raw = pdf_text (path);
-  text = squeeze (raw);
-  assert_contains (text, "Sector: Health and care · Factor: Mastery climate · Measure: Total "
+  raw = nv_test_pdf_text (path);
+  text = nv_test_squeeze_spaces (raw);
+  nv_test_assert_contains (text, "Sector: Health and care · Factor: Mastery climate · Measure: Total "
                          "sick leave");
   /* Documents use the typographic minus U+2212 (nv-format.h). */
-  assert_contains (text, "r = \u22120,99 (95 % CI \u22121,00 to \u22120,80) · n = 5 units · left out: 2");
-  assert_contains (text, "sick leave % = 2,83 + \u22120,47 × factor");
-  assert_contains (text, "Post A 31.03.2025 3,20 1,3 %");
-  assert_contains (text, "Post B 31.03.2025 3,80 1,0 %");
-  assert_contains (text, "Post C 31.03.2025 4,10 1,0 %");
-  assert_contains (text, "Post D 15.04.2025 4,60 0,6 %");
-  assert_contains (text, "Post H 31.03.2025 3,50 1,2 %");
+  nv_test_assert_contains (text, "r = \u22120,99 (95 % CI \u22121,00 to \u22120,80) · n = 5 units · left out: 2");
+  nv_test_assert_contains (text, "sick leave % = 2,83 + \u22120,47 × factor");
+  nv_test_assert_contains (text, "Post A 31.03.2025 3,20 1,3 %");
+  nv_test_assert_contains (text, "Post B 31.03.2025 3,80 1,0 %");
+  nv_test_assert_contains (text, "Post C 31.03.2025 4,10 1,0 %");
+  nv_test_assert_contains (text, "Post D 15.04.2025 4,60 0,6 %");
+  nv_test_assert_contains (text, "Post H 31.03.2025 3,50 1,2 %");
   /* Left out: E (2 respondents), F (4 persons), G (another sector). */
-  assert_lacks (text, "Post E");
-  assert_lacks (text, "Post F");
-  assert_lacks (text, "Post G");
+  nv_test_assert_lacks (text, "Post E");
+  nv_test_assert_lacks (text, "Post F");
+  nv_test_assert_lacks (text, "Post G");
   nv_test_rmtree (dir);
 }
 
@@ -367,15 +314,15 @@ test_research_csv (void)
   g_assert_cmpint (nv_test_mode (path), ==, 0600);
   g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
   g_test_message ("%s", csv);
-  assert_contains (csv, "Unit;Survey closed;Mastery climate (mean 1–5);Sick leave (%);From;To;"
+  nv_test_assert_contains (csv, "Unit;Survey closed;Mastery climate (mean 1–5);Sick leave (%);From;To;"
                         "Persons");
   /* 33·100/2520 = 1,309523…; 16,2·100/2520 = 0,642857… */
-  assert_contains (csv, "Post A;2025-03-31;3,2;1,3095");
-  assert_contains (csv, ";2024-04-01;2025-03-31;9");
-  assert_contains (csv, "Post D;2025-04-15;4,6;0,6428");
-  assert_contains (csv, "Post H;2025-03-31;3,5;1,2142");
-  assert_lacks (csv, "Post E");
-  assert_lacks (csv, "Post F");
+  nv_test_assert_contains (csv, "Post A;2025-03-31;3,2;1,3095");
+  nv_test_assert_contains (csv, ";2024-04-01;2025-03-31;9");
+  nv_test_assert_contains (csv, "Post D;2025-04-15;4,6;0,6428");
+  nv_test_assert_contains (csv, "Post H;2025-03-31;3,5;1,2142");
+  nv_test_assert_lacks (csv, "Post E");
+  nv_test_assert_lacks (csv, "Post F");
   g_assert_cmpuint (nv_sheet_get_n_rows (sheet), ==, 5);
   nv_test_rmtree (dir);
 }

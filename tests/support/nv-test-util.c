@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include <string.h>
+
 #include "nv-test-util.h"
 
 char *
@@ -77,4 +79,85 @@ nv_test_spin_rounds (guint rounds, gulong usec)
       if (usec > 0)
         g_usleep (usec);
     }
+}
+
+char *
+nv_test_run_tool (const char *tool, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { tool, path, NULL, NULL, NULL };
+  int status = 0;
+
+  if (g_strcmp0 (tool, "pdftotext") == 0)
+    {
+      argv[1] = "-layout";
+      argv[2] = path;
+      argv[3] = "-";
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+no_break_spaces_as_spaces (GString *s)
+{
+  g_string_replace (s, "\xc2\xa0", " ", 0);     /* U+00A0 */
+  g_string_replace (s, "\xe2\x80\xaf", " ", 0); /* U+202F */
+}
+
+char *
+nv_test_pdf_text (const char *path)
+{
+  g_autofree char *out = nv_test_run_tool ("pdftotext", path);
+  GString *s = g_string_new (out);
+
+  no_break_spaces_as_spaces (s);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+fold_spaces (const char *text, const char *separators)
+{
+  g_autoptr (GString) s = g_string_new (text);
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) words = NULL;
+  g_auto (GStrv) kept = NULL;
+
+  no_break_spaces_as_spaces (s);
+  words = g_strsplit_set (s->str, separators, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (b, words[i]);
+  kept = g_strv_builder_end (b);
+  return g_strjoinv (" ", kept);
+}
+
+char *
+nv_test_flatten_text (const char *text)
+{
+  return fold_spaces (text, " \n\t\f");
+}
+
+char *
+nv_test_squeeze_spaces (const char *text)
+{
+  return fold_spaces (text, " \t");
+}
+
+void
+nv_test_assert_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+void
+nv_test_assert_lacks (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” must not be in:\n%s", needle, haystack);
 }

@@ -25,4 +25,19 @@ void nv_test_spin (void);
  * queues more work (idle reloads, layout after a resize). */
 void nv_test_spin_rounds (guint rounds, gulong usec);
 
+/* The output of `@tool @path` (pdftotext: with -layout, a table row on one
+ * line); fails the test when the tool fails. */
+char *nv_test_run_tool (const char *tool, const char *path);
+/* The text of the PDF @path (pdftotext -layout), no-break spaces as spaces. */
+char *nv_test_pdf_text (const char *path);
+/* @text in single spaces: no-break spaces as spaces, runs of white space
+ * (pdftotext breaks lines where the layout does) as one. */
+char *nv_test_flatten_text (const char *text);
+/* The same for spaces and tabs only: the lines stay, a -layout table row
+ * reads «A 1 2». */
+char *nv_test_squeeze_spaces (const char *text);
+/* Fails the test, showing @haystack, when @needle is not in it (is in it). */
+void nv_test_assert_contains (const char *haystack, const char *needle);
+void nv_test_assert_lacks (const char *haystack, const char *needle);
+
 G_END_DECLS

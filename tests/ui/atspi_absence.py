@@ -60,7 +60,9 @@ def main():
         assert sensitive(add), "Add must be enabled once the form is valid"
         app.click(pyatspi.ROLE_PUSH_BUTTON, "_Add", root=dialog)
         time.sleep(0.8)
-        app.wait_gone(None, "Add Employee")
+        # the dialog closes once the employee is stored and the page reloaded:
+        # seconds on a loaded CI machine
+        app.wait_gone(None, "Add Employee", timeout=30)
         cells = []
         for n in app.find_all(pyatspi.ROLE_LABEL, None):
             try:

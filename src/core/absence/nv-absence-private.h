@@ -151,6 +151,16 @@ gboolean nv_monthly_rows_scan (NvStore *store, gint64 unit_id, NvMonthlyRowFunc 
 gboolean nv_monthly_rows_exists (NvStore *store, gint64 unit_id, int year, int month,
                                  gboolean *found, GError **error);
 
+/* Reads a day from a result column (the tables store days differently). */
+typedef NvDay (*NvAbsenceDayColumn) (NvStmt *stmt, int column);
+
+/* Runs @stmt (a "SELECT first_day, last_day … WHERE employee_id = ?1 AND
+ * id <> ?2 ORDER BY first_day", from nv_store_prepare(); NULL passes its
+ * error on) and collects the rows as intervals (element NvIv, an open end
+ * as nv_iv_end() makes it), reading the days with @column_day. */
+GArray *nv_absence_collect_ivs (NvStore *store, NvStmt *stmt, gint64 employee_id,
+                                gint64 except_id, NvAbsenceDayColumn column_day, GError **error);
+
 /* Steps @stmt (a "SELECT count(*) … WHERE … = ?1") with @id into *@count. */
 gboolean nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count,
                                 GError **error);
@@ -158,12 +168,6 @@ gboolean nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *
 /* After a loop of nv_stmt_step() that ended with @rc: resets @stmt; TRUE
  * if all rows were read, else sets @error from the connection. */
 gboolean nv_absence_rows_done (NvStore *store, NvStmt *stmt, int rc, GError **error);
-
-/* After one nv_stmt_step() that gave @rc: resets @stmt; TRUE if it found a
- * row; else @error is the connection's error or, for no row,
- * NV_STORE_ERROR_NOT_FOUND with @gone (a translated sentence). */
-gboolean nv_absence_row_found (NvStore *store, NvStmt *stmt, int rc, const char *gone,
-                               GError **error);
 
 /* Sets *@field (if @field) and the error; returns FALSE. */
 gboolean nv_field_error (const char **field, const char *name, GError **error, int code,

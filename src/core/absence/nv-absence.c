@@ -86,6 +86,27 @@ nv_absence_rows_done (NvStore *store, NvStmt *stmt, int rc, GError **error)
   return TRUE;
 }
 
+GArray *
+nv_absence_collect_ivs (NvStore *store, NvStmt *stmt, gint64 employee_id, gint64 except_id,
+                        NvAbsenceDayColumn column_day, GError **error)
+{
+  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  nv_stmt_bind_int64 (stmt, 1, employee_id);
+  nv_stmt_bind_int64 (stmt, 2, except_id);
+  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
+    {
+      NvIv iv = { column_day (stmt, 0), nv_iv_end (column_day (stmt, 1)) };
+      g_array_append_val (ivs, iv);
+    }
+  if (!nv_absence_rows_done (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ivs);
+}
+
 gboolean
 nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count, GError **error)
 {
@@ -99,20 +120,6 @@ nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count, GE
   if (rc != NV_ROW)
     return nv_store_set_sql_error (store, error);
   return TRUE;
-}
-
-gboolean
-nv_absence_row_found (NvStore *store, NvStmt *stmt, int rc, const char *gone,
-                      GError **error)
-{
-  nv_stmt_reset (stmt);
-  if (rc == NV_ROW)
-    return TRUE;
-  if (rc != NV_DONE)
-    nv_store_set_sql_error (store, error);
-  else
-    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, gone);
-  return FALSE;
 }
 
 /* ---- Employees ---------------------------------------------------------- */

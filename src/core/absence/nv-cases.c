@@ -162,7 +162,7 @@ cases_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, guint max_gap, GErr
   if (!nv_spell_rows_collect_unit (store, unit_id, spells, refs, error))
     return NULL;
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   cases = compute_cases ((NvSpell *) (void *) spells->data, spells->len, as_of, max_gap);
   for (guint i = 0; i < cases->len; i++)
     {
@@ -188,7 +188,7 @@ nv_followup_cases_for_units (NvStore *store, const gint64 *unit_ids, guint n_uni
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   g_array_append_vals (ids, unit_ids, n_units);
   /* The statistics' packs hold each unit's spells in one blob: much faster
    * than the spell table for a big unit. */

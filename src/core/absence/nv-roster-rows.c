@@ -46,19 +46,9 @@ employee_from_row (NvStmt *stmt)
 NvEmployee *
 nv_employee_get (NvStore *store, gint64 id, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (store, EMPLOYEE_SELECT "WHERE id = ?1", error);
-  NvEmployee *e = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    e = employee_from_row (stmt);
-  if (!nv_absence_row_found (store, stmt, rc, _ ("The employee no longer exists"), error))
-    return NULL;
-  return e;
+  return nv_store_get_row (store, EMPLOYEE_SELECT "WHERE id = ?1", id,
+                           (NvStoreRowMap)employee_from_row, _ ("The employee no longer exists"),
+                           error);
 }
 
 NvEmployee *
@@ -184,19 +174,9 @@ roster_from_row (NvStmt *stmt)
 NvRosterRow *
 nv_roster_rows_get (NvStore *store, gint64 row_id, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (store, ROSTER_SELECT "WHERE r.id = ?1", error);
-  NvRosterRow *row = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, row_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    row = roster_from_row (stmt);
-  if (!nv_absence_row_found (store, stmt, rc, _ ("The roster row no longer exists"), error))
-    return NULL;
-  return row;
+  return nv_store_get_row (store, ROSTER_SELECT "WHERE r.id = ?1", row_id,
+                           (NvStoreRowMap)roster_from_row, _ ("The roster row no longer exists"),
+                           error);
 }
 
 NvRosterRow *
@@ -305,25 +285,12 @@ nv_roster_rows_scan (NvStore *store, gint64 unit_id, NvRosterRowFunc func, gpoin
 GArray *
 nv_absence_load_roster_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
 {
-  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
   NvStmt *stmt = nv_store_prepare (store,
                                    "SELECT from_date, to_date FROM roster "
                                    "WHERE employee_id = ?1 AND id <> ?2 ORDER BY from_date",
                                    error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  nv_stmt_bind_int64 (stmt, 2, except_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvIv iv = { column_day (stmt, 0), nv_iv_end (column_day (stmt, 1)) };
-      g_array_append_val (ivs, iv);
-    }
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ivs);
+  return nv_absence_collect_ivs (store, stmt, employee_id, except_id, column_day, error);
 }
 
 gboolean

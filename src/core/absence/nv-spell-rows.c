@@ -54,19 +54,9 @@ spell_new_from_row (NvStmt *stmt)
 NvSpell *
 nv_spell_get (NvStore *store, gint64 spell_id, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (store, SPELL_SELECT "WHERE s.id = ?1", error);
-  NvSpell *s = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, spell_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    s = spell_new_from_row (stmt);
-  if (!nv_absence_row_found (store, stmt, rc, _ ("The absence spell no longer exists"), error))
-    return NULL;
-  return s;
+  return nv_store_get_row (store, SPELL_SELECT "WHERE s.id = ?1", spell_id,
+                           (NvStoreRowMap)spell_new_from_row,
+                           _ ("The absence spell no longer exists"), error);
 }
 
 /* The rows of @stmt (SPELL_SELECT with ?1 = @id) as a list of NvSpell. */
@@ -205,25 +195,12 @@ nv_spell_rows_scan (NvStore *store, gint64 unit_id, NvSpellRowFunc func, gpointe
 GArray *
 nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id, GError **error)
 {
-  g_autoptr (GArray) ivs = g_array_new (FALSE, FALSE, sizeof (NvIv));
   NvStmt *stmt = nv_store_prepare (store,
                                    "SELECT start_day, end_day FROM spell "
                                    "WHERE employee_id = ?1 AND id <> ?2 ORDER BY start_day",
                                    error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  nv_stmt_bind_int64 (stmt, 2, except_id);
-  while ((rc = nv_stmt_step (stmt)) == NV_ROW)
-    {
-      NvIv iv = { nv_spell_column_day (stmt, 0), nv_iv_end (nv_spell_column_day (stmt, 1)) };
-      g_array_append_val (ivs, iv);
-    }
-  if (!nv_absence_rows_done (store, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ivs);
+  return nv_absence_collect_ivs (store, stmt, employee_id, except_id, nv_spell_column_day, error);
 }
 
 gboolean

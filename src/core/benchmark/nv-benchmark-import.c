@@ -65,10 +65,11 @@ column_index (const int *indexes, const char *id)
 /* The column @id as the file's header names it ("prosent" or "percent"). */
 #define FIELD(id) nv_csv_reader_field_name (reader, nv_csv_benchmark_columns, indexes, id)
 
-/* Checks one record's fields; fills @row. */
+/* Checks one record's fields; fills @row. A period that begins after
+ * @today is refused. */
 static gboolean
-read_row (NvCsvReader *reader, const int *indexes, const int *cols, NvBenchmarkRow *row,
-          GError **error)
+read_row (NvCsvReader *reader, const int *indexes, const int *cols, NvDay today,
+          NvBenchmarkRow *row, GError **error)
 {
   const char *file = nv_csv_reader_get_name (reader);
   guint line = nv_csv_reader_get_line (reader);
@@ -99,7 +100,7 @@ read_row (NvCsvReader *reader, const int *indexes, const int *cols, NvBenchmarkR
     return problem (error, file, line, FIELD ("period"),
                     _("“%s” is not a period (write a quarter as 2024-Q2 or a whole year as 2024)"),
                     period);
-  if (start > nv_day_today ())
+  if (start > today)
     return problem (error, file, line, FIELD ("period"), _("%s has not begun yet"), period);
 
   if (*percent == '\0')
@@ -133,7 +134,7 @@ read_row (NvCsvReader *reader, const int *indexes, const int *cols, NvBenchmarkR
 
 /* @indexes: room for one index per benchmark column. */
 static GPtrArray *
-parse_reader (NvCsvReader *reader, int *indexes, GError **error)
+parse_reader (NvCsvReader *reader, NvDay today, int *indexes, GError **error)
 {
   static const char *const ids[] = { "series", "period", "percent", "measure", "basis", "source" };
   int cols[G_N_ELEMENTS (ids)];
@@ -164,7 +165,7 @@ parse_reader (NvCsvReader *reader, int *indexes, GError **error)
       g_autofree char *period_key = NULL;
       gpointer seen;
 
-      if (!read_row (reader, indexes, cols, row, error))
+      if (!read_row (reader, indexes, cols, today, row, error))
         return NULL;
 
       key = nv_benchmark_name_key (row->series);
@@ -208,12 +209,13 @@ parse_reader (NvCsvReader *reader, int *indexes, GError **error)
 }
 
 GPtrArray *
-nv_benchmark_parse_csv (const char *display_name, const char *data, gsize length, GError **error)
+nv_benchmark_parse_csv (const char *display_name, const char *data, gsize length, NvDay today,
+                        GError **error)
 {
   g_autoptr (NvCsvReader) reader = nv_csv_reader_new_for_data (display_name, data, length);
   int indexes[BENCHMARK_COLUMNS];
 
-  return parse_reader (reader, indexes, error);
+  return parse_reader (reader, today, indexes, error);
 }
 
 void
@@ -342,7 +344,7 @@ import_reader (NvStore *store, NvCsvReader *reader, NvBenchmarkImportReport *rep
   nv_benchmark_import_report_clear (report);
   report->replaced = g_ptr_array_new_with_free_func (g_free);
 
-  rows = parse_reader (reader, indexes, error);
+  rows = parse_reader (reader, nv_store_today (store), indexes, error);
   if (rows == NULL)
     return FALSE;
   report->n_rows = rows->len;

@@ -187,7 +187,7 @@ nv_benchmark_unit_latest_quarter (NvStore *store, gint64 unit_id, NvDay as_of, G
   g_autoptr (GArray) stats = NULL;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   query.as_of = as_of;
   query.to = as_of;
   stats = nv_stats_for_unit (store, unit_id, &query, error);

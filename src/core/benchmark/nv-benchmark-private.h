@@ -34,10 +34,10 @@ gboolean nv_benchmark_import_data_with (NvStore *store, const char *display_name
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvBenchmarkRow, nv_benchmark_row_free)
 
 /* Parses and checks CSV text: every row on its own and the file against
- * itself (duplicates, one measure per series). Errors `NAME:LINE: FIELD: …`.
- * Element NvBenchmarkRow. */
+ * itself (duplicates, one measure per series); a period that begins after
+ * @today is refused. Errors `NAME:LINE: FIELD: …`. Element NvBenchmarkRow. */
 GPtrArray *nv_benchmark_parse_csv (const char *display_name, const char *data, gsize length,
-                                   GError **error);
+                                   NvDay today, GError **error);
 
 /* A series as read: the built-in figures with the imported ones merged in. */
 typedef struct

@@ -56,6 +56,9 @@ nv_context_new_full (NvStore *store, GSettings *settings, NvDay today)
   self->store = g_object_ref (store);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->fixed_today = today;
+  /* The store reads the same clock, so core code handed only the store
+   * (a check that a date is not in the future) agrees with the context. */
+  nv_store_set_fixed_today (store, today);
   return self;
 }
 

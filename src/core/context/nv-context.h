@@ -27,7 +27,10 @@ G_DECLARE_FINAL_TYPE (NvContext, nv_context, NV, CONTEXT, GObject)
  * (made on first use, so naervaer-cli never needs the schema). */
 NvContext *nv_context_new (NvStore *store);
 /* @settings NULL: as nv_context_new(). @today NV_DAY_NONE: the system clock;
- * any other day: the clock stands still on that day. */
+ * any other day: the clock stands still on that day. The context sets its
+ * clock on the store too (nv_store_set_fixed_today(); the context made last
+ * over a store sets it), so core code handed only the store reads the same
+ * day. */
 NvContext *nv_context_new_full (NvStore *store, GSettings *settings, NvDay today);
 
 NvStore *nv_context_get_store (NvContext *self);

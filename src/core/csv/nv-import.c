@@ -651,7 +651,7 @@ nv_import_run_new (NvStore *store, NvImportKind kind, gint64 unit_id, NvImportFl
   im->batches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) nv_absence_batch_free);
   im->reader = reader;
-  im->today = nv_day_today ();
+  im->today = nv_store_today (store);
   im->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im->columns = nv_import_kind_columns (kind);
   im->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

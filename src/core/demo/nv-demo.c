@@ -595,6 +595,6 @@ out:
 gboolean
 nv_demo_fill (NvStore *store, guint n_units, guint n_years, GError **error)
 {
-  return nv_demo_fill_full (store, n_units, n_years, nv_day_today (), NV_DEMO_DEFAULT_SEED, NULL,
+  return nv_demo_fill_full (store, n_units, n_years, nv_store_today (store), NV_DEMO_DEFAULT_SEED, NULL,
                             error);
 }

@@ -24,7 +24,8 @@ G_BEGIN_DECLS
 #define NV_DEMO_DEFAULT_YEARS 5
 #define NV_DEMO_DEFAULT_SEED 2016
 
-/* Fills @n_units (1–NV_DEMO_MAX_UNITS) units over @n_years (1–10) ending today.
+/* Fills @n_units (1–NV_DEMO_MAX_UNITS) units over @n_years (1–10) ending today
+ * (by the store's clock, nv_store_today()).
  * Fails (NV_STORE_ERROR_DUPLICATE) when the demo units already exist. */
 gboolean nv_demo_fill (NvStore *store, guint n_units, guint n_years, GError **error);
 /* The same with an explicit end day and seed (tests). Returns the new unit ids

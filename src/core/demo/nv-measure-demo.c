@@ -165,7 +165,7 @@ nv_measure_demo_fill (NvStore *store, gint64 unit_id, guint variant, NvDay today
   if (unit == NULL)
     return FALSE;
   if (today == NV_DAY_NONE)
-    today = nv_day_today ();
+    today = nv_store_today (store);
   if (g_strcmp0 (unit->sector, "barnehage") == 0)
     {
       set = kindergarten;

@@ -110,7 +110,7 @@ nv_repeated_absence_for_unit (NvStore *store, gint64 unit_id, NvDay as_of, GErro
   g_autoptr (GPtrArray) cases = NULL;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   cases = nv_followup_cases_for_unit (store, unit_id, as_of, error);
   if (cases == NULL)
     return NULL;

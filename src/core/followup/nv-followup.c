@@ -154,7 +154,7 @@ nv_followup_list_with_cases (NvStore *store, gint64 unit_id, NvDay as_of, GPtrAr
   GPtrArray *out;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   if (!nv_followup_get_tracked_from (store, unit_id, &tracked_from, error))
     return NULL;
   cases = nv_followup_cases_for_unit (store, unit_id, as_of, error);
@@ -223,7 +223,7 @@ nv_followup_upcoming (NvStore *store, gint64 unit_id, NvDay as_of, int days, GEr
   g_autoptr (GPtrArray) all = NULL;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   all = list_units (store, unit_id, as_of, error);
   if (all == NULL)
     return NULL;
@@ -242,7 +242,7 @@ nv_followup_count (NvStore *store, gint64 unit_id, NvDay as_of, int days, guint 
   guint overdue = 0, soon = 0;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   if (unit_id != 0)
     g_array_append_val (ids, unit_id);
   else if (!nv_unit_rows_ids (store, ids, error))
@@ -339,7 +339,7 @@ nv_followup_set_tracked_from (NvStore *store, gint64 unit_id, NvDay day, GError 
   unit = nv_unit_get (store, unit_id, error);
   if (unit == NULL)
     return FALSE;
-  if (day != NV_DAY_NONE && day > nv_day_today ())
+  if (day != NV_DAY_NONE && day > nv_store_today (store))
     {
       g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
                            _("Follow-up tracked from: the date lies in the future"));
@@ -419,7 +419,7 @@ nv_followup_mark_done (NvStore *store, gint64 employee_id, NvDay case_start,
                    nv_day_format_iso_buf (case_start, start_text));
       return FALSE;
     }
-  if (done_on > nv_day_today ())
+  if (done_on > nv_store_today (store))
     {
       g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
                            _("The date lies in the future; record a step when it has been done"));

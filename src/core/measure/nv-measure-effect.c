@@ -50,7 +50,7 @@ nv_measure_effect_compute (NvStore *store, const NvMeasure *measure, NvDay as_of
   effect->start_index = -1;
   effect->quarters = g_array_new (FALSE, TRUE, sizeof (NvStatsPeriod));
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   if (measure->start == NV_DAY_NONE)
     return TRUE;
 

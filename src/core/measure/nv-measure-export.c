@@ -114,7 +114,7 @@ nv_measure_export_csv (NvStore *store, gint64 unit_id, const char *path, NvDay a
   g_autoptr (NvCsvWriter) writer = NULL;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   writer = nv_csv_writer_new_for_path (path, error);
   if (writer == NULL)
     return FALSE;
@@ -130,7 +130,7 @@ nv_measure_export_csv_string (NvStore *store, gint64 unit_id, NvDay as_of, gsize
   g_autoptr (NvCsvWriter) writer = nv_csv_writer_new_for_string ();
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   if (!write_rows (store, unit_id, as_of, writer, NULL, error))
     return NULL;
   return nv_csv_writer_steal_string (writer, len);

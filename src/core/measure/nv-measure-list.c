@@ -142,7 +142,7 @@ collect (NvStore *store, NvStmt *stmt, const NvMeasureQuery *query, GError **err
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_measure_free);
   g_auto (GStrv) words = NULL;
-  NvDay as_of = query->as_of != NV_DAY_NONE ? query->as_of : nv_day_today ();
+  NvDay as_of = query->as_of != NV_DAY_NONE ? query->as_of : nv_store_today (store);
   int rc;
 
   if (query->search != NULL && *query->search != '\0')

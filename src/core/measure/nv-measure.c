@@ -339,7 +339,7 @@ nv_measure_validate (NvStore *store, gint64 unit_id, const NvMeasure *fields,
   g_autofree char *title = trimmed (fields->title);
   g_autofree char *description = trimmed (fields->description);
   g_autofree char *owner = trimmed (fields->owner);
-  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_day_today ();
+  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_store_today (store);
 
   if (field != NULL)
     *field = NV_MEASURE_FIELD_NONE;
@@ -466,7 +466,7 @@ bind_fields (NvStmt *stmt, const NvMeasure *fields, NvDay start)
 gint64
 nv_measure_add (NvStore *store, gint64 unit_id, const NvMeasure *fields, GError **error)
 {
-  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_day_today ();
+  NvDay start = fields->start != NV_DAY_NONE ? fields->start : nv_store_today (store);
   NvStmt *stmt;
 
   g_return_val_if_fail (NV_IS_STORE (store), 0);
@@ -531,14 +531,6 @@ nv_measure_update (NvStore *store, gint64 id, const NvMeasure *fields, GError **
   return TRUE;
 }
 
-static gboolean
-no_such_measure (GError **error)
-{
-  g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                       _("The measure no longer exists"));
-  return FALSE;
-}
-
 gboolean
 nv_measure_delete (NvStore *store, gint64 id, GError **error)
 {
@@ -546,27 +538,17 @@ nv_measure_delete (NvStore *store, gint64 id, GError **error)
                               _("The measure no longer exists"), error);
 }
 
+static gpointer
+measure_from_row (NvStmt *stmt)
+{
+  return nv_measure_from_row (stmt, NULL);
+}
+
 NvMeasure *
 nv_measure_get (NvStore *store, gint64 id, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (store, NV_MEASURE_COLUMNS "WHERE m.id = ?1", error);
-  NvMeasure *measure = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    measure = nv_measure_from_row (stmt, NULL);
-  nv_stmt_reset (stmt);
-  if (rc == NV_ROW)
-    return measure;
-  if (rc != NV_DONE)
-    nv_store_set_sql_error (store, error);
-  else
-    no_such_measure (error);
-  return NULL;
+  return nv_store_get_row (store, NV_MEASURE_COLUMNS "WHERE m.id = ?1", id, measure_from_row,
+                           _("The measure no longer exists"), error);
 }
 
 static gboolean
@@ -637,7 +619,7 @@ nv_measure_set_status (NvStore *store, gint64 id, NvMeasureStatus status, const 
   if (!is_blank (note) && !validate_note_text (note, error))
     return FALSE;
   if (day == NV_DAY_NONE)
-    day = nv_day_today ();
+    day = nv_store_today (store);
   /* A change cannot be dated before the previous one. Starting a planned
    * measure before its planned start: it started then. */
   start = measure->start;
@@ -686,7 +668,7 @@ nv_measure_add_note (NvStore *store, gint64 measure_id, NvDay day, const char *t
   if (!validate_note_text (text, error))
     return 0;
   if (day == NV_DAY_NONE)
-    day = nv_day_today ();
+    day = nv_store_today (store);
   if (day < measure->start)
     {
       g_autofree char *d = nv_day_format_local (day);

@@ -71,7 +71,7 @@ nv_privacy_expired_cases (NvStore *store, int years, NvDay today, GError **error
 
   g_return_val_if_fail (years >= 1, NULL);
   if (today == NV_DAY_NONE)
-    today = nv_day_today ();
+    today = nv_store_today (store);
   cutoff = nv_privacy_cutoff (today, years);
 
   units = nv_unit_list (store, error);
@@ -171,7 +171,7 @@ nv_privacy_delete_expired (NvStore *store, int years, NvDay today, guint *n_case
     nv_stmt_bind_text (stmt, 1,
                        nv_day_format_iso_buf (nv_privacy_cutoff (today != NV_DAY_NONE
                                                                    ? today
-                                                                   : nv_day_today (),
+                                                                   : nv_store_today (store),
                                                                  years),
                                               cutoff));
     if (!nv_store_step_done (store, stmt, error))
@@ -267,7 +267,7 @@ nv_privacy_employee_text (NvStore *store, gint64 employee_id, NvDay as_of, GErro
   NvDay last_case = NV_DAY_NONE;
 
   if (as_of == NV_DAY_NONE)
-    as_of = nv_day_today ();
+    as_of = nv_store_today (store);
   employee = nv_employee_get (store, employee_id, error);
   if (employee == NULL)
     return NULL;

@@ -181,6 +181,35 @@ nv_store_validate_file (const char *path, GError **error)
   return ok;
 }
 
+/* The statements that give a restored copy the live database's page size
+ * (SQLite allows the powers of two from 512 to 65536), as fixed text; NULL
+ * for any other size, which leaves the copy's own. */
+static const char *
+page_size_sql (int page_size)
+{
+  switch (page_size)
+    {
+    case 512:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 512; VACUUM;";
+    case 1024:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 1024; VACUUM;";
+    case 2048:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 2048; VACUUM;";
+    case 4096:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;";
+    case 8192:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 8192; VACUUM;";
+    case 16384:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 16384; VACUUM;";
+    case 32768:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 32768; VACUUM;";
+    case 65536:
+      return "PRAGMA journal_mode = DELETE; PRAGMA page_size = 65536; VACUUM;";
+    default:
+      return NULL;
+    }
+}
+
 /* The backup @source_path, brought to this version's schema (and to the
  * page size of @live, which a WAL database cannot change) in a private
  * temporary file in @dir. Returns the file's descriptor (see
@@ -215,13 +244,8 @@ prepare_restore_copy (sqlite3 *live, const char *source_path, const char *dir, c
       sqlite3_busy_timeout (from, NV_STORE_BUSY_TIMEOUT_MS);
       rc = copy_pages (to, from);
     }
-  if (rc == SQLITE_OK && live_page_size > 0)
-    {
-      /* Integers only: nothing user-supplied goes into this string. */
-      g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; "
-                                              "PRAGMA page_size = %d; VACUUM;", live_page_size);
-      rc = sqlite3_exec (to, sql, NULL, NULL, NULL);
-    }
+  if (rc == SQLITE_OK && page_size_sql (live_page_size) != NULL)
+    rc = sqlite3_exec (to, page_size_sql (live_page_size), NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     nv_store_set_error_from_db (to != NULL ? to : from, rc, source_path, error);
   sqlite3_close_v2 (from);

@@ -35,6 +35,16 @@ gboolean nv_store_step_done (NvStore *self, NvStmt *stmt, GError **error);
 gboolean nv_store_row_exists (NvStore *self, const char *sql, gint64 id, gboolean *found,
                               GError **error);
 
+/* Makes the value of the row @stmt stands on (a new one the caller owns). */
+typedef gpointer (*NvStoreRowMap) (NvStmt *stmt);
+
+/* Runs @sql (a string literal "SELECT … WHERE id = ?1") for @id and
+ * returns its row as @map makes it. NULL with NV_STORE_ERROR_NOT_FOUND and
+ * @gone (a translated sentence) as its message when there is no such row,
+ * or with the connection's error. */
+gpointer nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map,
+                           const char *gone, GError **error);
+
 /* Steps @stmt (a bound INSERT, UPDATE or DELETE) as a write that changes
  * @topics: its own transaction, or part of the one open. */
 gboolean nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GError **error);

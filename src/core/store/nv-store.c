@@ -24,6 +24,7 @@ struct _NvStore
   GHashTable *statements; /* const char *sql → NvStmt * */
   int schema_version;
   gboolean read_only;
+  NvDay fixed_today; /* NV_DAY_NONE: the system clock */
 
   /* Open transactions, outermost first: the topics each has changed so far
    * (an inner one's go to its parent when it commits). */
@@ -43,7 +44,7 @@ struct _NvStoreTxn
 };
 
 G_DEFINE_TYPE (NvStore, nv_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (nv-store-error-quark, nv_store_error)
+G_DEFINE_QUARK (nv - store - error - quark, nv_store_error)
 
 enum
 {
@@ -65,6 +66,20 @@ nv_store_new_for_db (NvDb *db, const char *path, int schema_version, gboolean re
   if (!db->backend->data_version (db, &self->seen_version, NULL))
     self->seen_version = -1;
   return self;
+}
+
+NvDay
+nv_store_today (NvStore *self)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), NV_DAY_NONE);
+  return self->fixed_today != NV_DAY_NONE ? self->fixed_today : nv_day_today ();
+}
+
+void
+nv_store_set_fixed_today (NvStore *self, NvDay day)
+{
+  g_return_if_fail (NV_IS_STORE (self));
+  self->fixed_today = day;
 }
 
 NvDb *
@@ -113,7 +128,7 @@ nv_store_prepare (NvStore *self, const char *sql, GError **error)
     }
   stmt = self->db->backend->prepare (self->db, sql, error);
   if (stmt != NULL)
-    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    g_hash_table_insert (self->statements, (gpointer)sql, stmt);
   return stmt;
 }
 
@@ -170,6 +185,28 @@ nv_store_row_exists (NvStore *self, const char *sql, gint64 id, gboolean *found,
   return rc != NV_STEP_ERROR;
 }
 
+gpointer
+nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map, const char *gone,
+                  GError **error)
+{
+  NvStmt *stmt = nv_store_prepare (self, sql, error);
+  gpointer row = NULL;
+  NvStep rc;
+
+  if (stmt == NULL)
+    return NULL;
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    row = map (stmt);
+  else if (rc == NV_STEP_ERROR)
+    nv_store_set_sql_error (self, error);
+  else
+    g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND, gone);
+  nv_stmt_reset (stmt);
+  return row;
+}
+
 gboolean
 nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GError **error)
 {
@@ -189,8 +226,8 @@ nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GError **erro
       nv_stmt_reset (stmt);
       return FALSE;
     }
-  return nv_store_step_done (self, stmt, error) &&
-         nv_store_txn_commit (g_steal_pointer (&txn), error);
+  return nv_store_step_done (self, stmt, error)
+         && nv_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -221,8 +258,8 @@ gboolean
 nv_store_conflict (GError **error)
 {
   g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT,
-                       _("This was changed by someone else while you had it open — reload "
-                         "to see their changes, then make yours again."));
+                       _ ("This was changed by someone else while you had it open — reload "
+                          "to see their changes, then make yours again."));
   return FALSE;
 }
 
@@ -292,7 +329,7 @@ static void
 announce (NvStore *self, NvStoreTopics topics)
 {
   if (topics != 0)
-    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) topics);
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)topics);
 }
 
 /* Integers only go into a savepoint's name. */
@@ -420,9 +457,8 @@ nv_store_refresh (NvStore *self)
   NvStoreTopics topics = NV_TOPIC_ALL;
 
   g_return_val_if_fail (NV_IS_STORE (self), FALSE);
-  if (nv_store_in_transaction (self) ||
-      !self->db->backend->data_version (self->db, &version, NULL) ||
-      version == self->seen_version)
+  if (nv_store_in_transaction (self) || !self->db->backend->data_version (self->db, &version, NULL)
+      || version == self->seen_version)
     return FALSE;
   self->seen_version = version;
   /* A server says what kinds of data the others changed. */
@@ -505,7 +541,8 @@ nv_store_class_init (NvStoreClass *klass)
 static void
 nv_store_init (NvStore *self)
 {
-  self->statements =
-    g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) nv_stmt_finalize);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify)nv_stmt_finalize);
   self->txn_topics = g_array_new (FALSE, FALSE, sizeof (NvStoreTopics));
+  self->fixed_today = NV_DAY_NONE;
 }

@@ -13,21 +13,23 @@
 
 #include <glib-object.h>
 
+#include "nv-calendar.h"
+
 G_BEGIN_DECLS
 
 #define NV_STORE_ERROR (nv_store_error_quark ())
 
 typedef enum
 {
-  NV_STORE_ERROR_IO,             /* the file could not be created or read */
-  NV_STORE_ERROR_NOT_NAERVAER,   /* a file that is not a Nærvær database */
-  NV_STORE_ERROR_TOO_NEW,        /* written by a newer version of the app */
-  NV_STORE_ERROR_CORRUPT,        /* damaged database */
-  NV_STORE_ERROR_SQL,            /* unexpected SQLite failure */
-  NV_STORE_ERROR_INVALID,        /* a value breaks a rule (form or import) */
-  NV_STORE_ERROR_DUPLICATE,      /* a name that must be unique is taken */
-  NV_STORE_ERROR_NOT_FOUND,      /* no such row */
-  NV_STORE_ERROR_CONFLICT,       /* someone else saved the row since it was read */
+  NV_STORE_ERROR_IO,           /* the file could not be created or read */
+  NV_STORE_ERROR_NOT_NAERVAER, /* a file that is not a Nærvær database */
+  NV_STORE_ERROR_TOO_NEW,      /* written by a newer version of the app */
+  NV_STORE_ERROR_CORRUPT,      /* damaged database */
+  NV_STORE_ERROR_SQL,          /* unexpected SQLite failure */
+  NV_STORE_ERROR_INVALID,      /* a value breaks a rule (form or import) */
+  NV_STORE_ERROR_DUPLICATE,    /* a name that must be unique is taken */
+  NV_STORE_ERROR_NOT_FOUND,    /* no such row */
+  NV_STORE_ERROR_CONFLICT,     /* someone else saved the row since it was read */
 } NvStoreError;
 
 GQuark nv_store_error_quark (void);
@@ -46,14 +48,22 @@ char *nv_store_default_path (void);
 NvStore *nv_store_open (const char *path, GError **error);
 /* As nv_store_open(); @password (may be NULL) is used for this connection
  * to a server only, never stored. */
-NvStore *nv_store_open_with_password (const char *database, const char *password,
-                                      GError **error);
+NvStore *nv_store_open_with_password (const char *database, const char *password, GError **error);
 NvStore *nv_store_open_at_version (const char *path, int version, GError **error);
 const char *nv_store_get_path (NvStore *self);
 int nv_store_get_schema_version (NvStore *self);
 /* TRUE when the file or its folder may not be written: reads work, writes fail. */
 gboolean nv_store_is_read_only (NvStore *self);
 int nv_store_latest_schema_version (void);
+
+/* The clock of the data in this store: «today» for every core check and
+ * default that needs one (a date may not lie in the future; no as_of given
+ * means today). The system clock unless a day is fixed; the NvContext that
+ * holds the store fixes it (nv_context_new_full()), so a test's fixed day
+ * reaches core code that is handed only the store. @day NV_DAY_NONE: back
+ * to the system clock. */
+NvDay nv_store_today (NvStore *self);
+void nv_store_set_fixed_today (NvStore *self, NvDay day);
 /* Every schema version a migration exists for, ascending (element type int). */
 GArray *nv_store_schema_versions (void);
 

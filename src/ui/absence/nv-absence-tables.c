@@ -253,6 +253,15 @@ nv_absence_load_roster (NvAbsencePage *self, gint64 unit_id, NvDay today)
       nv_page_toast (NV_PAGE (self), error->message);
       rows = g_ptr_array_new ();
     }
+  /* Staff who have left go below the others, as a group («Earlier», dimmed). */
+  for (guint i = 0, n = rows->len; i < n;)
+    {
+      NvRosterRow *r = g_ptr_array_index (rows, i);
+      if (r->to != NV_DAY_NONE && r->to < today && n-- > 0)
+        g_ptr_array_add (rows, g_ptr_array_steal_index (rows, i));
+      else
+        i++;
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       NvRosterRow *row = g_ptr_array_index (rows, i);

@@ -28,6 +28,7 @@ struct _NvSpellDialog
   NvSpellDialogMode mode;
   NvSpell *spell;        /* EDIT, END */
   GPtrArray *employees;  /* NvEmployee, in the order of the drop-down */
+  GHashTable *former;    /* employee ids (gint64 *) of those who have left */
 
   GtkWidget *employee; /* GtkDropDown */
   GtkWidget *start;
@@ -193,6 +194,7 @@ nv_spell_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->spell, nv_spell_free);
   g_clear_pointer (&self->employees, g_ptr_array_unref);
+  g_clear_pointer (&self->former, g_hash_table_unref);
 
   G_OBJECT_CLASS (nv_spell_dialog_parent_class)->dispose (object);
 }
@@ -212,6 +214,42 @@ static void
 nv_spell_dialog_init (NvSpellDialog *self)
 {
   self->doctor_grade = 100;
+  self->former = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Current (and upcoming) staff first, then those whose every period on the
+ * staff list ended before today, marked «(former)»: two people with the
+ * same initials, one who left, are told apart. */
+static int
+former_last (gconstpointer a, gconstpointer b, gpointer former)
+{
+  const NvEmployee *ea = *(NvEmployee *const *) a;
+  const NvEmployee *eb = *(NvEmployee *const *) b;
+  int fa = g_hash_table_contains (former, &ea->id);
+  int fb = g_hash_table_contains (former, &eb->id);
+
+  return fa != fb ? fa - fb : g_utf8_collate (ea->ref, eb->ref);
+}
+
+static void
+sort_former_last (NvSpellDialog *self, NvStore *store)
+{
+  g_autoptr (GPtrArray) rows = nv_roster_list (store, self->unit_id, NULL);
+  g_autoptr (GHashTable) staying = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      NvRosterRow *r = g_ptr_array_index (rows, i);
+      if (r->to == NV_DAY_NONE || r->to >= self->today)
+        g_hash_table_add (staying, &r->employee_id);
+    }
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      NvRosterRow *r = g_ptr_array_index (rows, i);
+      if (!g_hash_table_contains (staying, &r->employee_id))
+        g_hash_table_add (self->former, g_memdup2 (&r->employee_id, sizeof (gint64)));
+    }
+  g_ptr_array_sort_with_data (self->employees, former_last, self->former);
 }
 
 static void
@@ -223,7 +261,15 @@ build_fields (NvSpellDialog *self)
 
   gtk_string_list_append (names, _("Choose…"));
   for (guint i = 0; self->employees != NULL && i < self->employees->len; i++)
-    gtk_string_list_append (names, ((NvEmployee *) g_ptr_array_index (self->employees, i))->ref);
+    {
+      NvEmployee *e = g_ptr_array_index (self->employees, i);
+      g_autofree char *name = NULL;
+
+      if (g_hash_table_contains (self->former, &e->id))
+        /* TRANSLATORS: an employee in the picker who has left the unit, «BM (former)» */
+        name = g_strdup_printf (_("%s (former)"), e->ref);
+      gtk_string_list_append (names, name != NULL ? name : e->ref);
+    }
   self->employee = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
                                       gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                                    "string"));
@@ -303,6 +349,7 @@ nv_spell_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
   self->employees = nv_employee_list (store, unit_id, NULL);
   if (self->employees == NULL)
     self->employees = g_ptr_array_new_with_free_func ((GDestroyNotify) nv_employee_free);
+  sort_former_last (self, store);
   if (mode != NV_SPELL_DIALOG_ADD)
     self->spell = nv_spell_get (store, spell_id, NULL);
 

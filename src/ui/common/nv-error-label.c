@@ -10,6 +10,19 @@
 #include "nv-error-label.h"
 #include "nv-a11y.h"
 
+/* A message of one or two lines fits in the space kept for it: most of the
+ * messages take two lines in a dialog, and a line appearing under the first
+ * one would push the fields below down while the user types. */
+static void
+reserve_two_lines (GtkWidget *label)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (label, "Ag\nAg");
+  int height = 0;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  gtk_widget_set_size_request (label, -1, height);
+}
+
 GtkLabel *
 nv_error_label_new (GtkWidget *described)
 {
@@ -17,7 +30,11 @@ nv_error_label_new (GtkWidget *described)
 
   gtk_label_set_wrap (label, TRUE);
   gtk_label_set_xalign (label, 0.0);
+  gtk_label_set_yalign (label, 0.0);
   gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  /* The font is the label's own once it is styled in its window. */
+  reserve_two_lines (GTK_WIDGET (label));
+  g_signal_connect (label, "realize", G_CALLBACK (reserve_two_lines), NULL);
   /* Shown while empty: its line is kept, so the fields below do not jump
    * when a message appears while the user types. */
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);

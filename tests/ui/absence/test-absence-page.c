@@ -130,6 +130,42 @@ test_tables (Fixture *f, gconstpointer data)
   g_assert_cmpstr (nv_absence_page_get_part (f->page), ==, "monthly");
 }
 
+/* Staff who have left come after the others: last in the staff table
+ * («Earlier»), last in the sick-leave picker and marked «(former)». */
+static void
+test_former_last (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GListModel *roster, *names;
+  NvSpellDialog *dialog;
+  gint64 left;
+  guint n;
+
+  left = nv_test_add_staff (f->store, f->unit, "AA", 100, nv_day_from_ymd (2020, 1, 1));
+  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 80, nv_day_from_ymd (2024, 1, 1));
+  nv_test_add_staff (f->store, f->unit, "CD", 100, nv_day_from_ymd (2024, 1, 1));
+  g_assert_true (nv_roster_end_employment (f->store, left, nv_day_from_ymd (2023, 12, 31), NULL,
+                                           &error));
+  g_assert_no_error (error);
+  nv_test_spin ();
+
+  roster = G_LIST_MODEL (gtk_column_view_get_model (nv_absence_page_get_view (f->page, "roster")));
+  n = g_list_model_get_n_items (roster);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (cell (f->page, "roster", 0, 0), ==, "AB");
+  g_assert_cmpstr (cell (f->page, "roster", 1, 0), ==, "CD");
+  g_assert_cmpstr (cell (f->page, "roster", 2, 0), ==, "AA");
+  g_assert_cmpstr (cell (f->page, "roster", 2, 4), ==, "Earlier");
+
+  dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (nv_spell_dialog_get_field (dialog, "employee")));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4); /* «Choose…» and three */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "AB");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 3), ==, "AA (former)");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  nv_test_spin ();
+}
+
 static void
 set_date (NvSpellDialog *dialog, const char *field, const char *text)
 {
@@ -519,6 +555,7 @@ main (int argc, char **argv)
   nv_ui_register_resource ();
 
   g_test_add ("/ui/absence/tables", Fixture, NULL, setup, test_tables, teardown);
+  g_test_add ("/ui/absence/former-last", Fixture, NULL, setup, test_former_last, teardown);
   g_test_add ("/ui/absence/spell-validation", Fixture, NULL, setup, test_spell_validation,
               teardown);
   g_test_add ("/ui/absence/calendar-today", Fixture, NULL, setup, test_calendar_today, teardown);

@@ -147,23 +147,6 @@ test_print_matches_pdf (void)
 }
 
 
-static char *
-flatten (const char *text)
-{
-  g_autoptr (GString) s = g_string_new (text);
-  g_auto (GStrv) words = NULL;
-  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
-  g_auto (GStrv) kept = NULL;
-
-  g_string_replace (s, "\xc2\xa0", " ", 0);
-  words = g_strsplit_set (s->str, " \n\t\f", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_strv_builder_add (b, words[i]);
-  kept = g_strv_builder_end (b);
-  return g_strjoinv (" ", kept);
-}
-
 /* A unit entered by hand as the dialogs do it (add unit, six employees,
  * four spells in the running quarter): the handout shows what the
  * Overview shows for this quarter, not «no figures yet». */
@@ -218,9 +201,9 @@ test_handout_equals_overview (void)
   g_assert_true (nv_handout_write_full (store, unit, "Kommuner", as_of, pdf, &error));
   g_assert_no_error (error);
   raw = run (argv);
-  text = flatten (raw);
+  text = nv_test_flatten_text (raw);
   {
-    g_autofree char *flat_percent = flatten (percent);
+    g_autofree char *flat_percent = nv_test_flatten_text (percent);
     expected = g_strdup_printf ("Q4 2026 so far %s %s", persons, flat_percent);
   }
   if (strstr (text, expected) == NULL)
