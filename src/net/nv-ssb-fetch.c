@@ -9,9 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsoup/soup.h>
 #include <string.h>
 
+#include "nv-http.h"
 #include "nv-ssb-fetch.h"
 
 #define TIMEOUT_SECONDS 30
@@ -21,7 +21,7 @@ typedef struct
 {
   NvStore *store;
   NvSsbPlan *plan;
-  SoupSession *session;
+  GObject *session; /* nv-http.h */
   GPtrArray *points; /* GArray of NvSsbPoint per series done */
   guint next;
   NvSsbReport report;
@@ -65,7 +65,7 @@ http_error (guint status, const char *reason, const NvSsbSeries *series)
     return g_error_new (NV_STORE_ERROR, NV_STORE_ERROR_IO,
                         _("SSB’s service answered with an error (HTTP %u %s). Try again later."),
                         status, reason != NULL ? reason : "");
-  if (status == SOUP_STATUS_NOT_FOUND)
+  if (status == 404) /* Not Found */
     return g_error_new (NV_STORE_ERROR, NV_STORE_ERROR_IO,
                         _("SSB has no table %s (HTTP 404). Nærvær’s list of SSB tables needs an "
                           "update."),
@@ -82,13 +82,13 @@ read_cb (GObject *source, GAsyncResult *result, gpointer data)
   GTask *task = data;
   Update *u = g_task_get_task_data (task);
   const NvSsbSeries *series = g_ptr_array_index (u->plan->series, u->next);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr (GBytes) body = NULL;
+  g_autofree char *reason = NULL;
   GError *error = NULL;
   GArray *points;
-  guint status;
+  guint status = 0;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = nv_http_get_finish (source, result, &status, &reason, &error);
   if (body == NULL)
     {
       GError *wrapped;
@@ -105,10 +105,9 @@ read_cb (GObject *source, GAsyncResult *result, gpointer data)
       fail (task, wrapped);
       return;
     }
-  status = soup_message_get_status (msg);
-  if (status != SOUP_STATUS_OK)
+  if (status != 200) /* OK */
     {
-      fail (task, http_error (status, soup_message_get_reason_phrase (msg), series));
+      fail (task, http_error (status, reason, series));
       return;
     }
   if (g_bytes_get_size (body) > MAX_BODY)
@@ -134,7 +133,6 @@ static void
 fetch_next (GTask *task)
 {
   Update *u = g_task_get_task_data (task);
-  g_autoptr (SoupMessage) msg = NULL;
   g_autofree char *url = NULL;
   GError *error = NULL;
 
@@ -156,17 +154,13 @@ fetch_next (GTask *task)
       return;
     }
   url = nv_ssb_series_url (u->plan, g_ptr_array_index (u->plan->series, u->next));
-  msg = soup_message_new (SOUP_METHOD_GET, url);
-  if (msg == NULL)
+  if (!nv_http_get_async (u->session, url, "application/json", g_task_get_cancellable (task),
+                          read_cb, task))
     {
       fail (task, g_error_new (NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
                                _("“%s” is not a web address."), url));
       return;
     }
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
-                                "application/json");
-  soup_session_send_and_read_async (u->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), read_cb, task);
 }
 
 void
@@ -188,8 +182,13 @@ nv_ssb_update_async (NvStore *store, NvSsbPlan *plan, GCancellable *cancellable,
       return;
     }
   u->points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  u->session = soup_session_new_with_options ("timeout", TIMEOUT_SECONDS, "user-agent",
-                                              "Naervaer/" PACKAGE_VERSION, NULL);
+  u->session = nv_http_session_new (TIMEOUT_SECONDS, "Naervaer/" PACKAGE_VERSION, &error);
+  if (u->session == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   fetch_next (task);
 }
 

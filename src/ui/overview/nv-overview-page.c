@@ -57,6 +57,8 @@ struct _NvOverviewPage
   NvDurationView *duration;
   GtkWidget *target_button;
   NvFaktorProfile *profile; /* 10-FAKTOR, below the figures */
+  gboolean load_in_background; /* the next load: nv_overview_page_load_in_background() */
+  GCancellable *loading;       /* figures being computed in a worker thread */
 };
 
 G_DEFINE_FINAL_TYPE (NvOverviewPage, nv_overview_page, NV_TYPE_PAGE)
@@ -314,38 +316,54 @@ fill_cards (NvOverviewPage *self, const NvStatsPeriod *current, const NvStatsPer
                !isnan (target) && rolling->masked && rolling->contracted_days > 0);
 }
 
-static void
-nv_overview_page_reload (NvPage *page)
-{
-  NvOverviewPage *self = NV_OVERVIEW_PAGE (page);
-  NvStore *store = nv_page_get_store (page);
-  gint64 unit_id = nv_page_get_unit_id (page);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) periods = NULL;
-  g_autoptr (NvUnit) unit = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *as_of_line = NULL;
-  g_autofree char *source = NULL;
-  NvStatsQuery query = { 0 };
+/* ---- The figures, apart from the widgets --------------------------------- */
 
-  nv_faktor_profile_set_unit (self->profile, store, unit_id);
+typedef enum
+{
+  FIGURES_SHOWN,
+  FIGURES_FAILED,    /* message says why */
+  FIGURES_NOT_RECENT, /* staff or monthly figures, none in the five quarters */
+  FIGURES_NONE,      /* nothing recorded yet */
+} FiguresState;
+
+/* What the page shows, computed without widgets: safe in a worker thread
+ * on a connection of its own (figures_compute). */
+typedef struct
+{
+  FiguresState state;
+  char *message;
+  char *unit_name;
+  GArray *periods; /* NvStatsPeriod: the five quarters, oldest first */
+  GArray *rolling; /* NvStatsPeriod: the last 12 months */
+  double target;   /* NAN: none set */
+  NvDay as_of;
+} Figures;
+
+static void
+figures_free (Figures *f)
+{
+  g_free (f->message);
+  g_free (f->unit_name);
+  g_clear_pointer (&f->periods, g_array_unref);
+  g_clear_pointer (&f->rolling, g_array_unref);
+  g_free (f);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
+
+static Figures *
+figures_compute (NvStore *store, gint64 unit_id, NvDay as_of)
+{
+  Figures *f = g_new0 (Figures, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  NvStatsQuery query = { 0 };
   NvStatsQuery rolling_query = { NV_PERIOD_RANGE, NV_DAY_NONE, NV_DAY_NONE, NV_DAY_NONE };
-  g_autoptr (GArray) rolling = NULL;
-  double target = NAN;
-  NvStatsPeriod year;
-  NvDay as_of = nv_page_today (NV_PAGE (self));
-  double nok_per_day = 0;
   double contracted = 0;
   int y, m, d;
 
-  if (store == NULL || unit_id == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  nok_per_day = g_settings_get_int (nv_page_get_settings (NV_PAGE (self)), "cost-per-lost-day");
-
+  f->as_of = as_of;
+  f->target = NAN;
   /* From the first day of the quarter four quarters back to the as-of day. */
   nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
   m -= 12;
@@ -358,67 +376,213 @@ nv_overview_page_reload (NvPage *page)
   query.from = nv_day_from_ymd (y, m, 1);
   query.to = as_of;
   query.as_of = as_of;
-  periods = nv_stats_for_unit (store, unit_id, &query, &error);
-  if (periods == NULL)
+  f->periods = nv_stats_for_unit (store, unit_id, &query, &error);
+  if (f->periods == NULL)
     {
-      show_empty (self, _("The figures could not be computed"), error->message);
-      return;
+      f->state = FIGURES_FAILED;
+      f->message = g_strdup (error->message);
+      return f;
     }
-  for (guint i = 0; i < periods->len; i++)
-    contracted += g_array_index (periods, NvStatsPeriod, i).contracted_days;
-  if (periods->len != N_QUARTERS || contracted <= 0)
+  for (guint i = 0; i < f->periods->len; i++)
+    contracted += g_array_index (f->periods, NvStatsPeriod, i).contracted_days;
+  if (f->periods->len != N_QUARTERS || contracted <= 0)
     {
       g_autoptr (GPtrArray) roster = nv_roster_list (store, unit_id, NULL);
       g_autoptr (GPtrArray) monthly = nv_monthly_list (store, unit_id, NULL);
 
-      if ((roster != NULL && roster->len > 0) || (monthly != NULL && monthly->len > 0))
-        {
-          show_empty (self, _("No figures for the last five quarters"),
-                      _("Nobody on the unit’s staff list was employed in this quarter or the "
-                        "four before it, and there are no monthly figures from HR for them. "
-                        "Check the first and last days on the staff list."));
-          return;
-        }
+      f->state = (roster != NULL && roster->len > 0) || (monthly != NULL && monthly->len > 0)
+                     ? FIGURES_NOT_RECENT
+                     : FIGURES_NONE;
+      return f;
+    }
+
+  unit = nv_unit_get (store, unit_id, NULL);
+  f->unit_name = g_strdup (unit != NULL ? unit->name : "");
+  rolling_query.from = year_start (as_of);
+  rolling_query.to = as_of;
+  rolling_query.as_of = as_of;
+  f->rolling = nv_stats_for_unit (store, unit_id, &rolling_query, &error);
+  if (f->rolling == NULL || f->rolling->len != 1)
+    {
+      f->state = FIGURES_FAILED;
+      f->message = g_strdup (error != NULL ? error->message : "");
+      return f;
+    }
+  nv_unit_get_target (store, unit_id, &f->target, NULL);
+  f->state = FIGURES_SHOWN;
+  return f;
+}
+
+static void
+set_heading (NvOverviewPage *self, const char *unit_name, NvDay as_of)
+{
+  /* TRANSLATORS: the heading of the overview, «Sick leave in Avdeling 2B» */
+  g_autofree char *heading = g_strdup_printf (_("Sick leave in %s"), unit_name);
+  g_autofree char *as_of_text = nv_day_format_local (as_of);
+  g_autofree char *as_of_line = g_strdup_printf (_("Figures as of %s"), as_of_text);
+
+  gtk_label_set_text (self->heading, heading);
+  gtk_label_set_text (self->as_of_label, as_of_line);
+}
+
+static void
+figures_show (NvOverviewPage *self, const Figures *f)
+{
+  const NvStatsPeriod *periods;
+  NvStatsPeriod year;
+  double nok_per_day
+      = g_settings_get_int (nv_page_get_settings (NV_PAGE (self)), "cost-per-lost-day");
+
+  switch (f->state)
+    {
+    case FIGURES_FAILED:
+      show_empty (self, _("The figures could not be computed"), f->message);
+      return;
+    case FIGURES_NOT_RECENT:
+      show_empty (self, _("No figures for the last five quarters"),
+                  _("Nobody on the unit’s staff list was employed in this quarter or the "
+                    "four before it, and there are no monthly figures from HR for them. "
+                    "Check the first and last days on the staff list."));
+      return;
+    case FIGURES_NONE:
       show_empty (self, _("No figures yet"),
                   _("This page shows the unit’s sick leave this quarter and the last four "
                     "quarters, what it costs, and how much is short-term or long-term. Record "
                     "the staff and their sick leave, or the monthly figures from your HR "
                     "system, first."));
       return;
+    case FIGURES_SHOWN:
+    default:
+      break;
     }
 
-  unit = nv_unit_get (store, unit_id, NULL);
-  /* TRANSLATORS: the heading of the overview, «Sick leave in Avdeling 2B» */
-  heading = g_strdup_printf (_("Sick leave in %s"), unit != NULL ? unit->name : "");
-  gtk_label_set_text (self->heading, heading);
-  as_of_text = nv_day_format_local (as_of);
-  as_of_line = g_strdup_printf (_("Figures as of %s"), as_of_text);
-  gtk_label_set_text (self->as_of_label, as_of_line);
+  periods = (const NvStatsPeriod *) f->periods->data;
+  set_heading (self, f->unit_name, f->as_of);
+  year = nv_stats_combine (&periods[0], N_QUARTERS - 1);
+  fill_cards (self, &periods[N_QUARTERS - 1], &year, &periods[0],
+              &g_array_index (f->rolling, NvStatsPeriod, 0), f->target, nok_per_day);
+  nv_duration_view_set_periods (self->duration, &periods[0], N_QUARTERS - 1);
+  nv_overview_table_fill (self->named, periods, nok_per_day);
+  {
+    g_autofree char *source = nv_overview_source_sentence (periods, f->periods->len);
+    gtk_label_set_text (self->source_label, source);
+  }
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+}
 
-  rolling_query.from = year_start (as_of);
-  rolling_query.to = as_of;
-  rolling_query.as_of = as_of;
-  rolling = nv_stats_for_unit (store, unit_id, &rolling_query, &error);
-  if (rolling == NULL || rolling->len != 1)
+/* ---- Loading ------------------------------------------------------------ */
+
+typedef struct
+{
+  char *path;
+  gint64 unit_id;
+  NvDay as_of;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open (job->path, &error);
+
+  if (store == NULL)
     {
-      show_empty (self, _("The figures could not be computed"),
-                  error != NULL ? error->message : "");
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  nv_unit_get_target (store, unit_id, &target, NULL);
+  g_task_return_pointer (task, figures_compute (store, job->unit_id, job->as_of),
+                         (GDestroyNotify) figures_free);
+}
 
-  year = nv_stats_combine (&g_array_index (periods, NvStatsPeriod, 0), N_QUARTERS - 1);
-  fill_cards (self, &g_array_index (periods, NvStatsPeriod, N_QUARTERS - 1), &year,
-              &g_array_index (periods, NvStatsPeriod, 0),
-              &g_array_index (rolling, NvStatsPeriod, 0), target, nok_per_day);
-  nv_duration_view_set_periods (self->duration, &g_array_index (periods, NvStatsPeriod, 0),
-                                N_QUARTERS - 1);
+static void
+loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  NvOverviewPage *self = NV_OVERVIEW_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Figures) figures = g_task_propagate_pointer (G_TASK (result), &error);
 
-  nv_overview_table_fill (self->named, (const NvStatsPeriod *) periods->data, nok_per_day);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (figures == NULL)
+    {
+      /* The worker's own connection failed (busy, say): compute here. */
+      g_debug ("overview figures in a worker thread: %s", error->message);
+      nv_page_reload (NV_PAGE (self));
+      return;
+    }
+  figures_show (self, figures);
+}
 
-  source = nv_overview_source_sentence ((const NvStatsPeriod *) periods->data, periods->len);
-  gtk_label_set_text (self->source_label, source);
+/* The first frame shows the cards with «…» for the figures, laid out as
+ * they will be (heading, as-of line, cards, table), while a worker computes
+ * them: a big unit's statistics do not hold up the window. */
+static void
+load_in_thread (NvOverviewPage *self, NvStore *store, gint64 unit_id, NvDay as_of)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (NvUnit) unit = nv_unit_get (store, unit_id, NULL);
+  LoadJob *job = g_new0 (LoadJob, 1);
+  static const char *const values[] = { "current-percent", "year-percent", "arsverk", "cost",
+                                        "target" };
+
+  set_heading (self, unit != NULL ? unit->name : "", as_of);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    set_text (self, values[i], "…");
   gtk_stack_set_visible_child_name (self->stack, "figures");
+
+  self->loading = g_cancellable_new ();
+  job->path = g_strdup (nv_store_get_path (store));
+  job->unit_id = unit_id;
+  job->as_of = as_of;
+  task = g_task_new (self, self->loading, loaded_cb, NULL);
+  g_task_set_source_tag (task, load_in_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+nv_overview_page_reload (NvPage *page)
+{
+  NvOverviewPage *self = NV_OVERVIEW_PAGE (page);
+  NvStore *store = nv_page_get_store (page);
+  gint64 unit_id = nv_page_get_unit_id (page);
+  NvDay as_of = nv_page_today (page);
+  gboolean in_background = self->load_in_background;
+  g_autoptr (Figures) figures = NULL;
+
+  nv_faktor_profile_set_unit (self->profile, store, unit_id);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (store == NULL || unit_id == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  self->load_in_background = FALSE;
+  if (in_background && nv_store_get_path (store) != NULL)
+    {
+      load_in_thread (self, store, unit_id, as_of);
+      return;
+    }
+  figures = figures_compute (store, unit_id, as_of);
+  figures_show (self, figures);
+}
+
+void
+nv_overview_page_load_in_background (NvOverviewPage *self)
+{
+  g_return_if_fail (NV_IS_OVERVIEW_PAGE (self));
+  self->load_in_background = TRUE;
 }
 
 static void
@@ -514,6 +678,9 @@ nv_overview_page_dispose (GObject *object)
     g_clear_signal_handler (&self->settings_changed_id, self->settings);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->named, g_hash_table_unref);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
 
   G_OBJECT_CLASS (nv_overview_page_parent_class)->dispose (object);
 }

@@ -29,6 +29,12 @@ NvDurationView *nv_overview_page_get_duration_view (NvOverviewPage *self);
 /* «Set Target…» on the target card. */
 GtkWidget *nv_overview_page_get_target_button (NvOverviewPage *self);
 
+/* The next load (the window's first, before its first frame) computes the
+ * figures in a worker thread on a connection of its own, showing the cards
+ * with «…» meanwhile; later loads compute them at once. A store that is not
+ * a file (a server) is always loaded at once. */
+void nv_overview_page_load_in_background (NvOverviewPage *self);
+
 /* The quarter table as CSV or .xlsx (by @path's extension), masked. */
 gboolean nv_overview_page_export_table (NvOverviewPage *self, const char *path, GError **error);
 /* nv-overview-export.c: «Export Table» (parameter "csv" or "xlsx"). */

@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 
+#include "nv-keyring.h" /* the keyring functions the dialog uses */
+
 G_BEGIN_DECLS
 
 /* Called when the user presses Connect; returns FALSE (and @error, shown in
@@ -20,11 +22,5 @@ typedef gboolean (*NvConnectFunc) (const char *connection, const char *password,
 /* @connection: what the fields start with (NULL: empty). */
 GtkWindow *nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc func,
                                   gpointer data);
-
-/* The keyring: the password remembered for @connection (NULL: none, or no
- * keyring), storing one, forgetting it. */
-char *nv_connect_lookup_password (const char *connection);
-gboolean nv_connect_store_password (const char *connection, const char *password, GError **error);
-void nv_connect_forget_password (const char *connection);
 
 G_END_DECLS

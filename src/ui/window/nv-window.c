@@ -122,6 +122,10 @@ ensure_page (NvWindow *self, guint section)
   made = section == SECTION_FOLLOWUP && self->followup_made != NULL;
   page = made ? g_steal_pointer (&self->followup_made) : g_object_new (section_type (section), NULL);
   self->pages[section] = page;
+  /* Before the first frame the Overview's figures are computed in a worker
+   * thread: the window shows its cards with «…» instead of waiting. */
+  if (section == SECTION_OVERVIEW && !self->painted)
+    nv_overview_page_load_in_background (NV_OVERVIEW_PAGE (page));
   nv_page_set_context (page, self->context);
   nv_page_set_unit_id (page, nv_window_get_unit_id (self));
   adw_bin_set_child (self->slots[section], GTK_WIDGET (page));

@@ -1,0 +1,72 @@
+/* nv-pg-lazy.c — the app's nv_pg_is_conninfo, nv_db_pg_open, nv_db_is_pg
+ * and nv_db_pg_describe: they load nv-pg.so (and with it libpq) the first
+ * time a server is named (nv-module.h). naervaer-cli and the tests link
+ * the real ones.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nv-pg-table.h"
+
+#define MODULE "nv-pg"
+
+static const NvPgTable *
+table (GError **error)
+{
+  return (const NvPgTable *)nv_module_load (MODULE, sizeof (NvPgTable), error);
+}
+
+gboolean
+nv_pg_is_conninfo (const char *database)
+{
+  g_autoptr (GError) error = NULL;
+  const NvPgTable *pg;
+
+  /* A file name has no «=»: decided without libpq. */
+  if (database == NULL)
+    return FALSE;
+  if (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"))
+    return TRUE;
+  if (strchr (database, '=') == NULL)
+    return FALSE;
+  pg = table (&error);
+  if (pg == NULL)
+    {
+      /* Taken for a server, so that opening it says what is missing
+       * instead of making a file named like a connection string. */
+      g_warning ("%s", error->message);
+      return TRUE;
+    }
+  return pg->is_conninfo (database);
+}
+
+NvDb *
+nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, GError **error)
+{
+  const NvPgTable *pg = table (error);
+
+  return pg != NULL ? pg->db_open (conninfo, password, schema_version, error) : NULL;
+}
+
+gboolean
+nv_db_is_pg (NvDb *db)
+{
+  /* No connection to a server exists before the module is loaded. */
+  const NvPgTable *pg = (const NvPgTable *)nv_module_peek (MODULE);
+
+  return pg != NULL && pg->db_is_pg (db);
+}
+
+void
+nv_db_pg_describe (NvDb *db, char **host, char **dbname, char **login)
+{
+  const NvPgTable *pg = (const NvPgTable *)nv_module_peek (MODULE);
+
+  g_return_if_fail (pg != NULL);
+  pg->db_describe (db, host, dbname, login);
+}

@@ -1,0 +1,30 @@
+/* nv-pg-module.c — the entry point of nv-pg.so (nv-pg-table.h): the
+ * PostgreSQL backend and connection code, linked with libpq.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-store"
+
+#include "config.h"
+
+#include "nv-pg-table.h"
+#include "nv-store.h"
+
+/* The store's error domain, for the backend's errors. A quark is its
+ * string, so this copy (the module does not link the store) is the same
+ * quark as the app's; written exactly as nv-store.c writes it. */
+/* clang-format off */
+G_DEFINE_QUARK (nv - store - error - quark, nv_store_error)
+/* clang-format on */
+
+const NvModuleTable *nv_module_table (void);
+
+const NvModuleTable *
+nv_module_table (void)
+{
+  static const NvPgTable table = {
+    { sizeof (NvPgTable) }, nv_pg_is_conninfo, nv_db_pg_open, nv_db_is_pg, nv_db_pg_describe,
+  };
+
+  return &table.base;
+}

@@ -1,0 +1,25 @@
+/* nv-pg-table.h — what the PostgreSQL module (nv-pg.so) exports: the
+ * functions of nv-pg.h / nv-db-pg.h the app calls, so that libpq is loaded
+ * only when a server is used (nv-module.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nv-db-pg.h"
+#include "nv-module.h"
+#include "nv-pg.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  NvModuleTable base;
+  gboolean (*is_conninfo) (const char *database);
+  NvDb *(*db_open) (const char *conninfo, const char *password, int *schema_version,
+                    GError **error);
+  gboolean (*db_is_pg) (NvDb *db);
+  void (*db_describe) (NvDb *db, char **host, char **dbname, char **login);
+} NvPgTable;
+
+G_END_DECLS
