@@ -636,6 +636,10 @@ nv_chart_ensure_layout (NvChart *self, cairo_t *cr, double width, double height,
   layout->font_px = style->font_size;
   layout->small_px = style->font_size * 0.9;
   layout->context = pango_cairo_create_context (cr);
+  /* A new context has no language: texts of digits and signs only (tick
+   * labels, figures) were then itemized without one, and Pango loaded a
+   * second font set and a second set of metrics for that. */
+  pango_context_set_language (layout->context, pango_language_get_default ());
   make_fonts (layout->context, style, layout->font_px, layout->small_px, &layout->normal,
               &layout->small, &layout->bold);
   layout->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
