@@ -113,7 +113,8 @@ pg_set_error (NvDb *db, GError **error)
   g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn));
 
   g_strstrip (message);
-  if (PQstatus (conn) == CONNECTION_BAD)
+  /* (not OK: lost, or a try to connect again is still running) */
+  if (PQstatus (conn) != CONNECTION_OK)
     g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
                  _ ("The connection to the database server was lost: %s"), message);
   else if (g_strcmp0 (state, "42501") == 0)
@@ -674,6 +675,20 @@ pg_socket (NvDb *db)
   return PQsocket (DB (db)->pg->conn);
 }
 
+/* A new session: its settings again, and the statements are gone. */
+static gboolean
+session_again (NvDb *db, GError **error)
+{
+  DB (db)->version++;
+  return run (DB (db), "SELECT pg_catalog.set_config ('search_path', 'naervaer', false), "
+                       "pg_catalog.set_config ('datestyle', 'ISO, YMD', false), "
+                       "pg_catalog.set_config ('timezone', 'UTC', false), "
+                       "pg_catalog.set_config ('extra_float_digits', '3', false)")
+                 && run (DB (db), "LISTEN naervaer_changed")
+             ? TRUE
+             : pg_set_error (db, error);
+}
+
 static gboolean
 pg_reconnect (NvDb *db, GError **error)
 {
@@ -687,15 +702,51 @@ pg_reconnect (NvDb *db, GError **error)
       keep_error (DB (db), NULL);
       return pg_set_error (db, error);
     }
-  /* A new session: its settings again, and the statements are gone. */
-  DB (db)->version++;
-  return run (DB (db), "SELECT pg_catalog.set_config ('search_path', 'naervaer', false), "
-                       "pg_catalog.set_config ('datestyle', 'ISO, YMD', false), "
-                       "pg_catalog.set_config ('timezone', 'UTC', false), "
-                       "pg_catalog.set_config ('extra_float_digits', '3', false)")
-                 && run (DB (db), "LISTEN naervaer_changed")
-             ? TRUE
-             : pg_set_error (db, error);
+  return session_again (db, error);
+}
+
+/* The same without waiting (libpq's PQresetStart/PQresetPoll): the caller
+ * watches the socket as asked and polls again when it is ready. */
+static gboolean
+pg_reconnect_start (NvDb *db, GError **error)
+{
+  PGconn *conn = DB (db)->pg->conn;
+
+  if (PQstatus (conn) == CONNECTION_OK)
+    return TRUE;
+  if (!PQresetStart (conn))
+    {
+      keep_error (DB (db), NULL);
+      return pg_set_error (db, error);
+    }
+  return TRUE;
+}
+
+static NvDbConnecting
+pg_reconnect_poll (NvDb *db, int *fd, GError **error)
+{
+  PGconn *conn = DB (db)->pg->conn;
+
+  *fd = PQsocket (conn);
+  if (PQstatus (conn) == CONNECTION_OK)
+    return NV_DB_CONNECTED;
+  switch (PQresetPoll (conn))
+    {
+    case PGRES_POLLING_READING:
+      *fd = PQsocket (conn);
+      return NV_DB_CONNECTING_READ;
+    case PGRES_POLLING_WRITING:
+      *fd = PQsocket (conn);
+      return NV_DB_CONNECTING_WRITE;
+    case PGRES_POLLING_OK:
+      *fd = PQsocket (conn);
+      return session_again (db, error) ? NV_DB_CONNECTED : NV_DB_CONNECT_FAILED;
+    case PGRES_POLLING_FAILED:
+    default:
+      keep_error (DB (db), NULL);
+      pg_set_error (db, error);
+      return NV_DB_CONNECT_FAILED;
+    }
 }
 
 static gboolean
@@ -740,5 +791,7 @@ static const NvDbBackend pg_backend = {
   .remote_topics = pg_remote_topics,
   .socket = pg_socket,
   .reconnect = pg_reconnect,
+  .reconnect_start = pg_reconnect_start,
+  .reconnect_poll = pg_reconnect_poll,
   .is_connected = pg_is_connected,
 };
