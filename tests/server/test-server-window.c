@@ -17,6 +17,7 @@
 #include "nv-test-store.h"
 #include "nv-test-ui.h"
 #include "nv-backup-prefs.h"
+#include "nv-connect-dialog.h"
 #include "nv-database-prefs.h"
 #include "nv-overview-page.h"
 #include "nv-preferences.h"
@@ -246,6 +247,109 @@ test_lost_connection (Fixture *f, gconstpointer data)
   nv_test_spin ();
 }
 
+/* ---- Preferences › Database › Connect…: the form ----------------------- */
+
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+field (GtkWindow *dialog, const char *name)
+{
+  GtkWidget *w = find_named (GTK_WIDGET (dialog), name);
+
+  g_assert_nonnull (w);
+  return gtk_editable_get_text (GTK_EDITABLE (w));
+}
+
+static void
+set_field (GtkWindow *dialog, const char *name, const char *text)
+{
+  GtkWidget *w = find_named (GTK_WIDGET (dialog), name);
+
+  g_assert_nonnull (w);
+  gtk_editable_set_text (GTK_EDITABLE (w), text);
+}
+
+static gboolean
+never_called (const char *connection, const char *password, gpointer data, GError **error)
+{
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static void
+test_connect_form (Fixture *f, gconstpointer data)
+{
+  GtkWindow *dialog = nv_connect_dialog_new (
+      NULL, "host=db.kommune.no dbname=naervaer user=leder sslmode=require port=5433", never_called,
+      NULL);
+  AdwComboRow *ssl;
+  GtkWidget *error;
+
+  gtk_window_present (dialog);
+  nv_test_spin ();
+  ssl = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "sslmode"));
+  error = find_named (GTK_WIDGET (dialog), "error");
+
+  /* The connection's parts, each in its own field; TLS mode shown. */
+  g_assert_cmpstr (field (dialog, "host"), ==, "db.kommune.no");
+  g_assert_cmpstr (field (dialog, "database"), ==, "naervaer");
+  g_assert_cmpstr (field (dialog, "user"), ==, "leder");
+  g_assert_cmpstr (
+      gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (ssl))), ==,
+      "Encrypt, no check (require)");
+  /* A remote server without verify-full: refused in the form, saying so. */
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "db.kommune.no"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "verify-full"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+
+  /* verify-full: the connection follows (its other settings kept), and
+   * Connect is offered. */
+  adw_combo_row_set_selected (ssl, 1);
+  g_assert_cmpstr (field (dialog, "connection"), ==,
+                   "host=db.kommune.no dbname=naervaer user=leder sslmode=verify-full port=5433");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+
+  /* Fields into the connection, quoted where libpq needs it. */
+  set_field (dialog, "user", "Kari Nordmann");
+  g_assert_cmpstr (field (dialog, "connection"), ==,
+                   "host=db.kommune.no dbname=naervaer user='Kari Nordmann' sslmode=verify-full "
+                   "port=5433");
+  set_field (dialog, "host", "10.1.2.3");
+  adw_combo_row_set_selected (ssl, 4); /* prefer */
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "10.1.2.3"));
+
+  /* And back: a service name empties the fields; on this computer
+   * (localhost) a weaker mode is fine. */
+  set_field (dialog, "connection", "service=naervaer");
+  g_assert_cmpstr (field (dialog, "host"), ==, "");
+  g_assert_cmpstr (field (dialog, "user"), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ssl), ==, 0);
+  set_field (dialog, "connection", "postgresql://localhost/naervaer?sslmode=disable");
+  g_assert_cmpstr (field (dialog, "host"), ==, "localhost");
+  g_assert_cmpstr (field (dialog, "database"), ==, "naervaer");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+
+  gtk_window_destroy (dialog);
+  nv_test_spin ();
+}
+
 /* ---- Connecting again without blocking the window ----------------------- */
 
 /* The store reaches the server through a socket path of our own: a
@@ -419,6 +523,7 @@ main (int argc, char **argv)
   g_test_add ("/server-window/preferences", Fixture, NULL, setup, test_preferences, teardown);
   g_test_add ("/server-window/lost-connection", Fixture, NULL, setup, test_lost_connection,
               teardown);
+  g_test_add ("/server-window/connect-form", Fixture, NULL, setup, test_connect_form, teardown);
   g_test_add ("/server-window/reconnect-without-blocking", Fixture, NULL, setup,
               test_reconnect_without_blocking, teardown);
   return g_test_run ();

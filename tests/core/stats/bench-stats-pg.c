@@ -184,6 +184,13 @@ main (int argc, char **argv)
     total_lost (local);
   }
   copy_to_server (file, server);
+  if (g_getenv ("NV_BENCH_HOLD") != NULL)
+    {
+      /* For profiling one child by hand: the data stays this long. */
+      printf ("hold: %s | %s\n", file, server);
+      fflush (stdout);
+      g_usleep (G_USEC_PER_SEC * g_ascii_strtoull (g_getenv ("NV_BENCH_HOLD"), NULL, 10));
+    }
 
   for (guint run = 0; run < runs; run++)
     {
