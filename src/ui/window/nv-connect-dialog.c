@@ -281,6 +281,8 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
     gtk_string_list_append (ssl_model, _ (ssl_names[i]));
   adw_combo_row_set_model (ADW_COMBO_ROW (ssl_row), G_LIST_MODEL (ssl_model));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ssl_row), _ ("Encryption (TLS)"));
+  /* The mode below the title, where its whole name fits. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (ssl_row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (server_list), ssl_row);
   gtk_box_append (GTK_BOX (box), server_list);
 

@@ -12,9 +12,9 @@
  * median of NV_BENCH_RUNS:
  *   reference  SQLite, the file with its statistics packs;
  *   ours       PostgreSQL: the rows (filled by COPY) read through the
- *              store's statements, results in text form (no binary
- *              results, no server-side aggregation, no packs), computed by
- *              the same engine
+ *              store's statements, the spell rows in binary form (no
+ *              server-side aggregation, no packs), computed by the same
+ *              engine
  *                                                  — target ≤ 3× reference.
  * Both must give the same lost days to the last decimal.
  *

@@ -3,8 +3,9 @@
  * The store's statements are written for SQLite (`?1` parameters, COLLATE
  * NOCASE); each is rewritten once when prepared (nv-pg-sql.c). Statements
  * are prepared on the server once per connection and run with text
- * parameters (bytea ones binary); every result comes back whole and in
- * text form — the statistics' rows too, read through the same statements.
+ * parameters (bytea ones binary); every result comes back whole — in
+ * binary form when all its columns are integers, doubles or booleans (the
+ * statistics' rows), else in text form.
  *
  * An INSERT into a table with an `id` gets `RETURNING id` appended so that
  * ->last_insert_id works as SQLite's does. The connection LISTENs on
