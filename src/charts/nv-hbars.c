@@ -357,25 +357,12 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
   cairo_restore (cr);
 }
 
-typedef struct
-{
-  NvHBars *self;
-  const NvChartStyle *style;
-} ExportData;
-
-static void
-export_draw (gpointer data, cairo_t *cr, double width, double height)
-{
-  ExportData *d = data;
-
-  nv_hbars_draw (d->self, cr, width, height, d->style);
-}
-
 gboolean
 nv_hbars_export (NvHBars *self, const char *path, double width, double height,
                  const NvChartStyle *style, GError **error)
 {
-  ExportData d = { self, style };
 
-  return nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+  return nv_chart_export_drawing (path, width, height, self->title,
+                                  (NvChartDrawFunc) nv_hbars_draw,
+                                  self, style, error);
 }

@@ -431,29 +431,16 @@ nv_heatmap_hit_test (NvHeatmap *self, double width, double height, const NvChart
   return TRUE;
 }
 
-typedef struct
-{
-  NvHeatmap *self;
-  const NvChartStyle *style;
-} ExportData;
-
-static void
-export_draw (gpointer data, cairo_t *cr, double width, double height)
-{
-  ExportData *d = data;
-
-  nv_heatmap_draw (d->self, cr, width, height, d->style);
-}
-
 gboolean
 nv_heatmap_export (NvHeatmap *self, const char *path, double width, double height,
                    const NvChartStyle *style, GError **error)
 {
-  ExportData d = { self, style };
   gboolean was = self->for_export, ok;
 
   self->for_export = TRUE;
-  ok = nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+  ok = nv_chart_export_drawing (path, width, height, self->title,
+                                (NvChartDrawFunc) nv_heatmap_draw,
+                                self, style, error);
   self->for_export = was;
   return ok;
 }

@@ -400,25 +400,12 @@ nv_scatter_hit_test (NvScatter *self, double width, double height, const NvChart
   return best;
 }
 
-typedef struct
-{
-  NvScatter *self;
-  const NvChartStyle *style;
-} ExportData;
-
-static void
-export_draw (gpointer data, cairo_t *cr, double width, double height)
-{
-  ExportData *d = data;
-
-  nv_scatter_draw (d->self, cr, width, height, d->style);
-}
-
 gboolean
 nv_scatter_export (NvScatter *self, const char *path, double width, double height,
                    const NvChartStyle *style, GError **error)
 {
-  ExportData d = { self, style };
 
-  return nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+  return nv_chart_export_drawing (path, width, height, self->title,
+                                  (NvChartDrawFunc) nv_scatter_draw,
+                                  self, style, error);
 }
