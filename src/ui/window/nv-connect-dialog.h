@@ -23,4 +23,9 @@ typedef gboolean (*NvConnectFunc) (const char *connection, const char *password,
 GtkWindow *nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc func,
                                   gpointer data);
 
+/* The same when the server asked for a password at start-up: said so,
+ * with the password field focused. */
+GtkWindow *nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection,
+                                               NvConnectFunc func, gpointer data);
+
 G_END_DECLS
