@@ -1,7 +1,8 @@
 /* nv-pg-lazy.c — the app's nv_pg_is_conninfo, nv_db_pg_open, nv_db_is_pg
- * and nv_db_pg_describe: they load nv-pg.so (and with it libpq) the first
- * time a server is named (nv-module.h). naervaer-cli and the tests link
- * the real ones.
+ * nv_db_pg_describe and the connection-string helpers of «Connect to a
+ * Server» (nv_pg_check_transport, nv_pg_conninfo_fields/_set_fields): they load nv-pg.so (and with
+ * it libpq) the first time a server is named (nv-module.h). naervaer-cli and the tests link the
+ * real ones.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,12 @@
 #include "nv-pg-table.h"
 
 #define MODULE "nv-pg"
+
+/* The module's errors carry this domain; a quark is its string, so this
+ * is the same quark as the module's (written as nv-pg-connect.c does). */
+/* clang-format off */
+G_DEFINE_QUARK (nv-pg-error-quark, nv_pg_error)
+/* clang-format on */
 
 static const NvPgTable *
 table (GError **error)
@@ -69,4 +76,42 @@ nv_db_pg_describe (NvDb *db, char **host, char **dbname, char **login)
 
   g_return_if_fail (pg != NULL);
   pg->db_describe (db, host, dbname, login);
+}
+
+gboolean
+nv_pg_check_transport (const char *conninfo, GError **error)
+{
+  const NvPgTable *pg = table (error);
+
+  return pg != NULL && pg->check_transport (conninfo, error);
+}
+
+gboolean
+nv_pg_conninfo_fields (const char *conninfo, char **host, char **dbname, char **user,
+                       char **sslmode)
+{
+  g_autoptr (GError) error = NULL;
+  const NvPgTable *pg = table (&error);
+
+  if (pg == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  return pg->conninfo_fields (conninfo, host, dbname, user, sslmode);
+}
+
+char *
+nv_pg_conninfo_set_fields (const char *conninfo, const char *host, const char *dbname,
+                           const char *user, const char *sslmode)
+{
+  g_autoptr (GError) error = NULL;
+  const NvPgTable *pg = table (&error);
+
+  if (pg == NULL)
+    {
+      g_warning ("%s", error->message);
+      return NULL;
+    }
+  return pg->conninfo_set_fields (conninfo, host, dbname, user, sslmode);
 }

@@ -20,6 +20,11 @@ typedef struct
                     GError **error);
   gboolean (*db_is_pg) (NvDb *db);
   void (*db_describe) (NvDb *db, char **host, char **dbname, char **login);
+  gboolean (*check_transport) (const char *conninfo, GError **error);
+  gboolean (*conninfo_fields) (const char *conninfo, char **host, char **dbname, char **user,
+                               char **sslmode);
+  char *(*conninfo_set_fields) (const char *conninfo, const char *host, const char *dbname,
+                                const char *user, const char *sslmode);
 } NvPgTable;
 
 G_END_DECLS
