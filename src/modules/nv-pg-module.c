@@ -23,7 +23,14 @@ const NvModuleTable *
 nv_module_table (void)
 {
   static const NvPgTable table = {
-    { sizeof (NvPgTable) }, nv_pg_is_conninfo, nv_db_pg_open, nv_db_is_pg, nv_db_pg_describe,
+    .base = { sizeof (NvPgTable) },
+    .is_conninfo = nv_pg_is_conninfo,
+    .db_open = nv_db_pg_open,
+    .db_is_pg = nv_db_is_pg,
+    .db_describe = nv_db_pg_describe,
+    .check_transport = nv_pg_check_transport,
+    .conninfo_fields = nv_pg_conninfo_fields,
+    .conninfo_set_fields = nv_pg_conninfo_set_fields,
   };
 
   return &table.base;
