@@ -14,25 +14,18 @@
 #include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-} Fixture;
+typedef NvTestDb Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "test.db");
+  nv_test_db_open (f, "test.db");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (f);
 }
 
 /* Aborts the test when @name is not listed. */

@@ -12,25 +12,18 @@
 
 #define EPS 1e-9
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-} Fixture;
+typedef NvTestDb Fixture;
 
 static void
 setup (Fixture *fx, gconstpointer data)
 {
-  fx->dir = nv_test_tmpdir ();
-  fx->store = nv_test_open_store (fx->dir, "faktor.db");
+  nv_test_db_open (fx, "faktor.db");
 }
 
 static void
 teardown (Fixture *fx, gconstpointer data)
 {
-  g_clear_object (&fx->store);
-  nv_test_rmtree (fx->dir);
-  g_free (fx->dir);
+  nv_test_db_close (fx);
 }
 
 static gboolean

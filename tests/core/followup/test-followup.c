@@ -21,6 +21,21 @@ typedef struct
   NvSpellType type;
 } S;
 
+/* Appends @s as a spell of @employee with the id @id to @spells (NvSpell). */
+static void
+append_spell (GArray *spells, gint64 id, gint64 employee, const S *s)
+{
+  NvSpell spell = { 0 };
+
+  spell.id = id;
+  spell.employee_id = employee;
+  spell.start = s->start;
+  spell.end = s->end;
+  spell.grade = s->grade;
+  spell.type = s->type;
+  g_array_append_val (spells, spell);
+}
+
 /* A case built by hand (not by the statistics engine), so these tests judge
  * the milestone rules alone. */
 static NvCase *
@@ -34,14 +49,7 @@ make_case (const S *spells, guint n, NvDay as_of)
   c->start = spells[0].start;
   for (guint i = 0; i < n; i++)
     {
-      NvSpell spell = { 0 };
-
-      spell.employee_id = 7;
-      spell.start = spells[i].start;
-      spell.end = spells[i].end;
-      spell.grade = spells[i].grade;
-      spell.type = spells[i].type;
-      g_array_append_val (c->spells, spell);
+      append_spell (c->spells, 0, 7, &spells[i]);
       if (spells[i].type == NV_SPELL_DOCTOR)
         c->has_doctor = TRUE;
       if (i > 0)
@@ -411,16 +419,7 @@ followup_of (const S *spells, guint n, NvDay as_of, GPtrArray **cases_out)
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)nv_milestone_free);
 
   for (guint i = 0; i < n; i++)
-    {
-      NvSpell spell = { 0 };
-      spell.id = i + 1;
-      spell.employee_id = 7;
-      spell.start = spells[i].start;
-      spell.end = spells[i].end;
-      spell.grade = spells[i].grade;
-      spell.type = spells[i].type;
-      g_array_append_val (raw, spell);
-    }
+    append_spell (raw, i + 1, 7, &spells[i]);
   cases = nv_followup_cases_compute ((NvSpell *)(void *)raw->data, raw->len, as_of);
   for (guint i = 0; i < cases->len; i++)
     {
@@ -508,14 +507,8 @@ repeated_of (const R *rows, guint n, NvDay as_of)
 
   for (guint i = 0; i < n; i++)
     {
-      NvSpell spell = { 0 };
-      spell.id = i + 1;
-      spell.employee_id = rows[i].employee;
-      spell.start = rows[i].start;
-      spell.end = rows[i].end;
-      spell.grade = 100;
-      spell.type = rows[i].type;
-      g_array_append_val (raw, spell);
+      const S spell = { rows[i].start, rows[i].end, 100, rows[i].type };
+      append_spell (raw, i + 1, rows[i].employee, &spell);
     }
   cases = nv_followup_cases_compute ((NvSpell *)(void *)raw->data, raw->len, as_of);
   for (guint i = 0; i < cases->len; i++)

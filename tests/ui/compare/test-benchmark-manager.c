@@ -25,19 +25,12 @@
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-  NvContext *context;
-} Fixture;
+typedef NvTestDb Fixture;
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
+  nv_test_db_open_with_context (f, NV_DAY_NONE);
 }
 
 static void
@@ -48,10 +41,7 @@ teardown (Fixture *f, gconstpointer data)
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (windows);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (f);
 }
 
 

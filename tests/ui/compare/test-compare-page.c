@@ -29,9 +29,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
-  NvContext *context;
+  NvTestDb db;
   GtkWidget *window;
   NvComparePage *page;
   gint64 unit;
@@ -49,7 +47,7 @@ add_months (Fixture *f, int persons_2025)
         g_autoptr (GError) error = NULL;
         NvMonthly monthly = { f->unit, 2024 + q / 4, (q % 4) * 3 + m + 1, 200, 2,
                               doctor_per_quarter[q], q >= 4 ? persons_2025 : 12 };
-        nv_monthly_upsert (f->store, &monthly, NULL, &error);
+        nv_monthly_upsert (f->db.store, &monthly, NULL, &error);
         g_assert_no_error (error);
       }
 }
@@ -59,7 +57,7 @@ import_benchmark (Fixture *f, const char *csv)
 {
   g_autoptr (GError) error = NULL;
 
-  nv_benchmark_import_data (f->store, "bench.csv", csv, strlen (csv), NULL, &error);
+  nv_benchmark_import_data (f->db.store, "bench.csv", csv, strlen (csv), NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -78,10 +76,8 @@ setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, nv_day_from_ymd (2025, 8, 15));
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
+  nv_test_db_open_with_context (&f->db, nv_day_from_ymd (2025, 8, 15));
+  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
   import_benchmark (f, flat_benchmark);
   add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
@@ -90,7 +86,7 @@ setup (Fixture *f, gconstpointer data)
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_context (NV_PAGE (f->page), f->context);
+  nv_page_set_context (NV_PAGE (f->page), f->db.context);
   nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
   g_assert_true (nv_compare_page_select_benchmark (f->page, "Testserie"));
   gtk_window_present (GTK_WINDOW (f->window));
@@ -102,10 +98,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   nv_test_spin ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 static void
@@ -243,8 +236,8 @@ test_dark_style (Fixture *f, gconstpointer data)
 static void
 test_export (Fixture *f, gconstpointer data)
 {
-  g_autofree char *png = g_build_filename (f->dir, "trend.png", NULL);
-  g_autofree char *pdf = g_build_filename (f->dir, "trend.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->db.dir, "trend.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->db.dir, "trend.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
   cairo_surface_t *surface;
@@ -263,8 +256,8 @@ test_export (Fixture *f, gconstpointer data)
 
   /* The table: CSV with a BOM and `;`, and a real workbook (a zip). */
   {
-    g_autofree char *csv = g_build_filename (f->dir, "tabell.csv", NULL);
-    g_autofree char *xlsx = g_build_filename (f->dir, "tabell.xlsx", NULL);
+    g_autofree char *csv = g_build_filename (f->db.dir, "tabell.csv", NULL);
+    g_autofree char *xlsx = g_build_filename (f->db.dir, "tabell.xlsx", NULL);
     g_autofree char *text = NULL, *book = NULL;
 
     g_assert_true (nv_compare_page_export (f->page, csv, &error));
@@ -417,14 +410,14 @@ static void
 test_few_quarters (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvContext) later = nv_test_context_new (f->store, nv_day_from_ymd (2025, 10, 1));
-  gint64 small = nv_unit_add (f->store, "Ny enhet", "barnehage", "", &error);
+  g_autoptr (NvContext) later = nv_test_context_new (f->db.store, nv_day_from_ymd (2025, 10, 1));
+  gint64 small = nv_unit_add (f->db.store, "Ny enhet", "barnehage", "", &error);
 
   g_assert_no_error (error);
   for (int m = 4; m <= 9; m++)
     {
       NvMonthly monthly = { small, 2025, m, 200, 2, 10, 12 };
-      nv_monthly_upsert (f->store, &monthly, NULL, &error);
+      nv_monthly_upsert (f->db.store, &monthly, NULL, &error);
       g_assert_no_error (error);
     }
   nv_page_set_context (NV_PAGE (f->page), later);
