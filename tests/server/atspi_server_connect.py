@@ -4,23 +4,11 @@ connection; a connection that does not work is named in the dialog, which
 stays open; one that works puts the window on the server (its unit in the
 unit switcher) without a restart, and Preferences then show the server."""
 import os
-import subprocess
 import sys
-import time
 
-HERE = os.path.dirname(__file__)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "ui"))
-import pgcluster  # noqa: E402
-
-CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
-
-
-def cli(conninfo, *args):
-    r = subprocess.run([CLI, "--database", conninfo, *args], capture_output=True, text=True,
-                       timeout=120)
-    if r.returncode != 0:
-        raise AssertionError(f"naervaer-cli {args} failed:\n{r.stdout}\n{r.stderr}")
+sys.path.insert(0, os.path.dirname(__file__))
+# The start-up the two server tests share: paths, the cluster, the CLI.
+from atspi_server_app import cli, label_texts, pgcluster, switcher_names, wait_until  # noqa: E402
 
 
 def main():
@@ -30,7 +18,6 @@ def main():
         import pyatspi  # noqa: E402
         from atspi_util import App, same_name  # noqa: E402
         from atspi_backup import open_menu_item, top_window  # noqa: E402
-        from atspi_server_app import switcher_names, wait_until  # noqa: E402
 
         conninfo = cluster.conninfo()
         cli(conninfo, "server", "init")
@@ -52,15 +39,11 @@ def main():
         # A service nobody set up: said in the dialog, which stays.
         app.type_into(entry, "service=naervaer_no_such_service")
         app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
-        time.sleep(1)
         dialog = top_window(app, "Connect to the Municipality’s Server")
-        texts = []
-        for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog):
-            try:
-                texts.append(app.text_of(n))
-            except Exception:
-                pass
-        assert any("naervaer_no_such_service" in t for t in texts), texts
+        wait_until("the dialog names the service that did not work",
+                   lambda: any("naervaer_no_such_service" in t
+                               for t in label_texts(app, pyatspi, dialog)), 30)
+        dialog = top_window(app, "Connect to the Municipality’s Server")
         assert "Avdeling 2B" in switcher_names(app, pyatspi)
 
         entry = app.wait_for(pyatspi.ROLE_TEXT, "Connection", root=dialog)
