@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <string.h>
 
 #include "nv-test-store.h"
+#include "nv-benchmark.h"
 #include "nv-unit.h"
 
 gboolean
@@ -215,4 +217,34 @@ nv_test_add_overview_unit (NvStore *store)
   nv_test_add_spell (store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
                      NV_SPELL_DOCTOR);
   return unit;
+}
+
+void
+nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor, guint n_quarters,
+                              guint late_from, int late_persons)
+{
+  for (guint q = 0; q < n_quarters; q++)
+    for (int m = 0; m < 3; m++)
+      {
+        g_autoptr (GError) error = NULL;
+        NvMonthly monthly = { unit,
+                              2024 + q / 4,
+                              (q % 4) * 3 + m + 1,
+                              200,
+                              2,
+                              doctor[q],
+                              q >= late_from ? late_persons : 12 };
+
+        nv_monthly_upsert (store, &monthly, NULL, &error);
+        g_assert_no_error (error);
+      }
+}
+
+void
+nv_test_import_benchmark (NvStore *store, const char *csv)
+{
+  g_autoptr (GError) error = NULL;
+
+  nv_benchmark_import_data (store, "bench.csv", csv, strlen (csv), NULL, &error);
+  g_assert_no_error (error);
 }

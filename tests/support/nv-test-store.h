@@ -82,6 +82,16 @@ void nv_test_db_close (NvTestDb *db);
 void nv_test_db_setup (NvTestDb *db, gconstpointer data);
 void nv_test_db_teardown (NvTestDb *db, gconstpointer data);
 
+/* Monthly figures (HR system) for @unit from January 2024: for each of
+ * @n_quarters quarters three months of 200 contracted days, 2 self-certified
+ * and @doctor[q] doctor-certified lost days, with 12 persons before quarter
+ * @late_from and @late_persons from it on. */
+void nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor,
+                                   guint n_quarters, guint late_from, int late_persons);
+/* Imports the benchmark file @csv (named «bench.csv»); fails the test when
+ * it is refused. */
+void nv_test_import_benchmark (NvStore *store, const char *csv);
+
 /* Adds the unit «Avdeling 2B» (helse-omsorg) whose figures the overview
  * tests compute by hand (see nv-test-store.c): as of 30 June 2025, Q2 2025
  * 4,9 %, the last four quarters 1,6 %, 0,15 årsverk, 162 150 kr. Returns

@@ -16,18 +16,6 @@
 
 typedef NvTestDb Fixture;
 
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  nv_test_db_open (f, "test.db");
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  nv_test_db_close (f);
-}
-
 /* Aborts the test when @name is not listed. */
 static NvBenchmarkSeries *find_series (GPtrArray *list, const char *name)
   __attribute__ ((returns_nonnull));
@@ -637,7 +625,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/benchmark/names-and-periods", test_names_and_periods);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, nv_test_db_setup, fn, nv_test_db_teardown)
   ADD ("/benchmark/bundled", test_bundled);
   ADD ("/benchmark/points-range", test_points_range);
   ADD ("/benchmark/import/ok", test_import_ok);

@@ -28,12 +28,6 @@
 typedef NvTestDb Fixture;
 
 static void
-setup (Fixture *f, gconstpointer data)
-{
-  nv_test_db_open_with_context (f, NV_DAY_NONE);
-}
-
-static void
 teardown (Fixture *f, gconstpointer data)
 {
   GList *windows = gtk_window_list_toplevels ();
@@ -562,17 +556,17 @@ main (int argc, char **argv)
   adw_init ();
   nv_ui_register_resource ();
 
-  g_test_add ("/benchmark-manager/bundled", Fixture, NULL, setup, test_bundled, teardown);
-  g_test_add ("/benchmark-manager/behind", Fixture, NULL, setup, test_behind, teardown);
-  g_test_add ("/benchmark-manager/import-refused", Fixture, NULL, setup, test_import_refused,
+  g_test_add ("/benchmark-manager/bundled", Fixture, NULL, nv_test_db_setup, test_bundled, teardown);
+  g_test_add ("/benchmark-manager/behind", Fixture, NULL, nv_test_db_setup, test_behind, teardown);
+  g_test_add ("/benchmark-manager/import-refused", Fixture, NULL, nv_test_db_setup, test_import_refused,
               teardown);
-  g_test_add ("/benchmark-manager/import-replaces", Fixture, NULL, setup, test_import_replaces,
+  g_test_add ("/benchmark-manager/import-replaces", Fixture, NULL, nv_test_db_setup, test_import_replaces,
               teardown);
-  g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, setup,
+  g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, nv_test_db_setup,
               test_preferences_combo, teardown);
-  g_test_add ("/benchmark-manager/provenance", Fixture, NULL, setup, test_provenance, teardown);
-  g_test_add ("/benchmark-manager/update-from-ssb", Fixture, NULL, setup, test_update_from_ssb,
+  g_test_add ("/benchmark-manager/provenance", Fixture, NULL, nv_test_db_setup, test_provenance, teardown);
+  g_test_add ("/benchmark-manager/update-from-ssb", Fixture, NULL, nv_test_db_setup, test_update_from_ssb,
               teardown);
-  g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, setup, test_screenshot, teardown);
+  g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, nv_test_db_setup, test_screenshot, teardown);
   return g_test_run ();
 }

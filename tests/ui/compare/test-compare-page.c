@@ -41,25 +41,10 @@ static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
 static void
 add_months (Fixture *f, int persons_2025)
 {
-  for (guint q = 0; q < G_N_ELEMENTS (doctor_per_quarter); q++)
-    for (int m = 0; m < 3; m++)
-      {
-        g_autoptr (GError) error = NULL;
-        NvMonthly monthly = { f->unit, 2024 + q / 4, (q % 4) * 3 + m + 1, 200, 2,
-                              doctor_per_quarter[q], q >= 4 ? persons_2025 : 12 };
-        nv_monthly_upsert (f->db.store, &monthly, NULL, &error);
-        g_assert_no_error (error);
-      }
+  nv_test_add_monthly_quarters (f->db.store, f->unit, doctor_per_quarter,
+                                G_N_ELEMENTS (doctor_per_quarter), 4, persons_2025);
 }
 
-static void
-import_benchmark (Fixture *f, const char *csv)
-{
-  g_autoptr (GError) error = NULL;
-
-  nv_benchmark_import_data (f->db.store, "bench.csv", csv, strlen (csv), NULL, &error);
-  g_assert_no_error (error);
-}
 
 static const char *flat_benchmark =
   "serie;periode;prosent;type;kilde\n"
@@ -79,15 +64,11 @@ setup (Fixture *f, gconstpointer data)
   nv_test_db_open_with_context (&f->db, nv_day_from_ymd (2025, 8, 15));
   f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
-  import_benchmark (f, flat_benchmark);
+  nv_test_import_benchmark (f->db.store, flat_benchmark);
   add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
 
   f->page = g_object_new (NV_TYPE_COMPARE_PAGE, NULL);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_context (NV_PAGE (f->page), f->db.context);
-  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  f->window = nv_test_page_window (f->page, f->db.context, f->unit, 1200, 900);
   g_assert_true (nv_compare_page_select_benchmark (f->page, "Testserie"));
   gtk_window_present (GTK_WINDOW (f->window));
   nv_test_spin ();
@@ -124,10 +105,10 @@ static void
 test_light_red_and_green (Fixture *f, gconstpointer data)
 {
   /* 5,1 / 4,6 = 1,109 → red; 5,1 / 5,7 = 0,895 → green. */
-  import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;4,6;legemeldt;test\n");
+  nv_test_import_benchmark (f->db.store, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;4,6;legemeldt;test\n");
   nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Red: clearly higher");
-  import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;5,7;legemeldt;test\n");
+  nv_test_import_benchmark (f->db.store, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;5,7;legemeldt;test\n");
   nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Green: clearly lower");
 }

@@ -64,12 +64,9 @@ static void
 test_empty (Fixture *f, gconstpointer data)
 {
   NvFollowupPage *page = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = nv_test_page_window (page, f->db.context, f->unit, 0, 0);
   gboolean attention = TRUE;
 
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  nv_page_set_context (NV_PAGE (page), f->db.context);
-  nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 0);
   /* Only egenmeldt: nobody to follow up. */
   nv_test_add_spell (f->db.store, f->ab, f->today - 2, NV_DAY_NONE, 100, NV_SPELL_SELF);
@@ -248,16 +245,13 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   NvFollowupPage *page = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window;
   NvTrackedFromDialog *dialog;
   GtkWidget *group;
 
   nv_test_add_spell (f->db.store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   nv_test_add_spell (f->db.store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  nv_page_set_context (NV_PAGE (page), f->db.context);
-  nv_page_set_unit_id (NV_PAGE (page), f->unit);
+  window = nv_test_page_window (page, f->db.context, f->unit, 900, 700);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);
 

@@ -41,10 +41,7 @@ setup (Fixture *f, gconstpointer data)
   f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
   f->page = g_object_new (NV_TYPE_MEASURES_PAGE, NULL);
-  f->window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_context (NV_PAGE (f->page), f->db.context);
-  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  f->window = nv_test_page_window (f->page, f->db.context, f->unit, 0, 0);
   gtk_window_present (GTK_WINDOW (f->window));
   nv_test_spin_rounds (3, 0);
 }
