@@ -139,7 +139,7 @@ test_former_last (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   /* AB's first row ended when the FTE changed: AB still works here. */
   g_assert_true (
-      nv_roster_change_fte (f->store, f->e1, nv_day_from_ymd (2025, 1, 1), 100, NULL, &error));
+      nv_roster_change_fte (f->db.store, f->e1, nv_day_from_ymd (2025, 1, 1), 100, NULL, &error));
   g_assert_no_error (error);
   nv_test_spin ();
 
