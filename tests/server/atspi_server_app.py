@@ -47,10 +47,9 @@ def switcher_names(app, pyatspi):
 
 
 def wait_until(what, check, timeout):
-    """Polls `check` until it holds; `timeout` seconds, scaled by NV_TEST_TIME_SCALE."""
-    from atspi_util import deadline  # noqa: E402
-
-    end = deadline(timeout)
+    """Polls `check` until it holds, for `timeout` seconds (callers scale it
+    by atspi_util.TIME_SCALE)."""
+    end = time.time() + timeout
     while time.time() < end:
         if check():
             return

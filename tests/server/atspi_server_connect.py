@@ -16,7 +16,7 @@ def main():
     app = None
     try:
         import pyatspi  # noqa: E402
-        from atspi_util import App, same_name  # noqa: E402
+        from atspi_util import TIME_SCALE, App, same_name  # noqa: E402
         from atspi_backup import open_menu_item, top_window  # noqa: E402
 
         conninfo = cluster.conninfo()
@@ -39,10 +39,13 @@ def main():
         # A service nobody set up: said in the dialog, which stays.
         app.type_into(entry, "service=naervaer_no_such_service")
         app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
-        dialog = top_window(app, "Connect to the Municipality’s Server")
-        wait_until("the dialog names the service that did not work",
-                   lambda: any("naervaer_no_such_service" in t
-                               for t in label_texts(app, pyatspi, dialog)), 30)
+
+        def said(words):
+            dialog = top_window(app, "Connect to the Municipality’s Server")
+            return any(words in t for t in label_texts(app, pyatspi, dialog))
+
+        wait_until("the dialog naming the service that failed",
+                   lambda: said("naervaer_no_such_service"), 30 * TIME_SCALE)
         dialog = top_window(app, "Connect to the Municipality’s Server")
         assert "Avdeling 2B" in switcher_names(app, pyatspi)
 
