@@ -27,7 +27,8 @@ def main():
             cli(a.db, "unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
 
         app = App(prepare=prepare)
-        wait_until("the file's unit", lambda: "Avdeling 2B" in switcher_names(app, pyatspi), 15)
+        wait_until("the file's unit", lambda: "Avdeling 2B" in switcher_names(app, pyatspi),
+                   60 * TIME_SCALE)
 
         open_menu_item(app, "_Preferences")
         prefs = top_window(app, "Preferences")
@@ -54,7 +55,7 @@ def main():
         app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
         wait_until("the server's unit in the unit switcher",
                    lambda: "Fjellro sykehjem" in switcher_names(app, pyatspi)
-                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 20)
+                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 60 * TIME_SCALE)
 
         open_menu_item(app, "_Preferences")
         prefs = top_window(app, "Preferences")
