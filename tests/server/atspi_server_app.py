@@ -12,7 +12,7 @@ import time
 HERE = os.path.dirname(__file__)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "ui"))
-import pgcluster  # noqa: E402
+import pgcluster  # noqa: E402,F401 (also for atspi_server_connect.py)
 
 CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
 
@@ -25,6 +25,17 @@ def cli(conninfo, *args):
     return r.stdout
 
 
+def label_texts(app, pyatspi, root, showing=True):
+    """The texts of the labels under `root` (those that have one)."""
+    texts = []
+    for n in app.find_all(pyatspi.ROLE_LABEL, None, root=root, showing=showing):
+        try:
+            texts.append(app.text_of(n))
+        except Exception:
+            pass
+    return texts
+
+
 def switcher_names(app, pyatspi):
     # Hidden while there is no unit.
     switchers = app.find_all(pyatspi.ROLE_COMBO_BOX, "Unit", showing=False)
@@ -32,15 +43,12 @@ def switcher_names(app, pyatspi):
         return []
     switcher = switchers[0]
     names = [n.name for n in app.find_all(None, None, root=switcher, showing=False)]
-    for n in app.find_all(pyatspi.ROLE_LABEL, None, root=switcher, showing=False):
-        try:
-            names.append(app.text_of(n))
-        except Exception:
-            pass
-    return names
+    return names + label_texts(app, pyatspi, switcher, showing=False)
 
 
 def wait_until(what, check, timeout):
+    """Polls `check` until it holds, for `timeout` seconds (callers scale it
+    by atspi_util.TIME_SCALE)."""
     end = time.time() + timeout
     while time.time() < end:
         if check():
@@ -54,7 +62,7 @@ def main():
     app = None
     try:
         import pyatspi  # noqa: E402
-        from atspi_util import App  # noqa: E402
+        from atspi_util import App, TIME_SCALE  # noqa: E402
 
         conninfo = cluster.conninfo()
         cli(conninfo, "server", "init")
@@ -70,24 +78,24 @@ def main():
         # Another process adds a unit: the window shows it, no restart.
         cli(conninfo, "unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
         wait_until("the unit the CLI added is in the unit switcher",
-                   lambda: "Avdeling 2B" in switcher_names(app, pyatspi), 15)
+                   lambda: "Avdeling 2B" in switcher_names(app, pyatspi), 60 * TIME_SCALE)
         assert not app.find_all(pyatspi.ROLE_PUSH_BUTTON, "Try Again")
 
         # The server stops: the banner says so and offers to try again.
         cluster.stop_server()
-        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Try Again", timeout=20)
+        app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "Try Again", timeout=40)
         assert app.proc.poll() is None, "the app ended when the server stopped"
 
         # Back again: the app connects by itself (2, 4, 8 … s) and the banner goes.
         cluster.start_server()
-        app.wait_gone(pyatspi.ROLE_PUSH_BUTTON, "Try Again", timeout=40)
+        app.wait_gone(pyatspi.ROLE_PUSH_BUTTON, "Try Again", timeout=90)
 
         # And it follows the CLI again: the unit removed elsewhere goes here.
         cli(conninfo, "unit", "add", "Solsikken", "--sector", "barnehage")
         cli(conninfo, "unit", "delete", "Avdeling 2B")
         wait_until("the unit the CLI deleted leaves the unit switcher",
                    lambda: "Solsikken" in switcher_names(app, pyatspi)
-                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 15)
+                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 60 * TIME_SCALE)
 
         # Never a file instead of the server.
         files = sorted(os.listdir(app.dir))
