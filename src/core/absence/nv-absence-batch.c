@@ -10,6 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "nv-absence-private.h"
 #include "nv-stats-private.h"
@@ -21,6 +24,7 @@ typedef struct
   char *ref;
   GArray *roster; /* NvIv, sorted */
   GArray *spells; /* NvIv, sorted */
+  guint rank;     /* place by id among the batch's employees (sort_by_employee()) */
 } BatchEmployee;
 
 /* Rows per multi-row INSERT: 5 parameters each stays far below SQLite's
@@ -38,7 +42,6 @@ typedef struct
 
 typedef struct
 {
-  gint64 employee_id;
   BatchEmployee *e;
   double grade;
   NvDay start;
@@ -62,7 +65,7 @@ struct _NvAbsenceBatch
   guint n_in_block;
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
   BatchEmployee *last; /* found by the last lookup (rows come grouped) */
-  char *last_ref;      /* the exact ref it was found by */
+  char last_ref[64];   /* the exact ref it was found by, when that is shorter */
   NvStmt *insert_spell; /* the store's cached statement, prepared once */
   guint n_written;
 
@@ -77,6 +80,12 @@ struct _NvAbsenceBatch
   NvStmt *insert_many; /* our own statement, finalized on free */
   PendingSpell *pending; /* PENDING_MAX, allocated when first needed */
   guint n_pending;
+  /* The waiting rows stay in file order; order[] is their order by
+   * employee and start (sort_by_employee(): a count per employee, ranked
+   * for n_ranked employees). */
+  guint32 *order;
+  guint *per_rank;
+  guint n_ranked;
   /* The statistics pack's per-row trigger, dropped for a deferred batch
    * (nv_stats_pack_bulk_begin) until the final flush puts it back. */
   gboolean bulk_begun;
@@ -179,10 +188,11 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
     return;
   g_clear_pointer (&batch->insert_many, nv_stmt_finalize);
   g_free (batch->pending);
+  g_free (batch->order);
+  g_free (batch->per_rank);
   /* Not flushed: the caller rolls back, which restores the trigger. */
   g_free (batch->pack_trigger);
   g_free (batch->spell_index);
-  g_free (batch->last_ref);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
   g_clear_pointer (&batch->keys, g_string_chunk_free);
@@ -207,12 +217,13 @@ lookup (NvAbsenceBatch *batch, const char *trimmed)
   if (batch->last != NULL && strcmp (trimmed, batch->last_ref) == 0)
     return batch->last;
   e = lookup_key (batch, trimmed);
-  if (e != NULL)
-    {
-      batch->last = e;
-      g_free (batch->last_ref);
-      batch->last_ref = g_strdup (trimmed);
-    }
+  /* Remembered without an allocation: in a file sorted by date nearly every
+   * row names another employee. */
+  if (e != NULL && g_strlcpy (batch->last_ref, trimmed, sizeof batch->last_ref) <
+                     sizeof batch->last_ref)
+    batch->last = e;
+  else
+    batch->last = NULL;
   return e;
 }
 
@@ -314,7 +325,9 @@ bind_spell (NvStmt *stmt, int first, gint64 employee_id, NvDay start, NvDay end,
   nv_stmt_bind_static_text (stmt, first + 4, type == NV_SPELL_SELF ? "egenmeldt" : "legemeldt");
 }
 
-#define INSERT_SPELL "INSERT INTO spell (employee_id, start_day, end_day, grade, type) VALUES "
+#define SPELL_COLUMNS "spell (employee_id, start_day, end_day, grade, type) VALUES "
+#define INSERT_SPELL "INSERT INTO " SPELL_COLUMNS
+#define INSERT_OR_FAIL_SPELL "INSERT OR FAIL INTO " SPELL_COLUMNS
 
 static gboolean
 insert_one (NvAbsenceBatch *batch, gint64 employee_id, NvDay start, NvDay end, double grade,
@@ -361,8 +374,8 @@ pending_cmp (const void *a, const void *b)
 {
   const PendingSpell *x = a, *y = b;
 
-  if (x->employee_id != y->employee_id)
-    return x->employee_id < y->employee_id ? -1 : 1;
+  if (x->e->id != y->e->id)
+    return x->e->id < y->e->id ? -1 : 1;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return (x->line > y->line) - (x->line < y->line);
@@ -387,12 +400,120 @@ sort_pending (PendingSpell *rows, guint n, int (*cmp) (const void *, const void 
       }
 }
 
+static int
+employee_id_cmp (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const BatchEmployee *x = *(BatchEmployee *const *) a, *y = *(BatchEmployee *const *) b;
+
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Ranks the batch's employees by id (a spells batch adds none, so once). */
+static void
+rank_employees (NvAbsenceBatch *batch)
+{
+  guint n = g_hash_table_size (batch->by_id);
+  g_autofree BatchEmployee **order = NULL;
+  guint k = 0;
+
+  if (batch->n_ranked == n)
+    return;
+  order = g_new (BatchEmployee *, n);
+  for (guint b = 0; b < batch->blocks->len; b++)
+    {
+      BatchEmployee *block = g_ptr_array_index (batch->blocks, b);
+      guint in_block = b + 1 == batch->blocks->len ? batch->n_in_block : EMPLOYEES_PER_BLOCK;
+
+      for (guint i = 0; i < in_block; i++)
+        order[k++] = &block[i];
+    }
+  g_assert (k == n);
+  for (guint i = 1; i < n; i++)
+    if (order[i - 1]->id > order[i]->id)
+      {
+        g_qsort_with_data (order, n, sizeof *order, employee_id_cmp, NULL);
+        break;
+      }
+  for (guint i = 0; i < n; i++)
+    order[i]->rank = i;
+  g_free (batch->per_rank);
+  batch->per_rank = g_new (guint, n + 1);
+  batch->n_ranked = n;
+}
+
+static int
+order_cmp (gconstpointer a, gconstpointer b, gpointer rows)
+{
+  return pending_cmp ((PendingSpell *) rows + *(const guint32 *) a,
+                      (PendingSpell *) rows + *(const guint32 *) b);
+}
+
+/* batch->order: the waiting rows in pending_cmp()'s order, counted out by
+ * employee (a qsort of 65 536 rows of a file sorted by date cost as much as
+ * checking them), then each employee's few rows by start and line. The
+ * rows themselves stay where they are, in file order. */
+static void
+sort_by_employee (NvAbsenceBatch *batch)
+{
+  const PendingSpell *rows = batch->pending;
+  guint32 *order;
+  guint n = batch->n_pending;
+  gboolean in_order = TRUE;
+  guint *at;
+
+  if (batch->order == NULL)
+    batch->order = g_new (guint32, PENDING_MAX);
+  order = batch->order;
+  for (guint k = 1; k < n && in_order; k++)
+    in_order = pending_cmp (&rows[k - 1], &rows[k]) <= 0;
+  if (in_order)
+    {
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+      return;
+    }
+  rank_employees (batch);
+  at = batch->per_rank;
+  memset (at, 0, (batch->n_ranked + 1) * sizeof *at);
+  for (guint i = 0; i < n; i++)
+    at[rows[i].e->rank + 1]++;
+  for (guint r = 1; r <= batch->n_ranked; r++)
+    at[r] += at[r - 1];
+  for (guint i = 0; i < n; i++)
+    order[at[rows[i].e->rank]++] = i;
+  /* at[r] is now where employee r's rows end; within, they are in file order */
+  for (guint i = 0; i < n;)
+    {
+      guint end = at[rows[order[i]].e->rank];
+
+      if (end - i > 24)
+        g_qsort_with_data (order + i, end - i, sizeof *order, order_cmp, (gpointer) rows);
+      else
+        for (guint j = i + 1; j < end; j++)
+          {
+            guint32 o = order[j];
+            guint k = j;
+
+            for (; k > i && pending_cmp (&rows[order[k - 1]], &rows[o]) > 0; k--)
+              order[k] = order[k - 1];
+            order[k] = o;
+          }
+      i = end;
+    }
+}
+
 static gboolean
-insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
+insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, const guint32 *order,
+             GError **error)
 {
   if (batch->insert_many == NULL)
     {
-      g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
+      /* OR FAIL (SQLite): a failing row leaves the rows before it, which
+       * spares SQLite a statement journal (a temporary file written for
+       * every statement, 20 MB for a million spells) — the import rolls
+       * back its whole transaction on any error anyway. */
+      g_autoptr (GString) sql =
+        g_string_new (nv_store_is_shared (batch->store) ? INSERT_SPELL : INSERT_OR_FAIL_SPELL);
 
       /* Numbered: the PostgreSQL backend rewrites ?N (a bare ? it does not). */
       for (guint i = 0; i < SPELLS_PER_INSERT; i++)
@@ -403,9 +524,40 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
         return FALSE;
     }
   for (guint i = 0; i < SPELLS_PER_INSERT; i++)
-    bind_spell (batch->insert_many, 1 + 5 * (int) i, rows[i].employee_id, rows[i].start,
-                rows[i].end, rows[i].grade, rows[i].type);
+    {
+      const PendingSpell *p = &rows[order[i]];
+      bind_spell (batch->insert_many, 1 + 5 * (int) i, p->e->id, p->start, p->end, p->grade,
+                  p->type);
+    }
   return nv_store_write (batch->store, batch->insert_many, NV_TOPIC_SPELLS, error);
+}
+
+/* The @k rows (one employee's, sorted by start, checked) into the
+ * employee's sorted intervals, in one pass from the back: inserting them
+ * one by one moved the intervals after each (files in no order). None
+ * overlaps another, so no start is equal. */
+static void
+merge_spells (GArray *ivs, const PendingSpell *pending, const guint32 *order, guint k)
+{
+  guint old = ivs->len;
+  guint w = old + k;
+  guint i = old, j = k;
+  NvIv *iv;
+
+  g_array_set_size (ivs, old + k);
+  iv = (NvIv *) (void *) ivs->data;
+  while (j > 0)
+    {
+      const PendingSpell *p = &pending[order[j - 1]];
+
+      if (i > 0 && iv[i - 1].from > p->start)
+        iv[--w] = iv[--i];
+      else
+        {
+          j--;
+          iv[--w] = (NvIv) { p->start, nv_iv_end (p->end) };
+        }
+    }
 }
 
 /* The rows waiting, sorted by employee and start, against everything before
@@ -420,16 +572,18 @@ static gboolean
 check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
 {
   PendingSpell *rows = batch->pending;
+  const guint32 *order;
   guint n = batch->n_pending;
-  NvDay reach = 0; /* the furthest end of this buffer's spells of rows[i - 1].e */
+  NvDay reach = 0; /* the furthest end of this buffer's spells of the previous row's e */
 
-  sort_pending (rows, n, pending_cmp);
+  sort_by_employee (batch);
+  order = batch->order;
   for (guint i = 0; i < n; i++)
     {
-      const PendingSpell *p = &rows[i];
+      const PendingSpell *p = &rows[order[i]];
       NvDay end = nv_iv_end (p->end);
 
-      if (i == 0 || p->e != rows[i - 1].e)
+      if (i == 0 || p->e != rows[order[i - 1]].e)
         reach = 0;
       if (reach >= p->start || p->e->roster->len == 0 ||
           nv_iv_first_uncovered (p->e->roster, p->start, end) != NV_DAY_NONE ||
@@ -437,11 +591,18 @@ check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
         goto one_by_one;
       reach = MAX (reach, end);
     }
-  for (guint i = 0; i < n; i++)
-    nv_iv_insert (rows[i].e->spells, rows[i].start, nv_iv_end (rows[i].end));
+  for (guint i = 0, k; i < n; i += k)
+    {
+      BatchEmployee *e = rows[order[i]].e;
+
+      for (k = 1; i + k < n && rows[order[i + k]].e == e; k++)
+        ;
+      merge_spells (e->spells, rows, order + i, k);
+    }
   return TRUE;
 
 one_by_one:
+  /* (the rows wait in file order: this only sorts rows added without lines) */
   sort_pending (rows, n, pending_line_cmp);
   for (guint i = 0; i < n; i++)
     {
@@ -473,6 +634,9 @@ one_by_one:
  * Inside the import's transaction: a rollback brings the index back, and
  * other connections never see the table without it. SQLite only. */
 #define INDEX_DROP_MAX_ROWS (8 * PENDING_MAX)
+/* The page cache (KiB) while rows are appended, and while the index is made. */
+#define APPEND_CACHE_KIB 2048
+#define INDEX_CACHE_KIB 8192
 
 static gboolean
 drop_spell_index (NvAbsenceBatch *batch, GError **error)
@@ -512,7 +676,11 @@ drop_spell_index (NvAbsenceBatch *batch, GError **error)
       g_clear_pointer (&batch->spell_index, g_free);
       return FALSE;
     }
-  return TRUE;
+  /* Without the index, rows only go at the table's end: the bulk-load
+   * cache (for index pages) would only hold written pages until the
+   * commit — 24 MiB of the import's memory. */
+  return nv_store_exec (batch->store, "PRAGMA cache_size = -" G_STRINGIFY (APPEND_CACHE_KIB),
+                        error);
 }
 
 static gboolean
@@ -530,14 +698,19 @@ flush_pending (NvAbsenceBatch *batch, const char **field, GError **error)
   if (n == PENDING_MAX && batch->bulk_begun && batch->index_allowed && !batch->index_tried &&
       !drop_spell_index (batch, error))
     return FALSE;
-  sort_pending (batch->pending, n, pending_cmp);
+  if (!batch->late)
+    {
+      batch->n_pending = n;
+      sort_by_employee (batch);
+      batch->n_pending = 0;
+    }
   for (; i + SPELLS_PER_INSERT <= n; i += SPELLS_PER_INSERT)
-    if (!insert_many (batch, batch->pending + i, error))
+    if (!insert_many (batch, batch->pending, batch->order + i, error))
       return FALSE;
   for (; i < n; i++)
     {
-      const PendingSpell *p = &batch->pending[i];
-      if (!insert_one (batch, p->employee_id, p->start, p->end, p->grade, p->type, error))
+      const PendingSpell *p = &batch->pending[batch->order[i]];
+      if (!insert_one (batch, p->e->id, p->start, p->end, p->grade, p->type, error))
         return FALSE;
     }
   return TRUE;
@@ -574,7 +747,14 @@ nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **erro
           e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
         }
       g_clear_pointer (&batch->pending, g_free);
-      if (!nv_store_exec (batch->store, "PRAGMA cache_size = -8192", error) ||
+      g_clear_pointer (&batch->order, g_free);
+#ifdef __GLIBC__
+      /* ten thousands of small arrays: give their pages back before the
+       * index's sort asks for its own */
+      malloc_trim (0);
+#endif
+      if (!nv_store_exec (batch->store, "PRAGMA cache_size = -" G_STRINGIFY (INDEX_CACHE_KIB),
+                          error) ||
           !nv_store_exec (batch->store, sql, error))
         return FALSE;
     }
@@ -622,7 +802,7 @@ nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *re
       if (batch->pending == NULL)
         batch->pending = g_new (PendingSpell, PENDING_MAX);
       batch->pending[batch->n_pending++] =
-        (PendingSpell) { e->id, e, grade, start, end, line, type };
+        (PendingSpell) { e, grade, start, end, line, type };
       if (!late)
         nv_iv_insert (e->spells, start, nv_iv_end (end));
       batch->n_written++;
