@@ -50,6 +50,19 @@ typedef struct
   NvSpellType type;
 } PendingSpell;
 
+/* Refs shorter than this (lowercased) are found in the batch's own table
+ * with the key in the slot — one cache line per lookup, where GHashTable's
+ * hashes, keys, key strings and values are four places in memory (a file
+ * sorted by date names another employee on every row). Longer refs are
+ * looked up in by_ref. */
+#define SLOT_KEY 16
+
+typedef struct
+{
+  char key[SLOT_KEY];
+  BatchEmployee *e; /* NULL: empty */
+} RefSlot;
+
 struct _NvAbsenceBatch
 {
   NvStore *store;
@@ -64,6 +77,9 @@ struct _NvAbsenceBatch
   GPtrArray *blocks;
   guint n_in_block;
   GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
+  RefSlot *slots;     /* by_ref's short keys again (SLOT_KEY), open addressing */
+  guint slot_mask;    /* slots' size - 1 */
+  guint n_slotted;
   BatchEmployee *last; /* found by the last lookup (rows come grouped) */
   char last_ref[64];   /* the exact ref it was found by, when that is shorter */
   NvStmt *insert_spell; /* the store's cached statement, prepared once */
@@ -80,10 +96,9 @@ struct _NvAbsenceBatch
   NvStmt *insert_many; /* our own statement, finalized on free */
   PendingSpell *pending; /* PENDING_MAX, allocated when first needed */
   guint n_pending;
-  /* The waiting rows stay in file order; order[] is their order by
-   * employee and start (sort_by_employee(): a count per employee, ranked
-   * for n_ranked employees). */
-  guint32 *order;
+  /* sort_by_employee()'s room: PENDING_MAX rows, and a count per employee
+   * (ranked for n_ranked employees). */
+  PendingSpell *sorted;
   guint *per_rank;
   guint n_ranked;
   /* The statistics pack's per-row trigger, dropped for a deferred batch
@@ -98,6 +113,55 @@ struct _NvAbsenceBatch
 };
 
 #define EMPLOYEES_PER_BLOCK 256
+
+
+static guint32
+ref_hash (const char *key)
+{
+  guint32 h = 2166136261u;
+
+  for (; *key != '\0'; key++)
+    h = (h ^ (guint8) *key) * 16777619u;
+  return h;
+}
+
+static RefSlot *
+slot_find (RefSlot *slots, guint mask, const char *key)
+{
+  guint i = ref_hash (key) & mask;
+
+  while (slots[i].e != NULL && strcmp (slots[i].key, key) != 0)
+    i = (i + 1) & mask;
+  return &slots[i];
+}
+
+static void
+slots_add (NvAbsenceBatch *batch, const char *key, BatchEmployee *e)
+{
+  if (strlen (key) >= SLOT_KEY)
+    return;
+  if ((batch->n_slotted + 1) * 2 > batch->slot_mask + 1)
+    {
+      guint size = MAX (64u, (batch->slot_mask + 1) * 2);
+      RefSlot *old = batch->slots;
+      guint old_size = old != NULL ? batch->slot_mask + 1 : 0;
+
+      batch->slots = g_new0 (RefSlot, size);
+      batch->slot_mask = size - 1;
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].e != NULL)
+          *slot_find (batch->slots, batch->slot_mask, old[i].key) = old[i];
+      g_free (old);
+    }
+  {
+    RefSlot *slot = slot_find (batch->slots, batch->slot_mask, key);
+
+    if (slot->e == NULL)
+      batch->n_slotted++;
+    strcpy (slot->key, key);
+    slot->e = e;
+  }
+}
 
 /* Frees what the employee holds; the blocks are freed with the batch. */
 static void
@@ -129,6 +193,7 @@ add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
 
   g_hash_table_insert (batch->by_ref, g_string_chunk_insert (batch->keys, key), e);
   g_hash_table_insert (batch->by_id, &e->id, e);
+  slots_add (batch, key, e);
   return e;
 }
 
@@ -188,8 +253,9 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
     return;
   g_clear_pointer (&batch->insert_many, nv_stmt_finalize);
   g_free (batch->pending);
-  g_free (batch->order);
+  g_free (batch->sorted);
   g_free (batch->per_rank);
+  g_free (batch->slots);
   /* Not flushed: the caller rolls back, which restores the trigger. */
   g_free (batch->pack_trigger);
   g_free (batch->spell_index);
@@ -233,6 +299,12 @@ lookup_key (NvAbsenceBatch *batch, const char *trimmed)
   char small[64];
   size_t len = strlen (trimmed);
 
+  if (len < SLOT_KEY)
+    {
+      for (size_t i = 0; i <= len; i++)
+        small[i] = g_ascii_tolower (trimmed[i]);
+      return batch->slots != NULL ? slot_find (batch->slots, batch->slot_mask, small)->e : NULL;
+    }
   if (len < sizeof small)
     {
       for (size_t i = 0; i <= len; i++)
@@ -441,37 +513,23 @@ rank_employees (NvAbsenceBatch *batch)
   batch->n_ranked = n;
 }
 
-static int
-order_cmp (gconstpointer a, gconstpointer b, gpointer rows)
-{
-  return pending_cmp ((PendingSpell *) rows + *(const guint32 *) a,
-                      (PendingSpell *) rows + *(const guint32 *) b);
-}
-
-/* batch->order: the waiting rows in pending_cmp()'s order, counted out by
- * employee (a qsort of 65 536 rows of a file sorted by date cost as much as
- * checking them), then each employee's few rows by start and line. The
- * rows themselves stay where they are, in file order. */
+/* The waiting rows in pending_cmp()'s order: counted out by employee into
+ * the second buffer (a qsort of 65 536 rows of a file sorted by date cost
+ * as much as checking them), then each employee's few rows by start and
+ * line. Copied, not indexed: reading the rows through an index array
+ * missed the caches on every row of the INSERTs. */
 static void
 sort_by_employee (NvAbsenceBatch *batch)
 {
-  const PendingSpell *rows = batch->pending;
-  guint32 *order;
+  PendingSpell *rows = batch->pending, *out;
   guint n = batch->n_pending;
   gboolean in_order = TRUE;
   guint *at;
 
-  if (batch->order == NULL)
-    batch->order = g_new (guint32, PENDING_MAX);
-  order = batch->order;
   for (guint k = 1; k < n && in_order; k++)
     in_order = pending_cmp (&rows[k - 1], &rows[k]) <= 0;
   if (in_order)
-    {
-      for (guint i = 0; i < n; i++)
-        order[i] = i;
-      return;
-    }
+    return;
   rank_employees (batch);
   at = batch->per_rank;
   memset (at, 0, (batch->n_ranked + 1) * sizeof *at);
@@ -479,32 +537,37 @@ sort_by_employee (NvAbsenceBatch *batch)
     at[rows[i].e->rank + 1]++;
   for (guint r = 1; r <= batch->n_ranked; r++)
     at[r] += at[r - 1];
+  if (batch->sorted == NULL)
+    batch->sorted = g_new (PendingSpell, PENDING_MAX);
+  out = batch->sorted;
   for (guint i = 0; i < n; i++)
-    order[at[rows[i].e->rank]++] = i;
+    out[at[rows[i].e->rank]++] = rows[i];
   /* at[r] is now where employee r's rows end; within, they are in file order */
   for (guint i = 0; i < n;)
     {
-      guint end = at[rows[order[i]].e->rank];
+      guint end = at[out[i].e->rank];
 
       if (end - i > 24)
-        g_qsort_with_data (order + i, end - i, sizeof *order, order_cmp, (gpointer) rows);
+        qsort (out + i, end - i, sizeof (PendingSpell), pending_cmp);
       else
         for (guint j = i + 1; j < end; j++)
           {
-            guint32 o = order[j];
+            PendingSpell p = out[j];
             guint k = j;
 
-            for (; k > i && pending_cmp (&rows[order[k - 1]], &rows[o]) > 0; k--)
-              order[k] = order[k - 1];
-            order[k] = o;
+            for (; k > i && pending_cmp (&out[k - 1], &p) > 0; k--)
+              out[k] = out[k - 1];
+            out[k] = p;
           }
       i = end;
     }
+  /* the sorted rows wait now; the other buffer is the room for next time */
+  batch->pending = out;
+  batch->sorted = rows;
 }
 
 static gboolean
-insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, const guint32 *order,
-             GError **error)
+insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
 {
   if (batch->insert_many == NULL)
     {
@@ -525,7 +588,7 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, const guint32 *ord
     }
   for (guint i = 0; i < SPELLS_PER_INSERT; i++)
     {
-      const PendingSpell *p = &rows[order[i]];
+      const PendingSpell *p = &rows[i];
       bind_spell (batch->insert_many, 1 + 5 * (int) i, p->e->id, p->start, p->end, p->grade,
                   p->type);
     }
@@ -537,7 +600,7 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, const guint32 *ord
  * one by one moved the intervals after each (files in no order). None
  * overlaps another, so no start is equal. */
 static void
-merge_spells (GArray *ivs, const PendingSpell *pending, const guint32 *order, guint k)
+merge_spells (GArray *ivs, const PendingSpell *rows, guint k)
 {
   guint old = ivs->len;
   guint w = old + k;
@@ -548,7 +611,7 @@ merge_spells (GArray *ivs, const PendingSpell *pending, const guint32 *order, gu
   iv = (NvIv *) (void *) ivs->data;
   while (j > 0)
     {
-      const PendingSpell *p = &pending[order[j - 1]];
+      const PendingSpell *p = &rows[j - 1];
 
       if (i > 0 && iv[i - 1].from > p->start)
         iv[--w] = iv[--i];
@@ -571,19 +634,18 @@ merge_spells (GArray *ivs, const PendingSpell *pending, const guint32 *order, gu
 static gboolean
 check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
 {
-  PendingSpell *rows = batch->pending;
-  const guint32 *order;
+  PendingSpell *rows;
   guint n = batch->n_pending;
-  NvDay reach = 0; /* the furthest end of this buffer's spells of the previous row's e */
+  NvDay reach = 0; /* the furthest end of this buffer's spells of rows[i - 1].e */
 
   sort_by_employee (batch);
-  order = batch->order;
+  rows = batch->pending;
   for (guint i = 0; i < n; i++)
     {
-      const PendingSpell *p = &rows[order[i]];
+      const PendingSpell *p = &rows[i];
       NvDay end = nv_iv_end (p->end);
 
-      if (i == 0 || p->e != rows[order[i - 1]].e)
+      if (i == 0 || p->e != rows[i - 1].e)
         reach = 0;
       if (reach >= p->start || p->e->roster->len == 0 ||
           nv_iv_first_uncovered (p->e->roster, p->start, end) != NV_DAY_NONE ||
@@ -593,16 +655,13 @@ check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
     }
   for (guint i = 0, k; i < n; i += k)
     {
-      BatchEmployee *e = rows[order[i]].e;
-
-      for (k = 1; i + k < n && rows[order[i + k]].e == e; k++)
+      for (k = 1; i + k < n && rows[i + k].e == rows[i].e; k++)
         ;
-      merge_spells (e->spells, rows, order + i, k);
+      merge_spells (rows[i].e->spells, rows + i, k);
     }
   return TRUE;
 
 one_by_one:
-  /* (the rows wait in file order: this only sorts rows added without lines) */
   sort_pending (rows, n, pending_line_cmp);
   for (guint i = 0; i < n; i++)
     {
@@ -698,18 +757,15 @@ flush_pending (NvAbsenceBatch *batch, const char **field, GError **error)
   if (n == PENDING_MAX && batch->bulk_begun && batch->index_allowed && !batch->index_tried &&
       !drop_spell_index (batch, error))
     return FALSE;
-  if (!batch->late)
-    {
-      batch->n_pending = n;
-      sort_by_employee (batch);
-      batch->n_pending = 0;
-    }
+  batch->n_pending = n;
+  sort_by_employee (batch); /* (sorted already when checked late) */
+  batch->n_pending = 0;
   for (; i + SPELLS_PER_INSERT <= n; i += SPELLS_PER_INSERT)
-    if (!insert_many (batch, batch->pending, batch->order + i, error))
+    if (!insert_many (batch, batch->pending + i, error))
       return FALSE;
   for (; i < n; i++)
     {
-      const PendingSpell *p = &batch->pending[batch->order[i]];
+      const PendingSpell *p = &batch->pending[i];
       if (!insert_one (batch, p->e->id, p->start, p->end, p->grade, p->type, error))
         return FALSE;
     }
@@ -747,7 +803,7 @@ nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **erro
           e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
         }
       g_clear_pointer (&batch->pending, g_free);
-      g_clear_pointer (&batch->order, g_free);
+      g_clear_pointer (&batch->sorted, g_free);
 #ifdef __GLIBC__
       /* ten thousands of small arrays: give their pages back before the
        * index's sort asks for its own */
