@@ -553,7 +553,7 @@ nv_chart_draw (NvChart *self, cairo_t *cr, double width, double height, const Nv
    * affected: glyphs follow the font options. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   layout = nv_chart_ensure_layout (self, cr, width, height, style);
-  nv_chart_text_init_cached (&text, cr, layout);
+  nv_chart_text_init_cached (&text, cr, &layout->fonts);
 
   if (style->background.a > 0)
     {

@@ -24,6 +24,20 @@ typedef struct
   char *label;
 } NvChartMarker;
 
+/* The text of one chart layout: one Pango context, the three fonts and
+ * every shaped text, made while measuring and drawn from as they are until
+ * the layout is dropped (model, size, font or style change). */
+typedef struct
+{
+  PangoContext *context;
+  cairo_font_options_t *options; /* the target's and cr's, when last updated */
+  cairo_matrix_t matrix;
+  PangoFontDescription *normal;
+  PangoFontDescription *small;
+  PangoFontDescription *bold;
+  GHashTable *cache; /* "font|width|text" → PangoLayout */
+} NvChartFonts;
+
 /* Result of measuring text and placing every band; valid for one size/style. */
 typedef struct
 {
@@ -39,16 +53,7 @@ typedef struct
   GArray *legend_series;  /* int per entry: series index, -1 for the masked entry */
   GArray *marker_rects;   /* NvChartRect per marker label (width 0 when not shown) */
   int *marker_owner;      /* per marker: the marker whose line and label stand for it */
-  /* Text: one Pango context, the three fonts and every shaped text, made
-   * while measuring and drawn from as they are until the layout is dropped
-   * (model, size, font or style change). */
-  PangoContext *context;
-  cairo_font_options_t *context_options; /* the target's and cr's, when last updated */
-  cairo_matrix_t context_matrix;
-  PangoFontDescription *normal;
-  PangoFontDescription *small;
-  PangoFontDescription *bold;
-  GHashTable *text_cache; /* "font|width|text" → PangoLayout */
+  NvChartFonts fonts;     /* made while measuring, drawn from until the layout is dropped */
   GPtrArray *marker_text; /* per marker: label shown ("Title (+2)"), NULL when merged */
   double *marker_text_w;  /* per marker: the width its label was measured (and is drawn) at */
   double legend_text_w;   /* the width legend names were measured (and are drawn) at */
@@ -81,27 +86,27 @@ struct _NvChart
 };
 
 /* Text measured and drawn: either with one scratch PangoLayout reset for
- * every string (nv_chart_text_init), or from a chart layout's cache of
- * shaped layouts (nv_chart_text_init_cached: nothing is shaped twice). */
+ * every string (nv_chart_text_init), or from a chart layout's fonts and
+ * cache of shaped layouts (nv_chart_text_init_cached: nothing is shaped
+ * twice). */
 typedef struct
 {
   cairo_t *cr;
-  PangoLayout *layout;  /* scratch; NULL with a cache */
-  PangoContext *context;
-  cairo_font_options_t *context_options; /* the target's and cr's, when last updated */
-  cairo_matrix_t context_matrix;
+  PangoLayout *layout;  /* scratch; NULL with @fonts */
+  NvChartFonts *fonts;  /* borrowed; NULL: the fonts below are ours */
   PangoFontDescription *normal;
   PangoFontDescription *small;
   PangoFontDescription *bold;
-  GHashTable *cache;    /* shaped layouts kept between draws; NULL: no cache */
-  gboolean owned;       /* the fonts are ours to free */
 } NvChartText;
 
+void nv_chart_fonts_init (NvChartFonts *fonts, cairo_t *cr, const NvChartStyle *style,
+                          double font_px, double small_px);
+void nv_chart_fonts_clear (NvChartFonts *fonts);
 void nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
                          double small_px);
-/* Borrows @layout's context, fonts and cache; the context follows @cr's
- * font options and transformation. */
-void nv_chart_text_init_cached (NvChartText *text, cairo_t *cr, NvChartLayout *layout);
+/* Borrows @fonts; their context follows @cr's font options and
+ * transformation. */
+void nv_chart_text_init_cached (NvChartText *text, cairo_t *cr, NvChartFonts *fonts);
 void nv_chart_text_clear (NvChartText *text);
 void nv_chart_text_size (NvChartText *text, const PangoFontDescription *font, const char *string,
                          double max_width, double *width, double *height);

@@ -21,25 +21,35 @@ def main():
         app.wait_for(None, "No Staff Yet")
         # GTK 4.8 reports the buttons of hidden stack pages as visible too: the
         # empty state's button is the one a user sees; press each until the
-        # dialog opens.
-        # A press can renew the other pages' accessibles: find the buttons
-        # again after each one, and pass over one that is gone.
+        # dialog opens. A press can renew the other pages' accessibles: find
+        # the buttons again after each one, and pass over one that is gone.
+        # A dialog can take seconds to appear on a loaded machine: before
+        # pressing again, look for one a slow earlier press opened, so that
+        # the test never opens a second dialog (and then waits for the one it
+        # did not fill in to go).
+        def open_dialogs():
+            return [d for d in app.find_all(pyatspi.ROLE_DIALOG, "Add Employee", root=app.app)]
+
         dialog = None
         tried = 0
         while dialog is None and tried < 4:
             tried += 1
+            if open_dialogs():
+                dialog = open_dialogs()[0]
+                break
             for button in reversed(app.find_all(pyatspi.ROLE_PUSH_BUTTON, "_Add Employee…")):
                 try:
                     button.queryAction().doAction(0)
                 except (NotImplementedError, GLib.Error):
                     continue
                 try:
-                    # a filler, not a frame, in GTK 4.8
-                    dialog = app.wait_for(None, "Add Employee", root=app.app, timeout=3)
-                    break
+                    dialog = app.wait_for(pyatspi.ROLE_DIALOG, "Add Employee", root=app.app,
+                                          timeout=10)
                 except AssertionError:
-                    break
+                    pass
+                break
         assert dialog is not None, "the Add Employee dialog did not open"
+        assert len(open_dialogs()) == 1, "one press opened more than one Add Employee dialog"
         texts = app.find_all(pyatspi.ROLE_TEXT, None, root=dialog)
         add = app.wait_for(pyatspi.ROLE_PUSH_BUTTON, "_Add", root=dialog)
         assert not sensitive(add), "Add must be disabled on an empty form"

@@ -48,7 +48,11 @@ def same_name(actual, wanted):
 
 
 class App:
-    def __init__(self, prepare=None, env=None):
+    """The app on a temporary database. With @atspi false the test asks the
+    app over D-Bus only (snapshot(), windows(), act()): libatspi in the test
+    process is never used, so its cache cannot lose the application (after a
+    dialog opens it sometimes did, while the app lived on)."""
+    def __init__(self, prepare=None, env=None, atspi=True):
         self.dir = tempfile.mkdtemp(prefix="naervaer-atspi-")
         self.db = os.path.join(self.dir, "naervaer.db")
         if prepare:
@@ -61,7 +65,12 @@ class App:
         self.log = open(os.path.join(self.dir, "app.log"), "w+")
         self.proc = subprocess.Popen([APP, "--database", self.db], env=e,
                                      stdout=self.log, stderr=subprocess.STDOUT)
-        self.app = self._find_app()
+        if atspi:
+            self.app = self._find_app()
+            self.bus_name = self.app.app.bus_name
+        else:
+            self.app = None
+            self.bus_name = find_app_bus(self.proc, self.log)
 
     def cli(self, *args):
         subprocess.run([CLI, "--database", self.db] + list(args), check=True,
@@ -85,6 +94,10 @@ class App:
                     pass
             time.sleep(0.2)
         raise RuntimeError("Nærvær did not appear on the accessibility bus")
+
+    def root(self):
+        """The application object, as a Node for snapshot() and windows()."""
+        return Node(self.bus_name, ROOT_PATH, None)
 
     def close(self):
         if self.proc.poll() is not None:
@@ -169,6 +182,12 @@ class App:
 # level.
 _A11Y_BUS = None
 IFACE = "org.a11y.atspi.Accessible"
+ROOT_PATH = "/org/a11y/atspi/accessible/root"
+
+
+def reply_ms(ms=5000):
+    """A D-Bus reply timeout of @ms, stretched like every wait."""
+    return int(ms * TIME_SCALE)
 
 
 def _a11y_bus():
@@ -178,7 +197,7 @@ def _a11y_bus():
         session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
         reply = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus",
                                   "GetAddress", None, GLib.VariantType("(s)"),
-                                  Gio.DBusCallFlags.NONE, 5000, None)
+                                  Gio.DBusCallFlags.NONE, reply_ms(), None)
         _A11Y_BUS = Gio.DBusConnection.new_for_address_sync(
             reply.unpack()[0],
             Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
@@ -220,7 +239,7 @@ def _ask(bus, questions, timeout):
 
     for q in questions:
         bus.call(q[0].bus, q[0].path, q[1], q[2], q[3], q[4], Gio.DBusCallFlags.NONE,
-                 5000, None, done, q)
+                 reply_ms(), None, done, q)
     end = deadline(timeout)
     while pending[0] and time.time() < end:
         ctx.iteration(True)
@@ -296,7 +315,7 @@ def has_state(node, state):
 def refresh_states(node):
     """The states of @node (a Node) now."""
     reply = _a11y_bus().call_sync(node.bus, node.path, IFACE, "GetState", None,
-                                  GLib.VariantType("(au)"), 0, 5000, None)
+                                  GLib.VariantType("(au)"), 0, reply_ms(), None)
     node.states = reply.unpack()[0]
     return node
 
@@ -306,13 +325,64 @@ def act(node, names=("click", "press", "activate", "toggle")):
     screen reader's «press» does."""
     bus = _a11y_bus()
     reply = bus.call_sync(node.bus, node.path, "org.a11y.atspi.Action", "GetActions", None,
-                          GLib.VariantType("(a(sss))"), 0, 5000, None)
+                          GLib.VariantType("(a(sss))"), 0, reply_ms(), None)
     actions = [a[0] for a in reply.unpack()[0]]
     index = next((actions.index(n) for n in names if n in actions), 0)
     try:
         bus.call_sync(node.bus, node.path, "org.a11y.atspi.Action", "DoAction",
                       GLib.Variant("(i)", (index,)), GLib.VariantType("(b)"), 0,
-                      int(25000 * TIME_SCALE), None)
+                      reply_ms(25000), None)
     except GLib.Error as e:
         if "Timeout" not in str(e) and "Did not receive a reply" not in str(e):
             raise
+
+
+def _call(bus_name, path, iface, method, args, reply_type, timeout_ms=5000):
+    return _a11y_bus().call_sync(bus_name, path, iface, method, args,
+                                 GLib.VariantType(reply_type), 0, reply_ms(timeout_ms), None)
+
+
+def find_app_bus(proc, log, timeout=20):
+    """The a11y bus name of the app run by @proc, found over D-Bus (the
+    registry's applications, each asked for its process) once the app shows a
+    window."""
+    end = deadline(timeout)
+    while time.time() < end:
+        if proc.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"app exited with {proc.returncode}:\n{log.read()}")
+        try:
+            apps = _children(_call("org.a11y.atspi.Registry", ROOT_PATH, IFACE, "GetChildren",
+                                   None, "(a(so))"))
+        except GLib.Error:
+            apps = []
+        for bus_name, _ in apps:
+            try:
+                pid = _call("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                            "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                            GLib.Variant("(s)", (bus_name,)), "(u)").unpack()[0]
+                if pid == proc.pid and _call(bus_name, ROOT_PATH, IFACE, "GetChildren", None,
+                                             "(a(so))").get_child_value(0).n_children() > 0:
+                    return bus_name
+            except GLib.Error:
+                pass
+        time.sleep(0.2)
+    raise RuntimeError("Nærvær did not appear on the accessibility bus")
+
+
+def windows(app):
+    """The app's windows now (children of its application object: a dialog
+    is one), as Nodes with role and name; asked over D-Bus."""
+    root = app.root()
+    found = []
+    _ask(_a11y_bus(), [(root, IFACE, "GetChildren", None, GLib.VariantType("(a(so))"),
+                        lambda n, r: found.extend(Node(b, p, n) for b, p in _children(r)))],
+         10)
+    name = GLib.Variant("(ss)", (IFACE, "Name"))
+    _ask(_a11y_bus(),
+         [(n, IFACE, "GetRole", None, GLib.VariantType("(u)"),
+           lambda n, r: setattr(n, "role", r.get_child_value(0).get_uint32())) for n in found] +
+         [(n, "org.freedesktop.DBus.Properties", "Get", name, GLib.VariantType("(v)"),
+           lambda n, r: setattr(n, "name", r.get_child_value(0).get_variant().get_string()))
+          for n in found], 10)
+    return [n for n in found if n.role is not None]

@@ -245,19 +245,30 @@ nv_absence_load_roster (NvAbsencePage *self, gint64 unit_id, NvDay today)
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) everyone = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) working = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) staying = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *summary = NULL;
   gint64 keep = nv_absence_selected_id (self->roster_view);
+  gboolean heading_added = FALSE;
 
   if (rows == NULL)
     {
       nv_page_toast (NV_PAGE (self), error->message);
       rows = g_ptr_array_new ();
     }
-  /* Staff who have left go below the others, as a group («Earlier», dimmed). */
+  /* Who works here now or later: any row not ended before today. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      NvRosterRow *row = g_ptr_array_index (rows, i);
+      g_hash_table_add (everyone, &row->employee_id);
+      if (row->to == NV_DAY_NONE || row->to >= today)
+        g_hash_table_add (staying, &row->employee_id);
+    }
+  /* Those who have left go below the others, under a heading of their own
+   * (an earlier row of someone still here stays with them, dimmed). */
   for (guint i = 0, n = rows->len; i < n;)
     {
       NvRosterRow *r = g_ptr_array_index (rows, i);
-      if (r->to != NV_DAY_NONE && r->to < today && n-- > 0)
+      if (!g_hash_table_contains (staying, &r->employee_id) && n-- > 0)
         g_ptr_array_add (rows, g_ptr_array_steal_index (rows, i));
       else
         i++;
@@ -270,17 +281,38 @@ nv_absence_load_roster (NvAbsencePage *self, gint64 unit_id, NvDay today)
       char **texts = g_new0 (char *, 6);
       NvTableItem *item;
 
+      if (!heading_added && !g_hash_table_contains (staying, &row->employee_id))
+        {
+          guint n_former = g_hash_table_size (everyone) - g_hash_table_size (staying);
+          char **heading = g_new0 (char *, 6);
+
+          heading_added = TRUE;
+          /* TRANSLATORS: heading in the staff table above those who have
+           * left the unit, with how many: «Former Employees (3)» */
+          heading[ROSTER_EMPLOYEE] = g_strdup_printf (_ ("Former Employees (%u)"), n_former);
+          for (guint c = ROSTER_FTE; c <= ROSTER_STATE; c++)
+            heading[c] = g_strdup ("");
+          item = nv_table_item_new (0, heading, NULL, NULL, NULL);
+          nv_table_item_set_heading (item, TRUE);
+          g_ptr_array_add (items, item);
+        }
       texts[ROSTER_EMPLOYEE] = g_strdup (row->employee_ref);
       texts[ROSTER_FTE] = format_percent (row->fte);
       texts[ROSTER_FROM] = nv_absence_format_day (row->from);
       texts[ROSTER_TO]
           = row->to != NV_DAY_NONE ? nv_absence_format_day (row->to) : g_strdup (_ ("—"));
-      texts[ROSTER_STATE] = g_strdup (past ? _ ("Earlier") : future ? _ ("Upcoming") : _ ("Now"));
+      /* TRANSLATORS: «In Force» of a staff row: of someone who has left
+       * («Left»), an earlier row of someone still here («Earlier»), a row
+       * not begun («Upcoming»), the row in force («Now») */
+      texts[ROSTER_STATE]
+          = g_strdup (!g_hash_table_contains (staying, &row->employee_id) ? _ ("Left")
+                      : past                                              ? _ ("Earlier")
+                      : future                                            ? _ ("Upcoming")
+                                                                          : _ ("Now"));
       item = nv_table_item_new (row->id, texts, row->employee_ref, nv_roster_row_copy (row),
                                 (GDestroyNotify)nv_roster_row_free);
       nv_table_item_set_dim (item, past);
       g_ptr_array_add (items, item);
-      g_hash_table_add (everyone, &row->employee_id);
       if (!past && !future)
         g_hash_table_add (working, &row->employee_id);
     }

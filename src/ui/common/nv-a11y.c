@@ -215,6 +215,12 @@ name_subtree (GtkWidget *widget)
     name_subtree (c);
 }
 
+void
+nv_a11y_name_subtree (GtkWidget *root)
+{
+  name_subtree (root);
+}
+
 static gboolean
 realize_hook (GSignalInvocationHint *hint, guint n_values, const GValue *values, gpointer data)
 {

@@ -21,6 +21,11 @@ GtkWidget *nv_message_dialog_new (GtkWindow *parent, const char *heading, const 
  * of a switcher not shown yet, such as the narrow window's bottom bar). */
 void nv_a11y_name_tabs (GtkWidget *root);
 
+/* Names every widget under @root now: for a part added, not shown, to a
+ * window already realized (the realize hook names hidden stack pages only
+ * when their stack is realized). */
+void nv_a11y_name_subtree (GtkWidget *root);
+
 /* Names @button (a GtkButton) @name for screen readers, in place of its
  * label — also after its label changes. */
 void nv_a11y_set_button_name (GtkWidget *button, const char *name);

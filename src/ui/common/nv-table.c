@@ -20,6 +20,7 @@ struct _NvTableItem
   gpointer data;
   GDestroyNotify data_free;
   gboolean dim;
+  gboolean heading;
 };
 
 G_DEFINE_FINAL_TYPE (NvTableItem, nv_table_item, G_TYPE_OBJECT)
@@ -152,6 +153,20 @@ nv_table_item_set_dim (NvTableItem *self, gboolean dim)
   self->dim = dim;
 }
 
+void
+nv_table_item_set_heading (NvTableItem *self, gboolean heading)
+{
+  g_return_if_fail (NV_IS_TABLE_ITEM (self));
+  self->heading = heading;
+}
+
+gboolean
+nv_table_item_is_heading (NvTableItem *self)
+{
+  g_return_val_if_fail (NV_IS_TABLE_ITEM (self), FALSE);
+  return self->heading;
+}
+
 /* ---- Columns ------------------------------------------------------------ */
 
 static void
@@ -188,6 +203,13 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer use
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");
+  /* A heading row between groups: its text in the first column, bold, with
+   * room above it. */
+  if (item->heading)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, item->heading ? 12 : 0);
 }
 
 GtkColumnViewColumn *

@@ -35,6 +35,10 @@ const char *nv_table_item_get_search (NvTableItem *self);
 gpointer nv_table_item_get_data (NvTableItem *self);
 /* Marks the row as past (ended employment, closed spell): shown dimmed. */
 void nv_table_item_set_dim (NvTableItem *self, gboolean dim);
+/* Marks the row as a heading of the rows below it («Former Employees»):
+ * shown bold; it has no data, so nothing acts on it. */
+void nv_table_item_set_heading (NvTableItem *self, gboolean heading);
+gboolean nv_table_item_is_heading (NvTableItem *self);
 
 typedef enum
 {

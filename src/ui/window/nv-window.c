@@ -125,6 +125,10 @@ ensure_page (NvWindow *self, guint section)
   nv_page_set_context (page, self->context);
   nv_page_set_unit_id (page, nv_window_get_unit_id (self));
   adw_bin_set_child (self->slots[section], GTK_WIDGET (page));
+  /* Made while hidden (Follow-up after the first frame): named for screen
+   * readers now, not when first shown. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (page)))
+    nv_a11y_name_subtree (GTK_WIDGET (page));
   if (made)
     g_object_unref (page); /* the slot holds it now */
   if (section == SECTION_FOLLOWUP)

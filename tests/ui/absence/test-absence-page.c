@@ -147,15 +147,41 @@ test_former_last (Fixture *f, gconstpointer data)
   g_assert_true (nv_roster_end_employment (f->store, left, nv_day_from_ymd (2023, 12, 31), NULL,
                                            &error));
   g_assert_no_error (error);
+  /* AB's first row ended when the FTE changed: AB still works here. */
+  g_assert_true (
+      nv_roster_change_fte (f->store, f->e1, nv_day_from_ymd (2025, 1, 1), 100, NULL, &error));
+  g_assert_no_error (error);
   nv_test_spin ();
 
+  /* Those who have left are separated from the staff by a heading of their
+   * own (issue 18 item 11); an earlier row of someone still here stays with
+   * the staff. */
   roster = G_LIST_MODEL (gtk_column_view_get_model (nv_absence_page_get_view (f->page, "roster")));
   n = g_list_model_get_n_items (roster);
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 5);
   g_assert_cmpstr (cell (f->page, "roster", 0, 0), ==, "AB");
-  g_assert_cmpstr (cell (f->page, "roster", 1, 0), ==, "CD");
-  g_assert_cmpstr (cell (f->page, "roster", 2, 0), ==, "AA");
-  g_assert_cmpstr (cell (f->page, "roster", 2, 4), ==, "Earlier");
+  g_assert_cmpstr (cell (f->page, "roster", 1, 0), ==, "AB");
+  g_assert_cmpstr (cell (f->page, "roster", 2, 0), ==, "CD");
+  g_assert_cmpstr (cell (f->page, "roster", 3, 0), ==, "Former Employees (1)");
+  {
+    g_autoptr (NvTableItem) heading = g_list_model_get_item (roster, 3);
+    g_assert_true (nv_table_item_is_heading (heading));
+    g_assert_null (nv_table_item_get_data (heading)); /* nothing to edit or delete */
+  }
+  g_assert_cmpstr (cell (f->page, "roster", 4, 0), ==, "AA");
+  g_assert_cmpstr (cell (f->page, "roster", 4, 4), ==, "Left");
+  g_assert_cmpstr (cell (f->page, "roster", 0, 4), ==, "Earlier");
+  /* Selecting the heading and asking to edit it opens nothing. */
+  {
+    g_autoptr (GList) before = gtk_window_list_toplevels ();
+    g_autoptr (GList) after = NULL;
+
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (roster), 3, TRUE);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "absence.edit-roster", NULL);
+    nv_test_spin ();
+    after = gtk_window_list_toplevels ();
+    g_assert_cmpuint (g_list_length (after), ==, g_list_length (before));
+  }
 
   dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   names = gtk_drop_down_get_model (GTK_DROP_DOWN (nv_spell_dialog_get_field (dialog, "employee")));

@@ -19,6 +19,7 @@
 #include "nv-ui-resources.h"
 #include "nv-window.h"
 #include "nv-about.h"
+#include "nv-unit.h"
 #include <string.h>
 
 #define NARROWEST 360
@@ -148,6 +149,72 @@ test_shortcuts_in_norwegian (void)
   nv_test_rmtree (dir);
 }
 
+/* The label showing @text inside a drop-down under @widget (the header's
+ * unit switcher shows the selected unit's name). */
+static GtkWidget *
+drop_down_label (GtkWidget *widget, const char *text, gboolean in_drop_down)
+{
+  if (in_drop_down && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  in_drop_down = in_drop_down || GTK_IS_DROP_DOWN (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = drop_down_label (c, text, in_drop_down);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* At 1280 px the header's unit drop-down shows a long unit name whole
+ * (issue 18: «Hjem…» before), and in a narrow window it gives way. */
+static void
+test_unit_switcher_width (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "naervaer.db");
+  g_autoptr (NvContext) context = nv_test_context_new (store, NV_DAY_NONE);
+  g_autoptr (GError) error = NULL;
+  const char *name = "Hjemmetjenesten Nordre";
+  NvWindow *window;
+  GtkWidget *label = NULL;
+  gint64 unit;
+
+  unit = nv_unit_add (store, name, "helse-omsorg", NULL, &error);
+  g_assert_no_error (error);
+  nv_unit_add (store, "Kløverenga barnehage", "barnehage", NULL, &error);
+  g_assert_no_error (error);
+  window = nv_window_new (NULL, context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_window_select_unit (window, unit);
+  /* Laid out after an idle (the window's width known): until then the
+   * name may be cut, so look until it is whole or 200 rounds have passed. */
+  for (guint i = 0; i < 200; i++)
+    {
+      nv_test_spin_rounds (1, 20000);
+      label = drop_down_label (GTK_WIDGET (window), name, FALSE);
+      if (label != NULL && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        break;
+    }
+  g_assert_nonnull (label);
+  g_test_message ("window %d px, unit name label %d px", gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_width (label));
+  /* (the window's own width leaves out its frame) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  {
+    int natural = 0;
+    gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin_rounds (4, 5000);
+  nv_test_rmtree (dir);
+}
+
 static void
 test_about_in_norwegian (void)
 {
@@ -187,6 +254,7 @@ main (int argc, char **argv)
   nv_ui_register_resource ();
 
   g_test_add_func ("/ui/narrow/sections", test_sections);
+  g_test_add_func ("/ui/window/unit-switcher-width", test_unit_switcher_width);
   g_test_add_func ("/ui/norwegian/shortcuts", test_shortcuts_in_norwegian);
   g_test_add_func ("/ui/norwegian/about", test_about_in_norwegian);
   return g_test_run ();

@@ -1,0 +1,321 @@
+/* nv-chart-text.c — the text of every chart: fonts, measuring and drawing.
+ *
+ * A chart layout keeps an NvChartFonts: one Pango context, its three fonts
+ * and a cache of shaped PangoLayouts, so a text is shaped once and drawn
+ * from the very layout it was measured with. The scatter plot, heat map and
+ * bar list measure with one scratch layout instead (nv_chart_text_init).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nv-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nv-chart-private.h"
+
+/* The family a list such as «Cantarell, DejaVu Sans, Sans» stands for here:
+ * the first one installed (or a generic name such as «Sans»), looked up
+ * once per process. Pango measures every font it lays text out in (ascent,
+ * descent, average width) with a layout of that font's own family name, so
+ * with a list it loaded a second font set for each of the chart's three
+ * sizes (~1–2 ms each); with the family, that is the font set already
+ * loaded. Glyphs the family lacks fall back as before: fontconfig appends
+ * the same defaults. */
+static char *
+resolved_family (PangoContext *context, const char *families, double px)
+{
+  G_LOCK_DEFINE_STATIC (resolved);
+  static GHashTable *resolved;
+  g_auto (GStrv) names = NULL;
+  PangoFontMap *map = pango_context_get_font_map (context);
+  char *family;
+
+  if (strchr (families, ',') == NULL)
+    return g_strdup (families);
+  G_LOCK (resolved);
+  if (resolved == NULL)
+    resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  family = g_strdup (g_hash_table_lookup (resolved, families));
+  G_UNLOCK (resolved);
+  if (family != NULL)
+    return family;
+
+  /* Asking the font map for a family by name loads no font set. */
+  names = g_strsplit (families, ",", -1);
+  for (guint i = 0; names[i] != NULL && family == NULL; i++)
+    {
+      PangoFontFamily *found = pango_font_map_get_family (map, g_strstrip (names[i]));
+      if (found != NULL)
+        family = g_strdup (pango_font_family_get_name (found));
+    }
+  if (family == NULL)
+    {
+      /* Nothing by those names: whatever fontconfig matches the list to. */
+      PangoFontDescription *desc = pango_font_description_from_string (families);
+      PangoFontDescription *found = NULL;
+      PangoFont *font;
+      const char *name;
+
+      pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+      font = pango_context_load_font (context, desc);
+      found = font != NULL ? pango_font_describe (font) : NULL;
+      name = found != NULL ? pango_font_description_get_family (found) : NULL;
+      family = g_strdup (name != NULL && *name != '\0' ? name : families);
+      g_clear_pointer (&found, pango_font_description_free);
+      g_clear_object (&font);
+      pango_font_description_free (desc);
+    }
+  G_LOCK (resolved);
+  g_hash_table_replace (resolved, g_strdup (families), g_strdup (family));
+  G_UNLOCK (resolved);
+  return family;
+}
+
+static void
+make_fonts (PangoContext *context, const NvChartStyle *style, double font_px, double small_px,
+            PangoFontDescription **normal, PangoFontDescription **small,
+            PangoFontDescription **bold)
+{
+  g_autofree char *family = resolved_family (context, style->font_family, font_px);
+
+  *normal = pango_font_description_from_string (style->font_family);
+  pango_font_description_set_family (*normal, family);
+  pango_font_description_set_absolute_size (*normal, font_px * PANGO_SCALE);
+  *small = pango_font_description_copy (*normal);
+  pango_font_description_set_absolute_size (*small, small_px * PANGO_SCALE);
+  *bold = pango_font_description_copy (*normal);
+  pango_font_description_set_absolute_size (*bold, font_px * 1.25 * PANGO_SCALE);
+  pango_font_description_set_weight (*bold, PANGO_WEIGHT_BOLD);
+}
+
+/* A Pango context for @cr's target, in the process's language. A new
+ * context has none: texts of digits and signs only (tick labels, figures)
+ * were then itemized without one, and Pango loaded a second font set and a
+ * second set of metrics for them. */
+static PangoContext *
+new_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+
+  pango_context_set_language (context, pango_language_get_default ());
+  return context;
+}
+
+void
+nv_chart_fonts_init (NvChartFonts *fonts, cairo_t *cr, const NvChartStyle *style, double font_px,
+                     double small_px)
+{
+  fonts->context = new_context (cr);
+  fonts->options = NULL;
+  make_fonts (fonts->context, style, font_px, small_px, &fonts->normal, &fonts->small,
+              &fonts->bold);
+  fonts->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+void
+nv_chart_fonts_clear (NvChartFonts *fonts)
+{
+  g_clear_pointer (&fonts->cache, g_hash_table_unref);
+  g_clear_object (&fonts->context);
+  g_clear_pointer (&fonts->options, cairo_font_options_destroy);
+  g_clear_pointer (&fonts->normal, pango_font_description_free);
+  g_clear_pointer (&fonts->small, pango_font_description_free);
+  g_clear_pointer (&fonts->bold, pango_font_description_free);
+}
+
+void
+nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
+                    double small_px)
+{
+  PangoContext *context = new_context (cr);
+
+  text->cr = cr;
+  text->fonts = NULL;
+  text->layout = pango_layout_new (context);
+  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+  make_fonts (context, style, font_px, small_px, &text->normal, &text->small, &text->bold);
+  g_object_unref (context);
+}
+
+/* What pango_cairo_update_context() looks at: the target's font options
+ * with @cr's merged over them, and @cr's transformation (not its offset). */
+static gboolean
+context_state_matches (NvChartFonts *fonts, cairo_t *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *set = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  gboolean same;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, set);
+  cairo_font_options_merge (options, set);
+  cairo_font_options_destroy (set);
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 = matrix.y0 = 0;
+  same = fonts->options != NULL && cairo_font_options_equal (options, fonts->options)
+         && memcmp (&matrix, &fonts->matrix, sizeof matrix) == 0;
+  if (!same)
+    {
+      g_clear_pointer (&fonts->options, cairo_font_options_destroy);
+      fonts->options = g_steal_pointer (&options);
+      fonts->matrix = matrix;
+    }
+  g_clear_pointer (&options, cairo_font_options_destroy);
+  return same;
+}
+
+void
+nv_chart_text_init_cached (NvChartText *text, cairo_t *cr, NvChartFonts *fonts)
+{
+  text->cr = cr;
+  text->layout = NULL;
+  text->fonts = fonts;
+  text->normal = fonts->normal;
+  text->small = fonts->small;
+  text->bold = fonts->bold;
+  /* Only when the target's font options or the transformation differ from
+   * the last draw: pango_cairo_update_context() marks the context changed
+   * every time (it sets the matrix anew), and every cached layout would be
+   * shaped and laid out again on every redraw. The layouts notice a real
+   * change through the context's serial. */
+  if (!context_state_matches (fonts, cr))
+    pango_cairo_update_context (cr, fonts->context);
+}
+
+void
+nv_chart_text_clear (NvChartText *text)
+{
+  if (text->fonts == NULL)
+    {
+      g_clear_object (&text->layout);
+      g_clear_pointer (&text->normal, pango_font_description_free);
+      g_clear_pointer (&text->small, pango_font_description_free);
+      g_clear_pointer (&text->bold, pango_font_description_free);
+    }
+  text->normal = text->small = text->bold = NULL;
+  text->fonts = NULL;
+}
+
+/* Texts drawn cut off with «…» so far (tests check that legends are not). */
+static int ellipsized_count;
+
+guint
+nv_chart_text_ellipsized_count (void)
+{
+  return (guint)g_atomic_int_get (&ellipsized_count);
+}
+
+static void
+text_set (PangoLayout *layout, const PangoFontDescription *font, const char *string,
+          double max_width, gboolean wrap)
+{
+  pango_layout_set_font_description (layout, font);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+  pango_layout_set_text (layout, string, -1);
+}
+
+/* The layout for @string: from the chart layout's cache when there is one
+ * (made and shaped once, measured and drawn from the same object), else the
+ * scratch layout set to it. */
+static PangoLayout *
+text_layout (NvChartText *text, const PangoFontDescription *font, const char *string,
+             double max_width, gboolean wrap)
+{
+  char kind;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (text->fonts == NULL)
+    {
+      text_set (text->layout, font, string, max_width, wrap);
+      return text->layout;
+    }
+  kind = font == text->bold ? 'b' : font == text->small ? 's' : 'n';
+  key = g_strdup_printf ("%c%s|%d|%s", kind, wrap ? "w" : "", (int)max_width, string);
+  layout = g_hash_table_lookup (text->fonts->cache, key);
+  if (layout == NULL)
+    {
+      layout = pango_layout_new (text->fonts->context);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      text_set (layout, font, string, max_width, wrap);
+      g_hash_table_insert (text->fonts->cache, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+static void
+text_extents (NvChartText *text, const PangoFontDescription *font, const char *string,
+              double max_width, gboolean wrap, double *width, double *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (text_layout (text, font, string, max_width, wrap), NULL,
+                                  &logical);
+  if (width != NULL)
+    *width = logical.width;
+  if (height != NULL)
+    *height = logical.height;
+}
+
+void
+nv_chart_text_size (NvChartText *text, const PangoFontDescription *font, const char *string,
+                    double max_width, double *width, double *height)
+{
+  text_extents (text, font, string, max_width, FALSE, width, height);
+}
+
+void
+nv_chart_text_wrapped_size (NvChartText *text, const PangoFontDescription *font, const char *string,
+                            double max_width, double *width, double *height)
+{
+  text_extents (text, font, string, max_width, TRUE, width, height);
+}
+
+void
+nv_chart_set_color (cairo_t *cr, const NvChartColor *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+/* Draws @string with its logical top-left at (@x, @y), from the layout it
+ * was measured with (shaping costs, and the texts repeat from draw to draw). */
+static void
+text_show (NvChartText *text, const PangoFontDescription *font, const char *string, double x,
+           double y, double max_width, gboolean wrap, const NvChartColor *color)
+{
+  PangoLayout *layout = text_layout (text, font, string, max_width, wrap);
+
+  if (pango_layout_is_ellipsized (layout))
+    g_atomic_int_inc (&ellipsized_count);
+  nv_chart_set_color (text->cr, color);
+  cairo_move_to (text->cr, round (x), round (y));
+  pango_cairo_show_layout (text->cr, layout);
+}
+
+void
+nv_chart_text_draw (NvChartText *text, const PangoFontDescription *font, const char *string,
+                    double x, double y, double max_width, const NvChartColor *color)
+{
+  text_show (text, font, string, x, y, max_width, FALSE, color);
+}
+
+void
+nv_chart_text_draw_wrapped (NvChartText *text, const PangoFontDescription *font, const char *string,
+                            double x, double y, double max_width, const NvChartColor *color)
+{
+  text_show (text, font, string, x, y, max_width, TRUE, color);
+}
