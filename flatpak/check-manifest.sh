@@ -20,4 +20,12 @@ if grep -q '"--share=network"' "$manifest" &&
    ! grep -B8 '"--share=network"' "$manifest" | grep -q 'Update from SSB'; then
   echo "--share=network needs the comment that says what it is for"; exit 1
 fi
+# The shared database needs PostgreSQL's client library built in (the runtime
+# has none), and the network comment must name that use too.
+if ! grep -q '"name": "libpq"' "$manifest"; then
+  echo "the manifest has no libpq module: the Flatpak could not reach the municipality's server"; exit 1
+fi
+if ! grep -B12 '"--share=network"' "$manifest" | grep -q 'PostgreSQL'; then
+  echo "the --share=network comment must name the PostgreSQL server too"; exit 1
+fi
 echo "manifest ok"

@@ -1,5 +1,6 @@
-/* nv-chart-export.h — PNG, SVG or PDF files from any chart drawing routine
- * (the scatter plot and heat map use it; NvChart has nv_chart_export).
+/* nv-chart-export.h — PNG, SVG or PDF files from any chart kind's draw
+ * function (nv_chart_export, nv_scatter_export, nv_heatmap_export and
+ * nv_hbars_export all write through it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,14 +9,20 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "nv-chart-style.h"
+
 G_BEGIN_DECLS
 
-typedef void (*NvChartDrawFunc) (gpointer data, cairo_t *cr, double width, double height);
+/* A chart kind's draw function, such as nv_scatter_draw. */
+typedef void (*NvChartDrawFunc) (gpointer chart, cairo_t *cr, double width, double height,
+                                 const NvChartStyle *style);
 
 /* Format from the extension of @path (.png, .svg, .pdf); @title goes into the
- * PDF's metadata. Sizes 100–10 000. */
+ * PDF's metadata. Sizes 100–10 000. Charts carry health figures: the file
+ * is written like every other export, to a private (0600) temporary file
+ * beside @path and renamed into place; nothing is left on failure. */
 gboolean nv_chart_export_drawing (const char *path, double width, double height,
-                                  const char *title, NvChartDrawFunc draw, gpointer data,
-                                  GError **error);
+                                  const char *title, NvChartDrawFunc draw, gpointer chart,
+                                  const NvChartStyle *style, GError **error);
 
 G_END_DECLS

@@ -371,17 +371,14 @@ nv_chart_ensure_layout (NvChart *self, cairo_t *cr, double width, double height,
 static NvChartLayout *
 ensure_layout_offscreen (NvChart *self, double width, double height, const NvChartStyle *style)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   NvChartLayout *layout;
 
   if (self->layout != NULL && layout_matches (self->layout, width, height, style))
     return self->layout;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = nv_chart_scratch_context ();
   layout = nv_chart_ensure_layout (self, cr, width, height, style);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   return layout;
 }
 

@@ -102,8 +102,8 @@ typedef struct
 void nv_chart_fonts_init (NvChartFonts *fonts, cairo_t *cr, const NvChartStyle *style,
                           double font_px, double small_px);
 void nv_chart_fonts_clear (NvChartFonts *fonts);
-void nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
-                         double small_px);
+/* With @style's fonts: ordinary text at its size, small at 0.9, bold 1.25. */
+void nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style);
 /* Borrows @fonts; their context follows @cr's font options and
  * transformation. */
 void nv_chart_text_init_cached (NvChartText *text, cairo_t *cr, NvChartFonts *fonts);
@@ -125,6 +125,12 @@ void nv_chart_text_draw_wrapped (NvChartText *text, const PangoFontDescription *
  * (for tests: whole legends and captions draw none). */
 guint nv_chart_text_ellipsized_count (void);
 void nv_chart_set_color (cairo_t *cr, const NvChartColor *color);
+/* How every figure kind starts to draw: @cr saved, then the style's
+ * background (when it has one) painted over the whole target. */
+void nv_chart_begin_figure (cairo_t *cr, const NvChartStyle *style);
+/* A context on a 1×1 image, for measuring without a target (hit tests);
+ * cairo_destroy() frees both. */
+cairo_t *nv_chart_scratch_context (void);
 /* A value as the axis labels show it (« %» when the chart is in per cent). */
 char *nv_chart_format_value (NvChart *self, double value, int decimals);
 

@@ -127,8 +127,7 @@ nv_chart_fonts_clear (NvChartFonts *fonts)
 }
 
 void
-nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, double font_px,
-                    double small_px)
+nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style)
 {
   PangoContext *context = new_context (cr);
 
@@ -136,7 +135,8 @@ nv_chart_text_init (NvChartText *text, cairo_t *cr, const NvChartStyle *style, d
   text->fonts = NULL;
   text->layout = pango_layout_new (context);
   pango_layout_set_single_paragraph_mode (text->layout, TRUE);
-  make_fonts (context, style, font_px, small_px, &text->normal, &text->small, &text->bold);
+  make_fonts (context, style, style->font_size, style->font_size * 0.9, &text->normal, &text->small,
+              &text->bold);
   g_object_unref (context);
 }
 
@@ -289,6 +289,27 @@ void
 nv_chart_set_color (cairo_t *cr, const NvChartColor *color)
 {
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+void
+nv_chart_begin_figure (cairo_t *cr, const NvChartStyle *style)
+{
+  cairo_save (cr);
+  if (style->background.a > 0)
+    {
+      nv_chart_set_color (cr, &style->background);
+      cairo_paint (cr);
+    }
+}
+
+cairo_t *
+nv_chart_scratch_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface); /* cr holds it */
+  return cr;
 }
 
 /* Draws @string with its logical top-left at (@x, @y), from the layout it

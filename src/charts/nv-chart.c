@@ -8,16 +8,11 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
-#include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "nv-chart-export.h"
 #include "nv-chart-private.h"
 
 G_DEFINE_FINAL_TYPE (NvChart, nv_chart, G_TYPE_OBJECT)
@@ -379,97 +374,7 @@ gboolean
 nv_chart_export (NvChart *self, const char *path, double width, double height,
                  const NvChartStyle *style, GError **error)
 {
-  g_autofree char *lower = NULL;
-  g_autofree char *tmp = NULL;
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
-  cairo_t *cr;
-  enum { PNG, SVG, PDF } format;
-
   g_return_val_if_fail (NV_IS_CHART (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    format = PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    format = SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    format = PDF;
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot tell the file type of “%s”: "
-                     "use a name ending in .png, .svg or .pdf"),
-                   path);
-      return FALSE;
-    }
-  if (!(width >= 100 && height >= 100 && width <= 10000 && height <= 10000))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A chart must be between 100 and 10 000 pixels wide and high"));
-      return FALSE;
-    }
-
-  /* Charts carry health figures: written like every other export, to a
-   * private (0600) temporary file beside the target and renamed into place. */
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *name = g_strdup_printf (".%s-XXXXXX", base);
-    int fd;
-
-    tmp = g_build_filename (dir, name, NULL);
-    fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-    if (fd < 0)
-      {
-        int saved = errno;
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                     _("Could not write “%s”: %s"), path, g_strerror (saved));
-        return FALSE;
-      }
-    close (fd);
-  }
-
-  if (format == PNG)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
-                                          (int) ceil (height));
-  else if (format == SVG)
-    surface = cairo_svg_surface_create (tmp, width, height);
-  else
-    {
-      /* Points: a PDF page of the same proportions, about A4 landscape wide. */
-      surface = cairo_pdf_surface_create (tmp, width, height);
-      if (self->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Nærvær");
-    }
-
-  cr = cairo_create (surface);
-  nv_chart_draw (self, cr, width, height, style);
-  cairo_destroy (cr);
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, tmp);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  return nv_chart_export_drawing (path, width, height, self->title,
+                                  (NvChartDrawFunc) nv_chart_draw, self, style, error);
 }

@@ -211,13 +211,8 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
 
   for (guint s = 0; s < self->n_series; s++)
     memset (self->label_boxes[s], 0, sizeof (double) * 4 * MAX (1, self->n_rows));
-  cairo_save (cr);
-  if (style->background.a > 0)
-    {
-      nv_chart_set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
-  nv_chart_text_init (&text, cr, style, style->font_size, style->font_size * 0.9);
+  nv_chart_begin_figure (cr, style);
+  nv_chart_text_init (&text, cr, style);
   if (self->title != NULL)
     {
       nv_chart_text_size (&text, text.bold, self->title, width - 2 * PAD, &tw, &th);
@@ -357,25 +352,12 @@ nv_hbars_draw (NvHBars *self, cairo_t *cr, double width, double height, const Nv
   cairo_restore (cr);
 }
 
-typedef struct
-{
-  NvHBars *self;
-  const NvChartStyle *style;
-} ExportData;
-
-static void
-export_draw (gpointer data, cairo_t *cr, double width, double height)
-{
-  ExportData *d = data;
-
-  nv_hbars_draw (d->self, cr, width, height, d->style);
-}
-
 gboolean
 nv_hbars_export (NvHBars *self, const char *path, double width, double height,
                  const NvChartStyle *style, GError **error)
 {
-  ExportData d = { self, style };
 
-  return nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+  return nv_chart_export_drawing (path, width, height, self->title,
+                                  (NvChartDrawFunc) nv_hbars_draw,
+                                  self, style, error);
 }

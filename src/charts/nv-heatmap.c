@@ -259,7 +259,7 @@ static void
 with_layout (NvHeatmap *self, cairo_t *cr, double width, double height, const NvChartStyle *style,
              NvChartText *text, Layout *l)
 {
-  nv_chart_text_init (text, cr, style, style->font_size, style->font_size * 0.9);
+  nv_chart_text_init (text, cr, style);
   compute_layout (self, text, width, height, l);
 }
 
@@ -327,12 +327,7 @@ nv_heatmap_draw (NvHeatmap *self, cairo_t *cr, double width, double height,
   Layout l;
   double tw, th;
 
-  cairo_save (cr);
-  if (style->background.a > 0)
-    {
-      nv_chart_set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
+  nv_chart_begin_figure (cr, style);
   with_layout (self, cr, width, height, style, &text, &l);
   if (self->title != NULL)
     nv_chart_text_draw_wrapped (&text, text.bold, self->title, PAD, PAD, width - 2 * PAD,
@@ -412,15 +407,13 @@ gboolean
 nv_heatmap_hit_test (NvHeatmap *self, double width, double height, const NvChartStyle *style,
                      double x, double y, int *row, int *column)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr = nv_chart_scratch_context ();
   NvChartText text;
   Layout l;
 
   with_layout (self, cr, width, height, style, &text, &l);
   nv_chart_text_clear (&text);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   if (y < l.grid.y || y >= l.grid.y + l.grid.height || x < PAD ||
       x >= l.grid.x + l.grid.width || self->n_rows == 0)
     return FALSE;
@@ -431,29 +424,16 @@ nv_heatmap_hit_test (NvHeatmap *self, double width, double height, const NvChart
   return TRUE;
 }
 
-typedef struct
-{
-  NvHeatmap *self;
-  const NvChartStyle *style;
-} ExportData;
-
-static void
-export_draw (gpointer data, cairo_t *cr, double width, double height)
-{
-  ExportData *d = data;
-
-  nv_heatmap_draw (d->self, cr, width, height, d->style);
-}
-
 gboolean
 nv_heatmap_export (NvHeatmap *self, const char *path, double width, double height,
                    const NvChartStyle *style, GError **error)
 {
-  ExportData d = { self, style };
   gboolean was = self->for_export, ok;
 
   self->for_export = TRUE;
-  ok = nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+  ok = nv_chart_export_drawing (path, width, height, self->title,
+                                (NvChartDrawFunc) nv_heatmap_draw,
+                                self, style, error);
   self->for_export = was;
   return ok;
 }

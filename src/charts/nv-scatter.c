@@ -218,7 +218,7 @@ static void
 with_layout (NvScatter *self, cairo_t *cr, double width, double height, const NvChartStyle *style,
              NvChartText *text, Layout *l)
 {
-  nv_chart_text_init (text, cr, style, style->font_size, style->font_size * 0.9);
+  nv_chart_text_init (text, cr, style);
   compute_layout (self, text, style, width, height, l);
 }
 
@@ -230,12 +230,7 @@ nv_scatter_draw (NvScatter *self, cairo_t *cr, double width, double height,
   Layout l;
   double tw, th;
 
-  cairo_save (cr);
-  if (style->background.a > 0)
-    {
-      nv_chart_set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
+  nv_chart_begin_figure (cr, style);
   with_layout (self, cr, width, height, style, &text, &l);
 
   if (self->title != NULL)
@@ -355,14 +350,12 @@ static void
 layout_offscreen (NvScatter *self, double width, double height, const NvChartStyle *style,
                   Layout *l)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr = nv_chart_scratch_context ();
   NvChartText text;
 
   with_layout (self, cr, width, height, style, &text, l);
   nv_chart_text_clear (&text);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 void
@@ -400,25 +393,12 @@ nv_scatter_hit_test (NvScatter *self, double width, double height, const NvChart
   return best;
 }
 
-typedef struct
-{
-  NvScatter *self;
-  const NvChartStyle *style;
-} ExportData;
-
-static void
-export_draw (gpointer data, cairo_t *cr, double width, double height)
-{
-  ExportData *d = data;
-
-  nv_scatter_draw (d->self, cr, width, height, d->style);
-}
-
 gboolean
 nv_scatter_export (NvScatter *self, const char *path, double width, double height,
                    const NvChartStyle *style, GError **error)
 {
-  ExportData d = { self, style };
 
-  return nv_chart_export_drawing (path, width, height, self->title, export_draw, &d, error);
+  return nv_chart_export_drawing (path, width, height, self->title,
+                                  (NvChartDrawFunc) nv_scatter_draw,
+                                  self, style, error);
 }

@@ -1,5 +1,6 @@
 /* The research scatter plot and the municipal heat map: drawing at several
- * sizes, hit tests that find what is drawn, the colour scale, and files.
+ * sizes, hit tests that find what is drawn, the colour scale, and files
+ * (private, as every export of health figures, also for the bar list).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +8,11 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "nv-test-util.h"
 #include "nv-chart-private.h"
+#include "nv-hbars.h"
 #include "nv-heatmap.h"
 #include "nv-scatter.h"
 
@@ -204,6 +207,48 @@ test_legends_wrap (void)
   nv_test_rmtree (dir);
 }
 
+/* Exports carry health figures: every chart kind writes its file as the
+ * line chart does, 0600 whatever the umask, through a temporary file that
+ * is not left behind. */
+static void
+test_exports_private (void)
+{
+  static const char *const names[] = { "f.png", "f.svg", "f.pdf" };
+  g_autoptr (NvScatter) s = nv_scatter_new ();
+  g_autoptr (NvHeatmap) h = nv_heatmap_new (2, 3);
+  g_autoptr (NvHBars) b = nv_hbars_new (2, 0, 10);
+  NvChartStyle style;
+  mode_t old_mask = umask (022);
+
+  nv_chart_style_init (&style, NV_CHART_STYLE_LIGHT);
+  nv_scatter_add_point (s, 1, 2, "A");
+  nv_heatmap_set_value (h, 0, 0, 5, FALSE);
+  nv_hbars_add_series (b, "Enhet");
+  nv_hbars_set_value (b, 0, 0, 4);
+  for (guint kind = 0; kind < 3; kind++)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *dir = nv_test_tmpdir ();
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (GDir) listing = NULL;
+        gboolean ok = kind == 0   ? nv_scatter_export (s, path, 400, 300, &style, &error)
+                      : kind == 1 ? nv_heatmap_export (h, path, 400, 300, &style, &error)
+                                  : nv_hbars_export (b, path, 400, 300, &style, &error);
+        guint n = 0;
+
+        g_assert_no_error (error);
+        g_assert_true (ok);
+        g_assert_cmpuint (nv_test_mode (path), ==, 0600);
+        listing = g_dir_open (dir, 0, NULL);
+        while (g_dir_read_name (listing) != NULL)
+          n++;
+        g_assert_cmpuint (n, ==, 1);
+        nv_test_rmtree (dir);
+      }
+  umask (old_mask);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,5 +256,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/scatter", test_scatter);
   g_test_add_func ("/charts/heatmap", test_heatmap);
   g_test_add_func ("/charts/legends-wrap", test_legends_wrap);
+  g_test_add_func ("/charts/exports-private", test_exports_private);
   return g_test_run ();
 }

@@ -6,7 +6,6 @@ unit switcher) without a restart, and Preferences then show the server."""
 import os
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(__file__)
 sys.path.insert(0, HERE)
@@ -28,7 +27,7 @@ def main():
     app = None
     try:
         import pyatspi  # noqa: E402
-        from atspi_util import App, same_name  # noqa: E402
+        from atspi_util import TIME_SCALE, App, same_name  # noqa: E402
         from atspi_backup import open_menu_item, top_window  # noqa: E402
         from atspi_server_app import switcher_names, wait_until  # noqa: E402
 
@@ -52,15 +51,20 @@ def main():
         # A service nobody set up: said in the dialog, which stays.
         app.type_into(entry, "service=naervaer_no_such_service")
         app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
-        time.sleep(1)
+
+        def said(words):
+            dialog = top_window(app, "Connect to the Municipality’s Server")
+            texts = []
+            for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog):
+                try:
+                    texts.append(app.text_of(n))
+                except Exception:
+                    pass
+            return any(words in t for t in texts)
+
+        wait_until("the dialog naming the service that failed",
+                   lambda: said("naervaer_no_such_service"), 30 * TIME_SCALE)
         dialog = top_window(app, "Connect to the Municipality’s Server")
-        texts = []
-        for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog):
-            try:
-                texts.append(app.text_of(n))
-            except Exception:
-                pass
-        assert any("naervaer_no_such_service" in t for t in texts), texts
         assert "Avdeling 2B" in switcher_names(app, pyatspi)
 
         entry = app.wait_for(pyatspi.ROLE_TEXT, "Connection", root=dialog)

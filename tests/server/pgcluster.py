@@ -47,6 +47,7 @@ def require_or_skip():
 
 class Cluster:
     SUPERUSER = "nv_super"
+    PASSWORD_USER = "nv_password"
 
     def __init__(self):
         self.bindir = require_or_skip()
@@ -59,6 +60,13 @@ class Cluster:
             self.as_user = ["runuser", "-u", "nobody", "--"]
         self._run([os.path.join(self.bindir, "initdb"), "-D", self.data, "-U", self.SUPERUSER,
                    "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"])
+        # One login must give a password (scram), for the password prompt's
+        # test (atspi_server_password.py); every other login is trusted.
+        hba = os.path.join(self.data, "pg_hba.conf")
+        with open(hba, encoding="utf-8") as f:
+            rules = f.read()
+        with open(hba, "w", encoding="utf-8") as f:
+            f.write(f"local all {self.PASSWORD_USER} scram-sha-256\n" + rules)
         self.options = (f"-c listen_addresses='' -c unix_socket_directories={self.dir} "
                         "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
                         "-c max_connections=60")

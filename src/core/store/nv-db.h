@@ -69,6 +69,15 @@ typedef enum
   NV_ROW = 1,         /* a row is ready for the column getters */
 } NvStep;
 
+/* What ->reconnect_poll returns. */
+typedef enum
+{
+  NV_DB_CONNECT_FAILED,    /* ->set_error says why; start again later */
+  NV_DB_CONNECTING_READ,   /* poll again when the descriptor is readable */
+  NV_DB_CONNECTING_WRITE,  /* … when it is writable */
+  NV_DB_CONNECTED,         /* the session is ready */
+} NvDbConnecting;
+
 /* One row changed by this connection, for ->watch_rows. */
 typedef struct
 {
@@ -134,6 +143,10 @@ struct _NvDbBackend
   int (*socket) (NvDb *db);
   gboolean (*is_connected) (NvDb *db);
   gboolean (*reconnect) (NvDb *db, GError **error);
+  /* Making it again without waiting: start, then poll each time the
+   * descriptor *@fd it names is ready as asked (readable or writable). */
+  gboolean (*reconnect_start) (NvDb *db, GError **error);
+  NvDbConnecting (*reconnect_poll) (NvDb *db, int *fd, GError **error);
 };
 
 /* ---- Statements: what core modules call --------------------------------- */

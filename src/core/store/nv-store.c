@@ -502,6 +502,50 @@ nv_store_reconnect (NvStore *self, GError **error)
   return TRUE;
 }
 
+gboolean
+nv_store_reconnect_start (NvStore *self, GError **error)
+{
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  if (self->db->backend->reconnect_start == NULL)
+    return TRUE; /* nv_store_reconnect_poll() connects at once */
+  return self->db->backend->reconnect_start (self->db, error);
+}
+
+gboolean
+nv_store_reconnect_poll (NvStore *self, gboolean *done, int *fd, GIOCondition *condition,
+                         GError **error)
+{
+  NvDbConnecting state;
+
+  g_return_val_if_fail (NV_IS_STORE (self), FALSE);
+  *done = FALSE;
+  *fd = -1;
+  *condition = 0;
+  if (self->db->backend->reconnect_poll == NULL)
+    {
+      *done = nv_store_reconnect (self, error);
+      return *done;
+    }
+  state = self->db->backend->reconnect_poll (self->db, fd, error);
+  switch (state)
+    {
+    case NV_DB_CONNECTING_READ:
+      *condition = G_IO_IN | G_IO_HUP | G_IO_ERR;
+      return TRUE;
+    case NV_DB_CONNECTING_WRITE:
+      *condition = G_IO_OUT | G_IO_HUP | G_IO_ERR;
+      return TRUE;
+    case NV_DB_CONNECTED:
+      *done = TRUE;
+      self->db->backend->data_version (self->db, &self->seen_version, NULL);
+      announce (self, NV_TOPIC_ALL);
+      return TRUE;
+    case NV_DB_CONNECT_FAILED:
+    default:
+      return FALSE;
+    }
+}
+
 /* ---- Object ------------------------------------------------------------- */
 
 static void

@@ -108,6 +108,15 @@ gboolean nv_store_is_connected (NvStore *self);
 /* Connects a shared store again after the connection was lost; on
  * success announces every topic (what changed meanwhile is unknown). */
 gboolean nv_store_reconnect (NvStore *self, GError **error);
+/* The same without blocking the caller (the window's main loop): start,
+ * then each time the descriptor *@fd is ready for *@condition call
+ * nv_store_reconnect_poll() again. TRUE with *@done when the connection is
+ * back (every topic announced), TRUE without it when still connecting,
+ * FALSE with @error when this try failed. A store that cannot connect
+ * asynchronously connects at once (nv_store_reconnect) and sets *@done. */
+gboolean nv_store_reconnect_start (NvStore *self, GError **error);
+gboolean nv_store_reconnect_poll (NvStore *self, gboolean *done, int *fd, GIOCondition *condition,
+                                  GError **error);
 
 gboolean nv_store_check (NvStore *self, char **verdict, GError **error);
 gboolean nv_store_backup (NvStore *self, const char *dest_path, GError **error);

@@ -20,8 +20,7 @@ struct _NvChartView
   NvChart *chart;
   char *summary;
   NvChartStyle style;
-  gulong dark_id;
-  gulong contrast_id;
+  NvChartStyleWatch watch;
 };
 
 G_DEFINE_FINAL_TYPE (NvChartView, nv_chart_view, GTK_TYPE_WIDGET)
@@ -100,17 +99,51 @@ nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style)
     }
 }
 
-static void
-refresh_style (NvChartView *self)
+void
+nv_chart_style_watch_refresh (NvChartStyleWatch *watch)
 {
-  nv_chart_view_style_from_widget (GTK_WIDGET (self), &self->style);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (watch->widget == NULL)
+    return; /* css_changed before init */
+  nv_chart_view_style_from_widget (watch->widget, watch->style);
+  gtk_widget_queue_draw (watch->widget);
 }
 
 static void
-style_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, NvChartView *self)
+style_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, NvChartStyleWatch *watch)
 {
-  refresh_style (self);
+  nv_chart_style_watch_refresh (watch);
+}
+
+void
+nv_chart_style_watch_init (NvChartStyleWatch *watch, GtkWidget *widget, NvChartStyle *style)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  watch->widget = widget;
+  watch->style = style;
+  watch->dark_id = g_signal_connect (manager, "notify::dark", G_CALLBACK (style_changed_cb), watch);
+  watch->contrast_id =
+    g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), watch);
+  nv_chart_style_watch_refresh (watch);
+}
+
+void
+nv_chart_style_watch_clear (NvChartStyleWatch *watch)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_clear_signal_handler (&watch->dark_id, manager);
+  g_clear_signal_handler (&watch->contrast_id, manager);
+}
+
+cairo_t *
+nv_chart_view_append_cairo (GtkWidget *widget, GtkSnapshot *snapshot, int *width, int *height)
+{
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  if (*width <= 0 || *height <= 0)
+    return NULL;
+  return gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
 }
 
 char *
@@ -198,13 +231,12 @@ static void
 nv_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   NvChartView *self = NV_CHART_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
   cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (self->chart == NULL ||
+      (cr = nv_chart_view_append_cairo (widget, snapshot, &width, &height)) == NULL)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   nv_chart_draw (self->chart, cr, width, height, &self->style);
   cairo_destroy (cr);
 }
@@ -213,7 +245,7 @@ static void
 nv_chart_view_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (nv_chart_view_parent_class)->css_changed (widget, change);
-  refresh_style (NV_CHART_VIEW (widget));
+  nv_chart_style_watch_refresh (&NV_CHART_VIEW (widget)->watch);
 }
 
 static void
@@ -236,10 +268,8 @@ static void
 nv_chart_view_dispose (GObject *object)
 {
   NvChartView *self = NV_CHART_VIEW (object);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  g_clear_signal_handler (&self->dark_id, manager);
-  g_clear_signal_handler (&self->contrast_id, manager);
+  nv_chart_style_watch_clear (&self->watch);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->summary, g_free);
   G_OBJECT_CLASS (nv_chart_view_parent_class)->dispose (object);
@@ -310,7 +340,6 @@ nv_chart_view_class_init (NvChartViewClass *klass)
 static void
 nv_chart_view_init (NvChartView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
@@ -320,11 +349,7 @@ nv_chart_view_init (NvChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  self->dark_id = g_signal_connect (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
-  self->contrast_id =
-    g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
-  refresh_style (self);
+  nv_chart_style_watch_init (&self->watch, GTK_WIDGET (self), &self->style);
 }
 
 GtkWidget *

@@ -31,6 +31,26 @@ void nv_chart_view_get_style (NvChartView *self, NvChartStyle *style);
 /* A chart style from @widget's theme: colours, dark and high contrast, font
  * (what every chart on screen draws with). */
 void nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style);
+
+/* What every chart widget does with its style (this view and NvFigureView):
+ * fill it from the widget's theme now and again, with a redraw, when the
+ * colour scheme or contrast changes (_refresh from css_changed; _clear in
+ * dispose). */
+typedef struct
+{
+  GtkWidget *widget;
+  NvChartStyle *style;
+  gulong dark_id, contrast_id;
+} NvChartStyleWatch;
+
+void nv_chart_style_watch_init (NvChartStyleWatch *watch, GtkWidget *widget, NvChartStyle *style);
+void nv_chart_style_watch_refresh (NvChartStyleWatch *watch);
+void nv_chart_style_watch_clear (NvChartStyleWatch *watch);
+/* A cairo context over the whole of @widget in @snapshot, its size in
+ * @width and @height; NULL when it has none. */
+cairo_t *nv_chart_view_append_cairo (GtkWidget *widget, GtkSnapshot *snapshot, int *width,
+                                     int *height);
+
 /* The tooltip text for (@x, @y), or NULL (for tests). */
 char *nv_chart_view_describe_at (NvChartView *self, double x, double y);
 

@@ -21,23 +21,10 @@ struct _NvFigureView
   NvFigureClickFunc click;
   gpointer data;
   int natural_height;
-  gulong dark_id, contrast_id;
+  NvChartStyleWatch watch;
 };
 
 G_DEFINE_FINAL_TYPE (NvFigureView, nv_figure_view, GTK_TYPE_WIDGET)
-
-static void
-refresh_style (NvFigureView *self)
-{
-  nv_chart_view_style_from_widget (GTK_WIDGET (self), &self->style);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-style_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, NvFigureView *self)
-{
-  refresh_style (self);
-}
 
 static gboolean
 query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
@@ -68,13 +55,12 @@ static void
 nv_figure_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   NvFigureView *self = NV_FIGURE_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
   cairo_t *cr;
 
-  if (self->draw == NULL || width <= 0 || height <= 0)
+  if (self->draw == NULL ||
+      (cr = nv_chart_view_append_cairo (widget, snapshot, &width, &height)) == NULL)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   self->draw (self->data, cr, width, height, &self->style);
   cairo_destroy (cr);
 }
@@ -83,7 +69,7 @@ static void
 nv_figure_view_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (nv_figure_view_parent_class)->css_changed (widget, change);
-  refresh_style (NV_FIGURE_VIEW (widget));
+  nv_chart_style_watch_refresh (&NV_FIGURE_VIEW (widget)->watch);
 }
 
 static void
@@ -110,10 +96,8 @@ static void
 nv_figure_view_dispose (GObject *object)
 {
   NvFigureView *self = NV_FIGURE_VIEW (object);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  g_clear_signal_handler (&self->dark_id, manager);
-  g_clear_signal_handler (&self->contrast_id, manager);
+  nv_chart_style_watch_clear (&self->watch);
   G_OBJECT_CLASS (nv_figure_view_parent_class)->dispose (object);
 }
 
@@ -134,7 +118,6 @@ nv_figure_view_class_init (NvFigureViewClass *klass)
 static void
 nv_figure_view_init (NvFigureView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->natural_height = 400;
@@ -142,10 +125,7 @@ nv_figure_view_init (NvFigureView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  self->dark_id = g_signal_connect (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
-  self->contrast_id =
-    g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
-  refresh_style (self);
+  nv_chart_style_watch_init (&self->watch, GTK_WIDGET (self), &self->style);
 }
 
 GtkWidget *

@@ -124,6 +124,39 @@ close_windows_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The server asked for a password at start: the user gave one (and may
+ * have changed the connection). */
+static gboolean
+password_given_cb (const char *connection, const char *password, gpointer data, GError **error)
+{
+  NvApplication *self = data;
+  g_autoptr (NvStore) store = open_store (self, connection, password, error);
+
+  if (store == NULL)
+    return FALSE;
+  if (self->database == NULL)
+    g_settings_set_string (self->settings, "database", connection);
+  else
+    {
+      g_free (self->database);
+      self->database = g_strdup (connection);
+    }
+  self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
+  present_window (self);
+  return TRUE;
+}
+
+static void
+ask_password (NvApplication *self, const char *connection)
+{
+  GtkWindow *dialog
+      = nv_connect_dialog_new_for_password (NULL, connection, password_given_cb, self);
+
+  /* The app's only window until the password is right; closing it quits. */
+  gtk_window_set_application (dialog, GTK_APPLICATION (self));
+  gtk_window_present (dialog);
+}
+
 static void
 nv_application_activate (GApplication *app)
 {
@@ -157,6 +190,11 @@ nv_application_activate (GApplication *app)
                          &error);
       if (password != NULL)
         memset (password, 0, strlen (password));
+      if (store == NULL && g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
+        {
+          ask_password (self, self->database != NULL ? self->database : chosen);
+          return;
+        }
       if (store == NULL)
         {
           show_fatal (self, error, chosen != NULL);

@@ -12,6 +12,7 @@
 
 #include "nv-a11y.h"
 #include "nv-connect-dialog.h"
+#include "nv-pg.h"
 
 /* ---- The keyring -------------------------------------------------------- */
 
@@ -67,14 +68,24 @@ nv_connect_forget_password (const char *connection)
 
 /* ---- The dialog --------------------------------------------------------- */
 
+/* The TLS modes offered, strongest first; the first entry leaves it to
+ * the service file or libpq's default. */
+static const char *const ssl_modes[]
+    = { NULL, "verify-full", "verify-ca", "require", "prefer", "disable" };
+
 typedef struct
 {
   NvConnectFunc func;
   gpointer data;
   GtkEditable *connection;
+  GtkEditable *host;
+  GtkEditable *database;
+  GtkEditable *user;
+  AdwComboRow *ssl;
   GtkEditable *password;
   GtkCheckButton *remember;
   GtkLabel *error;
+  gboolean syncing; /* fields and connection being brought in line */
 } Connect;
 
 static void
@@ -84,12 +95,81 @@ connect_free (Connect *c)
 }
 
 static void
-fields_changed_cb (GtkEditable *editable, AdwMessageDialog *dialog)
+show_error (Connect *c, const char *message)
+{
+  gtk_label_set_text (c->error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (c->error), message != NULL);
+}
+
+/* Connect is offered for a connection that names something and that the
+ * app would use: a remote server without verify-full is refused here, in
+ * the form, with the same words as when it is opened. */
+static void
+check_connection (Connect *c, AdwMessageDialog *dialog)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (c->connection)));
+  gboolean ok = *text != '\0' && nv_pg_check_transport (text, &error);
+
+  show_error (c, error != NULL ? error->message : NULL);
+  adw_message_dialog_set_response_enabled (dialog, "connect", ok);
+}
+
+static void
+fields_from_connection (Connect *c)
+{
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *ssl = NULL;
+  guint pos = 0;
+
+  if (!nv_pg_conninfo_fields (gtk_editable_get_text (c->connection), &host, &database, &user, &ssl))
+    return; /* half typed: the fields keep what they had */
+  gtk_editable_set_text (c->host, host != NULL ? host : "");
+  gtk_editable_set_text (c->database, database != NULL ? database : "");
+  gtk_editable_set_text (c->user, user != NULL ? user : "");
+  for (guint i = 1; i < G_N_ELEMENTS (ssl_modes); i++)
+    if (g_strcmp0 (ssl, ssl_modes[i]) == 0)
+      pos = i;
+  adw_combo_row_set_selected (c->ssl, pos);
+}
+
+static void
+connection_changed_cb (GtkEditable *editable, AdwMessageDialog *dialog)
 {
   Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (c->connection)));
 
-  adw_message_dialog_set_response_enabled (dialog, "connect", *text != '\0');
+  if (!c->syncing)
+    {
+      c->syncing = TRUE;
+      fields_from_connection (c);
+      c->syncing = FALSE;
+    }
+  check_connection (c, dialog);
+}
+
+static char *
+field_text (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+static void
+field_changed_cb (GObject *field, GParamSpec *pspec, AdwMessageDialog *dialog)
+{
+  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *text = NULL;
+  guint pos;
+
+  if (c->syncing)
+    return;
+  host = field_text (c->host);
+  database = field_text (c->database);
+  user = field_text (c->user);
+  pos = adw_combo_row_get_selected (c->ssl);
+  text = nv_pg_conninfo_set_fields (gtk_editable_get_text (c->connection), host, database, user,
+                                    pos < G_N_ELEMENTS (ssl_modes) ? ssl_modes[pos] : NULL);
+  c->syncing = TRUE;
+  gtk_editable_set_text (c->connection, text);
+  c->syncing = FALSE;
 }
 
 static gboolean
@@ -97,6 +177,16 @@ present_again_cb (gpointer dialog)
 {
   gtk_window_present (GTK_WINDOW (dialog));
   return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2's entry rows crash when destroyed while one of them has
+ * the focus (their focus handler reads the text widget already gone):
+ * take it away first. */
+static void
+close_dialog (AdwMessageDialog *dialog)
+{
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -108,7 +198,7 @@ response_cb (AdwMessageDialog *dialog, const char *response, Connect *c)
 
   if (g_strcmp0 (response, "connect") != 0)
     {
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      close_dialog (dialog);
       return;
     }
   connection = g_strstrip (g_strdup (gtk_editable_get_text (c->connection)));
@@ -118,8 +208,7 @@ response_cb (AdwMessageDialog *dialog, const char *response, Connect *c)
   if (!c->func (connection, password, c->data, &error))
     {
       /* Stays open, saying why, for another try. */
-      gtk_label_set_text (c->error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (c->error), TRUE);
+      show_error (c, error->message);
       /* The dialog hides itself after this handler: show it again then. */
       g_idle_add_full (G_PRIORITY_DEFAULT, present_again_cb, g_object_ref (dialog), g_object_unref);
       return;
@@ -131,36 +220,75 @@ response_cb (AdwMessageDialog *dialog, const char *response, Connect *c)
     }
   else
     nv_connect_forget_password (connection);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_dialog (dialog);
 }
 
-GtkWindow *
-nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc func, gpointer data)
+static void
+entry_changed_cb (GtkEditable *editable, AdwMessageDialog *dialog)
 {
-  GtkWidget *dialog = nv_message_dialog_new (
-      parent, _ ("Connect to the Municipality’s Server"),
-      _ ("Your IT department gives you the connection, often a service name such as "
-         "“service=naervaer”, or an address such as “postgresql://db.kommune.no/naervaer”. "
-         "A server on another computer must be reached with sslmode=verify-full."));
+  field_changed_cb (G_OBJECT (editable), NULL, dialog);
+}
+
+static GtkWidget *
+add_entry (GtkWidget *list, const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static GtkWindow *
+dialog_new (GtkWindow *parent, const char *connection, const char *heading, const char *body,
+            NvConnectFunc func, gpointer data)
+{
+  static const char *const ssl_names[] = {
+    N_ ("As the service file says"),
+    N_ ("Verify the server (verify-full)"),
+    N_ ("Check the certificate only (verify-ca)"),
+    N_ ("Encrypt, no check (require)"),
+    N_ ("Encrypt if offered (prefer)"),
+    N_ ("No encryption (disable)"),
+  };
+  GtkWidget *dialog = nv_message_dialog_new (parent, heading, body);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *connection_row = adw_entry_row_new ();
+  GtkWidget *server_list = gtk_list_box_new ();
+  GtkWidget *connection_row, *host_row, *database_row, *user_row;
+  GtkWidget *ssl_row = adw_combo_row_new ();
   GtkWidget *password_row = adw_password_entry_row_new ();
   GtkWidget *remember = gtk_check_button_new_with_mnemonic (_ ("_Remember the password"));
   GtkWidget *error = gtk_label_new (NULL);
+  g_autoptr (GtkStringList) ssl_model = gtk_string_list_new (NULL);
   Connect *c = g_new0 (Connect, 1);
 
   c->func = func;
   c->data = data;
   gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (connection_row), _ ("Connection"));
-  gtk_editable_set_text (GTK_EDITABLE (connection_row), connection != NULL ? connection : "");
+  for (GtkWidget *l = server_list; l != NULL; l = l == server_list ? list : NULL)
+    {
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (l), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (l, "boxed-list");
+    }
+  /* The parts a leader is told one by one, then the whole connection
+   * (which also takes a service name or a URI) — each follows the other. */
+  host_row = add_entry (server_list, _ ("Server"));
+  database_row = add_entry (server_list, _ ("Database"));
+  user_row = add_entry (server_list, _ ("User Name"));
+  for (guint i = 0; i < G_N_ELEMENTS (ssl_names); i++)
+    gtk_string_list_append (ssl_model, _ (ssl_names[i]));
+  adw_combo_row_set_model (ADW_COMBO_ROW (ssl_row), G_LIST_MODEL (ssl_model));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ssl_row), _ ("Encryption (TLS)"));
+  /* The mode below the title, where its whole name fits. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (ssl_row), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (server_list), ssl_row);
+  gtk_box_append (GTK_BOX (box), server_list);
+
+  connection_row = add_entry (list, _ ("Connection"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (password_row),
                                  _ ("Password (if the server asks for one)"));
-  gtk_list_box_append (GTK_LIST_BOX (list), connection_row);
   gtk_list_box_append (GTK_LIST_BOX (list), password_row);
   gtk_box_append (GTK_BOX (box), list);
   gtk_widget_set_tooltip_text (remember, _ ("Kept in the desktop keyring. Otherwise the password "
@@ -181,12 +309,57 @@ nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc 
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   c->connection = GTK_EDITABLE (connection_row);
+  c->host = GTK_EDITABLE (host_row);
+  c->database = GTK_EDITABLE (database_row);
+  c->user = GTK_EDITABLE (user_row);
+  c->ssl = ADW_COMBO_ROW (ssl_row);
   c->password = GTK_EDITABLE (password_row);
   c->remember = GTK_CHECK_BUTTON (remember);
   c->error = GTK_LABEL (error);
+  gtk_widget_set_name (host_row, "host");
+  gtk_widget_set_name (database_row, "database");
+  gtk_widget_set_name (user_row, "user");
+  gtk_widget_set_name (ssl_row, "sslmode");
+  gtk_widget_set_name (connection_row, "connection");
+  gtk_widget_set_name (password_row, "password");
+  gtk_widget_set_name (remember, "remember");
+  gtk_widget_set_name (error, "error");
   g_object_set_data_full (G_OBJECT (dialog), "nv-connect", c, (GDestroyNotify)connect_free);
-  g_signal_connect (connection_row, "changed", G_CALLBACK (fields_changed_cb), dialog);
+  gtk_editable_set_text (c->connection, connection != NULL ? connection : "");
+  fields_from_connection (c);
+  g_signal_connect (connection_row, "changed", G_CALLBACK (connection_changed_cb), dialog);
+  g_signal_connect (host_row, "changed", G_CALLBACK (entry_changed_cb), dialog);
+  g_signal_connect (database_row, "changed", G_CALLBACK (entry_changed_cb), dialog);
+  g_signal_connect (user_row, "changed", G_CALLBACK (entry_changed_cb), dialog);
+  g_signal_connect (ssl_row, "notify::selected", G_CALLBACK (field_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), c);
-  fields_changed_cb (GTK_EDITABLE (connection_row), ADW_MESSAGE_DIALOG (dialog));
+  check_connection (c, ADW_MESSAGE_DIALOG (dialog));
   return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc func, gpointer data)
+{
+  return dialog_new (
+      parent, connection, _ ("Connect to the Municipality’s Server"),
+      _ ("Your IT department gives you the connection, often a service name such as "
+         "“service=naervaer”, or an address such as “postgresql://db.kommune.no/naervaer”. "
+         "A server on another computer must be reached with sslmode=verify-full."),
+      func, data);
+}
+
+GtkWindow *
+nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection, NvConnectFunc func,
+                                    gpointer data)
+{
+  GtkWindow *dialog = dialog_new (
+      parent, connection, _ ("Password for the Municipality’s Server"),
+      _ ("The shared database asks for your password before Nærvær can show your units. Tick "
+         "“Remember the password” to keep it in the desktop keyring; otherwise it is asked for "
+         "again next time."),
+      func, data);
+  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+
+  gtk_widget_grab_focus (GTK_WIDGET (c->password));
+  return dialog;
 }

@@ -21,6 +21,11 @@ typedef gboolean (*NvConnectFunc) (const char *connection, const char *password,
 GtkWindow *nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc func,
                                   gpointer data);
 
+/* The same when the server asked for a password at start-up: said so,
+ * with the password field focused. */
+GtkWindow *nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection,
+                                               NvConnectFunc func, gpointer data);
+
 /* The keyring: the password remembered for @connection (NULL: none, or no
  * keyring), storing one, forgetting it. */
 char *nv_connect_lookup_password (const char *connection);

@@ -20,6 +20,9 @@
 /* A notification that arrived while a query of ours was running is read
  * with its result and never makes the socket readable: look this often. */
 #define LOOK_SECONDS 2
+/* A try that has not connected after this long has failed (libpq leaves
+ * connect_timeout to the caller when it connects without blocking). */
+#define TRY_SECONDS 30
 
 struct _NvServerBanner
 {
@@ -32,6 +35,8 @@ struct _NvServerBanner
   guint socket_id;  /* g_unix_fd_add on the connection's socket */
   guint look_id;    /* the LOOK_SECONDS poll */
   guint tick_id;    /* once a second while the banner is shown */
+  guint connect_id; /* g_unix_fd_add while a try is connecting */
+  guint give_up_id; /* TRY_SECONDS after a try began */
   guint pause;      /* seconds of the current pause */
   guint left;       /* seconds until the next try */
   char *last_error; /* why the last try failed */
@@ -106,6 +111,8 @@ tick_cb (gpointer data)
 {
   NvServerBanner *self = data;
 
+  if (nv_server_banner_is_connecting (self))
+    return G_SOURCE_CONTINUE;
   if (self->left > 0)
     self->left--;
   if (self->left == 0)
@@ -137,17 +144,13 @@ connection_lost (NvServerBanner *self)
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
 }
 
-void
-nv_server_banner_retry (NvServerBanner *self)
+static void
+try_ended (NvServerBanner *self, GError *error)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_return_if_fail (NV_IS_SERVER_BANNER (self));
-  if (self->tick_id == 0)
-    return;
-  self->left = 0;
-  update_label (self);
-  if (nv_store_reconnect (self->store, &error))
+  g_clear_handle_id (&self->connect_id, g_source_remove);
+  g_clear_handle_id (&self->give_up_id, g_source_remove);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->button), TRUE);
+  if (error == NULL)
     {
       g_clear_handle_id (&self->tick_id, g_source_remove);
       g_clear_pointer (&self->last_error, g_free);
@@ -160,6 +163,89 @@ nv_server_banner_retry (NvServerBanner *self)
   self->pause = MIN (self->pause * 2, LONGEST_PAUSE);
   self->left = self->pause;
   update_label (self);
+}
+
+static gboolean connect_cb (int fd, GIOCondition condition, gpointer data);
+
+/* One step of the try: libpq says what it waits for, the main loop waits. */
+static void
+poll_connection (NvServerBanner *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+  GIOCondition condition = 0;
+  int fd = -1;
+
+  g_clear_handle_id (&self->connect_id, g_source_remove);
+  if (!nv_store_reconnect_poll (self->store, &done, &fd, &condition, &error))
+    {
+      try_ended (self, error);
+      return;
+    }
+  if (done)
+    {
+      try_ended (self, NULL);
+      return;
+    }
+  if (fd < 0)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _ ("The database server could not be reached."));
+      try_ended (self, error);
+      return;
+    }
+  self->connect_id = g_unix_fd_add (fd, condition, connect_cb, self);
+}
+
+static gboolean
+connect_cb (int fd, GIOCondition condition, gpointer data)
+{
+  NvServerBanner *self = data;
+
+  self->connect_id = 0;
+  poll_connection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  NvServerBanner *self = data;
+  g_autoptr (GError) error = g_error_new_literal (
+      G_IO_ERROR, G_IO_ERROR_TIMED_OUT, _ ("The database server did not answer in time."));
+
+  self->give_up_id = 0;
+  try_ended (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+void
+nv_server_banner_retry (NvServerBanner *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (NV_IS_SERVER_BANNER (self));
+  if (self->tick_id == 0 || nv_server_banner_is_connecting (self))
+    return;
+  self->left = 0;
+  update_label (self);
+  /* The window stays usable while the server is slow to answer: the try
+   * runs from the main loop, step by step, never waiting inside it. */
+  if (!nv_store_reconnect_start (self->store, &error))
+    {
+      try_ended (self, error);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->button), FALSE);
+  self->give_up_id = g_timeout_add_seconds (TRY_SECONDS, give_up_cb, self);
+  poll_connection (self);
+}
+
+gboolean
+nv_server_banner_is_connecting (NvServerBanner *self)
+{
+  g_return_val_if_fail (NV_IS_SERVER_BANNER (self), FALSE);
+  return self->give_up_id != 0;
 }
 
 /* Hidden when folded away, so that a screen reader does not find its
@@ -200,6 +286,8 @@ nv_server_banner_dispose (GObject *object)
   g_clear_handle_id (&self->socket_id, g_source_remove);
   g_clear_handle_id (&self->look_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->connect_id, g_source_remove);
+  g_clear_handle_id (&self->give_up_id, g_source_remove);
   if (self->revealer != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->revealer));

@@ -31,5 +31,7 @@ gboolean nv_server_banner_is_revealed (NvServerBanner *self);
 guint nv_server_banner_get_seconds_left (NvServerBanner *self);
 /* What «Try Again» does: connects now. */
 void nv_server_banner_retry (NvServerBanner *self);
+/* TRUE while a try to connect again runs (the main loop goes on meanwhile). */
+gboolean nv_server_banner_is_connecting (NvServerBanner *self);
 
 G_END_DECLS

@@ -12,9 +12,9 @@
  * median of NV_BENCH_RUNS:
  *   reference  SQLite, the file with its statistics packs;
  *   ours       PostgreSQL: the rows (filled by COPY) read through the
- *              store's statements, results in text form (no binary
- *              results, no server-side aggregation, no packs), computed by
- *              the same engine
+ *              store's statements, the spell rows in binary form (no
+ *              server-side aggregation, no packs), computed by the same
+ *              engine
  *                                                  — target ≤ 3× reference.
  * Both must give the same lost days to the last decimal.
  *
@@ -184,6 +184,13 @@ main (int argc, char **argv)
     total_lost (local);
   }
   copy_to_server (file, server);
+  if (g_getenv ("NV_BENCH_HOLD") != NULL)
+    {
+      /* For profiling one child by hand: the data stays this long. */
+      printf ("hold: %s | %s\n", file, server);
+      fflush (stdout);
+      g_usleep (G_USEC_PER_SEC * g_ascii_strtoull (g_getenv ("NV_BENCH_HOLD"), NULL, 10));
+    }
 
   for (guint run = 0; run < runs; run++)
     {

@@ -3,8 +3,9 @@
  * The store's statements are written for SQLite (`?1` parameters, COLLATE
  * NOCASE); each is rewritten once when prepared (nv-pg-sql.c). Statements
  * are prepared on the server once per connection and run with text
- * parameters (bytea ones binary); every result comes back whole and in
- * text form — the statistics' rows too, read through the same statements.
+ * parameters (bytea ones binary); every result comes back whole — in
+ * binary form when all its columns are integers, doubles or booleans (the
+ * statistics' rows), else in text form.
  *
  * An INSERT into a table with an `id` gets `RETURNING id` appended so that
  * ->last_insert_id works as SQLite's does. The connection LISTENs on
@@ -19,6 +20,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +55,20 @@ typedef struct
   gboolean executed;
   guchar *blob; /* the last bytea column read, unescaped */
   gsize blob_len;
+  /* Results in binary form when every column is a number or a boolean
+   * (their types, from the server, in @types); else text. */
+  gboolean binary;
+  Oid *types;
+  int n_types;
+  char number[40]; /* a binary column's text form, for ->column_text */
 } PgStmt;
+
+/* The types that come back in binary form (pg_type.h's OIDs). */
+#define PG_BOOL 16
+#define PG_INT8 20
+#define PG_INT2 21
+#define PG_INT4 23
+#define PG_FLOAT8 701
 
 static const NvDbBackend pg_backend;
 
@@ -113,7 +128,8 @@ pg_set_error (NvDb *db, GError **error)
   g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn));
 
   g_strstrip (message);
-  if (PQstatus (conn) == CONNECTION_BAD)
+  /* (not OK: lost, or a try to connect again is still running) */
+  if (PQstatus (conn) != CONNECTION_OK)
     g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
                  _ ("The connection to the database server was lost: %s"), message);
   else if (g_strcmp0 (state, "42501") == 0)
@@ -284,6 +300,26 @@ pg_prepare (NvDb *db, const char *sql, GError **error)
     }
   PQclear (result);
   s = g_new0 (PgStmt, 1);
+  /* Rows of numbers (the statistics read hundreds of thousands) travel in
+   * binary: no number printed by the server and parsed again here. */
+  if (g_ascii_strncasecmp (text, "SELECT", 6) == 0)
+    {
+      result = PQdescribePrepared (self->pg->conn, name);
+      if (PQresultStatus (result) == PGRES_COMMAND_OK && PQnfields (result) > 0)
+        {
+          s->binary = TRUE;
+          s->n_types = PQnfields (result);
+          s->types = g_new (Oid, s->n_types);
+          for (int i = 0; i < s->n_types; i++)
+            {
+              s->types[i] = PQftype (result, i);
+              if (s->types[i] != PG_BOOL && s->types[i] != PG_INT8 && s->types[i] != PG_INT2
+                  && s->types[i] != PG_INT4 && s->types[i] != PG_FLOAT8)
+                s->binary = FALSE;
+            }
+        }
+      PQclear (result);
+    }
   s->parent.backend = &pg_backend;
   s->db = self;
   s->name = g_steal_pointer (&name);
@@ -462,6 +498,7 @@ pg_finalize (NvStmt *stmt)
   g_free (s->values);
   g_free (s->lengths);
   g_free (s->formats);
+  g_free (s->types);
   g_free (s);
 }
 
@@ -478,7 +515,7 @@ pg_step (NvStmt *stmt)
 
       s->executed = TRUE;
       result = PQexecPrepared (self->pg->conn, s->name, s->n_params, (const char *const *)s->values,
-                               s->lengths, s->formats, 0);
+                               s->lengths, s->formats, s->binary);
       status = PQresultStatus (result);
       if (status == PGRES_FATAL_ERROR
           && g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "26000") == 0)
@@ -492,8 +529,9 @@ pg_step (NvStmt *stmt)
               return NV_STEP_ERROR;
             }
           PQclear (result);
-          result = PQexecPrepared (self->pg->conn, s->name, s->n_params,
-                                   (const char *const *)s->values, s->lengths, s->formats, 0);
+          result
+              = PQexecPrepared (self->pg->conn, s->name, s->n_params,
+                                (const char *const *)s->values, s->lengths, s->formats, s->binary);
           status = PQresultStatus (result);
         }
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
@@ -594,6 +632,53 @@ pg_column_is_null (NvStmt *stmt, int column)
   return value (stmt, column) == NULL;
 }
 
+/* A binary column: its type when @column is one, else 0. */
+static Oid
+binary_type (PgStmt *s, int column)
+{
+  return s->binary && column >= 0 && column < s->n_types ? s->types[column] : 0;
+}
+
+/* A binary column's number (network byte order); booleans are 1 and 0. */
+static gboolean
+binary_number (PgStmt *s, int column, const char *v, gint64 *integer, double *real)
+{
+  Oid type = binary_type (s, column);
+  guint64 u64;
+  guint32 u32;
+  guint16 u16;
+
+  switch (type)
+    {
+    case PG_BOOL:
+      *integer = v[0] != 0;
+      *real = (double)*integer;
+      return FALSE;
+    case PG_INT2:
+      memcpy (&u16, v, 2);
+      *integer = (gint16)GUINT16_FROM_BE (u16);
+      break;
+    case PG_INT4:
+      memcpy (&u32, v, 4);
+      *integer = (gint32)GUINT32_FROM_BE (u32);
+      break;
+    case PG_INT8:
+      memcpy (&u64, v, 8);
+      *integer = (gint64)GUINT64_FROM_BE (u64);
+      break;
+    case PG_FLOAT8:
+      memcpy (&u64, v, 8);
+      u64 = GUINT64_FROM_BE (u64);
+      memcpy (real, &u64, 8);
+      *integer = (gint64)*real;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+  *real = (double)*integer;
+  return FALSE;
+}
+
 static gint64
 pg_column_int64 (NvStmt *stmt, int column)
 {
@@ -601,6 +686,13 @@ pg_column_int64 (NvStmt *stmt, int column)
 
   if (v == NULL)
     return 0;
+  if (binary_type (STMT (stmt), column) != 0)
+    {
+      gint64 integer;
+      double real;
+      binary_number (STMT (stmt), column, v, &integer, &real);
+      return integer;
+    }
   if (v[0] == 't' && v[1] == '\0')
     return 1; /* a boolean: SQLite says 1 and 0 */
   if (v[0] == 'f' && v[1] == '\0')
@@ -617,15 +709,58 @@ pg_column_double (NvStmt *stmt, int column)
 
   if (v == NULL)
     return 0;
+  if (binary_type (STMT (stmt), column) != 0)
+    {
+      gint64 integer;
+      double real;
+      binary_number (STMT (stmt), column, v, &integer, &real);
+      return real;
+    }
   if (v[0] == 't' && v[1] == '\0')
     return 1;
   return g_ascii_strtod (v, NULL);
 }
 
+/* A binary column as the server would have printed it: the shortest
+ * digits that read back as the same double, «t»/«f» for a boolean. */
+static const char *
+binary_text (PgStmt *s, int column, const char *v)
+{
+  gint64 integer;
+  double real;
+
+  if (binary_type (s, column) == PG_BOOL)
+    return v[0] != 0 ? "t" : "f";
+  if (!binary_number (s, column, v, &integer, &real))
+    {
+      g_snprintf (s->number, sizeof s->number, "%" G_GINT64_FORMAT, integer);
+      return s->number;
+    }
+  if (isnan (real))
+    return "NaN";
+  if (isinf (real))
+    return real > 0 ? "Infinity" : "-Infinity";
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_ascii_formatd (s->number, sizeof s->number,
+                       digits == 15   ? "%.15g"
+                       : digits == 16 ? "%.16g"
+                                      : "%.17g",
+                       real);
+      if (g_ascii_strtod (s->number, NULL) == real)
+        break;
+    }
+  return s->number;
+}
+
 static const char *
 pg_column_text (NvStmt *stmt, int column)
 {
-  return value (stmt, column);
+  const char *v = value (stmt, column);
+
+  if (v != NULL && binary_type (STMT (stmt), column) != 0)
+    return binary_text (STMT (stmt), column, v);
+  return v;
 }
 
 static const void *
@@ -639,6 +774,8 @@ pg_column_blob (NvStmt *stmt, int column)
   s->blob_len = 0;
   if (v == NULL)
     return NULL;
+  if (binary_type (s, column) != 0)
+    return pg_column_text (stmt, column);
   s->blob = PQunescapeBytea ((const unsigned char *)v, &len);
   s->blob_len = len;
   return s->blob;
@@ -652,6 +789,8 @@ pg_column_bytes (NvStmt *stmt, int column)
 
   if (v == NULL)
     return 0;
+  if (binary_type (s, column) != 0)
+    return strlen (pg_column_text (stmt, column));
   if (s->blob != NULL)
     return s->blob_len;
   return strlen (v);
@@ -674,6 +813,20 @@ pg_socket (NvDb *db)
   return PQsocket (DB (db)->pg->conn);
 }
 
+/* A new session: its settings again, and the statements are gone. */
+static gboolean
+session_again (NvDb *db, GError **error)
+{
+  DB (db)->version++;
+  return run (DB (db), "SELECT pg_catalog.set_config ('search_path', 'naervaer', false), "
+                       "pg_catalog.set_config ('datestyle', 'ISO, YMD', false), "
+                       "pg_catalog.set_config ('timezone', 'UTC', false), "
+                       "pg_catalog.set_config ('extra_float_digits', '3', false)")
+                 && run (DB (db), "LISTEN naervaer_changed")
+             ? TRUE
+             : pg_set_error (db, error);
+}
+
 static gboolean
 pg_reconnect (NvDb *db, GError **error)
 {
@@ -687,15 +840,51 @@ pg_reconnect (NvDb *db, GError **error)
       keep_error (DB (db), NULL);
       return pg_set_error (db, error);
     }
-  /* A new session: its settings again, and the statements are gone. */
-  DB (db)->version++;
-  return run (DB (db), "SELECT pg_catalog.set_config ('search_path', 'naervaer', false), "
-                       "pg_catalog.set_config ('datestyle', 'ISO, YMD', false), "
-                       "pg_catalog.set_config ('timezone', 'UTC', false), "
-                       "pg_catalog.set_config ('extra_float_digits', '3', false)")
-                 && run (DB (db), "LISTEN naervaer_changed")
-             ? TRUE
-             : pg_set_error (db, error);
+  return session_again (db, error);
+}
+
+/* The same without waiting (libpq's PQresetStart/PQresetPoll): the caller
+ * watches the socket as asked and polls again when it is ready. */
+static gboolean
+pg_reconnect_start (NvDb *db, GError **error)
+{
+  PGconn *conn = DB (db)->pg->conn;
+
+  if (PQstatus (conn) == CONNECTION_OK)
+    return TRUE;
+  if (!PQresetStart (conn))
+    {
+      keep_error (DB (db), NULL);
+      return pg_set_error (db, error);
+    }
+  return TRUE;
+}
+
+static NvDbConnecting
+pg_reconnect_poll (NvDb *db, int *fd, GError **error)
+{
+  PGconn *conn = DB (db)->pg->conn;
+
+  *fd = PQsocket (conn);
+  if (PQstatus (conn) == CONNECTION_OK)
+    return NV_DB_CONNECTED;
+  switch (PQresetPoll (conn))
+    {
+    case PGRES_POLLING_READING:
+      *fd = PQsocket (conn);
+      return NV_DB_CONNECTING_READ;
+    case PGRES_POLLING_WRITING:
+      *fd = PQsocket (conn);
+      return NV_DB_CONNECTING_WRITE;
+    case PGRES_POLLING_OK:
+      *fd = PQsocket (conn);
+      return session_again (db, error) ? NV_DB_CONNECTED : NV_DB_CONNECT_FAILED;
+    case PGRES_POLLING_FAILED:
+    default:
+      keep_error (DB (db), NULL);
+      pg_set_error (db, error);
+      return NV_DB_CONNECT_FAILED;
+    }
 }
 
 static gboolean
@@ -740,5 +929,7 @@ static const NvDbBackend pg_backend = {
   .remote_topics = pg_remote_topics,
   .socket = pg_socket,
   .reconnect = pg_reconnect,
+  .reconnect_start = pg_reconnect_start,
+  .reconnect_poll = pg_reconnect_poll,
   .is_connected = pg_is_connected,
 };

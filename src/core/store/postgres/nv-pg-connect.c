@@ -205,6 +205,75 @@ nv_pg_check_transport (const char *conninfo, GError **error)
   return TRUE;
 }
 
+gboolean
+nv_pg_conninfo_fields (const char *conninfo, char **host, char **dbname, char **user,
+                       char **sslmode)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+
+  *host = *dbname = *user = *sslmode = NULL;
+  if (options == NULL)
+    return FALSE;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      char **slot = strcmp (o->keyword, "host") == 0      ? host
+                    : strcmp (o->keyword, "dbname") == 0  ? dbname
+                    : strcmp (o->keyword, "user") == 0    ? user
+                    : strcmp (o->keyword, "sslmode") == 0 ? sslmode
+                                                          : NULL;
+      if (slot != NULL && o->val != NULL && *o->val != '\0')
+        *slot = g_strdup (o->val);
+    }
+  PQconninfoFree (options);
+  return TRUE;
+}
+
+/* A key=value pair's value as libpq reads it: quoted when it has spaces,
+ * quotes or backslashes, or is empty. */
+static void
+append_value (GString *out, const char *key, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_printf (out, "%s=", key);
+  if (strpbrk (value, " \t\n'\\") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+char *
+nv_pg_conninfo_set_fields (const char *conninfo, const char *host, const char *dbname,
+                           const char *user, const char *sslmode)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo != NULL ? conninfo : "", NULL);
+  GString *out = g_string_new (NULL);
+
+  append_value (out, "host", host);
+  append_value (out, "dbname", dbname);
+  append_value (out, "user", user);
+  append_value (out, "sslmode", sslmode);
+  /* Everything else the connection named (service, port, …) stays. */
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (strcmp (o->keyword, "host") != 0 && strcmp (o->keyword, "dbname") != 0
+        && strcmp (o->keyword, "user") != 0 && strcmp (o->keyword, "sslmode") != 0)
+      append_value (out, o->keyword, o->val);
+  if (options != NULL)
+    PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
 NvPg *
 nv_pg_connect (const char *conninfo, GError **error)
 {
@@ -226,7 +295,7 @@ nv_pg_connect (const char *conninfo, GError **error)
 
       g_strstrip (why);
       if (PQconnectionNeedsPassword (pg->conn))
-        g_set_error (error, NV_PG_ERROR, NV_PG_ERROR_CONNECT,
+        g_set_error (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD,
                      _("The database server asks for a password. Put it in ~/.pgpass (or use the "
                        "municipality’s single sign-on) and try again."));
       else

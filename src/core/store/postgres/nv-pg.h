@@ -34,6 +34,7 @@ typedef enum
   NV_PG_ERROR_TOO_NEW,    /* the server's schema is newer than this app */
   NV_PG_ERROR_NOT_READY,  /* `server init` has not been run */
   NV_PG_ERROR_SQL,        /* anything else the server said */
+  NV_PG_ERROR_NEEDS_PASSWORD, /* the server asks for a password we do not have */
 } NvPgError;
 
 GQuark nv_pg_error_quark (void);
@@ -48,6 +49,16 @@ gboolean nv_pg_is_conninfo (const char *database);
  * service it names (pg_service.conf, as libpq finds it) and libpq's
  * environment variables, without connecting. */
 gboolean nv_pg_check_transport (const char *conninfo, GError **error);
+
+/* The host, database, user and sslmode @conninfo names itself (not its
+ * service file's), each NULL when absent; FALSE when it does not parse.
+ * nv_pg_conninfo_set_fields() gives @conninfo (URI or key=value) as
+ * key=value text with those four replaced (NULL or "": left out) and every
+ * other setting it names kept. */
+gboolean nv_pg_conninfo_fields (const char *conninfo, char **host, char **dbname, char **user,
+                                char **sslmode);
+char *nv_pg_conninfo_set_fields (const char *conninfo, const char *host, const char *dbname,
+                                 const char *user, const char *sslmode);
 
 /* Checks the transport, then connects with libpq. */
 NvPg *nv_pg_connect (const char *conninfo, GError **error);
