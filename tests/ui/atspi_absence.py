@@ -7,7 +7,7 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
 from gi.repository import GLib  # noqa: E402
-from atspi_util import App  # noqa: E402
+from atspi_util import App, wait_state, wait_until  # noqa: E402
 
 
 def sensitive(node):
@@ -61,25 +61,30 @@ def main():
         first_day = by_name["First day"]
         app.type_into(employee, "01017012345")
         app.type_into(first_day, "01.02.2025")
+
+        def labels():
+            return [app.text_of(n) for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog)]
+        wait_until(lambda: any("identity number" in t or "fødselsnummer" in t for t in labels()),
+                   lambda: f"no message beside the field: {labels()}")
         assert not sensitive(add), "a national identity number must be refused"
-        labels = [app.text_of(n) for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog)]
-        assert any("identity number" in t or "fødselsnummer" in t for t in labels), \
-            f"no message beside the field: {labels}"
 
         app.type_into(employee, "KN")
-        assert sensitive(add), "Add must be enabled once the form is valid"
+        wait_state(add, pyatspi.STATE_SENSITIVE, what="Add must be enabled once the form is valid")
         app.click(pyatspi.ROLE_PUSH_BUTTON, "_Add", root=dialog)
         time.sleep(0.8)
         # the dialog closes once the employee is stored and the page reloaded:
         # seconds on a loaded CI machine
         app.wait_gone(None, "Add Employee", timeout=30)
-        cells = []
-        for n in app.find_all(pyatspi.ROLE_LABEL, None):
-            try:
-                cells.append(app.text_of(n))
-            except Exception:
-                pass
-        assert "KN" in cells and "01.02.2025" in cells, f"the staff table shows {cells[:40]}"
+        def cells():
+            found = []
+            for n in app.find_all(pyatspi.ROLE_LABEL, None):
+                try:
+                    found.append(app.text_of(n))
+                except Exception:
+                    pass
+            return found
+        wait_until(lambda: {"KN", "01.02.2025"} <= set(cells()),
+                   lambda: f"the staff table shows {cells()[:40]}")
         print("ok: refused a national identity number, then added an employee")
     finally:
         app.close()

@@ -6,7 +6,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App  # noqa: E402
+from atspi_util import App, wait_state  # noqa: E402
 
 
 def prepare(app):
@@ -48,8 +48,7 @@ def main():
         app.type_into(owner, "Avdelingsleder")
         app.type_into(start, "01.12.2024")
         app.type_into(deadline, "31.01.2025")
-        assert add.getState().contains(pyatspi.STATE_SENSITIVE), \
-            "Add must be enabled once the form is valid"
+        wait_state(add, pyatspi.STATE_SENSITIVE, what="Add must be enabled once the form is valid")
         app.click(pyatspi.ROLE_PUSH_BUTTON, "Add", root=dialog)
         time.sleep(0.5)
 

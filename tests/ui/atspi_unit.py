@@ -5,7 +5,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pyatspi  # noqa: E402
-from atspi_util import App  # noqa: E402
+from atspi_util import App, wait_state  # noqa: E402
 
 
 def main():
@@ -21,8 +21,8 @@ def main():
         assert not create.getState().contains(pyatspi.STATE_SENSITIVE), \
             "Create must be disabled while the name is empty"
         app.type_into(entry, "Avdeling 2B")
-        assert create.getState().contains(pyatspi.STATE_SENSITIVE), \
-            "Create must be enabled once the name is valid"
+        wait_state(create, pyatspi.STATE_SENSITIVE,
+                   what="Create must be enabled once the name is valid")
         app.click(pyatspi.ROLE_PUSH_BUTTON, "Create", root=dialog)
         time.sleep(0.5)
         # the switcher is hidden until a unit exists; now it is visible

@@ -47,6 +47,32 @@ def same_name(actual, wanted):
     return actual in (plain, f"{wanted} {plain}", f"_{plain} {plain}")
 
 
+def wait_until(check, what, timeout=30, step=0.2):
+    """Polls @check() until it returns something true (returned), for
+    @timeout seconds (scaled); then fails saying @what (a string, or a
+    function returning one, for what was seen)."""
+    end = deadline(timeout)
+    while True:
+        try:
+            found = check()
+        except Exception:
+            found = None
+        if found:
+            return found
+        if time.time() > end:
+            raise AssertionError(what() if callable(what) else what)
+        time.sleep(step)
+
+
+def wait_state(node, state, present=True, what=None, timeout=30):
+    """Waits until @node (a pyatspi node) is (or with @present false, is
+    not) in @state: the app updates it as the text typed is checked, and
+    libatspi learns of it from a signal that may come a moment later."""
+    wait_until(lambda: node.getState().contains(state) == present,
+               what or f"{node.name!r}: state {state} is not {'set' if present else 'unset'}",
+               timeout)
+
+
 class App:
     """The app on a temporary database. With @atspi false the test asks the
     app over D-Bus only (snapshot(), windows(), act()): libatspi in the test
@@ -185,8 +211,10 @@ IFACE = "org.a11y.atspi.Accessible"
 ROOT_PATH = "/org/a11y/atspi/accessible/root"
 
 
-def reply_ms(ms=5000):
-    """A D-Bus reply timeout of @ms, stretched like every wait."""
+def reply_ms(ms=25000):
+    """A D-Bus reply timeout of @ms, stretched like every wait. The app
+    answers from its main thread: while it lays out a big page on a loaded
+    machine (or under ASan) an answer can take many seconds."""
     return int(ms * TIME_SCALE)
 
 
@@ -260,7 +288,7 @@ def _children(reply):
     return out
 
 
-def snapshot(root, state_roles=(), timeout=10, max_children=None):
+def snapshot(root, state_roles=(), timeout=30, max_children=None):
     """Every accessible under @root (a pyatspi node or a Node): role, name,
     description and parent of each; the states too of those whose role is in
     @state_roles. One breadth-first walk; the questions about a level are all
@@ -337,7 +365,7 @@ def act(node, names=("click", "press", "activate", "toggle")):
             raise
 
 
-def _call(bus_name, path, iface, method, args, reply_type, timeout_ms=5000):
+def _call(bus_name, path, iface, method, args, reply_type, timeout_ms=25000):
     return _a11y_bus().call_sync(bus_name, path, iface, method, args,
                                  GLib.VariantType(reply_type), 0, reply_ms(timeout_ms), None)
 
@@ -377,12 +405,12 @@ def windows(app):
     found = []
     _ask(_a11y_bus(), [(root, IFACE, "GetChildren", None, GLib.VariantType("(a(so))"),
                         lambda n, r: found.extend(Node(b, p, n) for b, p in _children(r)))],
-         10)
+         30)
     name = GLib.Variant("(ss)", (IFACE, "Name"))
     _ask(_a11y_bus(),
          [(n, IFACE, "GetRole", None, GLib.VariantType("(u)"),
            lambda n, r: setattr(n, "role", r.get_child_value(0).get_uint32())) for n in found] +
          [(n, "org.freedesktop.DBus.Properties", "Get", name, GLib.VariantType("(v)"),
            lambda n, r: setattr(n, "name", r.get_child_value(0).get_variant().get_string()))
-          for n in found], 10)
+          for n in found], 30)
     return [n for n in found if n.role is not None]

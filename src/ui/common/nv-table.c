@@ -175,7 +175,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer us
   NvTableAlign align = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "nv-align"));
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (g_object_get_data (G_OBJECT (factory), "nv-whole") == NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), align == NV_TABLE_NUMBER ? 1.0 : 0.0);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
@@ -228,6 +229,13 @@ nv_table_add_column (GtkColumnView *view, const char *title, guint column, NvTab
   gtk_column_view_append_column (view, col);
   g_object_unref (col);
   return col;
+}
+
+void
+nv_table_column_set_whole (GtkColumnViewColumn *column)
+{
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (column)), "nv-whole",
+                     GINT_TO_POINTER (1));
 }
 
 NvTableItem *

@@ -49,6 +49,11 @@ typedef enum
 GtkColumnViewColumn *nv_table_add_column (GtkColumnView *view, const char *title, guint column,
                                           NvTableAlign align, gboolean expand);
 
+/* The cells of @column show their whole text, never «…»: the column is as
+ * wide as its widest cell (the table scrolls sideways when they do not fit).
+ * For figures, which must not be cut. Call before the column shows rows. */
+void nv_table_column_set_whole (GtkColumnViewColumn *column);
+
 /* The selected item of a column view with a GtkSingleSelection, or NULL. */
 NvTableItem *nv_table_get_selected (GtkColumnView *view);
 /* Selects the row with @id if present; returns whether it was found. */

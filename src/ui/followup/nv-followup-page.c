@@ -235,6 +235,14 @@ fill_tracked_from (NvFollowupPage *self, NvDay tracked_from, guint n_not_tracked
     label = g_strdup_printf (_("Tracked from %s"), day);
   gtk_button_set_label (self->tracked_button,
                         label != NULL ? label : _("Set Tracked-From Date…"));
+  /* In a narrow window the button's words go onto two lines rather than
+   * squeezing the group's title to «Over fris…» (issue 18). */
+  if (GTK_IS_LABEL (gtk_button_get_child (self->tracked_button)))
+    {
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (self->tracked_button)), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (self->tracked_button)),
+                             GTK_JUSTIFY_CENTER);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->not_tracked_group), n_not_tracked > 0);
   if (n_not_tracked > 0)
     {

@@ -214,6 +214,9 @@ add_sorted_column (NvMunicipalityPage *self, const char *title, int column, NvTa
   gtk_column_view_column_set_sorter (c, sorter);
   if (width > 0)
     gtk_column_view_column_set_fixed_width (c, width);
+  else
+    /* figures and short words: never «3. kv. …» or «+26,4 …» */
+    nv_table_column_set_whole (c);
 }
 
 /* ---- Heat map ---------------------------------------------------------------- */

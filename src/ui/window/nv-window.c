@@ -322,6 +322,7 @@ active_changed_cb (NvWindow *self)
  * it shrinks again, ellipsized, so that the window still fits 360 px. */
 #define NV_HEADER_TABS_WIDTH 880 /* the seven narrow tabs, menu and window buttons */
 #define NV_UNIT_SWITCHER_MAX 320
+#define NV_HEADER_TITLE_HALF 80 /* half the title «Nærvær», and the space around it */
 
 static gboolean
 fit_unit_switcher (gpointer data)
@@ -346,7 +347,12 @@ fit_unit_switcher (gpointer data)
       pango_layout_set_attributes (layout, bold);
       pango_layout_get_pixel_size (layout, &text, NULL);
       /* the button's padding and the arrow */
-      want = MIN (MIN (text + 56, NV_UNIT_SWITCHER_MAX), window - NV_HEADER_TABS_WIDTH);
+      /* With the tabs in the bottom bar (800 px), the header holds only the
+       * centred title: the left half is the drop-down's. */
+      want = MIN (MIN (text + 56, NV_UNIT_SWITCHER_MAX),
+                  adw_view_switcher_title_get_title_visible (self->switcher_title)
+                      ? window / 2 - NV_HEADER_TITLE_HALF
+                      : window - NV_HEADER_TABS_WIDTH);
       if (want < 120)
         want = -1;
     }
@@ -774,6 +780,8 @@ nv_window_init (NvWindow *self)
   g_signal_connect_swapped (self->unit_switcher, "notify::selected",
                             G_CALLBACK (selected_unit_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (queue_fit_unit_switcher), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 

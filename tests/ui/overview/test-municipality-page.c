@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "nv-test-store.h"
 #include "nv-test-ui.h"
@@ -117,6 +118,67 @@ test_export_filtered (void)
   nv_test_rmtree (dir);
 }
 
+/* Mapped labels under @widget whose text has a digit (figures, quarters):
+ * how many, and how many are cut with «…». */
+static void
+count_figures (GtkWidget *widget, guint *n, guint *cut, GString *names)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strpbrk (gtk_label_get_text (GTK_LABEL (widget)), "0123456789") != NULL)
+    {
+      (*n)++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        {
+          (*cut)++;
+          g_string_append_printf (names, "«%s» ", gtk_label_get_text (GTK_LABEL (widget)));
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    count_figures (c, n, cut, names);
+}
+
+/* At 1280 px no figure of the units table is cut («3. kv. …», «+0,9 %…»,
+ * «26,4 % (få …» before, issue 18): the table scrolls sideways instead. */
+static void
+test_figures_whole (void)
+{
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "m.db");
+  g_autoptr (NvContext) context = nv_test_context_new (store, nv_day_from_ymd (2026, 11, 20));
+  g_autoptr (GError) error = NULL;
+  NvMunicipalityPage *page = g_object_new (NV_TYPE_MUNICIPALITY_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  guint n = 0, cut = 0;
+
+  g_assert_true (nv_demo_fill_full (store, 6, 3, nv_day_from_ymd (2026, 11, 20),
+                                    NV_DEMO_DEFAULT_SEED, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  nv_page_set_context (NV_PAGE (page), context);
+  /* Rows are made as the table is laid out: look until they are there. */
+  for (guint i = 0; i < 200 && n < 6 * 5; i++)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      nv_test_spin_rounds (1, 20000);
+      n = cut = 0;
+      count_figures (GTK_WIDGET (nv_municipality_page_get_table (page)), &n, &cut, names);
+      if (n >= 6 * 5)
+        {
+          g_test_message ("%u figures, %u cut: %s", n, cut, names->str);
+          g_assert_cmpuint (cut, ==, 0);
+        }
+    }
+  g_assert_cmpuint (n, >=, 6 * 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin ();
+  nv_test_rmtree (dir);
+}
+
 static void
 test_page (void)
 {
@@ -172,5 +234,6 @@ main (int argc, char **argv)
   nv_ui_register_resource ();
   g_test_add_func ("/ui/municipality/page", test_page);
   g_test_add_func ("/ui/municipality/export-filtered", test_export_filtered);
+  g_test_add_func ("/ui/municipality/figures-whole", test_figures_whole);
   return g_test_run ();
 }

@@ -168,10 +168,10 @@ drop_down_label (GtkWidget *widget, const char *text, gboolean in_drop_down)
   return NULL;
 }
 
-/* At 1280 px the header's unit drop-down shows a long unit name whole
- * (issue 18: «Hjem…» before), and in a narrow window it gives way. */
+/* At 1280 px and at 800 px the header's unit drop-down shows a long unit
+ * name whole (issue 18: «Hjem…» before). */
 static void
-test_unit_switcher_width (void)
+test_unit_switcher_width (gconstpointer data)
 {
   g_autofree char *dir = nv_test_tmpdir ();
   g_autoptr (NvStore) store = nv_test_open_store (dir, "naervaer.db");
@@ -187,7 +187,7 @@ test_unit_switcher_width (void)
   nv_unit_add (store, "Kløverenga barnehage", "barnehage", NULL, &error);
   g_assert_no_error (error);
   window = nv_window_new (NULL, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), GPOINTER_TO_INT (data), 800);
   gtk_window_present (GTK_WINDOW (window));
   nv_window_select_unit (window, unit);
   /* Laid out after an idle (the window's width known): until then the
@@ -203,7 +203,7 @@ test_unit_switcher_width (void)
   g_test_message ("window %d px, unit name label %d px", gtk_widget_get_width (GTK_WIDGET (window)),
                   gtk_widget_get_width (label));
   /* (the window's own width leaves out its frame) */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, GPOINTER_TO_INT (data));
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
   {
     int natural = 0;
@@ -254,7 +254,11 @@ main (int argc, char **argv)
   nv_ui_register_resource ();
 
   g_test_add_func ("/ui/narrow/sections", test_sections);
-  g_test_add_func ("/ui/window/unit-switcher-width", test_unit_switcher_width);
+  /* 1280 px: beside the tabs; 800 px: the tabs in the bottom bar. */
+  g_test_add_data_func ("/ui/window/unit-switcher-width/1280", GINT_TO_POINTER (1280),
+                        test_unit_switcher_width);
+  g_test_add_data_func ("/ui/window/unit-switcher-width/800", GINT_TO_POINTER (800),
+                        test_unit_switcher_width);
   g_test_add_func ("/ui/norwegian/shortcuts", test_shortcuts_in_norwegian);
   g_test_add_func ("/ui/norwegian/about", test_about_in_norwegian);
   return g_test_run ();
