@@ -56,6 +56,28 @@ print_cell (const char *text, guint width, gboolean last)
     fputc (' ', stdout);
 }
 
+/* Prints @headers and @rows (char **, @n_cols cells each) as columns as
+ * wide as their widest cell, two spaces apart. */
+static void
+print_rows (const char *const *headers, guint n_cols, GPtrArray *rows)
+{
+  g_autofree guint *widths = g_new (guint, n_cols);
+
+  for (guint c = 0; c < n_cols; c++)
+    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
+  for (guint i = 0; i < rows->len; i++)
+    for (guint c = 0; c < n_cols; c++)
+      widths[c] = MAX (widths[c], (guint) g_utf8_strlen (((char **) rows->pdata[i])[c], -1));
+  for (guint i = 0; i <= rows->len; i++)
+    {
+      const char *const *cells = i == 0 ? headers : g_ptr_array_index (rows, i - 1);
+
+      for (guint c = 0; c < n_cols; c++)
+        print_cell (cells[c], widths[c], c == n_cols - 1);
+      fputc ('\n', stdout);
+    }
+}
+
 static void
 print_table (GPtrArray *milestones)
 {
@@ -63,11 +85,7 @@ print_table (GPtrArray *milestones)
   const char *headers[N_COLS] = {
     _("Employee"), _("Case start"), _("Milestone"), _("Due"), _("Status"), _("Done on"),
   };
-  guint widths[N_COLS];
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint c = 0; c < N_COLS; c++)
-    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
 
   for (guint i = 0; i < milestones->len; i++)
     {
@@ -80,8 +98,6 @@ print_table (GPtrArray *milestones)
       row[3] = nv_day_format_iso (m->due);
       row[4] = g_strdup (nv_milestone_status_to_string (m->status));
       row[5] = m->status == NV_MILESTONE_DONE ? nv_day_format_iso (m->done_on) : g_strdup ("");
-      for (guint c = 0; c < N_COLS; c++)
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
       g_ptr_array_add (rows, row);
     }
 
@@ -90,16 +106,7 @@ print_table (GPtrArray *milestones)
       printf ("%s\n", _("No legemeldt case needs follow-up in this unit."));
       return;
     }
-  for (guint c = 0; c < N_COLS; c++)
-    print_cell (headers[c], widths[c], c == N_COLS - 1);
-  fputc ('\n', stdout);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      for (guint c = 0; c < N_COLS; c++)
-        print_cell (row[c], widths[c], c == N_COLS - 1);
-      fputc ('\n', stdout);
-    }
+  print_rows (headers, N_COLS, rows);
 }
 
 static void
@@ -136,7 +143,6 @@ print_repeated_table (GPtrArray *flagged)
 {
   enum { N_COLS = 4 };
   const char *headers[N_COLS] = { _("Employee"), _("Cases"), _("Days"), _("Rules") };
-  guint widths[N_COLS];
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   if (flagged->len == 0)
@@ -144,8 +150,6 @@ print_repeated_table (GPtrArray *flagged)
       printf ("%s\n", _("Nobody in this unit meets the repeated-absence rules."));
       return;
     }
-  for (guint c = 0; c < N_COLS; c++)
-    widths[c] = (guint) g_utf8_strlen (headers[c], -1);
   for (guint i = 0; i < flagged->len; i++)
     {
       const NvRepeatedAbsence *r = g_ptr_array_index (flagged, i);
@@ -159,20 +163,9 @@ print_repeated_table (GPtrArray *flagged)
                                   ? ","
                                   : "",
                                 (r->rules & NV_REPEATED_2_300) ? "2-300" : "");
-      for (guint c = 0; c < N_COLS; c++)
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
       g_ptr_array_add (rows, row);
     }
-  for (guint c = 0; c < N_COLS; c++)
-    print_cell (headers[c], widths[c], c == N_COLS - 1);
-  fputc ('\n', stdout);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      for (guint c = 0; c < N_COLS; c++)
-        print_cell (row[c], widths[c], c == N_COLS - 1);
-      fputc ('\n', stdout);
-    }
+  print_rows (headers, N_COLS, rows);
 }
 
 int

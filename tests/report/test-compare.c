@@ -20,8 +20,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
+  NvTestDb db;
   gint64 unit;
 } Fixture;
 
@@ -30,24 +29,8 @@ static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
 static void
 add_months (Fixture *f, int persons_last)
 {
-  for (guint q = 0; q < G_N_ELEMENTS (doctor_per_quarter); q++)
-    for (int m = 0; m < 3; m++)
-      {
-        g_autoptr (GError) error = NULL;
-        NvMonthly monthly = { f->unit, 2024 + q / 4, (q % 4) * 3 + m + 1, 200, 2,
-                              doctor_per_quarter[q], q == 5 ? persons_last : 12 };
-        nv_monthly_upsert (f->store, &monthly, NULL, &error);
-        g_assert_no_error (error);
-      }
-}
-
-static void
-import_benchmark (Fixture *f, const char *csv)
-{
-  g_autoptr (GError) error = NULL;
-
-  nv_benchmark_import_data (f->store, "bench.csv", csv, strlen (csv), NULL, &error);
-  g_assert_no_error (error);
+  nv_test_add_monthly_quarters (f->db.store, f->unit, doctor_per_quarter,
+                                G_N_ELEMENTS (doctor_per_quarter), 5, persons_last);
 }
 
 static void
@@ -55,12 +38,11 @@ setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
+  nv_test_db_open (&f->db, "naervaer.db");
+  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
   add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
-  import_benchmark (f, "serie;periode;prosent;type;kilde\n"
+  nv_test_import_benchmark (f->db.store, "serie;periode;prosent;type;kilde\n"
                        "Lege;2024-Q2;4,8;legemeldt;test\n"
                        "Lege;2024-Q3;4,0;legemeldt;test\n"
                        "Lege;2024-Q4;7,0;legemeldt;test\n"
@@ -73,15 +55,13 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 static NvCompare *
 compare_with (Fixture *f, const char *const *series, GError **error)
 {
-  return nv_compare_new (f->store, f->unit, series, NV_DAY_NONE, NV_DAY_NONE,
+  return nv_compare_new (f->db.store, f->unit, series, NV_DAY_NONE, NV_DAY_NONE,
                          nv_day_from_ymd (2025, 8, 15), error);
 }
 

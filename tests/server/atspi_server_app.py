@@ -12,7 +12,7 @@ import time
 HERE = os.path.dirname(__file__)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "ui"))
-import pgcluster  # noqa: E402
+import pgcluster  # noqa: E402,F401 (also for atspi_server_connect.py)
 
 CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
 
@@ -25,6 +25,17 @@ def cli(conninfo, *args):
     return r.stdout
 
 
+def label_texts(app, pyatspi, root, showing=True):
+    """The texts of the labels under `root` (those that have one)."""
+    texts = []
+    for n in app.find_all(pyatspi.ROLE_LABEL, None, root=root, showing=showing):
+        try:
+            texts.append(app.text_of(n))
+        except Exception:
+            pass
+    return texts
+
+
 def switcher_names(app, pyatspi):
     # Hidden while there is no unit.
     switchers = app.find_all(pyatspi.ROLE_COMBO_BOX, "Unit", showing=False)
@@ -32,15 +43,12 @@ def switcher_names(app, pyatspi):
         return []
     switcher = switchers[0]
     names = [n.name for n in app.find_all(None, None, root=switcher, showing=False)]
-    for n in app.find_all(pyatspi.ROLE_LABEL, None, root=switcher, showing=False):
-        try:
-            names.append(app.text_of(n))
-        except Exception:
-            pass
-    return names
+    return names + label_texts(app, pyatspi, switcher, showing=False)
 
 
 def wait_until(what, check, timeout):
+    """Polls `check` until it holds, for `timeout` seconds (callers scale it
+    by atspi_util.TIME_SCALE)."""
     end = time.time() + timeout
     while time.time() < end:
         if check():

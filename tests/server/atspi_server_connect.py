@@ -4,22 +4,11 @@ connection; a connection that does not work is named in the dialog, which
 stays open; one that works puts the window on the server (its unit in the
 unit switcher) without a restart, and Preferences then show the server."""
 import os
-import subprocess
 import sys
 
-HERE = os.path.dirname(__file__)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "ui"))
-import pgcluster  # noqa: E402
-
-CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
-
-
-def cli(conninfo, *args):
-    r = subprocess.run([CLI, "--database", conninfo, *args], capture_output=True, text=True,
-                       timeout=120)
-    if r.returncode != 0:
-        raise AssertionError(f"naervaer-cli {args} failed:\n{r.stdout}\n{r.stderr}")
+sys.path.insert(0, os.path.dirname(__file__))
+# The start-up the two server tests share: paths, the cluster, the CLI.
+from atspi_server_app import cli, label_texts, pgcluster, switcher_names, wait_until  # noqa: E402
 
 
 def main():
@@ -29,7 +18,6 @@ def main():
         import pyatspi  # noqa: E402
         from atspi_util import TIME_SCALE, App, same_name  # noqa: E402
         from atspi_backup import open_menu_item, top_window  # noqa: E402
-        from atspi_server_app import switcher_names, wait_until  # noqa: E402
 
         conninfo = cluster.conninfo()
         cli(conninfo, "server", "init")
@@ -39,7 +27,8 @@ def main():
             cli(a.db, "unit", "add", "Avdeling 2B", "--sector", "helse-omsorg")
 
         app = App(prepare=prepare)
-        wait_until("the file's unit", lambda: "Avdeling 2B" in switcher_names(app, pyatspi), 15)
+        wait_until("the file's unit", lambda: "Avdeling 2B" in switcher_names(app, pyatspi),
+                   60 * TIME_SCALE)
 
         open_menu_item(app, "_Preferences")
         prefs = top_window(app, "Preferences")
@@ -54,13 +43,7 @@ def main():
 
         def said(words):
             dialog = top_window(app, "Connect to the Municipality’s Server")
-            texts = []
-            for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog):
-                try:
-                    texts.append(app.text_of(n))
-                except Exception:
-                    pass
-            return any(words in t for t in texts)
+            return any(words in t for t in label_texts(app, pyatspi, dialog))
 
         wait_until("the dialog naming the service that failed",
                    lambda: said("naervaer_no_such_service"), 30 * TIME_SCALE)
@@ -72,7 +55,7 @@ def main():
         app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)
         wait_until("the server's unit in the unit switcher",
                    lambda: "Fjellro sykehjem" in switcher_names(app, pyatspi)
-                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 20)
+                   and "Avdeling 2B" not in switcher_names(app, pyatspi), 60 * TIME_SCALE)
 
         open_menu_item(app, "_Preferences")
         prefs = top_window(app, "Preferences")

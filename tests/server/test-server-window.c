@@ -28,28 +28,18 @@
 
 #define NBSP "\xc2\xa0"
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-  NvContext *context;
-} Fixture;
+typedef NvTestDb Fixture;
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, nv_day_from_ymd (2025, 6, 30));
+  nv_test_db_open_with_context (f, nv_day_from_ymd (2025, 6, 30));
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (f);
 }
 
 static GtkWidget *
@@ -100,31 +90,16 @@ wait_for (gboolean (*check) (gpointer), gpointer data, const char *what)
     }
 }
 
-/* The data of test-overview-page.c's test_figures: Q2 2025 4,9 %, the last
- * four quarters 1,6 %, 0,15 årsverk, 162 150 kr. */
+/* The unit of test-overview-page.c's test_figures (nv_test_add_overview_unit):
+ * Q2 2025 4,9 %, the last four quarters 1,6 %, 0,15 årsverk, 162 150 kr. */
 static void
 test_figures (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
-  NvDay from = nv_day_from_ymd (2024, 4, 1);
-  gint64 e1 = nv_test_add_staff (f->store, unit, "E1", 100, from);
-  gint64 e2 = nv_test_add_staff (f->store, unit, "E2", 100, from);
-  gint64 e3 = nv_test_add_staff (f->store, unit, "E3", 100, from);
-  gint64 e4 = nv_test_add_staff (f->store, unit, "E4", 100, from);
+  gint64 unit = nv_test_add_overview_unit (f->store);
   NvWindow *window;
   NvOverviewPage *page;
 
   g_assert_true (nv_store_is_shared (f->store));
-  nv_test_add_staff (f->store, unit, "E5", 100, from);
-  nv_test_add_spell (f->store, e4, nv_day_from_ymd (2025, 1, 6), nv_day_from_ymd (2025, 1, 31), 100,
-                     NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, e2, nv_day_from_ymd (2025, 4, 7), nv_day_from_ymd (2025, 4, 11), 50,
-                     NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, e3, nv_day_from_ymd (2025, 5, 5), nv_day_from_ymd (2025, 5, 7), 100,
-                     NV_SPELL_SELF);
-  nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
-                     NV_SPELL_DOCTOR);
 
   window = nv_window_new (NULL, f->context);
   gtk_window_present (GTK_WINDOW (window));

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <string.h>
 
 #include "nv-test-store.h"
+#include "nv-benchmark.h"
 #include "nv-unit.h"
 
 gboolean
@@ -144,4 +146,105 @@ nv_test_context_new (NvStore *store, NvDay today)
   g_autoptr (GSettings) settings = nv_context_memory_settings_new ();
 
   return nv_context_new_full (store, settings, today);
+}
+
+void
+nv_test_db_open (NvTestDb *db, const char *file)
+{
+  db->dir = nv_test_tmpdir ();
+  db->store = nv_test_open_store (db->dir, file);
+  db->context = NULL;
+}
+
+void
+nv_test_db_open_with_context (NvTestDb *db, NvDay today)
+{
+  nv_test_db_open (db, "naervaer.db");
+  db->context = nv_test_context_new (db->store, today);
+}
+
+void
+nv_test_db_close (NvTestDb *db)
+{
+  g_clear_object (&db->context);
+  g_clear_object (&db->store);
+  nv_test_rmtree (db->dir);
+  g_clear_pointer (&db->dir, g_free);
+}
+
+void
+nv_test_db_setup (NvTestDb *db, gconstpointer data)
+{
+  nv_test_db_open_with_context (db, NV_DAY_NONE);
+}
+
+void
+nv_test_db_teardown (NvTestDb *db, gconstpointer data)
+{
+  nv_test_db_close (db);
+}
+
+/* Five people at 100 % from 1 April 2024. Workdays: Q2 2024 60, Q3 66, Q4 64,
+ * Q1 2025 63, Q2 2025 59 (Easter, 1 May, Ascension 29 May and Whit Monday
+ * 9 June 2025 are holidays). Contracted = 5 × workdays.
+ *   Q1 2025: E4 doctor 100 % 6–31 Jan (20 workdays, 26 days: long-term).
+ *   Q2 2025: E2 doctor 50 % 7–11 Apr (5 workdays × 0.5 = 2.5), E3 self
+ *            5–7 May (3), E1 doctor 2–13 Jun (9 workdays, Whit Monday off).
+ * Q2 2025: lost 14.5 / 295 = 4.915 % → 4,9 %; self 3/295 = 1.02 % → 1,0 %;
+ * doctor 11.5/295 = 3.90 % → 3,9 %; graded 2.5/14.5 = 17.24 % → 17,2 %;
+ * all short-term. Last four quarters: 20 / (300+330+320+315) = 1.581 % →
+ * 1,6 %. Årsverk and cost are for the last 12 months, 1.7.2024–30.6.2025
+ * (Q3 2024–Q2 2025): 20 + 14.5 = 34.5 lost days; 34.5/230 = 0.15 årsverk;
+ * 34.5 × 4 700 = 162 150 kr.
+ * Duration classes, Q2 2024–Q1 2025: only E4's 26-day case (C) lost days. */
+gint64
+nv_test_add_overview_unit (NvStore *store)
+{
+  gint64 unit = nv_test_add_unit (store, "Avdeling 2B", "helse-omsorg", NULL);
+  NvDay from = nv_day_from_ymd (2024, 4, 1);
+  gint64 e1 = nv_test_add_staff (store, unit, "E1", 100, from);
+  gint64 e2 = nv_test_add_staff (store, unit, "E2", 100, from);
+  gint64 e3 = nv_test_add_staff (store, unit, "E3", 100, from);
+  gint64 e4 = nv_test_add_staff (store, unit, "E4", 100, from);
+
+  nv_test_add_staff (store, unit, "E5", 100, from);
+  nv_test_add_spell (store, e4, nv_day_from_ymd (2025, 1, 6), nv_day_from_ymd (2025, 1, 31), 100,
+                     NV_SPELL_DOCTOR);
+  nv_test_add_spell (store, e2, nv_day_from_ymd (2025, 4, 7), nv_day_from_ymd (2025, 4, 11), 50,
+                     NV_SPELL_DOCTOR);
+  nv_test_add_spell (store, e3, nv_day_from_ymd (2025, 5, 5), nv_day_from_ymd (2025, 5, 7), 100,
+                     NV_SPELL_SELF);
+  nv_test_add_spell (store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
+                     NV_SPELL_DOCTOR);
+  return unit;
+}
+
+void
+nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor, guint n_quarters,
+                              guint late_from, int late_persons)
+{
+  for (guint q = 0; q < n_quarters; q++)
+    for (int m = 0; m < 3; m++)
+      {
+        g_autoptr (GError) error = NULL;
+        NvMonthly monthly = { unit,
+                              2024 + q / 4,
+                              (q % 4) * 3 + m + 1,
+                              200,
+                              2,
+                              doctor[q],
+                              q >= late_from ? late_persons : 12 };
+
+        nv_monthly_upsert (store, &monthly, NULL, &error);
+        g_assert_no_error (error);
+      }
+}
+
+void
+nv_test_import_benchmark (NvStore *store, const char *csv)
+{
+  g_autoptr (GError) error = NULL;
+
+  nv_benchmark_import_data (store, "bench.csv", csv, strlen (csv), NULL, &error);
+  g_assert_no_error (error);
 }

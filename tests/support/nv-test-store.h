@@ -58,6 +58,46 @@ typedef struct
 void nv_test_team_setup (NvTestTeam *team, gconstpointer data);
 void nv_test_team_teardown (NvTestTeam *team, gconstpointer data);
 
+/* The part most fixtures share: a fresh test directory with one store in it
+ * and, when asked, a context over it (nv_test_context_new). Either the whole
+ * fixture — g_test_add (path, NvTestDb, NULL, nv_test_db_setup, test,
+ * nv_test_db_teardown) — or a member of a larger one, opened by
+ * nv_test_db_open() in its set-up and closed by nv_test_db_close(). */
+typedef struct
+{
+  char *dir;
+  NvStore *store;
+  NvContext *context; /* NULL when opened without one */
+} NvTestDb;
+
+/* Opens the store @file in a fresh test directory, without a context. */
+void nv_test_db_open (NvTestDb *db, const char *file);
+/* The same for «naervaer.db» with a context whose clock stands on @today
+ * (NV_DAY_NONE: the system clock). */
+void nv_test_db_open_with_context (NvTestDb *db, NvDay today);
+/* Drops the context and the store, removes the directory. */
+void nv_test_db_close (NvTestDb *db);
+/* As GTest set-up and tear-down: «naervaer.db» with a context on the
+ * system clock. */
+void nv_test_db_setup (NvTestDb *db, gconstpointer data);
+void nv_test_db_teardown (NvTestDb *db, gconstpointer data);
+
+/* Monthly figures (HR system) for @unit from January 2024: for each of
+ * @n_quarters quarters three months of 200 contracted days, 2 self-certified
+ * and @doctor[q] doctor-certified lost days, with 12 persons before quarter
+ * @late_from and @late_persons from it on. */
+void nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor,
+                                   guint n_quarters, guint late_from, int late_persons);
+/* Imports the benchmark file @csv (named «bench.csv»); fails the test when
+ * it is refused. */
+void nv_test_import_benchmark (NvStore *store, const char *csv);
+
+/* Adds the unit «Avdeling 2B» (helse-omsorg) whose figures the overview
+ * tests compute by hand (see nv-test-store.c): as of 30 June 2025, Q2 2025
+ * 4,9 %, the last four quarters 1,6 %, 0,15 årsverk, 162 150 kr. Returns
+ * its id. */
+gint64 nv_test_add_overview_unit (NvStore *store);
+
 /* A context for @store whose clock stands on @today (NV_DAY_NONE: the system
  * clock) and whose settings live in memory only, fresh for each context. */
 NvContext *nv_test_context_new (NvStore *store, NvDay today);

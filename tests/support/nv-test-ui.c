@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "nv-page.h"
 #include "nv-test-ui.h"
 
 void
@@ -59,4 +60,18 @@ nv_test_tolerate_focus_race (void)
 {
   g_log_set_writer_func (focus_race_writer, NULL, NULL);
   g_test_log_set_fatal_handler (fatal_unless_focus_race, NULL);
+}
+
+GtkWidget *
+nv_test_page_window (gpointer page, NvContext *context, gint64 unit_id, int width, int height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  nv_page_set_context (NV_PAGE (page), context);
+  if (unit_id != 0)
+    nv_page_set_unit_id (NV_PAGE (page), unit_id);
+  return window;
 }

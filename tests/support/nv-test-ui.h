@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "nv-context.h"
 #include "nv-test-util.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,12 @@ G_BEGIN_DECLS
 /* Renders @widget (mapped, in a realized window) to a PNG at @path with the
  * window's renderer; fails the test if it cannot. */
 void nv_test_save_png (GtkWidget *widget, const char *path);
+
+/* A new window holding @page (an NvPage), @width × @height when > 0, that
+ * then gets @context and, when not 0, the unit @unit_id — the order the
+ * window gives them in. Destroy it with gtk_window_destroy(). */
+GtkWidget *nv_test_page_window (gpointer page, NvContext *context, gint64 unit_id, int width,
+                                int height);
 
 /* When display tests run side by side on one Xvfb, another test's window can
  * take the X focus while a dialog's entry has it, and GTK 4.8 warns that the

@@ -161,10 +161,6 @@ typedef NvDay (*NvAbsenceDayColumn) (NvStmt *stmt, int column);
 GArray *nv_absence_collect_ivs (NvStore *store, NvStmt *stmt, gint64 employee_id,
                                 gint64 except_id, NvAbsenceDayColumn column_day, GError **error);
 
-/* Steps @stmt (a "SELECT count(*) … WHERE … = ?1") with @id into *@count. */
-gboolean nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count,
-                                GError **error);
-
 /* After a loop of nv_stmt_step() that ended with @rc: resets @stmt; TRUE
  * if all rows were read, else sets @error from the connection. */
 gboolean nv_absence_rows_done (NvStore *store, NvStmt *stmt, int rc, GError **error);

@@ -107,21 +107,6 @@ nv_absence_collect_ivs (NvStore *store, NvStmt *stmt, gint64 employee_id, gint64
   return g_steal_pointer (&ivs);
 }
 
-gboolean
-nv_absence_count_rows (NvStore *store, NvStmt *stmt, gint64 id, guint *count, GError **error)
-{
-  int rc;
-
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    *count = (guint) nv_stmt_column_int64 (stmt, 0);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
-}
-
 /* ---- Employees ---------------------------------------------------------- */
 
 static gboolean

@@ -322,10 +322,6 @@ nv_roster_rows_any_in (NvStore *store, gint64 unit_id, NvDay first, NvDay last, 
 gboolean
 nv_roster_rows_count_employee (NvStore *store, gint64 employee_id, guint *count, GError **error)
 {
-  NvStmt *stmt
-      = nv_store_prepare (store, "SELECT count(*) FROM roster WHERE employee_id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  return nv_absence_count_rows (store, stmt, employee_id, count, error);
+  return nv_store_count (store, "SELECT count(*) FROM roster WHERE employee_id = ?1", employee_id,
+                         count, error);
 }

@@ -206,10 +206,6 @@ nv_absence_load_spell_ivs (NvStore *store, gint64 employee_id, gint64 except_id,
 gboolean
 nv_spell_rows_count_employee (NvStore *store, gint64 employee_id, guint *count, GError **error)
 {
-  NvStmt *stmt
-      = nv_store_prepare (store, "SELECT count(*) FROM spell WHERE employee_id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  return nv_absence_count_rows (store, stmt, employee_id, count, error);
+  return nv_store_count (store, "SELECT count(*) FROM spell WHERE employee_id = ?1", employee_id,
+                         count, error);
 }

@@ -20,20 +20,8 @@
 gboolean
 nv_followup_rows_count_employee (NvStore *store, gint64 employee_id, guint *count, GError **error)
 {
-  NvStmt *stmt =
-    nv_store_prepare (store, "SELECT count(*) FROM followup_done WHERE employee_id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, employee_id);
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    *count = (guint) nv_stmt_column_int64 (stmt, 0);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW)
-    return nv_store_set_sql_error (store, error);
-  return TRUE;
+  return nv_store_count (store, "SELECT count(*) FROM followup_done WHERE employee_id = ?1",
+                         employee_id, count, error);
 }
 
 GPtrArray *

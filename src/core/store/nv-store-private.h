@@ -45,6 +45,10 @@ typedef gpointer (*NvStoreRowMap) (NvStmt *stmt);
 gpointer nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map,
                            const char *gone, GError **error);
 
+/* Runs @sql (a string literal "SELECT count(*) … WHERE … = ?1") for @id
+ * into *@count; FALSE with the connection's error. */
+gboolean nv_store_count (NvStore *self, const char *sql, gint64 id, guint *count, GError **error);
+
 /* Steps @stmt (a bound INSERT, UPDATE or DELETE) as a write that changes
  * @topics: its own transaction, or part of the one open. */
 gboolean nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GError **error);

@@ -208,6 +208,24 @@ nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map, 
 }
 
 gboolean
+nv_store_count (NvStore *self, const char *sql, gint64 id, guint *count, GError **error)
+{
+  NvStmt *stmt = nv_store_prepare (self, sql, error);
+  NvStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int64 (stmt, 1, id);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    *count = (guint) nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW)
+    return nv_store_set_sql_error (self, error);
+  return TRUE;
+}
+
+gboolean
 nv_store_write (NvStore *self, NvStmt *stmt, NvStoreTopics topics, GError **error)
 {
   g_autoptr (NvStoreTxn) txn = NULL;

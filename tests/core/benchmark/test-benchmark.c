@@ -14,26 +14,7 @@
 #include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "test.db");
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
-}
+typedef NvTestDb Fixture;
 
 /* Aborts the test when @name is not listed. */
 static NvBenchmarkSeries *find_series (GPtrArray *list, const char *name)
@@ -644,7 +625,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/benchmark/names-and-periods", test_names_and_periods);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, nv_test_db_setup, fn, nv_test_db_teardown)
   ADD ("/benchmark/bundled", test_bundled);
   ADD ("/benchmark/points-range", test_points_range);
   ADD ("/benchmark/import/ok", test_import_ok);

@@ -12,26 +12,7 @@
 
 #define EPS 1e-9
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-} Fixture;
-
-static void
-setup (Fixture *fx, gconstpointer data)
-{
-  fx->dir = nv_test_tmpdir ();
-  fx->store = nv_test_open_store (fx->dir, "faktor.db");
-}
-
-static void
-teardown (Fixture *fx, gconstpointer data)
-{
-  g_clear_object (&fx->store);
-  nv_test_rmtree (fx->dir);
-  g_free (fx->dir);
-}
+typedef NvTestDb Fixture;
 
 static gboolean
 import_text (Fixture *fx, const char *text, gboolean create, guint *n, GError **error)
@@ -371,10 +352,11 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faktor/fit", test_fit);
-  g_test_add ("/faktor/import", Fixture, NULL, setup, test_import, teardown);
-  g_test_add ("/faktor/import-errors", Fixture, NULL, setup, test_import_errors, teardown);
-  g_test_add ("/faktor/create-units", Fixture, NULL, setup, test_create_units, teardown);
-  g_test_add ("/faktor/research", Fixture, NULL, setup, test_research, teardown);
-  g_test_add ("/faktor/municipal-means", Fixture, NULL, setup, test_municipal_means, teardown);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, nv_test_db_setup, fn, nv_test_db_teardown)
+  ADD ("/faktor/import", test_import);
+  ADD ("/faktor/import-errors", test_import_errors);
+  ADD ("/faktor/create-units", test_create_units);
+  ADD ("/faktor/research", test_research);
+  ADD ("/faktor/municipal-means", test_municipal_means);
   return g_test_run ();
 }

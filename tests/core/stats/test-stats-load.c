@@ -19,8 +19,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
+  NvTestDb db;
   gint64 units[N_UNITS];
   gint64 a[N_UNITS]; /* 100 % in Jan–Feb 2024, 80 % from 1 Mar 2024 */
   gint64 b[N_UNITS]; /* 50 % from 1 Mar 2024 */
@@ -38,45 +37,42 @@ setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 stranger;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
+  nv_test_db_open (&f->db, "naervaer.db");
   for (int i = 0; i < N_UNITS; i++)
     {
       g_autofree char *name = g_strdup_printf ("Avdeling %d", i + 1);
 
-      f->units[i] = nv_test_add_unit (f->store, name, "helse-omsorg", NULL);
+      f->units[i] = nv_test_add_unit (f->db.store, name, "helse-omsorg", NULL);
     }
-  f->other = nv_test_add_unit (f->store, "Ikke spurt", "barnehage", NULL);
+  f->other = nv_test_add_unit (f->db.store, "Ikke spurt", "barnehage", NULL);
   for (int i = 0; i < N_UNITS; i++)
     {
-      f->a[i] = nv_employee_add (f->store, f->units[i], "A", NULL, &error);
+      f->a[i] = nv_employee_add (f->db.store, f->units[i], "A", NULL, &error);
       g_assert_no_error (error);
-      nv_roster_add (f->store, f->a[i], 100, D (2024, 1, 1), D (2024, 2, 29), NULL, &error);
+      nv_roster_add (f->db.store, f->a[i], 100, D (2024, 1, 1), D (2024, 2, 29), NULL, &error);
       g_assert_no_error (error);
-      f->b[i] = nv_test_add_staff (f->store, f->units[i], "B", 50, D (2024, 3, 1));
+      f->b[i] = nv_test_add_staff (f->db.store, f->units[i], "B", 50, D (2024, 3, 1));
     }
   for (int i = 0; i < N_UNITS; i++)
     {
-      nv_roster_add (f->store, f->a[i], 80, D (2024, 3, 1), NV_DAY_NONE, NULL, &error);
+      nv_roster_add (f->db.store, f->a[i], 80, D (2024, 3, 1), NV_DAY_NONE, NULL, &error);
       g_assert_no_error (error);
     }
-  stranger = nv_test_add_staff (f->store, f->other, "S", 80, D (2023, 1, 1));
-  nv_test_add_spell (f->store, stranger, D (2024, 2, 5), D (2024, 2, 9), 100, NV_SPELL_DOCTOR);
+  stranger = nv_test_add_staff (f->db.store, f->other, "S", 80, D (2023, 1, 1));
+  nv_test_add_spell (f->db.store, stranger, D (2024, 2, 5), D (2024, 2, 9), 100, NV_SPELL_DOCTOR);
   for (int i = 0; i < N_UNITS; i++)
-    nv_test_add_spell (f->store, f->b[i], D (2024, 6, 1 + i), NV_DAY_NONE, 50, NV_SPELL_DOCTOR);
+    nv_test_add_spell (f->db.store, f->b[i], D (2024, 6, 1 + i), NV_DAY_NONE, 50, NV_SPELL_DOCTOR);
   for (int round = 2; round >= 0; round--)
     for (int i = N_UNITS - 1; i >= 0; i--)
       if (round <= i % 3)
-        nv_test_add_spell (f->store, f->a[i], D (2024, 2, 5 + 7 * round),
+        nv_test_add_spell (f->db.store, f->a[i], D (2024, 2, 5 + 7 * round),
                            D (2024, 2, 7 + 7 * round), 100, NV_SPELL_SELF);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 /* Unit @i's rows, as setup() wrote them, in the cache's order. */
@@ -144,9 +140,9 @@ test_scan (Fixture *f, gconstpointer data)
   g_array_append_vals (rest, f->units + 1, N_UNITS - 1);
   for (int i = 0; i < N_UNITS; i++)
     nv_stats_cache_unit_pos (c, f->units[i]);
-  g_assert_true (nv_stats_load_units (f->store, c, first, FALSE, &error));
+  g_assert_true (nv_stats_load_units (f->db.store, c, first, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (nv_stats_load_units (f->store, c, rest, FALSE, &error));
+  g_assert_true (nv_stats_load_units (f->db.store, c, rest, FALSE, &error));
   g_assert_no_error (error);
   for (int i = 0; i < N_UNITS; i++)
     assert_unit_rows (f, NV_STATS_UNIT (c, nv_stats_cache_unit_pos (c, f->units[i])), i);
@@ -166,7 +162,7 @@ test_by_unit (Fixture *f, gconstpointer data)
 
       g_array_append_val (ids, f->units[i]);
       nv_stats_cache_unit_pos (c, f->units[i]);
-      g_assert_true (nv_stats_load_units (f->store, c, ids, FALSE, &error));
+      g_assert_true (nv_stats_load_units (f->db.store, c, ids, FALSE, &error));
       g_assert_no_error (error);
       assert_unit_rows (f, NV_STATS_UNIT (c, 0), i);
     }

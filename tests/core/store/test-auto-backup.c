@@ -12,25 +12,21 @@
 
 typedef struct
 {
-  char *dir;
+  NvTestDb db;
   char *backups;
-  NvStore *store;
 } Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->backups = nv_auto_backup_dir (f->store);
+  nv_test_db_open (&f->db, "naervaer.db");
+  f->backups = nv_auto_backup_dir (f->db.store);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
   g_free (f->backups);
 }
 
@@ -47,7 +43,7 @@ make (Fixture *f, const char *reason, GDateTime *when, guint keep)
   g_autoptr (GError) error = NULL;
   char *path = NULL;
 
-  g_assert_true (nv_auto_backup_make (f->store, f->backups, reason, when, keep, &path, &error));
+  g_assert_true (nv_auto_backup_make (f->db.store, f->backups, reason, when, keep, &path, &error));
   g_assert_no_error (error);
   g_assert_nonnull (path);
   return path;
@@ -56,7 +52,7 @@ make (Fixture *f, const char *reason, GDateTime *when, guint keep)
 static void
 test_dir_and_name (Fixture *f, gconstpointer data)
 {
-  g_autofree char *expected_dir = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *expected_dir = g_build_filename (f->db.dir, "backups", NULL);
   g_autoptr (GDateTime) when = local_time (2026, 12, 7, 9, 5, 3);
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -66,7 +62,7 @@ test_dir_and_name (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) units = NULL;
 
   g_assert_cmpstr (f->backups, ==, expected_dir);
-  g_assert_cmpint (nv_unit_add (f->store, "Bakkely sykehjem", "helse-omsorg", NULL, &error), >, 0);
+  g_assert_cmpint (nv_unit_add (f->db.store, "Bakkely sykehjem", "helse-omsorg", NULL, &error), >, 0);
   g_assert_no_error (error);
 
   path = make (f, "import", when, 10);
@@ -158,13 +154,13 @@ static void
 test_unwritable (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDateTime) when = local_time (2026, 12, 7, 9, 5, 3);
-  g_autofree char *blocker = g_build_filename (f->dir, "file", NULL);
+  g_autofree char *blocker = g_build_filename (f->db.dir, "file", NULL);
   g_autofree char *dir = g_build_filename (blocker, "backups", NULL);
   g_autoptr (GError) error = NULL;
   char *path = NULL;
 
   g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
-  g_assert_false (nv_auto_backup_make (f->store, dir, "daily", when, 3, &path, &error));
+  g_assert_false (nv_auto_backup_make (f->db.store, dir, "daily", when, 3, &path, &error));
   g_assert_nonnull (error);
   g_assert_null (path);
   g_assert_nonnull (strstr (error->message, dir));

@@ -12,8 +12,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
+  NvTestDb db;
   gint64 unit;
 } Fixture;
 
@@ -22,18 +21,15 @@ setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->unit = nv_unit_add (f->store, "Avdeling 3A", "helse-omsorg", NULL, &error);
+  nv_test_db_open (&f->db, "naervaer.db");
+  f->unit = nv_unit_add (f->db.store, "Avdeling 3A", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 static char *
@@ -188,31 +184,31 @@ test_add_validate (Fixture *f, gconstpointer data)
   g_autoptr (NvWorkshop) w = NULL;
   gint64 a, b;
 
-  g_assert_cmpint (nv_workshop_add (f->store, f->unit, "2025-02-30", NULL, &error), ==, 0);
+  g_assert_cmpint (nv_workshop_add (f->db.store, f->unit, "2025-02-30", NULL, &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Date"));
   g_clear_error (&error);
-  g_assert_cmpint (nv_workshop_add (f->store, f->unit, "25.03.2025", NULL, &error), ==, 0);
+  g_assert_cmpint (nv_workshop_add (f->db.store, f->unit, "25.03.2025", NULL, &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (nv_workshop_add (f->store, 9999, "2025-03-25", NULL, &error), ==, 0);
+  g_assert_cmpint (nv_workshop_add (f->db.store, 9999, "2025-03-25", NULL, &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  list = nv_workshop_list (f->store, f->unit, &error);
+  list = nv_workshop_list (f->db.store, f->unit, &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  a = nv_workshop_add (f->store, f->unit, "2025-03-25", "  Våren  ", &error);
+  a = nv_workshop_add (f->db.store, f->unit, "2025-03-25", "  Våren  ", &error);
   g_assert_no_error (error);
-  b = nv_workshop_add (f->store, f->unit, "2025-09-10", NULL, &error);
+  b = nv_workshop_add (f->db.store, f->unit, "2025-09-10", NULL, &error);
   g_assert_no_error (error);
 
-  list = nv_workshop_list (f->store, f->unit, &error);
+  list = nv_workshop_list (f->db.store, f->unit, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
   /* newest first */
   g_assert_cmpint (((NvWorkshop *) g_ptr_array_index (list, 0))->id, ==, b);
-  w = nv_workshop_get (f->store, a, &error);
+  w = nv_workshop_get (f->db.store, a, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (w->title, ==, "Våren");
   g_assert_cmpstr (w->date, ==, "2025-03-25");
@@ -225,7 +221,7 @@ test_add_validate (Fixture *f, gconstpointer data)
   g_assert_cmpstr (nv_workshop_display_title (g_ptr_array_index (list, 0)), ==,
                    "Dialogue workshop");
 
-  themes = nv_workshop_themes (f->store, a, &error);
+  themes = nv_workshop_themes (f->db.store, a, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (themes), ==, 3);
   g_assert_cmpstr (themes[0], ==, "leadership");
@@ -237,14 +233,14 @@ test_update (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (NvWorkshop) w = NULL;
   g_autoptr (NvWorkshop) again = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
 
-  w = nv_workshop_get (f->store, id, &error);
+  w = nv_workshop_get (f->db.store, id, &error);
   w->roles = NV_ROLE_LEADER | NV_ROLE_SAFETY_REP | NV_ROLE_NAV_ADVISER;
   w->staff = 14;
   g_free (w->followup_date);
   w->followup_date = g_strdup ("2025-03-24");
-  g_assert_false (nv_workshop_update (f->store, w, &error));
+  g_assert_false (nv_workshop_update (f->db.store, w, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Follow-up date"));
   g_clear_error (&error);
@@ -252,12 +248,12 @@ test_update (Fixture *f, gconstpointer data)
   g_free (w->followup_date);
   w->followup_date = g_strdup ("2025-06-25");
   w->staff = 1000;
-  g_assert_false (nv_workshop_update (f->store, w, &error));
+  g_assert_false (nv_workshop_update (f->db.store, w, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* nothing of the refused updates was stored */
-  again = nv_workshop_get (f->store, id, &error);
+  again = nv_workshop_get (f->db.store, id, &error);
   g_assert_null (again->followup_date);
   g_assert_cmpint (again->staff, ==, 0);
   g_clear_pointer (&again, nv_workshop_free);
@@ -265,9 +261,9 @@ test_update (Fixture *f, gconstpointer data)
   w->staff = 14;
   g_free (w->evaluation);
   w->evaluation = g_strdup ("Færre korte fravær etter at vi startet med faste samtaler.");
-  g_assert_true (nv_workshop_update (f->store, w, &error));
+  g_assert_true (nv_workshop_update (f->db.store, w, &error));
   g_assert_no_error (error);
-  again = nv_workshop_get (f->store, id, &error);
+  again = nv_workshop_get (f->db.store, id, &error);
   g_assert_cmpuint (again->roles, ==, NV_ROLE_LEADER | NV_ROLE_SAFETY_REP | NV_ROLE_NAV_ADVISER);
   g_assert_cmpint (again->staff, ==, 14);
   g_assert_cmpstr (again->followup_date, ==, "2025-06-25");
@@ -284,7 +280,7 @@ tick_phase (Fixture *f, gint64 id, NvPhase phase, gboolean ticked)
     {
       NvTemplateStep *step = g_ptr_array_index (tpl->steps, i);
       if (step->phase == phase)
-        g_assert_true (nv_workshop_tick (f->store, id, step->id, ticked, NULL, &error));
+        g_assert_true (nv_workshop_tick (f->db.store, id, step->id, ticked, NULL, &error));
       g_assert_no_error (error);
     }
 }
@@ -292,7 +288,7 @@ tick_phase (Fixture *f, gint64 id, NvPhase phase, gboolean ticked)
 static NvWorkshopState
 state_of (Fixture *f, gint64 id)
 {
-  g_autoptr (NvWorkshop) w = nv_workshop_get (f->store, id, NULL);
+  g_autoptr (NvWorkshop) w = nv_workshop_get (f->db.store, id, NULL);
   return w->state;
 }
 
@@ -304,15 +300,15 @@ static void
 test_conflict (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *where = nv_test_store_location (f->dir, "naervaer.db");
+  g_autofree char *where = nv_test_store_location (f->db.dir, "naervaer.db");
   g_autoptr (NvStore) other = nv_store_open (where, &error);
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
   g_autoptr (NvWorkshop) mine = NULL;
   g_autoptr (NvWorkshop) theirs = NULL;
   g_autoptr (NvWorkshop) now = NULL;
 
   g_assert_no_error (error);
-  mine = nv_workshop_get (f->store, id, &error);
+  mine = nv_workshop_get (f->db.store, id, &error);
   theirs = nv_workshop_get (other, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mine->row_version, >, 0);
@@ -329,12 +325,12 @@ test_conflict (Fixture *f, gconstpointer data)
 
   g_free (mine->evaluation);
   mine->evaluation = g_strdup ("Vi prøver faste samtaler.");
-  g_assert_false (nv_workshop_update (f->store, mine, &error));
+  g_assert_false (nv_workshop_update (f->db.store, mine, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "someone else"));
   g_clear_error (&error);
 
-  now = nv_workshop_get (f->store, id, &error);
+  now = nv_workshop_get (f->db.store, id, &error);
   g_assert_cmpint (now->staff, ==, 13);
   g_assert_cmpstr (now->evaluation, ==, "");
   g_assert_cmpint (now->row_version, ==, theirs->row_version);
@@ -342,7 +338,7 @@ test_conflict (Fixture *f, gconstpointer data)
   /* Reloaded: the change goes through, and the other's copy is stale now. */
   g_free (now->evaluation);
   now->evaluation = g_strdup ("Vi prøver faste samtaler.");
-  g_assert_true (nv_workshop_update (f->store, now, &error));
+  g_assert_true (nv_workshop_update (f->db.store, now, &error));
   g_assert_no_error (error);
   theirs->staff = 14;
   g_assert_false (nv_workshop_update (other, theirs, &error));
@@ -361,32 +357,32 @@ test_checklist_state (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) steps = NULL;
   g_autoptr (GDateTime) when = g_date_time_new_utc (2025, 3, 25, 13, 5, 9);
   g_autoptr (NvWorkshop) w = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
   NvWorkshopStep *s;
 
-  g_assert_false (nv_workshop_tick (f->store, id, "no-such-step", TRUE, NULL, &error));
+  g_assert_false (nv_workshop_tick (f->db.store, id, "no-such-step", TRUE, NULL, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* all but one step of prepare: still planned */
   tick_phase (f, id, NV_PHASE_PREPARE, TRUE);
-  g_assert_true (nv_workshop_tick (f->store, id, "agenda", FALSE, NULL, &error));
+  g_assert_true (nv_workshop_tick (f->db.store, id, "agenda", FALSE, NULL, &error));
   g_assert_cmpint (state_of (f, id), ==, NV_WORKSHOP_PLANNED);
-  g_assert_true (nv_workshop_tick (f->store, id, "agenda", TRUE, when, &error));
+  g_assert_true (nv_workshop_tick (f->db.store, id, "agenda", TRUE, when, &error));
   g_assert_cmpint (state_of (f, id), ==, NV_WORKSHOP_PREPARED);
   tick_phase (f, id, NV_PHASE_RUN, TRUE);
   g_assert_cmpint (state_of (f, id), ==, NV_WORKSHOP_HELD);
   tick_phase (f, id, NV_PHASE_FOLLOW_UP, TRUE);
   g_assert_cmpint (state_of (f, id), ==, NV_WORKSHOP_FOLLOWED_UP);
-  w = nv_workshop_get (f->store, id, &error);
+  w = nv_workshop_get (f->db.store, id, &error);
   g_assert_cmpint (w->n_ticked, ==, 16);
   tick_phase (f, id, NV_PHASE_FOLLOW_UP, FALSE);
   g_assert_cmpint (state_of (f, id), ==, NV_WORKSHOP_HELD);
 
-  g_assert_true (nv_workshop_set_note (f->store, id, "room", " Møterom 2, prosjektor lånt ", &error));
+  g_assert_true (nv_workshop_set_note (f->db.store, id, "room", " Møterom 2, prosjektor lånt ", &error));
   g_assert_no_error (error);
 
-  steps = nv_workshop_steps (f->store, id, &error);
+  steps = nv_workshop_steps (f->db.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (steps->len, ==, 16);
   s = g_ptr_array_index (steps, 5);
@@ -407,35 +403,35 @@ test_themes_prompts (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) themes = NULL;
   g_autoptr (GPtrArray) prompts = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
   gint64 p1;
 
-  g_assert_true (nv_workshop_set_theme (f->store, id, "leadership", FALSE, &error));
-  g_assert_true (nv_workshop_set_theme (f->store, id, "initiative", TRUE, &error));
-  g_assert_true (nv_workshop_set_theme (f->store, id, "initiative", TRUE, &error));
-  g_assert_false (nv_workshop_set_theme (f->store, id, "sports", TRUE, &error));
+  g_assert_true (nv_workshop_set_theme (f->db.store, id, "leadership", FALSE, &error));
+  g_assert_true (nv_workshop_set_theme (f->db.store, id, "initiative", TRUE, &error));
+  g_assert_true (nv_workshop_set_theme (f->db.store, id, "initiative", TRUE, &error));
+  g_assert_false (nv_workshop_set_theme (f->db.store, id, "sports", TRUE, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  themes = nv_workshop_themes (f->store, id, &error);
+  themes = nv_workshop_themes (f->db.store, id, &error);
   g_assert_cmpuint (g_strv_length (themes), ==, 3);
   /* template order, not the order switched on */
   g_assert_cmpstr (themes[0], ==, "mastery-climate");
   g_assert_cmpstr (themes[1], ==, "open-talk");
   g_assert_cmpstr (themes[2], ==, "initiative");
 
-  g_assert_cmpint (nv_workshop_add_prompt (f->store, id, "open-talk", "   ", &error), ==, 0);
+  g_assert_cmpint (nv_workshop_add_prompt (f->db.store, id, "open-talk", "   ", &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  p1 = nv_workshop_add_prompt (f->store, id, "open-talk", "Hva sier vi når noen ringer inn syk?",
+  p1 = nv_workshop_add_prompt (f->db.store, id, "open-talk", "Hva sier vi når noen ringer inn syk?",
                                &error);
   g_assert_no_error (error);
-  nv_workshop_add_prompt (f->store, id, "initiative", "Hvilke regler kan vi droppe?", &error);
-  prompts = nv_workshop_prompts (f->store, id, &error);
+  nv_workshop_add_prompt (f->db.store, id, "initiative", "Hvilke regler kan vi droppe?", &error);
+  prompts = nv_workshop_prompts (f->db.store, id, &error);
   g_assert_cmpuint (prompts->len, ==, 2);
   g_assert_cmpstr (((NvWorkshopPrompt *) g_ptr_array_index (prompts, 0))->theme, ==, "open-talk");
-  g_assert_true (nv_workshop_remove_prompt (f->store, p1, &error));
+  g_assert_true (nv_workshop_remove_prompt (f->db.store, p1, &error));
   g_clear_pointer (&prompts, g_ptr_array_unref);
-  prompts = nv_workshop_prompts (f->store, id, &error);
+  prompts = nv_workshop_prompts (f->db.store, id, &error);
   g_assert_cmpuint (prompts->len, ==, 1);
 }
 
@@ -444,30 +440,30 @@ test_ideas_votes (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ideas = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
   gint64 a, b, c;
 
-  g_assert_cmpint (nv_workshop_add_idea (f->store, id, "", NULL, &error), ==, 0);
+  g_assert_cmpint (nv_workshop_add_idea (f->db.store, id, "", NULL, &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  a = nv_workshop_add_idea (f->store, id, "Fast samtale etter tredje fravær", "open-talk", &error);
-  b = nv_workshop_add_idea (f->store, id, "Fadder for nyansatte", NULL, &error);
-  c = nv_workshop_add_idea (f->store, id, "Lettere oppgaver ved behov", "presence-expectations",
+  a = nv_workshop_add_idea (f->db.store, id, "Fast samtale etter tredje fravær", "open-talk", &error);
+  b = nv_workshop_add_idea (f->db.store, id, "Fadder for nyansatte", NULL, &error);
+  c = nv_workshop_add_idea (f->db.store, id, "Lettere oppgaver ved behov", "presence-expectations",
                             &error);
   g_assert_no_error (error);
 
-  g_assert_true (nv_workshop_vote (f->store, c, +1, &error));
-  g_assert_true (nv_workshop_vote (f->store, c, +1, &error));
-  g_assert_true (nv_workshop_vote (f->store, b, +1, &error));
-  g_assert_true (nv_workshop_vote (f->store, a, +1, &error));
-  g_assert_true (nv_workshop_vote (f->store, a, -1, &error));
+  g_assert_true (nv_workshop_vote (f->db.store, c, +1, &error));
+  g_assert_true (nv_workshop_vote (f->db.store, c, +1, &error));
+  g_assert_true (nv_workshop_vote (f->db.store, b, +1, &error));
+  g_assert_true (nv_workshop_vote (f->db.store, a, +1, &error));
+  g_assert_true (nv_workshop_vote (f->db.store, a, -1, &error));
   /* never below zero */
-  g_assert_true (nv_workshop_vote (f->store, a, -1, &error));
-  g_assert_false (nv_workshop_vote (f->store, 4242, +1, &error));
+  g_assert_true (nv_workshop_vote (f->db.store, a, -1, &error));
+  g_assert_false (nv_workshop_vote (f->db.store, 4242, +1, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  ideas = nv_workshop_ideas (f->store, id, TRUE, &error);
+  ideas = nv_workshop_ideas (f->db.store, id, TRUE, &error);
   g_assert_cmpuint (ideas->len, ==, 3);
   g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 0))->id, ==, c);
   g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 0))->votes, ==, 2);
@@ -476,13 +472,13 @@ test_ideas_votes (Fixture *f, gconstpointer data)
   g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 2))->votes, ==, 0);
   g_clear_pointer (&ideas, g_ptr_array_unref);
 
-  ideas = nv_workshop_ideas (f->store, id, FALSE, &error);
+  ideas = nv_workshop_ideas (f->db.store, id, FALSE, &error);
   g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 0))->id, ==, a);
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, 0))->theme, ==, "open-talk");
   g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 2))->position, ==, 3);
-  g_assert_true (nv_workshop_remove_idea (f->store, b, &error));
+  g_assert_true (nv_workshop_remove_idea (f->db.store, b, &error));
   g_clear_pointer (&ideas, g_ptr_array_unref);
-  ideas = nv_workshop_ideas (f->store, id, FALSE, &error);
+  ideas = nv_workshop_ideas (f->db.store, id, FALSE, &error);
   g_assert_cmpuint (ideas->len, ==, 2);
 }
 
@@ -491,32 +487,32 @@ test_measures (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
   gint64 m;
   NvMeasure *measure;
   char iso[11];
 
-  g_assert_cmpint (nv_workshop_agree_measure (f->store, id, "Faste samtaler", "Leder",
+  g_assert_cmpint (nv_workshop_agree_measure (f->db.store, id, "Faste samtaler", "Leder",
                                               "2025-03-24", NULL, &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "By when"));
   g_clear_error (&error);
-  g_assert_cmpint (nv_workshop_agree_measure (f->store, id, " ", "Leder", NULL, NULL, &error), ==, 0);
+  g_assert_cmpint (nv_workshop_agree_measure (f->db.store, id, " ", "Leder", NULL, NULL, &error), ==, 0);
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "What"));
   g_clear_error (&error);
-  list = nv_workshop_measures (f->store, id, &error);
+  list = nv_workshop_measures (f->db.store, id, &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  m = nv_workshop_agree_measure (f->store, id, "Faste samtaler etter tredje fravær", "Leder",
+  m = nv_workshop_agree_measure (f->db.store, id, "Faste samtaler etter tredje fravær", "Leder",
                                  "2025-06-01", "open-talk", &error);
   g_assert_no_error (error);
   g_assert_cmpint (m, >, 0);
-  nv_workshop_agree_measure (f->store, id, "Fadderordning", "Verneombud", NULL, NULL, &error);
+  nv_workshop_agree_measure (f->db.store, id, "Fadderordning", "Verneombud", NULL, NULL, &error);
   g_assert_no_error (error);
 
-  list = nv_workshop_measures (f->store, id, &error);
+  list = nv_workshop_measures (f->db.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
   measure = g_ptr_array_index (list, 0);
@@ -536,16 +532,16 @@ test_cascade (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
 
-  nv_workshop_add_idea (f->store, id, "Idé", NULL, &error);
-  nv_workshop_tick (f->store, id, "anchor", TRUE, NULL, &error);
+  nv_workshop_add_idea (f->db.store, id, "Idé", NULL, &error);
+  nv_workshop_tick (f->db.store, id, "anchor", TRUE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (nv_unit_delete (f->store, f->unit, &error));
+  g_assert_true (nv_unit_delete (f->db.store, f->unit, &error));
   g_assert_no_error (error);
-  list = nv_workshop_list (f->store, f->unit, &error);
+  list = nv_workshop_list (f->db.store, f->unit, &error);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_null (nv_workshop_get (f->store, id, &error));
+  g_assert_null (nv_workshop_get (f->db.store, id, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
 }
 
@@ -554,13 +550,13 @@ test_slides (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) slides = NULL;
-  gint64 id = nv_workshop_add (f->store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
   NvSlide *s;
 
   /* welcome, purpose, research, figures, 3 default themes, prioritise, agree, closing */
-  nv_workshop_add_prompt (f->store, id, "open-talk", "Hva gjør vi i dag når noen ringer?", &error);
-  nv_workshop_add_prompt (f->store, id, "initiative", "Not shown: theme is off", &error);
-  slides = nv_workshop_slides (f->store, id, &error);
+  nv_workshop_add_prompt (f->db.store, id, "open-talk", "Hva gjør vi i dag når noen ringer?", &error);
+  nv_workshop_add_prompt (f->db.store, id, "initiative", "Not shown: theme is off", &error);
+  slides = nv_workshop_slides (f->db.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (slides->len, ==, 10);
   s = g_ptr_array_index (slides, 0);
@@ -580,10 +576,10 @@ test_slides (Fixture *f, gconstpointer data)
   g_clear_pointer (&slides, g_ptr_array_unref);
 
   /* with every theme off the rounds step is one slide of its own */
-  nv_workshop_set_theme (f->store, id, "leadership", FALSE, &error);
-  nv_workshop_set_theme (f->store, id, "mastery-climate", FALSE, &error);
-  nv_workshop_set_theme (f->store, id, "open-talk", FALSE, &error);
-  slides = nv_workshop_slides (f->store, id, &error);
+  nv_workshop_set_theme (f->db.store, id, "leadership", FALSE, &error);
+  nv_workshop_set_theme (f->db.store, id, "mastery-climate", FALSE, &error);
+  nv_workshop_set_theme (f->db.store, id, "open-talk", FALSE, &error);
+  slides = nv_workshop_slides (f->db.store, id, &error);
   g_assert_cmpuint (slides->len, ==, 8);
   s = g_ptr_array_index (slides, 4);
   g_assert_cmpint (s->kind, ==, NV_SLIDE_STEP);
@@ -593,20 +589,20 @@ test_slides (Fixture *f, gconstpointer data)
   /* A 10-FAKTOR round with 2 respondents is never shown: no slide. With 3,
    * its profile follows the figures slide. */
   {
-    g_autoptr (NvUnit) unit = nv_unit_get (f->store, f->unit, &error);
+    g_autoptr (NvUnit) unit = nv_unit_get (f->db.store, f->unit, &error);
     g_autofree char *csv2 = g_strdup_printf ("enhet;dato;respondenter;autonomi\n%s;2025-01-31;2;3\n",
                                              unit->name);
     g_autofree char *csv3 = g_strdup_printf ("enhet;dato;respondenter;autonomi\n%s;2025-02-28;3;3\n",
                                              unit->name);
 
-    g_assert_true (nv_faktor_import_data (f->store, "f.csv", csv2, strlen (csv2), FALSE, NULL,
+    g_assert_true (nv_faktor_import_data (f->db.store, "f.csv", csv2, strlen (csv2), FALSE, NULL,
                                           NULL, &error));
-    slides = nv_workshop_slides (f->store, id, &error);
+    slides = nv_workshop_slides (f->db.store, id, &error);
     g_assert_cmpuint (slides->len, ==, 8);
     g_clear_pointer (&slides, g_ptr_array_unref);
-    g_assert_true (nv_faktor_import_data (f->store, "f.csv", csv3, strlen (csv3), FALSE, NULL,
+    g_assert_true (nv_faktor_import_data (f->db.store, "f.csv", csv3, strlen (csv3), FALSE, NULL,
                                           NULL, &error));
-    slides = nv_workshop_slides (f->store, id, &error);
+    slides = nv_workshop_slides (f->db.store, id, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (slides->len, ==, 9);
     s = g_ptr_array_index (slides, 3);
@@ -627,13 +623,13 @@ test_demo (Fixture *f, gconstpointer data)
   NvDay today = nv_day_from_ymd (2025, 11, 20);
   NvWorkshop *w;
 
-  g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
-  g_assert_true (nv_workshop_demo_fill (f->store, f->unit, 0, today, &error));
+  g_assert_true ((txn = nv_store_txn_begin (f->db.store, NV_TOPIC_ALL, &error)) != NULL);
+  g_assert_true (nv_workshop_demo_fill (f->db.store, f->unit, 0, today, &error));
   g_assert_no_error (error);
-  g_assert_true (nv_workshop_demo_fill (f->store, f->unit, 1, today, &error));
+  g_assert_true (nv_workshop_demo_fill (f->db.store, f->unit, 1, today, &error));
   g_assert_true (nv_store_txn_commit (g_steal_pointer (&txn), &error));
 
-  list = nv_workshop_list (f->store, f->unit, &error);
+  list = nv_workshop_list (f->db.store, f->unit, &error);
   g_assert_cmpuint (list->len, ==, 2);
   /* the planned one three weeks ahead, on a Tuesday: 2025-12-11 is a Thursday,
    * so the 16th */
@@ -648,7 +644,7 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpint (w->staff, ==, 17);
   g_assert_cmpstr (w->followup_date, ==, "2025-11-25");
   {
-    g_autoptr (GPtrArray) steps = nv_workshop_steps (f->store, w->id, &error);
+    g_autoptr (GPtrArray) steps = nv_workshop_steps (f->db.store, w->id, &error);
     /* the last run step was ticked in the session, on the workshop's day
      * (13:00 + 85 minutes local, so the same day in UTC too) */
     NvWorkshopStep *agree = g_ptr_array_index (steps, 11);
@@ -656,10 +652,10 @@ test_demo (Fixture *f, gconstpointer data)
     g_assert_true (g_str_has_prefix (agree->ticked, "2025-07-22T"));
   }
 
-  ideas = nv_workshop_ideas (f->store, w->id, TRUE, &error);
+  ideas = nv_workshop_ideas (f->db.store, w->id, TRUE, &error);
   g_assert_cmpuint (ideas->len, ==, 6);
   g_assert_cmpint (((NvWorkshopIdea *) g_ptr_array_index (ideas, 0))->votes, ==, 9);
-  measures = nv_workshop_measures (f->store, w->id, &error);
+  measures = nv_workshop_measures (f->db.store, w->id, &error);
   g_assert_cmpuint (measures->len, ==, 3);
 }
 

@@ -20,9 +20,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
-  NvContext *context;
+  NvTestDb db;
   gint64 unit;
   gint64 e1;
   GtkWidget *window;
@@ -35,16 +33,11 @@ setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  nv_test_db_open_with_context (&f->db, NV_DAY_NONE);
+  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
   f->page = g_object_new (NV_TYPE_ABSENCE_PAGE, NULL);
-  f->window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_context (NV_PAGE (f->page), f->context);
-  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  f->window = nv_test_page_window (f->page, f->db.context, f->unit, 0, 0);
 }
 
 static void
@@ -52,17 +45,14 @@ teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   nv_test_spin ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 
 static guint
 n_spells (Fixture *f)
 {
-  g_autoptr (GPtrArray) spells = nv_spell_list (f->store, f->unit, NULL);
+  g_autoptr (GPtrArray) spells = nv_spell_list (f->db.store, f->unit, NULL);
   return spells->len;
 }
 
@@ -90,12 +80,12 @@ test_tables (Fixture *f, gconstpointer data)
   g_assert_true (nv_absence_page_is_empty (f->page, "spells"));
   g_assert_true (nv_absence_page_is_empty (f->page, "monthly"));
 
-  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 80, nv_day_from_ymd (2024, 1, 1));
-  e2 = nv_test_add_staff (f->store, f->unit, "CD", 100, nv_day_from_ymd (2024, 1, 1));
-  nv_spell_add (f->store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 50,
+  f->e1 = nv_test_add_staff (f->db.store, f->unit, "AB", 80, nv_day_from_ymd (2024, 1, 1));
+  e2 = nv_test_add_staff (f->db.store, f->unit, "CD", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_spell_add (f->db.store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 50,
                 NV_SPELL_DOCTOR, NULL, &error);
   g_assert_no_error (error);
-  nv_spell_add (f->store, e2, nv_day_from_ymd (2025, 4, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR,
+  nv_spell_add (f->db.store, e2, nv_day_from_ymd (2025, 4, 1), NV_DAY_NONE, 100, NV_SPELL_DOCTOR,
                 NULL, &error);
   g_assert_no_error (error);
   nv_test_spin ();
@@ -118,7 +108,7 @@ test_tables (Fixture *f, gconstpointer data)
 
   {
     NvMonthly m = { f->unit, 2025, 3, 400, 4, 16, 20 };
-    g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+    g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
   }
   nv_test_spin ();
   g_assert_false (nv_absence_page_is_empty (f->page, "monthly"));
@@ -141,15 +131,15 @@ test_former_last (Fixture *f, gconstpointer data)
   gint64 left;
   guint n;
 
-  left = nv_test_add_staff (f->store, f->unit, "AA", 100, nv_day_from_ymd (2020, 1, 1));
-  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 80, nv_day_from_ymd (2024, 1, 1));
-  nv_test_add_staff (f->store, f->unit, "CD", 100, nv_day_from_ymd (2024, 1, 1));
-  g_assert_true (nv_roster_end_employment (f->store, left, nv_day_from_ymd (2023, 12, 31), NULL,
+  left = nv_test_add_staff (f->db.store, f->unit, "AA", 100, nv_day_from_ymd (2020, 1, 1));
+  f->e1 = nv_test_add_staff (f->db.store, f->unit, "AB", 80, nv_day_from_ymd (2024, 1, 1));
+  nv_test_add_staff (f->db.store, f->unit, "CD", 100, nv_day_from_ymd (2024, 1, 1));
+  g_assert_true (nv_roster_end_employment (f->db.store, left, nv_day_from_ymd (2023, 12, 31), NULL,
                                            &error));
   g_assert_no_error (error);
   /* AB's first row ended when the FTE changed: AB still works here. */
   g_assert_true (
-      nv_roster_change_fte (f->store, f->e1, nv_day_from_ymd (2025, 1, 1), 100, NULL, &error));
+      nv_roster_change_fte (f->db.store, f->e1, nv_day_from_ymd (2025, 1, 1), 100, NULL, &error));
   g_assert_no_error (error);
   nv_test_spin ();
 
@@ -183,7 +173,7 @@ test_former_last (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_list_length (after), ==, g_list_length (before));
   }
 
-  dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  dialog = nv_spell_dialog_new (NULL, f->db.context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   names = gtk_drop_down_get_model (GTK_DROP_DOWN (nv_spell_dialog_get_field (dialog, "employee")));
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4); /* «Choose…» and three */
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "AB");
@@ -206,8 +196,8 @@ test_spell_validation (Fixture *f, gconstpointer data)
   NvFormDialog *form;
   GtkWidget *grade;
 
-  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
-  dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  f->e1 = nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  dialog = nv_spell_dialog_new (NULL, f->db.context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   form = NV_FORM_DIALOG (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
@@ -272,7 +262,7 @@ test_spell_validation (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_spells (f), ==, 1);
 
   /* An overlapping spell is refused as the user types. */
-  dialog = nv_spell_dialog_new (NULL, f->context, f->unit, NV_SPELL_DIALOG_ADD, 0);
+  dialog = nv_spell_dialog_new (NULL, f->db.context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   form = NV_FORM_DIALOG (dialog);
   set_date (dialog, "start", "12.03.2025");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (nv_spell_dialog_get_field (dialog, "open")),
@@ -308,11 +298,11 @@ static void
 test_calendar_today (Fixture *f, gconstpointer data)
 {
   NvDay fixed = nv_day_from_ymd (2021, 3, 15);
-  g_autoptr (NvContext) context = nv_test_context_new (f->store, fixed);
+  g_autoptr (NvContext) context = nv_test_context_new (f->db.store, fixed);
   NvSpellDialog *dialog;
   NvDateEntry *start;
 
-  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2020, 1, 1));
+  f->e1 = nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2020, 1, 1));
   dialog = nv_spell_dialog_new (NULL, context, f->unit, NV_SPELL_DIALOG_ADD, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
@@ -326,7 +316,7 @@ test_calendar_today (Fixture *f, gconstpointer data)
 static void
 test_roster_validation (Fixture *f, gconstpointer data)
 {
-  NvRosterDialog *dialog = nv_roster_dialog_new (NULL, f->context, f->unit, NV_ROSTER_DIALOG_ADD, 0);
+  NvRosterDialog *dialog = nv_roster_dialog_new (NULL, f->db.context, f->unit, NV_ROSTER_DIALOG_ADD, 0);
   NvFormDialog *form = NV_FORM_DIALOG (dialog);
   GtkEditable *ref = GTK_EDITABLE (nv_roster_dialog_get_field (dialog, "employee"));
   NvDateEntry *from = NV_DATE_ENTRY (nv_roster_dialog_get_field (dialog, "from"));
@@ -343,7 +333,7 @@ test_roster_validation (Fixture *f, gconstpointer data)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_roster_dialog_get_field (dialog, "fte")), 60);
   g_assert_true (nv_form_dialog_save (form));
   nv_test_spin ();
-  rows = nv_roster_list (f->store, f->unit, NULL);
+  rows = nv_roster_list (f->db.store, f->unit, NULL);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpfloat (((NvRosterRow *) rows->pdata[0])->fte, ==, 60);
 }
@@ -351,7 +341,7 @@ test_roster_validation (Fixture *f, gconstpointer data)
 static char *
 write_file (Fixture *f, const char *name, const char *text)
 {
-  char *path = g_build_filename (f->dir, name, NULL);
+  char *path = g_build_filename (f->db.dir, name, NULL);
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   return path;
 }
@@ -366,12 +356,12 @@ test_import_preview (Fixture *f, gconstpointer data)
   GListModel *problems;
   gboolean found = FALSE;
 
-  nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
   bad = write_file (f, "spells.csv",
                     "ansatt;fra;til;grad;type\r\n"
                     "AB;03.03.2025;07.03.2025;100;legemeldt\r\n"
                     "AB;01.04.2025;04.04.2025;150;legemeldt\r\n");
-  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, bad, &error);
+  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, bad, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -401,13 +391,13 @@ test_import_preview (Fixture *f, gconstpointer data)
                      "employee,start,end,grade,type\n"
                      "AB,2025-03-03,2025-03-07,50,doctor\n"
                      "AB,2025-04-01,,100,self\n");
-  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, good, &error);
+  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, good, &error);
   g_assert_no_error (error);
   g_assert_true (nv_import_dialog_can_import (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_problems (dialog)), ==, 0);
   g_assert_cmpuint (n_spells (f), ==, 0); /* the preview wrote nothing */
   {
-    g_autofree char *dir = nv_auto_backup_dir (f->store);
+    g_autofree char *dir = nv_auto_backup_dir (f->db.store);
     g_autoptr (GPtrArray) before = nv_auto_backup_list (dir);
 
     g_assert_cmpuint (before->len, ==, 0); /* the refused import made none */
@@ -439,18 +429,18 @@ static void
 test_import_backup_fails (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  GSettings *settings = nv_context_get_settings (f->context);
-  g_autofree char *dir = nv_auto_backup_dir (f->store);
+  GSettings *settings = nv_context_get_settings (f->db.context);
+  g_autofree char *dir = nv_auto_backup_dir (f->db.store);
   g_autofree char *good = NULL;
   NvImportDialog *dialog;
 
-  nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
   good = write_file (f, "good.csv",
                      "employee,start,end,grade,type\n"
                      "AB,2025-03-03,2025-03-07,50,doctor\n");
   /* A file where the folder should be: the backup cannot be written. */
   g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
-  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, good, &error);
+  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, good, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
@@ -460,7 +450,7 @@ test_import_backup_fails (Fixture *f, gconstpointer data)
   nv_test_spin ();
 
   g_settings_set_boolean (settings, "auto-backup", FALSE);
-  dialog = nv_import_dialog_new (NULL, f->context, f->unit, NV_IMPORT_SPELLS, good, &error);
+  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, good, &error);
   g_assert_no_error (error);
   g_assert_true (nv_import_dialog_import (dialog));
   nv_test_spin ();
@@ -491,8 +481,8 @@ test_delete_asks (Fixture *f, gconstpointer data)
   GtkSelectionModel *model;
   AdwMessageDialog *dialog;
 
-  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
-  nv_spell_add (f->store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 100,
+  f->e1 = nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2024, 1, 1));
+  nv_spell_add (f->db.store, f->e1, nv_day_from_ymd (2025, 3, 3), nv_day_from_ymd (2025, 3, 7), 100,
                 NV_SPELL_DOCTOR, NULL, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -542,8 +532,8 @@ test_monthly_empty_and_replace (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) months = NULL;
 
   /* Nobody on the roster in March 2024: nothing computed to replace. */
-  f->e1 = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2025, 1, 1));
-  d = nv_monthly_dialog_new (GTK_WINDOW (f->window), f->context, f->unit, 0, 0);
+  f->e1 = nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2025, 1, 1));
+  d = nv_monthly_dialog_new (GTK_WINDOW (f->window), f->db.context, f->unit, 0, 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (nv_monthly_dialog_get_field (d, "period")), 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (nv_monthly_dialog_get_field (d, "year")), 2024);
   nv_test_spin ();
@@ -568,7 +558,7 @@ test_monthly_empty_and_replace (Fixture *f, gconstpointer data)
   nv_test_spin ();
   g_assert_true (nv_form_dialog_can_save (NV_FORM_DIALOG (d)));
   g_assert_true (nv_form_dialog_save (NV_FORM_DIALOG (d)));
-  months = nv_monthly_list (f->store, f->unit, NULL);
+  months = nv_monthly_list (f->db.store, f->unit, NULL);
   g_assert_cmpuint (months->len, ==, 1);
   nv_test_spin ();
 }

@@ -25,20 +25,7 @@
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-  NvContext *context;
-} Fixture;
-
-static void
-setup (Fixture *f, gconstpointer data)
-{
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
-}
+typedef NvTestDb Fixture;
 
 static void
 teardown (Fixture *f, gconstpointer data)
@@ -48,10 +35,7 @@ teardown (Fixture *f, gconstpointer data)
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
   g_list_free (windows);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (f);
 }
 
 
@@ -572,17 +556,17 @@ main (int argc, char **argv)
   adw_init ();
   nv_ui_register_resource ();
 
-  g_test_add ("/benchmark-manager/bundled", Fixture, NULL, setup, test_bundled, teardown);
-  g_test_add ("/benchmark-manager/behind", Fixture, NULL, setup, test_behind, teardown);
-  g_test_add ("/benchmark-manager/import-refused", Fixture, NULL, setup, test_import_refused,
+  g_test_add ("/benchmark-manager/bundled", Fixture, NULL, nv_test_db_setup, test_bundled, teardown);
+  g_test_add ("/benchmark-manager/behind", Fixture, NULL, nv_test_db_setup, test_behind, teardown);
+  g_test_add ("/benchmark-manager/import-refused", Fixture, NULL, nv_test_db_setup, test_import_refused,
               teardown);
-  g_test_add ("/benchmark-manager/import-replaces", Fixture, NULL, setup, test_import_replaces,
+  g_test_add ("/benchmark-manager/import-replaces", Fixture, NULL, nv_test_db_setup, test_import_replaces,
               teardown);
-  g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, setup,
+  g_test_add ("/benchmark-manager/preferences-combo", Fixture, NULL, nv_test_db_setup,
               test_preferences_combo, teardown);
-  g_test_add ("/benchmark-manager/provenance", Fixture, NULL, setup, test_provenance, teardown);
-  g_test_add ("/benchmark-manager/update-from-ssb", Fixture, NULL, setup, test_update_from_ssb,
+  g_test_add ("/benchmark-manager/provenance", Fixture, NULL, nv_test_db_setup, test_provenance, teardown);
+  g_test_add ("/benchmark-manager/update-from-ssb", Fixture, NULL, nv_test_db_setup, test_update_from_ssb,
               teardown);
-  g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, setup, test_screenshot, teardown);
+  g_test_add ("/benchmark-manager/screenshot", Fixture, NULL, nv_test_db_setup, test_screenshot, teardown);
   return g_test_run ();
 }

@@ -29,9 +29,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
-  NvContext *context;
+  NvTestDb db;
   GtkWidget *window;
   NvComparePage *page;
   gint64 unit;
@@ -43,25 +41,10 @@ static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
 static void
 add_months (Fixture *f, int persons_2025)
 {
-  for (guint q = 0; q < G_N_ELEMENTS (doctor_per_quarter); q++)
-    for (int m = 0; m < 3; m++)
-      {
-        g_autoptr (GError) error = NULL;
-        NvMonthly monthly = { f->unit, 2024 + q / 4, (q % 4) * 3 + m + 1, 200, 2,
-                              doctor_per_quarter[q], q >= 4 ? persons_2025 : 12 };
-        nv_monthly_upsert (f->store, &monthly, NULL, &error);
-        g_assert_no_error (error);
-      }
+  nv_test_add_monthly_quarters (f->db.store, f->unit, doctor_per_quarter,
+                                G_N_ELEMENTS (doctor_per_quarter), 4, persons_2025);
 }
 
-static void
-import_benchmark (Fixture *f, const char *csv)
-{
-  g_autoptr (GError) error = NULL;
-
-  nv_benchmark_import_data (f->store, "bench.csv", csv, strlen (csv), NULL, &error);
-  g_assert_no_error (error);
-}
 
 static const char *flat_benchmark =
   "serie;periode;prosent;type;kilde\n"
@@ -78,20 +61,14 @@ setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, nv_day_from_ymd (2025, 8, 15));
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
+  nv_test_db_open_with_context (&f->db, nv_day_from_ymd (2025, 8, 15));
+  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
-  import_benchmark (f, flat_benchmark);
+  nv_test_import_benchmark (f->db.store, flat_benchmark);
   add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
 
   f->page = g_object_new (NV_TYPE_COMPARE_PAGE, NULL);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_context (NV_PAGE (f->page), f->context);
-  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  f->window = nv_test_page_window (f->page, f->db.context, f->unit, 1200, 900);
   g_assert_true (nv_compare_page_select_benchmark (f->page, "Testserie"));
   gtk_window_present (GTK_WINDOW (f->window));
   nv_test_spin ();
@@ -102,10 +79,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   nv_test_spin ();
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 static void
@@ -131,10 +105,10 @@ static void
 test_light_red_and_green (Fixture *f, gconstpointer data)
 {
   /* 5,1 / 4,6 = 1,109 → red; 5,1 / 5,7 = 0,895 → green. */
-  import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;4,6;legemeldt;test\n");
+  nv_test_import_benchmark (f->db.store, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;4,6;legemeldt;test\n");
   nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Red: clearly higher");
-  import_benchmark (f, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;5,7;legemeldt;test\n");
+  nv_test_import_benchmark (f->db.store, "serie;periode;prosent;type;kilde\nTestserie;2025-Q2;5,7;legemeldt;test\n");
   nv_test_spin ();
   g_assert_cmpstr (nv_compare_page_get_text (f->page, "light-title"), ==, "Green: clearly lower");
 }
@@ -243,8 +217,8 @@ test_dark_style (Fixture *f, gconstpointer data)
 static void
 test_export (Fixture *f, gconstpointer data)
 {
-  g_autofree char *png = g_build_filename (f->dir, "trend.png", NULL);
-  g_autofree char *pdf = g_build_filename (f->dir, "trend.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->db.dir, "trend.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->db.dir, "trend.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
   cairo_surface_t *surface;
@@ -263,8 +237,8 @@ test_export (Fixture *f, gconstpointer data)
 
   /* The table: CSV with a BOM and `;`, and a real workbook (a zip). */
   {
-    g_autofree char *csv = g_build_filename (f->dir, "tabell.csv", NULL);
-    g_autofree char *xlsx = g_build_filename (f->dir, "tabell.xlsx", NULL);
+    g_autofree char *csv = g_build_filename (f->db.dir, "tabell.csv", NULL);
+    g_autofree char *xlsx = g_build_filename (f->db.dir, "tabell.xlsx", NULL);
     g_autofree char *text = NULL, *book = NULL;
 
     g_assert_true (nv_compare_page_export (f->page, csv, &error));
@@ -417,14 +391,14 @@ static void
 test_few_quarters (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvContext) later = nv_test_context_new (f->store, nv_day_from_ymd (2025, 10, 1));
-  gint64 small = nv_unit_add (f->store, "Ny enhet", "barnehage", "", &error);
+  g_autoptr (NvContext) later = nv_test_context_new (f->db.store, nv_day_from_ymd (2025, 10, 1));
+  gint64 small = nv_unit_add (f->db.store, "Ny enhet", "barnehage", "", &error);
 
   g_assert_no_error (error);
   for (int m = 4; m <= 9; m++)
     {
       NvMonthly monthly = { small, 2025, m, 200, 2, 10, 12 };
-      nv_monthly_upsert (f->store, &monthly, NULL, &error);
+      nv_monthly_upsert (f->db.store, &monthly, NULL, &error);
       g_assert_no_error (error);
     }
   nv_page_set_context (NV_PAGE (f->page), later);

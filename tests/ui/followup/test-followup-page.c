@@ -24,9 +24,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
-  NvContext *context;
+  NvTestDb db;
   gint64 unit;
   gint64 ab;
   gint64 cd;
@@ -37,24 +35,20 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
+  nv_test_db_open (&f->db, "naervaer.db");
   /* Follow-up dates run from today: the context's clock is the system's,
    * read once so the test and the page agree on the day. */
   f->today = nv_day_today ();
-  f->context = nv_test_context_new (f->store, f->today);
-  f->unit = nv_test_add_unit (f->store, "Avdeling 2B", "helse-omsorg", NULL);
-  f->ab = nv_test_add_staff (f->store, f->unit, "AB", 100, nv_day_from_ymd (2015, 1, 1));
-  f->cd = nv_test_add_staff (f->store, f->unit, "CD", 100, nv_day_from_ymd (2015, 1, 1));
+  f->db.context = nv_test_context_new (f->db.store, f->today);
+  f->unit = nv_test_add_unit (f->db.store, "Avdeling 2B", "helse-omsorg", NULL);
+  f->ab = nv_test_add_staff (f->db.store, f->unit, "AB", 100, nv_day_from_ymd (2015, 1, 1));
+  f->cd = nv_test_add_staff (f->db.store, f->unit, "CD", 100, nv_day_from_ymd (2015, 1, 1));
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 
@@ -70,15 +64,12 @@ static void
 test_empty (Fixture *f, gconstpointer data)
 {
   NvFollowupPage *page = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = nv_test_page_window (page, f->db.context, f->unit, 0, 0);
   gboolean attention = TRUE;
 
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  nv_page_set_context (NV_PAGE (page), f->context);
-  nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 0);
   /* Only egenmeldt: nobody to follow up. */
-  nv_test_add_spell (f->store, f->ab, f->today - 2, NV_DAY_NONE, 100, NV_SPELL_SELF);
+  nv_test_add_spell (f->db.store, f->ab, f->today - 2, NV_DAY_NONE, 100, NV_SPELL_SELF);
   nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (n_overdue (page), ==, 0);
   g_object_get (page, "needs-attention", &attention, NULL);
@@ -119,14 +110,14 @@ static void
 test_badge_follows_overdue (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvWindow *window = nv_window_new (NULL, f->context);
+  NvWindow *window = nv_window_new (NULL, f->db.context);
   AdwViewStack *stack = nv_window_get_view_stack (window);
   AdwViewStackPage *section = adw_view_stack_get_page (
     stack, adw_view_stack_get_child_by_name (stack, "followup"));
   NvFollowupPage *page = NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
 
-  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);
   wait_for_badge (section, 4);
@@ -136,22 +127,22 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 4);
   g_assert_true (adw_view_stack_page_get_needs_attention (section));
 
-  g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "followup-plan",
+  g_assert_true (nv_followup_mark_done (f->db.store, f->ab, f->today - 30, "followup-plan",
                                         f->today, "sent", &error));
   nv_test_spin_rounds (5, 0);
   wait_for_badge (section, 3);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 3);
-  g_assert_true (nv_followup_mark_done (f->store, f->ab, f->today - 30, "employer-period-end",
+  g_assert_true (nv_followup_mark_done (f->db.store, f->ab, f->today - 30, "employer-period-end",
                                         f->today, NULL, &error));
-  g_assert_true (nv_followup_mark_done (f->store, f->cd, f->today - 60, "employer-period-end",
+  g_assert_true (nv_followup_mark_done (f->db.store, f->cd, f->today - 60, "employer-period-end",
                                         f->today - 40, NULL, &error));
-  g_assert_true (nv_followup_mark_done (f->store, f->cd, f->today - 60, "followup-plan",
+  g_assert_true (nv_followup_mark_done (f->db.store, f->cd, f->today - 60, "followup-plan",
                                         f->today - 30, NULL, &error));
   nv_test_spin_rounds (5, 0);
   wait_for_badge (section, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (section));
-  g_assert_true (nv_followup_undo (f->store, f->ab, f->today - 30, "followup-plan", &error));
+  g_assert_true (nv_followup_undo (f->db.store, f->ab, f->today - 30, "followup-plan", &error));
   nv_test_spin_rounds (5, 0);
   wait_for_badge (section, 1);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (section), ==, 1);
@@ -169,18 +160,18 @@ test_reminder_text (Fixture *f, gconstpointer data)
   g_autofree char *body = NULL;
   gint64 other, ef;
 
-  g_assert_false (nv_reminders_compose (f->store, f->today, &title, &body, &error));
+  g_assert_false (nv_reminders_compose (f->db.store, f->today, &title, &body, &error));
   g_assert_no_error (error);
 
   /* AB: employer period −15 and plan −3 overdue. EF in another unit: from
    * today − 10, the employer period falls due in 5 days. */
-  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  other = nv_unit_add (f->store, "Solsikken", "barnehage", NULL, &error);
-  ef = nv_employee_add (f->store, other, "EF", NULL, &error);
-  nv_roster_add (f->store, ef, 100, nv_day_from_ymd (2015, 1, 1), NV_DAY_NONE, NULL, &error);
-  nv_test_add_spell (f->store, ef, f->today - 10, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  other = nv_unit_add (f->db.store, "Solsikken", "barnehage", NULL, &error);
+  ef = nv_employee_add (f->db.store, other, "EF", NULL, &error);
+  nv_roster_add (f->db.store, ef, 100, nv_day_from_ymd (2015, 1, 1), NV_DAY_NONE, NULL, &error);
+  nv_test_add_spell (f->db.store, ef, f->today - 10, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 
-  g_assert_true (nv_reminders_compose (f->store, f->today, &title, &body, &error));
+  g_assert_true (nv_reminders_compose (f->db.store, f->today, &title, &body, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (title, ==, "2 follow-up steps are overdue");
   g_assert_cmpstr (body, ==, "Avdeling 2B: 2 overdue\nSolsikken: 1 due within a week");
@@ -189,10 +180,10 @@ test_reminder_text (Fixture *f, gconstpointer data)
   g_assert_null (strstr (body, "EF"));
 
   /* Steps before «follow-up tracked from» are never reminded of. */
-  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, f->today - 10, &error));
+  g_assert_true (nv_followup_set_tracked_from (f->db.store, f->unit, f->today - 10, &error));
   g_clear_pointer (&title, g_free);
   g_clear_pointer (&body, g_free);
-  g_assert_true (nv_reminders_compose (f->store, f->today, &title, &body, &error));
+  g_assert_true (nv_reminders_compose (f->db.store, f->today, &title, &body, &error));
   g_assert_cmpstr (title, ==, "1 follow-up step is overdue");
   g_assert_cmpstr (body, ==, "Avdeling 2B: 1 overdue\nSolsikken: 1 due within a week");
 }
@@ -254,20 +245,17 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   NvFollowupPage *page = g_object_ref_sink (g_object_new (NV_TYPE_FOLLOWUP_PAGE, NULL));
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window;
   NvTrackedFromDialog *dialog;
   GtkWidget *group;
 
-  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  nv_page_set_context (NV_PAGE (page), f->context);
-  nv_page_set_unit_id (NV_PAGE (page), f->unit);
+  nv_test_add_spell (f->db.store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
+  window = nv_test_page_window (page, f->db.context, f->unit, 900, 700);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);
 
-  list = nv_followup_list (f->store, f->unit, f->today, &error);
+  list = nv_followup_list (f->db.store, f->unit, f->today, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_status (list, NV_MILESTONE_OVERDUE), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 4);
@@ -311,7 +299,7 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   }
 
   /* Tracked from today − 20: CD's two steps are not tracked. */
-  g_assert_true (nv_followup_set_tracked_from (f->store, f->unit, f->today - 20, &error));
+  g_assert_true (nv_followup_set_tracked_from (f->db.store, f->unit, f->today - 20, &error));
   nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 2);
@@ -323,7 +311,7 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
     ADW_EXPANDER_ROW (find_descendant (group, ADW_TYPE_EXPANDER_ROW))));
 
   /* The dialog shows the day; «track every step» clears it. */
-  dialog = nv_tracked_from_dialog_new (GTK_WINDOW (window), f->context, f->unit);
+  dialog = nv_tracked_from_dialog_new (GTK_WINDOW (window), f->db.context, f->unit);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_date_entry_get_day (NV_DATE_ENTRY (nv_tracked_from_dialog_get_date (dialog))),
@@ -343,8 +331,8 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
 
   /* Repeated absence: CD with two absences of 150 days (2-300). */
   g_assert_cmpuint (nv_followup_page_get_n_repeated (page), ==, 0);
-  nv_test_add_spell (f->store, f->cd, f->today - 700, f->today - 551, 100, NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, f->cd, f->today - 400, f->today - 251, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->cd, f->today - 700, f->today - 551, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->cd, f->today - 400, f->today - 251, 100, NV_SPELL_DOCTOR);
   nv_test_spin_rounds (5, 0);
   g_assert_cmpuint (nv_followup_page_get_n_repeated (page), ==, 1);
 
@@ -371,8 +359,8 @@ find_descendant (GtkWidget *widget, GType type)
 static void
 test_preferences (Fixture *f, gconstpointer data)
 {
-  GSettings *settings = nv_context_get_settings (f->context);
-  GtkWindow *prefs = nv_preferences_new (NULL, settings, f->store);
+  GSettings *settings = nv_context_get_settings (f->db.context);
+  GtkWindow *prefs = nv_preferences_new (NULL, settings, f->db.store);
   GtkWidget *group, *toggle, *spin_button;
 
   gtk_window_present (prefs);
@@ -439,17 +427,17 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GPtrArray) records = NULL;
-  NvWindow *window = nv_window_new (NULL, f->context);
+  NvWindow *window = nv_window_new (NULL, f->db.context);
   NvFollowupPage *page = window_page (window);
   const NvMilestone *plan = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *note;
   NvFollowupRecord *r;
 
-  nv_test_add_spell (f->store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);
-  list = nv_followup_list (f->store, f->unit, f->today, &error);
+  list = nv_followup_list (f->db.store, f->unit, f->today, &error);
   for (guint i = 0; i < list->len; i++)
     if (g_str_equal (((NvMilestone *) g_ptr_array_index (list, i))->milestone, "followup-plan"))
       plan = g_ptr_array_index (list, i);
@@ -468,7 +456,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
   nv_test_spin_rounds (5, 0);
 
-  records = nv_followup_records (f->store, f->unit, &error);
+  records = nv_followup_records (f->db.store, f->unit, &error);
   g_assert_cmpuint (records->len, ==, 1);
   r = g_ptr_array_index (records, 0);
   g_assert_cmpstr (r->milestone, ==, "followup-plan");
@@ -480,7 +468,7 @@ test_mark_done_dialog (Fixture *f, gconstpointer data)
   nv_followup_undo_done (NV_PAGE (page), plan);
   nv_test_spin_rounds (5, 0);
   g_clear_pointer (&records, g_ptr_array_unref);
-  records = nv_followup_records (f->store, f->unit, &error);
+  records = nv_followup_records (f->db.store, f->unit, &error);
   g_assert_cmpuint (records->len, ==, 0);
   wait_for_overdue (page, 2);
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 2);
@@ -496,14 +484,14 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) employees = NULL;
   g_autoptr (GPtrArray) expired = NULL;
-  NvWindow *window = nv_window_new (NULL, f->context);
+  NvWindow *window = nv_window_new (NULL, f->db.context);
   NvFollowupPage *page = window_page (window);
   AdwMessageDialog *dialog;
   GtkWidget *dropdown;
 
   /* An old case of AB (ended eight years ago) and a current one of CD. */
-  nv_test_add_spell (f->store, f->ab, f->today - 3000, f->today - 2950, 100, NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, f->cd, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->ab, f->today - 3000, f->today - 2950, 100, NV_SPELL_DOCTOR);
+  nv_test_add_spell (f->db.store, f->cd, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);
 
@@ -515,7 +503,7 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
   nv_test_spin_rounds (5, 0);
-  expired = nv_privacy_expired_cases (f->store, 5, f->today, &error);
+  expired = nv_privacy_expired_cases (f->db.store, 5, f->today, &error);
   g_assert_cmpuint (expired->len, ==, 1);
   g_clear_pointer (&expired, g_ptr_array_unref);
 
@@ -526,7 +514,7 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
   nv_test_spin_rounds (5, 0);
-  expired = nv_privacy_expired_cases (f->store, 1, f->today, &error);
+  expired = nv_privacy_expired_cases (f->db.store, 1, f->today, &error);
   g_assert_cmpuint (expired->len, ==, 0);
 
   /* Erase CD: the second in the drop-down (sorted by reference). */
@@ -541,7 +529,7 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   adw_message_dialog_response (dialog, "erase");
   gtk_window_destroy (GTK_WINDOW (dialog)); /* a button would close it */
   nv_test_spin_rounds (5, 0);
-  employees = nv_employee_list (f->store, f->unit, &error);
+  employees = nv_employee_list (f->db.store, f->unit, &error);
   g_assert_cmpuint (employees->len, ==, 1);
   g_assert_cmpstr (((NvEmployee *) g_ptr_array_index (employees, 0))->ref, ==, "AB");
   g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 0);
@@ -554,7 +542,7 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
 static void
 test_summary_grouped (Fixture *f, gconstpointer data)
 {
-  NvWindow *window = nv_window_new (NULL, f->context);
+  NvWindow *window = nv_window_new (NULL, f->db.context);
   NvFollowupPage *page = NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
   GtkLabel *summary = GTK_LABEL (
     gtk_widget_get_template_child (GTK_WIDGET (page), NV_TYPE_FOLLOWUP_PAGE, "summary_label"));
@@ -565,9 +553,9 @@ test_summary_grouped (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 300; i++)
     {
       g_autofree char *ref = g_strdup_printf ("E%03u", i);
-      gint64 id = nv_test_add_staff (f->store, f->unit, ref, 100, nv_day_from_ymd (2015, 1, 1));
+      gint64 id = nv_test_add_staff (f->db.store, f->unit, ref, 100, nv_day_from_ymd (2015, 1, 1));
 
-      nv_test_add_spell (f->store, id, f->today - 400, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+      nv_test_add_spell (f->db.store, id, f->today - 400, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
     }
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 0);

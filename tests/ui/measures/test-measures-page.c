@@ -19,9 +19,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
-  NvContext *context;
+  NvTestDb db;
   gint64 unit;
   GtkWidget *window;
   NvMeasuresPage *page;
@@ -39,16 +37,11 @@ setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, day ("2025-04-15"));
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
+  nv_test_db_open_with_context (&f->db, day ("2025-04-15"));
+  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", NULL, &error);
   g_assert_no_error (error);
   f->page = g_object_new (NV_TYPE_MEASURES_PAGE, NULL);
-  f->window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
-  nv_page_set_context (NV_PAGE (f->page), f->context);
-  nv_page_set_unit_id (NV_PAGE (f->page), f->unit);
+  f->window = nv_test_page_window (f->page, f->db.context, f->unit, 0, 0);
   gtk_window_present (GTK_WINDOW (f->window));
   nv_test_spin_rounds (3, 0);
 }
@@ -58,10 +51,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   nv_test_spin_rounds (3, 0);
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 static gint64
@@ -75,7 +65,7 @@ add (Fixture *f, const char *title, const char *start, const char *deadline)
   m->title = g_strdup (title);
   m->start = day (start);
   m->deadline = deadline != NULL ? day (deadline) : NV_DAY_NONE;
-  id = nv_measure_add (f->store, f->unit, m, &error);
+  id = nv_measure_add (f->db.store, f->unit, m, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -149,7 +139,7 @@ stack_page (Fixture *f)
 static NvMeasureStatus
 status_of (Fixture *f, gint64 id)
 {
-  g_autoptr (NvMeasure) m = nv_measure_get (f->store, id, NULL);
+  g_autoptr (NvMeasure) m = nv_measure_get (f->db.store, id, NULL);
   g_assert_nonnull (m);
   return m != NULL ? m->status : NV_MEASURE_PLANNED;
 }
@@ -224,7 +214,7 @@ test_filters_and_status (Fixture *f, gconstpointer data)
 static void
 test_dialog_validation (Fixture *f, gconstpointer data)
 {
-  NvMeasureDialog *dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->context, f->unit, NULL));
+  NvMeasureDialog *dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->db.context, f->unit, NULL));
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (GPtrArray) list = NULL;
   GtkEditable *title, *owner;
@@ -247,7 +237,7 @@ test_dialog_validation (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (nv_measure_dialog_get_error (dialog), "national id"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (owner), "error"));
   g_assert_false (nv_measure_dialog_save (dialog));
-  list = nv_measure_list (f->store, f->unit, NULL, NULL);
+  list = nv_measure_list (f->db.store, f->unit, NULL, NULL);
   g_assert_cmpuint (list->len, ==, 0);
 
   gtk_editable_set_text (owner, "Avdelingsleder");
@@ -259,7 +249,7 @@ test_dialog_validation (Fixture *f, gconstpointer data)
   g_assert_true (nv_measure_dialog_save (dialog));
   nv_test_spin_rounds (3, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = nv_measure_list (f->store, f->unit, NULL, NULL);
+  list = nv_measure_list (f->db.store, f->unit, NULL, NULL);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (((NvMeasure *) g_ptr_array_index (list, 0))->owner, ==, "Avdelingsleder");
   g_assert_cmpuint (((NvMeasure *) g_ptr_array_index (list, 0))->start, ==, day ("2025-04-15")); /* the context's today */
@@ -279,16 +269,16 @@ test_detail_before_after (Fixture *f, gconstpointer data)
       {
         double lost = year == 2024 ? 8 : month <= 3 ? 7 : month <= 6 ? 5 : month - 4;
         NvMonthly m = { f->unit, year, month, 100, 0, lost, 6 };
-        g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+        g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
       }
   for (int month = 10; month <= 12; month++)
     {
       NvMonthly m = { f->unit, 2024, month, 100, 0, 8, 6 };
-      g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+      g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
     }
   g_assert_no_error (error);
 
-  later = nv_test_context_new (f->store, day ("2025-10-15"));
+  later = nv_test_context_new (f->db.store, day ("2025-10-15"));
   detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
   gtk_window_present (GTK_WINDOW (detail));
   nv_test_spin_rounds (3, 0);
@@ -298,7 +288,7 @@ test_detail_before_after (Fixture *f, gconstpointer data)
   g_assert_true (has_label (GTK_WIDGET (detail), "2025-Q1"));
 
   /* a note shows up at once */
-  g_assert_cmpint (nv_measure_add_note (f->store, id, day ("2025-10-01"), "Bedre stemning", &error),
+  g_assert_cmpint (nv_measure_add_note (f->db.store, id, day ("2025-10-01"), "Bedre stemning", &error),
                    >, 0);
   nv_test_spin_rounds (3, 0);
   g_assert_true (has_label (GTK_WIDGET (detail), "Bedre stemning"));
@@ -313,12 +303,12 @@ test_dialog_workshop (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) combos = g_ptr_array_new ();
   g_autoptr (GPtrArray) entries = g_ptr_array_new ();
   g_autoptr (GPtrArray) list = NULL;
-  gint64 ws = nv_workshop_add (f->store, f->unit, "2025-03-04", "Dialogmøte våren 2025", &error);
+  gint64 ws = nv_workshop_add (f->db.store, f->unit, "2025-03-04", "Dialogmøte våren 2025", &error);
   NvMeasureDialog *dialog;
   AdwComboRow *workshop;
 
   g_assert_no_error (error);
-  dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->context, f->unit, NULL));
+  dialog = NV_MEASURE_DIALOG (nv_measure_dialog_new (f->db.context, f->unit, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin_rounds (3, 0);
   collect (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
@@ -347,7 +337,7 @@ test_dialog_workshop (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Avtalt i verkstedet");
   g_assert_true (nv_measure_dialog_save (dialog));
   nv_test_spin_rounds (3, 0);
-  list = nv_measure_list_for_workshop (f->store, ws, &error);
+  list = nv_measure_list_for_workshop (f->db.store, ws, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
 }
@@ -375,9 +365,9 @@ test_reopen_needs_note (Fixture *f, gconstpointer data)
   AdwMessageDialog *dialog;
   GtkEditable *entry;
 
-  g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_IN_PROGRESS, NULL,
+  g_assert_true (nv_measure_set_status (f->db.store, id, NV_MEASURE_IN_PROGRESS, NULL,
                                         day ("2025-01-06"), &error));
-  g_assert_true (nv_measure_set_status (f->store, id, NV_MEASURE_DONE, NULL, day ("2025-03-01"),
+  g_assert_true (nv_measure_set_status (f->db.store, id, NV_MEASURE_DONE, NULL, day ("2025-03-01"),
                                         &error));
   nv_test_spin_rounds (3, 0);
   g_signal_emit_by_name (row_for (f, id), "action", "reopen");
@@ -393,7 +383,7 @@ test_reopen_needs_note (Fixture *f, gconstpointer data)
   adw_message_dialog_response (dialog, "confirm");
   nv_test_spin_rounds (3, 0);
   g_assert_cmpint (status_of (f, id), ==, NV_MEASURE_IN_PROGRESS);
-  notes = nv_measure_list_notes (f->store, id, &error);
+  notes = nv_measure_list_notes (f->db.store, id, &error);
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpstr (((NvMeasureNote *) g_ptr_array_index (notes, 0))->text, ==,
                    "Nye vikarer trenger det");
@@ -413,10 +403,10 @@ test_detail_few_persons (Fixture *f, gconstpointer data)
   for (int month = 1; month <= 12; month++)
     {
       NvMonthly m = { f->unit, 2024, month, 100, 0, 8, 3 };
-      g_assert_true (nv_monthly_upsert (f->store, &m, NULL, &error));
+      g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
     }
   g_assert_no_error (error);
-  later = nv_test_context_new (f->store, day ("2025-10-15"));
+  later = nv_test_context_new (f->db.store, day ("2025-10-15"));
   detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
   gtk_window_present (GTK_WINDOW (detail));
   nv_test_spin_rounds (3, 0);

@@ -56,39 +56,14 @@ assert_text (Fixture *f, const char *name, const char *expected)
     g_error ("%s: expected «%s», got «%s»", name, expected, text);
 }
 
-/* Five people at 100 % from 1 April 2024. Workdays: Q2 2024 60, Q3 66, Q4 64,
- * Q1 2025 63, Q2 2025 59 (Easter, 1 May, Ascension 29 May and Whit Monday
- * 9 June 2025 are holidays). Contracted = 5 × workdays.
- *   Q1 2025: E4 doctor 100 % 6–31 Jan (20 workdays, 26 days: long-term).
- *   Q2 2025: E2 doctor 50 % 7–11 Apr (5 workdays × 0.5 = 2.5), E3 self
- *            5–7 May (3), E1 doctor 2–13 Jun (9 workdays, Whit Monday off).
- * Q2 2025: lost 14.5 / 295 = 4.915 % → 4,9 %; self 3/295 = 1.02 % → 1,0 %;
- * doctor 11.5/295 = 3.90 % → 3,9 %; graded 2.5/14.5 = 17.24 % → 17,2 %;
- * all short-term. Last four quarters: 20 / (300+330+320+315) = 1.581 % →
- * 1,6 %. Årsverk and cost are for the last 12 months, 1.7.2024–30.6.2025
- * (Q3 2024–Q2 2025): 20 + 14.5 = 34.5 lost days; 34.5/230 = 0.15 årsverk;
- * 34.5 × 4 700 = 162 150 kr.
- * Duration classes, Q2 2024–Q1 2025: only E4's 26-day case (C) lost days. */
+/* The unit of nv_test_add_overview_unit (tests/support, where the figures
+ * are computed by hand): five people from 1 April 2024, as of 30 June 2025
+ * Q2 2025 4,9 %, the last four quarters 1,6 %, 0,15 årsverk, 162 150 kr;
+ * in the duration classes only E4's 26-day case (C) lost days. */
 static void
 test_figures (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", NULL, &error);
-  NvDay from = nv_day_from_ymd (2024, 4, 1);
-  gint64 e1 = nv_test_add_staff (f->store, unit, "E1", 100, from);
-  gint64 e2 = nv_test_add_staff (f->store, unit, "E2", 100, from);
-  gint64 e3 = nv_test_add_staff (f->store, unit, "E3", 100, from);
-  gint64 e4 = nv_test_add_staff (f->store, unit, "E4", 100, from);
-
-  nv_test_add_staff (f->store, unit, "E5", 100, from);
-  nv_test_add_spell (f->store, e4, nv_day_from_ymd (2025, 1, 6), nv_day_from_ymd (2025, 1, 31), 100,
-             NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, e2, nv_day_from_ymd (2025, 4, 7), nv_day_from_ymd (2025, 4, 11), 50,
-             NV_SPELL_DOCTOR);
-  nv_test_add_spell (f->store, e3, nv_day_from_ymd (2025, 5, 5), nv_day_from_ymd (2025, 5, 7), 100,
-             NV_SPELL_SELF);
-  nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
-             NV_SPELL_DOCTOR);
+  gint64 unit = nv_test_add_overview_unit (f->store);
 
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();

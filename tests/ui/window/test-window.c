@@ -13,28 +13,18 @@
 #include "nv-unit.h"
 #include "nv-window.h"
 
-typedef struct
-{
-  char *dir;
-  NvStore *store;
-  NvContext *context;
-} Fixture;
+typedef NvTestDb Fixture;
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
+  nv_test_db_open_with_context (f, NV_DAY_NONE);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (f);
 }
 
 

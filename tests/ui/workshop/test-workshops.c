@@ -28,9 +28,7 @@
 
 typedef struct
 {
-  char *dir;
-  NvStore *store;
-  NvContext *context;
+  NvTestDb db;
   gint64 unit;
   gint64 workshop;
 } Fixture;
@@ -43,14 +41,12 @@ setup (Fixture *f, gconstpointer data)
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) list = NULL;
 
-  f->dir = nv_test_tmpdir ();
-  f->store = nv_test_open_store (f->dir, "naervaer.db");
-  f->context = nv_test_context_new (f->store, NV_DAY_NONE);
+  nv_test_db_open_with_context (&f->db, NV_DAY_NONE);
   /* One demo unit: five years of figures and a held workshop. */
-  g_assert_true (nv_demo_fill_full (f->store, 1, 5, nv_day_today (), 7, ids, &error));
+  g_assert_true (nv_demo_fill_full (f->db.store, 1, 5, nv_day_today (), 7, ids, &error));
   g_assert_no_error (error);
   f->unit = g_array_index (ids, gint64, 0);
-  list = nv_workshop_list (f->store, f->unit, &error);
+  list = nv_workshop_list (f->db.store, f->unit, &error);
   g_assert_cmpuint (list->len, ==, 1);
   f->workshop = ((NvWorkshop *) g_ptr_array_index (list, 0))->id;
 }
@@ -58,10 +54,7 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->context);
-  g_clear_object (&f->store);
-  nv_test_rmtree (f->dir);
-  g_free (f->dir);
+  nv_test_db_close (&f->db);
 }
 
 /* Is there a label showing @text somewhere under @widget? */
@@ -101,7 +94,7 @@ static void
 test_projection (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->context, f->workshop, &error);
+  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->db.context, f->workshop, &error);
   gboolean dark = g_strcmp0 (g_getenv ("NV_SHOT_DARK"), "1") == 0;
   const char *size = g_getenv ("NV_SHOT_SIZE"); /* e.g. 1280x720; default 1920x1080 */
   int width = 1920, height = 1080;
@@ -181,7 +174,7 @@ test_projection (Fixture *f, gconstpointer data)
   nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshop_deck_get_slide (deck, 6)->theme->id, ==, "mastery-climate");
   g_assert_false (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
-  g_assert_cmpint (nv_workshop_add_idea (f->store, f->workshop, "Felles lunsj på fredager",
+  g_assert_cmpint (nv_workshop_add_idea (f->db.store, f->workshop, "Felles lunsj på fredager",
                                          "mastery-climate", &error), >, 0);
   nv_test_spin_rounds (5, 10000);
   g_assert_true (shows_text (GTK_WIDGET (projection), "Felles lunsj på fredager"));
@@ -214,7 +207,7 @@ test_projection_masked (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (NvWorkshopDeck) deck = NULL;
   g_autoptr (NvChart) chart = NULL;
-  gint64 unit = nv_unit_add (f->store, "Tre ansatte", "helse-omsorg", NULL, &error);
+  gint64 unit = nv_unit_add (f->db.store, "Tre ansatte", "helse-omsorg", NULL, &error);
   NvProjectionWindow *projection;
   gint64 id;
   guint masked = 0;
@@ -222,15 +215,15 @@ test_projection_masked (Fixture *f, gconstpointer data)
   for (int i = 0; i < 3; i++)
     {
       g_autofree char *ref = g_strdup_printf ("T%d", i);
-      gint64 emp = nv_employee_add (f->store, unit, ref, NULL, &error);
-      nv_roster_add (f->store, emp, 1.0, nv_day_from_ymd (2023, 1, 1), NV_DAY_NONE, NULL, &error);
+      gint64 emp = nv_employee_add (f->db.store, unit, ref, NULL, &error);
+      nv_roster_add (f->db.store, emp, 1.0, nv_day_from_ymd (2023, 1, 1), NV_DAY_NONE, NULL, &error);
       if (i == 0)
-        nv_spell_add (f->store, emp, nv_day_from_ymd (2024, 3, 4), nv_day_from_ymd (2024, 3, 22),
+        nv_spell_add (f->db.store, emp, nv_day_from_ymd (2024, 3, 4), nv_day_from_ymd (2024, 3, 22),
                       100, NV_SPELL_DOCTOR, NULL, &error);
       g_assert_no_error (error);
     }
-  id = nv_workshop_add (f->store, unit, "2025-03-25", NULL, &error);
-  deck = nv_workshop_deck_new (f->context, id, &error);
+  id = nv_workshop_add (f->db.store, unit, "2025-03-25", NULL, &error);
+  deck = nv_workshop_deck_new (f->db.context, id, &error);
   g_assert_no_error (error);
   projection = nv_projection_window_new (deck);
   chart = nv_projection_window_build_chart (projection);
@@ -249,7 +242,7 @@ static void
 test_presenter (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->context, f->workshop, &error);
+  g_autoptr (NvWorkshopDeck) deck = nv_workshop_deck_new (f->db.context, f->workshop, &error);
   NvPresenterWindow *presenter = nv_presenter_window_new (deck, NULL);
   g_autoptr (GPtrArray) ideas = NULL;
 
@@ -266,7 +259,7 @@ test_presenter (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (nv_presenter_window_get_idea_entry (presenter), "activate");
   nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (gtk_editable_get_text (nv_presenter_window_get_idea_entry (presenter)), ==, "");
-  ideas = nv_workshop_ideas (f->store, f->workshop, FALSE, &error);
+  ideas = nv_workshop_ideas (f->db.store, f->workshop, FALSE, &error);
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->text, ==,
                    "Dele vakter rettferdig");
   g_assert_cmpstr (((NvWorkshopIdea *) g_ptr_array_index (ideas, ideas->len - 1))->theme, ==,
@@ -301,8 +294,8 @@ static void
 test_measures_overdue (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvContext) context = nv_test_context_new (f->store, nv_day_from_ymd (2026, 12, 6));
-  gint64 id = nv_workshop_add (f->store, f->unit, "2026-06-02", NULL, &error);
+  g_autoptr (NvContext) context = nv_test_context_new (f->db.store, nv_day_from_ymd (2026, 12, 6));
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2026-06-02", NULL, &error);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   NvWorkshopView *view = g_object_new (NV_TYPE_WORKSHOP_VIEW, NULL);
@@ -311,10 +304,10 @@ test_measures_overdue (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   /* 03.09.2026 is 94 days before 06.12.2026. */
-  g_assert_cmpint (nv_workshop_agree_measure (f->store, id, "Faste møtedager", "Leder",
+  g_assert_cmpint (nv_workshop_agree_measure (f->db.store, id, "Faste møtedager", "Leder",
                                               "2026-09-03", NULL, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (nv_workshop_agree_measure (f->store, id, "Nye vaktlister", "Tillitsvalgt",
+  g_assert_cmpint (nv_workshop_agree_measure (f->db.store, id, "Nye vaktlister", "Tillitsvalgt",
                                               "2027-01-15", NULL, &error), >, 0);
   g_assert_no_error (error);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
@@ -347,7 +340,7 @@ test_new_opens_at_top (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
   NvWorkshopsPage *page = g_object_new (NV_TYPE_WORKSHOPS_PAGE, NULL);
-  gint64 id = nv_workshop_add (f->store, f->unit, "2027-02-02", NULL, &error);
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2027-02-02", NULL, &error);
   GtkScrolledWindow *scroller;
   GtkAdjustment *v;
 
@@ -355,7 +348,7 @@ test_new_opens_at_top (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 600);
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_context (NV_PAGE (page), f->context);
+  nv_page_set_context (NV_PAGE (page), f->db.context);
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 10000);
   nv_workshops_page_open (page, id);
@@ -382,7 +375,7 @@ test_single_screen (Fixture *f, gconstpointer data)
                     ==, 1);
   if (english ())
     g_assert_cmpstr (hint, ==, "Slides on this screen · notes hidden, N shows them");
-  nv_projection_start (NULL, f->context, f->workshop);
+  nv_projection_start (NULL, f->db.context, f->workshop);
   nv_test_spin_rounds (5, 10000);
   projection = nv_projection_get_projection ();
   presenter = nv_projection_get_presenter ();
@@ -444,7 +437,7 @@ test_page (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_context (NV_PAGE (page), f->context);
+  nv_page_set_context (NV_PAGE (page), f->db.context);
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
@@ -457,20 +450,20 @@ test_page (Fixture *f, gconstpointer data)
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "workshop");
 
   /* A tick made elsewhere shows in the open view; state and count follow. */
-  g_assert_true (nv_workshop_tick (f->store, f->workshop, "evaluate", TRUE, NULL, &error));
+  g_assert_true (nv_workshop_tick (f->db.store, f->workshop, "evaluate", TRUE, NULL, &error));
   nv_test_spin_rounds (5, 10000);
   g_assert_true (shows_text (GTK_WIDGET (page),
                              nv_workshop_state_label (NV_WORKSHOP_FOLLOWED_UP)));
 
   /* A unit without workshops shows the empty page. */
-  other = nv_unit_add (f->store, "Tom avdeling", "annet", NULL, &error);
+  other = nv_unit_add (f->db.store, "Tom avdeling", "annet", NULL, &error);
   nv_page_set_unit_id (NV_PAGE (page), other);
   nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "empty");
   nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
-  steps = nv_workshop_steps (f->store, f->workshop, &error);
+  steps = nv_workshop_steps (f->db.store, f->workshop, &error);
   g_assert_nonnull (steps);
   gtk_window_destroy (GTK_WINDOW (window));
   nv_test_spin_rounds (5, 10000);
@@ -483,7 +476,7 @@ static void
 test_conflict_reloads (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *where = nv_test_store_location (f->dir, "naervaer.db");
+  g_autofree char *where = nv_test_store_location (f->db.dir, "naervaer.db");
   g_autoptr (NvStore) other = nv_store_open (where, &error);
   g_autoptr (NvWorkshop) theirs = NULL;
   g_autoptr (NvWorkshop) now = NULL;
@@ -495,7 +488,7 @@ test_conflict_reloads (Fixture *f, gconstpointer data)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
-  nv_workshop_view_show (view, f->context, f->workshop);
+  nv_workshop_view_show (view, f->db.context, f->workshop);
   nv_test_spin_rounds (5, 10000);
 
   theirs = nv_workshop_get (other, f->workshop, &error);
@@ -508,7 +501,7 @@ test_conflict_reloads (Fixture *f, gconstpointer data)
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_cmpint (view->workshop->staff, ==, 17);
-  now = nv_workshop_get (f->store, f->workshop, &error);
+  now = nv_workshop_get (f->db.store, f->workshop, &error);
   g_assert_cmpint (now->staff, ==, 17);
 
   view->workshop->staff = 3;
