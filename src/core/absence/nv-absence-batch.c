@@ -1,6 +1,8 @@
 /* nv-absence-batch.c — checking and writing import rows fast: the unit's
  * employees, roster and spells are held in memory as sorted intervals, so
- * each row costs a binary search and one INSERT.
+ * each row costs a binary search and one INSERT. Here: the employees and
+ * the rows as they come; nv-absence-batch-write.c checks and writes the
+ * waiting spells.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,84 +13,57 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "nv-absence-private.h"
+#include "nv-absence-batch-private.h"
 #include "nv-stats-private.h"
 #include "nv-store-private.h"
 
-typedef struct
+static guint32
+ref_hash (const char *key)
 {
-  gint64 id;
-  char *ref;
-  GArray *roster; /* NvIv, sorted */
-  GArray *spells; /* NvIv, sorted */
-} BatchEmployee;
+  guint32 h = 2166136261u;
 
-/* Rows per multi-row INSERT: 5 parameters each stays far below SQLite's
- * limit, and a statement's fixed cost is shared by all of them. */
-#define SPELLS_PER_INSERT 256
+  for (; *key != '\0'; key++)
+    h = (h ^ (guint8) *key) * 16777619u;
+  return h;
+}
 
-/* Checked spells wait for their INSERT in a buffer this long (2 MiB), and go
- * in sorted by employee and start. Files sorted by date (as HR exports
- * usually are) would otherwise add each row's entry to the spell_employee
- * index at a random place: with more index pages than SQLite's cache holds,
- * nearly every row read and wrote back a page (5 × the time of a file
- * grouped by employee, most of it in system calls). Sorted, each flush walks
- * the index once, in order. */
-#define PENDING_MAX 65536
-
-typedef struct
+static RefSlot *
+slot_find (RefSlot *slots, guint mask, const char *key)
 {
-  gint64 employee_id;
-  BatchEmployee *e;
-  double grade;
-  NvDay start;
-  NvDay end;
-  guint line; /* in the caller's file (late checks) */
-  NvSpellType type;
-} PendingSpell;
+  guint i = ref_hash (key) & mask;
 
-struct _NvAbsenceBatch
+  while (slots[i].e != NULL && strcmp (slots[i].key, key) != 0)
+    i = (i + 1) & mask;
+  return &slots[i];
+}
+
+static void
+slots_add (NvAbsenceBatch *batch, const char *key, BatchEmployee *e)
 {
-  NvStore *store;
-  gint64 unit_id;
-  GHashTable *by_ref; /* ASCII-lowercased ref → BatchEmployee (as COLLATE NOCASE) */
-  /* by_ref's keys, side by side: a lookup compares the key it finds, and
-   * ten thousand keys each in its own allocation missed the caches on
-   * nearly every row of a file sorted by date. */
-  GStringChunk *keys;
-  /* The employees, side by side for the same reason: blocks of
-   * EMPLOYEES_PER_BLOCK, the last one filled up to n_in_block. */
-  GPtrArray *blocks;
-  guint n_in_block;
-  GHashTable *by_id;  /* &id → BatchEmployee (borrowed) */
-  BatchEmployee *last; /* found by the last lookup (rows come grouped) */
-  char *last_ref;      /* the exact ref it was found by */
-  NvStmt *insert_spell; /* the store's cached statement, prepared once */
-  guint n_written;
+  if (strlen (key) >= SLOT_KEY)
+    return;
+  if ((batch->n_slotted + 1) * 2 > batch->slot_mask + 1)
+    {
+      guint size = MAX (64u, (batch->slot_mask + 1) * 2);
+      RefSlot *old = batch->slots;
+      guint old_size = old != NULL ? batch->slot_mask + 1 : 0;
 
-  /* Deferred writing (imports): checked spells wait here and go in by
-   * SPELLS_PER_INSERT rows per statement, sorted (PENDING_MAX); see
-   * nv_absence_batch_flush(). */
-  gboolean deferred;
-  /* Late checks (imports, deferred only): the employment and overlap checks
-   * run when the buffer is written, in employee order; see check_pending(). */
-  gboolean late;
-  guint problem_line; /* the row the last late error was about, 0 = none */
-  NvStmt *insert_many; /* our own statement, finalized on free */
-  PendingSpell *pending; /* PENDING_MAX, allocated when first needed */
-  guint n_pending;
-  /* The statistics pack's per-row trigger, dropped for a deferred batch
-   * (nv_stats_pack_bulk_begin) until the final flush puts it back. */
-  gboolean bulk_begun;
-  char *pack_trigger;
-  /* The spell_employee index, dropped when the first buffer fills (a large
-   * import) and made again by the final flush; see drop_spell_index(). */
-  gboolean index_allowed;
-  gboolean index_tried;
-  char *spell_index;
-};
+      batch->slots = g_new0 (RefSlot, size);
+      batch->slot_mask = size - 1;
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].e != NULL)
+          *slot_find (batch->slots, batch->slot_mask, old[i].key) = old[i];
+      g_free (old);
+    }
+  {
+    RefSlot *slot = slot_find (batch->slots, batch->slot_mask, key);
 
-#define EMPLOYEES_PER_BLOCK 256
+    if (slot->e == NULL)
+      batch->n_slotted++;
+    strcpy (slot->key, key);
+    slot->e = e;
+  }
+}
 
 /* Frees what the employee holds; the blocks are freed with the batch. */
 static void
@@ -120,6 +95,7 @@ add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
 
   g_hash_table_insert (batch->by_ref, g_string_chunk_insert (batch->keys, key), e);
   g_hash_table_insert (batch->by_id, &e->id, e);
+  slots_add (batch, key, e);
   return e;
 }
 
@@ -179,10 +155,12 @@ nv_absence_batch_free (NvAbsenceBatch *batch)
     return;
   g_clear_pointer (&batch->insert_many, nv_stmt_finalize);
   g_free (batch->pending);
+  g_free (batch->sorted);
+  g_free (batch->per_rank);
+  g_free (batch->slots);
   /* Not flushed: the caller rolls back, which restores the trigger. */
   g_free (batch->pack_trigger);
   g_free (batch->spell_index);
-  g_free (batch->last_ref);
   g_clear_pointer (&batch->by_id, g_hash_table_unref);
   g_clear_pointer (&batch->by_ref, g_hash_table_unref);
   g_clear_pointer (&batch->keys, g_string_chunk_free);
@@ -207,12 +185,13 @@ lookup (NvAbsenceBatch *batch, const char *trimmed)
   if (batch->last != NULL && strcmp (trimmed, batch->last_ref) == 0)
     return batch->last;
   e = lookup_key (batch, trimmed);
-  if (e != NULL)
-    {
-      batch->last = e;
-      g_free (batch->last_ref);
-      batch->last_ref = g_strdup (trimmed);
-    }
+  /* Remembered without an allocation: in a file sorted by date nearly every
+   * row names another employee. */
+  if (e != NULL && g_strlcpy (batch->last_ref, trimmed, sizeof batch->last_ref) <
+                     sizeof batch->last_ref)
+    batch->last = e;
+  else
+    batch->last = NULL;
   return e;
 }
 
@@ -222,6 +201,12 @@ lookup_key (NvAbsenceBatch *batch, const char *trimmed)
   char small[64];
   size_t len = strlen (trimmed);
 
+  if (len < SLOT_KEY)
+    {
+      for (size_t i = 0; i <= len; i++)
+        small[i] = g_ascii_tolower (trimmed[i]);
+      return batch->slots != NULL ? slot_find (batch->slots, batch->slot_mask, small)->e : NULL;
+    }
   if (len < sizeof small)
     {
       for (size_t i = 0; i <= len; i++)
@@ -303,34 +288,6 @@ trim_ref (const char *ref, char **copy)
   return *copy;
 }
 
-static void
-bind_spell (NvStmt *stmt, int first, gint64 employee_id, NvDay start, NvDay end,
-            double grade, NvSpellType type)
-{
-  nv_stmt_bind_int64 (stmt, first, employee_id);
-  nv_spell_bind_day (stmt, first + 1, start);
-  nv_spell_bind_day (stmt, first + 2, end);
-  nv_stmt_bind_double (stmt, first + 3, grade);
-  nv_stmt_bind_static_text (stmt, first + 4, type == NV_SPELL_SELF ? "egenmeldt" : "legemeldt");
-}
-
-#define INSERT_SPELL "INSERT INTO spell (employee_id, start_day, end_day, grade, type) VALUES "
-
-static gboolean
-insert_one (NvAbsenceBatch *batch, gint64 employee_id, NvDay start, NvDay end, double grade,
-            NvSpellType type, GError **error)
-{
-  /* Prepared once per batch: no statement-cache lookup per row. Every
-   * parameter is bound on each row, so a reset is enough. */
-  if (batch->insert_spell == NULL)
-    batch->insert_spell =
-      nv_store_prepare (batch->store, INSERT_SPELL "(?1, ?2, ?3, ?4, ?5)", error);
-  if (batch->insert_spell == NULL)
-    return FALSE;
-  nv_stmt_reset (batch->insert_spell);
-  bind_spell (batch->insert_spell, 1, employee_id, start, end, grade, type);
-  return nv_store_write (batch->store, batch->insert_spell, NV_TOPIC_SPELLS, error);
-}
 
 void
 nv_absence_batch_set_deferred (NvAbsenceBatch *batch, gboolean deferred)
@@ -356,230 +313,6 @@ nv_absence_batch_get_problem_line (NvAbsenceBatch *batch)
   return batch->problem_line;
 }
 
-static int
-pending_cmp (const void *a, const void *b)
-{
-  const PendingSpell *x = a, *y = b;
-
-  if (x->employee_id != y->employee_id)
-    return x->employee_id < y->employee_id ? -1 : 1;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return (x->line > y->line) - (x->line < y->line);
-}
-
-static int
-pending_line_cmp (const void *a, const void *b)
-{
-  const PendingSpell *x = a, *y = b;
-
-  return (x->line > y->line) - (x->line < y->line);
-}
-
-static void
-sort_pending (PendingSpell *rows, guint n, int (*cmp) (const void *, const void *))
-{
-  for (guint k = 1; k < n; k++)
-    if (cmp (&rows[k - 1], &rows[k]) > 0)
-      {
-        qsort (rows, n, sizeof (PendingSpell), cmp);
-        return;
-      }
-}
-
-static gboolean
-insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
-{
-  if (batch->insert_many == NULL)
-    {
-      g_autoptr (GString) sql = g_string_new (INSERT_SPELL);
-
-      /* Numbered: the PostgreSQL backend rewrites ?N (a bare ? it does not). */
-      for (guint i = 0; i < SPELLS_PER_INSERT; i++)
-        g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u)", i == 0 ? "" : ", ", 5 * i + 1,
-                                5 * i + 2, 5 * i + 3, 5 * i + 4, 5 * i + 5);
-      batch->insert_many = nv_store_prepare_owned (batch->store, sql->str, error);
-      if (batch->insert_many == NULL)
-        return FALSE;
-    }
-  for (guint i = 0; i < SPELLS_PER_INSERT; i++)
-    bind_spell (batch->insert_many, 1 + 5 * (int) i, rows[i].employee_id, rows[i].start,
-                rows[i].end, rows[i].grade, rows[i].type);
-  return nv_store_write (batch->store, batch->insert_many, NV_TOPIC_SPELLS, error);
-}
-
-/* The rows waiting, sorted by employee and start, against everything before
- * them: each employee's roster and spells are touched once per buffer, not
- * once per row (files sorted by date name a different employee on every
- * row, and nearly every check missed the processor's caches). Whether a set
- * of spells breaks a rule does not depend on the order they are checked in;
- * which row is named does. So when a row fails, the buffer is checked again
- * row by row in file order, as the rows came, and the error is the one that
- * checking each row at once would have given. */
-static gboolean
-check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
-{
-  PendingSpell *rows = batch->pending;
-  guint n = batch->n_pending;
-  NvDay reach = 0; /* the furthest end of this buffer's spells of rows[i - 1].e */
-
-  sort_pending (rows, n, pending_cmp);
-  for (guint i = 0; i < n; i++)
-    {
-      const PendingSpell *p = &rows[i];
-      NvDay end = nv_iv_end (p->end);
-
-      if (i == 0 || p->e != rows[i - 1].e)
-        reach = 0;
-      if (reach >= p->start || p->e->roster->len == 0 ||
-          nv_iv_first_uncovered (p->e->roster, p->start, end) != NV_DAY_NONE ||
-          nv_iv_find_overlap (p->e->spells, p->start, end) != NULL)
-        goto one_by_one;
-      reach = MAX (reach, end);
-    }
-  for (guint i = 0; i < n; i++)
-    nv_iv_insert (rows[i].e->spells, rows[i].start, nv_iv_end (rows[i].end));
-  return TRUE;
-
-one_by_one:
-  sort_pending (rows, n, pending_line_cmp);
-  for (guint i = 0; i < n; i++)
-    {
-      const PendingSpell *p = &rows[i];
-
-      if (!nv_rules_spell_employment (p->e->ref, p->e->roster, p->start, p->end, field,
-                                      error) ||
-          !nv_rules_spell_overlap (p->e->ref, p->e->spells, p->start, p->end, field, error))
-        {
-          batch->problem_line = p->line;
-          batch->n_pending = 0;
-          return FALSE;
-        }
-      nv_iv_insert (p->e->spells, p->start, nv_iv_end (p->end));
-    }
-  /* Not reached: the same rules found a problem above. Should they ever
-   * disagree, the rows are checked and in place, and go in. */
-  g_warn_if_reached ();
-  return TRUE;
-}
-
-/* A large import (the first buffer is full) into a table that holds fewer
- * spells than a few buffers: the spell_employee index goes and is made
- * again at the end, by one sort (CREATE INDEX), instead of taking each row
- * at its place — in a file sorted by date that place moves on every row,
- * and once the index outgrew SQLite's cache nearly every buffer read and
- * wrote it all again (3 M rows: 5 × the time of `sqlite3 .import`). The
- * table itself only grows at its end, so the import needs little cache.
- * Inside the import's transaction: a rollback brings the index back, and
- * other connections never see the table without it. SQLite only. */
-#define INDEX_DROP_MAX_ROWS (8 * PENDING_MAX)
-
-static gboolean
-drop_spell_index (NvAbsenceBatch *batch, GError **error)
-{
-  NvStmt *stmt;
-  gint64 n = 0;
-  int rc;
-
-  batch->index_tried = TRUE;
-  if (!nv_store_in_transaction (batch->store) || nv_store_is_shared (batch->store))
-    return TRUE;
-  stmt = nv_store_prepare (batch->store, "SELECT count(*) FROM spell", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    n = nv_stmt_column_int64 (stmt, 0);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW)
-    return nv_store_set_sql_error (batch->store, error);
-  if (n > INDEX_DROP_MAX_ROWS)
-    return TRUE;
-  stmt = nv_store_prepare (batch->store,
-                           "SELECT sql FROM sqlite_schema "
-                           "WHERE type = 'index' AND name = 'spell_employee'",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = nv_stmt_step (stmt);
-  if (rc == NV_ROW)
-    batch->spell_index = nv_stmt_dup_text (stmt, 0);
-  nv_stmt_reset (stmt);
-  if (rc != NV_ROW)
-    return rc == NV_DONE ? TRUE : nv_store_set_sql_error (batch->store, error);
-  if (!nv_store_exec (batch->store, "DROP INDEX spell_employee", error))
-    {
-      g_clear_pointer (&batch->spell_index, g_free);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-flush_pending (NvAbsenceBatch *batch, const char **field, GError **error)
-{
-  guint n = batch->n_pending, i = 0;
-
-  if (n == 0)
-    return TRUE;
-  if (batch->late && !check_pending (batch, field, error))
-    return FALSE;
-  batch->n_pending = 0;
-  if (field != NULL)
-    *field = NULL; /* from here on, only the database can fail */
-  if (n == PENDING_MAX && batch->bulk_begun && batch->index_allowed && !batch->index_tried &&
-      !drop_spell_index (batch, error))
-    return FALSE;
-  sort_pending (batch->pending, n, pending_cmp);
-  for (; i + SPELLS_PER_INSERT <= n; i += SPELLS_PER_INSERT)
-    if (!insert_many (batch, batch->pending + i, error))
-      return FALSE;
-  for (; i < n; i++)
-    {
-      const PendingSpell *p = &batch->pending[i];
-      if (!insert_one (batch, p->employee_id, p->start, p->end, p->grade, p->type, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-nv_absence_batch_check (NvAbsenceBatch *batch, const char **field, GError **error)
-{
-  batch->problem_line = 0;
-  return flush_pending (batch, field, error);
-}
-
-gboolean
-nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **error)
-{
-  if (!nv_absence_batch_check (batch, field, error))
-    return FALSE;
-  batch->bulk_begun = FALSE;
-  if (batch->spell_index != NULL)
-    {
-      g_autofree char *sql = g_steal_pointer (&batch->spell_index);
-      GHashTableIter iter;
-      gpointer value;
-
-      /* Every row is checked: the spells in memory have done their work,
-       * and the index's sort gets their room (and a smaller cache: it
-       * reads the table once, in order; the store's bulk-load setting
-       * comes back when the import ends). */
-      g_hash_table_iter_init (&iter, batch->by_ref);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          BatchEmployee *e = value;
-          g_array_unref (e->spells);
-          e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
-        }
-      g_clear_pointer (&batch->pending, g_free);
-      if (!nv_store_exec (batch->store, "PRAGMA cache_size = -8192", error) ||
-          !nv_store_exec (batch->store, sql, error))
-        return FALSE;
-    }
-  return nv_stats_pack_bulk_end (batch->store, g_steal_pointer (&batch->pack_trigger), error);
-}
 
 gboolean
 nv_absence_batch_add_spell (NvAbsenceBatch *batch, const char *ref, NvDay start, NvDay end,
@@ -622,15 +355,15 @@ nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *re
       if (batch->pending == NULL)
         batch->pending = g_new (PendingSpell, PENDING_MAX);
       batch->pending[batch->n_pending++] =
-        (PendingSpell) { e->id, e, grade, start, end, line, type };
+        (PendingSpell) { e, grade, start, end, line, type };
       if (!late)
         nv_iv_insert (e->spells, start, nv_iv_end (end));
       batch->n_written++;
-      if (batch->n_pending == PENDING_MAX && !flush_pending (batch, field, error))
+      if (batch->n_pending == PENDING_MAX && !nv_absence_batch_flush_pending (batch, field, error))
         return batch->problem_line != 0 ? FALSE : sql_failed (batch, field, error);
       return TRUE;
     }
-  if (!insert_one (batch, e->id, start, end, grade, type, error))
+  if (!nv_absence_batch_insert_one (batch, e->id, start, end, grade, type, error))
     return sql_failed (batch, field, error);
   nv_iv_insert (e->spells, start, nv_iv_end (end));
   batch->n_written++;

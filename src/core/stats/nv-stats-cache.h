@@ -17,7 +17,7 @@ typedef struct
                     * NULL until loaded */
   guint n_spells;
   NvDay first_spell;  /* the earliest start, NV_DAY_NONE without spells */
-  GArray *reading;    /* NvSpell read from the tables, before they are packed */
+  NvStatsPacker *reading; /* spells read from the tables, being packed */
   GArray *monthly; /* NvMonthly */
   gboolean loaded; /* roster and spells are read */
 } NvStatsUnitRows;

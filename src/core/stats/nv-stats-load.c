@@ -29,7 +29,7 @@ unit_rows_clear (gpointer data)
   NvStatsUnitRows *u = data;
   g_clear_pointer (&u->roster, g_array_unref);
   g_clear_pointer (&u->spells, g_bytes_unref);
-  g_clear_pointer (&u->reading, g_array_unref);
+  g_clear_pointer (&u->reading, nv_stats_packer_free);
   g_clear_pointer (&u->monthly, g_array_unref);
 }
 
@@ -38,7 +38,7 @@ nv_stats_unit_unload (NvStatsUnitRows *u)
 {
   g_array_set_size (u->roster, 0);
   g_clear_pointer (&u->spells, g_bytes_unref);
-  g_clear_pointer (&u->reading, g_array_unref);
+  g_clear_pointer (&u->reading, nv_stats_packer_free);
   u->n_spells = 0;
   u->first_spell = NV_DAY_NONE;
   u->loaded = FALSE;
@@ -129,8 +129,8 @@ append_spell (const NvSpell *spell, gpointer data)
   NvStatsUnitRows *u = data;
 
   if (u->reading == NULL)
-    u->reading = g_array_new (FALSE, FALSE, sizeof (NvSpell));
-  g_array_append_val (u->reading, *spell);
+    u->reading = nv_stats_packer_new ();
+  nv_stats_packer_add (u->reading, spell);
 }
 
 /* One unit's roster and spells, through the employee index. */
@@ -363,16 +363,6 @@ cmp_roster (gconstpointer a, gconstpointer b)
   return x->from < y->from ? -1 : x->from > y->from;
 }
 
-static int
-cmp_spell_rows (gconstpointer a, gconstpointer b)
-{
-  const NvSpell *x = a, *y = b;
-
-  if (x->employee_id != y->employee_id)
-    return x->employee_id < y->employee_id ? -1 : 1;
-  return x->start < y->start ? -1 : x->start > y->start;
-}
-
 static void
 sort_rows (GArray *rows, GCompareFunc cmp)
 {
@@ -455,7 +445,7 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
       if (u->reading == NULL)
-        u->reading = g_array_new (FALSE, FALSE, sizeof (NvSpell));
+        u->reading = nv_stats_packer_new ();
     }
   /* The packs are derived data: their transaction announces nothing. */
   if (trusted)
@@ -477,17 +467,9 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
 
       sort_rows (u->roster, cmp_roster);
-      sort_rows (u->reading, cmp_spell_rows);
-      u->spells = nv_stats_pack_spells ((NvSpell *) (void *) u->reading->data, u->reading->len);
-      u->n_spells = u->reading->len;
-      u->first_spell = NV_DAY_NONE;
-      for (guint k = 0; k < u->reading->len; k++)
-        {
-          NvDay start = g_array_index (u->reading, NvSpell, k).start;
-          if (u->first_spell == NV_DAY_NONE || start < u->first_spell)
-            u->first_spell = start;
-        }
-      g_clear_pointer (&u->reading, g_array_unref);
+      /* Packed as they were read (sorted at the end when they came unsorted). */
+      u->spells = nv_stats_packer_finish (g_steal_pointer (&u->reading), &u->n_spells,
+                                          &u->first_spell);
       u->loaded = TRUE;
     }
   if (writing != NULL)

@@ -52,6 +52,17 @@ gboolean nv_stats_pack_spells_scan (const void *data, gsize len, guint *n, NvDay
  * packed; for the engine. */
 GBytes *nv_stats_pack_spells_sorted (const NvSpell *spells, guint n);
 
+/* Packing spells as they are read: rows that come sorted by employee and
+ * start (a unit read through the spell_employee index) go straight into
+ * the pack, 8 bytes each; should one come out of order, the rest are kept
+ * as rows and the whole is sorted at the end. _finish() frees the packer
+ * and sets *@n and *@first (NV_DAY_NONE without spells). */
+typedef struct _NvStatsPacker NvStatsPacker;
+NvStatsPacker *nv_stats_packer_new (void);
+void nv_stats_packer_add (NvStatsPacker *packer, const NvSpell *spell);
+GBytes *nv_stats_packer_finish (NvStatsPacker *packer, guint *n, NvDay *first);
+void nv_stats_packer_free (NvStatsPacker *packer);
+
 /* Decoding a blob nv_stats_pack_spells_scan() accepted (no checks). */
 #define NV_STATS_PACK_DAY_BITS 22
 #define NV_STATS_PACK_DAY_MASK ((G_GUINT64_CONSTANT (1) << NV_STATS_PACK_DAY_BITS) - 1)

@@ -211,7 +211,10 @@ preupdate_cb (void *data, sqlite3 *db, int op, const char *db_name, const char *
   SqliteDb *self = data;
   NvDbRowChange change = { table, op != SQLITE_INSERT, op != SQLITE_DELETE };
 
-  if (self->watch == NULL)
+  /* The statistics packs are a derived copy nobody watches; reading a new
+   * pack's values would expand its spells blob (written in place, tens of
+   * MB) into memory. */
+  if (self->watch == NULL || strcmp (table, "stats_pack") == 0)
     return;
   if (change.has_old)
     note_key (db, sqlite3_preupdate_old, &change.old_known, &change.old_key);

@@ -1,5 +1,6 @@
 /* nv-store-sqlite.h — the SQLite connection under a store, for tests that
- * look at the file beneath the store (src/core/store and tests only).
+ * look at the file beneath the store (src/core/store, the statistics packs'
+ * blob writer and tests only).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -102,6 +102,42 @@ test_roundtrip (void)
   }
 }
 
+/* Rows packed as they are read give the same blob as packing them sorted:
+ * in order (straight into the pack), and when a row comes out of order (the
+ * rest kept as rows and sorted at the end). */
+static void
+test_packer (void)
+{
+  NvSpell in_order[] = {
+    { 0, 3, NULL, D (2024, 1, 1), D (2024, 1, 3), 100, NV_SPELL_SELF },
+    { 0, 3, NULL, D (2024, 1, 4), NV_DAY_NONE, 33.3, NV_SPELL_DOCTOR },
+    { 0, 5, NULL, D (2023, 2, 1), D (2023, 2, 1), 20, NV_SPELL_DOCTOR },
+    { 0, 5, NULL, D (2023, 2, 1), D (2023, 2, 9), 50, NV_SPELL_DOCTOR },
+    { 0, 8, NULL, D (2025, 5, 5), D (2025, 5, 6), 100, NV_SPELL_DOCTOR },
+  };
+  /* 5, 3, 8 and a start falling within employee 3 */
+  NvSpell out_of_order[] = { in_order[2], in_order[3], in_order[1], in_order[4], in_order[0] };
+  g_autoptr (GBytes) expected = nv_stats_pack_spells (in_order, G_N_ELEMENTS (in_order));
+
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      const NvSpell *rows = pass == 1 ? out_of_order : in_order;
+      guint n_rows = pass == 2 ? 0 : G_N_ELEMENTS (in_order);
+      NvStatsPacker *packer = nv_stats_packer_new ();
+      g_autoptr (GBytes) packed = NULL;
+      g_autoptr (GBytes) empty = nv_stats_pack_spells (NULL, 0);
+      guint n = 99;
+      NvDay first = 1;
+
+      for (guint i = 0; i < n_rows; i++)
+        nv_stats_packer_add (packer, &rows[i]);
+      packed = nv_stats_packer_finish (packer, &n, &first);
+      g_assert_true (g_bytes_equal (packed, pass == 2 ? empty : expected));
+      g_assert_cmpuint (n, ==, n_rows);
+      g_assert_cmpuint (first, ==, pass == 2 ? NV_DAY_NONE : D (2023, 2, 1));
+    }
+}
+
 /* Decoding @bytes fails and leaves @out as it was. */
 static void
 assert_spells_refused (const guint8 *bytes, gsize len)
@@ -694,6 +730,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/stats-pack/roundtrip", test_roundtrip);
+  g_test_add_func ("/stats-pack/packer", test_packer);
   g_test_add_func ("/stats-pack/damage", test_damage);
   g_test_add ("/stats-pack/store-matches-rows", Fixture, NULL, fixture_set_up,
               test_store_matches_rows, fixture_tear_down);
