@@ -6,24 +6,14 @@ window on the server. The keyring («Remember the password») is not tested
 here: the test's session bus has no Secret Service, and a fake one would
 only test the fake."""
 import os
-import subprocess
 import sys
 
-HERE = os.path.dirname(__file__)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "ui"))
-import pgcluster  # noqa: E402
+sys.path.insert(0, os.path.dirname(__file__))
+# The start-up the server tests share: paths, the cluster, the CLI.
+from atspi_server_app import cli, label_texts, pgcluster, switcher_names, wait_until  # noqa: E402
 
-CLI = os.environ.get("NAERVAER_CLI", "naervaer-cli")
 PASSWORD = "Kvist-og-kvast-17"
 TITLE = "Password for the Municipality’s Server"
-
-
-def cli(conninfo, *args):
-    r = subprocess.run([CLI, "--database", conninfo, *args], capture_output=True, text=True,
-                       timeout=120)
-    if r.returncode != 0:
-        raise AssertionError(f"naervaer-cli {args} failed:\n{r.stdout}\n{r.stderr}")
 
 
 def main():
@@ -33,7 +23,6 @@ def main():
         import pyatspi  # noqa: E402
         from atspi_util import TIME_SCALE, App, same_name  # noqa: E402
         from atspi_backup import top_window  # noqa: E402
-        from atspi_server_app import switcher_names, wait_until  # noqa: E402
 
         conninfo = cluster.conninfo()
         cli(conninfo, "server", "init")
@@ -54,13 +43,7 @@ def main():
         dialog = top_window(app, TITLE, timeout=30)
 
         def said(words):
-            texts = []
-            for n in app.find_all(pyatspi.ROLE_LABEL, None, root=top_window(app, TITLE)):
-                try:
-                    texts.append(app.text_of(n))
-                except Exception:
-                    pass
-            return any(words in t for t in texts)
+            return any(words in t for t in label_texts(app, pyatspi, top_window(app, TITLE)))
 
         entry = app.wait_for(pyatspi.ROLE_TEXT, "Password (if the server asks for one)", root=dialog)
         app.type_into(entry, "feil-passord")
