@@ -60,6 +60,32 @@ nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, 
   return pg != NULL ? pg->db_open (conninfo, password, schema_version, error) : NULL;
 }
 
+void
+nv_db_pg_open_async (const char *conninfo, const char *password, GCancellable *cancellable,
+                     GAsyncReadyCallback callback, gpointer data)
+{
+  GError *error = NULL;
+  const NvPgTable *pg = table (&error);
+
+  if (pg != NULL)
+    {
+      pg->db_open_async (conninfo, password, cancellable, callback, data);
+      return;
+    }
+  g_task_report_error (NULL, callback, data, nv_db_pg_open_async, error);
+}
+
+NvDb *
+nv_db_pg_open_finish (GAsyncResult *result, int *schema_version, GError **error)
+{
+  const NvPgTable *pg;
+
+  if (g_async_result_is_tagged (result, nv_db_pg_open_async))
+    return g_task_propagate_pointer (G_TASK (result), error);
+  pg = (const NvPgTable *)nv_module_peek (MODULE);
+  return pg->db_open_finish (result, schema_version, error);
+}
+
 gboolean
 nv_db_is_pg (NvDb *db)
 {

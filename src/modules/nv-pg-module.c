@@ -27,6 +27,8 @@ nv_module_table (void)
     .is_conninfo = nv_pg_is_conninfo,
     .db_open = nv_db_pg_open,
     .db_is_pg = nv_db_is_pg,
+    .db_open_async = nv_db_pg_open_async,
+    .db_open_finish = nv_db_pg_open_finish,
     .db_describe = nv_db_pg_describe,
     .check_transport = nv_pg_check_transport,
     .conninfo_fields = nv_pg_conninfo_fields,

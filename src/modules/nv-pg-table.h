@@ -19,6 +19,9 @@ typedef struct
   NvDb *(*db_open) (const char *conninfo, const char *password, int *schema_version,
                     GError **error);
   gboolean (*db_is_pg) (NvDb *db);
+  void (*db_open_async) (const char *conninfo, const char *password, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer data);
+  NvDb *(*db_open_finish) (GAsyncResult *result, int *schema_version, GError **error);
   void (*db_describe) (NvDb *db, char **host, char **dbname, char **login);
   gboolean (*check_transport) (const char *conninfo, GError **error);
   gboolean (*conninfo_fields) (const char *conninfo, char **host, char **dbname, char **user,

@@ -12,6 +12,7 @@ server is a failure: CI installs it (./dev PACKAGES) and must never skip.
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -45,11 +46,21 @@ def require_or_skip():
     sys.exit(SKIP)
 
 
+def free_port():
+    """A TCP port on the loopback interface that nobody listens on now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 class Cluster:
     SUPERUSER = "nv_super"
     PASSWORD_USER = "nv_password"
+    # The name the TLS certificate is made out to (tls=True): tests reach
+    # it through a resolver of their own; no name server knows it.
+    TLS_NAME = "nv-db.test"
 
-    def __init__(self):
+    def __init__(self, tls=False):
         self.bindir = require_or_skip()
         self.dir = tempfile.mkdtemp(prefix="nv-pg-", dir="/tmp")
         self.data = os.path.join(self.dir, "data")
@@ -67,11 +78,43 @@ class Cluster:
             rules = f.read()
         with open(hba, "w", encoding="utf-8") as f:
             f.write(f"local all {self.PASSWORD_USER} scram-sha-256\n" + rules)
+        self.port = 5432
         self.options = (f"-c listen_addresses='' -c unix_socket_directories={self.dir} "
                         "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
                         "-c max_connections=60")
+        if tls:
+            self._make_tls()
         self.start_server()
         self.psql_super("postgres", "CREATE DATABASE naervaer")
+
+    def _make_tls(self):
+        """Listens on 127.0.0.1 and 127.0.0.2 (a free port) too, with TLS: a throwaway
+        certificate authority (ca.crt, for the client's sslrootcert) and a
+        server certificate for TLS_NAME only."""
+        self.port = free_port()
+        self.ca = os.path.join(self.dir, "ca.crt")
+        key, cert = os.path.join(self.dir, "server.key"), os.path.join(self.dir, "server.crt")
+        ext = os.path.join(self.dir, "server.ext")
+        with open(ext, "w", encoding="utf-8") as f:
+            f.write(f"subjectAltName=DNS:{self.TLS_NAME}\n")
+        ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        for cmd in (["req", "-x509", *ec, "-keyout", os.path.join(self.dir, "ca.key"),
+                     "-out", self.ca, "-days", "2", "-subj", "/CN=Naervaer test CA"],
+                    ["req", *ec, "-keyout", key, "-out", os.path.join(self.dir, "server.csr"),
+                     "-subj", f"/CN={self.TLS_NAME}"],
+                    ["x509", "-req", "-in", os.path.join(self.dir, "server.csr"), "-CA", self.ca,
+                     "-CAkey", os.path.join(self.dir, "ca.key"), "-CAcreateserial",
+                     "-out", cert, "-days", "2", "-extfile", ext]):
+            r = subprocess.run(["openssl", *cmd], capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError(f"openssl {' '.join(cmd)} failed:\n{r.stderr}")
+        os.chmod(key, 0o600)
+        if self.as_user:
+            shutil.chown(key, user="nobody")
+        self.options = self.options.replace("listen_addresses=''",
+                                            "listen_addresses='127.0.0.1,127.0.0.2'")
+        self.options += (f" -c port={self.port} -c ssl=on -c ssl_cert_file={cert}"
+                         f" -c ssl_key_file={key}")
 
     def start_server(self):
         """Starts the server (again, after stop_server())."""
@@ -97,7 +140,8 @@ class Cluster:
         return r
 
     def conninfo(self, user=SUPERUSER, dbname="naervaer"):
-        return f"host={self.dir} dbname={dbname} user={user}"
+        port = f" port={self.port}" if self.port != 5432 else ""
+        return f"host={self.dir}{port} dbname={dbname} user={user}"
 
     def psql(self, user, sql, expect_ok=True, dbname="naervaer"):
         """Runs @sql as @user through psql (libpq, like any other client);
@@ -127,9 +171,10 @@ def run_with_cluster(argv):
     `naervaer-cli server init`; the program makes a database from it for
     each store it opens (tests/support/nv-test-store.c) and finds the
     cluster in NAERVAER_TEST_PG. Exit status: the program's (77: skipped)."""
+    tls = "--tls" in argv[:argv.index("--")] if "--" in argv else False
     if "--" in argv:
         argv = argv[argv.index("--") + 1:]
-    cluster = Cluster()
+    cluster = Cluster(tls=tls)
     try:
         cluster.psql_super("postgres", "CREATE DATABASE nvt_template")
         cli = os.environ.get("NAERVAER_CLI", "naervaer-cli")
@@ -139,7 +184,13 @@ def run_with_cluster(argv):
             print(r.stdout + r.stderr, file=sys.stderr)
             return 1
         env = dict(os.environ)
-        env["NAERVAER_TEST_PG"] = f"host={cluster.dir} user={Cluster.SUPERUSER}"
+        env["NAERVAER_TEST_PG"] = cluster.conninfo().replace(" dbname=naervaer", "")
+        if tls:
+            # Everything but the host, for a TCP connection that checks
+            # the server's certificate against the name it was reached by.
+            env["NAERVAER_TEST_PG_TLS"] = (f"port={cluster.port} sslmode=verify-full "
+                                           f"sslrootcert={cluster.ca} dbname=nvt_template "
+                                           f"user={Cluster.SUPERUSER}")
         return subprocess.run(argv, env=env).returncode
     finally:
         cluster.stop()

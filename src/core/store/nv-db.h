@@ -42,7 +42,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -146,6 +146,11 @@ struct _NvDbBackend
   /* Making it again without waiting: start, then poll each time the
    * descriptor *@fd it names is ready as asked (readable or writable). */
   gboolean (*reconnect_start) (NvDb *db, GError **error);
+  /* Before ->reconnect_start (optional): looks the server's host names up
+   * without blocking; the next ->reconnect_start connects to what it found. */
+  void (*resolve_async) (NvDb *db, GCancellable *cancellable, GAsyncReadyCallback callback,
+                         gpointer data);
+  gboolean (*resolve_finish) (NvDb *db, GAsyncResult *result, GError **error);
   NvDbConnecting (*reconnect_poll) (NvDb *db, int *fd, GError **error);
 };
 

@@ -575,6 +575,70 @@ nv_store_open_with_password (const char *database, const char *password, GError 
   return nv_store_new_for_db (db, database, version, FALSE);
 }
 
+typedef struct
+{
+  char *database;
+} OpenAsync;
+
+static void
+open_async_free (OpenAsync *o)
+{
+  g_free (o->database);
+  g_free (o);
+}
+
+static void
+pg_opened_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GTask) task = data;
+  OpenAsync *o = g_task_get_task_data (task);
+  GError *error = NULL;
+  int version = 0;
+  NvDb *db = nv_db_pg_open_finish (result, &version, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, nv_store_new_for_db (db, o->database, version, FALSE),
+                           g_object_unref);
+}
+
+void
+nv_store_open_async (const char *database, const char *password, GCancellable *cancellable,
+                     GAsyncReadyCallback callback, gpointer data)
+{
+  GTask *task;
+  OpenAsync *o;
+
+  g_return_if_fail (database != NULL);
+  task = g_task_new (NULL, cancellable, callback, data);
+  g_task_set_source_tag (task, nv_store_open_async);
+  if (!nv_pg_is_conninfo (database))
+    {
+      GError *error = NULL;
+      NvStore *store = nv_store_open (database, &error);
+
+      if (store == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, store, g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+  ensure_resources ();
+  o = g_new0 (OpenAsync, 1);
+  o->database = g_strdup (database);
+  g_task_set_task_data (task, o, (GDestroyNotify)open_async_free);
+  nv_db_pg_open_async (database, password, cancellable, pg_opened_cb, task);
+}
+
+NvStore *
+nv_store_open_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 nv_store_describe_server (NvStore *self, char **host, char **database, char **login)
 {

@@ -529,6 +529,44 @@ nv_store_reconnect_start (NvStore *self, GError **error)
   return self->db->backend->reconnect_start (self->db, error);
 }
 
+static void
+resolved_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GTask) task = data;
+  NvStore *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (self->db->backend->resolve_finish (self->db, result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+nv_store_reconnect_resolve_async (NvStore *self, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer data)
+{
+  GTask *task;
+
+  g_return_if_fail (NV_IS_STORE (self));
+  task = g_task_new (self, cancellable, callback, data);
+  g_task_set_source_tag (task, nv_store_reconnect_resolve_async);
+  if (self->db->backend->resolve_async == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  self->db->backend->resolve_async (self->db, cancellable, resolved_cb, task);
+}
+
+gboolean
+nv_store_reconnect_resolve_finish (NvStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 nv_store_reconnect_poll (NvStore *self, gboolean *done, int *fd, GIOCondition *condition,
                          GError **error)

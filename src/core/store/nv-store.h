@@ -11,7 +11,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "nv-calendar.h"
 
@@ -49,6 +49,12 @@ NvStore *nv_store_open (const char *path, GError **error);
 /* As nv_store_open(); @password (may be NULL) is used for this connection
  * to a server only, never stored. */
 NvStore *nv_store_open_with_password (const char *database, const char *password, GError **error);
+/* As nv_store_open_with_password() without blocking the main loop while a
+ * server is reached: its host names are looked up with GResolver and the
+ * connection is made in a worker thread (a file opens at once). */
+void nv_store_open_async (const char *database, const char *password, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer data);
+NvStore *nv_store_open_finish (GAsyncResult *result, GError **error);
 NvStore *nv_store_open_at_version (const char *path, int version, GError **error);
 const char *nv_store_get_path (NvStore *self);
 int nv_store_get_schema_version (NvStore *self);
@@ -114,6 +120,14 @@ gboolean nv_store_reconnect (NvStore *self, GError **error);
  * back (every topic announced), TRUE without it when still connecting,
  * FALSE with @error when this try failed. A store that cannot connect
  * asynchronously connects at once (nv_store_reconnect) and sets *@done. */
+/* Before nv_store_reconnect_start(): looks the server's host names up
+ * without blocking (a slow name server would otherwise stall the main loop
+ * inside nv_store_reconnect_poll()); the try then goes to the addresses
+ * found. FALSE from _finish when no name of the server could be looked up
+ * (the message names it). Does nothing for a local file. */
+void nv_store_reconnect_resolve_async (NvStore *self, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer data);
+gboolean nv_store_reconnect_resolve_finish (NvStore *self, GAsyncResult *result, GError **error);
 gboolean nv_store_reconnect_start (NvStore *self, GError **error);
 gboolean nv_store_reconnect_poll (NvStore *self, gboolean *done, int *fd, GIOCondition *condition,
                                   GError **error);

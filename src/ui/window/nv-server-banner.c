@@ -32,14 +32,15 @@ struct _NvServerBanner
   GtkRevealer *revealer;
   GtkLabel *label;
   GtkButton *button;
-  guint socket_id;  /* g_unix_fd_add on the connection's socket */
-  guint look_id;    /* the LOOK_SECONDS poll */
-  guint tick_id;    /* once a second while the banner is shown */
-  guint connect_id; /* g_unix_fd_add while a try is connecting */
-  guint give_up_id; /* TRY_SECONDS after a try began */
-  guint pause;      /* seconds of the current pause */
-  guint left;       /* seconds until the next try */
-  char *last_error; /* why the last try failed */
+  guint socket_id;         /* g_unix_fd_add on the connection's socket */
+  guint look_id;           /* the LOOK_SECONDS poll */
+  guint tick_id;           /* once a second while the banner is shown */
+  guint connect_id;        /* g_unix_fd_add while a try is connecting */
+  guint give_up_id;        /* TRY_SECONDS after a try began */
+  guint pause;             /* seconds of the current pause */
+  guint left;              /* seconds until the next try */
+  char *last_error;        /* why the last try failed */
+  GCancellable *resolving; /* the server's names being looked up */
 };
 
 G_DEFINE_FINAL_TYPE (NvServerBanner, nv_server_banner, GTK_TYPE_WIDGET)
@@ -149,6 +150,11 @@ try_ended (NvServerBanner *self, GError *error)
 {
   g_clear_handle_id (&self->connect_id, g_source_remove);
   g_clear_handle_id (&self->give_up_id, g_source_remove);
+  if (self->resolving != NULL)
+    {
+      g_cancellable_cancel (self->resolving);
+      g_clear_object (&self->resolving);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->button), TRUE);
   if (error == NULL)
     {
@@ -219,26 +225,41 @@ give_up_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The names are looked up: now libpq connects to the addresses found. */
+static void
+resolved_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (NvServerBanner) self = data;
+  g_autoptr (GError) error = NULL;
+  gboolean found = nv_store_reconnect_resolve_finish (NV_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* given up, or the window closed */
+  g_clear_object (&self->resolving);
+  if (!found || !nv_store_reconnect_start (self->store, &error))
+    {
+      try_ended (self, error);
+      return;
+    }
+  poll_connection (self);
+}
+
 void
 nv_server_banner_retry (NvServerBanner *self)
 {
-  g_autoptr (GError) error = NULL;
-
   g_return_if_fail (NV_IS_SERVER_BANNER (self));
   if (self->tick_id == 0 || nv_server_banner_is_connecting (self))
     return;
   self->left = 0;
   update_label (self);
   /* The window stays usable while the server is slow to answer: the try
-   * runs from the main loop, step by step, never waiting inside it. */
-  if (!nv_store_reconnect_start (self->store, &error))
-    {
-      try_ended (self, error);
-      return;
-    }
+   * runs from the main loop, step by step, never waiting inside it — its
+   * host names looked up in the background first (libpq would look them
+   * up itself, waiting). */
   gtk_widget_set_sensitive (GTK_WIDGET (self->button), FALSE);
   self->give_up_id = g_timeout_add_seconds (TRY_SECONDS, give_up_cb, self);
-  poll_connection (self);
+  self->resolving = g_cancellable_new ();
+  nv_store_reconnect_resolve_async (self->store, self->resolving, resolved_cb, g_object_ref (self));
 }
 
 gboolean
@@ -288,6 +309,11 @@ nv_server_banner_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->connect_id, g_source_remove);
   g_clear_handle_id (&self->give_up_id, g_source_remove);
+  if (self->resolving != NULL)
+    {
+      g_cancellable_cancel (self->resolving);
+      g_clear_object (&self->resolving);
+    }
   if (self->revealer != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->revealer));

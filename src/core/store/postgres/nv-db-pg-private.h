@@ -20,6 +20,14 @@ typedef struct
   gint64 version; /* notifications received from other connections */
   guint remote_topics;
   PGresult *error_result; /* the last failure; NULL: see the connection */
+  /* For connecting again to addresses looked up beforehand: the
+   * connection as named, the password typed (NULL: none), where the last
+   * lookup said to go, and whether the try is a new connection rather than
+   * libpq's reset of the old one. */
+  char *conninfo;
+  char *password;
+  NvPgTarget *target;
+  gboolean fresh;
 } PgDb;
 
 typedef struct

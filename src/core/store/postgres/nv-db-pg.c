@@ -144,40 +144,15 @@ take_notifications (PgDb *self)
 
 /* ---- Opening ------------------------------------------------------------ */
 
-NvDb *
-nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, GError **error)
+/* The session on @pg_in as the store wants it, once the schema checks. */
+static NvDb *
+db_new (NvPg *pg_in, const char *conninfo, const char *password, int *schema_version,
+        GError **error)
 {
-  g_autofree char *full = NULL;
-  g_autoptr (NvPg) pg = NULL;
+  g_autoptr (NvPg) pg = pg_in;
   PgDb *self;
   int version = 0, latest = nv_pg_latest_schema_version ();
 
-  if (password != NULL && *password != '\0')
-    {
-      /* libpq reads a password from the connection string only; the
-       * user's text is quoted as a value, never parsed as options. */
-      GString *quoted = g_string_new ("'");
-      for (const char *p = password; *p != '\0'; p++)
-        {
-          if (*p == '\'' || *p == '\\')
-            g_string_append_c (quoted, '\\');
-          g_string_append_c (quoted, *p);
-        }
-      g_string_append_c (quoted, '\'');
-      if (g_str_has_prefix (conninfo, "postgresql://")
-          || g_str_has_prefix (conninfo, "postgres://"))
-        {
-          g_autofree char *escaped = g_uri_escape_string (password, NULL, FALSE);
-          full = g_strdup_printf ("%s%cpassword=%s", conninfo,
-                                  strchr (conninfo, '?') != NULL ? '&' : '?', escaped);
-        }
-      else
-        full = g_strdup_printf ("%s password=%s", conninfo, quoted->str);
-      g_string_free (quoted, TRUE);
-    }
-  pg = nv_pg_connect (full != NULL ? full : conninfo, error);
-  if (full != NULL)
-    memset (full, 0, strlen (full));
   if (pg == NULL)
     return NULL;
   if (!nv_pg_schema_version (pg, &version, error))
@@ -210,8 +185,133 @@ nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, 
   self = g_new0 (PgDb, 1);
   self->parent.backend = &pg_backend;
   self->pg = g_steal_pointer (&pg);
+  self->conninfo = g_strdup (conninfo);
+  self->password = g_strdup (password != NULL && *password != '\0' ? password : NULL);
   *schema_version = version;
   return &self->parent;
+}
+
+NvDb *
+nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, GError **error)
+{
+  g_autofree char *full = NULL;
+  NvPg *pg;
+
+  if (password != NULL && *password != '\0')
+    {
+      /* libpq reads a password from the connection string only; the
+       * user's text is quoted as a value, never parsed as options. */
+      GString *quoted = g_string_new ("'");
+      for (const char *p = password; *p != '\0'; p++)
+        {
+          if (*p == '\'' || *p == '\\')
+            g_string_append_c (quoted, '\\');
+          g_string_append_c (quoted, *p);
+        }
+      g_string_append_c (quoted, '\'');
+      if (g_str_has_prefix (conninfo, "postgresql://")
+          || g_str_has_prefix (conninfo, "postgres://"))
+        {
+          g_autofree char *escaped = g_uri_escape_string (password, NULL, FALSE);
+          full = g_strdup_printf ("%s%cpassword=%s", conninfo,
+                                  strchr (conninfo, '?') != NULL ? '&' : '?', escaped);
+        }
+      else
+        full = g_strdup_printf ("%s password=%s", conninfo, quoted->str);
+      g_string_free (quoted, TRUE);
+    }
+  pg = nv_pg_connect (full != NULL ? full : conninfo, error);
+  if (full != NULL)
+    memset (full, 0, strlen (full));
+  return db_new (pg, conninfo, password, schema_version, error);
+}
+
+/* ---- Opening without blocking ------------------------------------------- */
+
+typedef struct
+{
+  char *conninfo;
+  char *password;
+  NvPgTarget *target;
+  NvDb *db;
+  int version;
+} Opening;
+
+static void
+opening_free (Opening *o)
+{
+  g_free (o->conninfo);
+  if (o->password != NULL)
+    memset (o->password, 0, strlen (o->password));
+  g_free (o->password);
+  nv_pg_target_free (o->target);
+  g_free (o);
+}
+
+/* In a worker thread: the names are looked up, the rest (TCP, TLS, the
+ * login, the schema check) may take its time there. */
+static void
+open_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Opening *o = data;
+  GError *error = NULL;
+  NvPg *pg = nv_pg_connect_to (o->conninfo, o->password, o->target, &error);
+
+  o->db = db_new (pg, o->conninfo, o->password, &o->version, &error);
+  if (o->db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_resolved_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GTask) task = data;
+  Opening *o = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  o->target = nv_pg_resolve_finish (result, &error);
+  if (o->target == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+void
+nv_db_pg_open_async (const char *conninfo, const char *password, GCancellable *cancellable,
+                     GAsyncReadyCallback callback, gpointer data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, data);
+  g_autoptr (GError) error = NULL;
+  Opening *o = g_new0 (Opening, 1);
+
+  g_task_set_source_tag (task, nv_db_pg_open_async);
+  o->conninfo = g_strdup (conninfo);
+  o->password = g_strdup (password);
+  g_task_set_task_data (task, o, (GDestroyNotify)opening_free);
+  /* A connection refused for its transport never looks anything up. */
+  if (!nv_pg_check_transport (conninfo, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  nv_pg_resolve_async (conninfo, cancellable, open_resolved_cb, g_steal_pointer (&task));
+}
+
+NvDb *
+nv_db_pg_open_finish (GAsyncResult *result, int *schema_version, GError **error)
+{
+  Opening *o;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  o = g_task_get_task_data (G_TASK (result));
+  *schema_version = o->version;
+  return g_steal_pointer (&o->db);
 }
 
 /* ---- Connection --------------------------------------------------------- */
@@ -219,8 +319,15 @@ nv_db_pg_open (const char *conninfo, const char *password, int *schema_version, 
 static void
 pg_close (NvDb *db)
 {
-  g_clear_pointer (&DB (db)->error_result, PQclear);
-  nv_pg_free (DB (db)->pg);
+  PgDb *self = DB (db);
+
+  g_clear_pointer (&self->error_result, PQclear);
+  nv_pg_free (self->pg);
+  nv_pg_target_free (self->target);
+  g_free (self->conninfo);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
   g_free (db);
 }
 
@@ -456,18 +563,77 @@ pg_reconnect (NvDb *db, GError **error)
   return session_again (db, error);
 }
 
+/* Looks the server's names up before a try without waiting
+ * (nv-pg-resolve.c): libpq would look them up inside PQresetPoll(). */
+static void
+resolved_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GTask) task = data;
+  PgDb *self = g_task_get_task_data (task);
+  GError *error = NULL;
+  NvPgTarget *target = nv_pg_resolve_finish (result, &error);
+
+  if (target == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  nv_pg_target_free (self->target);
+  self->target = target;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+pg_resolve_async (NvDb *db, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, data);
+
+  g_task_set_task_data (task, DB (db), NULL);
+  nv_pg_resolve_async (DB (db)->conninfo, cancellable, resolved_cb, task);
+}
+
+static gboolean
+pg_resolve_finish (NvDb *db, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* The same without waiting (libpq's PQresetStart/PQresetPoll): the caller
- * watches the socket as asked and polls again when it is ready. */
+ * watches the socket as asked and polls again when it is ready. After a
+ * lookup (->resolve_async) the try is a new connection to the addresses
+ * found, with the names kept for checking the certificate. */
 static gboolean
 pg_reconnect_start (NvDb *db, GError **error)
 {
-  PGconn *conn = DB (db)->pg->conn;
+  PgDb *self = DB (db);
+  PGconn *conn = self->pg->conn;
 
   if (PQstatus (conn) == CONNECTION_OK)
     return TRUE;
+  self->fresh = self->target != NULL && self->target->host != NULL;
+  if (self->fresh)
+    {
+      PGconn *fresh = nv_pg_connect_start (self->conninfo, self->password, self->target);
+
+      g_clear_pointer (&self->target, nv_pg_target_free);
+      if (fresh == NULL)
+        {
+          g_set_error_literal (error, NV_STORE_ERROR, NV_STORE_ERROR_IO, _ ("Out of memory."));
+          return FALSE;
+        }
+      PQfinish (conn);
+      self->pg->conn = fresh;
+      if (PQstatus (fresh) == CONNECTION_BAD)
+        {
+          nv_db_pg_keep_error (self, NULL);
+          return pg_set_error (db, error);
+        }
+      return TRUE;
+    }
+  g_clear_pointer (&self->target, nv_pg_target_free);
   if (!PQresetStart (conn))
     {
-      nv_db_pg_keep_error (DB (db), NULL);
+      nv_db_pg_keep_error (self, NULL);
       return pg_set_error (db, error);
     }
   return TRUE;
@@ -481,7 +647,7 @@ pg_reconnect_poll (NvDb *db, int *fd, GError **error)
   *fd = PQsocket (conn);
   if (PQstatus (conn) == CONNECTION_OK)
     return NV_DB_CONNECTED;
-  switch (PQresetPoll (conn))
+  switch (DB (db)->fresh ? PQconnectPoll (conn) : PQresetPoll (conn))
     {
     case PGRES_POLLING_READING:
       *fd = PQsocket (conn);
@@ -542,6 +708,8 @@ static const NvDbBackend pg_backend = {
   .remote_topics = pg_remote_topics,
   .socket = pg_socket,
   .reconnect = pg_reconnect,
+  .resolve_async = pg_resolve_async,
+  .resolve_finish = pg_resolve_finish,
   .reconnect_start = pg_reconnect_start,
   .reconnect_poll = pg_reconnect_poll,
   .is_connected = pg_is_connected,

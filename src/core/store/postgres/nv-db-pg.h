@@ -18,6 +18,13 @@ G_BEGIN_DECLS
 NvDb *nv_db_pg_open (const char *conninfo, const char *password, int *schema_version,
                      GError **error);
 
+/* The same without blocking the caller's main loop: the host names are
+ * looked up with GResolver (nv-pg-resolve.c) and the connection is then
+ * made in a worker thread. The CLI uses nv_db_pg_open(). */
+void nv_db_pg_open_async (const char *conninfo, const char *password, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer data);
+NvDb *nv_db_pg_open_finish (GAsyncResult *result, int *schema_version, GError **error);
+
 /* TRUE for a connection of this backend. */
 gboolean nv_db_is_pg (NvDb *db);
 

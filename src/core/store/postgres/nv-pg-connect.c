@@ -29,6 +29,7 @@ typedef struct
 {
   char *host;
   char *hostaddr;
+  char *port;
   char *sslmode;
   char *service;
 } Transport;
@@ -38,6 +39,7 @@ transport_clear (Transport *t)
 {
   g_free (t->host);
   g_free (t->hostaddr);
+  g_free (t->port);
   g_free (t->sslmode);
   g_free (t->service);
 }
@@ -83,6 +85,7 @@ read_service_file (Transport *t, const char *path)
   g_autoptr (GKeyFile) file = g_key_file_new ();
   g_autofree char *host = NULL;
   g_autofree char *hostaddr = NULL;
+  g_autofree char *port = NULL;
   g_autofree char *sslmode = NULL;
 
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
@@ -91,9 +94,11 @@ read_service_file (Transport *t, const char *path)
     return FALSE;
   host = g_key_file_get_value (file, t->service, "host", NULL);
   hostaddr = g_key_file_get_value (file, t->service, "hostaddr", NULL);
+  port = g_key_file_get_value (file, t->service, "port", NULL);
   sslmode = g_key_file_get_value (file, t->service, "sslmode", NULL);
   take_if_unset (&t->host, host != NULL ? g_strstrip (host) : NULL);
   take_if_unset (&t->hostaddr, hostaddr != NULL ? g_strstrip (hostaddr) : NULL);
+  take_if_unset (&t->port, port != NULL ? g_strstrip (port) : NULL);
   take_if_unset (&t->sslmode, sslmode != NULL ? g_strstrip (sslmode) : NULL);
   return TRUE;
 }
@@ -148,13 +153,13 @@ remote_host (const char *list)
   return NULL;
 }
 
-gboolean
-nv_pg_check_transport (const char *conninfo, GError **error)
+/* What @conninfo, the service it names and libpq's environment say of the
+ * way to the server, read the way libpq reads them. */
+static gboolean
+read_transport (const char *conninfo, Transport *t, GError **error)
 {
   g_autofree char *parse_error = NULL;
-  g_autofree char *remote = NULL;
   PQconninfoOption *options;
-  Transport t = { 0 };
 
   options = PQconninfoParse (conninfo, &parse_error);
   if (options == NULL)
@@ -170,23 +175,51 @@ nv_pg_check_transport (const char *conninfo, GError **error)
       if (o->val == NULL || *o->val == '\0')
         continue;
       if (strcmp (o->keyword, "host") == 0)
-        t.host = g_strdup (o->val);
+        t->host = g_strdup (o->val);
       else if (strcmp (o->keyword, "hostaddr") == 0)
-        t.hostaddr = g_strdup (o->val);
+        t->hostaddr = g_strdup (o->val);
+      else if (strcmp (o->keyword, "port") == 0)
+        t->port = g_strdup (o->val);
       else if (strcmp (o->keyword, "sslmode") == 0)
-        t.sslmode = g_strdup (o->val);
+        t->sslmode = g_strdup (o->val);
       else if (strcmp (o->keyword, "service") == 0)
-        t.service = g_strdup (o->val);
+        t->service = g_strdup (o->val);
     }
   PQconninfoFree (options);
 
-  take_if_unset (&t.service, g_getenv ("PGSERVICE"));
-  if (t.service != NULL)
-    read_service (&t);
-  take_if_unset (&t.host, g_getenv ("PGHOST"));
-  take_if_unset (&t.hostaddr, g_getenv ("PGHOSTADDR"));
-  take_if_unset (&t.sslmode, g_getenv ("PGSSLMODE"));
+  take_if_unset (&t->service, g_getenv ("PGSERVICE"));
+  if (t->service != NULL)
+    read_service (t);
+  take_if_unset (&t->host, g_getenv ("PGHOST"));
+  take_if_unset (&t->hostaddr, g_getenv ("PGHOSTADDR"));
+  take_if_unset (&t->port, g_getenv ("PGPORT"));
+  take_if_unset (&t->sslmode, g_getenv ("PGSSLMODE"));
+  return TRUE;
+}
 
+gboolean
+nv_pg_read_target (const char *conninfo, char **host, char **hostaddr, char **port,
+                   GError **error)
+{
+  Transport t = { 0 };
+
+  if (!read_transport (conninfo, &t, error))
+    return FALSE;
+  *host = g_steal_pointer (&t.host);
+  *hostaddr = g_steal_pointer (&t.hostaddr);
+  *port = g_steal_pointer (&t.port);
+  transport_clear (&t);
+  return TRUE;
+}
+
+gboolean
+nv_pg_check_transport (const char *conninfo, GError **error)
+{
+  g_autofree char *remote = NULL;
+  Transport t = { 0 };
+
+  if (!read_transport (conninfo, &t, error))
+    return FALSE;
   remote = remote_host (t.hostaddr);
   if (remote == NULL)
     remote = remote_host (t.host);
@@ -274,16 +307,55 @@ nv_pg_conninfo_set_fields (const char *conninfo, const char *host, const char *d
   return g_string_free (out, FALSE);
 }
 
-NvPg *
-nv_pg_connect (const char *conninfo, GError **error)
+/* The parameters of a connection to @conninfo: the connection string
+ * itself (expanded by libpq), then what overrides it — the password the
+ * user typed, and the addresses looked up (nv-pg-resolve.c). */
+static void
+connect_params (const char *conninfo, const char *password, const NvPgTarget *target,
+                const char **keywords, const char **values)
 {
-  g_autoptr (NvPg) pg = NULL;
+  guint n = 0;
 
-  if (!nv_pg_check_transport (conninfo, error))
-    return NULL;
+  keywords[n] = "dbname";
+  values[n++] = conninfo;
+  keywords[n] = "client_encoding";
+  values[n++] = "UTF8";
+  if (password != NULL && *password != '\0')
+    {
+      keywords[n] = "password";
+      values[n++] = password;
+    }
+  if (target != NULL && target->host != NULL)
+    {
+      keywords[n] = "host";
+      values[n++] = target->host;
+      keywords[n] = "hostaddr";
+      values[n++] = target->hostaddr;
+      if (target->port != NULL)
+        {
+          keywords[n] = "port";
+          values[n++] = target->port;
+        }
+    }
+  keywords[n] = NULL;
+  values[n] = NULL;
+}
 
-  pg = g_new0 (NvPg, 1);
-  pg->conn = PQconnectdb (conninfo);
+PGconn *
+nv_pg_connect_start (const char *conninfo, const char *password, const NvPgTarget *target)
+{
+  const char *keywords[8], *values[8];
+
+  connect_params (conninfo, password, target, keywords, values);
+  return PQconnectStartParams (keywords, values, 1);
+}
+
+/* After libpq connected: the session as the store wants it. */
+static NvPg *
+connected (NvPg *pg_in, GError **error)
+{
+  g_autoptr (NvPg) pg = pg_in;
+
   if (pg->conn == NULL)
     {
       g_set_error (error, NV_PG_ERROR, NV_PG_ERROR_CONNECT, "%s", _("Out of memory."));
@@ -313,6 +385,33 @@ nv_pg_connect (const char *conninfo, GError **error)
                         error))
     return NULL;
   return g_steal_pointer (&pg);
+}
+
+NvPg *
+nv_pg_connect (const char *conninfo, GError **error)
+{
+  NvPg *pg;
+
+  if (!nv_pg_check_transport (conninfo, error))
+    return NULL;
+  pg = g_new0 (NvPg, 1);
+  pg->conn = PQconnectdb (conninfo);
+  return connected (pg, error);
+}
+
+NvPg *
+nv_pg_connect_to (const char *conninfo, const char *password, const NvPgTarget *target,
+                  GError **error)
+{
+  const char *keywords[8], *values[8];
+  NvPg *pg;
+
+  if (!nv_pg_check_transport (conninfo, error))
+    return NULL;
+  connect_params (conninfo, password, target, keywords, values);
+  pg = g_new0 (NvPg, 1);
+  pg->conn = PQconnectdbParams (keywords, values, 1);
+  return connected (pg, error);
 }
 
 void

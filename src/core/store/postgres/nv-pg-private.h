@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <libpq-fe.h>
 
 #include "nv-pg.h"
@@ -17,6 +18,39 @@ struct _NvPg
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* Where libpq is to connect (nv-pg-resolve.c): the comma-separated host,
+ * hostaddr and port lists that override the connection's own. All NULL:
+ * as the connection says (nothing was looked up). */
+typedef struct
+{
+  char *host;
+  char *hostaddr;
+  char *port; /* NULL: the connection's */
+} NvPgTarget;
+
+void nv_pg_target_free (NvPgTarget *target);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NvPgTarget, nv_pg_target_free)
+
+/* The host, hostaddr and port lists @conninfo leads to — its own, its
+ * service file entry's or libpq's environment's — each NULL when unset. */
+gboolean nv_pg_read_target (const char *conninfo, char **host, char **hostaddr, char **port,
+                            GError **error);
+
+/* Looks up every host name @conninfo leads to with the default GResolver
+ * (never blocking); the result says where to connect. Fails (naming the
+ * host) only when no host of the list could be looked up. */
+void nv_pg_resolve_async (const char *conninfo, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer data);
+NvPgTarget *nv_pg_resolve_finish (GAsyncResult *result, GError **error);
+
+/* nv_pg_connect() with the password the user typed (NULL: none) and where
+ * the lookup said to connect (NULL: as the connection says). */
+NvPg *nv_pg_connect_to (const char *conninfo, const char *password, const NvPgTarget *target,
+                        GError **error);
+/* The same without waiting: PQconnectStartParams(), to be driven with
+ * PQconnectPoll(). The transport must have been checked already. */
+PGconn *nv_pg_connect_start (const char *conninfo, const char *password, const NvPgTarget *target);
 
 /* Sets @error from a failed result (NULL: from the connection) in words a
  * leader understands, by SQLSTATE; returns FALSE. */
