@@ -60,7 +60,9 @@ class Cluster:
     # it through a resolver of their own; no name server knows it.
     TLS_NAME = "nv-db.test"
 
-    def __init__(self, tls=False):
+    def __init__(self, tls=False, tcp=False, hba=(), options=""):
+        """@tcp: listen on 127.0.0.1 too (a free port, self.port); @hba:
+        pg_hba.conf lines put first; @options: more server settings."""
         self.bindir = require_or_skip()
         self.dir = tempfile.mkdtemp(prefix="nv-pg-", dir="/tmp")
         self.data = os.path.join(self.dir, "data")
@@ -73,17 +75,25 @@ class Cluster:
                    "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"])
         # One login must give a password (scram), for the password prompt's
         # test (atspi_server_password.py); every other login is trusted.
-        hba = os.path.join(self.data, "pg_hba.conf")
-        with open(hba, encoding="utf-8") as f:
+        hba_file = os.path.join(self.data, "pg_hba.conf")
+        with open(hba_file, encoding="utf-8") as f:
             rules = f.read()
-        with open(hba, "w", encoding="utf-8") as f:
-            f.write(f"local all {self.PASSWORD_USER} scram-sha-256\n" + rules)
+        with open(hba_file, "w", encoding="utf-8") as f:
+            f.write("".join(line + "\n" for line in hba)
+                    + f"local all {self.PASSWORD_USER} scram-sha-256\n" + rules)
         self.port = 5432
         self.options = (f"-c listen_addresses='' -c unix_socket_directories={self.dir} "
                         "-c fsync=off -c full_page_writes=off -c synchronous_commit=off "
                         "-c max_connections=60")
         if tls:
             self._make_tls()
+        elif tcp:
+            self.port = free_port()
+            self.options = self.options.replace("listen_addresses=''",
+                                                "listen_addresses=127.0.0.1")
+            self.options += f" -c port={self.port}"
+        if options:
+            self.options += " " + options
         self.start_server()
         self.psql_super("postgres", "CREATE DATABASE naervaer")
 

@@ -146,11 +146,15 @@ password_given_cb (const char *connection, const char *password, gpointer data, 
   return TRUE;
 }
 
+/* @stale: the keyring's password for @connection was refused. */
 static void
-ask_password (NvApplication *self, const char *connection)
+ask_password (NvApplication *self, const char *connection, gboolean stale)
 {
   GtkWindow *dialog
       = nv_connect_dialog_new_for_password (NULL, connection, password_given_cb, self);
+
+  if (stale)
+    nv_connect_dialog_say_stale (dialog);
 
   /* The app's only window until the password is right; closing it quits. */
   gtk_window_set_application (dialog, GTK_APPLICATION (self));
@@ -175,24 +179,46 @@ nv_application_activate (GApplication *app)
       g_autofree char *chosen = NULL;
       g_autofree char *password = NULL;
       g_autoptr (NvStore) store = NULL;
+      const char *named;
 
       /* --database and $NAERVAER_DB first, then the server chosen in
-       * Preferences (its password from the keyring, if remembered). */
+       * Preferences; a server's password from the keyring, if remembered. */
       if (self->database == NULL && g_getenv ("NAERVAER_DB") == NULL)
         {
           chosen = g_settings_get_string (self->settings, "database");
           if (*chosen == '\0')
             g_clear_pointer (&chosen, g_free);
-          else if (nv_pg_is_conninfo (chosen))
-            password = nv_connect_lookup_password (chosen);
         }
-      store = open_store (self, self->database != NULL ? self->database : chosen, password,
-                         &error);
+      named = self->database != NULL ? self->database : chosen;
+      if (named != NULL && nv_pg_is_conninfo (named))
+        password = nv_connect_lookup_password (named);
+      store = open_store (self, named, password, &error);
+      if (store == NULL && password != NULL
+          && !g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_INSECURE))
+        {
+          /* Refused with the remembered password (changed since?): if the
+           * server asks for one without it, the user is asked, and the
+           * answer replaces the stale one in the keyring. */
+          g_autoptr (GError) without = NULL;
+          g_autoptr (NvStore) plain = open_store (self, named, NULL, &without);
+
+          if (g_error_matches (without, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
+            {
+              memset (password, 0, strlen (password));
+              ask_password (self, named, TRUE);
+              return;
+            }
+          if (plain != NULL)
+            {
+              g_clear_error (&error);
+              store = g_steal_pointer (&plain);
+            }
+        }
       if (password != NULL)
         memset (password, 0, strlen (password));
       if (store == NULL && g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
         {
-          ask_password (self, self->database != NULL ? self->database : chosen);
+          ask_password (self, named, FALSE);
           return;
         }
       if (store == NULL)

@@ -24,6 +24,8 @@ typedef struct
 {
   NvConnectFunc func;
   gpointer data;
+  GtkWidget *server_list; /* the fields, and the whole connection */
+  GtkWidget *connection_row;
   GtkEditable *connection;
   GtkEditable *host;
   GtkEditable *database;
@@ -255,6 +257,8 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
+  c->server_list = server_list;
+  c->connection_row = connection_row;
   c->connection = GTK_EDITABLE (connection_row);
   c->host = GTK_EDITABLE (host_row);
   c->database = GTK_EDITABLE (database_row);
@@ -299,14 +303,43 @@ GtkWindow *
 nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection, NvConnectFunc func,
                                     gpointer data)
 {
-  GtkWindow *dialog = dialog_new (
-      parent, connection, _ ("Password for the Municipality’s Server"),
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *ssl = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *body = NULL;
+  GtkWindow *dialog;
+  Connect *c;
+
+  /* Only what the leader needs to answer: whose password, for which
+   * server — not the connection's parts (IT's business, set in
+   * Preferences; a socket folder on this computer means nothing to them). */
+  nv_pg_conninfo_fields (connection, &host, &database, &user, &ssl);
+  if (user == NULL)
+    user = g_strdup (g_get_user_name ());
+  if (host != NULL && host[0] != '/' && host[0] != '@')
+    where = g_strdup_printf (_ ("Password of the user name “%s” on the server “%s”."), user, host);
+  else
+    where = g_strdup_printf (_ ("Password of the user name “%s”."), user);
+  body = g_strdup_printf (
+      "%s %s", where,
       _ ("The shared database asks for your password before Nærvær can show your units. Tick "
          "“Remember the password” to keep it in the desktop keyring; otherwise it is asked for "
-         "again next time."),
-      func, data);
-  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
-
+         "again next time."));
+  dialog = dialog_new (parent, connection, _ ("Password for the Municipality’s Server"), body, func,
+                       data);
+  c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+  gtk_widget_set_visible (c->server_list, FALSE);
+  gtk_widget_set_visible (c->connection_row, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (c->password));
   return dialog;
+}
+
+void
+nv_connect_dialog_say_stale (GtkWindow *dialog)
+{
+  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+
+  g_return_if_fail (c != NULL);
+  show_error (c, _ ("The server did not accept the password remembered in the keyring. Type the "
+                    "current one; it replaces the old one."));
+  gtk_check_button_set_active (c->remember, TRUE);
 }

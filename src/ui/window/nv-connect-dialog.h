@@ -28,4 +28,8 @@ GtkWindow *nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvC
 GtkWindow *nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection,
                                                NvConnectFunc func, gpointer data);
 
+/* In that dialog: the password remembered in the keyring was refused — said
+ * so, and «Remember the password» ticked, so that the new one replaces it. */
+void nv_connect_dialog_say_stale (GtkWindow *dialog);
+
 G_END_DECLS

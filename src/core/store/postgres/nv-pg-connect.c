@@ -370,6 +370,12 @@ connected (NvPg *pg_in, GError **error)
         g_set_error (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD,
                      _("The database server asks for a password. Put it in ~/.pgpass (or use the "
                        "municipality’s single sign-on) and try again."));
+      else if (strstr (why, "GSSAPI") != NULL || strstr (why, "Kerberos") != NULL)
+        g_set_error (error, NV_PG_ERROR, NV_PG_ERROR_CONNECT,
+                     _("The database server wants your municipal login (Kerberos, as with Active "
+                       "Directory), and this computer has no valid ticket for it. Log in to the "
+                       "computer again, or run “kinit”, then try again. (%s)"),
+                     why);
       else
         g_set_error (error, NV_PG_ERROR, NV_PG_ERROR_CONNECT,
                      _("Could not connect to the database server: %s"), why);
