@@ -45,6 +45,12 @@ def main():
         def said(words):
             return any(words in t for t in label_texts(app, pyatspi, top_window(app, TITLE)))
 
+        # Only what the leader needs: whose password, not the connection's
+        # parts (here a socket folder that means nothing to them).
+        wait_until("the dialog names the user", lambda: said("“nv_password”"), 10 * TIME_SCALE)
+        for field in ("Connection", "Server", "Database", "User Name"):
+            assert not app.find_all(pyatspi.ROLE_TEXT, field, root=dialog), f"{field} is shown"
+        assert not said(cluster.dir), "the socket folder is shown"
         entry = app.wait_for(pyatspi.ROLE_TEXT, "Password (if the server asks for one)", root=dialog)
         app.type_into(entry, "feil-passord")
         app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "C_onnect"), root=dialog)

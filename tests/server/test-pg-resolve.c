@@ -284,6 +284,17 @@ test_reconnect (void)
       g_assert_cmpint (g_get_monotonic_time (), <, end);
     }
 
+  /* Reads fail meanwhile, saying only that the server is out of reach
+   * (pages log that as debug output: the banner says it once). */
+  {
+    g_autoptr (GError) offline = NULL;
+    NvStmt *stmt = nv_store_prepare_owned (store, "SELECT 1", &offline);
+
+    g_assert_null (stmt);
+    g_assert_error (offline, NV_STORE_ERROR, NV_STORE_ERROR_OFFLINE);
+    g_assert_true (nv_store_error_is_offline (offline));
+  }
+
   reset_counts ();
   before = ticks;
   nv_store_reconnect_resolve_async (store, NULL, resolved_cb, &w);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nv-store-file-private.h"
+#include "nv-pg.h"
 #include "nv-store-private.h"
 
 struct _NvStore
@@ -525,6 +526,13 @@ nv_store_reconnect (NvStore *self, GError **error)
   self->db->backend->data_version (self->db, &self->seen_version, NULL);
   announce (self, NV_TOPIC_ALL);
   return TRUE;
+}
+
+gboolean
+nv_store_error_is_offline (const GError *error)
+{
+  return g_error_matches (error, NV_STORE_ERROR, NV_STORE_ERROR_OFFLINE)
+         || g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_CONNECT);
 }
 
 gboolean

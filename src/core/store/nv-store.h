@@ -30,9 +30,16 @@ typedef enum
   NV_STORE_ERROR_DUPLICATE,    /* a name that must be unique is taken */
   NV_STORE_ERROR_NOT_FOUND,    /* no such row */
   NV_STORE_ERROR_CONFLICT,     /* someone else saved the row since it was read */
+  NV_STORE_ERROR_OFFLINE,      /* the shared server cannot be reached now */
 } NvStoreError;
 
 GQuark nv_store_error_quark (void);
+
+/* TRUE when @error only says that the municipality's server cannot be
+ * reached now (the connection was lost, or a page's own connection could
+ * not be made). The window's banner says that once, and tries again: a page
+ * logs such a failure as debug output, not as a warning. */
+gboolean nv_store_error_is_offline (const GError *error);
 
 /* "NVRV" in PRAGMA application_id marks a Nærvær database. */
 #define NV_STORE_APPLICATION_ID 0x4E565256

@@ -180,8 +180,13 @@ rebuild (NvComparePage *self)
                                   NV_DAY_NONE, nv_page_today (NV_PAGE (self)), &error);
   if (self->compare == NULL)
     {
-      g_warning ("Could not compare: %s", error->message);
-      nv_page_toast (NV_PAGE (self), error->message);
+      if (nv_store_error_is_offline (error))
+        g_debug ("Could not compare: %s", error->message);
+      else
+        g_warning ("Could not compare: %s", error->message);
+      /* (the banner already says the server is out of reach) */
+      if (!nv_store_error_is_offline (error))
+        nv_page_toast (NV_PAGE (self), error->message);
       gtk_stack_set_visible_child_name (self->state_stack, "empty");
       return;
     }
@@ -312,7 +317,10 @@ nv_compare_page_reload (NvPage *page)
   self->series_list = nv_benchmark_list (store, unit_id, &error);
   if (self->series_list == NULL)
     {
-      g_warning ("Could not list benchmarks: %s", error->message);
+      if (nv_store_error_is_offline (error))
+        g_debug ("Could not list benchmarks: %s", error->message);
+      else
+        g_warning ("Could not list benchmarks: %s", error->message);
       self->series_list =
         g_ptr_array_new_with_free_func ((GDestroyNotify) nv_benchmark_series_free);
     }

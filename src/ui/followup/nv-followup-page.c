@@ -443,7 +443,10 @@ prepared_cb (NvPage *page, gpointer result, const GError *worker_error)
           !nv_followup_count (store, nv_page_get_unit_id (NV_PAGE (self)),
                               nv_page_today (NV_PAGE (self)), SOON_DAYS, &n_overdue, NULL, &error))
         {
-          g_warning ("follow-up badge: %s", error->message);
+          if (nv_store_error_is_offline (error))
+            g_debug ("follow-up badge: %s", error->message);
+          else
+            g_warning ("follow-up badge: %s", error->message);
           n_overdue = 0;
         }
       set_n_overdue (self, n_overdue);
@@ -512,7 +515,10 @@ nv_followup_page_reload (NvPage *page)
   if (!nv_followup_count (store, unit_id, nv_page_today (NV_PAGE (self)), SOON_DAYS, &n_overdue,
                           NULL, &error))
     {
-      g_warning ("follow-up badge: %s", error->message);
+      if (nv_store_error_is_offline (error))
+        g_debug ("follow-up badge: %s", error->message);
+      else
+        g_warning ("follow-up badge: %s", error->message);
       n_overdue = 0;
     }
   set_n_overdue (self, n_overdue);

@@ -190,7 +190,9 @@ composed_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (error != NULL)
+      if (nv_store_error_is_offline (error))
+        g_debug ("no follow-up reminder: %s", error->message);
+      else if (error != NULL)
         g_warning ("no follow-up reminder: %s", error->message);
       return;
     }
@@ -234,7 +236,9 @@ nv_reminders_notify_once (GApplication *app, NvContext *context)
 
       if (!nv_reminders_compose (store, r->today, &r->title, &r->body, &error))
         {
-          if (error != NULL)
+          if (nv_store_error_is_offline (error))
+            g_debug ("no follow-up reminder: %s", error->message);
+          else if (error != NULL)
             g_warning ("no follow-up reminder: %s", error->message);
           reminder_free (r);
           return;

@@ -125,7 +125,10 @@ nv_measures_page_reload (NvPage *page)
   all = nv_measure_list (store, unit_id, NULL, &error);
   if (all == NULL)
     {
-      g_warning ("Could not list measures: %s", error->message);
+      if (nv_store_error_is_offline (error))
+        g_debug ("Could not list measures: %s", error->message);
+      else
+        g_warning ("Could not list measures: %s", error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -159,7 +162,10 @@ nv_measures_page_reload (NvPage *page)
   shown = nv_measure_list (store, unit_id, &query, &error);
   if (shown == NULL)
     {
-      g_warning ("Could not list measures: %s", error->message);
+      if (nv_store_error_is_offline (error))
+        g_debug ("Could not list measures: %s", error->message);
+      else
+        g_warning ("Could not list measures: %s", error->message);
       return;
     }
 

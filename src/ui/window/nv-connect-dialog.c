@@ -320,7 +320,7 @@ nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection, N
   else
     where = g_strdup_printf (_ ("Password of the user name “%s”."), user);
   body = g_strdup_printf (
-      "%s %s", where,
+      "%s\n\n%s", where,
       _ ("The shared database asks for your password before Nærvær can show your units. Tick "
          "“Remember the password” to keep it in the desktop keyring; otherwise it is asked for "
          "again next time."));

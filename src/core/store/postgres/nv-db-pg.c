@@ -85,7 +85,7 @@ pg_set_error (NvDb *db, GError **error)
   g_strstrip (message);
   /* (not OK: lost, or a try to connect again is still running) */
   if (PQstatus (conn) != CONNECTION_OK)
-    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+    g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_OFFLINE,
                  _ ("The connection to the database server was lost: %s"), message);
   else if (g_strcmp0 (state, "42501") == 0)
     g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
@@ -144,6 +144,17 @@ take_notifications (PgDb *self)
 
 /* ---- Opening ------------------------------------------------------------ */
 
+/* The server's notices (e.g. «terminating connection due to administrator
+ * command» as it goes down) are debug output: libpq would print them on
+ * stderr, and the window's banner already says what matters. */
+static void
+notice_cb (void *data, const char *message)
+{
+  g_autofree char *text = g_strchomp (g_strdup (message));
+
+  g_debug ("server: %s", text);
+}
+
 /* The session on @pg_in as the store wants it, once the schema checks. */
 static NvDb *
 db_new (NvPg *pg_in, const char *conninfo, const char *password, int *schema_version,
@@ -182,6 +193,7 @@ db_new (NvPg *pg_in, const char *conninfo, const char *password, int *schema_ver
       || !nv_pg_exec_done (pg, "LISTEN naervaer_changed", error))
     return NULL;
 
+  PQsetNoticeProcessor (pg->conn, notice_cb, NULL);
   self = g_new0 (PgDb, 1);
   self->parent.backend = &pg_backend;
   self->pg = g_steal_pointer (&pg);
@@ -622,6 +634,7 @@ pg_reconnect_start (NvDb *db, GError **error)
           return FALSE;
         }
       PQfinish (conn);
+      PQsetNoticeProcessor (fresh, notice_cb, NULL);
       self->pg->conn = fresh;
       if (PQstatus (fresh) == CONNECTION_BAD)
         {
