@@ -17,7 +17,8 @@
 --
 -- A pack is a copy and must never be stale. Triggers delete a unit's pack
 -- in the same transaction as any change of its spells, roster or staff;
--- only naervaer.stats_pack_build() writes packs, from the rows themselves.
+-- a pack is only ever made by the server, from the rows themselves (a
+-- trigger fills every row inserted, whatever the INSERT said).
 -- The race between the two (a pack built from a snapshot taken just before
 -- a writer commits) is closed by an advisory lock per unit: a writer holds
 -- it shared from its change to its commit, a builder takes it exclusive
@@ -25,13 +26,16 @@
 -- So a builder either sees every committed change, or a writer is still at
 -- work and the unit is skipped, or the writer waits for the builder's
 -- commit and then deletes the new pack. Writers never wait for each other,
--- and a builder never waits, so the lock adds no deadlock. (A bulk load
--- with triggers disabled must empty stats_pack itself.)
+-- and a builder never waits for a writer, so the lock adds no deadlock
+-- between them. (A bulk load with triggers disabled must empty stats_pack
+-- itself.)
 --
 -- Row-level security: a login reads the packs of the units whose rows it
 -- may read (HR all, a leader the granted units — a pack holds exactly its
 -- unit's rows, all of which that leader may read); a viewer reads none and
--- keeps the masked views of schema 4. Nobody writes the table directly.
+-- keeps the masked views of schema 4. A login may have the packs of the
+-- units it may see made (naervaer.stats_pack_build()); nobody changes or
+-- deletes a pack but the triggers.
 -- Units without a pack (a writer at work, or the reader inside a
 -- transaction) are read as rows, their spells through
 -- naervaer.stats_spells(), which runs with the caller's rights.
@@ -87,70 +91,78 @@ ALTER TABLE naervaer.stats_pack ALTER COLUMN roster SET STORAGE EXTERNAL,
   ALTER COLUMN spells SET STORAGE EXTERNAL;
 ALTER TABLE naervaer.stats_pack ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON naervaer.stats_pack FROM PUBLIC;
-GRANT SELECT ON naervaer.stats_pack TO naervaer_admin, naervaer_leader;
+GRANT SELECT, INSERT ON naervaer.stats_pack TO naervaer_admin, naervaer_leader;
 DROP POLICY IF EXISTS admin_all ON naervaer.stats_pack;
-CREATE POLICY admin_all ON naervaer.stats_pack FOR SELECT TO naervaer_admin USING (true);
+CREATE POLICY admin_all ON naervaer.stats_pack TO naervaer_admin USING (true);
 DROP POLICY IF EXISTS leader_read ON naervaer.stats_pack;
 CREATE POLICY leader_read ON naervaer.stats_pack FOR SELECT TO naervaer_leader
   USING (naervaer.my_unit (unit_id));
+DROP POLICY IF EXISTS leader_build ON naervaer.stats_pack;
+CREATE POLICY leader_build ON naervaer.stats_pack FOR INSERT TO naervaer_leader
+  WITH CHECK (naervaer.my_unit (unit_id));
 
--- Packs the units in @units (NULL: every unit) that have none and no
--- writer at work; returns how many were made. Runs as the owner, so a pack
--- holds all of its unit's rows whoever asks; it returns no rows, and
--- reading packs goes through the policies above. Call it outside a
--- transaction block: the locks last until the statement's commit.
-CREATE OR REPLACE FUNCTION naervaer.stats_pack_build (units bigint[]) RETURNS integer
-  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = naervaer, pg_temp
+-- Whatever an INSERT says, a pack is made here, from all of its unit's rows
+-- (as the owner: a pack must hold them all, and row-level security above
+-- already decided whether this login may write this unit's pack at all).
+-- The row is dropped when a writer is at work on the unit, or when the
+-- transaction reads from one snapshot (REPEATABLE READ or SERIALIZABLE):
+-- the pack must come from a snapshot taken after the lock.
+CREATE OR REPLACE FUNCTION naervaer.stats_pack_fill () RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = naervaer, pg_temp
   AS $$
-DECLARE
-  u bigint;
-  locked bigint[] := '{}';
-  made integer;
 BEGIN
-  FOR u IN SELECT x.id FROM unit x
-           WHERE (units IS NULL OR x.id = ANY (units))
-             AND NOT EXISTS (SELECT 1 FROM stats_pack p WHERE p.unit_id = x.id)
-           ORDER BY x.id
-  LOOP
-    IF pg_try_advisory_xact_lock (1314280023, u::integer) THEN
-      locked := locked || u;
-    END IF;
-  END LOOP;
-  IF cardinality (locked) = 0 THEN
-    RETURN 0;
+  IF current_setting ('transaction_isolation') <> 'read committed'
+     OR NOT pg_try_advisory_xact_lock (1314280023, NEW.unit_id::integer) THEN
+    RETURN NULL;
   END IF;
-  -- A new statement, a new snapshot: taken after the locks. The roster:
-  -- int8 employee, int4 first day, int4 last day (0: ongoing), float8 FTE,
-  -- by employee and first day (days numbered as spells', 1 = 0001-01-01).
-  INSERT INTO stats_pack (unit_id, n_roster, roster, n_spells, spells)
-  SELECT x.id, coalesce (ro.n, 0), coalesce (ro.rows, ''::bytea),
-         coalesce (sp.n, 0), coalesce (sp.runs, ''::bytea)
-  FROM unnest (locked) AS x (id)
-  LEFT JOIN (SELECT e.unit_id, count (*)::integer AS n,
-                    string_agg (int8send (r.employee_id)
-                                || int4send ((r.from_date - date '0001-01-01') + 1)
-                                || int4send (coalesce ((r.to_date - date '0001-01-01') + 1, 0))
-                                || float8send (r.fte), ''::bytea
-                                ORDER BY r.employee_id, r.from_date, r.to_date, r.fte) AS rows
-             FROM employee e JOIN roster r ON r.employee_id = e.id
-             WHERE e.unit_id = ANY (locked)
-             GROUP BY e.unit_id) ro ON ro.unit_id = x.id
-  LEFT JOIN (SELECT w.unit_id, sum (w.n)::integer AS n,
-                    string_agg (int8send (w.employee_id) || int4send (w.n) || w.words, ''::bytea
-                                ORDER BY w.employee_id) AS runs
-             FROM (SELECT e.unit_id, e.id AS employee_id, count (*)::integer AS n,
-                          string_agg (stats_spell_word (s.start_day, s.end_day, s.grade, s.type),
-                                      ''::bytea
-                                      ORDER BY s.start_day, s.end_day, s.grade, s.type) AS words
-                   FROM employee e JOIN spell s ON s.employee_id = e.id
-                   WHERE e.unit_id = ANY (locked)
-                   GROUP BY e.unit_id, e.id) w
-             GROUP BY w.unit_id) sp ON sp.unit_id = x.id
-  ON CONFLICT (unit_id) DO NOTHING;
-  GET DIAGNOSTICS made = ROW_COUNT;
-  RETURN made;
+  -- Each statement below reads a new snapshot: taken after the lock. The
+  -- roster: int8 employee, int4 first day, int4 last day (0: ongoing),
+  -- float8 FTE, by employee and first day (days numbered as spells').
+  SELECT count (*)::integer,
+         coalesce (string_agg (int8send (r.employee_id)
+                               || int4send ((r.from_date - date '0001-01-01') + 1)
+                               || int4send (coalesce ((r.to_date - date '0001-01-01') + 1, 0))
+                               || float8send (r.fte), ''::bytea
+                               ORDER BY r.employee_id, r.from_date, r.to_date, r.fte), ''::bytea)
+    INTO NEW.n_roster, NEW.roster
+    FROM employee e JOIN roster r ON r.employee_id = e.id
+    WHERE e.unit_id = NEW.unit_id;
+  SELECT coalesce (sum (w.n), 0)::integer,
+         coalesce (string_agg (int8send (w.employee_id) || int4send (w.n) || w.words, ''::bytea
+                               ORDER BY w.employee_id), ''::bytea)
+    INTO NEW.n_spells, NEW.spells
+    FROM (SELECT s.employee_id, count (*)::integer AS n,
+                 string_agg (stats_spell_word (s.start_day, s.end_day, s.grade, s.type), ''::bytea
+                             ORDER BY s.start_day, s.end_day, s.grade, s.type) AS words
+          FROM employee e JOIN spell s ON s.employee_id = e.id
+          WHERE e.unit_id = NEW.unit_id
+          GROUP BY s.employee_id) w;
+  NEW.built := now ();
+  RETURN NEW;
 END
 $$;
+REVOKE ALL ON FUNCTION naervaer.stats_pack_fill () FROM PUBLIC;
+DROP TRIGGER IF EXISTS stats_pack_fill ON naervaer.stats_pack;
+CREATE TRIGGER stats_pack_fill BEFORE INSERT ON naervaer.stats_pack
+  FOR EACH ROW EXECUTE FUNCTION naervaer.stats_pack_fill ();
+
+-- Packs those of @units (NULL: every unit) this login may see that have
+-- none; returns how many were made (a unit a writer is at work on is
+-- left for later). With the caller's rights. Outside a transaction block
+-- the locks last only as long as the call.
+CREATE OR REPLACE FUNCTION naervaer.stats_pack_build (units bigint[]) RETURNS integer
+  LANGUAGE sql VOLATILE SECURITY INVOKER
+  AS $$
+    WITH made AS (
+      INSERT INTO naervaer.stats_pack (unit_id, n_roster, roster, n_spells, spells)
+      SELECT u.id, 0, ''::bytea, 0, ''::bytea FROM naervaer.unit u
+      WHERE (units IS NULL OR u.id = ANY (units))
+        AND NOT EXISTS (SELECT 1 FROM naervaer.stats_pack p WHERE p.unit_id = u.id)
+      ORDER BY u.id
+      ON CONFLICT (unit_id) DO NOTHING
+      RETURNING 1)
+    SELECT count (*)::integer FROM made
+  $$;
 
 -- Deletes the packs of the units whose spells, roster or staff a statement
 -- changed, holding each unit's lock shared until the commit (see above).
