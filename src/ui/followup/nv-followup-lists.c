@@ -107,7 +107,13 @@ typedef struct
   GtkWidget *subtitle;
   GtkWidget *badge;
   GtkWidget *button;
+  GtkWidget *compact; /* the same, an icon only: where the title needs the room */
 } RowParts;
+
+/* The most of a row title (in pixels) kept whole before the button shrinks
+ * to an icon: a person's initials and the longest step name, and at 360 px
+ * still room for the icon button. */
+#define TITLE_WIDTH_KEPT 240
 
 static void
 row_button_clicked_cb (GtkButton *button, ListData *data)
@@ -131,6 +137,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   RowParts *parts = g_new0 (RowParts, 1);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *squeezer;
 
   gtk_widget_set_margin_top (row, 9);
   gtk_widget_set_margin_bottom (row, 9);
@@ -153,12 +160,24 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_box_append (GTK_BOX (row), parts->badge);
-  /* Named before its first bind: a list keeps spare rows a screen reader meets. */
+  /* Named before its first bind: a list keeps spare rows a screen reader meets.
+   * In a narrow window (360 px) the worded button would cut the title (who
+   * and which step); the squeezer then shows the icon-only one. */
+  squeezer = adw_squeezer_new ();
+  gtk_widget_set_valign (squeezer, GTK_ALIGN_CENTER);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 1);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   parts->button = gtk_button_new_with_mnemonic (_("_Mark as Done…"));
-  gtk_widget_set_valign (parts->button, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (parts->button), "list-item", list_item);
-  g_signal_connect (parts->button, "clicked", G_CALLBACK (row_button_clicked_cb), data);
-  gtk_box_append (GTK_BOX (row), parts->button);
+  parts->compact = gtk_button_new_from_icon_name ("object-select-symbolic");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = i == 0 ? parts->button : parts->compact;
+      gtk_widget_set_halign (button, GTK_ALIGN_END);
+      g_object_set_data (G_OBJECT (button), "list-item", list_item);
+      g_signal_connect (button, "clicked", G_CALLBACK (row_button_clicked_cb), data);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), button);
+    }
+  gtk_box_append (GTK_BOX (row), squeezer);
 
   g_object_set_data_full (G_OBJECT (list_item), "parts", parts, g_free);
   gtk_list_item_set_child (list_item, row);
@@ -175,6 +194,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   g_autofree char *row_title = NULL;
   g_autofree char *subtitle = nv_followup_status_text (m, nv_page_today (data->page));
   g_autofree char *button_label = NULL;
+  int title_width = 0;
   gboolean badge = !data->with_employee || m->status == NV_MILESTONE_OPTIONAL ||
                    m->status == NV_MILESTONE_NOT_TRACKED;
   static const char *const classes[] = { "error", "success", "dim-label" };
@@ -183,6 +203,11 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   row_title = data->with_employee ? g_strdup_printf (_("%s — %s"), m->employee_ref, title)
                                   : g_strdup (title);
   gtk_label_set_text (GTK_LABEL (parts->title), row_title);
+  /* Whole unless the row is narrower than the title and an icon button. */
+  gtk_widget_set_size_request (parts->title, -1, -1);
+  gtk_widget_measure (parts->title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &title_width, NULL,
+                      NULL);
+  gtk_widget_set_size_request (parts->title, MIN (title_width, TITLE_WIDTH_KEPT), -1);
   gtk_label_set_text (GTK_LABEL (parts->subtitle), subtitle);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item),
                                nv_milestone_explanation (m->milestone));
@@ -197,6 +222,8 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
     {
       gtk_button_set_label (GTK_BUTTON (parts->button), _("_Undo"));
       gtk_widget_add_css_class (parts->button, "flat");
+      gtk_button_set_icon_name (GTK_BUTTON (parts->compact), "edit-undo-symbolic");
+      gtk_widget_add_css_class (parts->compact, "flat");
       /* Translators: accessible name of a button: "Undo Follow-up plan for AB" */
       button_label = g_strdup_printf (_("Undo %s for %s"), title, m->employee_ref);
     }
@@ -204,11 +231,15 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
     {
       gtk_button_set_label (GTK_BUTTON (parts->button), _("_Mark as Done…"));
       gtk_widget_remove_css_class (parts->button, "flat");
+      gtk_button_set_icon_name (GTK_BUTTON (parts->compact), "object-select-symbolic");
+      gtk_widget_remove_css_class (parts->compact, "flat");
       /* Translators: accessible name of a button: "Mark Follow-up plan for AB as done" */
       button_label = g_strdup_printf (_("Mark %s for %s as done"), title, m->employee_ref);
     }
   gtk_button_set_use_underline (GTK_BUTTON (parts->button), TRUE);
   nv_a11y_set_button_name (parts->button, button_label);
+  nv_a11y_set_button_name (parts->compact, button_label);
+  gtk_widget_set_tooltip_text (parts->compact, button_label);
 }
 
 /* Rows are about this high; the list grows with them up to its maximum. */
