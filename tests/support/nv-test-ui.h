@@ -22,6 +22,9 @@ void nv_test_save_png (GtkWidget *widget, const char *path);
 GtkWidget *nv_test_page_window (gpointer page, NvContext *context, gint64 unit_id, int width,
                                 int height);
 
+/* The first widget of @type at or under @widget (depth first), or NULL. */
+GtkWidget *nv_test_find_widget (GtkWidget *widget, GType type);
+
 /* When display tests run side by side on one Xvfb, another test's window can
  * take the X focus while a dialog's entry has it, and GTK 4.8 warns that the
  * entry «did not receive a focus-out event». That race is between test
