@@ -8,7 +8,10 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "nv-page.h"
+#include "nv-ui-resources.h"
 #include "nv-test-ui.h"
 
 void
@@ -89,4 +92,12 @@ nv_test_find_widget (GtkWidget *widget, GType type)
         return found;
     }
   return NULL;
+}
+
+void
+nv_test_ui_init (int *argc, char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
 }

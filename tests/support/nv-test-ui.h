@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* A widget test's start: gtk_test_init(), libadwaita, and the app's
+ * resources (its UI files, icons and style). */
+void nv_test_ui_init (int *argc, char ***argv);
+
 /* Renders @widget (mapped, in a realized window) to a PNG at @path with the
  * window's renderer; fails the test if it cannot. */
 void nv_test_save_png (GtkWidget *widget, const char *path);

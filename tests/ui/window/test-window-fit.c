@@ -131,9 +131,7 @@ test_window_laptop (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window-fit/compute", test_compute);
   g_test_add ("/ui/window-fit/default", Fixture, NULL, nv_test_db_setup, test_window_default,

@@ -15,6 +15,18 @@
 
 typedef NvTestDb Fixture;
 
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  nv_test_db_open_with_context (f, NV_DAY_NONE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  nv_test_db_close (f);
+}
+
 
 static void
 test_welcome_then_sections (Fixture *f, gconstpointer data)
@@ -332,23 +344,19 @@ test_hidden_sections_reload_when_shown (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
-  g_test_add ("/ui/window/hidden-sections-reload-when-shown", Fixture, NULL, nv_test_db_setup,
-              test_hidden_sections_reload_when_shown, nv_test_db_teardown);
-  g_test_add ("/ui/window/welcome-then-sections", Fixture, NULL, nv_test_db_setup,
-              test_welcome_then_sections, nv_test_db_teardown);
-  g_test_add ("/ui/unit-dialog/validation", Fixture, NULL, nv_test_db_setup,
-              test_unit_dialog_validation, nv_test_db_teardown);
-  g_test_add ("/ui/window/size-remembered", Fixture, NULL, nv_test_db_setup,
-              test_application_window_size, nv_test_db_teardown);
-  g_test_add ("/ui/window/help-overlay", Fixture, NULL, nv_test_db_setup, test_help_overlay,
-              nv_test_db_teardown);
-  g_test_add ("/ui/window/main-menu", Fixture, NULL, nv_test_db_setup, test_main_menu,
-              nv_test_db_teardown);
-  g_test_add ("/ui/window/focus-off-toasts", Fixture, NULL, nv_test_db_setup, test_focus_off_toasts,
-              nv_test_db_teardown);
+  g_test_add ("/ui/window/hidden-sections-reload-when-shown", Fixture, NULL, setup,
+              test_hidden_sections_reload_when_shown, teardown);
+  g_test_add ("/ui/window/welcome-then-sections", Fixture, NULL, setup,
+              test_welcome_then_sections, teardown);
+  g_test_add ("/ui/unit-dialog/validation", Fixture, NULL, setup, test_unit_dialog_validation,
+              teardown);
+  g_test_add ("/ui/window/size-remembered", Fixture, NULL, setup, test_application_window_size,
+              teardown);
+  g_test_add ("/ui/window/help-overlay", Fixture, NULL, setup, test_help_overlay, teardown);
+  g_test_add ("/ui/window/main-menu", Fixture, NULL, setup, test_main_menu, teardown);
+  g_test_add ("/ui/window/focus-off-toasts", Fixture, NULL, setup, test_focus_off_toasts,
+              teardown);
   return g_test_run ();
 }
