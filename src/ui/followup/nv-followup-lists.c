@@ -131,13 +131,13 @@ row_button_clicked_cb (GtkButton *button, ListData *data)
     nv_followup_mark_done_dialog (data->page, m);
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *data)
+/* A list row: a title over a dim caption, then a badge (empty), as the
+ * lists of steps and of repeated absences show them. */
+static GtkWidget *
+row_new (RowParts *parts, PangoEllipsizeMode title_ellipsize)
 {
-  RowParts *parts = g_new0 (RowParts, 1);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *squeezer;
 
   gtk_widget_set_margin_top (row, 9);
   gtk_widget_set_margin_bottom (row, 9);
@@ -147,7 +147,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   parts->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (parts->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (parts->title), title_ellipsize);
   parts->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
@@ -160,6 +160,16 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_box_append (GTK_BOX (row), parts->badge);
+  return row;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *data)
+{
+  RowParts *parts = g_new0 (RowParts, 1);
+  GtkWidget *row = row_new (parts, PANGO_ELLIPSIZE_END);
+  GtkWidget *squeezer;
+
   /* Named before its first bind: a list keeps spare rows a screen reader meets.
    * In a narrow window (360 px) the worded button would cut the title (who
    * and which step); the squeezer then shows the icon-only one. */
@@ -361,34 +371,13 @@ static void
 repeated_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
   RowParts *parts = g_new0 (RowParts, 1);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *row = row_new (parts, PANGO_ELLIPSIZE_NONE);
 
-  gtk_widget_set_margin_top (row, 9);
-  gtk_widget_set_margin_bottom (row, 9);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  parts->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
-  parts->subtitle = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (parts->subtitle, "dim-label");
-  gtk_widget_add_css_class (parts->subtitle, "caption");
-  gtk_box_append (GTK_BOX (text), parts->title);
-  gtk_box_append (GTK_BOX (text), parts->subtitle);
-  gtk_box_append (GTK_BOX (row), text);
-  parts->badge = gtk_label_new (NULL);
-  gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "dim-label");
-  gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_widget_set_tooltip_text (
     parts->badge, _("5-100: at least 5 absences together at least 100 days. 2-300: at least 2 "
                     "absences together at least 300 days. NAV counts absences of 16 days or more "
                     "with a doctor’s note that started in the last 36 months."));
-  gtk_box_append (GTK_BOX (row), parts->badge);
 
   g_object_set_data_full (G_OBJECT (list_item), "parts", parts, g_free);
   gtk_list_item_set_child (list_item, row);

@@ -15,18 +15,6 @@
 typedef NvTestDb Fixture;
 
 static void
-setup (Fixture *f, gconstpointer data)
-{
-  nv_test_db_open_with_context (f, NV_DAY_NONE);
-}
-
-static void
-teardown (Fixture *f, gconstpointer data)
-{
-  nv_test_db_close (f);
-}
-
-static void
 test_compute (void)
 {
   static const struct
@@ -143,14 +131,14 @@ test_window_laptop (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window-fit/compute", test_compute);
-  g_test_add ("/ui/window-fit/default", Fixture, NULL, setup, test_window_default, teardown);
-  g_test_add ("/ui/window-fit/saved-too-large", Fixture, NULL, setup, test_window_saved_too_large,
-              teardown);
-  g_test_add ("/ui/window-fit/laptop", Fixture, NULL, setup, test_window_laptop, teardown);
+  g_test_add ("/ui/window-fit/default", Fixture, NULL, nv_test_db_setup, test_window_default,
+              nv_test_db_teardown);
+  g_test_add ("/ui/window-fit/saved-too-large", Fixture, NULL, nv_test_db_setup,
+              test_window_saved_too_large, nv_test_db_teardown);
+  g_test_add ("/ui/window-fit/laptop", Fixture, NULL, nv_test_db_setup, test_window_laptop,
+              nv_test_db_teardown);
   return g_test_run ();
 }
