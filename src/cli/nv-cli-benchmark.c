@@ -35,7 +35,6 @@ resolve_unit (NvCli *cli, const char *name, gint64 *unit_id)
 static int
 benchmark_list (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *format = NULL;
   g_autofree char *unit_name = NULL;
   g_autoptr (GError) error = NULL;
@@ -44,7 +43,7 @@ benchmark_list (NvCli *cli, int argc, char **argv)
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name,
       N_("Unit to compare (own municipality and the «behind» check)"), "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   gint64 unit_id = 0;
@@ -54,7 +53,7 @@ benchmark_list (NvCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
-  if (!nv_cli_check_format ("benchmark list", format, formats, &status))
+  if (!nv_cli_check_format ("benchmark list", format, nv_cli_table_json, &status))
     return status;
   if (argc != 1)
     return nv_cli_usage ("benchmark list", "%s", _("unexpected argument"));
@@ -120,7 +119,6 @@ benchmark_list (NvCli *cli, int argc, char **argv)
 static int
 benchmark_show (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *format = NULL;
   g_autofree char *unit_name = NULL;
   g_autofree char *from_text = NULL;
@@ -136,7 +134,7 @@ benchmark_show (NvCli *cli, int argc, char **argv)
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last period (YYYY-Qn or YYYY)"), "P" },
     { "unmasked", 0, 0, G_OPTION_ARG_NONE, &unmasked,
       N_("Show own-municipality figures of fewer than five persons"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvDay from = NV_DAY_NONE, to = NV_DAY_NONE;
@@ -147,7 +145,7 @@ benchmark_show (NvCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
-  if (!nv_cli_check_format ("benchmark show", format, formats, &status))
+  if (!nv_cli_check_format ("benchmark show", format, nv_cli_table_json, &status))
     return status;
   if (argc != 2)
     return nv_cli_usage ("benchmark show", "%s", _("give exactly one series name"));

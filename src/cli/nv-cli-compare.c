@@ -308,7 +308,6 @@ print_table (const char *unit, NvBenchmarkMeasure measure, const char *benchmark
 int
 nv_cli_compare_run (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *unit_name = NULL;
   g_autofree char *benchmark = NULL;
   g_autofree char *as_of_text = NULL;
@@ -323,7 +322,7 @@ nv_cli_compare_run (NvCli *cli, int argc, char **argv)
       N_("The benchmark series (default: Kommuner)"), "SERIES" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("Compare the quarters complete on this day (default: today)"), "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvDay as_of = NV_DAY_NONE;
@@ -343,7 +342,7 @@ nv_cli_compare_run (NvCli *cli, int argc, char **argv)
   if (!nv_cli_parse_options (context, "compare", &argc, &argv, &status,
                              &unit_name, _("--unit is required"), NULL))
     return status;
-  if (!nv_cli_check_format ("compare", format, formats, &status))
+  if (!nv_cli_check_format ("compare", format, nv_cli_table_json, &status))
     return status;
   if (!nv_cli_parse_day ("compare", "--as-of", as_of_text, nv_day_parse_iso, &as_of, &status))
     return status;

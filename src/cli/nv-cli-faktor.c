@@ -167,7 +167,6 @@ show_table (GArray *rounds, const double *means)
 static int
 faktor_show (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *unit_name = NULL;
   g_autofree char *format = NULL;
   g_autoptr (GError) error = NULL;
@@ -176,7 +175,7 @@ faktor_show (NvCli *cli, int argc, char **argv)
   g_autoptr (GArray) rounds = NULL;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("The unit"), "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   double means[NV_FAKTOR_N];
@@ -191,7 +190,7 @@ faktor_show (NvCli *cli, int argc, char **argv)
   if (!nv_cli_parse_options (context, "faktor show", &argc, &argv, &status,
                              &unit_name, _("--unit is required"), NULL))
     return status;
-  if (!nv_cli_check_format ("faktor show", format, formats, &status))
+  if (!nv_cli_check_format ("faktor show", format, nv_cli_table_json, &status))
     return status;
   unit = nv_cli_unit (cli, unit_name);
   if (unit == NULL)
@@ -310,7 +309,6 @@ research_table (const NvResearch *res)
 int
 nv_cli_research_run (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *factor_id = NULL;
   g_autofree char *sector = NULL;
   g_autofree char *measure_text = NULL;
@@ -324,7 +322,7 @@ nv_cli_research_run (NvCli *cli, int argc, char **argv)
     { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("helse-omsorg, barnehage or annet"), "S" },
     { "measure", 0, 0, G_OPTION_ARG_STRING, &measure_text,
       N_("totalt (default) or legemeldt"), "M" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvResearchMeasure measure = NV_RESEARCH_TOTAL;
@@ -351,7 +349,7 @@ nv_cli_research_run (NvCli *cli, int argc, char **argv)
   if (measure_text != NULL && !nv_research_measure_parse (measure_text, &measure))
     return nv_cli_usage ("research", _("--measure: use totalt or legemeldt, not “%s”"),
                          measure_text);
-  if (!nv_cli_check_format ("research", format, formats, &status))
+  if (!nv_cli_check_format ("research", format, nv_cli_table_json, &status))
     return status;
   store = nv_cli_store (cli);
   if (store == NULL)

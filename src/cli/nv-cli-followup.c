@@ -171,7 +171,6 @@ print_repeated_table (GPtrArray *flagged)
 int
 nv_cli_followup_run (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *unit_name = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *format = NULL;
@@ -186,7 +185,7 @@ nv_cli_followup_run (NvCli *cli, int argc, char **argv)
       N_("List employees with repeated absence (NAV’s rules 5-100 and 2-300) instead"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("Day that decides what is overdue (default today)"), "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvDay as_of = NV_DAY_NONE;
@@ -205,7 +204,7 @@ nv_cli_followup_run (NvCli *cli, int argc, char **argv)
   if (!nv_cli_parse_options (context, "followup", &argc, &argv, &status,
                              &unit_name, _("--unit is required"), NULL))
     return status;
-  if (!nv_cli_check_format ("followup", format, formats, &status))
+  if (!nv_cli_check_format ("followup", format, nv_cli_table_json, &status))
     return status;
   if (as_of_text != NULL)
     {

@@ -86,7 +86,6 @@ measure_add (NvCli *cli, int argc, char **argv)
 static int
 measure_list (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *unit_name = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *format = NULL;
@@ -105,7 +104,7 @@ measure_list (NvCli *cli, int argc, char **argv)
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Only this theme"), "TH" },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only overdue measures"), NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only measures containing these words"), "TEXT" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvMeasureQuery query;
@@ -117,7 +116,7 @@ measure_list (NvCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
-  if (!nv_cli_check_format ("measure list", format, formats, &status))
+  if (!nv_cli_check_format ("measure list", format, nv_cli_table_json, &status))
     return status;
   if (argc != 1)
     return nv_cli_usage ("measure list", "%s", _("unexpected argument"));

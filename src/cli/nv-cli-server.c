@@ -144,14 +144,13 @@ role_label (const char *role)
 static int
 server_users (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *format = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GPtrArray) users = NULL;
   g_autoptr (NvPg) pg = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   int status;
@@ -160,7 +159,7 @@ server_users (NvCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse_options (context, "server users", &argc, &argv, &status, NULL))
     return status;
-  if (!nv_cli_check_format ("server users", format, formats, &status))
+  if (!nv_cli_check_format ("server users", format, nv_cli_table_json, &status))
     return status;
   pg = connect_server (cli, "users");
   if (pg == NULL)
@@ -216,7 +215,6 @@ server_users (NvCli *cli, int argc, char **argv)
 static int
 server_audit (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *format = NULL;
   g_autofree char *since_text = NULL;
   g_autoptr (GError) error = NULL;
@@ -226,7 +224,7 @@ server_audit (NvCli *cli, int argc, char **argv)
   GOptionEntry entries[] = {
     { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_("First day to list (YYYY-MM-DD)"),
       "DATE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvDay since;
@@ -240,7 +238,7 @@ server_audit (NvCli *cli, int argc, char **argv)
   if (!nv_cli_parse_day ("server audit", "--since", since_text, nv_day_parse_iso, &since,
                          &status))
     return status;
-  if (!nv_cli_check_format ("server audit", format, formats, &status))
+  if (!nv_cli_check_format ("server audit", format, nv_cli_table_json, &status))
     return status;
   pg = connect_server (cli, "audit");
   if (pg == NULL)

@@ -50,13 +50,12 @@ unit_add (NvCli *cli, int argc, char **argv)
 static int
 unit_list (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *format = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GPtrArray) units = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   NvStore *store;
@@ -66,7 +65,7 @@ unit_list (NvCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
-  if (!nv_cli_check_format ("unit list", format, formats, &status))
+  if (!nv_cli_check_format ("unit list", format, nv_cli_table_json, &status))
     return status;
   if (argc != 1)
     return nv_cli_usage ("unit list", "%s", _("unexpected argument"));

@@ -86,7 +86,6 @@ workshop_add (NvCli *cli, int argc, char **argv)
 static int
 workshop_list (NvCli *cli, int argc, char **argv)
 {
-  static const char *const formats[] = { "table", "json", NULL };
   g_autofree char *unit_name = NULL;
   g_autofree char *format = NULL;
   g_autoptr (GError) error = NULL;
@@ -95,7 +94,7 @@ workshop_list (NvCli *cli, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   GOptionEntry entries[] = {
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit_name, N_("Unit"), "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("table or json"), "F" },
+    NV_CLI_FORMAT_OPTION (&format),
     { NULL }
   };
   int status;
@@ -104,7 +103,7 @@ workshop_list (NvCli *cli, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!nv_cli_parse (context, &argc, &argv, &status))
     return status;
-  if (!nv_cli_check_format ("workshop list", format, formats, &status))
+  if (!nv_cli_check_format ("workshop list", format, nv_cli_table_json, &status))
     return status;
   if (argc != 1)
     return nv_cli_usage ("workshop list", "%s", _("unexpected argument"));

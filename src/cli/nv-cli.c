@@ -162,6 +162,8 @@ nv_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+const char *const nv_cli_table_json[] = { "table", "json", NULL };
+
 gboolean
 nv_cli_check_format (const char *command, const char *format, const char *const *allowed,
                      int *exit_code)

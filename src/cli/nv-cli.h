@@ -64,6 +64,13 @@ NvUnit *nv_cli_unit (NvCli *cli, const char *name);
 /* Writes a JSON node to stdout, pretty-printed, with a trailing newline. */
 void nv_cli_print_json (JsonNode *node);
 
+/* The --format option of the commands that print a table or JSON (into
+ * @format_var, a char **), and the formats it takes for
+ * nv_cli_check_format(). */
+#define NV_CLI_FORMAT_OPTION(format_var)                                                        \
+  { "format", 0, 0, G_OPTION_ARG_STRING, (format_var), N_ ("table or json"), "F", }
+extern const char *const nv_cli_table_json[];
+
 /* Is @format one of "table", "csv", "json"? Prints a usage error if not. */
 gboolean nv_cli_check_format (const char *command, const char *format, const char *const *allowed,
                               int *exit_code);

@@ -8,7 +8,10 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "nv-page.h"
+#include "nv-ui-resources.h"
 #include "nv-test-ui.h"
 
 void
@@ -74,4 +77,27 @@ nv_test_page_window (gpointer page, NvContext *context, gint64 unit_id, int widt
   if (unit_id != 0)
     nv_page_set_unit_id (NV_PAGE (page), unit_id);
   return window;
+}
+
+GtkWidget *
+nv_test_find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nv_test_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+nv_test_ui_init (int *argc, char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  nv_ui_register_resource ();
 }

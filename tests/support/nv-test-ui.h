@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* A widget test's start: gtk_test_init(), libadwaita, and the app's
+ * resources (its UI files, icons and style). */
+void nv_test_ui_init (int *argc, char ***argv);
+
 /* Renders @widget (mapped, in a realized window) to a PNG at @path with the
  * window's renderer; fails the test if it cannot. */
 void nv_test_save_png (GtkWidget *widget, const char *path);
@@ -21,6 +25,9 @@ void nv_test_save_png (GtkWidget *widget, const char *path);
  * window gives them in. Destroy it with gtk_window_destroy(). */
 GtkWidget *nv_test_page_window (gpointer page, NvContext *context, gint64 unit_id, int width,
                                 int height);
+
+/* The first widget of @type at or under @widget (depth first), or NULL. */
+GtkWidget *nv_test_find_widget (GtkWidget *widget, GType type);
 
 /* When display tests run side by side on one Xvfb, another test's window can
  * take the X focus while a dialog's entry has it, and GTK 4.8 warns that the

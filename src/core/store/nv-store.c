@@ -167,17 +167,28 @@ nv_store_step_done (NvStore *self, NvStmt *stmt, GError **error)
   return TRUE;
 }
 
+/* Prepares SQL, binds ID to its one parameter and takes the first step,
+ * leaving the row (if any) in *STMT for the caller to read and reset.  When
+ * preparing fails, *STMT is NULL and ERROR is set. */
+static NvStep
+step_by_id (NvStore *self, const char *sql, gint64 id, NvStmt **stmt, GError **error)
+{
+  *stmt = nv_store_prepare (self, sql, error);
+  if (*stmt == NULL)
+    return NV_STEP_ERROR;
+  nv_stmt_bind_int64 (*stmt, 1, id);
+  return nv_stmt_step (*stmt);
+}
+
 gboolean
 nv_store_row_exists (NvStore *self, const char *sql, gint64 id, gboolean *found, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (self, sql, error);
-  NvStep rc;
+  NvStmt *stmt;
+  NvStep rc = step_by_id (self, sql, id, &stmt, error);
 
   *found = FALSE;
   if (stmt == NULL)
     return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
   if (rc == NV_STEP_ERROR)
     nv_store_set_sql_error (self, error);
   nv_stmt_reset (stmt);
@@ -189,14 +200,12 @@ gpointer
 nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map, const char *gone,
                   GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (self, sql, error);
+  NvStmt *stmt;
+  NvStep rc = step_by_id (self, sql, id, &stmt, error);
   gpointer row = NULL;
-  NvStep rc;
 
   if (stmt == NULL)
     return NULL;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
   if (rc == NV_ROW)
     row = map (stmt);
   else if (rc == NV_STEP_ERROR)
@@ -210,13 +219,11 @@ nv_store_get_row (NvStore *self, const char *sql, gint64 id, NvStoreRowMap map, 
 gboolean
 nv_store_count (NvStore *self, const char *sql, gint64 id, guint *count, GError **error)
 {
-  NvStmt *stmt = nv_store_prepare (self, sql, error);
-  NvStep rc;
+  NvStmt *stmt;
+  NvStep rc = step_by_id (self, sql, id, &stmt, error);
 
   if (stmt == NULL)
     return FALSE;
-  nv_stmt_bind_int64 (stmt, 1, id);
-  rc = nv_stmt_step (stmt);
   if (rc == NV_ROW)
     *count = (guint) nv_stmt_column_int64 (stmt, 0);
   nv_stmt_reset (stmt);

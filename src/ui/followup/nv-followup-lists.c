@@ -107,7 +107,13 @@ typedef struct
   GtkWidget *subtitle;
   GtkWidget *badge;
   GtkWidget *button;
+  GtkWidget *compact; /* the same, an icon only: where the title needs the room */
 } RowParts;
+
+/* The most of a row title (in pixels) kept whole before the button shrinks
+ * to an icon: a person's initials and the longest step name, and at 360 px
+ * still room for the icon button. */
+#define TITLE_WIDTH_KEPT 240
 
 static void
 row_button_clicked_cb (GtkButton *button, ListData *data)
@@ -125,10 +131,11 @@ row_button_clicked_cb (GtkButton *button, ListData *data)
     nv_followup_mark_done_dialog (data->page, m);
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *data)
+/* A list row: a title over a dim caption, then a badge (empty), as the
+ * lists of steps and of repeated absences show them. */
+static GtkWidget *
+row_new (RowParts *parts, PangoEllipsizeMode title_ellipsize)
 {
-  RowParts *parts = g_new0 (RowParts, 1);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
 
@@ -140,7 +147,7 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   parts->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (parts->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (parts->title), title_ellipsize);
   parts->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
@@ -153,12 +160,34 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *d
   gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_box_append (GTK_BOX (row), parts->badge);
-  /* Named before its first bind: a list keeps spare rows a screen reader meets. */
+  return row;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *data)
+{
+  RowParts *parts = g_new0 (RowParts, 1);
+  GtkWidget *row = row_new (parts, PANGO_ELLIPSIZE_END);
+  GtkWidget *squeezer;
+
+  /* Named before its first bind: a list keeps spare rows a screen reader meets.
+   * In a narrow window (360 px) the worded button would cut the title (who
+   * and which step); the squeezer then shows the icon-only one. */
+  squeezer = adw_squeezer_new ();
+  gtk_widget_set_valign (squeezer, GTK_ALIGN_CENTER);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 1);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   parts->button = gtk_button_new_with_mnemonic (_("_Mark as Done…"));
-  gtk_widget_set_valign (parts->button, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (parts->button), "list-item", list_item);
-  g_signal_connect (parts->button, "clicked", G_CALLBACK (row_button_clicked_cb), data);
-  gtk_box_append (GTK_BOX (row), parts->button);
+  parts->compact = gtk_button_new_from_icon_name ("object-select-symbolic");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = i == 0 ? parts->button : parts->compact;
+      gtk_widget_set_halign (button, GTK_ALIGN_END);
+      g_object_set_data (G_OBJECT (button), "list-item", list_item);
+      g_signal_connect (button, "clicked", G_CALLBACK (row_button_clicked_cb), data);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), button);
+    }
+  gtk_box_append (GTK_BOX (row), squeezer);
 
   g_object_set_data_full (G_OBJECT (list_item), "parts", parts, g_free);
   gtk_list_item_set_child (list_item, row);
@@ -175,6 +204,7 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   g_autofree char *row_title = NULL;
   g_autofree char *subtitle = nv_followup_status_text (m, nv_page_today (data->page));
   g_autofree char *button_label = NULL;
+  int title_width = 0;
   gboolean badge = !data->with_employee || m->status == NV_MILESTONE_OPTIONAL ||
                    m->status == NV_MILESTONE_NOT_TRACKED;
   static const char *const classes[] = { "error", "success", "dim-label" };
@@ -183,6 +213,11 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   row_title = data->with_employee ? g_strdup_printf (_("%s — %s"), m->employee_ref, title)
                                   : g_strdup (title);
   gtk_label_set_text (GTK_LABEL (parts->title), row_title);
+  /* Whole unless the row is narrower than the title and an icon button. */
+  gtk_widget_set_size_request (parts->title, -1, -1);
+  gtk_widget_measure (parts->title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &title_width, NULL,
+                      NULL);
+  gtk_widget_set_size_request (parts->title, MIN (title_width, TITLE_WIDTH_KEPT), -1);
   gtk_label_set_text (GTK_LABEL (parts->subtitle), subtitle);
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item),
                                nv_milestone_explanation (m->milestone));
@@ -197,6 +232,8 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
     {
       gtk_button_set_label (GTK_BUTTON (parts->button), _("_Undo"));
       gtk_widget_add_css_class (parts->button, "flat");
+      gtk_button_set_icon_name (GTK_BUTTON (parts->compact), "edit-undo-symbolic");
+      gtk_widget_add_css_class (parts->compact, "flat");
       /* Translators: accessible name of a button: "Undo Follow-up plan for AB" */
       button_label = g_strdup_printf (_("Undo %s for %s"), title, m->employee_ref);
     }
@@ -204,11 +241,15 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
     {
       gtk_button_set_label (GTK_BUTTON (parts->button), _("_Mark as Done…"));
       gtk_widget_remove_css_class (parts->button, "flat");
+      gtk_button_set_icon_name (GTK_BUTTON (parts->compact), "object-select-symbolic");
+      gtk_widget_remove_css_class (parts->compact, "flat");
       /* Translators: accessible name of a button: "Mark Follow-up plan for AB as done" */
       button_label = g_strdup_printf (_("Mark %s for %s as done"), title, m->employee_ref);
     }
   gtk_button_set_use_underline (GTK_BUTTON (parts->button), TRUE);
   nv_a11y_set_button_name (parts->button, button_label);
+  nv_a11y_set_button_name (parts->compact, button_label);
+  gtk_widget_set_tooltip_text (parts->compact, button_label);
 }
 
 /* Rows are about this high; the list grows with them up to its maximum. */
@@ -330,34 +371,13 @@ static void
 repeated_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
   RowParts *parts = g_new0 (RowParts, 1);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *row = row_new (parts, PANGO_ELLIPSIZE_NONE);
 
-  gtk_widget_set_margin_top (row, 9);
-  gtk_widget_set_margin_bottom (row, 9);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  parts->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
-  parts->subtitle = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (parts->subtitle, "dim-label");
-  gtk_widget_add_css_class (parts->subtitle, "caption");
-  gtk_box_append (GTK_BOX (text), parts->title);
-  gtk_box_append (GTK_BOX (text), parts->subtitle);
-  gtk_box_append (GTK_BOX (row), text);
-  parts->badge = gtk_label_new (NULL);
-  gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "dim-label");
-  gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_widget_set_tooltip_text (
     parts->badge, _("5-100: at least 5 absences together at least 100 days. 2-300: at least 2 "
                     "absences together at least 300 days. NAV counts absences of 16 days or more "
                     "with a doctor’s note that started in the last 36 months."));
-  gtk_box_append (GTK_BOX (row), parts->badge);
 
   g_object_set_data_full (G_OBJECT (list_item), "parts", parts, g_free);
   gtk_list_item_set_child (list_item, row);

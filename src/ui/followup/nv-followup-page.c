@@ -28,6 +28,7 @@
 #include "nv-followup.h"
 #include "nv-format.h"
 #include "nv-milestone-model.h"
+#include "nv-page-worker.h"
 #include "nv-tracked-from-dialog.h"
 #include "nv-a11y.h"
 
@@ -417,51 +418,19 @@ build (NvFollowupPage *self)
 
 /* ---- Prepared off the main thread --------------------------------------- */
 
-typedef struct
+static gpointer
+prepare_thread (NvStore *store, gint64 unit_id, NvDay today, GError **error)
 {
-  char *path;
-  gint64 unit_id;
-  NvDay today;
-} PrepareJob;
-
-static void
-prepare_job_free (PrepareJob *job)
-{
-  g_free (job->path);
-  g_free (job);
+  return nv_followup_data_compute (store, unit_id, today, SOON_DAYS, error);
 }
 
 static void
-prepare_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+prepared_cb (NvPage *page, gpointer result, const GError *worker_error)
 {
-  PrepareJob *job = task_data;
+  NvFollowupPage *self = NV_FOLLOWUP_PAGE (page);
+  NvFollowupData *data = result;
   g_autoptr (GError) error = NULL;
-  g_autoptr (NvStore) store = nv_store_open (job->path, &error);
-  NvFollowupData *data = NULL;
 
-  if (store != NULL)
-    data = nv_followup_data_compute (store, job->unit_id, job->today, SOON_DAYS, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  /* Dropped unfreed when the page no longer wants it. */
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, data, (GDestroyNotify) nv_followup_data_free_later);
-  else
-    nv_followup_data_free (data);
-}
-
-static void
-prepared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  NvFollowupPage *self = NV_FOLLOWUP_PAGE (source);
-  g_autoptr (GError) error = NULL;
-  NvFollowupData *data = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   g_clear_object (&self->badge_cancel);
   if (data == NULL)
     {
@@ -469,8 +438,7 @@ prepared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       NvStore *store = nv_page_get_store (NV_PAGE (self));
       guint n_overdue = 0;
 
-      g_debug ("follow-up prepared in a worker thread: %s", error->message);
-      g_clear_error (&error);
+      g_debug ("follow-up prepared in a worker thread: %s", worker_error->message);
       if (store != NULL && nv_page_get_unit_id (NV_PAGE (self)) != 0 &&
           !nv_followup_count (store, nv_page_get_unit_id (NV_PAGE (self)),
                               nv_page_today (NV_PAGE (self)), SOON_DAYS, &n_overdue, NULL, &error))
@@ -496,20 +464,12 @@ cancel_badge (NvFollowupPage *self)
 }
 
 static void
-prepare_in_thread (NvFollowupPage *self, const char *path, gint64 unit_id)
+prepare_in_thread (NvFollowupPage *self, const char *path)
 {
-  g_autoptr (GTask) task = NULL;
-  PrepareJob *job = g_new0 (PrepareJob, 1);
-
   cancel_badge (self);
   self->badge_cancel = g_cancellable_new ();
-  job->path = g_strdup (path);
-  job->unit_id = unit_id;
-  job->today = nv_page_today (NV_PAGE (self));
-  task = g_task_new (self, self->badge_cancel, prepared_cb, NULL);
-  g_task_set_source_tag (task, prepare_in_thread);
-  g_task_set_task_data (task, job, (GDestroyNotify) prepare_job_free);
-  g_task_run_in_thread (task, prepare_thread);
+  nv_page_compute_in_thread (NV_PAGE (self), path, self->badge_cancel, prepare_thread,
+                             (GDestroyNotify) nv_followup_data_free_later, prepared_cb);
 }
 
 static void
@@ -546,7 +506,7 @@ nv_followup_page_reload (NvPage *page)
    * opening the section then only builds widgets. */
   if (nv_store_get_path (store) != NULL)
     {
-      prepare_in_thread (self, nv_store_get_path (store), unit_id);
+      prepare_in_thread (self, nv_store_get_path (store));
       return;
     }
   if (!nv_followup_count (store, unit_id, nv_page_today (NV_PAGE (self)), SOON_DAYS, &n_overdue,

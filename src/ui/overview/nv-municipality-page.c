@@ -747,8 +747,21 @@ nv_municipality_page_init (NvMunicipalityPage *self)
   gtk_stack_add_titled (self->stack, scrolled (GTK_WIDGET (self->research)), "research",
                         _("10-FAKTOR and sick leave"));
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
+  /* In a narrow window (360 px) the long title wraps rather than running
+   * into the window's edge; the titles do not change, so the switcher keeps
+   * these labels. */
+  for (GtkWidget *b = gtk_widget_get_first_child (switcher); b != NULL;
+       b = gtk_widget_get_next_sibling (b))
+    if (GTK_IS_BUTTON (b) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (b))))
+      {
+        GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b)));
+        gtk_label_set_wrap (label, TRUE);
+        gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+      }
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (switcher, 12);
+  gtk_widget_set_margin_start (switcher, 12);
+  gtk_widget_set_margin_end (switcher, 12);
   gtk_box_append (GTK_BOX (box), switcher);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_bin_set_child (ADW_BIN (self), box);

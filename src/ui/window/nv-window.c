@@ -21,6 +21,7 @@
 #include "nv-unit-item.h"
 #include "nv-unit.h"
 #include "nv-window.h"
+#include "nv-window-fit.h"
 #include "nv-a11y.h"
 #include "nv-drop-down.h"
 #include "nv-key-names.h"
@@ -623,6 +624,7 @@ nv_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  nv_window_fit_to_screen (GTK_WINDOW (self), self->settings, NULL);
 
   self->units_changed_id = g_signal_connect (self->store, "changed",
                                              G_CALLBACK (units_changed_cb), self);

@@ -566,9 +566,7 @@ test_monthly_empty_and_replace (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/absence/tables", Fixture, NULL, setup, test_tables, teardown);
   g_test_add ("/ui/absence/former-last", Fixture, NULL, setup, test_former_last, teardown);

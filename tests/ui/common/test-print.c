@@ -231,9 +231,7 @@ test_handout_equals_overview (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
   g_test_add_func ("/print/matches-pdf", test_print_matches_pdf);
   g_test_add_func ("/print/handout-equals-overview", test_handout_equals_overview);
   return g_test_run ();

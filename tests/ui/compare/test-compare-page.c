@@ -414,9 +414,7 @@ test_few_quarters (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/compare/light-and-trend", Fixture, NULL, setup, test_light_and_trend, teardown);
   g_test_add ("/ui/compare/light-red-green", Fixture, NULL, setup, test_light_red_and_green,

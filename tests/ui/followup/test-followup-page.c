@@ -188,8 +188,6 @@ test_reminder_text (Fixture *f, gconstpointer data)
   g_assert_cmpstr (body, ==, "Avdeling 2B: 1 overdue\nSolsikken: 1 due within a week");
 }
 
-static GtkWidget *find_descendant (GtkWidget *widget, GType type);
-
 /* The «All Steps» expander of the first case card under @widget. */
 static AdwExpanderRow *
 find_steps (GtkWidget *widget)
@@ -268,7 +266,7 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "not-tracked")), ==,
                     0);
   group = gtk_widget_get_ancestor (
-    find_descendant (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW), ADW_TYPE_PREFERENCES_GROUP);
+    nv_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_false (gtk_widget_get_visible (group));
 
   /* AB's case card: its steps are rows once «All Steps» is unfolded (made
@@ -308,7 +306,7 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   g_assert_cmpint (shown (page, "not-tracked", 0)->status, ==, NV_MILESTONE_NOT_TRACKED);
   g_assert_true (gtk_widget_get_visible (group));
   g_assert_false (adw_expander_row_get_expanded (
-    ADW_EXPANDER_ROW (find_descendant (group, ADW_TYPE_EXPANDER_ROW))));
+    ADW_EXPANDER_ROW (nv_test_find_widget (group, ADW_TYPE_EXPANDER_ROW))));
 
   /* The dialog shows the day; «track every step» clears it. */
   dialog = nv_tracked_from_dialog_new (GTK_WINDOW (window), f->db.context, f->unit);
@@ -341,21 +339,6 @@ test_lists_and_tracked_from (Fixture *f, gconstpointer data)
   g_object_unref (page);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_preferences (Fixture *f, gconstpointer data)
 {
@@ -365,10 +348,10 @@ test_preferences (Fixture *f, gconstpointer data)
 
   gtk_window_present (prefs);
   nv_test_spin_rounds (5, 0);
-  group = find_descendant (GTK_WIDGET (prefs), NV_TYPE_FOLLOWUP_PREFS);
+  group = nv_test_find_widget (GTK_WIDGET (prefs), NV_TYPE_FOLLOWUP_PREFS);
   g_assert_nonnull (group);
-  toggle = find_descendant (group, GTK_TYPE_SWITCH);
-  spin_button = find_descendant (group, GTK_TYPE_SPIN_BUTTON);
+  toggle = nv_test_find_widget (group, GTK_TYPE_SWITCH);
+  spin_button = nv_test_find_widget (group, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (toggle);
   g_assert_nonnull (spin_button);
 
@@ -522,7 +505,7 @@ test_privacy_dialogs (Fixture *f, gconstpointer data)
   nv_test_spin_rounds (5, 0);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  dropdown = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  dropdown = nv_test_find_widget (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase CD?");

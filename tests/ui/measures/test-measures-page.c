@@ -421,9 +421,7 @@ test_detail_few_persons (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/measures/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/ui/measures/filters-and-status", Fixture, NULL, setup, test_filters_and_status,

@@ -229,9 +229,7 @@ test_page (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/municipality/page", test_page);
   g_test_add_func ("/ui/municipality/export-filtered", test_export_filtered);
   g_test_add_func ("/ui/municipality/figures-whole", test_figures_whole);

@@ -277,9 +277,7 @@ test_empty (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/overview/figures", Fixture, NULL, setup, test_figures, teardown);
   g_test_add ("/ui/overview/few-persons", Fixture, NULL, setup, test_few_persons, teardown);

@@ -24,9 +24,8 @@
 
 #define NARROWEST 360
 
-static const char *const sections[] = { "overview", "absence", "followup", "workshops",
-                                        "measures", "compare" };
-
+static const char *const sections[]
+    = { "overview", "absence", "followup", "workshops", "measures", "compare", "municipality" };
 
 /* The deepest widgets that ask for more than @limit: what to fix. */
 static void
@@ -53,13 +52,79 @@ report_wide (GtkWidget *widget, int limit, int depth)
     {
       g_autoptr (GString) path = g_string_new (NULL);
 
-      for (GtkWidget *w = widget; w != NULL && GTK_IS_WINDOW (w) == FALSE; w = gtk_widget_get_parent (w))
+      for (GtkWidget *w = widget; w != NULL && GTK_IS_WINDOW (w) == FALSE;
+           w = gtk_widget_get_parent (w))
         if (g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Nv"))
           g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), g_string_prepend (path, "/");
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       g_test_message ("too wide: %s in %s (%d px) %s", G_OBJECT_TYPE_NAME (widget), path->str, min,
                       GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
     }
+}
+
+/* No switcher or button row runs into the window's left or right edge
+ * (the Municipality page's «10-FAKTOR og sykefravær» switcher did). */
+static void
+check_off_edges (GtkWidget *widget, GtkWidget *window)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  /* (one in a sideways scroller, as the Absence tabs, may run past) */
+  if (GTK_IS_STACK_SWITCHER (widget)
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) == NULL)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+      g_test_message ("stack switcher at %.0f–%.0f px of %d", bounds.origin.x,
+                      bounds.origin.x + bounds.size.width, gtk_widget_get_width (window));
+      g_assert_cmpfloat (bounds.origin.x, >=, 6);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (window) - 6);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    check_off_edges (c, window);
+}
+
+/* The Follow-up lists' rows (one-column grid views) are one line of title over one line of detail
+ * (dim caption); the title — who and which step — is whole at 360 px. */
+static guint
+count_row_titles (GtkWidget *widget, gboolean check)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (widget);
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && next != NULL && GTK_IS_LABEL (next)
+      && gtk_widget_has_css_class (next, "caption")
+      && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_GRID_VIEW) != NULL)
+    {
+      if (check)
+        {
+          g_test_message ("row title «%s»: %d px", gtk_label_get_text (GTK_LABEL (widget)),
+                          gtk_widget_get_width (widget));
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+        }
+      n++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += count_row_titles (c, check);
+  return n;
+}
+
+static void
+check_row_titles_whole (GtkWidget *window)
+{
+  /* The demo unit has steps overdue and due soon; the page builds its
+   * lists after its first frame. */
+  for (guint i = 0; i < 400 && count_row_titles (window, FALSE) == 0; i++)
+    nv_test_spin_rounds (1, 20000);
+  nv_test_spin_rounds (4, 5000);
+  g_assert_cmpuint (count_row_titles (window, TRUE), >, 0);
 }
 
 static void
@@ -73,9 +138,11 @@ test_sections (void)
   g_autoptr (NvContext) context = nv_test_context_new (store, today);
   NvWindow *window;
 
-  g_assert_true (nv_demo_fill_full (store, 1, 5, today, 7, ids, &error));
+  /* Two units: the Municipality section is shown from two on. */
+  g_assert_true (nv_demo_fill_full (store, 2, 5, today, 7, ids, &error));
   g_assert_no_error (error);
   window = nv_window_new (NULL, context);
+  nv_window_select_unit (window, g_array_index (ids, gint64, 0));
   gtk_window_set_default_size (GTK_WINDOW (window), NARROWEST, 700);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin_rounds (4, 5000);
@@ -95,7 +162,9 @@ test_sections (void)
       if (min > NARROWEST)
         {
           g_test_message ("section %s needs %d px", sections[i], min);
-          report_wide (GTK_WIDGET (window), g_getenv ("NV_NARROW_REPORT") ? atoi (g_getenv ("NV_NARROW_REPORT")) : NARROWEST, 0);
+          report_wide (
+              GTK_WIDGET (window),
+              g_getenv ("NV_NARROW_REPORT") ? atoi (g_getenv ("NV_NARROW_REPORT")) : NARROWEST, 0);
         }
       if (i == 0)
         width = gtk_widget_get_width (GTK_WIDGET (window));
@@ -104,6 +173,9 @@ test_sections (void)
       g_assert_cmpint (min, <=, NARROWEST);
       /* What the window was given is what it keeps: no section widens it. */
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+      check_off_edges (GTK_WIDGET (window), GTK_WIDGET (window));
+      if (g_str_equal (sections[i], "followup"))
+        check_row_titles_whole (GTK_WIDGET (window));
     }
   gtk_window_destroy (GTK_WINDOW (window));
   nv_test_spin_rounds (4, 5000);
@@ -134,8 +206,8 @@ test_shortcuts_in_norwegian (void)
   nv_test_spin_rounds (4, 5000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   nv_test_spin_rounds (4, 5000);
-  collect_text (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
-                text);
+  collect_text (
+      GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))), text);
   g_test_message ("%s", text->str);
   for (guint i = 0; i < G_N_ELEMENTS (english); i++)
     {
@@ -249,9 +321,7 @@ main (int argc, char **argv)
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NAERVAER_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/narrow/sections", test_sections);
   /* 1280 px: beside the tabs; 800 px: the tabs in the bottom bar. */

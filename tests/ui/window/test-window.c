@@ -177,21 +177,6 @@ test_help_overlay (Fixture *f, gconstpointer data)
   nv_test_spin ();
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The main menu's popover is built when the menu is first opened. */
 static void
 test_main_menu (Fixture *f, gconstpointer data)
@@ -203,7 +188,7 @@ test_main_menu (Fixture *f, gconstpointer data)
 
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin ();
-  button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  button = GTK_MENU_BUTTON (nv_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (button);
   g_assert_null (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
@@ -281,7 +266,7 @@ test_focus_off_toasts (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   nv_test_spin ();
-  overlay = ADW_TOAST_OVERLAY (find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
+  overlay = ADW_TOAST_OVERLAY (nv_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
   g_assert_nonnull (overlay);
   nv_window_toast (window, "Sykefravær lagt til");
   nv_test_spin ();
@@ -359,9 +344,7 @@ test_hidden_sections_reload_when_shown (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  nv_ui_register_resource ();
+  nv_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/window/hidden-sections-reload-when-shown", Fixture, NULL, setup,
               test_hidden_sections_reload_when_shown, teardown);
