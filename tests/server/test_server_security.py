@@ -83,9 +83,9 @@ def refused(user, sql):
 class InitTest(unittest.TestCase):
     def test_init_is_idempotent_and_versioned(self):
         r = cli("server", "init")
-        self.assertIn("up to date (version 6)", r.stdout)
+        self.assertIn("up to date (version 7)", r.stdout)
         self.assertEqual(rows("nv_super", "SELECT version FROM naervaer.schema_version ORDER BY 1"),
-                         [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
+                         [["1"], ["2"], ["3"], ["4"], ["5"], ["6"], ["7"]])
         self.assertEqual(rows("nv_super", "SELECT rolname FROM pg_roles "
                                           "WHERE rolname LIKE 'naervaer\\_%' ORDER BY 1"),
                          [["naervaer_admin"], ["naervaer_leader"], ["naervaer_viewer"]])
@@ -93,7 +93,7 @@ class InitTest(unittest.TestCase):
     def test_first_init_creates_everything(self):
         cluster.psql_super("postgres", "CREATE DATABASE second")
         r = cli("server", "init", database=cluster.conninfo(dbname="second"))
-        self.assertIn("Created the Nærvær schema (version 6)", r.stdout)
+        self.assertIn("Created the Nærvær schema (version 7)", r.stdout)
         # The calendar the server counts workdays with is the app's: 2026 has
         # 253 Norwegian workdays (261 weekdays less 8 holidays; 17 May and
         # 26 December fall on a weekend).

@@ -20,6 +20,7 @@
 
 #include "nv-absence-private.h"
 #include "nv-stats-cache.h"
+#include "nv-stats-server.h"
 #include "nv-store-private.h"
 #include "nv-unit-private.h"
 
@@ -133,12 +134,12 @@ append_spell (const NvSpell *spell, gpointer data)
   nv_stats_packer_add (u->reading, spell);
 }
 
-/* One unit's roster and spells, through the employee index. */
+/* One unit's roster and (with @spells) spells, through the employee index. */
 static gboolean
-read_unit (NvStore *store, NvStatsUnitRows *u, GError **error)
+read_unit (NvStore *store, NvStatsUnitRows *u, gboolean spells, GError **error)
 {
   return nv_roster_rows_scan (store, u->unit_id, append_roster, u, error) &&
-         nv_spell_rows_scan (store, u->unit_id, append_spell, u, error);
+         (!spells || nv_spell_rows_scan (store, u->unit_id, append_spell, u, error));
 }
 
 typedef struct
@@ -197,12 +198,12 @@ scan_spell (const NvSpell *spell, gpointer data)
     append_spell (spell, u);
 }
 
-/* The roster and spells of every unit not loaded, in one plain scan of each
- * table: no joins and no ORDER BY — much faster than walking an index when
- * most units are wanted. Rows come out in insertion order, which is almost
- * always the order the engine wants. */
+/* The roster and (with @spells) spells of every unit not loaded, in one
+ * plain scan of each table: no joins and no ORDER BY — much faster than
+ * walking an index when most units are wanted. Rows come out in insertion
+ * order, which is almost always the order the engine wants. */
 static gboolean
-scan_units (NvStore *store, NvStatsCache *c, GError **error)
+scan_units (NvStore *store, NvStatsCache *c, gboolean spells, GError **error)
 {
   g_autoptr (GHashTable) emp_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) emps = g_array_new (FALSE, FALSE, sizeof (EmpUnit));
@@ -215,7 +216,7 @@ scan_units (NvStore *store, NvStatsCache *c, GError **error)
     g_hash_table_insert (emp_unit, &g_array_index (emps, EmpUnit, i).id,
                          &g_array_index (emps, EmpUnit, i));
   return nv_roster_rows_scan (store, 0, scan_roster, &scan, error) &&
-         nv_spell_rows_scan (store, 0, scan_spell, &scan, error);
+         (!spells || nv_spell_rows_scan (store, 0, scan_spell, &scan, error));
 }
 
 static void
@@ -409,7 +410,9 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
   g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GError) local_error = NULL;
   NvStoreTxn *writing = NULL;
-  gboolean trusted;
+  gboolean trusted, many, server_packs;
+  /* A server packs the spells itself (nv-stats-server.c). */
+  gboolean spell_rows = !nv_stats_server_packing (store);
 
   if (unit_ids->len == 0)
     return TRUE;
@@ -419,11 +422,14 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  server_packs = try_packs && !spell_rows;
   try_packs = try_packs && trusted;
   for (guint i = 0; i < unit_ids->len; i++)
     nv_stats_cache_unit_pos (c, g_array_index (unit_ids, gint64, i));
   if (try_packs && unit_ids->len > FEW_UNITS &&
       !unpack_all (store, c, error))
+    return FALSE;
+  if (server_packs && !nv_stats_server_load_packs (store, c, unit_ids, error))
     return FALSE;
   for (guint i = 0; i < unit_ids->len; i++)
     {
@@ -452,24 +458,30 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
     writing = nv_store_txn_try_begin (store, 0);
   /* Through the index for a few units, a plain scan for many (each row
    * through the index costs about three times a row of the scan). */
-  if (missing->len > 8 && missing->len * 5 > c->units->len * 2)
+  many = missing->len > 8 && missing->len * 5 > c->units->len * 2;
+  if (many)
     {
-      if (!scan_units (store, c, error))
+      if (!scan_units (store, c, spell_rows, error))
         goto fail;
     }
   else
     for (guint i = 0; i < missing->len; i++)
-      if (!read_unit (store, NV_STATS_UNIT (c, g_array_index (missing, guint, i)), error))
+      if (!read_unit (store, NV_STATS_UNIT (c, g_array_index (missing, guint, i)), spell_rows,
+                      error))
         goto fail;
+  if (!spell_rows && !nv_stats_server_read_spells (store, c, error))
+    goto fail;
 
   for (guint i = 0; i < missing->len; i++)
     {
       NvStatsUnitRows *u = NV_STATS_UNIT (c, g_array_index (missing, guint, i));
 
       sort_rows (u->roster, cmp_roster);
-      /* Packed as they were read (sorted at the end when they came unsorted). */
-      u->spells = nv_stats_packer_finish (g_steal_pointer (&u->reading), &u->n_spells,
-                                          &u->first_spell);
+      /* Packed as they were read (sorted at the end when they came unsorted),
+       * unless a server sent them packed. */
+      if (u->reading != NULL)
+        u->spells = nv_stats_packer_finish (g_steal_pointer (&u->reading), &u->n_spells,
+                                            &u->first_spell);
       u->loaded = TRUE;
     }
   if (writing != NULL)

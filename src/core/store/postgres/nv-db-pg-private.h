@@ -38,8 +38,8 @@ typedef struct
   gboolean executed;
   guchar *blob; /* the last bytea column read, unescaped */
   gsize blob_len;
-  /* Results in binary form when every column is a number or a boolean
-   * (their types, from the server, in @types); else text. */
+  /* Results in binary form when every column is a number, a boolean or
+   * bytea (their types, from the server, in @types); else text. */
   gboolean binary;
   Oid *types;
   int n_types;
@@ -48,6 +48,7 @@ typedef struct
 
 /* The types that come back in binary form (pg_type.h's OIDs). */
 #define PG_BOOL 16
+#define PG_BYTEA 17
 #define PG_INT8 20
 #define PG_INT2 21
 #define PG_INT4 23

@@ -1,6 +1,6 @@
 /* nv-db-pg-stmt.c — statements of the PostgreSQL backend (nv-db-pg.c):
  * parameters bound as text (bytea binary), results read row by row, and
- * columns decoded from text or, for numbers and booleans, binary form.
+ * columns decoded from text or, for numbers, booleans and bytea, binary form.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -234,6 +234,9 @@ binary_number (PgStmt *s, int column, const char *v, gint64 *integer, double *re
       memcpy (real, &u64, 8);
       *integer = (gint64)*real;
       return TRUE;
+    case PG_BYTEA:
+      *integer = 0; /* (SQLite reads a blob as the number 0 too) */
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -293,6 +296,8 @@ binary_text (PgStmt *s, int column, const char *v)
 
   if (binary_type (s, column) == PG_BOOL)
     return v[0] != 0 ? "t" : "f";
+  if (binary_type (s, column) == PG_BYTEA)
+    return v; /* the bytes, as SQLite gives a blob's text */
   if (!binary_number (s, column, v, &integer, &real))
     {
       g_snprintf (s->number, sizeof s->number, "%" G_GINT64_FORMAT, integer);
@@ -336,6 +341,8 @@ nv_db_pg_column_blob (NvStmt *stmt, int column)
   s->blob_len = 0;
   if (v == NULL)
     return NULL;
+  if (binary_type (s, column) == PG_BYTEA)
+    return v; /* the bytes themselves */
   if (binary_type (s, column) != 0)
     return nv_db_pg_column_text (stmt, column);
   s->blob = PQunescapeBytea ((const unsigned char *)v, &len);
@@ -351,6 +358,8 @@ nv_db_pg_column_bytes (NvStmt *stmt, int column)
 
   if (v == NULL)
     return 0;
+  if (binary_type (s, column) == PG_BYTEA)
+    return (gsize)PQgetlength (s->result, s->row, column);
   if (binary_type (s, column) != 0)
     return strlen (nv_db_pg_column_text (stmt, column));
   if (s->blob != NULL)

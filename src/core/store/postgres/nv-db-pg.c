@@ -4,8 +4,8 @@
  * NOCASE); each is rewritten once when prepared (nv-pg-sql.c). Statements
  * are prepared on the server once per connection and run with text
  * parameters (bytea ones binary); every result comes back whole — in
- * binary form when all its columns are integers, doubles or booleans (the
- * statistics' rows), else in text form.
+ * binary form when all its columns are integers, doubles, booleans or bytea
+ * (the statistics' rows and the spells the server packs), else in text form.
  *
  * An INSERT into a table with an `id` gets `RETURNING id` appended so that
  * ->last_insert_id works as SQLite's does. The connection LISTENs on
@@ -269,7 +269,7 @@ pg_prepare (NvDb *db, const char *sql, GError **error)
             {
               s->types[i] = PQftype (result, i);
               if (s->types[i] != PG_BOOL && s->types[i] != PG_INT8 && s->types[i] != PG_INT2
-                  && s->types[i] != PG_INT4 && s->types[i] != PG_FLOAT8)
+                  && s->types[i] != PG_INT4 && s->types[i] != PG_FLOAT8 && s->types[i] != PG_BYTEA)
                 s->binary = FALSE;
             }
         }
