@@ -325,6 +325,15 @@ municipality_location (void)
       store = open_store (municipality);
       nv_bench_fill_municipality (store, rand, 24, 3, D (2026, 11, 30));
       first_unit = add_hand_unit (store, "Bakken");
+      /* One employee with many spells, added latest first. */
+      {
+        gint64 lia = nv_test_add_unit (store, "Lia", "barnehage", "Testby");
+        gint64 many = nv_test_add_staff (store, lia, "L1", 80, D (2024, 1, 1));
+
+        for (guint i = 0; i < 90; i++)
+          nv_test_add_spell (store, many, D (2026, 10, 1) - 7 * i, D (2026, 10, 1) - 7 * i + 1,
+                             i % 5 == 0 ? 40 : 100, NV_SPELL_DOCTOR);
+      }
     }
   return municipality;
 }
@@ -365,11 +374,11 @@ test_never_stale (void)
   PGresult *r;
 
   assert_packs_agree (location, 0, as_of);
-  assert_sql (super, "SELECT count(*) FROM naervaer.stats_pack", "25");
+  assert_sql (super, "SELECT count(*) FROM naervaer.stats_pack", "26");
 
   /* Each kind of change deletes its unit's pack; the figures follow. */
   nv_test_add_spell (store, hand_staff[1], D (2026, 3, 2), D (2026, 3, 4), 60, NV_SPELL_DOCTOR);
-  assert_sql (super, "SELECT count(*) FROM naervaer.stats_pack", "24");
+  assert_sql (super, "SELECT count(*) FROM naervaer.stats_pack", "25");
   assert_packs_agree (location, 0, as_of);
   other = sql_value (super, "SELECT min (id) FROM naervaer.unit WHERE name <> 'Bakken'");
   for (guint i = 0; i < 4; i++)
@@ -409,7 +418,7 @@ test_never_stale (void)
   assert_packs_agree (location, 0, as_of);
   sql_ok (writer, "COMMIT");
   assert_packs_agree (location, 0, as_of);
-  assert_sql (super, "SELECT count(*) FROM naervaer.stats_pack", "25");
+  assert_sql (super, "SELECT count(*) FROM naervaer.stats_pack", "26");
 
   /* A builder at work: the writer waits for it, then deletes the new pack. */
   sql_ok (super, "DELETE FROM naervaer.stats_pack p USING naervaer.unit u "

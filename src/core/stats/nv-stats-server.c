@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nv-stats-server.h"
@@ -110,10 +111,21 @@ spell_before (const NvSpell *a, const NvSpell *b)
   return a->type < b->type;
 }
 
-/* An employee's few spells: insertion sort. */
+static int
+cmp_spells (const void *a, const void *b)
+{
+  return spell_before (a, b) ? -1 : spell_before (b, a) ? 1 : 0;
+}
+
+/* An employee's spells: insertion sort for the usual few. */
 static void
 sort_spells (NvSpell *s, guint n)
 {
+  if (n > 64)
+    {
+      qsort (s, n, sizeof *s, cmp_spells);
+      return;
+    }
   for (guint i = 1; i < n; i++)
     {
       NvSpell x = s[i];

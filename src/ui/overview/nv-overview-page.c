@@ -351,6 +351,22 @@ figures_free (Figures *f)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
 
+/* The first day of the quarter four quarters before @as_of's. */
+static NvDay
+quarters_from (NvDay as_of)
+{
+  int y, m, d;
+
+  nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
+  m -= 12;
+  while (m < 1)
+    {
+      m += 12;
+      y--;
+    }
+  return nv_day_from_ymd (y, m, 1);
+}
+
 static Figures *
 figures_compute (NvStore *store, gint64 unit_id, NvDay as_of)
 {
@@ -360,20 +376,12 @@ figures_compute (NvStore *store, gint64 unit_id, NvDay as_of)
   NvStatsQuery query = { 0 };
   NvStatsQuery rolling_query = { NV_PERIOD_RANGE, NV_DAY_NONE, NV_DAY_NONE, NV_DAY_NONE };
   double contracted = 0;
-  int y, m, d;
 
   f->as_of = as_of;
   f->target = NAN;
   /* From the first day of the quarter four quarters back to the as-of day. */
-  nv_day_to_ymd (nv_period_start (NV_PERIOD_QUARTER, as_of), &y, &m, &d);
-  m -= 12;
-  while (m < 1)
-    {
-      m += 12;
-      y--;
-    }
   query.by = NV_PERIOD_QUARTER;
-  query.from = nv_day_from_ymd (y, m, 1);
+  query.from = quarters_from (as_of);
   query.to = as_of;
   query.as_of = as_of;
   f->periods = nv_stats_for_unit (store, unit_id, &query, &error);
@@ -470,6 +478,59 @@ figures_show (NvOverviewPage *self, const Figures *f)
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
+/* While the worker computes: every card's words as they will read, with «…»
+ * where a figure goes, so the cards, the saving card and what lies below
+ * them are already as tall as with the figures, and nothing moves when they
+ * arrive (which also keeps that update to a redraw of the figures, not of
+ * the whole window laid out anew). */
+static void
+figures_show_pending (NvOverviewPage *self, NvDay as_of, double target)
+{
+  const char *pending = "…";
+  double nok_per_day
+      = g_settings_get_int (nv_page_get_settings (NV_PAGE (self)), "cost-per-lost-day");
+  NvDay current_start = nv_period_start (NV_PERIOD_QUARTER, as_of);
+  g_autofree char *current_quarter = nv_overview_quarter_label (current_start);
+  g_autofree char *first_label = nv_overview_quarter_label (quarters_from (as_of));
+  g_autofree char *last_label = nv_overview_quarter_label (current_start - 1);
+  g_autofree char *rolling_from = nv_day_format_local (year_start (as_of));
+  g_autofree char *rolling_to = nv_day_format_local (as_of);
+  g_autofree char *per_day = nv_format_nok (nok_per_day);
+  /* The same sentences as fill_cards() and fill_target_card(). */
+  g_autofree char *current_detail = g_strdup_printf (
+      _("%s so far. Self-certified %s, doctor-certified %s"), current_quarter, pending, pending);
+  g_autofree char *year_detail = g_strdup_printf (_("%s – %s together"), first_label, last_label);
+  g_autofree char *arsverk_detail = g_strdup_printf (
+      _("%s lost days in the last 12 months (%s–%s)"), pending, rolling_from, rolling_to);
+  g_autofree char *cost_detail
+      = g_strdup_printf (_("The last 12 months, at %s per lost day"), per_day);
+  static const char *const values[] = { "current-percent", "year-percent", "arsverk", "cost" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    set_text (self, values[i], pending);
+  set_text (self, "current-percent-detail", current_detail);
+  set_text (self, "year-percent-detail", year_detail);
+  set_text (self, "arsverk-detail", arsverk_detail);
+  set_text (self, "cost-detail", cost_detail);
+  if (isnan (target))
+    fill_target_card (self, NULL, target, nok_per_day);
+  else
+    {
+      g_autofree char *target_text = nv_format_percent_sign (target);
+      g_autofree char *detail = g_strdup_printf (
+          _("At the target of %s instead of %s over the last 12 months: %s fewer lost days a "
+            "year"),
+          target_text, pending, pending);
+
+      gtk_button_set_label (GTK_BUTTON (self->target_button), _("Change _Target…"));
+      set_text (self, "target", pending);
+      set_text (self, "target-detail", detail);
+    }
+  /* One line held for the sentence on where the figures come from. */
+  gtk_label_set_text (self->source_label, " ");
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+}
+
 /* ---- Loading ------------------------------------------------------------ */
 
 typedef struct
@@ -531,13 +592,11 @@ load_in_thread (NvOverviewPage *self, NvStore *store, gint64 unit_id, NvDay as_o
   g_autoptr (GTask) task = NULL;
   g_autoptr (NvUnit) unit = nv_unit_get (store, unit_id, NULL);
   LoadJob *job = g_new0 (LoadJob, 1);
-  static const char *const values[] = { "current-percent", "year-percent", "arsverk", "cost",
-                                        "target" };
+  double target = NAN;
 
   set_heading (self, unit != NULL ? unit->name : "", as_of);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    set_text (self, values[i], "…");
-  gtk_stack_set_visible_child_name (self->stack, "figures");
+  nv_unit_get_target (store, unit_id, &target, NULL);
+  figures_show_pending (self, as_of, target);
 
   self->loading = g_cancellable_new ();
   job->path = g_strdup (nv_store_get_path (store));

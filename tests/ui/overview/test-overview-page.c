@@ -274,6 +274,67 @@ test_empty (Fixture *f, gconstpointer data)
   g_assert_true (nv_overview_page_is_empty (f->page));
 }
 
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The natural height of the widget named @name at @width. */
+static int
+height_at (Fixture *f, const char *name, int width)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (f->page), name);
+  int natural = 0;
+
+  g_assert_nonnull (widget);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* While a worker computes the figures (the window's first frame), the cards
+ * show «…» for each figure, and every line under it is already there: the
+ * cards do not grow when the figures arrive, so nothing below them moves. */
+static void
+test_pending_same_size (Fixture *f, gconstpointer data)
+{
+  static const char *const lines[] = { "current-percent-detail", "year-percent-detail",
+                                       "arsverk-detail", "cost-detail", "target-detail" };
+  gint64 unit = nv_test_add_overview_unit (f->store);
+  int before[G_N_ELEMENTS (lines)];
+  gint64 end;
+
+  nv_overview_page_load_in_background (f->page);
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  /* The worker's answer comes through the main loop: not yet. */
+  assert_text (f, "current-percent", "…");
+  g_assert_nonnull (strstr (nv_overview_page_get_text (f->page, "arsverk-detail"), "…"));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      before[i] = height_at (f, lines[i], 200);
+      g_assert_cmpint (before[i], >, 0);
+    }
+
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_strcmp0 (nv_overview_page_get_text (f->page, "current-percent"), "…") == 0
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  assert_text (f, "current-percent", "4,9" NBSP "%");
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (height_at (f, lines[i], 200) != before[i])
+      g_error ("%s: %d px high while pending, %d px with the figures", lines[i], before[i],
+               height_at (f, lines[i], 200));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -286,5 +347,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/overview/cost-this-quarter", Fixture, NULL, setup, test_cost_this_quarter,
               teardown);
   g_test_add ("/ui/overview/target", Fixture, NULL, setup, test_target, teardown);
+  g_test_add ("/ui/overview/pending-same-size", Fixture, NULL, setup, test_pending_same_size,
+              teardown);
   return g_test_run ();
 }
