@@ -15,9 +15,63 @@ typedef struct
   gint64 id;
   char *ref;
   GArray *roster; /* NvIv, sorted */
-  GArray *spells; /* NvIv, sorted */
-  guint rank;     /* place by id among the batch's employees (sort_by_employee()) */
+  /* The spells, sorted: one word each (spell_word()) with the days and,
+   * beside them, the type and grade, so a large import can write the
+   * unit's statistics pack from memory (nv_absence_batch_flush) — in the
+   * 8 bytes an interval took. */
+  GArray *spells;
+  guint rank; /* place by id among the batch's employees (sort_by_employee()) */
 } BatchEmployee;
+
+/* A spell's word: start in the high half (words sort as their starts do;
+ * no two of an employee's spells start on the same day), the end below it
+ * (0 when open), and an attribute byte: egenmeldt, and the grade when a
+ * whole percent (the rules allow 20–100; another grade makes the batch's
+ * pack inexact, SPELL_ATTR_INEXACT). */
+#define SPELL_ATTR_SELF 0x80
+#define SPELL_ATTR_GRADE 0x7f
+
+static inline guint64
+spell_word (NvDay start, NvDay iv_end, guint attr)
+{
+  return ((guint64)start << 32) | ((guint64)(iv_end == NV_DAY_OPEN ? 0 : iv_end) << 8) | attr;
+}
+
+static inline NvDay
+spell_word_start (guint64 word)
+{
+  return (NvDay)(word >> 32);
+}
+
+/* The end as nv_iv_end() makes it. */
+static inline NvDay
+spell_word_iv_end (guint64 word)
+{
+  NvDay end = (NvDay)((word >> 8) & 0xffffff);
+  return end == NV_DAY_NONE ? NV_DAY_OPEN : end;
+}
+
+/* The attribute byte of a spell; clears *@exact when its grade is not a
+ * whole percent. */
+static inline guint
+spell_attr (double grade, NvSpellType type, gboolean *exact)
+{
+  gboolean whole = grade >= 0 && grade <= SPELL_ATTR_GRADE && grade == (double)(guint)grade;
+
+  if (!whole)
+    *exact = FALSE;
+  return (type == NV_SPELL_SELF ? SPELL_ATTR_SELF : 0) | (whole ? (guint)grade : 0);
+}
+
+/* One spell into @e's sorted spells (@iv_end as nv_iv_end() makes it). */
+void batch_spells_insert (NvAbsenceBatch *batch, BatchEmployee *e, NvDay start, NvDay iv_end,
+                          double grade, NvSpellType type);
+/* nv_rules_spell_overlap() against @e's spells: the same message, field
+ * and result. */
+gboolean batch_spells_overlap_check (const BatchEmployee *e, NvDay start, NvDay end,
+                                     const char **field, GError **error);
+/* Where in @e's spells the one is that overlaps [@start, @iv_end], or -1. */
+int batch_spells_find_overlap (const BatchEmployee *e, NvDay start, NvDay iv_end);
 
 /* Rows per multi-row INSERT: 5 parameters each stays far below SQLite's
  * limit, and a statement's fixed cost is shared by all of them. */
@@ -100,6 +154,9 @@ struct _NvAbsenceBatch
   /* The spell_employee index, dropped when the first buffer fills (a large
    * import) and made again by the final flush; see drop_spell_index(). */
   gboolean index_allowed;
+  /* Every spell's grade held exactly in its word: the import can write the
+   * unit's statistics pack itself. */
+  gboolean attrs_exact;
   gboolean index_tried;
   char *spell_index;
 };

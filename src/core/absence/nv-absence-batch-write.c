@@ -88,17 +88,15 @@ employee_id_cmp (gconstpointer a, gconstpointer b, gpointer data)
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Ranks the batch's employees by id (a spells batch adds none, so once). */
-static void
-rank_employees (NvAbsenceBatch *batch)
+/* The batch's employees by id, in a new array of *@n. */
+static BatchEmployee **
+employees_by_id (NvAbsenceBatch *batch, guint *n)
 {
-  guint n = g_hash_table_size (batch->by_id);
-  g_autofree BatchEmployee **order = NULL;
+  BatchEmployee **order;
   guint k = 0;
 
-  if (batch->n_ranked == n)
-    return;
-  order = g_new (BatchEmployee *, n);
+  *n = g_hash_table_size (batch->by_id);
+  order = g_new (BatchEmployee *, *n);
   for (guint b = 0; b < batch->blocks->len; b++)
     {
       BatchEmployee *block = g_ptr_array_index (batch->blocks, b);
@@ -107,13 +105,26 @@ rank_employees (NvAbsenceBatch *batch)
       for (guint i = 0; i < in_block; i++)
         order[k++] = &block[i];
     }
-  g_assert (k == n);
-  for (guint i = 1; i < n; i++)
+  g_assert (k == *n);
+  for (guint i = 1; i < *n; i++)
     if (order[i - 1]->id > order[i]->id)
       {
-        g_qsort_with_data (order, n, sizeof *order, employee_id_cmp, NULL);
+        g_qsort_with_data (order, *n, sizeof *order, employee_id_cmp, NULL);
         break;
       }
+  return order;
+}
+
+/* Ranks the batch's employees by id (a spells batch adds none, so once). */
+static void
+rank_employees (NvAbsenceBatch *batch)
+{
+  g_autofree BatchEmployee **order = NULL;
+  guint n;
+
+  if (batch->n_ranked == g_hash_table_size (batch->by_id))
+    return;
+  order = employees_by_id (batch, &n);
   for (guint i = 0; i < n; i++)
     order[i]->rank = i;
   g_free (batch->per_rank);
@@ -204,29 +215,30 @@ insert_many (NvAbsenceBatch *batch, const PendingSpell *rows, GError **error)
 }
 
 /* The @k rows (one employee's, sorted by start, checked) into the
- * employee's sorted intervals, in one pass from the back: inserting them
- * one by one moved the intervals after each (files in no order). None
+ * employee's sorted spells, in one pass from the back: inserting them
+ * one by one moved the spells after each (files in no order). None
  * overlaps another, so no start is equal. */
 static void
-merge_spells (GArray *ivs, const PendingSpell *rows, guint k)
+merge_spells (NvAbsenceBatch *batch, BatchEmployee *e, const PendingSpell *rows, guint k)
 {
-  guint old = ivs->len;
+  guint old = e->spells->len;
   guint w = old + k;
   guint i = old, j = k;
-  NvIv *iv;
+  guint64 *word;
 
-  g_array_set_size (ivs, old + k);
-  iv = (NvIv *)(void *)ivs->data;
+  g_array_set_size (e->spells, old + k);
+  word = (guint64 *)(void *)e->spells->data;
   while (j > 0)
     {
       const PendingSpell *p = &rows[j - 1];
 
-      if (i > 0 && iv[i - 1].from > p->start)
-        iv[--w] = iv[--i];
+      if (i > 0 && spell_word_start (word[i - 1]) > p->start)
+        word[--w] = word[--i];
       else
         {
           j--;
-          iv[--w] = (NvIv){ p->start, nv_iv_end (p->end) };
+          word[--w] = spell_word (p->start, nv_iv_end (p->end),
+                                  spell_attr (p->grade, p->type, &batch->attrs_exact));
         }
     }
 }
@@ -257,7 +269,7 @@ check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
         reach = 0;
       if (reach >= p->start || p->e->roster->len == 0
           || nv_iv_first_uncovered (p->e->roster, p->start, end) != NV_DAY_NONE
-          || nv_iv_find_overlap (p->e->spells, p->start, end) != NULL)
+          || batch_spells_find_overlap (p->e, p->start, end) >= 0)
         goto one_by_one;
       reach = MAX (reach, end);
     }
@@ -265,7 +277,7 @@ check_pending (NvAbsenceBatch *batch, const char **field, GError **error)
     {
       for (k = 1; i + k < n && rows[i + k].e == rows[i].e; k++)
         ;
-      merge_spells (rows[i].e->spells, rows + i, k);
+      merge_spells (batch, rows[i].e, rows + i, k);
     }
   return TRUE;
 
@@ -276,13 +288,13 @@ one_by_one:
       const PendingSpell *p = &rows[i];
 
       if (!nv_rules_spell_employment (p->e->ref, p->e->roster, p->start, p->end, field, error)
-          || !nv_rules_spell_overlap (p->e->ref, p->e->spells, p->start, p->end, field, error))
+          || !batch_spells_overlap_check (p->e, p->start, p->end, field, error))
         {
           batch->problem_line = p->line;
           batch->n_pending = 0;
           return FALSE;
         }
-      nv_iv_insert (p->e->spells, p->start, nv_iv_end (p->end));
+      batch_spells_insert (batch, p->e, p->start, nv_iv_end (p->end), p->grade, p->type);
     }
   /* Not reached: the same rules found a problem above. Should they ever
    * disagree, the rows are checked and in place, and go in. */
@@ -387,31 +399,161 @@ nv_absence_batch_check (NvAbsenceBatch *batch, const char **field, GError **erro
   return nv_absence_batch_flush_pending (batch, field, error);
 }
 
+typedef struct
+{
+  GByteArray *packed; /* the pack's roster blob so far */
+  gint64 employee;    /* of the last row */
+  NvDay from;
+  gboolean sorted; /* as the pack wants them (they come so: ORDER BY) */
+} RosterPacking;
+
+static void
+pack_roster_row (const NvRosterRow *row, gpointer data)
+{
+  RosterPacking *r = data;
+
+  if (r->packed->len > 0
+      && (row->employee_id < r->employee
+          || (row->employee_id == r->employee && row->from < r->from)))
+    r->sorted = FALSE;
+  r->employee = row->employee_id;
+  r->from = row->from;
+  nv_stats_pack_roster_add (r->packed, row);
+}
+
+static int
+roster_row_cmp (gconstpointer a, gconstpointer b)
+{
+  const NvRosterRow *x = a, *y = b;
+
+  if (x->employee_id != y->employee_id)
+    return x->employee_id < y->employee_id ? -1 : 1;
+  return (x->from > y->from) - (x->from < y->from);
+}
+
+static void
+append_roster_row (const NvRosterRow *row, gpointer data)
+{
+  g_array_append_val ((GArray *)data, *row);
+}
+
+/* The unit's roster as the pack holds it: by employee and from. */
+static GBytes *
+pack_roster (NvAbsenceBatch *batch, GError **error)
+{
+  RosterPacking r = { g_byte_array_new (), 0, 0, TRUE };
+  g_autoptr (GArray) rows = NULL;
+
+  if (!nv_roster_rows_scan (batch->store, batch->unit_id, pack_roster_row, &r, error))
+    {
+      g_byte_array_unref (r.packed);
+      return NULL;
+    }
+  if (r.sorted)
+    {
+      guint32 none = 0;
+
+      if (r.packed->len == 0)
+        g_byte_array_append (r.packed, (const guint8 *)&none, sizeof none);
+      return g_byte_array_free_to_bytes (r.packed);
+    }
+  /* Not reached while the scan orders its rows; sorted here otherwise. */
+  g_byte_array_unref (r.packed);
+  rows = g_array_new (FALSE, FALSE, sizeof (NvRosterRow));
+  if (!nv_roster_rows_scan (batch->store, batch->unit_id, append_roster_row, rows, error))
+    return NULL;
+  g_array_sort (rows, roster_row_cmp);
+  return nv_stats_pack_roster ((const NvRosterRow *)(void *)rows->data, rows->len);
+}
+
+/* The unit's statistics pack, from the spells in memory (every one of the
+ * unit's, checked and written) and the roster table: exactly what the
+ * statistics would make of the tables (nv-stats-load.c), without reading
+ * every spell back through the spell_employee index — a file not grouped
+ * by employee leaves each employee's rows in another place of the table
+ * for every buffer, and that read took half the import's time again. */
+static gboolean
+write_pack (NvAbsenceBatch *batch, GError **error)
+{
+  g_autoptr (GBytes) roster = pack_roster (batch, error);
+  g_autofree BatchEmployee **order = NULL;
+  NvStatsPackWriter *w;
+  guint n, n_spells = 0, n_runs = 0;
+  gboolean ok = TRUE;
+
+  if (roster == NULL)
+    return FALSE;
+  order = employees_by_id (batch, &n);
+  for (guint i = 0; i < n; i++)
+    if (order[i]->spells->len > 0)
+      {
+        n_runs++;
+        n_spells += order[i]->spells->len;
+      }
+  w = nv_stats_pack_writer_new (batch->store, batch->unit_id, roster, n_spells, n_runs, error);
+  if (w == NULL)
+    return FALSE;
+  for (guint i = 0; i < n && ok; i++)
+    {
+      const GArray *spells = order[i]->spells;
+
+      if (spells->len == 0)
+        continue;
+      ok = nv_stats_pack_writer_run (w, order[i]->id, spells->len, error);
+      for (guint j = 0; j < spells->len && ok; j++)
+        {
+          guint64 word = g_array_index (spells, guint64, j);
+          NvDay end = spell_word_iv_end (word);
+
+          ok = nv_stats_pack_writer_spell (
+              w, spell_word_start (word), end == NV_DAY_OPEN ? NV_DAY_NONE : end,
+              (word & SPELL_ATTR_SELF) != 0, (guint)(word & SPELL_ATTR_GRADE), error);
+        }
+    }
+  if (!ok)
+    {
+      nv_stats_pack_writer_free (w);
+      return FALSE;
+    }
+  return nv_stats_pack_writer_finish (w, error);
+}
+
 gboolean
 nv_absence_batch_flush (NvAbsenceBatch *batch, const char **field, GError **error)
 {
+  gboolean bulk = batch->bulk_begun;
+
   if (!nv_absence_batch_check (batch, field, error))
     return FALSE;
   batch->bulk_begun = FALSE;
+  /* Every row is checked and written: the buffers' room goes back before
+   * the pack and the index ask for theirs. */
+  g_clear_pointer (&batch->pending, g_free);
+  g_clear_pointer (&batch->sorted, g_free);
+  /* An import (late checks) that inserted its spells in bulk writes the
+   * pack the first statistics would otherwise make: inside the import's
+   * transaction, after its last spell (so nothing deletes it again) and
+   * before the trigger comes back. */
+  if (bulk && batch->late && batch->attrs_exact && nv_store_in_transaction (batch->store)
+      && !nv_store_is_shared (batch->store) && !write_pack (batch, error))
+    return FALSE;
   if (batch->spell_index != NULL)
     {
       g_autofree char *sql = g_steal_pointer (&batch->spell_index);
       GHashTableIter iter;
       gpointer value;
 
-      /* Every row is checked: the spells in memory have done their work,
-       * and the index's sort gets their room (and a smaller cache: it
-       * reads the table once, in order; the store's bulk-load setting
-       * comes back when the import ends). */
+      /* The spells in memory have done their work, and the index's sort
+       * gets their room (and a smaller cache: it reads the table once, in
+       * order; the store's bulk-load setting comes back when the import
+       * ends). */
       g_hash_table_iter_init (&iter, batch->by_ref);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           BatchEmployee *e = value;
           g_array_unref (e->spells);
-          e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
+          e->spells = g_array_new (FALSE, FALSE, sizeof (guint64));
         }
-      g_clear_pointer (&batch->pending, g_free);
-      g_clear_pointer (&batch->sorted, g_free);
 #ifdef __GLIBC__
       /* ten thousands of small arrays: give their pages back before the
        * index's sort asks for its own */

@@ -74,6 +74,68 @@ batch_employee_clear (BatchEmployee *e)
   g_array_unref (e->spells);
 }
 
+/* The first of @e's spells starting after @day. */
+static guint
+spells_after (const BatchEmployee *e, NvDay day)
+{
+  const guint64 *w = (const guint64 *) (void *) e->spells->data;
+  guint lo = 0, hi = e->spells->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (spell_word_start (w[mid]) <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+batch_spells_insert (NvAbsenceBatch *batch, BatchEmployee *e, NvDay start, NvDay iv_end,
+                     double grade, NvSpellType type)
+{
+  guint64 word = spell_word (start, iv_end, spell_attr (grade, type, &batch->attrs_exact));
+  guint pos = spells_after (e, start);
+
+  if (pos == e->spells->len)
+    g_array_append_val (e->spells, word);
+  else
+    g_array_insert_val (e->spells, pos, word);
+}
+
+/* As nv_iv_find_overlap(): sorted and not overlapping, so only the last
+ * spell starting at or before @iv_end can reach back into it. */
+int
+batch_spells_find_overlap (const BatchEmployee *e, NvDay start, NvDay iv_end)
+{
+  guint pos = spells_after (e, iv_end);
+
+  if (pos == 0 || spell_word_iv_end (g_array_index (e->spells, guint64, pos - 1)) < start)
+    return -1;
+  return (int) pos - 1;
+}
+
+gboolean
+batch_spells_overlap_check (const BatchEmployee *e, NvDay start, NvDay end, const char **field,
+                            GError **error)
+{
+  int hit = batch_spells_find_overlap (e, start, nv_iv_end (end));
+  guint64 word;
+  NvIv iv;
+  GArray one;
+
+  if (hit < 0)
+    return TRUE;
+  /* The rule itself words the message, given the spell it would find. */
+  word = g_array_index (e->spells, guint64, hit);
+  iv = (NvIv) { spell_word_start (word), spell_word_iv_end (word) };
+  one = (GArray) { (gchar *) &iv, 1 };
+  return nv_rules_spell_overlap (e->ref, &one, start, end, field, error);
+}
+
 static BatchEmployee *
 add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
 {
@@ -91,7 +153,7 @@ add_employee (NvAbsenceBatch *batch, gint64 id, const char *ref)
   e->id = id;
   e->ref = g_strdup (ref);
   e->roster = g_array_new (FALSE, FALSE, sizeof (NvIv));
-  e->spells = g_array_new (FALSE, FALSE, sizeof (NvIv));
+  e->spells = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   g_hash_table_insert (batch->by_ref, g_string_chunk_insert (batch->keys, key), e);
   g_hash_table_insert (batch->by_id, &e->id, e);
@@ -113,11 +175,12 @@ add_roster_iv (const NvRosterRow *row, gpointer data)
 static void
 add_spell_iv (const NvSpell *spell, gpointer data)
 {
-  BatchEmployee *e = g_hash_table_lookup (((NvAbsenceBatch *) data)->by_id, &spell->employee_id);
-  NvIv iv = { spell->start, nv_iv_end (spell->end) };
+  NvAbsenceBatch *batch = data;
+  BatchEmployee *e = g_hash_table_lookup (batch->by_id, &spell->employee_id);
 
   if (e != NULL)
-    g_array_append_val (e->spells, iv);
+    batch_spells_insert (batch, e, spell->start, nv_iv_end (spell->end), spell->grade,
+                         spell->type);
 }
 
 NvAbsenceBatch *
@@ -133,6 +196,7 @@ nv_absence_batch_new (NvStore *store, gint64 unit_id, GError **error)
   batch->keys = g_string_chunk_new (4096);
   batch->blocks = g_ptr_array_new_with_free_func (g_free);
   batch->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  batch->attrs_exact = TRUE;
 
   employees = nv_employee_list (store, unit_id, error);
   if (employees == NULL)
@@ -341,7 +405,7 @@ nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *re
     return nv_field_error (field, "employee", error, NV_STORE_ERROR_NOT_FOUND,
                            _("“%s” is not on the roster"), t);
   if (!late && (!nv_rules_spell_employment (e->ref, e->roster, start, end, field, error) ||
-                !nv_rules_spell_overlap (e->ref, e->spells, start, end, field, error)))
+                !batch_spells_overlap_check (e, start, end, field, error)))
     return FALSE;
   if (batch->deferred)
     {
@@ -357,7 +421,7 @@ nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *re
       batch->pending[batch->n_pending++] =
         (PendingSpell) { e, grade, start, end, line, type };
       if (!late)
-        nv_iv_insert (e->spells, start, nv_iv_end (end));
+        batch_spells_insert (batch, e, start, nv_iv_end (end), grade, type);
       batch->n_written++;
       if (batch->n_pending == PENDING_MAX && !nv_absence_batch_flush_pending (batch, field, error))
         return batch->problem_line != 0 ? FALSE : sql_failed (batch, field, error);
@@ -365,7 +429,7 @@ nv_absence_batch_add_spell_at (NvAbsenceBatch *batch, guint line, const char *re
     }
   if (!nv_absence_batch_insert_one (batch, e->id, start, end, grade, type, error))
     return sql_failed (batch, field, error);
-  nv_iv_insert (e->spells, start, nv_iv_end (end));
+  batch_spells_insert (batch, e, start, nv_iv_end (end), grade, type);
   batch->n_written++;
   return TRUE;
 }

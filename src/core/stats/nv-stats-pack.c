@@ -65,16 +65,29 @@ static void
 put_spell (GByteArray *out, const NvSpell *s)
 {
   gboolean whole = s->grade == floor (s->grade) && s->grade >= 0 && s->grade <= 127;
-  guint64 word = ((guint64) s->start & DAY_MASK) | (((guint64) s->end & DAY_MASK) << DAY_BITS) |
-                 (s->type == NV_SPELL_SELF ? SELF_BIT : 0);
+  guint64 word = nv_stats_pack_word (s->start, s->end, s->type == NV_SPELL_SELF,
+                                     whole ? (guint) s->grade : 0);
 
-  if (whole)
-    word |= ((guint64) s->grade & GRADE_MASK) << GRADE_SHIFT;
-  else
+  if (!whole)
     word |= GRADE_F64_BIT;
   put_u64 (out, word);
   if (!whole)
     put_f64 (out, s->grade);
+}
+
+void
+nv_stats_pack_roster_add (GByteArray *out, const NvRosterRow *row)
+{
+  guint32 n;
+
+  if (out->len == 0)
+    put_u32 (out, 0);
+  put_u64 (out, (guint64) row->employee_id);
+  put_u32 (out, row->from);
+  put_u32 (out, row->to);
+  put_f64 (out, row->fte);
+  n = GUINT32_TO_LE ((out->len - 4) / ROSTER_SIZE);
+  memcpy (out->data, &n, sizeof n);
 }
 
 GBytes *
@@ -84,12 +97,7 @@ nv_stats_pack_roster (const NvRosterRow *rows, guint n)
 
   put_u32 (out, n);
   for (guint i = 0; i < n; i++)
-    {
-      put_u64 (out, (guint64) rows[i].employee_id);
-      put_u32 (out, rows[i].from);
-      put_u32 (out, rows[i].to);
-      put_f64 (out, rows[i].fte);
-    }
+    nv_stats_pack_roster_add (out, &rows[i]);
   return g_byte_array_free_to_bytes (out);
 }
 
@@ -525,34 +533,48 @@ write_spells_in_place (NvStore *store, gint64 unit_id, GBytes *s, GError **error
   return rc == SQLITE_OK;
 }
 
-gboolean
-nv_stats_pack_store_packed (NvStore *store, gint64 unit_id, const NvRosterRow *roster,
-                            guint n_roster, GBytes *s, GError **error)
+/* @unit_id's pack row with @roster and, when @s is NULL, zeros of
+ * @spells_len for its spells (written in place afterwards). */
+static gboolean
+insert_pack_row (NvStore *store, gint64 unit_id, const NvRosterRow *roster, guint n_roster,
+                 GBytes *s, gsize spells_len, GError **error)
 {
   g_autoptr (GBytes) r = nv_stats_pack_roster (roster, n_roster);
-  gboolean in_place = nv_store_get_db (store) != NULL && g_bytes_get_size (s) <= G_MAXINT;
   NvStmt *stmt = nv_store_prepare (store,
-                                   in_place ? "INSERT OR REPLACE INTO stats_pack "
-                                              "(unit_id, format, roster, spells) "
-                                              "VALUES (?1, ?2, ?3, zeroblob (?4))"
-                                            : "INSERT OR REPLACE INTO stats_pack "
-                                              "(unit_id, format, roster, spells) "
-                                              "VALUES (?1, ?2, ?3, ?4)",
+                                   s == NULL ? "INSERT OR REPLACE INTO stats_pack "
+                                               "(unit_id, format, roster, spells) "
+                                               "VALUES (?1, ?2, ?3, zeroblob (?4))"
+                                             : "INSERT OR REPLACE INTO stats_pack "
+                                               "(unit_id, format, roster, spells) "
+                                               "VALUES (?1, ?2, ?3, ?4)",
                                    error);
-  gsize rl, sl;
+  gsize rl;
   const void *rd = g_bytes_get_data (r, &rl);
-  const void *sd = g_bytes_get_data (s, &sl);
 
   if (stmt == NULL)
     return FALSE;
   nv_stmt_bind_int64 (stmt, 1, unit_id);
   nv_stmt_bind_int (stmt, 2, NV_STATS_PACK_FORMAT);
   nv_stmt_bind_blob (stmt, 3, rd, rl);
-  if (in_place)
-    nv_stmt_bind_int64 (stmt, 4, (gint64) sl);
+  if (s == NULL)
+    nv_stmt_bind_int64 (stmt, 4, (gint64) spells_len);
   else
-    nv_stmt_bind_blob (stmt, 4, sd, sl);
-  if (!nv_store_step_done (store, stmt, error))
+    {
+      gsize sl;
+      const void *sd = g_bytes_get_data (s, &sl);
+      nv_stmt_bind_blob (stmt, 4, sd, sl);
+    }
+  return nv_store_step_done (store, stmt, error);
+}
+
+gboolean
+nv_stats_pack_store_packed (NvStore *store, gint64 unit_id, const NvRosterRow *roster,
+                            guint n_roster, GBytes *s, GError **error)
+{
+  gboolean in_place = nv_store_get_db (store) != NULL && g_bytes_get_size (s) <= G_MAXINT;
+
+  if (!insert_pack_row (store, unit_id, roster, n_roster, in_place ? NULL : s,
+                        g_bytes_get_size (s), error))
     return FALSE;
   return !in_place || write_spells_in_place (store, unit_id, s, error);
 }
@@ -572,6 +594,14 @@ nv_stats_pack_bulk_begin (NvStore *store, gint64 unit_id, char **saved, GError *
     return TRUE; /* never without a transaction that puts it back on failure */
   if (nv_store_is_shared (store))
     return TRUE; /* packs are SQLite's */
+  /* First, whatever follows: with the trigger gone (dropped by another
+   * unit's bulk insert in this transaction), nothing else would. */
+  stmt = nv_store_prepare (store, "DELETE FROM stats_pack WHERE unit_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  if (!nv_store_step_done (store, stmt, error))
+    return FALSE;
   stmt = nv_store_prepare (store,
                            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
                            error);
@@ -585,12 +615,6 @@ nv_stats_pack_bulk_begin (NvStore *store, gint64 unit_id, char **saved, GError *
   if (rc != NV_ROW)
     return rc == NV_DONE ? TRUE : nv_store_set_sql_error (store, error);
 
-  stmt = nv_store_prepare (store, "DELETE FROM stats_pack WHERE unit_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  nv_stmt_bind_int64 (stmt, 1, unit_id);
-  if (!nv_store_step_done (store, stmt, error))
-    goto fail;
   /* DDL is transactional in SQLite: other connections never see the table
    * without its trigger, and a rollback (or a crash) restores it. */
   if (!nv_store_exec (store, "DROP TRIGGER " TRIGGER_SPELL_INSERT, error))

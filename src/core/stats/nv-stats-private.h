@@ -38,6 +38,9 @@ void nv_stats_store_forget (NvStore *store);
 #define NV_STATS_PACK_FORMAT 1
 
 GBytes *nv_stats_pack_roster (const NvRosterRow *rows, guint n);
+/* One row more onto a roster blob (@out empty at first), rows by employee
+ * and from, as nv_stats_pack_roster() has them. */
+void nv_stats_pack_roster_add (GByteArray *out, const NvRosterRow *row);
 GBytes *nv_stats_pack_spells (const NvSpell *spells, guint n);
 /* Append the decoded rows to @out (element NvRosterRow / NvSpell, ids 0,
  * refs NULL); FALSE, with @out as it was, unless the blob decodes exactly. */
@@ -130,10 +133,38 @@ gboolean nv_stats_pack_store (NvStore *store, gint64 unit_id, const NvRosterRow 
 gboolean nv_stats_pack_store_packed (NvStore *store, gint64 unit_id, const NvRosterRow *roster,
                                      guint n_roster, GBytes *spells, GError **error);
 
+/* A pack written in pieces, its spells given in the engine's order (an
+ * import that holds them in memory, nv-absence-batch-write.c): runs of
+ * increasing employees, each with its spells by start, every grade a whole
+ * percent. The blob is made at its full length first (@n_runs runs of
+ * @n_spells spells in all) and filled in place; _finish() fails unless
+ * exactly that was given. SQLite only. */
+typedef struct _NvStatsPackWriter NvStatsPackWriter;
+NvStatsPackWriter *nv_stats_pack_writer_new (NvStore *store, gint64 unit_id, GBytes *roster,
+                                             guint n_spells, guint n_runs, GError **error);
+gboolean nv_stats_pack_writer_run (NvStatsPackWriter *w, gint64 employee_id, guint n,
+                                   GError **error);
+gboolean nv_stats_pack_writer_spell (NvStatsPackWriter *w, NvDay start, NvDay end, gboolean self,
+                                     guint grade, GError **error);
+gboolean nv_stats_pack_writer_finish (NvStatsPackWriter *w, GError **error);
+void nv_stats_pack_writer_free (NvStatsPackWriter *w);
+
+/* One spell's word when its grade is a whole percent (0–127). */
+static inline guint64
+nv_stats_pack_word (NvDay start, NvDay end, gboolean self, guint grade)
+{
+  return ((guint64) start & NV_STATS_PACK_DAY_MASK)
+         | (((guint64) end & NV_STATS_PACK_DAY_MASK) << NV_STATS_PACK_DAY_BITS)
+         | (self ? NV_STATS_PACK_SELF_BIT : 0)
+         | (((guint64) grade & NV_STATS_PACK_GRADE_MASK) << NV_STATS_PACK_GRADE_SHIFT);
+}
+
 /* Bulk inserts of @unit_id's spells inside the caller's transaction (an
  * import): deletes the unit's pack once and drops the trigger that would
  * otherwise run for every row; *@saved gets what puts it back, NULL when
- * nothing was dropped (no transaction open, or no such trigger). Call
+ * nothing was dropped (no transaction open, or no such trigger — another
+ * unit's bulk insert in the same transaction dropped it: the pack is
+ * deleted all the same). Call
  * nv_stats_pack_bulk_end() (it takes @saved) before committing; a rollback
  * restores the trigger by itself. */
 gboolean nv_stats_pack_bulk_begin (NvStore *store, gint64 unit_id, char **saved,
