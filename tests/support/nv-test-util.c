@@ -71,6 +71,23 @@ nv_test_spin (void)
 }
 
 void
+nv_test_wait_until (gboolean (*check) (gpointer data), gpointer data, double seconds,
+                    const char *what)
+{
+  const char *scale_env = g_getenv ("NV_TEST_TIME_SCALE");
+  double scale = scale_env != NULL ? MAX (g_ascii_strtod (scale_env, NULL), 1.0) : 1.0;
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * scale * G_USEC_PER_SEC);
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("not within %.0f s: %s", seconds * scale, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+void
 nv_test_spin_rounds (guint rounds, gulong usec)
 {
   for (guint i = 0; i < rounds; i++)

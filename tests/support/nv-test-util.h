@@ -24,6 +24,11 @@ void nv_test_spin (void);
 /* Does that @rounds times, sleeping @usec between rounds: for work that
  * queues more work (idle reloads, layout after a resize). */
 void nv_test_spin_rounds (guint rounds, gulong usec);
+/* Runs the default main context until @check (@data) holds, looking every
+ * 2 ms; fails the test, naming @what, when it does not within @seconds
+ * times NV_TEST_TIME_SCALE (the slower sanitized run sets it). */
+void nv_test_wait_until (gboolean (*check) (gpointer data), gpointer data, double seconds,
+                         const char *what);
 
 /* The output of `@tool @path` (pdftotext: with -layout, a table row on one
  * line); fails the test when the tool fails. */

@@ -273,3 +273,13 @@ nv_a11y_install (void)
                               NULL);
   g_once_init_leave (&done, 1);
 }
+
+void
+nv_a11y_name_like_row (GtkWidget *control, const char *title)
+{
+  g_autoptr (GString) name = g_string_new (title);
+
+  g_string_replace (name, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name->str, -1);
+}

@@ -30,6 +30,10 @@ void nv_a11y_name_subtree (GtkWidget *root);
  * label — also after its label changes. */
 void nv_a11y_set_button_name (GtkWidget *button, const char *name);
 
+/* Names @control in a row like the row, @title without the mnemonic's «_»:
+ * GTK 4.8 does not take a name from a labelled-by row. */
+void nv_a11y_name_like_row (GtkWidget *control, const char *title);
+
 /* @label without its mnemonic underscores («_Save» → «Save», «a__b» → «a_b»). */
 char *nv_a11y_strip_mnemonic (const char *label);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-a11y.h"
 #include "nv-followup-prefs.h"
 
 struct _NvFollowupPrefs
@@ -21,18 +22,6 @@ struct _NvFollowupPrefs
 };
 
 G_DEFINE_FINAL_TYPE (NvFollowupPrefs, nv_followup_prefs, ADW_TYPE_PREFERENCES_GROUP)
-
-/* A control in a row is named like the row (without the mnemonic's «_»):
- * GTK 4.8 does not take a name from a labelled-by row. */
-static void
-name_like_row (GtkWidget *control, const char *title)
-{
-  g_autoptr (GString) name = g_string_new (title);
-
-  g_string_replace (name, "_", "", 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name->str, -1);
-}
 
 static void
 nv_followup_prefs_dispose (GObject *object)
@@ -66,7 +55,7 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   row, NULL, -1);
-  name_like_row (toggle, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  nv_a11y_name_like_row (toggle, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   self->reminders_switch = toggle;
@@ -84,7 +73,7 @@ nv_followup_prefs_init (NvFollowupPrefs *self)
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   row, NULL, -1);
-  name_like_row (spin, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  nv_a11y_name_like_row (spin, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   self->retention_spin = spin;

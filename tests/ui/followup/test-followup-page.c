@@ -82,28 +82,38 @@ test_empty (Fixture *f, gconstpointer data)
  * CD from today − 60, graded, ended today − 10: its employer period (−45)
  * and plan (−33) were missed and stay overdue. */
 /* The hidden section counts its badge in a worker thread: wait for it. */
+typedef struct
+{
+  gpointer object;
+  guint n;
+} WaitCount;
+
+static gboolean
+badge_is (gpointer data)
+{
+  WaitCount *w = data;
+  return adw_view_stack_page_get_badge_number (w->object) == w->n;
+}
+
+static gboolean
+overdue_is (gpointer data)
+{
+  WaitCount *w = data;
+  return nv_followup_page_get_n_overdue (w->object) == w->n;
+}
+
 static void
 wait_for_badge (AdwViewStackPage *section, guint n)
 {
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (adw_view_stack_page_get_badge_number (section) != n && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  WaitCount w = { section, n };
+  nv_test_wait_until (badge_is, &w, 20, "the Follow-up section's badge");
 }
 
 static void
 wait_for_overdue (NvFollowupPage *page, guint n)
 {
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (nv_followup_page_get_n_overdue (page) != n && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  WaitCount w = { page, n };
+  nv_test_wait_until (overdue_is, &w, 20, "the Follow-up page's overdue count");
 }
 
 static void

@@ -116,13 +116,18 @@ count_row_titles (GtkWidget *widget, gboolean check)
   return n;
 }
 
+static gboolean
+has_row_titles (gpointer window)
+{
+  return count_row_titles (window, FALSE) > 0;
+}
+
 static void
 check_row_titles_whole (GtkWidget *window)
 {
   /* The demo unit has steps overdue and due soon; the page builds its
    * lists after its first frame. */
-  for (guint i = 0; i < 400 && count_row_titles (window, FALSE) == 0; i++)
-    nv_test_spin_rounds (1, 20000);
+  nv_test_wait_until (has_row_titles, window, 20, "the Follow-up lists' rows");
   nv_test_spin_rounds (4, 5000);
   g_assert_cmpuint (count_row_titles (window, TRUE), >, 0);
 }
