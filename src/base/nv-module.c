@@ -17,13 +17,58 @@ typedef const NvModuleTable *(*TableFunc) (void);
 static GMutex lock;
 static GHashTable *loaded; /* name → const NvModuleTable *, never freed */
 
+/* A program started straight from a meson build tree (build/src/naervaer,
+ * without `meson devenv` or installing) finds the modules built beside it,
+ * in <build>/src/modules: the build tree is the nearest folder above the
+ * executable (/proc/self/exe) that holds meson-private. An installed program
+ * has none above it and uses NV_MODULE_DIR. NULL when not in a build tree. */
+static char *
+build_tree_module_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+
+  if (exe == NULL)
+    return NULL;
+  dir = g_path_get_dirname (exe);
+  for (;;)
+    {
+      g_autofree char *marker = g_build_filename (dir, "meson-private", NULL);
+      g_autofree char *parent = NULL;
+
+      if (g_file_test (marker, G_FILE_TEST_IS_DIR))
+        return g_build_filename (dir, "src", "modules", NULL);
+      parent = g_path_get_dirname (dir);
+      if (g_strcmp0 (parent, dir) == 0)
+        return NULL;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+}
+
+/* $NAERVAER_MODULE_DIR, else the build tree's, else the installed folder. */
+static const char *
+module_dir (void)
+{
+  static char *build_tree; /* under the lock */
+  static gboolean looked;
+  const char *dir = g_getenv ("NAERVAER_MODULE_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return dir;
+  if (!looked)
+    {
+      build_tree = build_tree_module_dir ();
+      looked = TRUE;
+    }
+  return build_tree != NULL ? build_tree : NV_MODULE_DIR;
+}
+
 static const NvModuleTable *
 load (const char *name, gsize size, GError **error)
 {
-  const char *dir = g_getenv ("NAERVAER_MODULE_DIR");
   g_autofree char *file = g_strconcat (name, ".so", NULL);
-  g_autofree char *path
-      = g_build_filename (dir != NULL && *dir != '\0' ? dir : NV_MODULE_DIR, file, NULL);
+  g_autofree char *path = g_build_filename (module_dir (), file, NULL);
   GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
   TableFunc table_func = NULL;
   const NvModuleTable *table;

@@ -11,7 +11,8 @@
  * naervaer-cli and the test programs link the real functions directly.
  *
  * Where the modules are: $NAERVAER_MODULE_DIR when set (the build tree:
- * `meson devenv` and the tests set it), else LIBDIR/naervaer.
+ * `meson devenv` and the tests set it); else, for a program started from a
+ * meson build tree, <build>/src/modules; else LIBDIR/naervaer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -22,6 +22,7 @@
 #include "nv-stats-cache.h"
 #include "nv-stats-server.h"
 #include "nv-store-private.h"
+#include "nv-store-sqlite.h"
 #include "nv-unit-private.h"
 
 static void
@@ -264,7 +265,8 @@ unpack_cb (gint64 unit_id, const void *roster, gsize roster_len, const void *spe
     {
       /* One block for all units: one allocation instead of hundreds, and
        * its pages are faulted in together. */
-      memcpy (up->room + up->used, spells, spells_len);
+      if (spells != up->room + up->used) /* (read there already: unpack_unit()) */
+        memcpy (up->room + up->used, spells, spells_len);
       u->spells = g_bytes_new_from_bytes (up->arena, up->used, spells_len);
       up->used += spells_len;
     }
@@ -335,6 +337,52 @@ arena_new (gsize size, guint8 **room)
 #endif
   *room = g_malloc (size);
   return g_bytes_new_take (*room, size);
+}
+
+/* One unit's pack: the spells read straight into an arena of their size
+ * through SQLite's incremental blob — a column read holds a whole second
+ * copy (24 MB for three million spells) while the arena is filled. */
+static gboolean
+unpack_unit (NvStore *store, NvStatsCache *c, gint64 unit_id, GError **error)
+{
+  sqlite3 *db = nv_store_get_db (store);
+  Unpacking up = { c, NULL, NULL, 0 };
+  sqlite3_blob *blob = NULL;
+  gboolean ok = TRUE;
+  gint64 len = 0;
+  NvStmt *stmt;
+  int rc;
+
+  if (db == NULL)
+    return nv_stats_pack_foreach (store, unit_id, unpack_cb, &up, error);
+  stmt = nv_store_prepare (store,
+                           "SELECT roster, length (spells) FROM stats_pack "
+                           "WHERE unit_id = ?1 AND format = ?2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  nv_stmt_bind_int64 (stmt, 1, unit_id);
+  nv_stmt_bind_int (stmt, 2, NV_STATS_PACK_FORMAT);
+  rc = nv_stmt_step (stmt);
+  if (rc == NV_ROW)
+    len = nv_stmt_column_int64 (stmt, 1);
+  if (rc == NV_ROW && len > 0 && len <= G_MAXINT)
+    {
+      up.arena = arena_new ((gsize) len, &up.room);
+      ok = sqlite3_blob_open (db, "main", "stats_pack", "spells", unit_id, 0, &blob) == SQLITE_OK
+           && sqlite3_blob_read (blob, up.room, (int) len, 0) == SQLITE_OK;
+      if (!ok)
+        nv_store_set_sql_error (store, error);
+      sqlite3_blob_close (blob);
+      if (ok)
+        unpack_cb (unit_id, nv_stmt_column_blob (stmt, 0), nv_stmt_column_bytes (stmt, 0),
+                   up.room, (gsize) len, &up);
+      g_clear_pointer (&up.arena, g_bytes_unref);
+    }
+  nv_stmt_reset (stmt);
+  if (rc != NV_ROW && rc != NV_DONE)
+    return nv_store_set_sql_error (store, error);
+  return ok;
 }
 
 /* Every unit's pack. */
@@ -436,10 +484,8 @@ nv_stats_load_units (NvStore *store, NvStatsCache *c, GArray *unit_ids, gboolean
       gint64 id = g_array_index (unit_ids, gint64, i);
       guint pos = nv_stats_cache_unit_pos (c, id);
 
-      Unpacking up = { c, NULL, NULL, 0 };
-
       if (try_packs && unit_ids->len <= FEW_UNITS && !NV_STATS_UNIT (c, pos)->loaded &&
-          !nv_stats_pack_foreach (store, id, unpack_cb, &up, error))
+          !unpack_unit (store, c, id, error))
         return FALSE;
       if (!NV_STATS_UNIT (c, pos)->loaded)
         g_array_append_val (missing, pos);

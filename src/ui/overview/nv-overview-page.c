@@ -32,6 +32,7 @@
 #include "nv-faktor-profile.h"
 #include "nv-format.h"
 #include "nv-overview-page.h"
+#include "nv-page-worker.h"
 #include "nv-overview-table.h"
 #include "nv-stats.h"
 #include "nv-target-dialog.h"
@@ -533,45 +534,18 @@ figures_show_pending (NvOverviewPage *self, NvDay as_of, double target)
 
 /* ---- Loading ------------------------------------------------------------ */
 
-typedef struct
+static gpointer
+load_thread (NvStore *store, gint64 unit_id, NvDay as_of, GError **error)
 {
-  char *path;
-  gint64 unit_id;
-  NvDay as_of;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_free (job->path);
-  g_free (job);
+  return figures_compute (store, unit_id, as_of);
 }
 
 static void
-load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+loaded_cb (NvPage *page, gpointer result, const GError *error)
 {
-  LoadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (NvStore) store = nv_store_open (job->path, &error);
+  NvOverviewPage *self = NV_OVERVIEW_PAGE (page);
+  g_autoptr (Figures) figures = result;
 
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, figures_compute (store, job->unit_id, job->as_of),
-                         (GDestroyNotify) figures_free);
-}
-
-static void
-loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  NvOverviewPage *self = NV_OVERVIEW_PAGE (source);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (Figures) figures = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   g_clear_object (&self->loading);
   if (figures == NULL)
     {
@@ -589,9 +563,7 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 load_in_thread (NvOverviewPage *self, NvStore *store, gint64 unit_id, NvDay as_of)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (NvUnit) unit = nv_unit_get (store, unit_id, NULL);
-  LoadJob *job = g_new0 (LoadJob, 1);
   double target = NAN;
 
   set_heading (self, unit != NULL ? unit->name : "", as_of);
@@ -599,13 +571,8 @@ load_in_thread (NvOverviewPage *self, NvStore *store, gint64 unit_id, NvDay as_o
   figures_show_pending (self, as_of, target);
 
   self->loading = g_cancellable_new ();
-  job->path = g_strdup (nv_store_get_path (store));
-  job->unit_id = unit_id;
-  job->as_of = as_of;
-  task = g_task_new (self, self->loading, loaded_cb, NULL);
-  g_task_set_source_tag (task, load_in_thread);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  nv_page_compute_in_thread (NV_PAGE (self), nv_store_get_path (store), self->loading, load_thread,
+                             (GDestroyNotify) figures_free, loaded_cb);
 }
 
 static void

@@ -8,8 +8,10 @@
  *              of the same database ours gets (run_reference());
  *   ours       `naervaer-cli import spells --unit Bench FILE` into a database
  *              holding the unit and its roster (copied in before, not timed);
- *   then       the first `naervaer-cli stats --unit Bench` after it, which
- *              rebuilds the unit's statistics pack (deferred by the import).
+ *   then       the first `naervaer-cli stats --unit Bench` after it: the
+ *              unit's statistics pack, which the import now writes from
+ *              the spells it holds (the statistics used to rebuild it by
+ *              reading every spell back), and the figures from it.
  * Times are the processes' CPU time (user + system, from wait4): on a
  * shared machine the wall time of both sides grows with everyone else's
  * load, not with the work; wall medians are printed below the table.

@@ -165,6 +165,24 @@ test_missing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
 }
 
+/* Started from the build tree without $NAERVAER_MODULE_DIR (as
+ * build/src/naervaer run by hand): the modules built beside it are found. */
+static void
+test_build_tree (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_unsetenv ("NAERVAER_MODULE_DIR");
+      g_assert_nonnull (nv_module_load ("nv-secret", sizeof (NvSecretTable), &error));
+      g_assert_no_error (error);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -175,5 +193,6 @@ main (int argc, char **argv)
   g_test_add_func ("/modules/soup", test_soup);
   g_test_add_func ("/modules/secret", test_secret);
   g_test_add_func ("/modules/missing", test_missing);
+  g_test_add_func ("/modules/build-tree", test_build_tree);
   return g_test_run ();
 }
