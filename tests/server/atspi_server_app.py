@@ -57,6 +57,18 @@ def wait_until(what, check, timeout):
     raise AssertionError(f"not within {timeout} s: {what}")
 
 
+def password_login(cluster, password):
+    """A server with one unit and an HR login that must give @password
+    (scram, not trust): returns the login's connection string."""
+    conninfo = cluster.conninfo()
+    cli(conninfo, "server", "init")
+    cli(conninfo, "unit", "add", "Fjellro sykehjem", "--sector", "helse-omsorg")
+    cluster.psql_super("naervaer", f"CREATE ROLE {cluster.PASSWORD_USER} LOGIN "
+                                   f"PASSWORD '{password}'")
+    cli(conninfo, "server", "grant", "--user", cluster.PASSWORD_USER, "--role", "admin")
+    return cluster.conninfo(user=cluster.PASSWORD_USER)
+
+
 def main():
     cluster = pgcluster.Cluster()
     app = None

@@ -51,6 +51,7 @@ def own_bus():
                  "packages gnome-keyring and libsecret-tools (./dev does).")
     env = dict(os.environ)
     env[OWN_BUS] = "1"
+    env["AT_SPI_BUS_ADDRESS"] = suite_a11y_bus()
     r = subprocess.run(["dbus-run-session", "--", sys.executable, __file__], env=env)
     sys.exit(r.returncode)
 
@@ -62,17 +63,20 @@ def has_owner(name):
     return "boolean true" in r.stdout
 
 
-def use_own_a11y_bus():
-    """The accessibility bus of this D-Bus session, for the app and for
-    pyatspi alike: libatspi would otherwise take the address the suite's
-    session left on the X display's root window."""
+def suite_a11y_bus():
+    """The address of the suite's accessibility bus, asked of the suite's
+    D-Bus session before this test leaves it. The app and pyatspi in the
+    test's own session use it through AT_SPI_BUS_ADDRESS, so no second
+    at-spi-bus-launcher starts for the same X display: a second one would
+    take over the display's socket and remove it when it ends, and every
+    AT-SPI test after this one would find no accessibility bus."""
     r = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.a11y.Bus",
                         "/org/a11y/bus", "org.a11y.Bus.GetAddress"],
                        capture_output=True, text=True, timeout=60)
     address = r.stdout.split('string "', 1)[-1].rsplit('"', 1)[0] if r.returncode == 0 else ""
     if not address:
-        skip(f"no accessibility bus in the test's own D-Bus session: {r.stderr.strip()}")
-    os.environ["AT_SPI_BUS_ADDRESS"] = address
+        skip(f"no accessibility bus in the suite's D-Bus session: {r.stderr.strip()}")
+    return address
 
 
 def start_keyring(folder):
@@ -130,10 +134,10 @@ def main():
     folder = tempfile.mkdtemp(prefix="nv-keyring-")
     os.chmod(folder, 0o700)
     keyring = start_keyring(folder)
-    use_own_a11y_bus()
+    assert os.environ.get("AT_SPI_BUS_ADDRESS"), "the suite's accessibility bus was not passed on"
 
     # The app's start-up as the other server tests have it.
-    from atspi_server_app import cli, pgcluster, switcher_names, wait_until  # noqa: E402
+    from atspi_server_app import password_login, pgcluster, switcher_names, wait_until  # noqa: E402
     cluster = pgcluster.Cluster()
     app = None
     try:
@@ -141,13 +145,7 @@ def main():
         from atspi_util import TIME_SCALE, App, same_name  # noqa: E402
         from atspi_backup import top_window  # noqa: E402
 
-        conninfo = cluster.conninfo()
-        cli(conninfo, "server", "init")
-        cli(conninfo, "unit", "add", "Fjellro sykehjem", "--sector", "helse-omsorg")
-        cluster.psql_super("naervaer", f"CREATE ROLE {cluster.PASSWORD_USER} LOGIN "
-                                       f"PASSWORD '{PASSWORD}'")
-        cli(conninfo, "server", "grant", "--user", cluster.PASSWORD_USER, "--role", "admin")
-        target = cluster.conninfo(user=cluster.PASSWORD_USER)
+        target = password_login(cluster, PASSWORD)
 
         def start():
             def prepare(a):
@@ -226,6 +224,9 @@ def main():
         answer(app, remember=False)
         opened(app)
         assert stored(target) == [], f"still in the keyring: {stored(target)}"
+        # Nothing started an accessibility bus in this session: a second
+        # one for the display would leave the rest of the suite without one.
+        assert not has_owner("org.a11y.Bus"), "a second accessibility bus was started"
         print("ok: remembered, used at the next start, a stale one replaced, forgotten")
     finally:
         os.chdir("/")

@@ -2,15 +2,15 @@
 municipality's server with a login that must give a password (scram, see
 pgcluster.py) and none saved. Instead of an error it asks for the password;
 a wrong one is named in the dialog, which stays; the right one opens the
-window on the server. The keyring («Remember the password») is not tested
-here: the test's session bus has no Secret Service, and a fake one would
-only test the fake."""
+window on the server. The keyring («Remember the password») is tested by
+atspi_server_keyring.py against a real Secret Service."""
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 # The start-up the server tests share: paths, the cluster, the CLI.
-from atspi_server_app import cli, label_texts, pgcluster, switcher_names, wait_until  # noqa: E402
+from atspi_server_app import (label_texts, password_login, pgcluster,  # noqa: E402
+                              switcher_names, wait_until)
 
 PASSWORD = "Kvist-og-kvast-17"
 TITLE = "Password for the Municipality’s Server"
@@ -24,13 +24,7 @@ def main():
         from atspi_util import TIME_SCALE, App, same_name  # noqa: E402
         from atspi_backup import top_window  # noqa: E402
 
-        conninfo = cluster.conninfo()
-        cli(conninfo, "server", "init")
-        cli(conninfo, "unit", "add", "Fjellro sykehjem", "--sector", "helse-omsorg")
-        cluster.psql_super("naervaer", f"CREATE ROLE {cluster.PASSWORD_USER} LOGIN "
-                                       f"PASSWORD '{PASSWORD}'")
-        cli(conninfo, "server", "grant", "--user", cluster.PASSWORD_USER, "--role", "admin")
-        target = cluster.conninfo(user=cluster.PASSWORD_USER)
+        target = password_login(cluster, PASSWORD)
         # Without the password the server refuses (it is not trust).
         r = cluster.psql(cluster.PASSWORD_USER, "SELECT 1", expect_ok=False)
         assert r.returncode != 0, "the password login was let in without a password"

@@ -222,12 +222,17 @@ def _a11y_bus():
     global _A11Y_BUS
     if _A11Y_BUS is None:
         from gi.repository import Gio
-        session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-        reply = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus",
-                                  "GetAddress", None, GLib.VariantType("(s)"),
-                                  Gio.DBusCallFlags.NONE, reply_ms(), None)
+        # As libatspi and GTK do: an address given in the environment first
+        # (asking this session would start a second bus for the display).
+        address = os.environ.get("AT_SPI_BUS_ADDRESS")
+        if not address:
+            session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+            reply = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus",
+                                      "GetAddress", None, GLib.VariantType("(s)"),
+                                      Gio.DBusCallFlags.NONE, reply_ms(), None)
+            address = reply.unpack()[0]
         _A11Y_BUS = Gio.DBusConnection.new_for_address_sync(
-            reply.unpack()[0],
+            address,
             Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
             Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
     return _A11Y_BUS
