@@ -56,10 +56,16 @@ class ReportTest(CliTestCase):
         self.assertIn("--output", r.stderr)
         self.cli("report", "--output", out, expect=2)
         self.cli("report", "--unit", "Post 1", "--output", self.path("x.png"), expect=2)
-        self.cli("report", "--unit", "Post 1", "--output", out, "--from", "2025-13",
-                 expect=2)
-        self.cli("report", "--unit", "Post 1", "--output", out, "--from", "2025-Q2",
-                 "--to", "2025-Q1", expect=2)
+        r = self.cli("report", "--unit", "Post 1", "--output", out, "--from", "2025-13",
+                     expect=2)
+        self.assertIn("--from: “2025-13” is not a quarter like 2024-Q1", r.stderr)
+        r = self.cli("report", "--unit", "Post 1", "--output", out, "--to", "2025-Q5",
+                     expect=2)
+        self.assertIn("--to: “2025-Q5” is not a quarter like 2025-Q4", r.stderr)
+        r = self.cli("report", "--unit", "Post 1", "--output", out, "--from", "2025-Q2",
+                     "--to", "2025-Q1", expect=2)
+        self.assertIn("--from comes after --to", r.stderr)
+        self.assertIn("report", r.stderr)
         self.cli("report", "--unit", "Post 1", "--output", out, "--as-of", "31.02.2025",
                  expect=2)
         r = self.cli("report", "--unit", "Nowhere", "--output", out, expect=1)
