@@ -30,6 +30,9 @@ void nv_test_spin_rounds (guint rounds, gulong usec);
 void nv_test_wait_until (gboolean (*check) (gpointer data), gpointer data, double seconds,
                          const char *what);
 
+/* The standard output of the command @argv (looked up in PATH); fails the
+ * test when it cannot run or exits with an error. */
+char *nv_test_run_output (const char *const *argv);
 /* The output of `@tool @path` (pdftotext: with -layout, a table row on one
  * line); fails the test when the tool fails. */
 char *nv_test_run_tool (const char *tool, const char *path);
