@@ -167,6 +167,14 @@ nv_test_flatten_text (const char *text)
 }
 
 char *
+nv_test_run_tool_flat (const char *tool, const char *path)
+{
+  g_autofree char *out = nv_test_run_tool (tool, path);
+
+  return nv_test_flatten_text (out);
+}
+
+char *
 nv_test_squeeze_spaces (const char *text)
 {
   return fold_spaces (text, " \t");

@@ -41,6 +41,9 @@ char *nv_test_pdf_text (const char *path);
 /* @text in single spaces: no-break spaces as spaces, runs of white space
  * (pdftotext breaks lines where the layout does) as one. */
 char *nv_test_flatten_text (const char *text);
+/* The output of `@tool @path` (nv_test_run_tool) flattened so
+ * (nv_test_flatten_text): what pdftotext or pdfinfo says, in single spaces. */
+char *nv_test_run_tool_flat (const char *tool, const char *path);
 /* The same for spaces and tabs only: the lines stay, a -layout table row
  * reads «A 1 2». */
 char *nv_test_squeeze_spaces (const char *text);
