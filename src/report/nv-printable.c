@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "nv-file-guard.h"
 #include "nv-printable-private.h"
 
 G_DEFINE_INTERFACE (NvPrintable, nv_printable, G_TYPE_OBJECT)
@@ -70,6 +71,9 @@ nv_printable_write_pdf (NvPrintable *self, const char *path, GError **error)
 
   g_return_val_if_fail (NV_IS_PRINTABLE (self), FALSE);
 
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (path, error))
+    return FALSE;
   fd = g_mkstemp_full (tmp, O_RDWR, 0600);
   if (fd < 0)
     {

@@ -16,6 +16,7 @@
 #include "nv-auto-backup.h"
 #include "nv-backup.h"
 #include "nv-calendar.h"
+#include "nv-file-guard.h"
 #include "nv-a11y.h"
 
 typedef struct
@@ -242,8 +243,9 @@ nv_backup_restore_confirm (GtkWindow *parent, NvStore *store, const char *path,
 
   g_return_if_fail (NV_IS_STORE (store));
   flow = flow_new (parent, store, done, data);
-  /* Checked before asking: a damaged or foreign file is refused at once. */
-  if (!nv_store_validate_file (path, &error))
+  /* Checked before asking: the open database itself, a damaged or a
+   * foreign file is refused at once. */
+  if (!nv_file_guard_check_read (path, &error) || !nv_store_validate_file (path, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was restored: %s"), error->message);
       flow_finish (flow, message, FALSE);
