@@ -178,6 +178,23 @@ nv_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+int
+nv_cli_write_stdout (const char *text, gsize len)
+{
+  if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+    return nv_cli_error ("%s", _("Cannot write to standard output"));
+  return NV_EXIT_OK;
+}
+
+int
+nv_cli_wrote_rows (guint n_rows, const char *path)
+{
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.\n", "Wrote %u rows to %s.\n",
+                       n_rows),
+          n_rows, path);
+  return NV_EXIT_OK;
+}
+
 const char *const nv_cli_table_json[] = { "table", "json", NULL };
 
 gboolean

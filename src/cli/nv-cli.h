@@ -64,6 +64,12 @@ NvUnit *nv_cli_unit (NvCli *cli, const char *name);
 /* Writes a JSON node to stdout, pretty-printed, with a trailing newline. */
 void nv_cli_print_json (JsonNode *node);
 
+/* An export's two ends: @len bytes of @text to standard output (an error
+ * when it cannot be written), or «Wrote N rows to PATH.» after a file was
+ * written. Both return the exit code. */
+int nv_cli_write_stdout (const char *text, gsize len);
+int nv_cli_wrote_rows (guint n_rows, const char *path);
+
 /* The --format option of the commands that print a table or JSON (into
  * @format_var, a char **), and the formats it takes for
  * nv_cli_check_format(). */
