@@ -165,14 +165,15 @@ nv_cli_unit (NvCli *cli, const char *name)
 }
 
 void
-nv_cli_print_json (JsonNode *node)
+nv_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   fputs (text, stdout);
   fputc ('\n', stdout);

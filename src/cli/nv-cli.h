@@ -61,8 +61,9 @@ gboolean nv_cli_parse_options (GOptionContext *context, const char *command, int
 /* Resolves --unit NAME; prints the error and returns NULL if unknown. */
 NvUnit *nv_cli_unit (NvCli *cli, const char *name);
 
-/* Writes a JSON node to stdout, pretty-printed, with a trailing newline. */
-void nv_cli_print_json (JsonNode *node);
+/* Writes what @builder built to stdout, pretty-printed, with a trailing
+ * newline. */
+void nv_cli_print_json (JsonBuilder *builder);
 
 /* An export's two ends: @len bytes of @text to standard output (an error
  * when it cannot be written), or «Wrote N rows to PATH.» after a file was
