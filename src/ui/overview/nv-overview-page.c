@@ -54,11 +54,6 @@ struct _NvOverviewPage
   GtkLabel *as_of_label;
   GtkFlowBox *cards;
   GtkGrid *grid;
-  GtkWidget *table_box;  /* «Quarter by Quarter»: hidden until the table is built */
-  gboolean table_built;
-  guint table_idle;      /* builds the table after the page's first frame */
-  GArray *table_periods; /* NvStatsPeriod: what the table shows once built */
-  double table_nok_per_day;
   GtkLabel *source_label;
   NvDurationView *duration;
   GtkWidget *target_button;
@@ -195,66 +190,6 @@ set_visible (NvOverviewPage *self, const char *name, gboolean visible)
 
   g_return_if_fail (widget != NULL);
   gtk_widget_set_visible (widget, visible);
-}
-
-/* ---- The table of five quarters ----------------------------------------- */
-
-/* The table lies below the cards and the duration chart: its seventy-odd
- * labels are built and laid out after the page's first frame (table_idle_cb),
- * not before it, and never move what is above them. Whoever reads a cell
- * builds it first (nv_overview_page_get_text). */
-static void
-ensure_table (NvOverviewPage *self)
-{
-  if (self->table_built)
-    return;
-  self->table_built = TRUE;
-  g_clear_handle_id (&self->table_idle, g_source_remove);
-  if (self->table_periods != NULL)
-    nv_overview_table_fill (self->named, (const NvStatsPeriod *) self->table_periods->data,
-                            self->table_nok_per_day);
-  gtk_widget_set_visible (self->table_box, TRUE);
-}
-
-static void
-fill_table (NvOverviewPage *self, GArray *periods, double nok_per_day)
-{
-  g_clear_pointer (&self->table_periods, g_array_unref);
-  self->table_periods = g_array_ref (periods);
-  self->table_nok_per_day = nok_per_day;
-  if (self->table_built)
-    nv_overview_table_fill (self->named, (const NvStatsPeriod *) periods->data, nok_per_day);
-}
-
-static gboolean
-table_idle_cb (gpointer data)
-{
-  NvOverviewPage *self = data;
-
-  self->table_idle = 0;
-  ensure_table (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-first_paint_cb (GdkFrameClock *clock, NvOverviewPage *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  /* Not in the frame's own dispatch: an idle runs after the next frames. */
-  if (!self->table_built && self->table_idle == 0)
-    self->table_idle = g_idle_add (table_idle_cb, self);
-}
-
-static void
-map_cb (NvOverviewPage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->table_built || clock == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self,
-                           G_CONNECT_AFTER);
 }
 
 /* ---- Loading ------------------------------------------------------------ */
@@ -536,7 +471,7 @@ figures_show (NvOverviewPage *self, const Figures *f)
   fill_cards (self, &periods[N_QUARTERS - 1], &year, &periods[0],
               &g_array_index (f->rolling, NvStatsPeriod, 0), f->target, nok_per_day);
   nv_duration_view_set_periods (self->duration, &periods[0], N_QUARTERS - 1);
-  fill_table (self, f->periods, nok_per_day);
+  nv_overview_table_fill (self->named, periods, nok_per_day);
   {
     g_autofree char *source = nv_overview_source_sentence (periods, f->periods->len);
     gtk_label_set_text (self->source_label, source);
@@ -718,7 +653,6 @@ nv_overview_page_get_text (NvOverviewPage *self, const char *name)
   GtkWidget *widget;
 
   g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
-  ensure_table (self);
   if (g_strcmp0 (name, "source") == 0)
     widget = GTK_WIDGET (self->source_label);
   else
@@ -734,7 +668,6 @@ nv_overview_page_get_tooltip (NvOverviewPage *self, const char *name)
   GtkWidget *widget;
 
   g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
-  ensure_table (self);
   widget = g_hash_table_lookup (self->named, name);
   return widget != NULL ? gtk_widget_get_tooltip_text (widget) : NULL;
 }
@@ -771,8 +704,6 @@ nv_overview_page_dispose (GObject *object)
     g_clear_signal_handler (&self->settings_changed_id, self->settings);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->named, g_hash_table_unref);
-  g_clear_handle_id (&self->table_idle, g_source_remove);
-  g_clear_pointer (&self->table_periods, g_array_unref);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
@@ -799,7 +730,6 @@ nv_overview_page_class_init (NvOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, cards);
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, grid);
-  gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, table_box);
   gtk_widget_class_bind_template_child (widget_class, NvOverviewPage, source_label);
   gtk_widget_class_install_action (widget_class, "overview.export-table", "s",
                                    nv_overview_page_export_action);
@@ -829,5 +759,4 @@ nv_overview_page_init (NvOverviewPage *self)
                             gtk_widget_get_parent (GTK_WIDGET (self->cards)), NULL);
 
   g_signal_connect (self, "notify::context", G_CALLBACK (context_changed_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
