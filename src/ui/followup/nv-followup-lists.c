@@ -115,6 +115,18 @@ typedef struct
  * still room for the icon button. */
 #define TITLE_WIDTH_KEPT 240
 
+/* Below this width (px) of the window a row's detail wraps. */
+#define NARROW_WIDTH 600
+
+static gboolean
+is_narrow (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  int width = root != NULL ? gtk_widget_get_width (root) : 0;
+
+  return width > 0 && width < NARROW_WIDTH;
+}
+
 static void
 row_button_clicked_cb (GtkButton *button, ListData *data)
 {
@@ -149,11 +161,11 @@ row_new (RowParts *parts, PangoEllipsizeMode title_ellipsize)
   gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (parts->title), title_ellipsize);
   /* The detail («Was due 23.11.2026 · 14 days overdue») goes onto more
-   * lines in a narrow window rather than losing its end; a long note of a
-   * step done is cut after three. */
+   * lines in a narrow window rather than losing its end (bind_cb()); a long
+   * note of a step done is cut after three. */
   parts->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), FALSE);
   gtk_label_set_wrap_mode (GTK_LABEL (parts->subtitle), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (parts->subtitle), 3);
   gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
@@ -219,6 +231,9 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   row_title = data->with_employee ? g_strdup_printf (_("%s — %s"), m->employee_ref, title)
                                   : g_strdup (title);
   gtk_label_set_text (GTK_LABEL (parts->title), row_title);
+  /* Only where it is needed: wrapping labels cost every row a measure for
+   * each width tried, which doubled the time to open the section. */
+  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), is_narrow (GTK_WIDGET (data->page)));
   /* Whole unless the row is narrower than the title and an icon button. */
   gtk_widget_set_size_request (parts->title, -1, -1);
   gtk_widget_measure (parts->title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &title_width, NULL,
@@ -277,17 +292,20 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
 
   /* Minimum may never exceed maximum, not even in between. */
   gtk_scrolled_window_set_max_content_height (scroller, -1);
-  if (n * (guint) row_height < (guint) max)
+  if (is_narrow (GTK_WIDGET (scroller)) && n * (guint) row_height < (guint) max)
     {
-      /* A few rows: as high as they are (a detail may wrap in a narrow
-       * window), never a scrollbar for two rows. */
+      /* A few rows in a narrow window: as high as they are (their details
+       * wrap), never a scrollbar for two rows. */
       gtk_scrolled_window_set_min_content_height (scroller, -1);
       gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_NEVER);
       return;
     }
   gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (scroller, max);
-  gtk_scrolled_window_set_max_content_height (scroller, max);
+  {
+    int height = (int) MIN (n * (guint) row_height, (guint) max);
+  gtk_scrolled_window_set_min_content_height (scroller, height);
+  gtk_scrolled_window_set_max_content_height (scroller, height);
+  }
 }
 
 /* A one-column grid view, not a list view: GTK 4.8's GtkListView keeps 200
