@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "nv-chart-export.h"
+#include "nv-file-guard.h"
 
 static gboolean
 set_errno_error (GError **error, const char *path, int saved)
@@ -34,7 +35,12 @@ private_temp_file (const char *path, GError **error)
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf (".%s-XXXXXX", base);
   g_autofree char *tmp = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  int fd;
+
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (path, error))
+    return NULL;
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
 
   if (fd < 0)
     {

@@ -80,12 +80,8 @@ nv_cli_chart_run (NvCli *cli, int argc, char **argv)
   if (width < 300 || width > 10000 || height < 200 || height > 10000)
     return nv_cli_usage ("chart", "%s",
                          _("--width must be 300–10 000 and --height 200–10 000"));
-  if (!nv_cli_parse_quarter (from_text, &from))
-    return nv_cli_usage ("chart", _("--from: “%s” is not a quarter like 2024-Q1"), from_text);
-  if (!nv_cli_parse_quarter (to_text, &to))
-    return nv_cli_usage ("chart", _("--to: “%s” is not a quarter like 2025-Q4"), to_text);
-  if (from != NV_DAY_NONE && to != NV_DAY_NONE && from > to)
-    return nv_cli_usage ("chart", "%s", _("--from comes after --to"));
+  if (!nv_cli_parse_quarters ("chart", from_text, to_text, &from, &to, &status))
+    return status;
 
   unit = nv_cli_unit (cli, unit_name);
   if (unit == NULL)

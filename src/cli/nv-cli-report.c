@@ -62,13 +62,9 @@ nv_cli_report_run (NvCli *cli, int argc, char **argv)
     return nv_cli_usage ("report", _("“%s” is not a .pdf file"), output);
 
   nv_report_options_init (&options);
-  if (!nv_cli_parse_quarter (from_text, &options.from))
-    return nv_cli_usage ("report", _("--from: “%s” is not a quarter like 2024-Q1"), from_text);
-  if (!nv_cli_parse_quarter (to_text, &options.to))
-    return nv_cli_usage ("report", _("--to: “%s” is not a quarter like 2025-Q4"), to_text);
-  if (options.from != NV_DAY_NONE && options.to != NV_DAY_NONE && options.from > options.to)
-    return nv_cli_usage ("report", "%s", _("--from comes after --to"));
-  if (!nv_cli_parse_day ("report", "--as-of", as_of_text, nv_day_parse_iso, &options.as_of,
+  if (!nv_cli_parse_quarters ("report", from_text, to_text, &options.from, &options.to,
+                              &status) ||
+      !nv_cli_parse_day ("report", "--as-of", as_of_text, nv_day_parse_iso, &options.as_of,
                          &status))
     return status;
   options.benchmark = benchmark;

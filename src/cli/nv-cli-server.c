@@ -66,33 +66,58 @@ server_init (NvCli *cli, int argc, char **argv)
   return NV_EXIT_OK;
 }
 
+/* The options of grant and revoke: whose access, which role, which unit. */
+typedef struct
+{
+  char *user;
+  char *role;
+  char *unit;
+} Access;
+
+static void
+access_clear (Access *access)
+{
+  g_clear_pointer (&access->user, g_free);
+  g_clear_pointer (&access->role, g_free);
+  g_clear_pointer (&access->unit, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Access, access_clear)
+
+static gboolean
+parse_access (const char *command, const char *summary, const char *role_help,
+              const char *unit_help, int *argc, char ***argv, Access *access, int *status)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (summary);
+  GOptionEntry entries[] = {
+    { "user", 0, 0, G_OPTION_ARG_STRING, &access->user, N_("The user’s database login"), "U" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &access->role, role_help, "R" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &access->unit, unit_help, "NAME" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return nv_cli_parse_options (context, command, argc, argv, status, NULL);
+}
+
 static int
 server_grant (NvCli *cli, int argc, char **argv)
 {
-  g_autofree char *user = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *unit = NULL;
+  g_auto (Access) access = { NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (NvPg) pg = NULL;
-  GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The user’s database login"), "U" },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("admin, leader or viewer"), "R" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The unit a leader may work with"), "NAME" },
-    { NULL }
-  };
   int status;
 
-  context = g_option_context_new (_("— give a user a role (a leader: one unit at a time)"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse_options (context, "server grant", &argc, &argv, &status, NULL))
+  if (!parse_access ("server grant", _("— give a user a role (a leader: one unit at a time)"),
+                     N_("admin, leader or viewer"), N_("The unit a leader may work with"), &argc,
+                     &argv, &access, &status))
     return status;
-  if (user == NULL || role == NULL)
+  if (access.user == NULL || access.role == NULL)
     return nv_cli_usage ("server grant", "%s", _("--user and --role are required"));
   pg = connect_server (cli, "grant");
   if (pg == NULL)
     return NV_EXIT_ERROR;
-  if (!nv_pg_grant (pg, user, role, unit, &error))
+  if (!nv_pg_grant (pg, access.user, access.role, access.unit, &error))
     return nv_cli_gerror (error);
   return NV_EXIT_OK;
 }
@@ -100,34 +125,25 @@ server_grant (NvCli *cli, int argc, char **argv)
 static int
 server_revoke (NvCli *cli, int argc, char **argv)
 {
-  g_autofree char *user = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *unit = NULL;
+  g_auto (Access) access = { NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (NvPg) pg = NULL;
-  GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The user’s database login"), "U" },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Only this role: admin, leader or viewer"),
-      "R" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit of a leader"), "NAME" },
-    { NULL }
-  };
   guint removed = 0;
   int status;
 
-  context = g_option_context_new (_("— take a unit, a role or all access from a user"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!nv_cli_parse_options (context, "server revoke", &argc, &argv, &status,
-                             &user, _("--user is required"), NULL))
+  if (!parse_access ("server revoke", _("— take a unit, a role or all access from a user"),
+                     N_("Only this role: admin, leader or viewer"), N_("Only this unit of a leader"),
+                     &argc, &argv, &access, &status))
     return status;
+  if (access.user == NULL)
+    return nv_cli_usage ("server revoke", "%s", _("--user is required"));
   pg = connect_server (cli, "revoke");
   if (pg == NULL)
     return NV_EXIT_ERROR;
-  if (!nv_pg_revoke (pg, user, role, unit, &removed, &error))
+  if (!nv_pg_revoke (pg, access.user, access.role, access.unit, &removed, &error))
     return nv_cli_gerror (error);
   if (removed == 0)
-    return nv_cli_error (_("“%s” had no such access; nothing was changed."), user);
+    return nv_cli_error (_("“%s” had no such access; nothing was changed."), access.user);
   return NV_EXIT_OK;
 }
 

@@ -122,8 +122,8 @@ nv_cli_parse_options (GOptionContext *context, const char *command, int *argc, c
   return FALSE;
 }
 
-gboolean
-nv_cli_parse_quarter (const char *text, NvDay *day)
+static gboolean
+parse_quarter (const char *text, NvDay *day)
 {
   NvPeriodKind kind;
 
@@ -131,6 +131,22 @@ nv_cli_parse_quarter (const char *text, NvDay *day)
   if (text == NULL)
     return TRUE;
   return nv_benchmark_period_parse (text, &kind, day, NULL) && kind == NV_PERIOD_QUARTER;
+}
+
+gboolean
+nv_cli_parse_quarters (const char *command, const char *from_text, const char *to_text,
+                       NvDay *from, NvDay *to, int *exit_code)
+{
+  if (!parse_quarter (from_text, from))
+    *exit_code =
+      nv_cli_usage (command, _("--from: “%s” is not a quarter like 2024-Q1"), from_text);
+  else if (!parse_quarter (to_text, to))
+    *exit_code = nv_cli_usage (command, _("--to: “%s” is not a quarter like 2025-Q4"), to_text);
+  else if (*from != NV_DAY_NONE && *to != NV_DAY_NONE && *from > *to)
+    *exit_code = nv_cli_usage (command, "%s", _("--from comes after --to"));
+  else
+    return TRUE;
+  return FALSE;
 }
 
 NvUnit *

@@ -85,9 +85,11 @@ gboolean nv_cli_parse_id (const char *text, gint64 *id);
 gboolean nv_cli_parse_day (const char *command, const char *option, const char *text,
                            NvDay (*parse) (const char *text), NvDay *day, int *exit_code);
 
-/* A quarter «YYYY-Qn» into its first day; NULL @text: NV_DAY_NONE. FALSE
- * when @text is not a quarter (the caller prints the usage error). */
-gboolean nv_cli_parse_quarter (const char *text, NvDay *day);
+/* The --from/--to quarter range («YYYY-Qn», each into its first day; a
+ * missing one: NV_DAY_NONE). A malformed quarter, or --from after --to,
+ * prints a usage error for @command and returns FALSE. */
+gboolean nv_cli_parse_quarters (const char *command, const char *from_text, const char *to_text,
+                                NvDay *from, NvDay *to, int *exit_code);
 
 /* A JSON member and its value. */
 void nv_cli_json_add_string (JsonBuilder *builder, const char *member, const char *value);

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "nv-document.h"
+#include "nv-printable-private.h"
 
 #define WIDTH NV_PAGE_A4_WIDTH
 #define HEIGHT NV_PAGE_A4_HEIGHT
@@ -20,7 +21,6 @@
 #define TOP 56.0
 #define BOTTOM (HEIGHT - 70.0)
 #define TEXT_WIDTH (WIDTH - 2 * MARGIN)
-#define FONT "Sans"
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 3.0
 #define TABLE_SIZE 9.0
@@ -122,25 +122,6 @@ new_layout (cairo_t *cr)
   return layout;
 }
 
-static double
-set_text (PangoLayout *layout, const char *text, double size, PangoWeight weight, double width,
-          PangoAlignment align)
-{
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
 static void
 show (cairo_t *cr, PangoLayout *layout, double x, double y, const double rgb[3])
 {
@@ -211,9 +192,12 @@ row_height (const NvDocTable *t, const Row *row, PangoLayout *layout)
   double h = 0;
 
   for (guint c = 0; c < (row_spans (t, row) ? 1 : t->n_cols); c++)
-    h = MAX (h, set_text (layout, row->cells[c], TABLE_SIZE,
-                          row->style == ROW_BODY ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
-                          cell_width (t, row, c), t->align[c]));
+    {
+      PangoWeight weight = row->style == ROW_BODY ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD;
+
+      h = MAX (h, nv_printable_set_text (layout, row->cells[c], TABLE_SIZE, weight,
+                                         cell_width (t, row, c), t->align[c]));
+    }
   return h + 2 * CELL_PAD_Y;
 }
 
@@ -230,8 +214,9 @@ draw_row (cairo_t *cr, PangoLayout *layout, const NvDocTable *t, const Row *row,
   for (guint c = 0; c < (row_spans (t, row) ? 1 : t->n_cols); c++)
     {
       double w = cell_width (t, row, c);
-      set_text (layout, row->cells[c], TABLE_SIZE,
-                row->style == ROW_BODY ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, w, t->align[c]);
+      nv_printable_set_text (layout, row->cells[c], TABLE_SIZE,
+                             row->style == ROW_BODY ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD, w,
+                             t->align[c]);
       show (cr, layout, col_x (t, c) + CELL_PAD_X, y + CELL_PAD_Y,
             row->style == ROW_HEADER ? muted : ink);
     }
@@ -355,7 +340,8 @@ block_height (Flow *f, Block *b)
     default:
       {
         TextStyle s = text_style (b->kind);
-        return set_text (f->layout, b->text, s.size, s.weight, TEXT_WIDTH, PANGO_ALIGN_LEFT);
+        return nv_printable_set_text (f->layout, b->text, s.size, s.weight, TEXT_WIDTH,
+                                      PANGO_ALIGN_LEFT);
       }
     }
 }
@@ -522,7 +508,7 @@ draw_placed (cairo_t *cr, PangoLayout *layout, const Placed *p)
     default:
       {
         TextStyle s = text_style (b->kind);
-        set_text (layout, b->text, s.size, s.weight, TEXT_WIDTH, PANGO_ALIGN_LEFT);
+        nv_printable_set_text (layout, b->text, s.size, s.weight, TEXT_WIDTH, PANGO_ALIGN_LEFT);
         show (cr, layout, MARGIN, p->y, s.rgb);
         break;
       }
@@ -543,7 +529,8 @@ document_draw_page (NvPrintable *printable, cairo_t *cr, guint page)
 
   if (page > 0 && self->running_head != NULL)
     {
-      set_text (layout, self->running_head, 8, PANGO_WEIGHT_NORMAL, TEXT_WIDTH, PANGO_ALIGN_LEFT);
+      nv_printable_set_text (layout, self->running_head, 8, PANGO_WEIGHT_NORMAL, TEXT_WIDTH,
+                             PANGO_ALIGN_LEFT);
       show (cr, layout, MARGIN, TOP - 26, muted);
     }
   for (guint i = 0; i < self->placed->len; i++)
@@ -559,11 +546,13 @@ document_draw_page (NvPrintable *printable, cairo_t *cr, guint page)
   cairo_move_to (cr, MARGIN, HEIGHT - 50);
   cairo_line_to (cr, WIDTH - MARGIN, HEIGHT - 50);
   cairo_stroke (cr);
-  set_text (layout, self->footer, 8, PANGO_WEIGHT_NORMAL, TEXT_WIDTH * 0.75, PANGO_ALIGN_LEFT);
+  nv_printable_set_text (layout, self->footer, 8, PANGO_WEIGHT_NORMAL, TEXT_WIDTH * 0.75,
+                         PANGO_ALIGN_LEFT);
   show (cr, layout, MARGIN, HEIGHT - 45, muted);
   /* Translators: the page number in a report's footer */
   page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
-  set_text (layout, page_text, 8, PANGO_WEIGHT_NORMAL, TEXT_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
+  nv_printable_set_text (layout, page_text, 8, PANGO_WEIGHT_NORMAL, TEXT_WIDTH * 0.25,
+                         PANGO_ALIGN_RIGHT);
   show (cr, layout, MARGIN + TEXT_WIDTH * 0.75, HEIGHT - 45, muted);
 }
 

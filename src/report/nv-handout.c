@@ -18,11 +18,11 @@
 #include "nv-compare.h"
 #include "nv-format.h"
 #include "nv-handout.h"
+#include "nv-printable-private.h"
 
-#define WIDTH 595.28
-#define HEIGHT 841.89
+#define WIDTH NV_PAGE_A4_WIDTH
+#define HEIGHT NV_PAGE_A4_HEIGHT
 #define MARGIN 48.0
-#define FONT "Sans"
 #define DEFAULT_BENCHMARK "Kommuner"
 
 static const double ink[3] = { 0.14, 0.14, 0.16 };
@@ -33,22 +33,12 @@ static double
 put (cairo_t *cr, PangoLayout *layout, const char *str, double size, PangoWeight weight,
      double x, double y, double width, const double rgb[3], PangoAlignment align)
 {
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-  int w, h;
+  double height = nv_printable_set_text (layout, str, size, weight, width, align);
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, str, -1);
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
+  return height;
 }
 
 static char *

@@ -18,12 +18,10 @@
 #include "nv-calendar.h"
 #include "nv-measure.h"
 #include "nv-poster.h"
+#include "nv-printable-private.h"
 #include "nv-unit.h"
 #include "nv-workshop.h"
 
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
-#define FONT "Sans"
 
 /* Dark text and a deep blue that stays readable in black-and-white copies. */
 static const double ink[3] = { 0.14, 0.14, 0.16 };
@@ -144,16 +142,7 @@ typedef struct
 static void
 set_text (Page *p, const char *text, double size, PangoWeight weight, double width)
 {
-  PangoFontDescription *font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_absolute_size (font, size * p->s * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (p->layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (p->layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (p->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (p->layout, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (p->layout, text, -1);
+  nv_printable_set_text (p->layout, text, size * p->s, weight, width, PANGO_ALIGN_LEFT);
 }
 
 static double
@@ -357,7 +346,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (NvPoster, nv_poster, G_TYPE_OBJECT,
 static double
 poster_scale (NvPoster *self)
 {
-  return self->size == NV_PAPER_A3 ? A4_HEIGHT / A4_WIDTH : 1.0;
+  return self->size == NV_PAPER_A3 ? NV_PAGE_A4_HEIGHT / NV_PAGE_A4_WIDTH : 1.0;
 }
 
 static char *
@@ -372,8 +361,8 @@ poster_get_page_size (NvPrintable *printable, double *width, double *height)
 {
   double s = poster_scale (NV_POSTER (printable));
 
-  *width = A4_WIDTH * s;
-  *height = A4_HEIGHT * s;
+  *width = NV_PAGE_A4_WIDTH * s;
+  *height = NV_PAGE_A4_HEIGHT * s;
 }
 
 static guint
@@ -389,8 +378,8 @@ poster_draw_page (NvPrintable *printable, cairo_t *cr, guint page)
   Page p = { 0 };
 
   p.s = poster_scale (self);
-  p.width = A4_WIDTH * p.s;
-  p.height = A4_HEIGHT * p.s;
+  p.width = NV_PAGE_A4_WIDTH * p.s;
+  p.height = NV_PAGE_A4_HEIGHT * p.s;
   p.margin = 48 * p.s;
   p.cr = cr;
   p.layout = pango_cairo_create_layout (cr);

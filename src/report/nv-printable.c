@@ -13,7 +13,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "nv-printable.h"
+#include "nv-file-guard.h"
+#include "nv-printable-private.h"
 
 G_DEFINE_INTERFACE (NvPrintable, nv_printable, G_TYPE_OBJECT)
 
@@ -70,6 +71,9 @@ nv_printable_write_pdf (NvPrintable *self, const char *path, GError **error)
 
   g_return_val_if_fail (NV_IS_PRINTABLE (self), FALSE);
 
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (path, error))
+    return FALSE;
   fd = g_mkstemp_full (tmp, O_RDWR, 0600);
   if (fd < 0)
     {
@@ -104,4 +108,23 @@ nv_printable_write_pdf (NvPrintable *self, const char *path, GError **error)
                status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
                                               : g_strerror (saved));
   return FALSE;
+}
+
+double
+nv_printable_set_text (PangoLayout *layout, const char *text, double size, PangoWeight weight,
+                       double width, PangoAlignment align)
+{
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
 }

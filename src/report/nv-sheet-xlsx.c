@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "nv-file-guard.h"
 #include "nv-sheet-private.h"
 
 /* ---- Excel --------------------------------------------------------------- */
@@ -70,6 +71,9 @@ nv_sheet_write_xlsx (const NvSheet *table, const char *path, GError **error)
   lxw_row_t r;
   int fd;
 
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (path, error))
+    return FALSE;
   /* A private (0600) file that libxlsxwriter then writes into. */
   fd = g_mkstemp_full (tmp, O_RDWR, 0600);
   if (fd < 0)

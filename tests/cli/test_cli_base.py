@@ -27,6 +27,24 @@ class TestGlobal(CliTestCase):
         self.cli("unit", "list", "--bogus", expect=2)
         self.cli("--database", expect=2, db=False)
 
+    def test_server_usage_errors(self):
+        """grant and revoke check their options before they connect: no server needed."""
+        db = ["--database", "service=naervaer-no-such-service"]
+        r = self.cli(*db, "server", "grant", "--user", "kari", db=False, expect=2)
+        self.assertIn("server grant", r.stderr)
+        self.assertIn("--user and --role are required", r.stderr)
+        r = self.cli(*db, "server", "revoke", "--role", "leader", db=False, expect=2)
+        self.assertIn("server revoke", r.stderr)
+        self.assertIn("--user is required", r.stderr)
+        r = self.cli(*db, "server", "revoke", "--user", "kari", "more", db=False, expect=2)
+        self.assertIn("unexpected argument", r.stderr)
+        r = self.cli(*db, "server", "grant", "--help", db=False)
+        self.assertIn("give a user a role", r.stdout)
+        self.assertIn("The unit a leader may work with", r.stdout)
+        r = self.cli(*db, "server", "revoke", "--help", db=False)
+        self.assertIn("take a unit, a role or all access", r.stdout)
+        self.assertIn("Only this role: admin, leader or viewer", r.stdout)
+
     def test_env_database(self):
         r = self.cli("unit", "add", "Env", "--sector", "annet", db=False,
                      env={"NAERVAER_DB": self.db})

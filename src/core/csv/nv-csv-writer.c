@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "nv-csv.h"
+#include "nv-file-guard.h"
 
 #define FLUSH_AT 65536
 
@@ -60,6 +61,9 @@ nv_csv_writer_new_for_path (const char *path, GError **error)
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
 
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (path, error))
+    return NULL;
   w->path = g_strdup (path);
   w->tmp_path = g_build_filename (dir, tmpl, NULL);
   w->fd = g_mkstemp_full (w->tmp_path, O_WRONLY | O_CLOEXEC, 0600);

@@ -35,7 +35,7 @@
 #include <unistd.h>
 
 #include "nv-csv-private.h"
-#include "nv-store.h"
+#include "nv-file-guard.h"
 
 G_DEFINE_QUARK (nv-csv-error-quark, nv_csv_error)
 
@@ -366,7 +366,7 @@ nv_csv_reader_new_for_path (const char *path, GError **error)
     }
   /* Never the database itself or a file of its own (the chooser lists them
    * too): opening and closing it here would drop SQLite's locks. */
-  if (!nv_store_check_not_held (path, error))
+  if (!nv_file_guard_check_read (path, error))
     return NULL;
   r->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (r->fd < 0)

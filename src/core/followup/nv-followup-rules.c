@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "nv-core-resources.h"
+#include "nv-file-guard.h"
 #include "nv-followup.h"
-#include "nv-store.h"
 
 struct _NvFollowupRules
 {
@@ -532,7 +532,7 @@ nv_followup_rules_new_from_file (const char *path, GError **error)
   g_autofree char *base = NULL;
   gsize length = 0;
 
-  if (!nv_store_check_not_held (path, error) ||
+  if (!nv_file_guard_check_read (path, error) ||
       !g_file_get_contents (path, &data, &length, error))
     return NULL;
   base = g_path_get_basename (path);

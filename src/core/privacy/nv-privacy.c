@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "nv-absence-private.h"
+#include "nv-file-guard.h"
 #include "nv-followup-private.h"
 #include "nv-format.h"
 #include "nv-privacy.h"
@@ -394,10 +395,12 @@ gboolean
 nv_privacy_export_employee (NvStore *store, gint64 employee_id, NvDay as_of, const char *path,
                             GError **error)
 {
-  g_autofree char *text = nv_privacy_employee_text (store, employee_id, as_of, error);
+  g_autofree char *text = NULL;
   g_autoptr (GError) local = NULL;
 
-  if (text == NULL)
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (path, error) ||
+      (text = nv_privacy_employee_text (store, employee_id, as_of, error)) == NULL)
     return FALSE;
   if (!g_file_set_contents_full (path, text, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,

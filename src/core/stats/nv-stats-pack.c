@@ -272,15 +272,24 @@ typedef struct
   const guint8 *end;
 } Reader;
 
+/* Copies the next @size bytes; FALSE where the data runs short. */
+static gboolean
+take (Reader *r, void *dest, gsize size)
+{
+  if ((gsize) (r->end - r->p) < size)
+    return FALSE;
+  memcpy (dest, r->p, size);
+  r->p += size;
+  return TRUE;
+}
+
 static gboolean
 get_u32 (Reader *r, guint32 *v)
 {
   guint32 le;
 
-  if (r->end - r->p < (ptrdiff_t) sizeof le)
+  if (!take (r, &le, sizeof le))
     return FALSE;
-  memcpy (&le, r->p, sizeof le);
-  r->p += sizeof le;
   *v = GUINT32_FROM_LE (le);
   return TRUE;
 }
@@ -290,10 +299,8 @@ get_u64 (Reader *r, guint64 *v)
 {
   guint64 le;
 
-  if (r->end - r->p < (ptrdiff_t) sizeof le)
+  if (!take (r, &le, sizeof le))
     return FALSE;
-  memcpy (&le, r->p, sizeof le);
-  r->p += sizeof le;
   *v = GUINT64_FROM_LE (le);
   return TRUE;
 }
@@ -316,6 +323,29 @@ static gboolean
 day_ok (guint64 day)
 {
   return day >= 1 && day <= DAY_LAST;
+}
+
+/* One spell's word (and its f64 grade), checked as the spell table's
+ * CHECKs would; FALSE where it runs short or is damaged. */
+G_ALWAYS_INLINE static inline gboolean
+get_spell (Reader *r, guint64 *start, guint64 *end, double *grade, gboolean *self)
+{
+  guint64 word;
+
+  if (!get_u64 (r, &word))
+    return FALSE;
+  *start = word & DAY_MASK;
+  *end = (word >> DAY_BITS) & DAY_MASK;
+  *self = (word & SELF_BIT) != 0;
+  if (word & GRADE_F64_BIT)
+    {
+      if (!get_f64 (r, grade))
+        return FALSE;
+    }
+  else
+    *grade = (double) ((word >> GRADE_SHIFT) & GRADE_MASK);
+  return day_ok (*start) && (*end == NV_DAY_NONE || (day_ok (*end) && *end >= *start)) &&
+         *grade >= 20 && *grade <= 100 && (word >> 53) == 0;
 }
 
 gboolean
@@ -374,25 +404,14 @@ nv_stats_unpack_spells (const void *data, gsize len, GArray *out)
       for (guint j = 0; j < k; j++, i++)
         {
           NvSpell *s = &g_array_index (out, NvSpell, base + i);
-          guint64 word, start, end;
+          guint64 start, end;
           double grade;
+          gboolean self;
 
-          if (!get_u64 (&r, &word))
-            goto bad;
-          start = word & DAY_MASK;
-          end = (word >> DAY_BITS) & DAY_MASK;
-          if (word & GRADE_F64_BIT)
-            {
-              if (!get_f64 (&r, &grade))
-                goto bad;
-            }
-          else
-            grade = (double) ((word >> GRADE_SHIFT) & GRADE_MASK);
-          if (!day_ok (start) || (end != NV_DAY_NONE && (!day_ok (end) || end < start)) ||
-              !(grade >= 20 && grade <= 100) || (word >> 53) != 0)
+          if (!get_spell (&r, &start, &end, &grade, &self))
             goto bad;
           *s = (NvSpell) { 0, (gint64) emp, NULL, (NvDay) start, (NvDay) end, grade,
-                           word & SELF_BIT ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
+                           self ? NV_SPELL_SELF : NV_SPELL_DOCTOR };
         }
     }
   if (r.p != r.end)
@@ -431,22 +450,11 @@ nv_stats_pack_spells_scan (const void *data, gsize len, guint *n_out, NvDay *fir
       last_emp = emp;
       for (guint j = 0; j < k; j++, i++)
         {
-          guint64 word, start, end;
+          guint64 start, end;
           double grade;
+          gboolean self;
 
-          if (!get_u64 (&r, &word))
-            return FALSE;
-          start = word & DAY_MASK;
-          end = (word >> DAY_BITS) & DAY_MASK;
-          if (word & GRADE_F64_BIT)
-            {
-              if (!get_f64 (&r, &grade))
-                return FALSE;
-            }
-          else
-            grade = (double) ((word >> GRADE_SHIFT) & GRADE_MASK);
-          if (!day_ok (start) || (end != NV_DAY_NONE && (!day_ok (end) || end < start)) ||
-              !(grade >= 20 && grade <= 100) || (word >> 53) != 0 || start < last_start)
+          if (!get_spell (&r, &start, &end, &grade, &self) || start < last_start)
             return FALSE;
           last_start = start;
           if (*first == NV_DAY_NONE || start < *first)

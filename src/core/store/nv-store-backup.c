@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "nv-file-guard.h"
 #include "nv-store-file-private.h"
 #include "nv-pg.h"
 #include "nv-store-private.h"
@@ -149,6 +150,9 @@ nv_store_backup (NvStore *self, const char *dest_path, GError **error)
   g_return_val_if_fail (NV_IS_STORE (self), FALSE);
   if (nv_store_is_shared (self))
     return refuse_shared (nv_store_get_path (self), error);
+  /* Never renamed over the open database (nv-file-guard.h). */
+  if (!nv_file_guard_check_save (dest_path, error))
+    return FALSE;
   return backup_db (nv_store_get_db (self), dest_path, error);
 }
 
@@ -296,7 +300,9 @@ nv_store_restore_into (NvStore *store, const char *source_path, char **kept_copy
   if (nv_store_is_shared (store))
     return refuse_shared (db_path, error);
 
-  if (!nv_store_validate_file (source_path, error))
+  /* The backup to restore is never the open database or its working files. */
+  if (!nv_file_guard_check_read (source_path, error) ||
+      !nv_store_validate_file (source_path, error))
     return FALSE;
   if (!nv_store_backup (store, copy, error))
     return FALSE;

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "nv-core-resources.h"
+#include "nv-file-guard.h"
 #include "nv-store-file-private.h"
 #include "nv-db-pg.h"
 #include "nv-db-sqlite.h"
@@ -462,6 +463,43 @@ create_database (const char *path, int version, GError **error)
   return TRUE;
 }
 
+/* A log (-wal), its index (-shm) or a rollback journal left without its
+ * database (the database was deleted or moved, they were not): SQLite would
+ * replay the old log into a new database made under the same name, so none
+ * is made. The leftover is named and left alone. */
+static gboolean
+check_no_leftovers (const char *path, GError **error)
+{
+  static const char *const suffixes[] = { "-wal", "-journal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (side, &st) == 0)
+        {
+          g_autofree char *db_name = g_filename_display_basename (path);
+          g_autofree char *side_name = g_filename_display_name (side);
+          g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_IO,
+                       _("No new database was created: “%s” is left over from an earlier "
+                         "database “%s” that is no longer there, and its old data would be "
+                         "mixed into the new one. Move that file away (or put the old "
+                         "database back), then try again."),
+                       side_name, db_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+release_guard (gpointer path, GObject *store)
+{
+  nv_file_guard_release (path);
+  g_free (path);
+}
+
 /* Whether @path may be written: the user may, and its mode says so (even
  * for root, who may write anything: a file made read-only stays so). */
 static gboolean
@@ -476,6 +514,7 @@ NvStore *
 nv_store_open_at_version (const char *path, int version, GError **error)
 {
   g_autofree char *dir = NULL;
+  NvStore *store;
   NvDb *db;
   gboolean read_only;
   int found_version = 0;
@@ -493,7 +532,7 @@ nv_store_open_at_version (const char *path, int version, GError **error)
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (!create_database (path, version, error))
+      if (!check_no_leftovers (path, error) || !create_database (path, version, error))
         return NULL;
     }
   else if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -549,7 +588,11 @@ nv_store_open_at_version (const char *path, int version, GError **error)
     }
 
   /* SQLite gives the -wal and -shm it creates the database file's mode. */
-  return nv_store_new_for_db (db, path, found_version, read_only);
+  store = nv_store_new_for_db (db, path, found_version, read_only);
+  /* While it is open, no file the user picks may be it or one of its files. */
+  nv_file_guard_protect (path);
+  g_object_weak_ref (G_OBJECT (store), release_guard, g_strdup (path));
+  return store;
 }
 
 NvStore *

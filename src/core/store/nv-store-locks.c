@@ -43,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "nv-file-guard.h"
 #include "nv-store-file-private.h"
 
 typedef struct
@@ -192,6 +193,18 @@ nv_fcntl (int fd, int cmd, ...)
   return real_fcntl (fd, cmd, arg);
 }
 
+/* For the file guard: whether SQLite has @dev/@ino open in this process. */
+static gboolean
+held_by_sqlite (dev_t dev, ino_t ino)
+{
+  gboolean held;
+
+  g_mutex_lock (&files_lock);
+  held = find_file (dev, ino) != NULL;
+  g_mutex_unlock (&files_lock);
+  return held;
+}
+
 void
 nv_store_locks_install (void)
 {
@@ -213,33 +226,11 @@ nv_store_locks_install (void)
               vfs->xSetSystemCall (vfs, "open", (sqlite3_syscall_ptr) nv_open);
               vfs->xSetSystemCall (vfs, "close", (sqlite3_syscall_ptr) nv_close);
               vfs->xSetSystemCall (vfs, "fcntl", (sqlite3_syscall_ptr) nv_fcntl);
+              nv_file_guard_set_held_func (held_by_sqlite);
             }
         }
       g_once_init_leave (&done, 1);
     }
-}
-
-gboolean
-nv_store_check_not_held (const char *path, GError **error)
-{
-  GStatBuf st;
-  gboolean held;
-
-  if (path == NULL || files == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return TRUE; /* nothing SQLite holds: opening it will say what is wrong */
-  g_mutex_lock (&files_lock);
-  held = find_file (st.st_dev, st.st_ino) != NULL;
-  g_mutex_unlock (&files_lock);
-  if (held)
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_set_error (error, NV_STORE_ERROR, NV_STORE_ERROR_INVALID,
-                   _("“%s” is the database Nærvær has open (or one of its working files), not "
-                     "a file to read from; choose another file"),
-                   name);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---- private temporary files --------------------------------------------

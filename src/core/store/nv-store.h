@@ -151,13 +151,6 @@ gboolean nv_store_restore_into (NvStore *store, const char *source_path, char **
                                 GError **error);
 gboolean nv_store_validate_file (const char *path, GError **error);
 
-/* FALSE (and @error naming the file) when @path is a file SQLite has open in
- * this process — a database or its -wal, -shm or -journal. Call it before
- * opening a file the user chose to read: opening and closing such a file
- * beside SQLite would drop the locks that keep other processes' writes
- * apart. Looks with stat() only; never opens @path. */
-gboolean nv_store_check_not_held (const char *path, GError **error);
-
 /* A write transaction. nv_store_txn_begin() waits for other writers (up
  * to a few seconds); begun inside another transaction it is a savepoint of
  * it. Commit or roll back each one, innermost first; both free it, and

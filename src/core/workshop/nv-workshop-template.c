@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "nv-core-resources.h"
-#include "nv-store.h"
+#include "nv-file-guard.h"
 #include "nv-workshop-template.h"
 
 #define TEMPLATE_RESOURCE "/io/github/naervaer/Naervaer/core/workshop-template.ui"
@@ -504,8 +504,8 @@ nv_workshop_template_load_file (const char *path, GError **error)
   g_autoptr (GError) local_error = NULL;
   gsize len = 0;
 
-  /* Never the open database or its working files (see nv_store_check_not_held). */
-  if (!nv_store_check_not_held (path, &local_error) ||
+  /* Never the open database or its working files (nv-file-guard.h). */
+  if (!nv_file_guard_check_read (path, &local_error) ||
       !g_file_get_contents (path, &contents, &len, &local_error))
     {
       g_set_error (error, NV_TEMPLATE_ERROR, NV_TEMPLATE_ERROR_MISSING,

@@ -16,6 +16,7 @@
 #include "nv-auto-backup.h"
 #include "nv-backup.h"
 #include "nv-calendar.h"
+#include "nv-file-guard.h"
 #include "nv-a11y.h"
 
 typedef struct
@@ -100,18 +101,41 @@ add_database_filter (GtkFileChooser *chooser)
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS /* GtkFileChooser: 4.10 in the flatpak's newer GTK */
 
-static void
-save_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
+/* A modal chooser of database files in @folder; shown by the caller. */
+static GtkFileChooserNative *
+database_chooser_new (GtkWindow *parent, const char *title, GtkFileChooserAction action,
+                      const char *accept, GFile *folder)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_database_filter (GTK_FILE_CHOOSER (chooser));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  return chooser;
+}
+
+/* The chosen file's local path, or NULL when the user cancelled (or chose a
+ * file with no local path); the chooser is released either way. */
+static char *
+chosen_path (GtkNativeDialog *chooser, int response)
 {
   g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
+{
+  g_autofree char *path = chosen_path (chooser, response);
+  g_autofree char *message = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL)
     {
       flow_finish (flow, NULL, FALSE);
       return;
@@ -123,7 +147,7 @@ save_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
       return;
     }
   {
-    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *name = g_path_get_basename (path);
     /* TRANSLATORS: %s is the file name */
     message = g_strdup_printf (_("Backup saved as “%s”"), name);
   }
@@ -138,11 +162,8 @@ nv_backup_save_to_file (GtkWindow *parent, NvStore *store, NvBackupDoneFunc done
   g_autofree char *name = nv_backup_suggested_name ();
 
   g_return_if_fail (NV_IS_STORE (store));
-  chooser = gtk_file_chooser_native_new (_("Save a Backup"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_database_filter (GTK_FILE_CHOOSER (chooser));
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  chooser = database_chooser_new (parent, _("Save a Backup"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                  _("_Save"), folder);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb),
                     flow_new (parent, store, done, data));
@@ -152,13 +173,9 @@ nv_backup_save_to_file (GtkWindow *parent, NvStore *store, NvBackupDoneFunc done
 static void
 open_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chosen_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     {
       flow_finish (flow, NULL, FALSE);
       return;
@@ -177,12 +194,9 @@ nv_backup_restore_from_file (GtkWindow *parent, NvStore *store, NvBackupDoneFunc
   g_autoptr (GFile) folder = NULL;
 
   g_return_if_fail (NV_IS_STORE (store));
-  chooser = gtk_file_chooser_native_new (_("Restore a Backup"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_database_filter (GTK_FILE_CHOOSER (chooser));
   folder = g_file_test (dir, G_FILE_TEST_IS_DIR) ? g_file_new_for_path (dir) : documents_folder ();
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  chooser = database_chooser_new (parent, _("Restore a Backup"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                  _("_Open"), folder);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb),
                     flow_new (parent, store, done, data));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -229,8 +243,9 @@ nv_backup_restore_confirm (GtkWindow *parent, NvStore *store, const char *path,
 
   g_return_if_fail (NV_IS_STORE (store));
   flow = flow_new (parent, store, done, data);
-  /* Checked before asking: a damaged or foreign file is refused at once. */
-  if (!nv_store_validate_file (path, &error))
+  /* Checked before asking: the open database itself, a damaged or a
+   * foreign file is refused at once. */
+  if (!nv_file_guard_check_read (path, &error) || !nv_store_validate_file (path, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was restored: %s"), error->message);
       flow_finish (flow, message, FALSE);

@@ -50,14 +50,16 @@ done_cb (const char *message, gboolean ok, gpointer data)
   if (message == NULL)
     goto out;
   window = parent_window (self);
-  if (ADW_IS_PREFERENCES_WINDOW (window))
+  if (!ok)
     {
-      AdwToast *toast = adw_toast_new (message);
-      /* Errors stay until read; a success goes after the usual time. */
-      if (!ok)
-        adw_toast_set_timeout (toast, 0);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
+      /* A refusal says why and what to do, in more words than a toast
+       * shows: a dialog keeps all of it until read. */
+      GtkWidget *dialog = nv_message_dialog_new (window, NULL, message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
+  else if (ADW_IS_PREFERENCES_WINDOW (window))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (message));
 out:
   refresh_list (self);
   g_object_unref (self);

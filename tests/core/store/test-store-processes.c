@@ -262,7 +262,9 @@ test_read_the_database (void)
     {
       g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
       g_autofree char *base = g_path_get_basename (name);
-      g_autofree char *expected = g_strdup_printf ("“%s” is the database Nærvær has open", base);
+      g_autofree char *expected = g_strdup_printf (
+        "“%s” is %s", base,
+        i == 0 ? "the database Nærvær is using" : "a working file of the database Nærvær is using (“r.db”)");
       g_autoptr (NvImportPreview) preview = NULL;
       g_auto (NvBenchmarkImportReport) report = { 0 };
       gpointer loaded;

@@ -423,6 +423,30 @@ test_import_preview (Fixture *f, gconstpointer data)
   }
 }
 
+/* The database itself (or its -wal), picked in the file chooser, is refused
+ * with its name before the dialog opens; nothing is read or stored. */
+static void
+test_import_the_database (Fixture *f, gconstpointer data)
+{
+  const char *db = nv_store_get_path (f->db.store);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  const char *picked[] = { db, wal };
+
+  for (guint i = 0; i < G_N_ELEMENTS (picked); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *name = g_path_get_basename (picked[i]);
+      NvImportDialog *dialog = nv_import_dialog_new (NULL, f->db.context, f->unit,
+                                                     NV_IMPORT_SPELLS, picked[i], &error);
+      g_assert_null (dialog);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, name));
+      g_assert_nonnull (strstr (error->message, "Nothing was read"));
+    }
+  g_assert_cmpuint (n_spells (f), ==, 0);
+  g_assert_true (nv_store_check (f->db.store, NULL, NULL));
+}
+
 /* When the automatic backup cannot be made, nothing is imported and the
  * dialog says why; switched off, the import goes ahead without one. */
 static void
@@ -576,6 +600,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/absence/roster-validation", Fixture, NULL, setup, test_roster_validation,
               teardown);
   g_test_add ("/ui/absence/import-preview", Fixture, NULL, setup, test_import_preview, teardown);
+  g_test_add ("/ui/absence/import-the-database", Fixture, NULL, setup, test_import_the_database,
+              teardown);
   g_test_add ("/ui/absence/import-backup-fails", Fixture, NULL, setup, test_import_backup_fails,
               teardown);
   g_test_add ("/ui/absence/monthly-empty-and-replace", Fixture, NULL, setup,
