@@ -40,3 +40,13 @@ class CliTestCase(unittest.TestCase):
 
     def json(self, *args):
         return json.loads(self.cli(*args).stdout)
+
+    def pdf_words(self, path, layout=False):
+        """The words of the PDF @path as pdftotext reads them (with -layout:
+        a table row stays together), in single spaces, no-break spaces as
+        spaces; skips the test where pdftotext is not installed."""
+        if shutil.which("pdftotext") is None:
+            self.skipTest("pdftotext is not installed")
+        args = ["pdftotext"] + (["-layout"] if layout else []) + [path, "-"]
+        out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        return " ".join(out.replace("\u00a0", " ").split())

@@ -1,8 +1,6 @@
 """naervaer-cli chart: files, sizes, masking, like with like, exit codes."""
 import os
-import shutil
 import struct
-import subprocess
 import sys
 import unittest
 import xml.etree.ElementTree as ET
@@ -120,10 +118,7 @@ class ChartTest(CliTestCase):
             data = f.read()
         self.assertTrue(data.startswith(b"%PDF-"))
         self.assertIn(b"%%EOF", data[-16:])
-        pdftotext = shutil.which("pdftotext")
-        if pdftotext is None:
-            self.skipTest("pdftotext not installed")
-        text = subprocess.run([pdftotext, out, "-"], capture_output=True, text=True).stdout
+        text = self.pdf_words(out)
         self.assertIn("Avdeling 2B", text)
         self.assertIn("Testserie", text)
         # The legend says which measure is compared (the series is legemeldt).
@@ -177,10 +172,7 @@ class ChartTest(CliTestCase):
         out = self.path("range.pdf")
         self.chart("--unit", "Avdeling 2B", "--output", out, "--from", "2024-Q2", "--to",
                    "2024-Q3")
-        pdftotext = shutil.which("pdftotext")
-        if pdftotext is None:
-            self.skipTest("pdftotext not installed")
-        text = subprocess.run([pdftotext, out, "-"], capture_output=True, text=True).stdout
+        text = self.pdf_words(out)
         self.assertIn("Q2 2024", text)
         self.assertIn("Q3 2024", text)
         self.assertNotIn("Q1 2024", text)

@@ -1,6 +1,5 @@
 """naervaer-cli report: the PDF is written, masked by default, exit codes."""
 import os
-import subprocess
 import sys
 import unittest
 
@@ -18,12 +17,6 @@ SPELLS = ("ansatt;fra;til;grad;type\n"
           "A4;2025-01-06;2025-01-31;100;legemeldt\n")
 
 
-def pdftext(path):
-    out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
-                         text=True, check=True).stdout
-    return " ".join(out.replace("\u00a0", " ").split())
-
-
 class ReportTest(CliTestCase):
     def setUp(self):
         super().setUp()
@@ -36,7 +29,7 @@ class ReportTest(CliTestCase):
         self.cli("report", "--unit", "Post 1", "--output", out, "--from", "2024-Q4",
                  "--to", "2025-Q1", "--as-of", "2025-06-30")
         self.assertEqual(os.stat(out).st_mode & 0o777, 0o600)
-        text = pdftext(out)
+        text = self.pdf_words(out, layout=True)
         self.assertIn("Sick leave at Post 1", text)
         self.assertIn("Period Q4 2024 – Q1 2025", text)
         self.assertIn("Sick leave – 6,3 % –", text)
@@ -46,7 +39,7 @@ class ReportTest(CliTestCase):
         out = self.path("u.pdf")
         self.cli("report", "--unit", "Post 1", "--output", out, "--from", "2024-Q4",
                  "--to", "2025-Q1", "--as-of", "2025-06-30", "--unmasked")
-        text = pdftext(out)
+        text = self.pdf_words(out, layout=True)
         self.assertIn("Sick leave 2,7 % 6,3 %", text)
         self.assertIn("NOT MASKED", text)
 

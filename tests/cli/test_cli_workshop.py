@@ -93,8 +93,7 @@ class WorkshopCli(CliTestCase):
         for size, expect in (("a4", "(A4)"), ("a3", "(A3)")):
             out = self.path(f"plakat-{size}.pdf")
             self.cli("workshop", "poster", str(wid), "--output", out, "--size", size)
-            text = " ".join(subprocess.run(["pdftotext", out, "-"], capture_output=True,
-                                           text=True, check=True).stdout.split())
+            text = self.pdf_words(out)
             self.assertIn("NED med sykefraværet hos Avdeling 3A", text)
             self.assertIn("Ukentlig kaffe med verneombudet", text)
             self.assertIn("Who: Verneombud · By: 30.04.2025", text)

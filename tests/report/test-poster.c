@@ -19,7 +19,6 @@ test_poster_text (void)
   g_autofree char *a4 = g_build_filename (dir, "plakat.pdf", NULL);
   g_autofree char *a3 = g_build_filename (dir, "plakat-a3.pdf", NULL);
   g_autoptr (NvPosterContent) c = nv_poster_content_new ();
-  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info4 = NULL;
   g_autofree char *info3 = NULL;
@@ -37,8 +36,7 @@ test_poster_text (void)
   g_assert_true (g_file_get_contents (a4, &head, NULL, NULL));
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
 
-  raw = nv_test_run_tool ("pdftotext", a4);
-  text = nv_test_flatten_text (raw);
+  text = nv_test_run_tool_flat ("pdftotext", a4);
   nv_test_assert_contains (text, "NED med sykefraværet hos Avdeling 3A");
   nv_test_assert_contains (text, "25.03.2025");
   nv_test_assert_contains (text, "Fast samtale med leder etter tredje fravær");
@@ -52,19 +50,13 @@ test_poster_text (void)
   /* measures keep their order, numbered from 1 */
   g_assert_true (strstr (text, "Fadder") < strstr (text, "Lettere oppgaver"));
 
-  {
-    g_autofree char *r = nv_test_run_tool ("pdfinfo", a4);
-    info4 = nv_test_flatten_text (r);
-  }
+  info4 = nv_test_run_tool_flat ("pdfinfo", a4);
   nv_test_assert_contains (info4, "Pages: 1");
   nv_test_assert_contains (info4, "Page size: 595.28 x 841.89 pts (A4)");
   nv_test_assert_contains (info4, "NED med sykefraværet hos Avdeling 3A");
 
   g_assert_true (nv_poster_write (c, NV_PAPER_A3, a3, &error));
-  {
-    g_autofree char *r = nv_test_run_tool ("pdfinfo", a3);
-    info3 = nv_test_flatten_text (r);
-  }
+  info3 = nv_test_run_tool_flat ("pdfinfo", a3);
   nv_test_assert_contains (info3, "(A3)");
   nv_test_rmtree (dir);
 }
@@ -76,7 +68,6 @@ test_poster_many (void)
   g_autofree char *dir = nv_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "plakat.pdf", NULL);
   g_autoptr (NvPosterContent) c = nv_poster_content_new ();
-  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
 
@@ -88,12 +79,8 @@ test_poster_many (void)
       nv_poster_content_add (c, what, "Leder", "01.12.2025");
     }
   g_assert_true (nv_poster_write (c, NV_PAPER_A4, path, &error));
-  raw = nv_test_run_tool ("pdftotext", path);
-  text = nv_test_flatten_text (raw);
-  {
-    g_autofree char *r = nv_test_run_tool ("pdfinfo", path);
-    info = nv_test_flatten_text (r);
-  }
+  text = nv_test_run_tool_flat ("pdftotext", path);
+  info = nv_test_run_tool_flat ("pdfinfo", path);
   /* still one page; the ones that did not fit are counted, not dropped silently */
   nv_test_assert_contains (info, "Pages: 1");
   nv_test_assert_contains (text, "Tiltak nummer 1 med");
@@ -229,12 +216,11 @@ test_handout (void)
   NvDay as_of = nv_day_from_ymd (2025, 1, 15);
   gint64 six = small_unit (store, "Seks ansatte", 6);
   gint64 three = small_unit (store, "Tre ansatte", 3);
-  g_autofree char *raw6 = NULL, *raw3 = NULL, *text6 = NULL, *text3 = NULL;
+  g_autofree char *text6 = NULL, *text3 = NULL;
 
   g_assert_true (nv_handout_write_full (store, six, "Kommuner", as_of, six_pdf, &error));
   g_assert_no_error (error);
-  raw6 = nv_test_run_tool ("pdftotext", six_pdf);
-  text6 = nv_test_flatten_text (raw6);
+  text6 = nv_test_run_tool_flat ("pdftotext", six_pdf);
   nv_test_assert_contains (text6, "Sick leave at Seks ansatte");
   nv_test_assert_contains (text6, "as of 15.01.2025");
   nv_test_assert_contains (text6, "The last quarters");
@@ -245,8 +231,7 @@ test_handout (void)
 
   /* Three persons: nothing of the unit's figures leaves the screen. */
   g_assert_true (nv_handout_write_full (store, three, "Kommuner", as_of, three_pdf, &error));
-  raw3 = nv_test_run_tool ("pdftotext", three_pdf);
-  text3 = nv_test_flatten_text (raw3);
+  text3 = nv_test_run_tool_flat ("pdftotext", three_pdf);
   nv_test_assert_contains (text3, "Sick leave at Tre ansatte");
   /* The five quarters the Overview shows: Q1 2024 – Q1 2025 so far. */
   g_assert_cmpuint (count (text3, "under 5 hidden hidden"), ==, 5);

@@ -117,7 +117,7 @@ test_report_figures (void)
   g_autofree char *masked_pdf = g_build_filename (dir, "rapport.pdf", NULL);
   g_autofree char *open_pdf = g_build_filename (dir, "rapport-umaskert.pdf", NULL);
   g_autoptr (NvStore) store = nv_store_open (db, &error);
-  g_autofree char *raw = NULL, *text = NULL, *raw_open = NULL, *text_open = NULL;
+  g_autofree char *text = NULL, *text_open = NULL;
   NvReportOptions options;
   gint64 unit = build_unit (store);
   guint pages;
@@ -134,8 +134,7 @@ test_report_figures (void)
   g_assert_cmpuint (pages, >=, 2);
   g_assert_cmpuint (pages, <=, 4);
 
-  raw = nv_test_run_tool ("pdftotext", masked_pdf);
-  text = nv_test_flatten_text (raw);
+  text = nv_test_run_tool_flat ("pdftotext", masked_pdf);
   nv_test_assert_contains (text, "Sick leave at Avdeling 2B");
   nv_test_assert_contains (text, "Period Q4 2024 – Q3 2025");
   nv_test_assert_contains (text, "Figures as of 15.10.2025");
@@ -184,8 +183,7 @@ test_report_figures (void)
   /* Unmasked: the hidden figures are there, and it says so. */
   options.unmasked = TRUE;
   g_assert_true (nv_report_write (store, unit, &options, open_pdf, &error));
-  raw_open = nv_test_run_tool ("pdftotext", open_pdf);
-  text_open = nv_test_flatten_text (raw_open);
+  text_open = nv_test_run_tool_flat ("pdftotext", open_pdf);
   nv_test_assert_contains (text_open, "NOT MASKED");
   nv_test_assert_contains (text_open, "Persons on the staff list 4 5 5 5 5");
   nv_test_assert_contains (text_open, "Sick leave 2,7 % 6,3 % 4,9 % 13,3 % 7,1 %");

@@ -17,16 +17,9 @@
 static char *
 unzip (const char *zip, const char *member)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
   const char *argv[] = { "unzip", "-p", zip, member, NULL };
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return nv_test_run_output (argv);
 }
 
 /* The <v> of cell @ref in a sheet's XML, NULL when the cell is absent. */

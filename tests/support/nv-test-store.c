@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nv-test-store.h"
+#include "nv-store-private.h"
 #include "nv-benchmark.h"
 #include "nv-unit.h"
 
@@ -82,6 +83,22 @@ nv_test_open_store (const char *dir, const char *file)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+gint64
+nv_test_query_int (NvStore *store, const char *sql, gint64 param)
+{
+  g_autoptr (GError) error = NULL;
+  NvStmt *stmt = nv_store_prepare (store, sql, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  if (strstr (sql, "?1") != NULL)
+    nv_stmt_bind_int64 (stmt, 1, param);
+  g_assert_cmpint (nv_stmt_step (stmt), ==, NV_ROW);
+  n = nv_stmt_column_int64 (stmt, 0);
+  nv_stmt_reset (stmt);
+  return n;
 }
 
 gint64

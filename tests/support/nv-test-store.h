@@ -31,6 +31,11 @@ gboolean nv_test_is_pg (void);
  * case checks that only a local SQLite file has); TRUE when it skipped. */
 gboolean nv_test_skip_on_pg (const char *why);
 
+/* The one integer that @sql (a string literal: one row, one column, on
+ * either engine) gives, with ?1 bound to @param where @sql has it; fails
+ * the test on an error. For counting rows: "SELECT count(*) FROM …". */
+gint64 nv_test_query_int (NvStore *store, const char *sql, gint64 param);
+
 /* A unit (@municipality may be NULL). */
 gint64 nv_test_add_unit (NvStore *store, const char *name, const char *sector,
                          const char *municipality);

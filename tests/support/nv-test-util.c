@@ -99,12 +99,23 @@ nv_test_spin_rounds (guint rounds, gulong usec)
 }
 
 char *
-nv_test_run_tool (const char *tool, const char *path)
+nv_test_run_output (const char *const *argv)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
-  const char *argv[] = { tool, path, NULL, NULL, NULL };
   int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+char *
+nv_test_run_tool (const char *tool, const char *path)
+{
+  const char *argv[] = { tool, path, NULL, NULL, NULL };
 
   if (g_strcmp0 (tool, "pdftotext") == 0)
     {
@@ -112,11 +123,7 @@ nv_test_run_tool (const char *tool, const char *path)
       argv[2] = path;
       argv[3] = "-";
     }
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return nv_test_run_output (argv);
 }
 
 static void
@@ -157,6 +164,14 @@ char *
 nv_test_flatten_text (const char *text)
 {
   return fold_spaces (text, " \n\t\f");
+}
+
+char *
+nv_test_run_tool_flat (const char *tool, const char *path)
+{
+  g_autofree char *out = nv_test_run_tool (tool, path);
+
+  return nv_test_flatten_text (out);
 }
 
 char *

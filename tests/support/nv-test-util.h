@@ -30,6 +30,9 @@ void nv_test_spin_rounds (guint rounds, gulong usec);
 void nv_test_wait_until (gboolean (*check) (gpointer data), gpointer data, double seconds,
                          const char *what);
 
+/* The standard output of the command @argv (looked up in PATH); fails the
+ * test when it cannot run or exits with an error. */
+char *nv_test_run_output (const char *const *argv);
 /* The output of `@tool @path` (pdftotext: with -layout, a table row on one
  * line); fails the test when the tool fails. */
 char *nv_test_run_tool (const char *tool, const char *path);
@@ -38,6 +41,9 @@ char *nv_test_pdf_text (const char *path);
 /* @text in single spaces: no-break spaces as spaces, runs of white space
  * (pdftotext breaks lines where the layout does) as one. */
 char *nv_test_flatten_text (const char *text);
+/* The output of `@tool @path` (nv_test_run_tool) flattened so
+ * (nv_test_flatten_text): what pdftotext or pdfinfo says, in single spaces. */
+char *nv_test_run_tool_flat (const char *tool, const char *path);
 /* The same for spaces and tabs only: the lines stay, a -layout table row
  * reads «A 1 2». */
 char *nv_test_squeeze_spaces (const char *text);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "nv-test-store.h"
@@ -50,22 +49,8 @@ behind_of (GPtrArray *list, const char *name)
   return s != NULL && s->behind;
 }
 
-static gint64
-count_rows (NvStore *store, const char *table)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *sql = NULL;
-  gint64 n;
-
-  /* Table names are literals from this file. */
-  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_assert_cmpint (sqlite3_prepare_v2 (nv_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
+/* How many rows the table has (@table: a string literal). */
+#define ROWS(table) nv_test_query_int (f->store, "SELECT count(*) FROM " table, 0)
 
 static void
 add_monthly (NvStore *store, gint64 unit_id, int year, int month, double contracted, double self,
@@ -160,7 +145,7 @@ test_bundled (Fixture *f, gconstpointer data)
   g_assert_cmpstr (s->name, ==, NV_BENCHMARK_OWN_DOCTOR);
 
   /* Nothing was copied into the database. */
-  g_assert_cmpint (count_rows (f->store, "benchmark_point"), ==, 0);
+  g_assert_cmpint (ROWS ("benchmark_point"), ==, 0);
 }
 
 static void
@@ -266,7 +251,7 @@ test_import_ok (Fixture *f, gconstpointer data)
     g_assert_true (nv_benchmark_import_data (f->store, "same.csv", same, strlen (same), &report,
                                              &error));
     g_assert_cmpuint (report.n_unchanged, ==, 1);
-    g_assert_cmpint (count_rows (f->store, "benchmark_point"), ==, 4);
+    g_assert_cmpint (ROWS ("benchmark_point"), ==, 4);
   }
 
   /* Removing the imported figures brings the shipped ones back. */
@@ -297,8 +282,8 @@ test_import_ok (Fixture *f, gconstpointer data)
     p = nv_benchmark_point_for_period (restored, "2024-Q2");
     g_assert_cmpfloat (p->percent, ==, 8.3);
     g_assert_true (p->bundled);
-    g_assert_cmpint (count_rows (f->store, "benchmark_point"), ==, 0);
-    g_assert_cmpint (count_rows (f->store, "benchmark_series"), ==, 0);
+    g_assert_cmpint (ROWS ("benchmark_point"), ==, 0);
+    g_assert_cmpint (ROWS ("benchmark_series"), ==, 0);
   }
 }
 
@@ -306,16 +291,16 @@ static void
 expect_refused (Fixture *f, const char *csv, const char *message)
 {
   g_autoptr (GError) error = NULL;
-  gint64 series_before = count_rows (f->store, "benchmark_series");
-  gint64 points_before = count_rows (f->store, "benchmark_point");
+  gint64 series_before = ROWS ("benchmark_series");
+  gint64 points_before = ROWS ("benchmark_point");
 
   g_assert_false (nv_benchmark_import_data (f->store, "bad.csv", csv, strlen (csv), NULL, &error));
   g_assert_nonnull (error);
   if (g_test_verbose ())
     g_printerr ("%s\n", error->message);
   g_assert_true (g_str_has_prefix (error->message, message));
-  g_assert_cmpint (count_rows (f->store, "benchmark_series"), ==, series_before);
-  g_assert_cmpint (count_rows (f->store, "benchmark_point"), ==, points_before);
+  g_assert_cmpint (ROWS ("benchmark_series"), ==, series_before);
+  g_assert_cmpint (ROWS ("benchmark_point"), ==, points_before);
 }
 
 #define HEAD "series;period;percent;measure;basis;source\n"

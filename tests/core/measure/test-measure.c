@@ -363,13 +363,22 @@ list_titles (Fixture *f, const NvMeasureQuery *q)
   return titles (list);
 }
 
+/* Asserts the titles @q lists, joined by «|» (a macro: a failure names the
+ * caller's line). */
+#define ASSERT_TITLES(q, expected)                                                                  \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *titles_ = list_titles (f, q);                                                 \
+    g_assert_cmpstr (titles_, ==, expected);                                                       \
+  }                                                                                                \
+  G_STMT_END
+
 static void
 test_filters_search_sort (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   NvMeasureQuery q;
   gint64 a, b, c, d;
-  char *t;
 
   a = add (f, "Ærlig prat om fravær", "Avdelingsleder", "open-talk", "2025-01-10", "2025-02-28");
   b = add (f, "Bedre introduksjon for vikarer", "Fagutviklingssykepleier", "competence-quality",
@@ -390,112 +399,74 @@ test_filters_search_sort (Fixture *f, gconstpointer data)
   nv_measure_query_init (&q);
   q.as_of = day ("2025-04-15");
   /* by deadline: 28.02 (Æ), 31.03 (D), 30.06 (B), none (C) */
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Dialog før legebesøk|Bedre introduksjon for "
-                          "vikarer|Cafémøte hver fredag");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Dialog før legebesøk|Bedre introduksjon for "
+                     "vikarer|Cafémøte hver fredag");
 
   q.descending = TRUE;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Cafémøte hver fredag|Bedre introduksjon for vikarer|Dialog før "
-                          "legebesøk|Ærlig prat om fravær");
-  g_free (t);
+  ASSERT_TITLES (&q, "Cafémøte hver fredag|Bedre introduksjon for vikarer|Dialog før "
+                     "legebesøk|Ærlig prat om fravær");
   q.descending = FALSE;
 
   q.sort = NV_MEASURE_SORT_START;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Bedre introduksjon for vikarer|Cafémøte hver "
-                          "fredag|Dialog før legebesøk");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Bedre introduksjon for vikarer|Cafémøte hver "
+                     "fredag|Dialog før legebesøk");
 
   q.sort = NV_MEASURE_SORT_STATUS; /* planned C (no deadline), D; in-progress Æ; done B */
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Dialog før legebesøk|Cafémøte hver fredag|Ærlig prat om fravær|Bedre "
-                          "introduksjon for vikarer");
-  g_free (t);
+  ASSERT_TITLES (&q, "Dialog før legebesøk|Cafémøte hver fredag|Ærlig prat om fravær|Bedre "
+                     "introduksjon for vikarer");
 
   q.sort = NV_MEASURE_SORT_OWNER; /* Avdelingsleder, Fagutv…, Leder, (none) */
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Bedre introduksjon for vikarer|Dialog før "
-                          "legebesøk|Cafémøte hver fredag");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Bedre introduksjon for vikarer|Dialog før "
+                     "legebesøk|Cafémøte hver fredag");
 
   q.sort = NV_MEASURE_SORT_THEME; /* mastery-climate, open-talk, absent-follow-up, competence */
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Cafémøte hver fredag|Ærlig prat om fravær|Dialog før "
-                          "legebesøk|Bedre introduksjon for vikarer");
-  g_free (t);
+  ASSERT_TITLES (&q, "Cafémøte hver fredag|Ærlig prat om fravær|Dialog før "
+                     "legebesøk|Bedre introduksjon for vikarer");
 
   /* attention on 15.04.2025: overdue Æ (28.02) and D (31.03), then planned C;
    * done B last */
   q.sort = NV_MEASURE_SORT_ATTENTION;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Dialog før legebesøk|Cafémøte hver "
-                          "fredag|Bedre introduksjon for vikarer");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Dialog før legebesøk|Cafémøte hver "
+                     "fredag|Bedre introduksjon for vikarer");
   q.sort = NV_MEASURE_SORT_DEADLINE;
 
   /* overdue on 15.04.2025: Æ (in progress, 28.02) and D (planned, 31.03) */
   q.overdue_only = TRUE;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Dialog før legebesøk");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Dialog før legebesøk");
   /* on 31.03.2025 D's deadline day is not overdue yet */
   q.as_of = day ("2025-03-31");
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær");
   q.overdue_only = FALSE;
   q.as_of = day ("2025-04-15");
 
   q.status_mask = 1u << NV_MEASURE_DONE;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Bedre introduksjon for vikarer");
-  g_free (t);
+  ASSERT_TITLES (&q, "Bedre introduksjon for vikarer");
   q.status_mask = (1u << NV_MEASURE_PLANNED) | (1u << NV_MEASURE_IN_PROGRESS);
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Dialog før legebesøk|Cafémøte hver fredag");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Dialog før legebesøk|Cafémøte hver fredag");
   q.status_mask = 0;
 
   q.theme = "absent-follow-up";
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Dialog før legebesøk");
-  g_free (t);
+  ASSERT_TITLES (&q, "Dialog før legebesøk");
   q.theme = NULL;
 
   /* search: case-insensitive, in title, owner, description and notes; all words */
   q.search = "ÆRLIG";
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær");
   q.search = "boller";
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Cafémøte hver fredag");
-  g_free (t);
+  ASSERT_TITLES (&q, "Cafémøte hver fredag");
   q.search = "  leder  ";
-  t = list_titles (f, &q); /* Avdelingsleder and Leder */
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær|Dialog før legebesøk");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær|Dialog før legebesøk"); /* Avdelingsleder and Leder */
   q.search = "leder legebesøk";
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Dialog før legebesøk");
-  g_free (t);
+  ASSERT_TITLES (&q, "Dialog før legebesøk");
   q.search = "cafe"; /* é is not e (nor å a): composed forms are compared */
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "");
-  g_free (t);
+  ASSERT_TITLES (&q, "");
   /* filters combine */
   q.search = "fravær";
   q.overdue_only = TRUE;
   q.status_mask = 1u << NV_MEASURE_IN_PROGRESS;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "Ærlig prat om fravær");
-  g_free (t);
+  ASSERT_TITLES (&q, "Ærlig prat om fravær");
   q.status_mask = 1u << NV_MEASURE_PLANNED;
-  t = list_titles (f, &q);
-  g_assert_cmpstr (t, ==, "");
-  g_free (t);
+  ASSERT_TITLES (&q, "");
 }
 
 static void

@@ -17,25 +17,11 @@
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
 
-static char *
-run (const char *const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static guint
 pdf_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run (argv);
+  g_autofree char *info = nv_test_run_output (argv);
   const char *line = strstr (info, "Pages:");
 
   g_assert_nonnull (line);
@@ -50,7 +36,7 @@ rasterise (const char *pdf, guint page, const char *stem)
   const char *argv[] = { "pdftoppm", "-r", "50", "-f", number, "-l", number, "-png",
                          "-singlefile", pdf, stem, NULL };
   g_autofree char *png = g_strdup_printf ("%s.png", stem);
-  g_autofree char *out = run (argv);
+  g_autofree char *out = nv_test_run_output (argv);
   cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
 
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -254,7 +240,7 @@ test_handout_equals_overview (void)
 
   g_assert_true (nv_handout_write_full (store, unit, "Kommuner", as_of, pdf, &error));
   g_assert_no_error (error);
-  raw = run (argv);
+  raw = nv_test_run_output (argv);
   text = nv_test_flatten_text (raw);
   {
     g_autofree char *flat_percent = nv_test_flatten_text (percent);
@@ -272,7 +258,7 @@ test_handout_equals_overview (void)
 
     g_assert_true (nv_overview_page_export_table (page, xlsx, &error));
     g_assert_no_error (error);
-    sheet = run (unzip);
+    sheet = nv_test_run_output (unzip);
     g_assert_nonnull (strstr (sheet, "<c r=\"B6\" s=\"2\"><v>6</v></c>"));
   }
 
