@@ -317,6 +317,9 @@ nv_duration_view_init (NvDurationView *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
     gtk_stack_add_named (GTK_STACK (self->stack), scroller, "table");
   }
+  /* Only the shown child is measured: the hidden table's forty labels cost
+   * every layout of the page for nothing. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   /* The chart paints the view background itself; only the table is a card. */
   gtk_widget_add_css_class (grid, "card");

@@ -374,6 +374,34 @@ load_icon_theme_in_thread (void)
   g_task_run_in_thread (task, load_icon_theme_thread);
 }
 
+/* The other half of the story above: a resource path added after GTK's
+ * thread has read the theme (GtkApplication's startup adds ours, and the
+ * thread started in adw_init() has mostly finished by then) queues the
+ * theme's «changed» in an idle. Nothing runs that idle before the window's
+ * first frame, so it came right after it, and every widget of the window
+ * was styled anew: a 10–20 ms stall in the user's first second (issue 12).
+ * Whether it is queued depends on that race, so at the end of the startup,
+ * before any window exists, what is ready on the main loop runs until the
+ * change has been seen or nothing is left (a handful of sources at most).
+ * Everything is set up by then, so an early remote activation is safe. */
+static void
+icon_theme_changed_cb (GtkIconTheme *theme, gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+static void
+settle_icon_theme (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gboolean changed = FALSE;
+  gulong id = g_signal_connect (theme, "changed", G_CALLBACK (icon_theme_changed_cb), &changed);
+
+  for (guint i = 0; i < 64 && !changed && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (theme, id);
+}
+
 static void
 nv_application_startup (GApplication *app)
 {
@@ -404,6 +432,7 @@ nv_application_startup (GApplication *app)
   g_signal_connect_swapped (self->settings, "changed::color-scheme",
                             G_CALLBACK (apply_color_scheme), self);
   apply_color_scheme (self);
+  settle_icon_theme ();
 }
 
 static void

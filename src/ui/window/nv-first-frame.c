@@ -24,6 +24,7 @@ typedef struct
   double last_cpu;
   double longest;
   gint64 until;
+  guint icon_theme_changes; /* each restyles every widget */
 } Watch;
 
 static double
@@ -46,6 +47,12 @@ quit (GtkWindow *window)
     gtk_window_destroy (window);
 }
 
+static void
+icon_theme_changed_cb (Watch *w)
+{
+  w->icon_theme_changes++;
+}
+
 /* Runs between any two other main-loop dispatches: the CPU time since the
  * previous tick is the work done in between. */
 static gboolean
@@ -59,7 +66,10 @@ watch_tick_cb (gpointer data)
   if (g_get_monotonic_time () < w->until)
     return G_SOURCE_CONTINUE;
   printf ("longest-work %.3f\n", w->longest);
+  printf ("icon-theme-changes %u\n", w->icon_theme_changes);
   fflush (stdout);
+  g_signal_handlers_disconnect_by_data (
+      gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (w->window))), w);
   quit (w->window);
   g_free (w);
   return G_SOURCE_REMOVE;
@@ -80,6 +90,9 @@ after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
       w->window = window;
       w->last_cpu = thread_cpu_ms ();
       w->until = g_get_monotonic_time () + g_ascii_strtoll (watch, NULL, 10) * 1000;
+      g_signal_connect_swapped (
+          gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))), "changed",
+          G_CALLBACK (icon_theme_changed_cb), w);
       g_timeout_add_full (G_PRIORITY_HIGH, 1, watch_tick_cb, w, NULL);
       return;
     }

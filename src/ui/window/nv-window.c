@@ -231,6 +231,20 @@ nv_window_get_unit_id (NvWindow *self)
   return item != NULL ? nv_unit_item_get_id (item) : 0;
 }
 
+/* The bottom bar holds the tabs only where the header has no room for them
+ * (a narrow window): a wide one never builds its buttons, which would be
+ * measured at every layout though never shown. */
+static void
+switcher_bar_needed (NvWindow *self)
+{
+  if (adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL
+      || adw_view_switcher_title_get_stack (self->switcher_title) == NULL
+      || !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  nv_a11y_name_tabs (GTK_WIDGET (self->switcher_bar));
+}
+
 static void
 update_state (NvWindow *self)
 {
@@ -239,13 +253,13 @@ update_state (NvWindow *self)
   gint64 unit_id = nv_window_get_unit_id (self);
 
   /* The switchers get the stack with the first unit: until then they would
-   * build (and hide) a button with icon and label for each section. */
+   * build (and hide) a button with icon and label for each section. The
+   * bottom bar gets it when it is first revealed (switcher_bar_needed). */
   if (has_units && adw_view_switcher_title_get_stack (self->switcher_title) == NULL)
     {
       adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
-      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
       nv_a11y_name_tabs (GTK_WIDGET (self->switcher_title));
-      nv_a11y_name_tabs (GTK_WIDGET (self->switcher_bar));
+      switcher_bar_needed (self);
     }
   gtk_stack_set_visible_child_name (self->main_stack, has_units ? "sections" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->unit_switcher), has_units);
@@ -788,6 +802,8 @@ nv_window_init (NvWindow *self)
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (queue_fit_unit_switcher), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (switcher_bar_needed), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 

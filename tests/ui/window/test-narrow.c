@@ -287,6 +287,18 @@ test_unit_switcher_width (gconstpointer data)
     gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
     g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
   }
+  /* The bottom bar holds the tabs where the header has no room for them;
+   * a wide window never builds them there (measured for nothing). */
+  {
+    AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (
+        nv_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+    gboolean narrow = GPOINTER_TO_INT (data) < 1000;
+
+    for (guint i = 0; i < 200 && narrow && !adw_view_switcher_bar_get_reveal (bar); i++)
+      nv_test_spin_rounds (1, 20000);
+    g_assert_true (adw_view_switcher_bar_get_reveal (bar) == narrow);
+    g_assert_true ((adw_view_switcher_bar_get_stack (bar) != NULL) == narrow);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   nv_test_spin_rounds (4, 5000);
   nv_test_rmtree (dir);
