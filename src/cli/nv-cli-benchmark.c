@@ -66,7 +66,6 @@ benchmark_list (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
@@ -98,8 +97,7 @@ benchmark_list (NvCli *cli, int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      nv_cli_print_json (root);
+      nv_cli_print_json (builder);
     }
   else
     {
@@ -162,7 +160,6 @@ benchmark_show (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
       gboolean own = nv_benchmark_name_is_own (argv[1]);
 
       json_builder_begin_array (builder);
@@ -189,8 +186,7 @@ benchmark_show (NvCli *cli, int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      nv_cli_print_json (root);
+      nv_cli_print_json (builder);
     }
   else
     {

@@ -250,7 +250,6 @@ print_json (const char *unit, NvBenchmarkMeasure measure, const char *benchmark,
             const Result *r)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   nv_cli_json_add_string_or_null (b, "unit", unit);
@@ -271,8 +270,7 @@ print_json (const char *unit, NvBenchmarkMeasure measure, const char *benchmark,
   nv_cli_json_add_number_or_null (b, "trend_pp", r->trend_pp);
   nv_cli_json_add_string_or_null (b, "trend", trend_id (r->trend));
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  nv_cli_print_json (root);
+  nv_cli_print_json (b);
 }
 
 static char *

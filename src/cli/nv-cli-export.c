@@ -78,17 +78,12 @@ run_export (NvCli *cli, NvImportKind kind, int argc, char **argv)
 
       if (text == NULL)
         return nv_cli_gerror (error);
-      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
-        return nv_cli_error ("%s", _("Cannot write to standard output"));
-      return NV_EXIT_OK;
+      return nv_cli_write_stdout (text, len);
     }
 
   if (!nv_export_file (cli->store, kind, unit->id, unmasked, path, &n_rows, &error))
     return nv_cli_gerror (error);
-  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.\n", "Wrote %u rows to %s.\n",
-                       n_rows),
-          n_rows, path);
-  return NV_EXIT_OK;
+  return nv_cli_wrote_rows (n_rows, path);
 }
 
 static int

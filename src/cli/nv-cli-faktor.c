@@ -95,7 +95,6 @@ show_json (const NvUnit *unit, GArray *rounds, const double *means)
 {
   const NvFaktorFactor *factors = nv_faktor_factors ();
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   nv_cli_json_add_string (b, "unit", unit->name);
@@ -122,8 +121,7 @@ show_json (const NvUnit *unit, GArray *rounds, const double *means)
     nv_cli_json_add_number_or_null (b, factors[f].id, means[f]);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  nv_cli_print_json (root);
+  nv_cli_print_json (b);
 }
 
 static void
@@ -237,7 +235,6 @@ static void
 research_json (const NvResearch *res)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   nv_cli_json_add_string (b, "factor", nv_faktor_factors ()[res->factor].id);
@@ -264,8 +261,7 @@ research_json (const NvResearch *res)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  nv_cli_print_json (root);
+  nv_cli_print_json (b);
 }
 
 static void

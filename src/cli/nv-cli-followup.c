@@ -22,7 +22,6 @@ static void
 print_json (GPtrArray *milestones)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
   char day[11];
 
   json_builder_begin_array (builder);
@@ -39,8 +38,7 @@ print_json (GPtrArray *milestones)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  nv_cli_print_json (root);
+  nv_cli_print_json (builder);
 }
 
 /* Pads @text with spaces to @width characters (not bytes). */
@@ -113,7 +111,6 @@ static void
 print_repeated_json (GPtrArray *flagged)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < flagged->len; i++)
@@ -134,8 +131,7 @@ print_repeated_json (GPtrArray *flagged)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  nv_cli_print_json (root);
+  nv_cli_print_json (builder);
 }
 
 static void

@@ -152,7 +152,6 @@ measure_list (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < measures->len; i++)
@@ -176,8 +175,7 @@ measure_list (NvCli *cli, int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      nv_cli_print_json (root);
+      nv_cli_print_json (builder);
     }
   else
     {
@@ -318,16 +316,11 @@ nv_cli_export_measures (NvCli *cli, int argc, char **argv)
                                                             &error);
       if (text == NULL)
         return nv_cli_gerror (error);
-      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
-        return nv_cli_error ("%s", _("Cannot write to standard output"));
-      return NV_EXIT_OK;
+      return nv_cli_write_stdout (text, len);
     }
   if (!nv_measure_export_csv (cli->store, unit->id, path, as_of, &n_rows, &error))
     return nv_cli_gerror (error);
-  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.\n", "Wrote %u rows to %s.\n",
-                       n_rows),
-          n_rows, path);
-  return NV_EXIT_OK;
+  return nv_cli_wrote_rows (n_rows, path);
 }
 
 int

@@ -187,7 +187,6 @@ server_users (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (b);
       for (guint i = 0; i < users->len; i++)
@@ -207,8 +206,7 @@ server_users (NvCli *cli, int argc, char **argv)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      nv_cli_print_json (root);
+      nv_cli_print_json (b);
       return NV_EXIT_OK;
     }
 
@@ -266,7 +264,6 @@ server_audit (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (b);
       for (guint i = 0; i < entries_found->len; i++)
@@ -285,8 +282,7 @@ server_audit (NvCli *cli, int argc, char **argv)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      nv_cli_print_json (root);
+      nv_cli_print_json (b);
       return NV_EXIT_OK;
     }
 

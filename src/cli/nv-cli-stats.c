@@ -96,7 +96,6 @@ static void
 print_json (GArray *periods, gboolean unmasked, double nok_per_day)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_array (b);
   for (guint i = 0; i < periods->len; i++)
@@ -122,8 +121,7 @@ print_json (GArray *periods, gboolean unmasked, double nok_per_day)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  nv_cli_print_json (root);
+  nv_cli_print_json (b);
 }
 
 static void

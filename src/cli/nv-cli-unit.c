@@ -79,7 +79,6 @@ unit_list (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < units->len; i++)
@@ -99,8 +98,7 @@ unit_list (NvCli *cli, int argc, char **argv)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      nv_cli_print_json (root);
+      nv_cli_print_json (builder);
     }
   else
     {

@@ -119,7 +119,6 @@ workshop_list (NvCli *cli, int argc, char **argv)
   if (g_strcmp0 (format, "json") == 0)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_array (b);
       for (guint i = 0; i < list->len; i++)
@@ -129,8 +128,7 @@ workshop_list (NvCli *cli, int argc, char **argv)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      nv_cli_print_json (root);
+      nv_cli_print_json (b);
       return NV_EXIT_OK;
     }
   for (guint i = 0; i < list->len; i++)
@@ -193,7 +191,6 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
             GPtrArray *prompts, GPtrArray *ideas, GPtrArray *measures)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   add_summary (b, w, unit->name);
@@ -262,8 +259,7 @@ print_json (const NvWorkshop *w, const NvUnit *unit, GPtrArray *steps, GStrv the
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  nv_cli_print_json (root);
+  nv_cli_print_json (b);
 }
 
 static int

@@ -165,17 +165,35 @@ nv_cli_unit (NvCli *cli, const char *name)
 }
 
 void
-nv_cli_print_json (JsonNode *node)
+nv_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   fputs (text, stdout);
   fputc ('\n', stdout);
+}
+
+int
+nv_cli_write_stdout (const char *text, gsize len)
+{
+  if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+    return nv_cli_error ("%s", _("Cannot write to standard output"));
+  return NV_EXIT_OK;
+}
+
+int
+nv_cli_wrote_rows (guint n_rows, const char *path)
+{
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u row to %s.\n", "Wrote %u rows to %s.\n",
+                       n_rows),
+          n_rows, path);
+  return NV_EXIT_OK;
 }
 
 const char *const nv_cli_table_json[] = { "table", "json", NULL };

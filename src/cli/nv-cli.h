@@ -61,8 +61,15 @@ gboolean nv_cli_parse_options (GOptionContext *context, const char *command, int
 /* Resolves --unit NAME; prints the error and returns NULL if unknown. */
 NvUnit *nv_cli_unit (NvCli *cli, const char *name);
 
-/* Writes a JSON node to stdout, pretty-printed, with a trailing newline. */
-void nv_cli_print_json (JsonNode *node);
+/* Writes what @builder built to stdout, pretty-printed, with a trailing
+ * newline. */
+void nv_cli_print_json (JsonBuilder *builder);
+
+/* An export's two ends: @len bytes of @text to standard output (an error
+ * when it cannot be written), or «Wrote N rows to PATH.» after a file was
+ * written. Both return the exit code. */
+int nv_cli_write_stdout (const char *text, gsize len);
+int nv_cli_wrote_rows (guint n_rows, const char *path);
 
 /* The --format option of the commands that print a table or JSON (into
  * @format_var, a char **), and the formats it takes for

@@ -378,6 +378,16 @@ class TestExport(ImportTestCase):
         r = self.cli("export", "spells", "--unit", UNIT, self.path("nodir/out.csv"), expect=1)
         self.assertIn("nodir", r.stderr)
 
+    @unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+    def test_export_to_full_stdout(self):
+        # Standard output that cannot be written is an error, not a quiet loss.
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([CLI, "--database", self.db, "export", "spells", "--unit", UNIT,
+                                "-"], stdout=full, stderr=subprocess.PIPE, text=True,
+                               timeout=120)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("Cannot write to standard output", r.stderr)
+
     def test_round_trip(self):
         # Masked months leave their day counts out, so only an --unmasked
         # export of the monthly figures can be imported again.
