@@ -148,8 +148,14 @@ row_new (RowParts *parts, PangoEllipsizeMode title_ellipsize)
   parts->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (parts->title), title_ellipsize);
+  /* The detail («Was due 23.11.2026 · 14 days overdue») goes onto more
+   * lines in a narrow window rather than losing its end; a long note of a
+   * step done is cut after three. */
   parts->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (parts->subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (parts->subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (parts->subtitle), 3);
   gtk_label_set_ellipsize (GTK_LABEL (parts->subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (parts->subtitle, "dim-label");
   gtk_widget_add_css_class (parts->subtitle, "caption");
@@ -218,7 +224,13 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
   gtk_widget_measure (parts->title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &title_width, NULL,
                       NULL);
   gtk_widget_set_size_request (parts->title, MIN (title_width, TITLE_WIDTH_KEPT), -1);
-  gtk_label_set_text (GTK_LABEL (parts->subtitle), subtitle);
+  /* Wrapped, a line does not begin with the separator: «Fristen var
+   * 23.11.2026 ·» over «14 dager over fristen». */
+  {
+    g_auto (GStrv) pieces = g_strsplit (subtitle, " · ", -1);
+    g_autofree char *joined = g_strjoinv ("\u00a0· ", pieces);
+    gtk_label_set_text (GTK_LABEL (parts->subtitle), joined);
+  }
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item),
                                nv_milestone_explanation (m->milestone));
   gtk_widget_set_visible (parts->badge, badge);
@@ -262,12 +274,20 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
   int max = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "max-height"));
   int row_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "row-height"));
   guint n = g_list_model_get_n_items (model);
-  int height = (int) MIN (n * (guint) row_height, (guint) max);
 
   /* Minimum may never exceed maximum, not even in between. */
   gtk_scrolled_window_set_max_content_height (scroller, -1);
-  gtk_scrolled_window_set_min_content_height (scroller, height);
-  gtk_scrolled_window_set_max_content_height (scroller, height);
+  if (n * (guint) row_height < (guint) max)
+    {
+      /* A few rows: as high as they are (a detail may wrap in a narrow
+       * window), never a scrollbar for two rows. */
+      gtk_scrolled_window_set_min_content_height (scroller, -1);
+      gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+      return;
+    }
+  gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (scroller, max);
+  gtk_scrolled_window_set_max_content_height (scroller, max);
 }
 
 /* A one-column grid view, not a list view: GTK 4.8's GtkListView keeps 200
@@ -406,7 +426,13 @@ repeated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpo
   if (r->rules & NV_REPEATED_2_300)
     g_string_append_printf (rules, "%s2-300", rules->len > 0 ? " · " : "");
   gtk_label_set_text (GTK_LABEL (parts->title), r->employee_ref);
-  gtk_label_set_text (GTK_LABEL (parts->subtitle), subtitle);
+  /* Wrapped, a line does not begin with the separator: «Fristen var
+   * 23.11.2026 ·» over «14 dager over fristen». */
+  {
+    g_auto (GStrv) pieces = g_strsplit (subtitle, " · ", -1);
+    g_autofree char *joined = g_strjoinv ("\u00a0· ", pieces);
+    gtk_label_set_text (GTK_LABEL (parts->subtitle), joined);
+  }
   gtk_label_set_text (GTK_LABEL (parts->badge), rules->str);
 }
 

@@ -45,7 +45,10 @@ struct _NvFollowupPage
   gboolean stale; /* data changed while off screen: build on map */
   guint cards_source;
   GCancellable *badge_cancel; /* the content being prepared in a worker thread */
+  gint64 pending_unit;        /* for this unit and day */
+  NvDay pending_today;
   NvFollowupData *prepared;   /* and what it gave, for build() */
+  gboolean build_on_arrival;  /* shown while it was being prepared: build when it comes */
 
   NvMilestoneModel *overdue_model;
   NvMilestoneModel *soon_model;
@@ -53,6 +56,7 @@ struct _NvFollowupPage
   GtkWidget *not_tracked_list; /* built on first expand */
 
   GtkStack *stack;
+  GtkSpinner *loading_spinner;
   AdwStatusPage *empty;
   GtkLabel *summary_label;
   AdwPreferencesGroup *repeated_group;
@@ -258,6 +262,21 @@ fill_tracked_from (NvFollowupPage *self, NvDay tracked_from, guint n_not_tracked
     }
 }
 
+/* The stack's @name: "loading", "empty" or "content". From and to
+ * "loading" at once: the steps arrive in the frame after they are ready. */
+static void
+show_child (NvFollowupPage *self, const char *name)
+{
+  gboolean loading = g_str_equal (name, "loading");
+  const char *now = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_stack_set_visible_child_full (self->stack, name,
+                                    loading || g_strcmp0 (now, "loading") == 0
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE
+                                      : gtk_stack_get_transition_type (self->stack));
+}
+
 static void
 show_empty (NvFollowupPage *self)
 {
@@ -265,7 +284,7 @@ show_empty (NvFollowupPage *self)
   nv_milestone_model_set (self->soon_model, NULL, NULL);
   nv_milestone_model_set (self->not_tracked_model, NULL, NULL);
   clear_box (self->cases_box);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  show_child (self, "empty");
 }
 
 /* Cards are made a few at a time, so the page shows at once. */
@@ -347,6 +366,17 @@ build (NvFollowupPage *self)
   Cards *cards;
   guint n_cards;
 
+  /* Opened while a worker thread prepares this unit's steps (on a busy
+   * machine it may not be done yet): rather than computing them all again
+   * here, say so and build when they come (prepared_cb()). */
+  if (self->prepared == NULL && self->badge_cancel != NULL && store != NULL && unit_id != 0 &&
+      self->pending_unit == unit_id && self->pending_today == today)
+    {
+      self->build_on_arrival = TRUE;
+      show_child (self, "loading");
+      return;
+    }
+  self->build_on_arrival = FALSE;
   self->stale = FALSE;
   cancel_badge (self);
   g_clear_handle_id (&self->cards_source, g_source_remove);
@@ -409,11 +439,10 @@ build (NvFollowupPage *self)
 
   fill_summary (self, n_cards, data->overdue->len, data->soon->len);
   set_n_overdue (self, data->overdue->len);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    n_cards > 0 || data->overdue->len > 0 || data->soon->len > 0 ||
-                                        data->not_tracked->len > 0 || data->flagged->len > 0
-                                      ? "content"
-                                      : "empty");
+  show_child (self, n_cards > 0 || data->overdue->len > 0 || data->soon->len > 0 ||
+                        data->not_tracked->len > 0 || data->flagged->len > 0
+                      ? "content"
+                      : "empty");
 }
 
 /* ---- Prepared off the main thread --------------------------------------- */
@@ -450,12 +479,17 @@ prepared_cb (NvPage *page, gpointer result, const GError *worker_error)
           n_overdue = 0;
         }
       set_n_overdue (self, n_overdue);
+      /* Shown meanwhile: computed here after all. */
+      if (self->build_on_arrival && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        build (self);
       return;
     }
   nv_followup_data_free_later (self->prepared);
   self->prepared = data;
   /* The badge counts what the Overdue list will show. */
   set_n_overdue (self, data->overdue->len);
+  if (self->build_on_arrival && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build (self);
 }
 
 static void
@@ -471,6 +505,8 @@ prepare_in_thread (NvFollowupPage *self, const char *path)
 {
   cancel_badge (self);
   self->badge_cancel = g_cancellable_new ();
+  self->pending_unit = nv_page_get_unit_id (NV_PAGE (self));
+  self->pending_today = nv_page_today (NV_PAGE (self));
   nv_page_compute_in_thread (NV_PAGE (self), path, self->badge_cancel, prepare_thread,
                              (GDestroyNotify) nv_followup_data_free_later, prepared_cb);
 }
@@ -490,6 +526,8 @@ nv_followup_page_reload (NvPage *page)
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      /* What a worker may be preparing was read before this change. */
+      cancel_badge (self);
       build (self);
       return;
     }
@@ -684,6 +722,7 @@ nv_followup_page_class_init (NvFollowupPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/naervaer/Naervaer/ui/nv-followup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, empty);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, NvFollowupPage, repeated_group);

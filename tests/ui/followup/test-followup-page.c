@@ -162,6 +162,67 @@ test_badge_follows_overdue (Fixture *f, gconstpointer data)
   nv_test_spin_rounds (5, 0);
 }
 
+static const char *
+visible_child (NvFollowupPage *page)
+{
+  GtkWidget *stack = nv_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static gboolean
+content_shown (gpointer page)
+{
+  return g_strcmp0 (visible_child (page), "content") == 0;
+}
+
+/* Opened while a worker thread still prepares the unit's steps: the page
+ * says so and builds when they come, never computing them all again on the
+ * main thread (which took a big unit's section past 150 ms on a busy
+ * machine). */
+static void
+test_loading_while_prepared (Fixture *f, gconstpointer data)
+{
+  NvWindow *window = nv_window_new (NULL, f->db.context);
+  AdwViewStack *stack = nv_window_get_view_stack (window);
+  AdwViewStackPage *section = adw_view_stack_get_page (
+    stack, adw_view_stack_get_child_by_name (stack, "followup"));
+  NvFollowupPage *page = NV_FOLLOWUP_PAGE (nv_window_get_page (window, "followup"));
+  GtkWidget *spinner;
+
+  nv_test_add_spell (f->db.store, f->ab, f->today - 30, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_test_spin_rounds (5, 0);
+  wait_for_badge (section, 2);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  /* Hidden: the reload hands the steps to a worker; its answer can only
+   * come through the main loop, which does not run before the page shows. */
+  nv_test_add_spell (f->db.store, f->cd, f->today - 60, f->today - 10, 50, NV_SPELL_DOCTOR);
+  nv_page_reload (NV_PAGE (page));
+  nv_window_show_section (window, "followup");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (visible_child (page), ==, "loading");
+  spinner = nv_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SPINNER);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 0);
+
+  /* Then the lists, from what the worker found (CD's two missed steps too). */
+  nv_test_wait_until (content_shown, page, 20, "the Follow-up page's content");
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 4);
+  g_assert_cmpuint (nv_followup_page_get_n_overdue (page), ==, 4);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* A change while shown is computed at once, as before. */
+  g_assert_true (nv_followup_mark_done (f->db.store, f->ab, f->today - 30, "followup-plan",
+                                        f->today, "sent", NULL));
+  nv_page_reload (NV_PAGE (page));
+  g_assert_cmpstr (visible_child (page), ==, "content");
+  g_assert_cmpuint (g_list_model_get_n_items (nv_followup_page_get_list (page, "overdue")), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin_rounds (5, 0);
+}
+
 static void
 test_reminder_text (Fixture *f, gconstpointer data)
 {
@@ -579,6 +640,8 @@ main (int argc, char **argv)
   g_test_add ("/followup-page/badge", Fixture, NULL, setup, test_badge_follows_overdue, teardown);
   g_test_add ("/followup-page/summary-grouped", Fixture, NULL, setup, test_summary_grouped,
               teardown);
+  g_test_add ("/followup-page/loading-while-prepared", Fixture, NULL, setup,
+              test_loading_while_prepared, teardown);
   g_test_add ("/followup-page/reminder-text", Fixture, NULL, setup, test_reminder_text, teardown);
   g_test_add ("/followup-page/lists-and-tracked-from", Fixture, NULL, setup,
               test_lists_and_tracked_from, teardown);

@@ -87,8 +87,29 @@ check_off_edges (GtkWidget *widget, GtkWidget *window)
     check_off_edges (c, window);
 }
 
-/* The Follow-up lists' rows (one-column grid views) are one line of title over one line of detail
- * (dim caption); the title — who and which step — is whole at 360 px. */
+/* The Follow-up lists' rows (one-column grid views) are one line of title over the detail (dim
+ * caption); at 360 px the title — who and which step — is whole, and so is the detail («Fristen
+ * var 23.11.2026 · 14 dager over fristen»), on more lines if need be. */
+/* Whether @label's text is cut at the width it was given: laid out again
+ * as the label lays it out (the label's own layout may not say so). */
+static gboolean
+label_is_cut (GtkWidget *label)
+{
+  g_autoptr (PangoLayout) layout
+      = gtk_widget_create_pango_layout (label, gtk_label_get_text (GTK_LABEL (label)));
+
+  pango_layout_set_width (layout, gtk_widget_get_width (label) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (gtk_label_get_wrap (GTK_LABEL (label)))
+    {
+      pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (GTK_LABEL (label)));
+      pango_layout_set_height (layout, gtk_label_get_lines (GTK_LABEL (label)) > 0
+                                           ? -gtk_label_get_lines (GTK_LABEL (label))
+                                           : G_MAXINT);
+    }
+  return pango_layout_is_ellipsized (layout);
+}
+
 static guint
 count_row_titles (GtkWidget *widget, gboolean check)
 {
@@ -107,6 +128,13 @@ count_row_titles (GtkWidget *widget, gboolean check)
           g_test_message ("row title «%s»: %d px", gtk_label_get_text (GTK_LABEL (widget)),
                           gtk_widget_get_width (widget));
           g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+          g_assert_false (label_is_cut (widget));
+          g_test_message ("row detail «%s»: %d px", gtk_label_get_text (GTK_LABEL (next)),
+                          gtk_widget_get_width (next));
+          g_assert_false (label_is_cut (next));
+          /* within the row, not under its button */
+          g_assert_cmpint (gtk_widget_get_width (next), <=,
+                           gtk_widget_get_width (gtk_widget_get_parent (next)));
         }
       n++;
     }
@@ -146,6 +174,13 @@ test_sections (void)
   /* Two units: the Municipality section is shown from two on. */
   g_assert_true (nv_demo_fill_full (store, 2, 5, today, 7, ids, &error));
   g_assert_no_error (error);
+  /* Someone back at work after 50 days with steps still overdue: the
+   * longest detail («Fristen var … · 45 dager over fristen · tilbake i jobb
+   * siden …»). */
+  nv_test_add_spell (store,
+                     nv_test_add_staff (store, g_array_index (ids, gint64, 0), "ZZ", 100,
+                                        today - 400),
+                     today - 60, today - 10, 100, NV_SPELL_DOCTOR);
   window = nv_window_new (NULL, context);
   nv_window_select_unit (window, g_array_index (ids, gint64, 0));
   gtk_window_set_default_size (GTK_WINDOW (window), NARROWEST, 700);
