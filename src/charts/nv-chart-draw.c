@@ -118,11 +118,18 @@ draw_point_marker (cairo_t *cr, const NvChartStyle *style, guint series, double 
 }
 
 /* Diagonal stripes inside @rect: masked periods, and the texture that tells
- * bar series apart without colour. */
+ * bar series apart without colour. Each stripe is a 45° line across the
+ * rectangle, clipped to it; only the part of a line over the rectangle (and
+ * a margin wider than the line) is stroked, cut at whole steps along the
+ * line so what remains lies exactly on the line it was (the pixels inside
+ * the clip are the same; a narrow masked quarter no longer rasterizes the
+ * plot-high lines that cross it, ~20× less work). */
 static void
 draw_stripes (cairo_t *cr, double x, double y, double w, double h, double spacing,
               double line_width, const NvChartColor *color, gboolean backwards)
 {
+  double margin = ceil (line_width) + 2;
+
   if (w <= 0 || h <= 0)
     return;
   cairo_save (cr);
@@ -133,15 +140,22 @@ draw_stripes (cairo_t *cr, double x, double y, double w, double h, double spacin
   nv_chart_set_color (cr, color);
   for (double d = -h; d < w + h; d += spacing)
     {
+      /* The line runs from x + d to x + d + h; cut t0 off its start and t1
+       * off its end where that is left or right of the rectangle. */
+      double t0 = MAX (0, floor (-d - margin));
+      double t1 = MAX (0, floor (d + h - w - margin));
+
+      if (t0 + t1 >= h)
+        continue;
       if (backwards)
         {
-          cairo_move_to (cr, x + d, y);
-          cairo_line_to (cr, x + d + h, y + h);
+          cairo_move_to (cr, x + d + t0, y + t0);
+          cairo_line_to (cr, x + d + h - t1, y + h - t1);
         }
       else
         {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
+          cairo_move_to (cr, x + d + t0, y + h - t0);
+          cairo_line_to (cr, x + d + h - t1, y + t1);
         }
     }
   cairo_stroke (cr);

@@ -124,6 +124,9 @@ void nv_chart_text_draw_wrapped (NvChartText *text, const PangoFontDescription *
 /* How many texts nv_chart_text_draw() has cut off with «…» in this process
  * (for tests: whole legends and captions draw none). */
 guint nv_chart_text_ellipsized_count (void);
+/* How many texts have been shaped as one line of glyph runs rather than a
+ * PangoLayout in this process (for tests: plain labels take that way). */
+guint nv_chart_text_shaped_count (void);
 void nv_chart_set_color (cairo_t *cr, const NvChartColor *color);
 /* How every figure kind starts to draw: @cr saved, then the style's
  * background (when it has one) painted over the whole target. */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nv-file-guard.h"
 #include "nv-print.h"
 
 static void
@@ -31,6 +32,32 @@ draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page,
   cairo_restore (cr);
 }
 
+/* «Print to File» in GTK's dialog replaces the file it is given (a
+ * temporary file renamed over it): never the open database
+ * (nv-file-guard.h). The refusal is kept on the operation for its "done". */
+static void
+begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, gpointer data)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  const char *uri =
+    settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
+  g_autofree char *path = uri != NULL ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+  GError *refused = NULL;
+
+  if (path != NULL && !nv_file_guard_check_save (path, &refused))
+    {
+      g_object_set_data_full (G_OBJECT (operation), "nv-print-refused", refused,
+                              (GDestroyNotify) g_error_free);
+      gtk_print_operation_cancel (operation);
+    }
+}
+
+const GError *
+nv_print_operation_get_refusal (GtkPrintOperation *operation)
+{
+  return g_object_get_data (G_OBJECT (operation), "nv-print-refused");
+}
+
 GtkPrintOperation *
 nv_print_operation_new (NvPrintable *printable)
 {
@@ -50,6 +77,7 @@ nv_print_operation_new (NvPrintable *printable)
   gtk_print_operation_set_n_pages (operation, (int) nv_printable_get_n_pages (printable));
   gtk_print_operation_set_job_name (operation, title);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), NULL);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
                          g_object_ref (printable), (GClosureNotify) (void (*) (void)) g_object_unref,
                          0);
@@ -81,6 +109,11 @@ print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, Job
       if (job->done != NULL)
         job->done (error != NULL ? error->message : _("The document could not be printed."),
                    FALSE, job->data);
+    }
+  else if (nv_print_operation_get_refusal (operation) != NULL)
+    {
+      if (job->done != NULL)
+        job->done (nv_print_operation_get_refusal (operation)->message, FALSE, job->data);
     }
   else if (job->done != NULL)
     job->done (NULL, result == GTK_PRINT_OPERATION_RESULT_CANCEL, job->data);

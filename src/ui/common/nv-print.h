@@ -23,6 +23,9 @@ typedef void (*NvPrintDoneFunc) (const char *message, gboolean cancelled, gpoint
 /* A print operation for @printable: its pages, its title as the job name,
  * its paper size by default. */
 GtkPrintOperation *nv_print_operation_new (NvPrintable *printable);
+/* Why the operation cancelled itself («Print to File» onto the open
+ * database, say); NULL if it did not. */
+const GError *nv_print_operation_get_refusal (GtkPrintOperation *operation);
 
 /* Shows the print dialog for @printable (asynchronous). */
 void nv_print_run (GtkWindow *parent, NvPrintable *printable, NvPrintDoneFunc done,

@@ -133,6 +133,60 @@ test_print_matches_pdf (void)
 }
 
 
+/* GTK's «Print to File» aimed at the open database (or its -wal) cancels
+ * the operation at "begin-print" — which GTK documents as stopping it before
+ * anything is written — with the file guard's reason; any other file goes
+ * ahead. (Running a real print job here would wait for printer discovery.) */
+static GtkPrintOperation *
+begin_print_to (NvPrintable *printable, const char *path)
+{
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GtkPrintOperation *operation = nv_print_operation_new (printable);
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (operation, settings);
+  g_signal_emit_by_name (operation, "begin-print", NULL);
+  return operation;
+}
+
+static void
+test_print_to_file_not_the_database (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = nv_test_tmpdir ();
+  g_autoptr (NvStore) store = nv_test_open_store (dir, "naervaer.db");
+  g_autofree char *db = g_build_filename (dir, "naervaer.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "naervaer.db-wal", NULL);
+  g_autofree char *other = g_build_filename (dir, "utskrift.pdf", NULL);
+  const char *refused[] = { db, wal };
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (NvHandout) handout = NULL;
+  g_autoptr (GtkPrintOperation) allowed = NULL;
+  NvDay today = nv_day_from_ymd (2026, 12, 7);
+
+  g_assert_true (nv_demo_fill_full (store, 1, 1, today, 7, ids, &error));
+  g_assert_no_error (error);
+  handout = nv_handout_new (store, g_array_index (ids, gint64, 0), "Kommuner", today, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (GtkPrintOperation) operation = begin_print_to (NV_PRINTABLE (handout), refused[i]);
+      g_autofree char *name = g_path_get_basename (refused[i]);
+      const GError *why = nv_print_operation_get_refusal (operation);
+
+      g_assert_nonnull (why);
+      nv_test_assert_contains (why->message, name);
+      nv_test_assert_contains (why->message, "nothing was written");
+    }
+  allowed = begin_print_to (NV_PRINTABLE (handout), other);
+  g_assert_null (nv_print_operation_get_refusal (allowed));
+  g_clear_object (&store);
+  nv_test_rmtree (dir);
+}
+
 /* A unit entered by hand as the dialogs do it (add unit, six employees,
  * four spells in the running quarter): the handout shows what the
  * Overview shows for this quarter, not «no figures yet». */
@@ -220,5 +274,6 @@ main (int argc, char **argv)
   nv_test_ui_init (&argc, &argv);
   g_test_add_func ("/print/matches-pdf", test_print_matches_pdf);
   g_test_add_func ("/print/handout-equals-overview", test_handout_equals_overview);
+  g_test_add_func ("/print/to-file-not-the-database", test_print_to_file_not_the_database);
   return g_test_run ();
 }
