@@ -32,6 +32,21 @@ nv_window_fit_compute (int width, int height, gboolean chosen_by_user, int area_
   return fit;
 }
 
+#define HEADER_TABS_WIDTH 880 /* the seven narrow tabs, menu and window buttons */
+#define UNIT_SWITCHER_MAX 320
+#define HEADER_TITLE_HALF 80     /* half the title «Nærvær», and the space around it */
+#define UNIT_SWITCHER_PADDING 56 /* the button's padding and the arrow */
+
+int
+nv_window_fit_unit_switcher (int text_width, int window_width, gboolean tabs_in_header)
+{
+  int room
+      = tabs_in_header ? window_width - HEADER_TABS_WIDTH : window_width / 2 - HEADER_TITLE_HALF;
+  int want = MIN (MIN (text_width + UNIT_SWITCHER_PADDING, UNIT_SWITCHER_MAX), room);
+
+  return want < 120 ? -1 : want;
+}
+
 gboolean
 nv_window_fit_work_area (GdkDisplay *display, GdkRectangle *area)
 {

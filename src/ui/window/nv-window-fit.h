@@ -39,4 +39,13 @@ gboolean nv_window_fit_work_area (GdkDisplay *display, GdkRectangle *area);
  * monitor's work area when NULL). */
 void nv_window_fit_to_screen (GtkWindow *window, GSettings *settings, const GdkRectangle *area);
 
+/* The width the header's unit drop-down asks for, showing a name
+ * @text_width px wide (bold) in a window @window_width px wide; -1 (its
+ * natural width, ellipsized) where less than 120 px is left. GTK would
+ * otherwise give it what is left of the centred tabs («Hjem…» at 1280 px).
+ * With @tabs_in_header the section tabs, menu and window buttons take 880 px;
+ * without (a narrow window, tabs in the bottom bar) only the centred title
+ * does, and the left half is the drop-down's. Never over 320 px. */
+int nv_window_fit_unit_switcher (int text_width, int window_width, gboolean tabs_in_header);
+
 G_END_DECLS

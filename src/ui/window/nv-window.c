@@ -335,14 +335,7 @@ active_changed_cb (NvWindow *self)
     nv_store_refresh (self->store);
 }
 
-/* The header's unit drop-down asks for the width of the unit's name where
- * the window leaves room beside the section tabs (GTK would otherwise give it
- * what is left of the centred tabs: «Hjem…» at 1280 px); in a narrow window
- * it shrinks again, ellipsized, so that the window still fits 360 px. */
-#define NV_HEADER_TABS_WIDTH 880 /* the seven narrow tabs, menu and window buttons */
-#define NV_UNIT_SWITCHER_MAX 320
-#define NV_HEADER_TITLE_HALF 80 /* half the title «Nærvær», and the space around it */
-
+/* The unit drop-down: as wide as the name where there is room (nv-window-fit.h). */
 static gboolean
 fit_unit_switcher (gpointer data)
 {
@@ -365,15 +358,8 @@ fit_unit_switcher (gpointer data)
       pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       pango_layout_set_attributes (layout, bold);
       pango_layout_get_pixel_size (layout, &text, NULL);
-      /* the button's padding and the arrow */
-      /* With the tabs in the bottom bar (800 px), the header holds only the
-       * centred title: the left half is the drop-down's. */
-      want = MIN (MIN (text + 56, NV_UNIT_SWITCHER_MAX),
-                  adw_view_switcher_title_get_title_visible (self->switcher_title)
-                      ? window / 2 - NV_HEADER_TITLE_HALF
-                      : window - NV_HEADER_TABS_WIDTH);
-      if (want < 120)
-        want = -1;
+      want = nv_window_fit_unit_switcher (
+          text, window, !adw_view_switcher_title_get_title_visible (self->switcher_title));
     }
   gtk_widget_set_size_request (GTK_WIDGET (self->unit_switcher), want, -1);
   return G_SOURCE_REMOVE;

@@ -55,6 +55,36 @@ test_compute (void)
     }
 }
 
+/* The header's unit drop-down: the name's width where the window leaves
+ * room beside the tabs (or the title), never over 320 px, natural (-1)
+ * where less than 120 px is left. */
+static void
+test_unit_switcher_width (void)
+{
+  static const struct
+  {
+    int text, window;
+    gboolean tabs_in_header;
+    int want;
+  } cases[] = {
+    /* 1280 px, tabs in the header: 400 px of room */
+    { 200, 1280, TRUE, 256 },
+    { 400, 1280, TRUE, 320 },
+    { 200, 1000, TRUE, 120 },
+    { 200, 999, TRUE, -1 },
+    /* narrow: the left half beside the centred title */
+    { 100, 800, FALSE, 156 },
+    { 300, 800, FALSE, 320 },
+    { 300, 600, FALSE, 220 },
+    { 100, 360, FALSE, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (
+        nv_window_fit_unit_switcher (cases[i].text, cases[i].window, cases[i].tabs_in_header), ==,
+        cases[i].want);
+}
+
 /* On this display (Xvfb 1920 × 1080, no panels): the default size, nothing
  * written to the settings. */
 static void
@@ -134,6 +164,7 @@ main (int argc, char **argv)
   nv_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window-fit/compute", test_compute);
+  g_test_add_func ("/ui/window-fit/unit-switcher-width", test_unit_switcher_width);
   g_test_add ("/ui/window-fit/default", Fixture, NULL, nv_test_db_setup, test_window_default,
               nv_test_db_teardown);
   g_test_add ("/ui/window-fit/saved-too-large", Fixture, NULL, nv_test_db_setup,
