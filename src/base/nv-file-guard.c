@@ -24,7 +24,7 @@
 G_DEFINE_QUARK (nv - file - guard - error - quark, nv_file_guard_error)
 
 static GMutex lock;
-static GHashTable *protected; /* char *path → GUINT count */
+static GHashTable *databases; /* char *path of an open database → GUINT count */
 static NvFileGuardHeldFunc held_func;
 
 /* The database first: a match at index 0 is the database itself. */
@@ -35,11 +35,11 @@ nv_file_guard_protect (const char *path)
 {
   g_return_if_fail (path != NULL);
   g_mutex_lock (&lock);
-  if (protected == NULL)
-  protected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (databases == NULL)
+    databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_hash_table_insert (
-      protected, g_strdup (path),
-      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (protected, path)) + 1));
+      databases, g_strdup (path),
+      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (databases, path)) + 1));
   g_mutex_unlock (&lock);
 }
 
@@ -50,11 +50,11 @@ nv_file_guard_release (const char *path)
 
   g_return_if_fail (path != NULL);
   g_mutex_lock (&lock);
-  count = protected != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (protected, path)) : 0;
+  count = databases != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (databases, path)) : 0;
   if (count > 1)
-    g_hash_table_insert (protected, g_strdup (path), GUINT_TO_POINTER (count - 1));
+    g_hash_table_insert (databases, g_strdup (path), GUINT_TO_POINTER (count - 1));
   else if (count == 1)
-    g_hash_table_remove (protected, path);
+    g_hash_table_remove (databases, path);
   g_mutex_unlock (&lock);
 }
 
@@ -90,7 +90,7 @@ same_name (const char *a, const char *b)
   return g_stat (dir_a, &sa) == 0 && g_stat (dir_b, &sb) == 0 && same_file (&sa, &sb);
 }
 
-/* The protected database that @path (with @st, or NULL when @path does not
+/* The open database that @path (with @st, or NULL when @path does not
  * exist) belongs to, and in @suffix which of its files it is; NULL if none.
  * Called with the lock held. */
 static char *
@@ -99,9 +99,9 @@ find_protected (const char *path, const GStatBuf *st, guint *suffix)
   GHashTableIter iter;
   gpointer key;
 
-  if (protected == NULL)
+  if (databases == NULL)
     return NULL;
-  g_hash_table_iter_init (&iter, protected);
+  g_hash_table_iter_init (&iter, databases);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
       {
