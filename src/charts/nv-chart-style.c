@@ -13,8 +13,8 @@
 static NvChartColor
 rgb (guint32 hex)
 {
-  NvChartColor c = { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
-                     (hex & 0xff) / 255.0, 1.0 };
+  NvChartColor c
+      = { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0, 1.0 };
   return c;
 }
 
@@ -24,6 +24,27 @@ rgba (guint32 hex, double alpha)
   NvChartColor c = rgb (hex);
   c.a = alpha;
   return c;
+}
+
+static gboolean
+color_equal (const NvChartColor *a, const NvChartColor *b)
+{
+  return a->r == b->r && a->g == b->g && a->b == b->b && a->a == b->a;
+}
+
+gboolean
+nv_chart_style_equal (const NvChartStyle *a, const NvChartStyle *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  for (guint i = 0; i < NV_CHART_N_SERIES_COLORS; i++)
+    if (!color_equal (&a->series[i], &b->series[i]))
+      return FALSE;
+  return color_equal (&a->background, &b->background)
+         && color_equal (&a->foreground, &b->foreground) && color_equal (&a->muted, &b->muted)
+         && color_equal (&a->grid, &b->grid) && color_equal (&a->axis, &b->axis)
+         && color_equal (&a->marker, &b->marker) && color_equal (&a->hatch, &b->hatch)
+         && strcmp (a->font_family, b->font_family) == 0 && a->font_size == b->font_size
+         && a->line_width == b->line_width;
 }
 
 void

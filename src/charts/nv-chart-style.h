@@ -31,20 +31,22 @@ typedef enum
 
 typedef struct
 {
-  NvChartColor background;  /* filled first; alpha 0 leaves the surface as is */
-  NvChartColor foreground;  /* title, legend, labels */
-  NvChartColor muted;       /* tick labels, hidden series in the legend */
-  NvChartColor grid;        /* horizontal grid lines */
-  NvChartColor axis;        /* base line and ticks */
-  NvChartColor marker;      /* event markers (measures, workshops) */
-  NvChartColor hatch;       /* stripes of periods masked for privacy */
+  NvChartColor background; /* filled first; alpha 0 leaves the surface as is */
+  NvChartColor foreground; /* title, legend, labels */
+  NvChartColor muted;      /* tick labels, hidden series in the legend */
+  NvChartColor grid;       /* horizontal grid lines */
+  NvChartColor axis;       /* base line and ticks */
+  NvChartColor marker;     /* event markers (measures, workshops) */
+  NvChartColor hatch;      /* stripes of periods masked for privacy */
   NvChartColor series[NV_CHART_N_SERIES_COLORS];
-  char font_family[64];     /* Pango family list, e.g. "Cantarell, Sans" */
-  double font_size;         /* pixels (user units) of ordinary text */
-  double line_width;        /* data lines; grid lines are always 1 unit */
+  char font_family[64]; /* Pango family list, e.g. "Cantarell, Sans" */
+  double font_size;     /* pixels (user units) of ordinary text */
+  double line_width;    /* data lines; grid lines are always 1 unit */
 } NvChartStyle;
 
 void nv_chart_style_init (NvChartStyle *style, NvChartStylePreset preset);
+/* TRUE when the two draw the same: every colour, the font and the widths. */
+gboolean nv_chart_style_equal (const NvChartStyle *a, const NvChartStyle *b);
 /* Sets fonts so text stays readable on large exports and projectors:
  * font_size grows with the smaller of width/900 and height/500, never below
  * the preset size. */

@@ -55,8 +55,8 @@ nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style)
   g_autofree char *font_name = NULL;
 
   nv_chart_style_init (style, contrast ? NV_CHART_STYLE_HIGH_CONTRAST
-                                     : dark ? NV_CHART_STYLE_DARK
-                                            : NV_CHART_STYLE_LIGHT);
+                              : dark   ? NV_CHART_STYLE_DARK
+                                       : NV_CHART_STYLE_LIGHT);
   if (contrast && dark)
     {
       /* High contrast dark: the dark palette, full-strength text. */
@@ -67,8 +67,8 @@ nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style)
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (widget);
-  if (gtk_style_context_lookup_color (context, "view_bg_color", &bg) &&
-      gtk_style_context_lookup_color (context, "view_fg_color", &fg))
+  if (gtk_style_context_lookup_color (context, "view_bg_color", &bg)
+      && gtk_style_context_lookup_color (context, "view_fg_color", &fg))
     {
       style->background = to_chart_color (&bg, 1);
       style->foreground = to_chart_color (&fg, 1);
@@ -90,7 +90,7 @@ nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style)
         g_strlcpy (style->font_family, family, sizeof style->font_family);
       if (size > 0)
         {
-          double px = (double) size / PANGO_SCALE;
+          double px = (double)size / PANGO_SCALE;
           if (!pango_font_description_get_size_is_absolute (desc))
             px = px * 96.0 / 72.0;
           style->font_size = CLAMP (px, 10, 24);
@@ -99,13 +99,24 @@ nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style)
     }
 }
 
-void
+gboolean
 nv_chart_style_watch_refresh (NvChartStyleWatch *watch)
 {
+  NvChartStyle style;
+
   if (watch->widget == NULL)
-    return; /* css_changed before init */
-  nv_chart_view_style_from_widget (watch->widget, watch->style);
+    return FALSE; /* css_changed before init */
+  /* Most style changes that reach a chart (a state or class change of an
+   * ancestor) leave its colours and font as they were: redrawing it then
+   * would repaint a large area for nothing, as happened just after the
+   * first frame. */
+  nv_chart_view_style_from_widget (watch->widget, &style);
+  if (watch->drawn && nv_chart_style_equal (&style, watch->style))
+    return FALSE;
+  *watch->style = style;
+  watch->drawn = TRUE;
   gtk_widget_queue_draw (watch->widget);
+  return TRUE;
 }
 
 static void
@@ -121,9 +132,10 @@ nv_chart_style_watch_init (NvChartStyleWatch *watch, GtkWidget *widget, NvChartS
 
   watch->widget = widget;
   watch->style = style;
+  watch->drawn = FALSE;
   watch->dark_id = g_signal_connect (manager, "notify::dark", G_CALLBACK (style_changed_cb), watch);
-  watch->contrast_id =
-    g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), watch);
+  watch->contrast_id
+      = g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), watch);
   nv_chart_style_watch_refresh (watch);
 }
 
@@ -153,9 +165,9 @@ nv_chart_view_describe_at (NvChartView *self, double x, double y)
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (NV_IS_CHART_VIEW (self), NULL);
-  if (self->chart == NULL ||
-      !nv_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
-                          gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y, &hit))
+  if (self->chart == NULL
+      || !nv_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y, &hit))
     return NULL;
 
   switch (hit.kind)
@@ -165,22 +177,22 @@ nv_chart_view_describe_at (NvChartView *self, double x, double y)
       value = nv_format_value_percent (hit.value, 1);
       if (hit.masked)
         /* TRANSLATORS: tooltip: period, series, value; the figure builds on fewer than 5 persons */
-        return g_strdup_printf (_("%s\n%s: %s\nFewer than 5 persons: hidden outside this screen"),
+        return g_strdup_printf (_ ("%s\n%s: %s\nFewer than 5 persons: hidden outside this screen"),
                                 nv_chart_get_category_label (self->chart, hit.category),
                                 nv_chart_get_series_name (self->chart, hit.series), value);
       /* TRANSLATORS: tooltip: period, then series and value */
-      return g_strdup_printf (_("%s\n%s: %s"),
+      return g_strdup_printf (_ ("%s\n%s: %s"),
                               nv_chart_get_category_label (self->chart, hit.category),
                               nv_chart_get_series_name (self->chart, hit.series), value);
     case NV_CHART_HIT_MARKER:
       return nv_chart_describe_marker (self->chart, hit.marker);
     case NV_CHART_HIT_LEGEND:
       if (hit.series < 0)
-        return g_strdup (_("Periods with fewer than 5 persons are hatched. Their figures are "
-                           "hidden in exports, printouts and projection."));
+        return g_strdup (_ ("Periods with fewer than 5 persons are hatched. Their figures are "
+                            "hidden in exports, printouts and projection."));
       return g_strdup (nv_chart_get_series_visible (self->chart, hit.series)
-                         ? _("Click to hide this series")
-                         : _("Click to show this series"));
+                           ? _ ("Click to hide this series")
+                           : _ ("Click to show this series"));
     case NV_CHART_HIT_NONE:
     default:
       return NULL;
@@ -204,10 +216,10 @@ pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, NvChartVi
 {
   NvChartHit hit;
 
-  if (self->chart == NULL ||
-      !nv_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
-                          gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y, &hit) ||
-      hit.kind != NV_CHART_HIT_LEGEND || hit.series < 0)
+  if (self->chart == NULL
+      || !nv_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y, &hit)
+      || hit.kind != NV_CHART_HIT_LEGEND || hit.series < 0)
     return;
   nv_chart_set_series_visible (self->chart, hit.series,
                                !nv_chart_get_series_visible (self->chart, hit.series));
@@ -218,11 +230,11 @@ static void
 motion_cb (GtkEventControllerMotion *motion, double x, double y, NvChartView *self)
 {
   NvChartHit hit;
-  gboolean legend = self->chart != NULL &&
-                    nv_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
-                                       gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x,
-                                       y, &hit) &&
-                    hit.kind == NV_CHART_HIT_LEGEND && hit.series >= 0;
+  gboolean legend
+      = self->chart != NULL
+        && nv_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)), &self->style, x, y, &hit)
+        && hit.kind == NV_CHART_HIT_LEGEND && hit.series >= 0;
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), legend ? "pointer" : NULL);
 }
@@ -234,8 +246,8 @@ nv_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int width, height;
   cairo_t *cr;
 
-  if (self->chart == NULL ||
-      (cr = nv_chart_view_append_cairo (widget, snapshot, &width, &height)) == NULL)
+  if (self->chart == NULL
+      || (cr = nv_chart_view_append_cairo (widget, snapshot, &width, &height)) == NULL)
     return;
   nv_chart_draw (self->chart, cr, width, height, &self->style);
   cairo_destroy (cr);
@@ -294,8 +306,7 @@ nv_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GPara
 }
 
 static void
-nv_chart_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                            GParamSpec *pspec)
+nv_chart_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   NvChartView *self = NV_CHART_VIEW (object);
 
@@ -325,12 +336,12 @@ nv_chart_view_class_init (NvChartViewClass *klass)
   widget_class->css_changed = nv_chart_view_css_changed;
   widget_class->measure = nv_chart_view_measure;
 
-  properties[PROP_CHART] =
-    g_param_spec_object ("chart", NULL, NULL, NV_TYPE_CHART,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART]
+      = g_param_spec_object ("chart", NULL, NULL, NV_TYPE_CHART,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY]
+      = g_param_spec_string ("summary", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "nvchart");

@@ -34,17 +34,19 @@ void nv_chart_view_style_from_widget (GtkWidget *widget, NvChartStyle *style);
 
 /* What every chart widget does with its style (this view and NvFigureView):
  * fill it from the widget's theme now and again, with a redraw, when the
- * colour scheme or contrast changes (_refresh from css_changed; _clear in
+ * colour scheme or contrast changes (_refresh from css_changed, which
+ * redraws and returns TRUE only when the style really changed; _clear in
  * dispose). */
 typedef struct
 {
   GtkWidget *widget;
   NvChartStyle *style;
   gulong dark_id, contrast_id;
+  gboolean drawn; /* style holds what the widget was last drawn with */
 } NvChartStyleWatch;
 
 void nv_chart_style_watch_init (NvChartStyleWatch *watch, GtkWidget *widget, NvChartStyle *style);
-void nv_chart_style_watch_refresh (NvChartStyleWatch *watch);
+gboolean nv_chart_style_watch_refresh (NvChartStyleWatch *watch);
 void nv_chart_style_watch_clear (NvChartStyleWatch *watch);
 /* A cairo context over the whole of @widget in @snapshot, its size in
  * @width and @height; NULL when it has none. */

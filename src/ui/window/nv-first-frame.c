@@ -23,7 +23,10 @@ typedef struct
   GtkWindow *window;
   double last_cpu;
   double longest;
+  gint64 longest_end; /* monotonic µs: when the longest stretch ended */
   gint64 until;
+  gint64 first_frame;
+  gboolean verbose;         /* NAERVAER_WATCH_VERBOSE: print each stretch over 2 ms */
   guint icon_theme_changes; /* each restyles every widget */
 } Watch;
 
@@ -61,11 +64,19 @@ watch_tick_cb (gpointer data)
   Watch *w = data;
   double now = thread_cpu_ms ();
 
-  w->longest = MAX (w->longest, now - w->last_cpu);
+  if (w->verbose && now - w->last_cpu > 2.0)
+    printf ("work %.3f ms, ended %+.1f ms after the first frame\n", now - w->last_cpu,
+            (g_get_monotonic_time () - w->first_frame) / 1000.0);
+  if (now - w->last_cpu > w->longest)
+    {
+      w->longest = now - w->last_cpu;
+      w->longest_end = g_get_monotonic_time ();
+    }
   w->last_cpu = now;
   if (g_get_monotonic_time () < w->until)
     return G_SOURCE_CONTINUE;
   printf ("longest-work %.3f\n", w->longest);
+  printf ("longest-work-end %" G_GINT64_FORMAT "\n", w->longest_end);
   printf ("icon-theme-changes %u\n", w->icon_theme_changes);
   fflush (stdout);
   g_signal_handlers_disconnect_by_data (
@@ -89,6 +100,8 @@ after_paint_cb (GdkFrameClock *clock, GtkWindow *window)
 
       w->window = window;
       w->last_cpu = thread_cpu_ms ();
+      w->first_frame = g_get_monotonic_time ();
+      w->verbose = g_getenv ("NAERVAER_WATCH_VERBOSE") != NULL;
       w->until = g_get_monotonic_time () + g_ascii_strtoll (watch, NULL, 10) * 1000;
       g_signal_connect_swapped (
           gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))), "changed",

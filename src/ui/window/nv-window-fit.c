@@ -47,6 +47,43 @@ nv_window_fit_unit_switcher (int text_width, int window_width, gboolean tabs_in_
   return want < 120 ? -1 : want;
 }
 
+void
+nv_window_fit_size_unit_switcher (GtkWindow *window, GtkDropDown *drop_down,
+                                  AdwViewSwitcherTitle *title, const char *name)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int want = -1, height;
+
+  if (width <= 0) /* before the first layout; GTK 4.8 writes both */
+    gtk_window_get_default_size (window, &width, &height);
+  if (name != NULL)
+    {
+      g_autoptr (PangoLayout) layout
+          = gtk_widget_create_pango_layout (GTK_WIDGET (drop_down), name);
+      g_autoptr (PangoAttrList) bold = pango_attr_list_new ();
+      int text = 0;
+
+      /* header bar buttons are drawn bold */
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, bold);
+      pango_layout_get_pixel_size (layout, &text, NULL);
+      want = nv_window_fit_unit_switcher (text, width,
+                                          !adw_view_switcher_title_get_title_visible (title));
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), want, -1);
+}
+
+void
+nv_window_fit_hold_switcher (AdwViewSwitcherTitle *title, gboolean hold)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (title)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_SQUEEZER (child))
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (child),
+                                        hold ? ADW_SQUEEZER_TRANSITION_TYPE_NONE
+                                             : ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+}
+
 gboolean
 nv_window_fit_work_area (GdkDisplay *display, GdkRectangle *area)
 {

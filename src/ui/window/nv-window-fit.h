@@ -13,7 +13,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -47,5 +47,18 @@ void nv_window_fit_to_screen (GtkWindow *window, GSettings *settings, const GdkR
  * without (a narrow window, tabs in the bottom bar) only the centred title
  * does, and the left half is the drop-down's. Never over 320 px. */
 int nv_window_fit_unit_switcher (int text_width, int window_width, gboolean tabs_in_header);
+/* Sizes @drop_down (the unit drop-down in @window's header, beside @title)
+ * for the unit @name (NULL: none) as above, at @window's width, or its
+ * default width before it is laid out. */
+void nv_window_fit_size_unit_switcher (GtkWindow *window, GtkDropDown *drop_down,
+                                       AdwViewSwitcherTitle *title, const char *name);
+
+/* The header's switcher title shows wide tabs, narrow tabs or the title,
+ * as the room allows, and cross-fades when that changes. Its first pick is
+ * made in the first frame's layout, against the first child (the wide tabs)
+ * it starts with: cross-faded, the window would open on a header fading
+ * from one to the other and repaint it for 200 ms. With @hold (until the
+ * first frame is on screen) @title changes at once. */
+void nv_window_fit_hold_switcher (AdwViewSwitcherTitle *title, gboolean hold);
 
 G_END_DECLS

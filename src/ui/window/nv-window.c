@@ -192,6 +192,7 @@ first_paint_cb (GdkFrameClock *clock, NvWindow *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   self->painted = TRUE;
+  nv_window_fit_hold_switcher (self->switcher_title, FALSE);
   /* Not in the frame's own dispatch: the window's next frames come first. */
   self->after_first_frame_source = g_idle_add (after_first_frame_cb, self);
 }
@@ -341,27 +342,10 @@ fit_unit_switcher (gpointer data)
 {
   NvWindow *self = data;
   NvUnitItem *item = gtk_drop_down_get_selected_item (self->unit_switcher);
-  int window = gtk_widget_get_width (GTK_WIDGET (self));
-  int want = -1;
 
   self->fit_switcher_id = 0;
-  if (window <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (self), &window, NULL);
-  if (item != NULL)
-    {
-      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (
-          GTK_WIDGET (self->unit_switcher), nv_unit_item_get_name (item));
-      g_autoptr (PangoAttrList) bold = pango_attr_list_new ();
-      int text = 0;
-
-      /* header bar buttons are drawn bold */
-      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, bold);
-      pango_layout_get_pixel_size (layout, &text, NULL);
-      want = nv_window_fit_unit_switcher (
-          text, window, !adw_view_switcher_title_get_title_visible (self->switcher_title));
-    }
-  gtk_widget_set_size_request (GTK_WIDGET (self->unit_switcher), want, -1);
+  nv_window_fit_size_unit_switcher (GTK_WINDOW (self), self->unit_switcher, self->switcher_title,
+                                    item != NULL ? nv_unit_item_get_name (item) : NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -370,6 +354,17 @@ queue_fit_unit_switcher (NvWindow *self)
 {
   if (self->fit_switcher_id == 0)
     self->fit_switcher_id = g_idle_add (fit_unit_switcher, self);
+}
+
+/* Before the first frame at once (a unit or the default size set), so that
+ * it lays the header out once. */
+static void
+fit_unit_switcher_soon (NvWindow *self)
+{
+  if (self->painted)
+    queue_fit_unit_switcher (self);
+  else
+    fit_unit_switcher (self);
 }
 
 /* Resized, maximized or fullscreened: the surface is laid out anew. */
@@ -385,7 +380,7 @@ selected_unit_changed_cb (NvWindow *self)
 {
   gint64 unit_id;
 
-  queue_fit_unit_switcher (self);
+  fit_unit_switcher_soon (self);
   if (self->reloading)
     return;
   unit_id = nv_window_get_unit_id (self);
@@ -788,9 +783,12 @@ nv_window_init (NvWindow *self)
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (queue_fit_unit_switcher), self);
+  g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (fit_unit_switcher_soon),
+                            self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (switcher_bar_needed), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  nv_window_fit_hold_switcher (self->switcher_title, TRUE);
 }
 
 NvWindow *

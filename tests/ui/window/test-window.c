@@ -341,6 +341,57 @@ test_hidden_sections_reload_when_shown (Fixture *f, gconstpointer data)
   nv_test_spin ();
 }
 
+static void
+painted_cb (GdkFrameClock *clock, guint *frames)
+{
+  ++*frames;
+}
+
+static void
+realize_connect_painted (GtkWidget *window, guint *frames)
+{
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "after-paint",
+                          G_CALLBACK (painted_cb), frames);
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+/* The header's switcher picks narrow tabs at this width in the first
+ * frame's layout, against the wide ones it starts with. It does so at once:
+ * by the second frame no cross-fade runs (one did, repainting the header
+ * for 200 ms after the first), and it fades again when the window is
+ * resized. */
+static void
+test_header_settled_at_first_frame (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  NvWindow *window;
+  AdwSqueezer *squeezer;
+  guint frames = 0;
+
+  nv_unit_add (f->store, "Storheimen omsorgssenter", "helse-omsorg", NULL, &error);
+  g_assert_no_error (error);
+  window = nv_window_new (NULL, f->context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  g_signal_connect (window, "realize", G_CALLBACK (realize_connect_painted), &frames);
+  gtk_window_present (GTK_WINDOW (window));
+  nv_test_wait_until (two_frames, &frames, 10, "two frames");
+  squeezer = ADW_SQUEEZER (nv_test_find_widget (GTK_WIDGET (window), ADW_TYPE_SQUEEZER));
+  g_assert_nonnull (squeezer);
+  g_assert_false (adw_squeezer_get_transition_running (squeezer));
+  g_assert_cmpint (adw_squeezer_get_transition_type (squeezer), ==,
+                   ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                        painted_cb, &frames);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nv_test_spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -348,6 +399,8 @@ main (int argc, char **argv)
 
   g_test_add ("/ui/window/hidden-sections-reload-when-shown", Fixture, NULL, setup,
               test_hidden_sections_reload_when_shown, teardown);
+  g_test_add ("/ui/window/header-settled-at-first-frame", Fixture, NULL, setup,
+              test_header_settled_at_first_frame, teardown);
   g_test_add ("/ui/window/welcome-then-sections", Fixture, NULL, setup,
               test_welcome_then_sections, teardown);
   g_test_add ("/ui/unit-dialog/validation", Fixture, NULL, setup, test_unit_dialog_validation,
