@@ -97,6 +97,19 @@ void nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *do
  * it is refused. */
 void nv_test_import_benchmark (NvStore *store, const char *csv);
 
+/* The research case hand-computed in test-faktor.c (and printed by
+ * test-view-print.c). Units @prefix A … H (prefix "" or "Post "), all
+ * helse-omsorg but G (barnehage). */
+void nv_test_add_research_units (NvStore *store, const char *prefix);
+/* One unit's monthly-import CSV lines for 2024-04 … 2025-03: in month i,
+ * contracted 100 + 20·i (Σ 2520), @self egenmeldt and @doctor + 0.5·(i mod 2)
+ * legemeldt lost days, @persons persons. */
+void nv_test_append_research_months (GString *csv, const char *unit, double self, double doctor,
+                                     int persons);
+/* The case's monthly-import CSV: the header, then A, B, C, D, H and E with
+ * 9 persons, F with 4 (masked); G has none. */
+GString *nv_test_research_monthly (const char *prefix);
+
 /* Adds the unit «Avdeling 2B» (helse-omsorg) whose figures the overview
  * tests compute by hand (see nv-test-store.c): as of 30 June 2025, Q2 2025
  * 4,9 %, the last four quarters 1,6 %, 0,15 årsverk, 162 150 kr. Returns
