@@ -237,10 +237,11 @@ nv_test_add_overview_unit (NvStore *store)
 }
 
 void
-nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor, guint n_quarters,
-                              guint late_from, int late_persons)
+nv_test_add_compare_quarters (NvStore *store, gint64 unit, guint late_from, int late_persons)
 {
-  for (guint q = 0; q < n_quarters; q++)
+  static const double doctor[] = { 12, 10, 8, 14, 13, 10.2 };
+
+  for (guint q = 0; q < G_N_ELEMENTS (doctor); q++)
     for (int m = 0; m < 3; m++)
       {
         g_autoptr (GError) error = NULL;

@@ -87,12 +87,13 @@ void nv_test_db_close (NvTestDb *db);
 void nv_test_db_setup (NvTestDb *db, gconstpointer data);
 void nv_test_db_teardown (NvTestDb *db, gconstpointer data);
 
-/* Monthly figures (HR system) for @unit from January 2024: for each of
- * @n_quarters quarters three months of 200 contracted days, 2 self-certified
- * and @doctor[q] doctor-certified lost days, with 12 persons before quarter
- * @late_from and @late_persons from it on. */
-void nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor,
-                                   guint n_quarters, guint late_from, int late_persons);
+/* The Compare tests' unit (test-compare.c, test-compare-page.c): monthly
+ * figures (HR system) for @unit for the six quarters 2024-Q1 … 2025-Q2,
+ * three months each of 200 contracted days, 2 self-certified and x
+ * doctor-certified lost days, x per quarter 12, 10, 8, 14, 13, 10.2; 12
+ * persons before quarter @late_from (0 = 2024-Q1) and @late_persons from it
+ * on. */
+void nv_test_add_compare_quarters (NvStore *store, gint64 unit, guint late_from, int late_persons);
 /* Imports the benchmark file @csv (named «bench.csv»); fails the test when
  * it is refused. */
 void nv_test_import_benchmark (NvStore *store, const char *csv);
