@@ -130,37 +130,30 @@ assert_refused (GError **error, const char *path, const char *what)
   g_clear_error (error);
 }
 
-/* The other names of the database: its working files, and a hard and a
- * symbolic link to it, made in the test folder as @hard_name and @sym_name. */
-typedef struct
+/* The other names of the database, indexed by these: its working files,
+ * and a hard and a symbolic link to it, made in the test folder as
+ * @hard_name and @sym_name. Free with g_strfreev(). */
+enum
 {
-  char *wal;
-  char *shm;
-  char *hard;
-  char *sym;
-} Aliases;
+  WAL,
+  SHM,
+  HARD,
+  SYM
+};
 
-static void
-aliases_make (Fixture *f, Aliases *a, const char *hard_name, const char *sym_name)
+static GStrv
+aliases_make (Fixture *f, const char *hard_name, const char *sym_name)
 {
-  a->wal = g_strconcat (f->db, "-wal", NULL);
-  a->shm = g_strconcat (f->db, "-shm", NULL);
-  a->hard = g_build_filename (f->dir, hard_name, NULL);
-  a->sym = g_build_filename (f->dir, sym_name, NULL);
-  g_assert_cmpint (link (f->db, a->hard), ==, 0);
-  g_assert_cmpint (symlink (f->db, a->sym), ==, 0);
+  GStrv a = g_new0 (char *, SYM + 2);
+
+  a[WAL] = g_strconcat (f->db, "-wal", NULL);
+  a[SHM] = g_strconcat (f->db, "-shm", NULL);
+  a[HARD] = g_build_filename (f->dir, hard_name, NULL);
+  a[SYM] = g_build_filename (f->dir, sym_name, NULL);
+  g_assert_cmpint (link (f->db, a[HARD]), ==, 0);
+  g_assert_cmpint (symlink (f->db, a[SYM]), ==, 0);
+  return a;
 }
-
-static void
-aliases_clear (Aliases *a)
-{
-  g_free (a->wal);
-  g_free (a->shm);
-  g_free (a->hard);
-  g_free (a->sym);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Aliases, aliases_clear)
 
 static ino_t
 inode_of (const char *path)
@@ -177,22 +170,22 @@ static void
 test_save_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_auto (Aliases) a = { 0 };
+  g_auto (GStrv) a = NULL;
   g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
   g_autofree char *ok = g_build_filename (f->dir, "ok.csv", NULL);
   g_autofree char *db_sum = NULL;
   g_autofree char *wal_sum = NULL;
   ino_t db_ino, wal_ino;
 
-  aliases_make (f, &a, "hard.csv", "sym.csv");
+  a = aliases_make (f, "hard.csv", "sym.csv");
   db_ino = inode_of (f->db);
-  wal_ino = inode_of (a.wal);
+  wal_ino = inode_of (a[WAL]);
   db_sum = nv_test_checksum (f->db);
-  wal_sum = nv_test_checksum (a.wal);
+  wal_sum = nv_test_checksum (a[WAL]);
   watch_folder (f);
 
   {
-    const char *targets[] = { f->db, a.wal, a.shm, journal, a.hard, a.sym };
+    const char *targets[] = { f->db, a[WAL], a[SHM], journal, a[HARD], a[SYM] };
     for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
       {
         g_assert_false (
@@ -208,12 +201,12 @@ test_save_refused (Fixture *f, gconstpointer data)
 
   assert_nothing_happened (f);
   g_assert_cmpuint (inode_of (f->db), ==, db_ino);
-  g_assert_cmpuint (inode_of (a.wal), ==, wal_ino);
-  g_assert_cmpuint (inode_of (a.sym), ==, db_ino);
+  g_assert_cmpuint (inode_of (a[WAL]), ==, wal_ino);
+  g_assert_cmpuint (inode_of (a[SYM]), ==, db_ino);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   {
     g_autofree char *db_after = nv_test_checksum (f->db);
-    g_autofree char *wal_after = nv_test_checksum (a.wal);
+    g_autofree char *wal_after = nv_test_checksum (a[WAL]);
     g_assert_cmpstr (db_after, ==, db_sum);
     g_assert_cmpstr (wal_after, ==, wal_sum);
   }
@@ -232,12 +225,12 @@ static void
 test_read_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_auto (Aliases) a = { 0 };
+  g_auto (GStrv) a = NULL;
 
-  aliases_make (f, &a, "copy.csv", "link.db");
+  a = aliases_make (f, "copy.csv", "link.db");
   watch_folder (f);
   {
-    const char *sources[] = { f->db, a.wal, a.shm, a.hard, a.sym };
+    const char *sources[] = { f->db, a[WAL], a[SHM], a[HARD], a[SYM] };
 
     for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
       {
