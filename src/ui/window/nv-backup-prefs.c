@@ -42,7 +42,7 @@ parent_window (NvBackupPrefs *self)
 }
 
 static void
-done_cb (const char *message, gboolean ok, gpointer data)
+done_cb (const char *heading, const char *message, gboolean ok, gpointer data)
 {
   NvBackupPrefs *self = data;
   GtkWindow *window;
@@ -52,9 +52,9 @@ done_cb (const char *message, gboolean ok, gpointer data)
   window = parent_window (self);
   if (!ok)
     {
-      /* A refusal says why and what to do, in more words than a toast
-       * shows: a dialog keeps all of it until read. */
-      GtkWidget *dialog = nv_message_dialog_new (window, NULL, message);
+      /* A refusal: what failed as the heading, why and what to do as the
+       * body, kept until read. */
+      GtkWidget *dialog = nv_message_dialog_new (window, heading, message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }

@@ -454,7 +454,7 @@ static void present_delete_dialog (NvWindow *self, gint64 unit_id, const char *n
                                    const char *backup_note);
 
 static void
-delete_backup_done_cb (const char *message, gboolean ok, gpointer data)
+delete_backup_done_cb (const char *heading, const char *message, gboolean ok, gpointer data)
 {
   GObject *token = data;
   NvWindow *self = g_object_get_data (token, "window");
@@ -462,7 +462,13 @@ delete_backup_done_cb (const char *message, gboolean ok, gpointer data)
   const char *name = g_object_get_data (token, "name");
 
   /* Back to the question, saying what became of the backup. */
-  if (self != NULL)
+  if (self != NULL && heading != NULL)
+    {
+      /* TRANSLATORS: a refusal's heading and its explanation, in one paragraph */
+      g_autofree char *note = g_strdup_printf (_("%s. %s"), heading, message);
+      present_delete_dialog (self, unit_id, name, note);
+    }
+  else if (self != NULL)
     present_delete_dialog (self, unit_id, name, message);
   g_object_unref (token);
 }
