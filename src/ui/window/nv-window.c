@@ -28,6 +28,7 @@
 #include "nv-focus-return.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
+#include "nv-toast.h"
 
 enum
 {
@@ -579,7 +580,7 @@ nv_window_show_section (NvWindow *self, const char *name)
 void
 nv_window_toast (NvWindow *self, const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  nv_toast_add (self->toast_overlay, adw_toast_new (message));
 }
 
 NvStore *
