@@ -461,16 +461,11 @@ delete_backup_done_cb (const char *heading, const char *message, gboolean ok, gp
   NvWindow *self = g_object_get_data (token, "window");
   gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (token, "unit-id"));
   const char *name = g_object_get_data (token, "name");
+  g_autofree char *note = heading ? g_strdup_printf (_("%s. %s"), heading, message) : NULL;
 
-  /* Back to the question, saying what became of the backup. */
-  if (self != NULL && heading != NULL)
-    {
-      /* TRANSLATORS: a refusal's heading and its explanation, in one paragraph */
-      g_autofree char *note = g_strdup_printf (_("%s. %s"), heading, message);
-      present_delete_dialog (self, unit_id, name, note);
-    }
-  else if (self != NULL)
-    present_delete_dialog (self, unit_id, name, message);
+  /* Back to the question, saying what became of the backup (refused: what failed, then why). */
+  if (self != NULL)
+    present_delete_dialog (self, unit_id, name, note != NULL ? note : message);
   g_object_unref (token);
 }
 
