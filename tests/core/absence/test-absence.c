@@ -234,8 +234,9 @@ test_change_fte_and_end (Fixture *f, gconstpointer data)
   assert_field_error (error, field, "to", "delete them first");
   g_assert_false (nv_roster_end_employment (f->store, 987654, D (2025, 2, 15), &field, &error));
   assert_field_error (error, field, "employee", NULL);
-  g_assert_cmpint (
-    nv_test_query_int (f->store, "SELECT count(*) FROM roster WHERE to_date IS NOT NULL", 0), ==, 1);
+  g_assert_cmpint (nv_test_query_int (f->store,
+                                      "SELECT count(*) FROM roster WHERE to_date IS NOT NULL", 0),
+                   ==, 1);
 
   /* An open spell blocks ending the employment before it is ended. */
   spell = nv_spell_add (f->store, f->emp, D (2025, 5, 5), 0, 100, NV_SPELL_DOCTOR, &field, &error);
