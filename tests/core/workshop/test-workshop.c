@@ -29,6 +29,19 @@ teardown (Fixture *f, gconstpointer data)
   nv_test_db_close (&f->db);
 }
 
+/* The workshop of 25 March 2025, without a title, that most cases start
+ * from. */
+static gint64
+add_workshop (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 static char *
 testdata (const char *name)
 {
@@ -230,7 +243,7 @@ test_update (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (NvWorkshop) w = NULL;
   g_autoptr (NvWorkshop) again = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
 
   w = nv_workshop_get (f->db.store, id, &error);
   w->roles = NV_ROLE_LEADER | NV_ROLE_SAFETY_REP | NV_ROLE_NAV_ADVISER;
@@ -299,7 +312,7 @@ test_conflict (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *where = nv_test_store_location (f->db.dir, "naervaer.db");
   g_autoptr (NvStore) other = nv_store_open (where, &error);
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
   g_autoptr (NvWorkshop) mine = NULL;
   g_autoptr (NvWorkshop) theirs = NULL;
   g_autoptr (NvWorkshop) now = NULL;
@@ -354,7 +367,7 @@ test_checklist_state (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) steps = NULL;
   g_autoptr (GDateTime) when = g_date_time_new_utc (2025, 3, 25, 13, 5, 9);
   g_autoptr (NvWorkshop) w = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
   NvWorkshopStep *s;
 
   g_assert_false (nv_workshop_tick (f->db.store, id, "no-such-step", TRUE, NULL, &error));
@@ -400,7 +413,7 @@ test_themes_prompts (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) themes = NULL;
   g_autoptr (GPtrArray) prompts = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
   gint64 p1;
 
   g_assert_true (nv_workshop_set_theme (f->db.store, id, "leadership", FALSE, &error));
@@ -437,7 +450,7 @@ test_ideas_votes (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ideas = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
   gint64 a, b, c;
 
   g_assert_cmpint (nv_workshop_add_idea (f->db.store, id, "", NULL, &error), ==, 0);
@@ -484,7 +497,7 @@ test_measures (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
   gint64 m;
   NvMeasure *measure;
   char iso[11];
@@ -529,7 +542,7 @@ test_cascade (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
 
   nv_workshop_add_idea (f->db.store, id, "Idé", NULL, &error);
   nv_workshop_tick (f->db.store, id, "anchor", TRUE, NULL, &error);
@@ -547,7 +560,7 @@ test_slides (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) slides = NULL;
-  gint64 id = nv_workshop_add (f->db.store, f->unit, "2025-03-25", NULL, &error);
+  gint64 id = add_workshop (f);
   NvSlide *s;
 
   /* welcome, purpose, research, figures, 3 default themes, prioritise, agree, closing */
