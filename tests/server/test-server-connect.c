@@ -95,7 +95,7 @@ typedef struct
   GtkWindow *dialog;
   NvStore *store; /* what the callback was given */
   char *connection;
-  guint ticks;    /* a timeout's calls while connecting */
+  guint ticks; /* a timeout's calls while connecting */
 } Run;
 
 static void
