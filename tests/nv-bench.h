@@ -24,6 +24,7 @@
 
 #include "nv-absence.h"
 #include "nv-calendar.h"
+#include "nv-stats.h"
 #include "nv-store.h"
 #include "nv-unit.h"
 
@@ -425,6 +426,21 @@ nv_bench_unit_store (const NvBenchUnit *u, NvStore *store, const char *name, con
   if (!nv_store_txn_commit (g_steal_pointer (&txn), &error))
     g_error ("%s", error->message);
   return id;
+}
+
+/* The whole municipality that bench-stats and bench-stats-pg measure: this
+ * many units over this many years up to NV_BENCH_MUNICIPALITY_TODAY, filled
+ * by nv_bench_fill_municipality(). */
+#define NV_BENCH_MUNICIPALITY_UNITS 500
+#define NV_BENCH_MUNICIPALITY_YEARS 10
+#define NV_BENCH_MUNICIPALITY_TODAY nv_day_from_ymd (2026, 11, 30)
+
+/* The query both measure: all of it by quarter, from October 2016 to @today. */
+static inline NvStatsQuery
+nv_bench_municipality_query (NvDay today)
+{
+  NvStatsQuery q = { NV_PERIOD_QUARTER, nv_day_from_ymd (2016, 10, 1), today, today };
+  return q;
 }
 
 /* A municipality: @n_units units of 15–45 employees over @years years up to

@@ -362,6 +362,16 @@ test_parse_forms (void)
   g_assert_cmpfloat (g_array_index (points, NvSsbPoint, 2).percent, ==, 4.8);
 }
 
+/* A dataset of one cell (all sectors, both sexes, legemeldt, per cent) up to
+ * its time dimension, which each case below gives with the value. */
+#define ONE_CELL_UP_TO_TID \
+  "{\"class\":\"dataset\",\"id\":[\"Sektor\",\"Kjonn\",\"Sykefraver2\",\"ContentsCode\"," \
+  "\"Tid\"],\"size\":[1,1,1,1,1],\"dimension\":{" \
+  "\"Sektor\":{\"category\":{\"index\":{\"ALLE\":0}}}," \
+  "\"Kjonn\":{\"category\":{\"index\":{\"0\":0}}}," \
+  "\"Sykefraver2\":{\"category\":{\"index\":{\"L\":0}}}," \
+  "\"ContentsCode\":{\"category\":{\"index\":{\"SykefravProsent\":0}}},"
+
 static void
 test_parse_refusals (void)
 {
@@ -378,21 +388,11 @@ test_parse_refusals (void)
     { "{\"class\":\"dataset\",\"id\":[\"Tid\"],\"size\":[1],\"dimension\":{},\"value\":[1]}",
       "has the dimensions Tid, not Tid, Sektor" },
     /* A figure above 100 %. */
-    { "{\"class\":\"dataset\",\"id\":[\"Sektor\",\"Kjonn\",\"Sykefraver2\",\"ContentsCode\","
-      "\"Tid\"],\"size\":[1,1,1,1,1],\"dimension\":{"
-      "\"Sektor\":{\"category\":{\"index\":{\"ALLE\":0}}},"
-      "\"Kjonn\":{\"category\":{\"index\":{\"0\":0}}},"
-      "\"Sykefraver2\":{\"category\":{\"index\":{\"L\":0}}},"
-      "\"ContentsCode\":{\"category\":{\"index\":{\"SykefravProsent\":0}}},"
+    { ONE_CELL_UP_TO_TID
       "\"Tid\":{\"category\":{\"index\":{\"2026K1\":0}}}},\"value\":[140]}",
       "not a percentage" },
     /* Months instead of quarters. */
-    { "{\"class\":\"dataset\",\"id\":[\"Sektor\",\"Kjonn\",\"Sykefraver2\",\"ContentsCode\","
-      "\"Tid\"],\"size\":[1,1,1,1,1],\"dimension\":{"
-      "\"Sektor\":{\"category\":{\"index\":{\"ALLE\":0}}},"
-      "\"Kjonn\":{\"category\":{\"index\":{\"0\":0}}},"
-      "\"Sykefraver2\":{\"category\":{\"index\":{\"L\":0}}},"
-      "\"ContentsCode\":{\"category\":{\"index\":{\"SykefravProsent\":0}}},"
+    { ONE_CELL_UP_TO_TID
       "\"Tid\":{\"category\":{\"index\":{\"2026M01\":0}}}},\"value\":[5]}",
       "is not a quarter" },
     /* Fewer values than cells. */

@@ -24,15 +24,6 @@ typedef struct
   gint64 unit;
 } Fixture;
 
-static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
-
-static void
-add_months (Fixture *f, int persons_last)
-{
-  nv_test_add_monthly_quarters (f->db.store, f->unit, doctor_per_quarter,
-                                G_N_ELEMENTS (doctor_per_quarter), 5, persons_last);
-}
-
 static void
 setup (Fixture *f, gconstpointer data)
 {
@@ -41,7 +32,9 @@ setup (Fixture *f, gconstpointer data)
   nv_test_db_open (&f->db, "naervaer.db");
   f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
-  add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
+  /* @data: the persons of the last quarter (default 12). */
+  nv_test_add_compare_quarters (f->db.store, f->unit, 5,
+                                GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
   nv_test_import_benchmark (f->db.store, "serie;periode;prosent;type;kilde\n"
                        "Lege;2024-Q2;4,8;legemeldt;test\n"
                        "Lege;2024-Q3;4,0;legemeldt;test\n"

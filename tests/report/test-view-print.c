@@ -201,29 +201,12 @@ test_municipal_pdf_sector (void)
 
 /* ---- research view ------------------------------------------------------------ */
 
-static void
-add_months (GString *csv, const char *unit, double self, double doctor, int persons)
-{
-  /* 2024-04 … 2025-03: contracted 100 + 20·i (Σ 2520), egenmeldt @self,
-   * legemeldt @doctor + 0.5·(i mod 2). */
-  for (int i = 0; i < 12; i++)
-    {
-      int year = i < 9 ? 2024 : 2025, month = (i + 3) % 12 + 1;
-      g_autofree char *s = g_strdup_printf ("%g", self);
-      g_autofree char *d = g_strdup_printf ("%g", doctor + 0.5 * (i % 2));
-
-      g_string_append_printf (csv, "%s;%04d-%02d;%d;%s;%s;%d\n", unit, year, month, 100 + 20 * i,
-                              s, d, persons);
-    }
-}
-
 static NvResearch *
 build_research (NvStore *store)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GString) monthly = g_string_new ("enhet;periode;avtalte_dagsverk;"
-                                              "tapte_dagsverk_egenmeldt;"
-                                              "tapte_dagsverk_legemeldt;personer\n");
+  /* test-faktor.c's months; F has fewer than 5 persons: masked. */
+  g_autoptr (GString) monthly = nv_test_research_monthly ("Post ");
   const char *faktor = "enhet;dato;respondenter;mestringsklima\n"
                        "Post A;2025-03-31;10;3,2\n"
                        "Post B;2025-03-31;10;3,8\n"
@@ -234,18 +217,7 @@ build_research (NvStore *store)
                        "Post F;2025-03-31;10;3,0\n";
   NvResearch *r;
 
-  for (char c = 'A'; c <= 'H'; c++)
-    {
-      g_autofree char *name = g_strdup_printf ("Post %c", c);
-      nv_test_add_unit (store, name, c == 'G' ? "barnehage" : "helse-omsorg", NULL);
-    }
-  add_months (monthly, "Post A", 0.5, 2.0, 9);
-  add_months (monthly, "Post B", 0.4, 1.5, 9);
-  add_months (monthly, "Post C", 0.6, 1.2, 9);
-  add_months (monthly, "Post D", 0.3, 0.8, 9);
-  add_months (monthly, "Post H", 0.7, 1.6, 9);
-  add_months (monthly, "Post E", 0.5, 1.0, 9);
-  add_months (monthly, "Post F", 0.5, 1.0, 4); /* fewer than 5 persons: masked */
+  nv_test_add_research_units (store, "Post ");
   g_assert_true (nv_import_data (store, NV_IMPORT_MONTHLY, 0, "m.csv", monthly->str, monthly->len,
                                  NULL, &error));
   g_assert_no_error (error);

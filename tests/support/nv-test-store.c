@@ -237,10 +237,11 @@ nv_test_add_overview_unit (NvStore *store)
 }
 
 void
-nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor, guint n_quarters,
-                              guint late_from, int late_persons)
+nv_test_add_compare_quarters (NvStore *store, gint64 unit, guint late_from, int late_persons)
 {
-  for (guint q = 0; q < n_quarters; q++)
+  static const double doctor[] = { 12, 10, 8, 14, 13, 10.2 };
+
+  for (guint q = 0; q < G_N_ELEMENTS (doctor); q++)
     for (int m = 0; m < 3; m++)
       {
         g_autoptr (GError) error = NULL;
@@ -264,4 +265,53 @@ nv_test_import_benchmark (NvStore *store, const char *csv)
 
   nv_benchmark_import_data (store, "bench.csv", csv, strlen (csv), NULL, &error);
   g_assert_no_error (error);
+}
+
+void
+nv_test_add_research_units (NvStore *store, const char *prefix)
+{
+  for (char c = 'A'; c <= 'H'; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%c", prefix, c);
+      nv_test_add_unit (store, name, c == 'G' ? "barnehage" : "helse-omsorg", NULL);
+    }
+}
+
+void
+nv_test_append_research_months (GString *csv, const char *unit, double self, double doctor,
+                                int persons)
+{
+  for (int i = 0; i < 12; i++)
+    {
+      int year = i < 9 ? 2024 : 2025, month = (i + 3) % 12 + 1;
+      g_autofree char *s = g_strdup_printf ("%g", self);
+      g_autofree char *d = g_strdup_printf ("%g", doctor + 0.5 * (i % 2));
+
+      g_string_append_printf (csv, "%s;%04d-%02d;%d;%s;%s;%d\n", unit, year, month, 100 + 20 * i, s,
+                              d, persons);
+    }
+}
+
+GString *
+nv_test_research_monthly (const char *prefix)
+{
+  static const struct
+  {
+    char unit;
+    double self, doctor;
+    int persons;
+  } months[] = {
+    { 'A', 0.5, 2.0, 9 }, { 'B', 0.4, 1.5, 9 }, { 'C', 0.6, 1.2, 9 }, { 'D', 0.3, 0.8, 9 },
+    { 'H', 0.7, 1.6, 9 }, { 'E', 0.5, 1.0, 9 }, { 'F', 0.5, 1.0, 4 },
+  };
+  GString *csv = g_string_new ("enhet;periode;avtalte_dagsverk;tapte_dagsverk_egenmeldt;"
+                               "tapte_dagsverk_legemeldt;personer\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%c", prefix, months[i].unit);
+      nv_test_append_research_months (csv, name, months[i].self, months[i].doctor,
+                                      months[i].persons);
+    }
+  return csv;
 }

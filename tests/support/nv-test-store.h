@@ -87,15 +87,29 @@ void nv_test_db_close (NvTestDb *db);
 void nv_test_db_setup (NvTestDb *db, gconstpointer data);
 void nv_test_db_teardown (NvTestDb *db, gconstpointer data);
 
-/* Monthly figures (HR system) for @unit from January 2024: for each of
- * @n_quarters quarters three months of 200 contracted days, 2 self-certified
- * and @doctor[q] doctor-certified lost days, with 12 persons before quarter
- * @late_from and @late_persons from it on. */
-void nv_test_add_monthly_quarters (NvStore *store, gint64 unit, const double *doctor,
-                                   guint n_quarters, guint late_from, int late_persons);
+/* The Compare tests' unit (test-compare.c, test-compare-page.c): monthly
+ * figures (HR system) for @unit for the six quarters 2024-Q1 … 2025-Q2,
+ * three months each of 200 contracted days, 2 self-certified and x
+ * doctor-certified lost days, x per quarter 12, 10, 8, 14, 13, 10.2; 12
+ * persons before quarter @late_from (0 = 2024-Q1) and @late_persons from it
+ * on. */
+void nv_test_add_compare_quarters (NvStore *store, gint64 unit, guint late_from, int late_persons);
 /* Imports the benchmark file @csv (named «bench.csv»); fails the test when
  * it is refused. */
 void nv_test_import_benchmark (NvStore *store, const char *csv);
+
+/* The research case hand-computed in test-faktor.c (and printed by
+ * test-view-print.c). Units @prefix A … H (prefix "" or "Post "), all
+ * helse-omsorg but G (barnehage). */
+void nv_test_add_research_units (NvStore *store, const char *prefix);
+/* One unit's monthly-import CSV lines for 2024-04 … 2025-03: in month i,
+ * contracted 100 + 20·i (Σ 2520), @self egenmeldt and @doctor + 0.5·(i mod 2)
+ * legemeldt lost days, @persons persons. */
+void nv_test_append_research_months (GString *csv, const char *unit, double self, double doctor,
+                                     int persons);
+/* The case's monthly-import CSV: the header, then A, B, C, D, H and E with
+ * 9 persons, F with 4 (masked); G has none. */
+GString *nv_test_research_monthly (const char *prefix);
 
 /* Adds the unit «Avdeling 2B» (helse-omsorg) whose figures the overview
  * tests compute by hand (see nv-test-store.c): as of 30 June 2025, Q2 2025

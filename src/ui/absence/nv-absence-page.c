@@ -255,12 +255,8 @@ ask_delete (NvAbsencePage *self, const char *kind, gint64 id, gint64 employee_id
 
   *idp = id;
   *employeep = employee_id;
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",
-                                    _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nv_message_dialog_add_cancel_and (ADW_MESSAGE_DIALOG (dialog), _("_Cancel"), "delete",
+                                    _("_Delete"), ADW_RESPONSE_DESTRUCTIVE, "cancel");
   g_object_set_data (G_OBJECT (dialog), "nv-kind", (gpointer) kind);
   g_object_set_data_full (G_OBJECT (dialog), "nv-id", idp, g_free);
   g_object_set_data_full (G_OBJECT (dialog), "nv-employee", employeep, g_free);

@@ -262,6 +262,18 @@ nv_message_dialog_new (GtkWindow *parent, const char *heading, const char *body)
 }
 
 void
+nv_message_dialog_add_cancel_and (AdwMessageDialog *dialog, const char *cancel_label,
+                                  const char *action, const char *action_label,
+                                  AdwResponseAppearance appearance, const char *default_response)
+{
+  adw_message_dialog_add_responses (dialog, "cancel", cancel_label, action, action_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, action, appearance);
+  if (default_response != NULL)
+    adw_message_dialog_set_default_response (dialog, default_response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}
+
+void
 nv_a11y_install (void)
 {
   static gsize done = 0;

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
@@ -16,6 +17,15 @@ void nv_a11y_install (void);
 
 /* adw_message_dialog_new() with the dialog role (libadwaita 1.2 gives none). */
 GtkWidget *nv_message_dialog_new (GtkWindow *parent, const char *heading, const char *body);
+
+/* The responses of a confirmation: «cancel» labelled @cancel_label (also what
+ * Escape and closing the dialog give) and @action labelled @action_label,
+ * shown with @appearance. @default_response (a response id, or NULL for
+ * none) is what Enter gives. */
+void nv_message_dialog_add_cancel_and (AdwMessageDialog *dialog, const char *cancel_label,
+                                       const char *action, const char *action_label,
+                                       AdwResponseAppearance appearance,
+                                       const char *default_response);
 
 /* Names the section tabs under @root now (the realize hook misses the tabs
  * of a switcher not shown yet, such as the narrow window's bottom bar). */

@@ -217,12 +217,8 @@ remove_clicked_cb (GtkButton *button, NvBenchmarkManager *self)
                                        n),
                           n, name);
   dialog = nv_message_dialog_new (GTK_WINDOW (self), _("Remove Imported Figures?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "remove",
-                                    _("Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nv_message_dialog_add_cancel_and (ADW_MESSAGE_DIALOG (dialog), _("Cancel"), "remove",
+                                    _("Remove"), ADW_RESPONSE_DESTRUCTIVE, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "series", g_strdup (name), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -584,12 +580,8 @@ ssb_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       "public tables and the figures wanted, the same for everyone. The figures are SSB’s, "
       "published under CC BY 4.0, and are stored with their source and the time they were "
       "fetched."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "fetch",
-                                    _("_Fetch Figures"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fetch",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fetch");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nv_message_dialog_add_cancel_and (ADW_MESSAGE_DIALOG (dialog), _("_Cancel"), "fetch",
+                                    _("_Fetch Figures"), ADW_RESPONSE_SUGGESTED, "fetch");
   g_signal_connect (dialog, "response", G_CALLBACK (ssb_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

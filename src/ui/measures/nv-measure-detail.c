@@ -469,10 +469,9 @@ add_note_clicked_cb (NvMeasureDetail *self)
   gtk_box_append (GTK_BOX (box), date_row);
   gtk_box_append (GTK_BOX (box), frame);
   adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "add", _("Add Note"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  nv_message_dialog_add_cancel_and (dialog, _("Cancel"), "add", _("Add Note"),
+                                    ADW_RESPONSE_SUGGESTED, NULL);
   adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
 
   form->self = g_object_ref (self);
   form->date = NV_DATE_ENTRY (date);

@@ -285,13 +285,10 @@ ask_note (NvMeasuresPage *self, const NvMeasure *m, NvMeasureStatus status)
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   reopen ? _("Note") : _("Reason"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "confirm",
-                                    reopen ? _("Reopen") : _("Discontinue"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm",
-                                              reopen ? ADW_RESPONSE_SUGGESTED
-                                                     : ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "confirm");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  nv_message_dialog_add_cancel_and (dialog, _("Cancel"), "confirm",
+                                    reopen ? _("Reopen") : _("Discontinue"),
+                                    reopen ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE,
+                                    "confirm");
   if (reopen)
     {
       adw_message_dialog_set_response_enabled (dialog, "confirm", FALSE);
@@ -331,10 +328,8 @@ ask_delete (NvMeasuresPage *self, const NvMeasure *m)
     _("The measure and its evaluation notes are deleted for good. To keep what was learnt, "
       "discontinue it instead.")));
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("Cancel"), "delete", _("Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  nv_message_dialog_add_cancel_and (dialog, _("Cancel"), "delete", _("Delete"),
+                                    ADW_RESPONSE_DESTRUCTIVE, "cancel");
   request->self = g_object_ref (self);
   request->measure = nv_measure_copy (m);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), request,

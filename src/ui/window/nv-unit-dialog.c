@@ -126,12 +126,9 @@ nv_unit_dialog_new (GtkWindow *parent, NvStore *store, gint64 unit_id, NvUnitDia
                                    unit != NULL ? NULL
                                                 : _("A unit is the department you lead, such as "
                                                     "a nursing home ward or a kindergarten."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "save",
-                                    unit != NULL ? _("Save") : _("Create"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nv_message_dialog_add_cancel_and (ADW_MESSAGE_DIALOG (dialog), _("Cancel"), "save",
+                                    unit != NULL ? _("Save") : _("Create"),
+                                    ADW_RESPONSE_SUGGESTED, "save");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   list = gtk_list_box_new ();

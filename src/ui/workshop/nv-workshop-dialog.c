@@ -110,12 +110,8 @@ nv_workshop_dialog_new (GtkWindow *parent, NvContext *context, gint64 unit_id,
   dialog = nv_message_dialog_new (parent, _("New Workshop"),
                                    _("A dialogue workshop takes one and a half to two hours "
                                      "with the staff. The checklist helps you prepare."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "create",
-                                    _("Create"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nv_message_dialog_add_cancel_and (ADW_MESSAGE_DIALOG (dialog), _("Cancel"), "create",
+                                    _("Create"), ADW_RESPONSE_SUGGESTED, "create");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   list = gtk_list_box_new ();

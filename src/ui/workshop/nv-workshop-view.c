@@ -679,11 +679,8 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
                                    _("Delete this workshop?"),
                                    _("Its checklist, notes and ideas are deleted. Measures agreed "
                                      "at it stay in the measures register."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "delete",
-                                    _("Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  nv_message_dialog_add_cancel_and (ADW_MESSAGE_DIALOG (dialog), _("Cancel"), "delete",
+                                    _("Delete"), ADW_RESPONSE_DESTRUCTIVE, NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -4,14 +4,12 @@
 #include "config.h"
 
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#include "nv-test-util.h"
+#include "nv-test-store.h"
 #include "nv-absence.h"
 #include "nv-stats.h"
 #include "nv-store-private.h"
-#include "nv-store-sqlite.h"
 #include "nv-unit.h"
 
 #define D(y, m, d) nv_day_from_ymd (y, m, d)
@@ -68,20 +66,6 @@ teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   nv_test_rmtree (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count (Fixture *f, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (nv_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
 }
 
 /* Asserts an error in NV_STORE_ERROR naming @expected_field whose message
@@ -203,7 +187,7 @@ test_roster_rules (Fixture *f, gconstpointer data)
   /* Adjacent is fine. */
   g_assert_cmpint (nv_roster_add (f->store, other, 60, D (2025, 7, 1), 0, &field, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 3);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM roster", 0), ==, 3);
 }
 
 static void
@@ -235,7 +219,7 @@ test_change_fte_and_end (Fixture *f, gconstpointer data)
   /* The same day again only changes that row's FTE. */
   g_assert_true (nv_roster_change_fte (f->store, f->emp, D (2025, 3, 1), 70, &field, &error));
   g_assert_cmpfloat (nv_roster_fte_on (f->store, f->emp, D (2025, 3, 1), &error), ==, 70);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 2);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM roster", 0), ==, 2);
   g_assert_false (nv_roster_change_fte (f->store, f->emp, D (2024, 3, 1), 70, &field, &error));
   assert_field_error (error, field, "from", "not employed");
   g_assert_false (nv_roster_change_fte (f->store, f->emp, D (2025, 4, 1), 170, &field, &error));
@@ -251,7 +235,8 @@ test_change_fte_and_end (Fixture *f, gconstpointer data)
   assert_field_error (error, field, "to", "delete them first");
   g_assert_false (nv_roster_end_employment (f->store, 987654, D (2025, 2, 15), &field, &error));
   assert_field_error (error, field, "employee", NULL);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM roster WHERE to_date IS NOT NULL"), ==, 1);
+  g_assert_cmpint (
+    nv_test_query_int (f->store, "SELECT count(*) FROM roster WHERE to_date IS NOT NULL", 0), ==, 1);
 
   /* An open spell blocks ending the employment before it is ended. */
   spell = nv_spell_add (f->store, f->emp, D (2025, 5, 5), 0, 100, NV_SPELL_DOCTOR, &field, &error);
@@ -371,7 +356,7 @@ test_spell_rules (Fixture *f, gconstpointer data)
     g_assert_true (nv_spell_type_parse ("LEGEMELDT", &t) && t == NV_SPELL_DOCTOR);
     g_assert_false (nv_spell_type_parse ("sick", &t));
   }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 3);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM spell", 0), ==, 3);
 }
 
 static void
@@ -434,7 +419,7 @@ test_import_transaction_rolls_back (Fixture *f, gconstpointer data)
                                  NV_SPELL_DOCTOR, &field, &error), ==, 0);
   assert_field_error (error, field, "start", "Overlaps");
   nv_store_txn_rollback (g_steal_pointer (&txn));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM spell", 0), ==, 0);
 
   /* The same with a batch: roster rows create employees; spells check
    * against the batch's own rows. */
@@ -467,9 +452,9 @@ test_import_transaction_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpuint (nv_absence_batch_get_n_written (batch), ==, 3);
   nv_store_txn_rollback (g_steal_pointer (&txn));
   g_clear_pointer (&batch, nv_absence_batch_free);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM employee"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 1);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM spell", 0), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM employee", 0), ==, 1);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM roster", 0), ==, 1);
 
   /* Committed, the batch's rows are there. */
   g_assert_true ((txn = nv_store_txn_begin (f->store, NV_TOPIC_ALL, &error)) != NULL);
@@ -477,7 +462,7 @@ test_import_transaction_rolls_back (Fixture *f, gconstpointer data)
   g_assert_true (nv_absence_batch_add_spell (batch, "ab", D (2025, 2, 3), D (2025, 2, 4), 100,
                                              NV_SPELL_SELF, &field, &error));
   g_assert_true (nv_store_txn_commit (g_steal_pointer (&txn), &error));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 1);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM spell", 0), ==, 1);
 }
 
 static void
@@ -490,9 +475,9 @@ test_erase_cascades (Fixture *f, gconstpointer data)
                 &error);
   g_assert_no_error (error);
   g_assert_true (nv_employee_erase (f->store, f->emp, &error));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM employee"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM spell"), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM employee", 0), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM roster", 0), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM spell", 0), ==, 0);
   g_assert_false (nv_employee_erase (f->store, f->emp, &error));
   g_assert_error (error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND);
 }
@@ -553,7 +538,7 @@ test_monthly (Fixture *f, gconstpointer data)
     g_assert_cmpuint (f->changed, ==, before);
     nv_store_txn_rollback (g_steal_pointer (&txn));
     g_assert_cmpuint (f->changed, ==, before);
-    g_assert_cmpint (count (f, "SELECT count(*) FROM monthly"), ==, 0);
+    g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM monthly", 0), ==, 0);
 
     txn = nv_store_txn_begin (f->store, 0, &error);
     g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
@@ -569,8 +554,8 @@ test_monthly (Fixture *f, gconstpointer data)
   /* Deleting the unit removes everything under it. */
   g_assert_true (nv_monthly_upsert (f->store, &m, &field, &error));
   g_assert_true (nv_unit_delete (f->store, f->unit, &error));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM monthly"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM roster"), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM monthly", 0), ==, 0);
+  g_assert_cmpint (nv_test_query_int (f->store, "SELECT count(*) FROM roster", 0), ==, 0);
 }
 
 static void

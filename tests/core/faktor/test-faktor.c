@@ -201,45 +201,19 @@ test_create_units (Fixture *fx, gconstpointer data)
 /* ---- research --------------------------------------------------------------- */
 
 static void
-add_months (GString *csv, const char *unit, double self, double doctor, int persons)
-{
-  /* Twelve months 2024-04 … 2025-03: contracted 100 + 20·i, egenmeldt
-   * @self, legemeldt @doctor + 0.5·(i mod 2). */
-  for (int i = 0; i < 12; i++)
-    {
-      int year = i < 9 ? 2024 : 2025, month = (i + 3) % 12 + 1;
-      g_autofree char *c = g_strdup_printf ("%d", 100 + 20 * i);
-      g_autofree char *s = g_strdup_printf ("%g", self);
-      g_autofree char *d = g_strdup_printf ("%g", doctor + 0.5 * (i % 2));
-
-      g_string_append_printf (csv, "%s;%04d-%02d;%s;%s;%s;%d\n", unit, year, month, c, s, d,
-                              persons);
-    }
-}
-
-static void
 test_research (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GString) monthly = g_string_new ("enhet;periode;avtalte_dagsverk;"
-                                              "tapte_dagsverk_egenmeldt;"
-                                              "tapte_dagsverk_legemeldt;personer\n");
+  /* Twelve months 2024-04 … 2025-03 for A, B, C, D, H, E (9 persons) and
+   * F (4: fewer than 5 persons), then G (barnehage). */
+  g_autoptr (GString) monthly = nv_test_research_monthly ("");
   g_autoptr (NvResearch) res = NULL;
   g_autoptr (NvResearch) doc = NULL;
   g_autoptr (NvResearch) few = NULL;
   g_autofree char *words = NULL;
-  const char *names[] = { "A", "B", "C", "D", "E", "F", "G", "H" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    nv_test_add_unit (fx->store, names[i], g_str_equal (names[i], "G") ? "barnehage" : "helse-omsorg", NULL);
-  add_months (monthly, "A", 0.5, 2.0, 9);
-  add_months (monthly, "B", 0.4, 1.5, 9);
-  add_months (monthly, "C", 0.6, 1.2, 9);
-  add_months (monthly, "D", 0.3, 0.8, 9);
-  add_months (monthly, "H", 0.7, 1.6, 9);
-  add_months (monthly, "E", 0.5, 1.0, 9);
-  add_months (monthly, "F", 0.5, 1.0, 4); /* fewer than 5 persons */
-  add_months (monthly, "G", 0.5, 1.0, 9);
+  nv_test_add_research_units (fx->store, "");
+  nv_test_append_research_months (monthly, "G", 0.5, 1.0, 9);
   /* Outside the four quarters: must not count. */
   g_string_append (monthly, "A;2024-03;100;50;50;9\nD;2025-04;100;50;50;9\n");
   g_assert_true (nv_import_data (fx->store, NV_IMPORT_MONTHLY, 0, "m.csv", monthly->str,

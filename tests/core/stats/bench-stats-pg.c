@@ -38,24 +38,15 @@
 #include "tests/nv-bench.h"
 
 #define MAX_RATIO 3.0
-#define N_UNITS 500
-#define YEARS 10
 
 static NvDay today;
-
-static NvStatsQuery
-query (void)
-{
-  NvStatsQuery q = { NV_PERIOD_QUARTER, nv_day_from_ymd (2016, 10, 1), today, today };
-  return q;
-}
 
 static double
 total_lost (NvStore *store)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) out = NULL;
-  NvStatsQuery q = query ();
+  NvStatsQuery q = nv_bench_municipality_query (today);
   double lost = 0;
 
   out = nv_stats_for_units (store, NULL, 0, &q, &error);
@@ -115,7 +106,8 @@ fill (NvStore *store)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (500);
 
-  nv_bench_fill_municipality (store, rand, N_UNITS, YEARS, today);
+  nv_bench_fill_municipality (store, rand, NV_BENCH_MUNICIPALITY_UNITS, NV_BENCH_MUNICIPALITY_YEARS,
+                              today);
 }
 
 /* The file's rows copied to the server as they are (COPY, triggers off: the
@@ -184,7 +176,7 @@ main (int argc, char **argv)
   g_autofree double *rows = g_new (double, runs);
   double lost_sqlite = 0, lost_pg = 0, lost_cold = 0, lost_rows = 0;
 
-  today = nv_day_from_ymd (2026, 11, 30);
+  today = NV_BENCH_MUNICIPALITY_TODAY;
   if (argc == 3 && (g_strcmp0 (argv[1], "--child") == 0 || g_strcmp0 (argv[1], "--rows") == 0))
     return child (argv[2], g_strcmp0 (argv[1], "--rows") == 0);
   if (!nv_test_is_pg ())

@@ -26,17 +26,8 @@
 
 #define MAX_COLD_MS 50.0
 #define MAX_AFTER_IMPORT_MS 100.0
-#define N_UNITS 500
-#define YEARS 10
 
 static NvDay today;
-
-static NvStatsQuery
-query (void)
-{
-  NvStatsQuery q = { NV_PERIOD_QUARTER, nv_day_from_ymd (2016, 10, 1), today, today };
-  return q;
-}
 
 /* In the child: open, first query, print the CPU time it took. */
 static int
@@ -67,7 +58,7 @@ child (const char *mode, const char *path)
     {
       g_autoptr (NvStore) store = nv_store_open (path, &error);
       g_autoptr (GArray) out = NULL;
-      NvStatsQuery q = query ();
+      NvStatsQuery q = nv_bench_municipality_query (today);
 
       g_assert_no_error (error);
       out = nv_stats_for_units (store, NULL, 0, &q, &error);
@@ -113,7 +104,7 @@ main (int argc, char **argv)
   g_autofree double *after_wall = g_new (double, runs);
   double wall;
 
-  today = nv_day_from_ymd (2026, 11, 30);
+  today = NV_BENCH_MUNICIPALITY_TODAY;
   if (argc == 4 && g_strcmp0 (argv[1], "--child") == 0)
     return child (argv[2], argv[3]);
   g_assert_nonnull (cli);
@@ -128,17 +119,19 @@ main (int argc, char **argv)
     g_autoptr (GError) error = NULL;
     g_autoptr (NvStore) store = nv_store_open (db, &error);
     g_autoptr (GArray) out = NULL;
-    NvStatsQuery q = query ();
+    NvStatsQuery q = nv_bench_municipality_query (today);
     int y, m, d;
     NvBenchUnit *u;
 
     g_assert_no_error (error);
-    nv_bench_fill_municipality (store, rand, N_UNITS, YEARS, today);
+    nv_bench_fill_municipality (store, rand, NV_BENCH_MUNICIPALITY_UNITS,
+                                NV_BENCH_MUNICIPALITY_YEARS, today);
     out = nv_stats_for_units (store, NULL, 0, &q, &error);
     g_assert_no_error (error);
 
     nv_day_to_ymd (today, &y, &m, &d);
-    u = nv_bench_unit_new (rand, 300, 18000, nv_day_from_ymd (y - YEARS, m, 1), today);
+    u = nv_bench_unit_new (rand, 300, 18000,
+                           nv_day_from_ymd (y - NV_BENCH_MUNICIPALITY_YEARS, m, 1), today);
     roster_csv = g_build_filename (dir, "roster.csv", NULL);
     spells_csv = g_build_filename (dir, "spells.csv", NULL);
     nv_bench_write_roster_csv (u, roster_csv);

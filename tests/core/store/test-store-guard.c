@@ -130,6 +130,31 @@ assert_refused (GError **error, const char *path, const char *what)
   g_clear_error (error);
 }
 
+/* The other names of the database, indexed by these: its working files,
+ * and a hard and a symbolic link to it, made in the test folder as
+ * @hard_name and @sym_name. Free with g_strfreev(). */
+enum
+{
+  WAL,
+  SHM,
+  HARD,
+  SYM
+};
+
+static GStrv
+aliases_make (Fixture *f, const char *hard_name, const char *sym_name)
+{
+  GStrv a = g_new0 (char *, SYM + 2);
+
+  a[WAL] = g_strconcat (f->db, "-wal", NULL);
+  a[SHM] = g_strconcat (f->db, "-shm", NULL);
+  a[HARD] = g_build_filename (f->dir, hard_name, NULL);
+  a[SYM] = g_build_filename (f->dir, sym_name, NULL);
+  g_assert_cmpint (link (f->db, a[HARD]), ==, 0);
+  g_assert_cmpint (symlink (f->db, a[SYM]), ==, 0);
+  return a;
+}
+
 static ino_t
 inode_of (const char *path)
 {
@@ -145,44 +170,43 @@ static void
 test_save_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+  g_auto (GStrv) a = NULL;
   g_autofree char *journal = g_strconcat (f->db, "-journal", NULL);
-  g_autofree char *hard = g_build_filename (f->dir, "hard.csv", NULL);
-  g_autofree char *sym = g_build_filename (f->dir, "sym.csv", NULL);
   g_autofree char *ok = g_build_filename (f->dir, "ok.csv", NULL);
-  const char *targets[] = { f->db, wal, shm, journal, hard, sym };
   g_autofree char *db_sum = NULL;
   g_autofree char *wal_sum = NULL;
-  ino_t db_ino = inode_of (f->db);
-  ino_t wal_ino = inode_of (wal);
+  ino_t db_ino, wal_ino;
 
-  g_assert_cmpint (link (f->db, hard), ==, 0);
-  g_assert_cmpint (symlink (f->db, sym), ==, 0);
+  a = aliases_make (f, "hard.csv", "sym.csv");
+  db_ino = inode_of (f->db);
+  wal_ino = inode_of (a[WAL]);
   db_sum = nv_test_checksum (f->db);
-  wal_sum = nv_test_checksum (wal);
+  wal_sum = nv_test_checksum (a[WAL]);
   watch_folder (f);
 
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    {
-      g_assert_false (
-          nv_export_file (f->store, NV_IMPORT_ROSTER, f->unit, FALSE, targets[i], NULL, &error));
-      assert_refused (&error, targets[i], "nothing was written");
-      g_assert_false (nv_store_backup (f->store, targets[i], &error));
-      assert_refused (&error, targets[i], "nothing was written");
-      g_assert_false (nv_privacy_export_employee (
-          f->store, f->employee, nv_day_from_ymd (2024, 6, 1), targets[i], &error));
-      assert_refused (&error, targets[i], "nothing was written");
-    }
+  {
+    const char *targets[] = { f->db, a[WAL], a[SHM], journal, a[HARD], a[SYM] };
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_assert_false (
+            nv_export_file (f->store, NV_IMPORT_ROSTER, f->unit, FALSE, targets[i], NULL, &error));
+        assert_refused (&error, targets[i], "nothing was written");
+        g_assert_false (nv_store_backup (f->store, targets[i], &error));
+        assert_refused (&error, targets[i], "nothing was written");
+        g_assert_false (nv_privacy_export_employee (
+            f->store, f->employee, nv_day_from_ymd (2024, 6, 1), targets[i], &error));
+        assert_refused (&error, targets[i], "nothing was written");
+      }
+  }
 
   assert_nothing_happened (f);
   g_assert_cmpuint (inode_of (f->db), ==, db_ino);
-  g_assert_cmpuint (inode_of (wal), ==, wal_ino);
-  g_assert_cmpuint (inode_of (sym), ==, db_ino);
+  g_assert_cmpuint (inode_of (a[WAL]), ==, wal_ino);
+  g_assert_cmpuint (inode_of (a[SYM]), ==, db_ino);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   {
     g_autofree char *db_after = nv_test_checksum (f->db);
-    g_autofree char *wal_after = nv_test_checksum (wal);
+    g_autofree char *wal_after = nv_test_checksum (a[WAL]);
     g_assert_cmpstr (db_after, ==, db_sum);
     g_assert_cmpstr (wal_after, ==, wal_sum);
   }
@@ -201,35 +225,33 @@ static void
 test_read_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
-  g_autofree char *hard = g_build_filename (f->dir, "copy.csv", NULL);
-  g_autofree char *sym = g_build_filename (f->dir, "link.db", NULL);
-  const char *sources[] = { f->db, wal, shm, hard, sym };
+  g_auto (GStrv) a = NULL;
 
-  g_assert_cmpint (link (f->db, hard), ==, 0);
-  g_assert_cmpint (symlink (f->db, sym), ==, 0);
+  a = aliases_make (f, "copy.csv", "link.db");
   watch_folder (f);
+  {
+    const char *sources[] = { f->db, a[WAL], a[SHM], a[HARD], a[SYM] };
 
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    {
-      g_autoptr (NvFollowupRules) rules = NULL;
-      g_autoptr (NvWorkshopTemplate) template = NULL;
-      g_autofree char *kept = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+      {
+        g_autoptr (NvFollowupRules) rules = NULL;
+        g_autoptr (NvWorkshopTemplate) template = NULL;
+        g_autofree char *kept = NULL;
 
-      g_assert_false (
-          nv_import_file (f->store, NV_IMPORT_ROSTER, f->unit, sources[i], NULL, &error));
-      assert_refused (&error, sources[i], "Nothing was read");
-      rules = nv_followup_rules_new_from_file (sources[i], &error);
-      g_assert_null (rules);
-      assert_refused (&error, sources[i], "Nothing was read");
-      template = nv_workshop_template_load_file (sources[i], &error);
-      g_assert_null (template);
-      assert_refused (&error, sources[i], "Nothing was read");
-      g_assert_false (nv_store_restore_into (f->store, sources[i], &kept, &error));
-      assert_refused (&error, sources[i], "Nothing was read");
-      g_assert_null (kept);
-    }
+        g_assert_false (
+            nv_import_file (f->store, NV_IMPORT_ROSTER, f->unit, sources[i], NULL, &error));
+        assert_refused (&error, sources[i], "Nothing was read");
+        rules = nv_followup_rules_new_from_file (sources[i], &error);
+        g_assert_null (rules);
+        assert_refused (&error, sources[i], "Nothing was read");
+        template = nv_workshop_template_load_file (sources[i], &error);
+        g_assert_null (template);
+        assert_refused (&error, sources[i], "Nothing was read");
+        g_assert_false (nv_store_restore_into (f->store, sources[i], &kept, &error));
+        assert_refused (&error, sources[i], "Nothing was read");
+        g_assert_null (kept);
+      }
+  }
   assert_nothing_happened (f);
 }
 

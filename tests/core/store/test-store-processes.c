@@ -187,17 +187,34 @@ assert_no_deleted_files (const char *dir)
     }
 }
 
+/* Another process opens @db, writes and closes: the WAL stays, no file of
+ * @dir is left open deleted, and each side sees the other's writes. */
+static void
+assert_writes_meet (NvStore *store, const char *db, const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+
+  g_free (run_child ("add", db, "cli"));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  assert_no_deleted_files (dir);
+  g_assert_true (unit_exists (store, "cli-0"));
+  nv_unit_add (store, "Appen 2", "helse-omsorg", "", &error);
+  g_assert_no_error (error);
+  g_free (run_child ("expect", db, "Appen 2"));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  assert_no_deleted_files (dir);
+}
+
 static void
 test_foreign_close (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = nv_test_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "r.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *backup = g_build_filename (dir, "copy.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "roster.csv", NULL);
   g_autoptr (NvStore) store = nv_store_open (db, &error);
-  g_autofree char *out = NULL;
   gint64 unit;
 
   g_assert_no_error (error);
@@ -214,18 +231,7 @@ test_foreign_close (void)
   g_assert_no_error (error);
   touch_like_a_file_chooser (db);
 
-  /* Another process opens, writes and closes. */
-  g_free (run_child ("add", db, "cli"));
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  assert_no_deleted_files (dir);
-
-  /* Each side sees the other's writes. */
-  g_assert_true (unit_exists (store, "cli-0"));
-  nv_unit_add (store, "Appen 2", "helse-omsorg", "", &error);
-  g_assert_no_error (error);
-  out = run_child ("expect", db, "Appen 2");
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  assert_no_deleted_files (dir);
+  assert_writes_meet (store, db, dir);
 
   g_clear_object (&store);
   nv_test_rmtree (dir);
@@ -242,7 +248,6 @@ test_read_the_database (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = nv_test_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "r.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autoptr (NvStore) store = nv_store_open (db, &error);
   gint64 unit;
   int watch = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
@@ -298,15 +303,7 @@ test_read_the_database (void)
   g_assert_cmpint (read (watch, events, sizeof events), ==, -1);
   close (watch);
 
-  /* Another process opens, writes and closes; the WAL stays and each side
-   * sees the other's writes. */
-  g_free (run_child ("add", db, "cli"));
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  assert_no_deleted_files (dir);
-  g_assert_true (unit_exists (store, "cli-0"));
-  nv_unit_add (store, "Appen 2", "helse-omsorg", "", &error);
-  g_assert_no_error (error);
-  g_free (run_child ("expect", db, "Appen 2"));
+  assert_writes_meet (store, db, dir);
 
   g_clear_object (&store);
   nv_test_rmtree (dir);

@@ -172,25 +172,38 @@ test_behind (Fixture *f, gconstpointer data)
                             "Behind"));
 }
 
+/* Saves @csv as @name in the test folder and imports it in @window, shown,
+ * as a file picked in its chooser is; the import must give @imported.
+ * Returns the dialog that tells the result. */
+static AdwMessageDialog *
+import_file (Fixture *f, GtkWindow *window, const char *name, const char *csv, gboolean imported)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  gtk_window_present (window);
+  nv_test_spin_rounds (5, 0);
+  g_assert_cmpint (nv_benchmark_manager_import_file (NV_BENCHMARK_MANAGER (window), file), ==,
+                   imported);
+  nv_test_spin_rounds (5, 0);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 static void
 test_import_refused (Fixture *f, gconstpointer data)
 {
   GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, 0);
-  g_autofree char *path = g_build_filename (f->dir, "bad.csv", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog =
+    import_file (f, window, "bad.csv",
+                 "serie;periode;prosent;type;grunnlag;kilde\n"
+                 "Kommuner;2024-Q3;6,6;legemeldt;SSB;https://example.org\n"
+                 "Kommuner;2024-Q4;150;legemeldt;SSB;https://example.org\n",
+                 FALSE);
 
-  g_assert_true (g_file_set_contents (path,
-                                      "serie;periode;prosent;type;grunnlag;kilde\n"
-                                      "Kommuner;2024-Q3;6,6;legemeldt;SSB;https://example.org\n"
-                                      "Kommuner;2024-Q4;150;legemeldt;SSB;https://example.org\n",
-                                      -1, NULL));
-  gtk_window_present (window);
-  nv_test_spin_rounds (5, 0);
-  g_assert_false (nv_benchmark_manager_import_file (NV_BENCHMARK_MANAGER (window), file));
-  nv_test_spin_rounds (5, 0);
-  dialog = find_dialog (window);
-  g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Imported");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "bad.csv:3: prosent: 150 is outside 0–100");
@@ -202,21 +215,13 @@ test_import_replaces (Fixture *f, gconstpointer data)
 {
   GtkWindow *window = nv_benchmark_manager_new (NULL, f->context, 0);
   NvBenchmarkManager *manager = NV_BENCHMARK_MANAGER (window);
-  g_autofree char *path = g_build_filename (f->dir, "ssb.csv", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog =
+    import_file (f, window, "ssb.csv",
+                 "serie;periode;prosent;type;grunnlag;kilde\n"
+                 "Kommuner;2024-Q3;6,6;legemeldt;SSB;https://example.org\n"
+                 "Kommuner;2024-Q2;8,4;legemeldt;SSB;https://example.org\n",
+                 TRUE);
 
-  g_assert_true (g_file_set_contents (path,
-                                      "serie;periode;prosent;type;grunnlag;kilde\n"
-                                      "Kommuner;2024-Q3;6,6;legemeldt;SSB;https://example.org\n"
-                                      "Kommuner;2024-Q2;8,4;legemeldt;SSB;https://example.org\n",
-                                      -1, NULL));
-  gtk_window_present (window);
-  nv_test_spin_rounds (5, 0);
-  g_assert_true (nv_benchmark_manager_import_file (manager, file));
-  nv_test_spin_rounds (5, 0);
-  dialog = find_dialog (window);
-  g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Figures Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "• Kommuner 2024-Q2: 8,3\u00a0% → 8,4\u00a0%"));

@@ -35,16 +35,6 @@ typedef struct
   gint64 unit;
 } Fixture;
 
-static const double doctor_per_quarter[] = { 12, 10, 8, 14, 13, 10.2 };
-
-
-static void
-add_months (Fixture *f, int persons_2025)
-{
-  nv_test_add_monthly_quarters (f->db.store, f->unit, doctor_per_quarter,
-                                G_N_ELEMENTS (doctor_per_quarter), 4, persons_2025);
-}
-
 
 static const char *flat_benchmark =
   "serie;periode;prosent;type;kilde\n"
@@ -65,7 +55,9 @@ setup (Fixture *f, gconstpointer data)
   f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
   g_assert_no_error (error);
   nv_test_import_benchmark (f->db.store, flat_benchmark);
-  add_months (f, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
+  /* @data: the persons of 2025 (default 12). */
+  nv_test_add_compare_quarters (f->db.store, f->unit, 4,
+                                GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);
 
   f->page = g_object_new (NV_TYPE_COMPARE_PAGE, NULL);
   f->window = nv_test_page_window (f->page, f->db.context, f->unit, 1200, 900);

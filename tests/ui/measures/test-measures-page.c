@@ -255,33 +255,50 @@ test_dialog_validation (Fixture *f, gconstpointer data)
   g_assert_cmpuint (((NvMeasure *) g_ptr_array_index (list, 0))->start, ==, day ("2025-04-15")); /* the context's today */
 }
 
+/* Every month of 2024: @lost of 100 contracted days lost, @persons persons. */
+static void
+add_2024 (Fixture *f, double lost, int persons)
+{
+  g_autoptr (GError) error = NULL;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      NvMonthly m = { f->unit, 2024, month, 100, 0, lost, persons };
+      g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
+    }
+  g_assert_no_error (error);
+}
+
+/* The detail window of measure @id as of 15 October 2025, shown. */
+static NvMeasureDetail *
+show_detail_later (Fixture *f, gint64 id)
+{
+  g_autoptr (NvContext) later = nv_test_context_new (f->db.store, day ("2025-10-15"));
+  NvMeasureDetail *detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
+
+  gtk_window_present (GTK_WINDOW (detail));
+  nv_test_spin_rounds (3, 0);
+  return detail;
+}
+
 static void
 test_detail_before_after (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   gint64 id = add (f, "Ti minutter med leder", "2025-02-10", NULL);
-  g_autoptr (NvContext) later = NULL;
   NvMeasureDetail *detail;
 
   /* 2024: 8 of 100 days lost a month; 2025-Q2 5, Q3 4 (3+4+5) → before 8,0 %, after 4,5 % */
+  add_2024 (f, 8, 6);
   for (int month = 1; month <= 9; month++)
-    for (int year = 2024; year <= 2025; year++)
-      {
-        double lost = year == 2024 ? 8 : month <= 3 ? 7 : month <= 6 ? 5 : month - 4;
-        NvMonthly m = { f->unit, year, month, 100, 0, lost, 6 };
-        g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
-      }
-  for (int month = 10; month <= 12; month++)
     {
-      NvMonthly m = { f->unit, 2024, month, 100, 0, 8, 6 };
+      double lost = month <= 3 ? 7 : month <= 6 ? 5 : month - 4;
+      NvMonthly m = { f->unit, 2025, month, 100, 0, lost, 6 };
       g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
     }
   g_assert_no_error (error);
 
-  later = nv_test_context_new (f->db.store, day ("2025-10-15"));
-  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
-  gtk_window_present (GTK_WINDOW (detail));
-  nv_test_spin_rounds (3, 0);
+  detail = show_detail_later (f, id);
   g_assert_cmpstr (nv_measure_detail_get_before_text (detail), ==, "8,0" NBSP "%");
   g_assert_cmpstr (nv_measure_detail_get_after_text (detail), ==, "4,5" NBSP "%");
   g_assert_true (has_label (GTK_WIDGET (detail), "−3,5 pp"));
@@ -394,22 +411,12 @@ test_reopen_needs_note (Fixture *f, gconstpointer data)
 static void
 test_detail_few_persons (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   gint64 id = add (f, "Ti minutter med leder", "2025-02-10", NULL);
-  g_autoptr (NvContext) later = NULL;
   NvMeasureDetail *detail;
 
   /* 2024 with 3 persons: shown on the leader's screen, with the badge */
-  for (int month = 1; month <= 12; month++)
-    {
-      NvMonthly m = { f->unit, 2024, month, 100, 0, 8, 3 };
-      g_assert_true (nv_monthly_upsert (f->db.store, &m, NULL, &error));
-    }
-  g_assert_no_error (error);
-  later = nv_test_context_new (f->db.store, day ("2025-10-15"));
-  detail = NV_MEASURE_DETAIL (nv_measure_detail_new (later, id));
-  gtk_window_present (GTK_WINDOW (detail));
-  nv_test_spin_rounds (3, 0);
+  add_2024 (f, 8, 3);
+  detail = show_detail_later (f, id);
   g_assert_cmpstr (nv_measure_detail_get_before_text (detail), ==, "8,0" NBSP "%");
   g_assert_true (has_label (GTK_WIDGET (detail), "Few persons"));
   /* no figures after the start: said in words */

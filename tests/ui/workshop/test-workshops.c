@@ -338,18 +338,14 @@ static void
 test_new_opens_at_top (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  GtkWidget *window = gtk_window_new ();
   NvWorkshopsPage *page = g_object_new (NV_TYPE_WORKSHOPS_PAGE, NULL);
   gint64 id = nv_workshop_add (f->db.store, f->unit, "2027-02-02", NULL, &error);
+  GtkWidget *window = nv_test_page_window (page, f->db.context, f->unit, 1100, 600);
   GtkScrolledWindow *scroller;
   GtkAdjustment *v;
 
   g_assert_no_error (error);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 600);
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_context (NV_PAGE (page), f->db.context);
-  nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 10000);
   nv_workshops_page_open (page, id);
   for (int i = 0; i < 4; i++)
@@ -429,16 +425,12 @@ static void
 test_page (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  GtkWidget *window = gtk_window_new ();
   NvWorkshopsPage *page = g_object_new (NV_TYPE_WORKSHOPS_PAGE, NULL);
+  GtkWidget *window = nv_test_page_window (page, f->db.context, f->unit, 1100, 800);
   g_autoptr (GPtrArray) steps = NULL;
   gint64 other;
 
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
-  nv_page_set_context (NV_PAGE (page), f->db.context);
-  nv_page_set_unit_id (NV_PAGE (page), f->unit);
   nv_test_spin_rounds (5, 10000);
   g_assert_cmpstr (nv_workshops_page_get_state (page), ==, "list");
   g_assert_true (shows_text (GTK_WIDGET (page), "Dialogsamling: nærvær hos oss"));
