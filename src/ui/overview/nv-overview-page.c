@@ -58,6 +58,7 @@ struct _NvOverviewPage
   NvDurationView *duration;
   GtkWidget *target_button;
   NvFaktorProfile *profile; /* 10-FAKTOR, below the figures */
+  NvOverviewTable *table; /* the quarter table, built after the first frame */
   gboolean load_in_background; /* the next load: nv_overview_page_load_in_background() */
   GCancellable *loading;       /* figures being computed in a worker thread */
 };
@@ -471,7 +472,7 @@ figures_show (NvOverviewPage *self, const Figures *f)
   fill_cards (self, &periods[N_QUARTERS - 1], &year, &periods[0],
               &g_array_index (f->rolling, NvStatsPeriod, 0), f->target, nok_per_day);
   nv_duration_view_set_periods (self->duration, &periods[0], N_QUARTERS - 1);
-  nv_overview_table_fill (self->named, periods, nok_per_day);
+  nv_overview_table_set_figures (self->table, periods, nok_per_day);
   {
     g_autofree char *source = nv_overview_source_sentence (periods, f->periods->len);
     gtk_label_set_text (self->source_label, source);
@@ -653,6 +654,7 @@ nv_overview_page_get_text (NvOverviewPage *self, const char *name)
   GtkWidget *widget;
 
   g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
+  nv_overview_table_ensure (self->table);
   if (g_strcmp0 (name, "source") == 0)
     widget = GTK_WIDGET (self->source_label);
   else
@@ -668,6 +670,7 @@ nv_overview_page_get_tooltip (NvOverviewPage *self, const char *name)
   GtkWidget *widget;
 
   g_return_val_if_fail (NV_IS_OVERVIEW_PAGE (self), NULL);
+  nv_overview_table_ensure (self->table);
   widget = g_hash_table_lookup (self->named, name);
   return widget != NULL ? gtk_widget_get_tooltip_text (widget) : NULL;
 }
@@ -703,6 +706,7 @@ nv_overview_page_dispose (GObject *object)
   if (self->settings != NULL)
     g_clear_signal_handler (&self->settings_changed_id, self->settings);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->table, nv_overview_table_free);
   g_clear_pointer (&self->named, g_hash_table_unref);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
@@ -748,12 +752,12 @@ nv_overview_page_init (NvOverviewPage *self)
   add_card (self, "arsverk", _("Lost årsverk"));
   add_card (self, "cost", _("Estimated cost"));
   target = add_target (self);
+  self->table = nv_overview_table_new (self->grid, self->named);
   self->duration = NV_DURATION_VIEW (nv_duration_view_new ());
   gtk_widget_insert_after (target, gtk_widget_get_parent (GTK_WIDGET (self->cards)),
                            GTK_WIDGET (self->cards));
   gtk_widget_insert_after (GTK_WIDGET (self->duration),
                            gtk_widget_get_parent (GTK_WIDGET (self->cards)), target);
-  nv_overview_table_build (self->grid, self->named);
   self->profile = NV_FAKTOR_PROFILE (nv_faktor_profile_new ());
   gtk_widget_insert_before (GTK_WIDGET (self->profile),
                             gtk_widget_get_parent (GTK_WIDGET (self->cards)), NULL);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "nv-format.h"
 #include "nv-overview-table.h"
@@ -160,8 +161,8 @@ grid_label (const char *text, gboolean numeric)
   return label;
 }
 
-void
-nv_overview_table_build (GtkGrid *grid, GHashTable *named)
+static void
+build_heads (GtkGrid *grid, GHashTable *named)
 {
   for (int c = 0; c < NV_OVERVIEW_QUARTERS; c++)
     {
@@ -192,31 +193,170 @@ nv_overview_table_build (GtkGrid *grid, GHashTable *named)
       name_widget (named, badge, badge_name);
       gtk_grid_attach (grid, head, c + 1, 0, 1, 1);
     }
+}
 
-  for (int r = 0; r < NV_OVERVIEW_N_ROWS; r++)
+static void
+build_row (GtkGrid *grid, GHashTable *named, int r)
+{
+  GtkWidget *title = grid_label (_ (rows[r].title), FALSE);
+
+  if (rows[r].tooltip != NULL)
+    gtk_widget_set_tooltip_text (title, _ (rows[r].tooltip));
+  if (r == NV_OVERVIEW_ROW_PERCENT)
+    gtk_widget_add_css_class (title, "heading");
+  else
+    gtk_widget_add_css_class (title, "dim-label");
+  gtk_grid_attach (grid, title, 0, r + 1, 1, 1);
+  for (int c = 0; c < NV_OVERVIEW_QUARTERS; c++)
     {
-      GtkWidget *title = grid_label (_ (rows[r].title), FALSE);
+      GtkWidget *cell = grid_label (NULL, TRUE);
+      g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
 
-      if (rows[r].tooltip != NULL)
-        gtk_widget_set_tooltip_text (title, _ (rows[r].tooltip));
       if (r == NV_OVERVIEW_ROW_PERCENT)
-        gtk_widget_add_css_class (title, "heading");
-      else
-        gtk_widget_add_css_class (title, "dim-label");
-      gtk_grid_attach (grid, title, 0, r + 1, 1, 1);
-      for (int c = 0; c < NV_OVERVIEW_QUARTERS; c++)
-        {
-          GtkWidget *cell = grid_label (NULL, TRUE);
-          g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
-
-          if (r == NV_OVERVIEW_ROW_PERCENT)
-            gtk_widget_add_css_class (cell, "heading");
-          if (r == NV_OVERVIEW_ROW_SOURCE)
-            gtk_widget_add_css_class (cell, "caption");
-          name_widget (named, cell, name);
-          gtk_grid_attach (grid, cell, c + 1, r + 1, 1, 1);
-        }
+        gtk_widget_add_css_class (cell, "heading");
+      if (r == NV_OVERVIEW_ROW_SOURCE)
+        gtk_widget_add_css_class (cell, "caption");
+      name_widget (named, cell, name);
+      gtk_grid_attach (grid, cell, c + 1, r + 1, 1, 1);
     }
+}
+
+gboolean
+nv_overview_table_build_part (GtkGrid *grid, GHashTable *named, guint *next, guint parts)
+{
+  g_return_val_if_fail (next != NULL, TRUE);
+  for (; parts > 0 && *next <= NV_OVERVIEW_N_ROWS; parts--, ++*next)
+    {
+      if (*next == 0)
+        build_heads (grid, named);
+      else
+        build_row (grid, named, (int)*next - 1);
+    }
+  return *next > NV_OVERVIEW_N_ROWS;
+}
+
+void
+nv_overview_table_build (GtkGrid *grid, GHashTable *named)
+{
+  guint next = 0;
+
+  nv_overview_table_build_part (grid, named, &next, G_MAXUINT);
+}
+
+/* ---- Built after the first frame ---------------------------------------- */
+
+/* Two rows a frame: each of those frames stays far below 16.7 ms. */
+#define PARTS_PER_FRAME 2
+
+struct _NvOverviewTable
+{
+  GtkGrid *grid; /* weak */
+  GHashTable *named;
+  guint next; /* the next part to build */
+  gboolean whole;
+  guint tick_id;
+  gulong map_id;
+  gboolean has_figures; /* periods wait to be written */
+  NvStatsPeriod periods[NV_OVERVIEW_QUARTERS];
+  double nok_per_day;
+};
+
+static void
+fill_if_whole (NvOverviewTable *self)
+{
+  if (!self->whole || !self->has_figures)
+    return;
+  nv_overview_table_fill (self->named, self->periods, self->nok_per_day);
+  self->has_figures = FALSE;
+}
+
+static gboolean
+tick_cb (GtkWidget *grid, GdkFrameClock *clock, gpointer data)
+{
+  NvOverviewTable *self = data;
+
+  self->whole
+      = nv_overview_table_build_part (self->grid, self->named, &self->next, PARTS_PER_FRAME);
+  if (!self->whole)
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  fill_if_whole (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, NvOverviewTable *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  if (!self->whole && self->tick_id == 0 && self->grid != NULL)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->grid), tick_cb, self, NULL);
+}
+
+/* Shown: the rows come from the frame after the one that shows it. */
+static void
+map_cb (GtkWidget *grid, NvOverviewTable *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (grid);
+
+  if (self->whole || self->tick_id != 0 || clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+NvOverviewTable *
+nv_overview_table_new (GtkGrid *grid, GHashTable *named)
+{
+  NvOverviewTable *self = g_new0 (NvOverviewTable, 1);
+
+  g_return_val_if_fail (GTK_IS_GRID (grid) && named != NULL, NULL);
+  self->grid = grid;
+  self->named = named;
+  g_object_add_weak_pointer (G_OBJECT (grid), (gpointer *)&self->grid);
+  self->map_id = g_signal_connect (grid, "map", G_CALLBACK (map_cb), self);
+  return self;
+}
+
+void
+nv_overview_table_set_figures (NvOverviewTable *self, const NvStatsPeriod *periods,
+                               double nok_per_day)
+{
+  g_return_if_fail (self != NULL && periods != NULL);
+  memcpy (self->periods, periods, sizeof self->periods);
+  self->nok_per_day = nok_per_day;
+  self->has_figures = TRUE;
+  fill_if_whole (self);
+}
+
+void
+nv_overview_table_ensure (NvOverviewTable *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!self->whole && self->grid != NULL)
+    self->whole = nv_overview_table_build_part (self->grid, self->named, &self->next, G_MAXUINT);
+  if (self->tick_id != 0 && self->grid != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->grid), self->tick_id);
+  self->tick_id = 0;
+  fill_if_whole (self);
+}
+
+void
+nv_overview_table_free (NvOverviewTable *self)
+{
+  if (self == NULL)
+    return;
+  if (self->grid != NULL)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->grid));
+
+      if (clock != NULL)
+        g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+      if (self->tick_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->grid), self->tick_id);
+      g_clear_signal_handler (&self->map_id, self->grid);
+      g_object_remove_weak_pointer (G_OBJECT (self->grid), (gpointer *)&self->grid);
+    }
+  g_free (self);
 }
 
 /* «–» for short-term, long-term and graded sick leave in quarters with HR

@@ -8,6 +8,7 @@
 #include "nv-test-ui.h"
 #include "nv-absence.h"
 #include "nv-overview-page.h"
+#include "nv-overview-table.h"
 #include "nv-target-dialog.h"
 #include "nv-ui-resources.h"
 #include "nv-unit.h"
@@ -22,7 +23,6 @@ typedef struct
   GtkWidget *window;
   NvOverviewPage *page;
 } Fixture;
-
 
 static void
 setup (Fixture *f, gconstpointer data)
@@ -128,7 +128,7 @@ test_few_persons (Fixture *f, gconstpointer data)
   nv_test_add_staff (f->store, unit, "B", 100, from);
   nv_test_add_staff (f->store, unit, "C", 100, from);
   nv_test_add_spell (f->store, a, nv_day_from_ymd (2025, 6, 3), nv_day_from_ymd (2025, 6, 3), 100,
-             NV_SPELL_DOCTOR);
+                     NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();
 
@@ -196,7 +196,7 @@ test_cost_this_quarter (Fixture *f, gconstpointer data)
   assert_text (f, "cost", "0" NBSP "kr");
 
   nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
-             NV_SPELL_DOCTOR);
+                     NV_SPELL_DOCTOR);
   nv_test_spin ();
   assert_text (f, "current-percent", "3,1" NBSP "%"); /* 9 / 295 */
   assert_text (f, "cost", "42" NBSP "300" NBSP "kr");
@@ -222,7 +222,7 @@ test_target (Fixture *f, gconstpointer data)
       nv_test_add_staff (f->store, unit, ref, 100, from);
     }
   nv_test_add_spell (f->store, e1, nv_day_from_ymd (2025, 6, 2), nv_day_from_ymd (2025, 6, 13), 100,
-             NV_SPELL_DOCTOR);
+                     NV_SPELL_DOCTOR);
   nv_page_set_unit_id (NV_PAGE (f->page), unit);
   nv_test_spin ();
   assert_text (f, "target", "No target set");
@@ -335,12 +335,59 @@ test_pending_same_size (Fixture *f, gconstpointer data)
                height_at (f, lines[i], 200));
 }
 
+static GtkWidget *
+named_child (GtkWidget *grid, const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
+      return c;
+  return NULL;
+}
+
+static gboolean
+table_filled (gpointer grid)
+{
+  GtkWidget *cell = named_child (grid, "q4-persons");
+
+  return cell != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (cell)), "5") == 0;
+}
+
+/* The quarter table lies below the fold of the first frame: the page is
+ * shown without it, and it is built and filled a few rows a frame after
+ * that, by itself (nobody asks for its text here). */
+static void
+test_table_after_first_frame (Fixture *f, gconstpointer data)
+{
+  gint64 unit = nv_test_add_overview_unit (f->store);
+  GtkWidget *grid = find_named (GTK_WIDGET (f->page), "quarter-table");
+  guint n = 0;
+
+  g_assert_nonnull (grid);
+  nv_page_set_unit_id (NV_PAGE (f->page), unit);
+  nv_test_spin ();
+  g_assert_false (nv_overview_page_is_empty (f->page));
+  g_assert_null (gtk_widget_get_first_child (grid));
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  nv_test_wait_until (table_filled, grid, 10, "the quarter table");
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  /* The five quarter headings, and a title and five cells a row. */
+  g_assert_cmpuint (n, ==, NV_OVERVIEW_QUARTERS + 11 * (1 + NV_OVERVIEW_QUARTERS));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named_child (grid, "q3-long"))), ==,
+                   "6,3" NBSP "%");
+}
+
 int
 main (int argc, char **argv)
 {
   nv_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/overview/figures", Fixture, NULL, setup, test_figures, teardown);
+  g_test_add ("/ui/overview/table-after-first-frame", Fixture, NULL, setup,
+              test_table_after_first_frame, teardown);
   g_test_add ("/ui/overview/few-persons", Fixture, NULL, setup, test_few_persons, teardown);
   g_test_add ("/ui/overview/monthly-source", Fixture, NULL, setup, test_monthly_source, teardown);
   g_test_add ("/ui/overview/empty", Fixture, NULL, setup, test_empty, teardown);
