@@ -104,6 +104,12 @@ def main():
         app.cli("unit", "add", "Blåbær", "--sector", "barnehage")
         assert units(app.db) == ["Blåbær", "Solsikken"]
 
+        # Not a database, named as an automatic backup: its restore is refused.
+        bogus = os.path.join(backups, "naervaer-20200101-120000-daily.db")
+        with open(bogus, "w") as f:
+            f.write("not a database\n")
+        os.chmod(bogus, 0o600)
+
         open_menu_item(app, "_Backups…")
         prefs = top_window(app, "Preferences")
         bad = unnamed_controls(app, prefs)
@@ -133,6 +139,25 @@ def main():
         assert units(mine) == ["Solsikken"], units(mine)
         # Still open after the backup (looked up again: the accessible
         # proxy may be renewed while the file chooser is modal over it).
+        prefs = top_window(app, "Preferences")
+
+        # A refused restore: a dialog headed by what failed, its body saying
+        # why and what to do (not one sentence without a heading).
+        app.click(pyatspi.ROLE_PUSH_BUTTON,
+                  lambda n: n.startswith("Restore the backup of ") and "2020" in n, root=prefs)
+        dialog = app.wait_for(None, "Nothing Was Restored")
+        texts = []
+        for n in app.find_all(pyatspi.ROLE_LABEL, None, root=dialog):
+            try:
+                texts.append(app.text_of(n))
+            except Exception:
+                pass
+        assert "Nothing Was Restored" in texts, texts
+        body = [t for t in texts if "Choose another backup file" in t]
+        assert body and not body[0].startswith("Nothing"), texts
+        app.click(pyatspi.ROLE_PUSH_BUTTON, lambda n: same_name(n, "_Close"), root=dialog)
+        app.wait_gone(None, "Nothing Was Restored")
+        assert units(app.db) == ["Solsikken"], units(app.db)
         prefs = top_window(app, "Preferences")
         app.click(pyatspi.ROLE_PUSH_BUTTON, "Close", root=prefs)
         time.sleep(0.5)

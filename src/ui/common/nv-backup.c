@@ -42,10 +42,10 @@ flow_new (GtkWindow *parent, NvStore *store, NvBackupDoneFunc done, gpointer dat
 }
 
 static void
-flow_finish (Flow *flow, const char *message, gboolean ok)
+flow_finish (Flow *flow, const char *heading, const char *message, gboolean ok)
 {
   if (flow->done != NULL)
-    flow->done (message, ok, flow->data);
+    flow->done (heading, message, ok, flow->data);
   if (flow->parent != NULL)
     g_object_remove_weak_pointer (G_OBJECT (flow->parent), (gpointer *) &flow->parent);
   g_object_unref (flow->store);
@@ -128,6 +128,16 @@ chosen_path (GtkNativeDialog *chooser, int response)
   return file != NULL ? g_file_get_path (file) : NULL;
 }
 
+/* Why a backup or a restore was refused, and what to do: @error says why;
+ * the file guard's messages already say what to do, the others get @advice. */
+static char *
+refusal_body (const GError *error, const char *advice)
+{
+  if (error->domain == NV_FILE_GUARD_ERROR)
+    return g_strdup (error->message);
+  return g_strdup_printf ("%s\n\n%s", error->message, advice);
+}
+
 static void
 save_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
 {
@@ -137,13 +147,14 @@ save_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
 
   if (path == NULL)
     {
-      flow_finish (flow, NULL, FALSE);
+      flow_finish (flow, NULL, NULL, FALSE);
       return;
     }
   if (!nv_store_backup (flow->store, path, &error))
     {
-      message = g_strdup_printf (_("No backup was made: %s"), error->message);
-      flow_finish (flow, message, FALSE);
+      message = refusal_body (error, _("Choose another folder, such as your Documents folder, "
+                                       "and try again."));
+      flow_finish (flow, _("No Backup Was Made"), message, FALSE);
       return;
     }
   {
@@ -151,7 +162,7 @@ save_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
     /* TRANSLATORS: %s is the file name */
     message = g_strdup_printf (_("Backup saved as “%s”"), name);
   }
-  flow_finish (flow, message, TRUE);
+  flow_finish (flow, NULL, message, TRUE);
 }
 
 void
@@ -177,12 +188,12 @@ open_response_cb (GtkNativeDialog *chooser, int response, Flow *flow)
 
   if (path == NULL)
     {
-      flow_finish (flow, NULL, FALSE);
+      flow_finish (flow, NULL, NULL, FALSE);
       return;
     }
   nv_backup_restore_confirm (flow->parent, flow->store, path, flow->done, flow->data);
   flow->done = NULL;
-  flow_finish (flow, NULL, FALSE);
+  flow_finish (flow, NULL, NULL, FALSE);
 }
 
 void
@@ -214,20 +225,21 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, Flow *flow)
 
   if (g_strcmp0 (response, "restore") != 0)
     {
-      flow_finish (flow, NULL, FALSE);
+      flow_finish (flow, NULL, NULL, FALSE);
       return;
     }
   if (!nv_store_restore_into (flow->store, path, &kept, &error))
     {
-      message = g_strdup_printf (_("Nothing was restored: %s"), error->message);
-      flow_finish (flow, message, FALSE);
+      message = refusal_body (error, _("Nærvær’s data are as they were. Try again, or choose "
+                                       "another backup."));
+      flow_finish (flow, _("Nothing Was Restored"), message, FALSE);
       return;
     }
   {
     g_autofree char *name = g_path_get_basename (kept);
     message = g_strdup_printf (_("Backup restored. The database as it was is kept as “%s”."), name);
   }
-  flow_finish (flow, message, TRUE);
+  flow_finish (flow, NULL, message, TRUE);
 }
 
 void
@@ -247,8 +259,9 @@ nv_backup_restore_confirm (GtkWindow *parent, NvStore *store, const char *path,
    * foreign file is refused at once. */
   if (!nv_file_guard_check_read (path, &error) || !nv_store_validate_file (path, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Nothing was restored: %s"), error->message);
-      flow_finish (flow, message, FALSE);
+      g_autofree char *message = refusal_body (
+        error, _("Nærvær’s data are as they were. Choose another backup file."));
+      flow_finish (flow, _("Nothing Was Restored"), message, FALSE);
       return;
     }
   when = nv_auto_backup_time (path);

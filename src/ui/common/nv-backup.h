@@ -13,9 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* Called when a flow ends: @message is what to tell the user (a toast), or
- * NULL when the user cancelled; @ok says whether it worked. */
-typedef void (*NvBackupDoneFunc) (const char *message, gboolean ok, gpointer data);
+/* Called when a flow ends: @message is what to tell the user, or NULL when
+ * the user cancelled; @ok says whether it worked. A refusal (@ok FALSE) has
+ * a @heading, what failed («Nothing Was Restored»), and @message is its body:
+ * why, and what to do. @heading is NULL otherwise. */
+typedef void (*NvBackupDoneFunc) (const char *heading, const char *message, gboolean ok,
+                                  gpointer data);
 
 /* Asks where to save and writes a backup of @store there (0600). */
 void nv_backup_save_to_file (GtkWindow *parent, NvStore *store, NvBackupDoneFunc done,

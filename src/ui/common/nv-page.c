@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nv-page.h"
+#include "nv-toast.h"
 
 typedef struct
 {
@@ -182,8 +183,9 @@ nv_page_toast (NvPage *self, const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  /* A dialog when too long for a toast at this width. */
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    nv_toast_add (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 void

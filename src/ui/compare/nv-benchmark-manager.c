@@ -20,6 +20,7 @@
 #include "nv-benchmark.h"
 #include "nv-ssb-fetch.h"
 #include "nv-a11y.h"
+#include "nv-toast.h"
 
 #define MAX_REPLACED_LINES 12
 
@@ -198,7 +199,7 @@ remove_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkM
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u imported figure",
                                        "Removed %u imported figures", n),
                           n);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  nv_toast_add (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -449,7 +450,7 @@ nv_benchmark_manager_import_file (NvBenchmarkManager *self, GFile *file)
   if (report.n_replaced == 0)
     {
       g_autofree char *title = g_strdup_printf (_("Figures imported: %s"), counts);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      nv_toast_add (self->toast_overlay, adw_toast_new (title));
       return TRUE;
     }
 
@@ -557,8 +558,7 @@ ssb_response_cb (AdwMessageDialog *dialog, const char *response, NvBenchmarkMana
     }
   self->ssb_cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (self->ssb_button, FALSE);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Fetching figures from SSB…")));
+  nv_toast_add (self->toast_overlay, adw_toast_new (_("Fetching figures from SSB…")));
   nv_ssb_update_async (self->store, plan, self->ssb_cancellable, ssb_done_cb,
                        g_object_ref (self));
 }

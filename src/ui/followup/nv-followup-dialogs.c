@@ -14,6 +14,7 @@
 #include "nv-drop-down.h"
 #include "nv-privacy.h"
 #include "nv-a11y.h"
+#include "nv-toast.h"
 
 static GtkWindow *
 page_window (NvPage *page)
@@ -80,8 +81,10 @@ toast_undo_clicked_cb (AdwToast *toast, UndoData *undo)
     g_warning ("undo failed: %s", error->message);
 }
 
+/* @message, or @short_message when the toast would cut @message (a narrow
+ * window): the Undo stays either way. */
 static void
-toast_with_undo (NvPage *page, const char *message, UndoData *undo)
+toast_with_undo (NvPage *page, const char *message, const char *short_message, UndoData *undo)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -91,6 +94,8 @@ toast_with_undo (NvPage *page, const char *message, UndoData *undo)
       undo_data_free (undo);
       return;
     }
+  if (!nv_toast_fits (overlay, message, _("_Undo"), -1))
+    message = short_message;
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 8);
@@ -169,7 +174,7 @@ mark_done_response_cb (AdwMessageDialog *dialog, const char *response, gpointer 
   message = g_strdup_printf (_("%s for %s marked as done"),
                              nv_milestone_title (md->milestone->milestone),
                              md->milestone->employee_ref);
-  toast_with_undo (md->page, message, undo_data_new (store, md->milestone));
+  toast_with_undo (md->page, message, _("Marked as done"), undo_data_new (store, md->milestone));
 }
 
 static void

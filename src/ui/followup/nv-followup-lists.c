@@ -178,6 +178,8 @@ row_new (RowParts *parts, PangoEllipsizeMode title_ellipsize)
   gtk_widget_set_valign (parts->badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (parts->badge, "caption-heading");
   gtk_box_append (GTK_BOX (row), parts->badge);
+  /* Not a reference: the list item owns the parts, and the row with it. */
+  g_object_set_data (G_OBJECT (row), "nv-parts", parts);
   return row;
 }
 
@@ -282,6 +284,72 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, ListData *da
 /* Rows are about this high; the list grows with them up to its maximum. */
 #define ROW_HEIGHT 62
 
+/* The height of @view's rows at @width: what they take, measured as the view
+ * lays them out (the view's own natural height is not: GtkGridView measures
+ * its rows at their narrowest, three lines of detail each). */
+static int
+rows_height (GtkWidget *view, int width)
+{
+  int height = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+      height += natural;
+    }
+  return height;
+}
+
+/* A card of a few rows is as high as they are, once they are laid out:
+ * when the view's content or width has changed. */
+static void
+fit_rows (GtkScrolledWindow *scroller)
+{
+  int max = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "max-height"));
+  int width = gtk_widget_get_width (GTK_WIDGET (scroller));
+  int height;
+
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "nv-few-rows")) || width <= 0)
+    return;
+  height = MIN (rows_height (gtk_scrolled_window_get_child (scroller), width), max);
+  if (height <= 0 || height == gtk_scrolled_window_get_min_content_height (scroller))
+    return;
+  gtk_scrolled_window_set_max_content_height (scroller, -1);
+  gtk_scrolled_window_set_min_content_height (scroller, height);
+  gtk_scrolled_window_set_max_content_height (scroller, height);
+}
+
+static void
+content_changed_cb (GtkAdjustment *adjustment, GParamSpec *pspec, GtkScrolledWindow *scroller)
+{
+  fit_rows (scroller);
+}
+
+static gboolean
+fit_rows_idle (gpointer data)
+{
+  g_object_set_data (G_OBJECT (data), "nv-fit-idle", NULL);
+  fit_rows (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* fit_rows() after this frame: its rows bound and laid out. */
+static void
+fit_rows_later (GtkScrolledWindow *scroller)
+{
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "nv-few-rows"))
+      || g_object_get_data (G_OBJECT (scroller), "nv-fit-idle") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (scroller), "nv-fit-idle", GINT_TO_POINTER (1));
+  g_idle_add_full (GDK_PRIORITY_REDRAW + 10, fit_rows_idle, g_object_ref (scroller),
+                   g_object_unref);
+}
+
 static void
 items_changed_cb (GListModel *model, guint position, guint removed, guint added,
                   GtkScrolledWindow *scroller)
@@ -289,23 +357,62 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
   int max = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "max-height"));
   int row_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "row-height"));
   guint n = g_list_model_get_n_items (model);
+  int height = (int) MIN (n * (guint) row_height, (guint) max);
 
+  /* Its height follows the number of rows: measuring the view's natural
+   * height would walk every row. Fewer than fill it: an estimate until the
+   * view has laid them out, then what they take (fit_rows(); once the rows
+   * are bound, after the next frame, if the view's size did not change). */
+  g_object_set_data (G_OBJECT (scroller), "nv-few-rows",
+                     GINT_TO_POINTER (n * (guint) row_height < (guint) max));
   /* Minimum may never exceed maximum, not even in between. */
   gtk_scrolled_window_set_max_content_height (scroller, -1);
-  if (is_narrow (GTK_WIDGET (scroller)) && n * (guint) row_height < (guint) max)
-    {
-      /* A few rows in a narrow window: as high as they are (their details
-       * wrap), never a scrollbar for two rows. */
-      gtk_scrolled_window_set_min_content_height (scroller, -1);
-      gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-      return;
-    }
-  gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  {
-    int height = (int) MIN (n * (guint) row_height, (guint) max);
   gtk_scrolled_window_set_min_content_height (scroller, height);
   gtk_scrolled_window_set_max_content_height (scroller, height);
-  }
+  fit_rows_later (scroller);
+}
+
+/* The rows on screen (and the spare ones the view keeps) wrap their details
+ * when the window has become narrow, and go back to one line when it has
+ * become wide again: only when that changes, and without binding them again.
+ * Rows bound later follow is_narrow() in their bind. */
+static gboolean
+follow_width_idle (gpointer data)
+{
+  GtkWidget *view = data;
+  gboolean narrow = is_narrow (view);
+
+  g_object_set_data (G_OBJECT (view), "nv-follow-width-idle", NULL);
+  if (narrow == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "nv-narrow")))
+    return G_SOURCE_REMOVE;
+  g_object_set_data (G_OBJECT (view), "nv-narrow", GINT_TO_POINTER (narrow));
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      RowParts *parts = row != NULL ? g_object_get_data (G_OBJECT (row), "nv-parts") : NULL;
+
+      if (parts != NULL)
+        gtk_label_set_wrap (GTK_LABEL (parts->subtitle), narrow);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's width changed (its horizontal page size follows it). Not in the
+ * middle of its allocation: the labels are changed from an idle, at once
+ * after the frame. */
+static void
+view_width_changed_cb (GtkAdjustment *adjustment, GParamSpec *pspec, GtkWidget *view)
+{
+  gboolean narrow = is_narrow (view);
+
+  /* Its rows may take more lines or fewer now. */
+  fit_rows_later (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view)));
+  if (narrow == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "nv-narrow"))
+      || g_object_get_data (G_OBJECT (view), "nv-follow-width-idle") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "nv-follow-width-idle", GINT_TO_POINTER (1));
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, follow_width_idle, g_object_ref (view), g_object_unref);
 }
 
 /* A one-column grid view, not a list view: GTK 4.8's GtkListView keeps 200
@@ -343,6 +450,10 @@ nv_followup_scrolled_card_new (GtkWidget *view, GListModel *model, int row_heigh
   /* Its height follows the number of rows (items_changed_cb): measuring the
    * view's natural height would walk every row. */
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                           "notify::page-size", G_CALLBACK (view_width_changed_cb), view, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                           "notify::upper", G_CALLBACK (content_changed_cb), scroller, 0);
   gtk_widget_add_css_class (scroller, "card");
   gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
   g_object_set_data (G_OBJECT (scroller), "max-height", GINT_TO_POINTER (max_height));
@@ -444,6 +555,7 @@ repeated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpo
   if (r->rules & NV_REPEATED_2_300)
     g_string_append_printf (rules, "%s2-300", rules->len > 0 ? " · " : "");
   gtk_label_set_text (GTK_LABEL (parts->title), r->employee_ref);
+  gtk_label_set_wrap (GTK_LABEL (parts->subtitle), is_narrow (GTK_WIDGET (parts->subtitle)));
   /* Wrapped, a line does not begin with the separator: «Fristen var
    * 23.11.2026 ·» over «14 dager over fristen». */
   {

@@ -25,6 +25,7 @@
 #include "nv-stats.h"
 #include "nv-workshop.h"
 #include "nv-a11y.h"
+#include "nv-toast.h"
 
 struct _NvMeasureDetail
 {
@@ -416,9 +417,9 @@ note_response_cb (AdwMessageDialog *dialog, const char *response, NoteForm *form
   text = buffer_text (form->buffer);
   if (nv_measure_add_note (form->self->store, form->self->measure_id,
                            nv_date_entry_get_day (form->date), text, &error) == 0)
-    adw_toast_overlay_add_toast (form->self->toasts, adw_toast_new (error->message));
+    nv_toast_add (form->self->toasts, adw_toast_new (error->message));
   else
-    adw_toast_overlay_add_toast (form->self->toasts, adw_toast_new (_("Evaluation note added")));
+    nv_toast_add (form->self->toasts, adw_toast_new (_("Evaluation note added")));
 }
 
 static void
@@ -491,9 +492,9 @@ delete_note_clicked_cb (GtkButton *button, NvMeasureDetail *self)
   g_autoptr (GError) error = NULL;
 
   if (!nv_measure_delete_note (self->store, id, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    nv_toast_add (self->toasts, adw_toast_new (error->message));
   else
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Note deleted")));
+    nv_toast_add (self->toasts, adw_toast_new (_("Note deleted")));
 }
 
 static void

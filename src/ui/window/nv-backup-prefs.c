@@ -15,6 +15,7 @@
 #include "nv-backup-prefs.h"
 #include "nv-backup.h"
 #include "nv-a11y.h"
+#include "nv-toast.h"
 
 struct _NvBackupPrefs
 {
@@ -42,7 +43,7 @@ parent_window (NvBackupPrefs *self)
 }
 
 static void
-done_cb (const char *message, gboolean ok, gpointer data)
+done_cb (const char *heading, const char *message, gboolean ok, gpointer data)
 {
   NvBackupPrefs *self = data;
   GtkWindow *window;
@@ -52,14 +53,18 @@ done_cb (const char *message, gboolean ok, gpointer data)
   window = parent_window (self);
   if (!ok)
     {
-      /* A refusal says why and what to do, in more words than a toast
-       * shows: a dialog keeps all of it until read. */
-      GtkWidget *dialog = nv_message_dialog_new (window, NULL, message);
+      /* A refusal: what failed as the heading, why and what to do as the
+       * body, kept until read. */
+      GtkWidget *dialog = nv_message_dialog_new (window, heading, message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
-  else if (ADW_IS_PREFERENCES_WINDOW (window))
+  else if (ADW_IS_PREFERENCES_WINDOW (window)
+           && nv_toast_fits (GTK_WIDGET (window), message, NULL, -1))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (message));
+  else
+    /* (the kept copy's name is long: whole, in a narrow window) */
+    nv_toast_dialog (window, message);
 out:
   refresh_list (self);
   g_object_unref (self);

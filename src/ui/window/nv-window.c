@@ -28,6 +28,7 @@
 #include "nv-focus-return.h"
 #include "nv-workshops-page.h"
 #include "nv-wrap-bin.h"
+#include "nv-toast.h"
 
 enum
 {
@@ -454,16 +455,17 @@ static void present_delete_dialog (NvWindow *self, gint64 unit_id, const char *n
                                    const char *backup_note);
 
 static void
-delete_backup_done_cb (const char *message, gboolean ok, gpointer data)
+delete_backup_done_cb (const char *heading, const char *message, gboolean ok, gpointer data)
 {
   GObject *token = data;
   NvWindow *self = g_object_get_data (token, "window");
   gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (token, "unit-id"));
   const char *name = g_object_get_data (token, "name");
+  g_autofree char *note = heading ? g_strdup_printf (_("%s. %s"), heading, message) : NULL;
 
-  /* Back to the question, saying what became of the backup. */
+  /* Back to the question, saying what became of the backup (refused: what failed, then why). */
   if (self != NULL)
-    present_delete_dialog (self, unit_id, name, message);
+    present_delete_dialog (self, unit_id, name, note != NULL ? note : message);
   g_object_unref (token);
 }
 
@@ -573,7 +575,7 @@ nv_window_show_section (NvWindow *self, const char *name)
 void
 nv_window_toast (NvWindow *self, const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  nv_toast_add (self->toast_overlay, adw_toast_new (message));
 }
 
 NvStore *

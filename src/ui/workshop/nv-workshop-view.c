@@ -25,6 +25,7 @@
 #include "nv-unit.h"
 #include "nv-workshop-view-private.h"
 #include "nv-a11y.h"
+#include "nv-toast.h"
 
 G_DEFINE_FINAL_TYPE (NvWorkshopView, nv_workshop_view, GTK_TYPE_BOX)
 
@@ -42,7 +43,7 @@ nv_workshop_view_toast (NvWorkshopView *self, const char *message)
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    nv_toast_add (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_warning ("%s", message);
 }
