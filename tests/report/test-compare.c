@@ -27,11 +27,8 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   nv_test_db_open (&f->db, "naervaer.db");
-  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", "", &error);
-  g_assert_no_error (error);
+  f->unit = nv_test_add_unit (f->db.store, "Avdeling 2B", "helse-omsorg", "");
   /* @data: the persons of the last quarter (default 12). */
   nv_test_add_compare_quarters (f->db.store, f->unit, 5,
                                 GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 12);

@@ -103,41 +103,21 @@ field_failed (const char **field, const char *name)
 
 /* The unit named @name (casefolded cache): *@unit_id 0 when unknown and
  * units are not to be created. FALSE only on a database error or when
- * creating the unit fails. */
+ * creating the unit fails (then the field is the unit). */
 static gboolean
 lookup_unit (Import *im, const char *name, gint64 *unit_id, const char **field, GError **error)
 {
-  g_autofree char *key = g_utf8_casefold (name, -1);
-  gint64 *known = g_hash_table_lookup (im->units, key);
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (NvUnit) unit = NULL;
+  gboolean created = FALSE;
 
-  if (known != NULL)
+  *unit_id = nv_unit_lookup_cached (im->store, im->units, name,
+                                    (im->flags & NV_IMPORT_CREATE_UNITS) != 0, &created, error);
+  if (*unit_id < 0)
     {
-      *unit_id = *known;
-      return TRUE;
-    }
-  unit = nv_unit_find (im->store, name, &local_error);
-  if (unit == NULL && !g_error_matches (local_error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))
-    {
-      *field = NULL;
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      *field = created ? "unit" : NULL;
       return FALSE;
     }
-  *unit_id = unit != NULL ? unit->id : 0;
-  if (unit == NULL && (im->flags & NV_IMPORT_CREATE_UNITS) != 0)
-    {
-      g_clear_error (&local_error);
-      *unit_id = nv_unit_add (im->store, name, "annet", NULL, &local_error);
-      if (*unit_id <= 0)
-        {
-          *field = "unit";
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      im->counts.n_units_created++;
-    }
-  g_hash_table_insert (im->units, g_steal_pointer (&key), g_memdup2 (unit_id, sizeof *unit_id));
+  if (created)
+    im->counts.n_units_created++;
   return TRUE;
 }
 
@@ -654,7 +634,7 @@ nv_import_run_new (NvStore *store, NvImportKind kind, gint64 unit_id, NvImportFl
   im->today = nv_store_today (store);
   im->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im->columns = nv_import_kind_columns (kind);
-  im->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im->units = nv_unit_cache_new ();
   im->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im->stored_months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im->loaded_units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -229,39 +229,23 @@ row_error (FaktorImport *im, const char *field_id, GError **error, GError *cause
 static gboolean
 resolve_unit (FaktorImport *im, const char *name, gint64 *unit_id, GError **error)
 {
-  g_autofree char *key = g_utf8_casefold (name, -1);
-  gint64 *known = g_hash_table_lookup (im->units, key);
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (NvUnit) unit = NULL;
+  GError *cause = NULL;
+  gboolean created = FALSE;
 
-  if (known != NULL)
+  *unit_id = nv_unit_lookup_cached (im->store, im->units, name, im->create_units, &created, &cause);
+  if (*unit_id > 0)
+    return TRUE;
+  if (*unit_id < 0 && !created)
     {
-      *unit_id = *known;
-      return TRUE;
-    }
-  unit = nv_unit_find (im->store, name, &local_error);
-  if (unit != NULL)
-    *unit_id = unit->id;
-  else if (!g_error_matches (local_error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_propagate_error (error, cause); /* a database error */
       return FALSE;
     }
-  else if (im->create_units)
-    {
-      g_clear_error (&local_error);
-      *unit_id = nv_unit_add (im->store, name, "annet", NULL, &local_error);
-      if (*unit_id <= 0)
-        return row_error (im, "unit", error, g_steal_pointer (&local_error));
-    }
-  else
-    return row_error (im, "unit", error,
-                      g_error_new (NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
-                                   _("there is no unit called “%s” (add it first, or import "
-                                     "with --create-units)"),
-                                   name));
-  g_hash_table_insert (im->units, g_steal_pointer (&key), g_memdup2 (unit_id, sizeof *unit_id));
-  return TRUE;
+  if (*unit_id == 0)
+    cause = g_error_new (NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND,
+                         _("there is no unit called “%s” (add it first, or import "
+                           "with --create-units)"),
+                         name);
+  return row_error (im, "unit", error, cause);
 }
 
 static gboolean
@@ -383,7 +367,7 @@ import_reader (NvStore *store, NvCsvReader *reader, gboolean create_units, guint
   im.store = store;
   im.reader = reader;
   im.create_units = create_units;
-  im.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.units = nv_unit_cache_new ();
   im.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   while (ok && nv_csv_reader_next (reader, &local_error))

@@ -129,27 +129,39 @@ open_status (const NvFollowupRule *rule, const NvCase *c, NvDay due, NvDay as_of
   return as_of > due ? NV_MILESTONE_OVERDUE : NV_MILESTONE_DUE;
 }
 
+/* The rules that apply to @c: the set valid on its first day; NULL when
+ * there is none, or when the case has no doctor's certificate (no steps). */
+static const NvFollowupRuleSet *
+rules_for_case (NvFollowupRules *rules, const NvCase *c)
+{
+  return c->has_doctor ? nv_followup_rules_for_day (rules, c->start) : NULL;
+}
+
+/* The day @rule falls due in @c; FALSE when the case ended before it (the
+ * step is then not part of the case). */
+static gboolean
+due_in_case (const NvCase *c, const NvFollowupRule *rule, NvDay *due)
+{
+  *due = c->start + (NvDay) rule->offset_days;
+  return c->open || c->end >= *due;
+}
+
 static void
 for_case (NvFollowupRules *rules, const NvCase *c, const GPtrArray *records, GHashTable *index,
           NvDay as_of, NvDay tracked_from, guint ref_rank, GPtrArray *out)
 {
-  const NvFollowupRuleSet *set;
+  const NvFollowupRuleSet *set = rules_for_case (rules, c);
 
-  if (!c->has_doctor)
-    return;
-  set = nv_followup_rules_for_day (rules, c->start);
   if (set == NULL)
     return;
-
   for (guint i = 0; i < set->rules->len; i++)
     {
       const NvFollowupRule *rule = g_ptr_array_index (set->rules, i);
       const NvFollowupRecord *record;
-      NvDay due = c->start + (NvDay) rule->offset_days;
+      NvDay due;
       NvMilestone *m;
 
-      /* The case must last until the due date. */
-      if (!c->open && c->end < due)
+      if (!due_in_case (c, rule, &due))
         continue;
 
       m = g_new0 (NvMilestone, 1);
@@ -182,20 +194,17 @@ void
 nv_followup_count_case (NvFollowupRules *rules, const NvCase *c, GHashTable *index, NvDay as_of,
                         NvDay tracked_from, int days, guint *n_overdue, guint *n_due_soon)
 {
-  const NvFollowupRuleSet *set;
+  const NvFollowupRuleSet *set = rules_for_case (rules, c);
 
-  if (!c->has_doctor)
-    return;
-  set = nv_followup_rules_for_day (rules, c->start);
   if (set == NULL)
     return;
   for (guint i = 0; i < set->rules->len; i++)
     {
       const NvFollowupRule *rule = g_ptr_array_index (set->rules, i);
-      NvDay due = c->start + (NvDay) rule->offset_days;
+      NvDay due;
       NvMilestoneStatus status;
 
-      if (!c->open && c->end < due)
+      if (!due_in_case (c, rule, &due))
         continue;
       /* Only open steps can count: look the record up only for those. */
       status = open_status (rule, c, due, as_of, tracked_from);

@@ -263,6 +263,47 @@ nv_unit_find (NvStore *store, const char *name, GError **error)
                   0, trimmed, error);
 }
 
+GHashTable *
+nv_unit_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+gint64
+nv_unit_lookup_cached (NvStore *store, GHashTable *cache, const char *name, gboolean create,
+                       gboolean *created, GError **error)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  gint64 *known = g_hash_table_lookup (cache, key);
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (NvUnit) unit = NULL;
+  gint64 id;
+
+  *created = FALSE;
+  if (known != NULL)
+    return *known;
+  unit = nv_unit_find (store, name, &local_error);
+  if (unit == NULL && !g_error_matches (local_error, NV_STORE_ERROR, NV_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  id = unit != NULL ? unit->id : 0;
+  if (unit == NULL && create)
+    {
+      g_clear_error (&local_error);
+      *created = TRUE;
+      id = nv_unit_add (store, name, "annet", NULL, &local_error);
+      if (id <= 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+    }
+  g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
 gboolean
 nv_unit_rows_exists (NvStore *store, gint64 unit_id, gboolean *found, GError **error)
 {

@@ -41,6 +41,16 @@ GPtrArray *nv_unit_list (NvStore *store, GError **error);
 NvUnit *nv_unit_get (NvStore *store, gint64 id, GError **error);
 NvUnit *nv_unit_find (NvStore *store, const char *name, GError **error);
 
+/* For imports, which name units row by row: a cache of casefolded unit name
+ * → id, for nv_unit_lookup_cached(). Free with g_hash_table_unref(). */
+GHashTable *nv_unit_cache_new (void);
+/* The id of the unit named @name (any case), looked up once per @cache.
+ * When the store has no such unit: with @create, the unit is added (sector
+ * «annet») and *@created set; without, 0. -1 with @error on a database error,
+ * or with *@created set when adding the unit failed (@error says why). */
+gint64 nv_unit_lookup_cached (NvStore *store, GHashTable *cache, const char *name,
+                              gboolean create, gboolean *created, GError **error);
+
 /* ---- Target (nv-unit-target.c, schema 10) ------------------------------
  * The sick-leave percentage the unit aims for; the Overview and the unit
  * report show the yearly saving at it (nv_stats_saving_at_target). */

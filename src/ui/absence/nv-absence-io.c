@@ -64,22 +64,28 @@ imported_cb (NvImportDialog *dialog, guint n_stored, NvAbsencePage *self)
   nv_page_toast (NV_PAGE (self), message);
 }
 
+/* The local path of the CSV file accepted in @native (@response from its
+ * ::response), or NULL: cancelled, not a local file, or the page has no
+ * store any more. Releases @native. */
+static char *
+accepted_path (GtkNativeDialog *native, int response, NvAbsencePage *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && nv_page_get_store (NV_PAGE (self)) != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 import_response_cb (GtkNativeDialog *native, int response, NvAbsencePage *self)
 {
   NvImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "nv-kind"));
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = accepted_path (native, response, self);
   g_autoptr (GError) error = NULL;
   NvImportDialog *dialog;
-  NvStore *store = nv_page_get_store (NV_PAGE (self));
 
-  if (response == GTK_RESPONSE_ACCEPT && store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  g_object_unref (native);
   if (path == NULL)
     return;
 
@@ -121,18 +127,11 @@ static void
 export_response_cb (GtkNativeDialog *native, int response, NvAbsencePage *self)
 {
   NvImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "nv-kind"));
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = accepted_path (native, response, self);
   g_autoptr (GError) error = NULL;
   NvStore *store = nv_page_get_store (NV_PAGE (self));
   guint n_rows = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT && store != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  g_object_unref (native);
   if (path == NULL)
     return;
 

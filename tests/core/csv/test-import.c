@@ -33,8 +33,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   path = nv_test_store_location (f->dir, "t.db");
   f->store = nv_store_open (path, &error);
   g_assert_no_error (error);
-  f->unit = nv_unit_add (f->store, "Avdeling 2B", "helse-omsorg", "", &error);
-  g_assert_no_error (error);
+  f->unit = nv_test_add_unit (f->store, "Avdeling 2B", "helse-omsorg", "");
   g_assert_true (nv_import_data (f->store, NV_IMPORT_ROSTER, f->unit, "r.csv", roster,
                                  strlen (roster), NULL, &error));
   g_assert_no_error (error);

@@ -267,6 +267,22 @@ test_egenmeldt_then_legemeldt (void)
   g_assert_null (lookup (b, "dialogue-meeting-2"));
 }
 
+/* Adds to @records that @milestone of @employee's case from @case_start was
+ * done on @done_on, with @note. */
+static void
+add_record (GPtrArray *records, gint64 employee, NvDay case_start, const char *milestone,
+            NvDay done_on, const char *note)
+{
+  NvFollowupRecord *r = g_new0 (NvFollowupRecord, 1);
+
+  r->employee_id = employee;
+  r->case_start = case_start;
+  r->milestone = g_strdup (milestone);
+  r->done_on = done_on;
+  r->note = g_strdup (note);
+  g_ptr_array_add (records, r);
+}
+
 /* Done wins over every other status, also over optional; a record of
  * another case or employee does not count. */
 static void
@@ -276,40 +292,14 @@ test_done_records (void)
   g_autoptr (GPtrArray) records
       = g_ptr_array_new_with_free_func ((GDestroyNotify)nv_followup_record_free);
   g_autoptr (GPtrArray) list = NULL;
-  NvFollowupRecord *r;
   const NvMilestone *m;
 
-  r = g_new0 (NvFollowupRecord, 1);
-  r->employee_id = 7;
-  r->case_start = D (2026, 1, 5);
-  r->milestone = g_strdup ("followup-plan");
-  r->done_on = D (2026, 1, 28);
-  r->note = g_strdup ("Plan sent to the GP");
-  g_ptr_array_add (records, r);
-
-  r = g_new0 (NvFollowupRecord, 1);
-  r->employee_id = 7;
-  r->case_start = D (2026, 1, 5);
-  r->milestone = g_strdup ("dialogue-meeting-1");
-  r->done_on = D (2026, 2, 20);
-  r->note = g_strdup ("");
-  g_ptr_array_add (records, r);
-
-  r = g_new0 (NvFollowupRecord, 1); /* another case of the same person */
-  r->employee_id = 7;
-  r->case_start = D (2025, 10, 1);
-  r->milestone = g_strdup ("employer-period-end");
-  r->done_on = D (2025, 10, 16);
-  r->note = g_strdup ("");
-  g_ptr_array_add (records, r);
-
-  r = g_new0 (NvFollowupRecord, 1); /* another person */
-  r->employee_id = 8;
-  r->case_start = D (2026, 1, 5);
-  r->milestone = g_strdup ("activity-requirement");
-  r->done_on = D (2026, 2, 27);
-  r->note = g_strdup ("");
-  g_ptr_array_add (records, r);
+  add_record (records, 7, D (2026, 1, 5), "followup-plan", D (2026, 1, 28), "Plan sent to the GP");
+  add_record (records, 7, D (2026, 1, 5), "dialogue-meeting-1", D (2026, 2, 20), "");
+  /* another case of the same person */
+  add_record (records, 7, D (2025, 10, 1), "employer-period-end", D (2025, 10, 16), "");
+  /* another person */
+  add_record (records, 8, D (2026, 1, 5), "activity-requirement", D (2026, 2, 27), "");
 
   list = compute (spells, 1, D (2026, 3, 10), records);
   m = find (list, "followup-plan");
@@ -552,6 +542,17 @@ must_flag (GPtrArray *list, const char *ref)
   return r;
 }
 
+/* @ref must be flagged with @cases cases, @days days and by @rules. */
+static void
+assert_flagged (GPtrArray *list, const char *ref, guint cases, guint days, guint rules)
+{
+  const NvRepeatedAbsence *r = must_flag (list, ref);
+
+  g_assert_cmpuint (r->cases, ==, cases);
+  g_assert_cmpuint (r->days, ==, days);
+  g_assert_cmpuint (r->rules, ==, rules);
+}
+
 static void
 test_repeated_absence (void)
 {
@@ -598,26 +599,12 @@ test_repeated_absence (void)
     }
   g_assert_cmpuint (list->len, ==, 4);
 
-  r = must_flag (list, "P1");
-  g_assert_cmpuint (r->cases, ==, 5);
-  g_assert_cmpuint (r->days, ==, 100);
-  g_assert_cmpuint (r->rules, ==, NV_REPEATED_5_100);
-
-  r = must_flag (list, "P2");
-  g_assert_cmpuint (r->cases, ==, 2);
-  g_assert_cmpuint (r->days, ==, 300);
-  g_assert_cmpuint (r->rules, ==, NV_REPEATED_2_300);
-
-  r = must_flag (list, "P3");
-  g_assert_cmpuint (r->cases, ==, 5);
-  g_assert_cmpuint (r->days, ==, 309);
-  g_assert_cmpuint (r->rules, ==, NV_REPEATED_5_100 | NV_REPEATED_2_300);
-
+  assert_flagged (list, "P1", 5, 100, NV_REPEATED_5_100);
+  assert_flagged (list, "P2", 2, 300, NV_REPEATED_2_300);
+  assert_flagged (list, "P3", 5, 309, NV_REPEATED_5_100 | NV_REPEATED_2_300);
   g_assert_null (flagged (list, "P4"));
   g_assert_null (flagged (list, "P5"));
-  r = must_flag (list, "P6");
-  g_assert_cmpuint (r->cases, ==, 5);
-  g_assert_cmpuint (r->days, ==, 100);
+  assert_flagged (list, "P6", 5, 100, NV_REPEATED_5_100);
   g_assert_null (flagged (list, "P7"));
 
   /* Most days first. */

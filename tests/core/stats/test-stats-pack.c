@@ -82,6 +82,27 @@ has_pack (NvStore *store, gint64 unit_id)
          == 1;
 }
 
+/* The figures of all units (query ()), which must come without an error;
+ * they write every unit's pack. */
+static GArray *
+all_figures (NvStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  NvStatsQuery q = query ();
+  GArray *all = nv_stats_for_units (store, NULL, 0, &q, &error);
+
+  g_assert_no_error (error);
+  return all;
+}
+
+/* Every unit has its pack. */
+static void
+assert_every_pack (Fixture *f)
+{
+  for (guint u = 0; u < f->units->len; u++)
+    g_assert_true (has_pack (f->store, unit (f, u)));
+}
+
 /* Whether the unit's pack holds any roster row or spell of @employee_id. */
 static gboolean
 pack_mentions (NvStore *store, gint64 unit_id, gint64 employee_id)
@@ -191,11 +212,9 @@ test_store_matches_rows (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   NvStatsQuery q = query ();
-  g_autoptr (GArray) all = nv_stats_for_units (f->store, NULL, 0, &q, &error);
+  g_autoptr (GArray) all = all_figures (f->store);
 
-  g_assert_no_error (error);
-  for (guint u = 0; u < f->units->len; u++)
-    g_assert_true (has_pack (f->store, unit (f, u)));
+  assert_every_pack (f);
   g_clear_object (&f->store);
   f->store = nv_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -220,7 +239,6 @@ static void
 test_writes_delete_pack (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvStatsQuery q = query ();
   sqlite3 *db = nv_store_get_db (f->store);
   const char *field = NULL;
   g_autoptr (GPtrArray) emps = nv_employee_list (f->store, unit (f, 0), &error);
@@ -230,10 +248,8 @@ test_writes_delete_pack (Fixture *f, gconstpointer data)
 #define REBUILD()                                                                              \
   G_STMT_START                                                                                 \
   {                                                                                            \
-    g_autoptr (GArray) all_ = nv_stats_for_units (f->store, NULL, 0, &q, &error);              \
-    g_assert_no_error (error);                                                                 \
-    for (guint u_ = 0; u_ < f->units->len; u_++)                                               \
-      g_assert_true (has_pack (f->store, unit (f, u_)));                                       \
+    g_array_unref (all_figures (f->store));                                                    \
+    assert_every_pack (f);                                                                     \
   }                                                                                            \
   G_STMT_END
 #define GONE_ONLY_FROM_UNIT_0()                                                                \
@@ -321,12 +337,9 @@ test_writes_delete_pack (Fixture *f, gconstpointer data)
 static void
 test_foreign_write (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  NvStatsQuery q = query ();
-  g_autoptr (GArray) before = nv_stats_for_units (f->store, NULL, 0, &q, &error);
+  g_autoptr (GArray) before = all_figures (f->store);
   sqlite3 *db = NULL;
 
-  g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   exec (db, "PRAGMA foreign_keys = ON");
   exec (db, "UPDATE spell SET grade = 20 WHERE type = 'legemeldt' AND grade = 100 "
@@ -336,12 +349,11 @@ test_foreign_write (Fixture *f, gconstpointer data)
   g_assert_false (has_pack (f->store, unit (f, 0)));
   assert_matches_rows (f, f->store);
   {
-    g_autoptr (GArray) after = nv_stats_for_units (f->store, NULL, 0, &q, &error);
+    g_autoptr (GArray) after = all_figures (f->store);
     double lost_before = nv_stats_combine ((NvStatsPeriod *) (void *) before->data,
                                            before->len).lost_days;
     double lost_after = nv_stats_combine ((NvStatsPeriod *) (void *) after->data,
                                           after->len).lost_days;
-    g_assert_no_error (error);
     g_assert_cmpfloat (lost_after, <, lost_before);
   }
 }
@@ -351,10 +363,8 @@ static void
 test_damaged_pack (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvStatsQuery q = query ();
-  g_autoptr (GArray) all = nv_stats_for_units (f->store, NULL, 0, &q, &error);
+  g_autoptr (GArray) all = all_figures (f->store);
 
-  g_assert_no_error (error);
   g_clear_object (&f->store);
   {
     sqlite3 *db = NULL;
@@ -399,16 +409,14 @@ test_damaged_pack (Fixture *f, gconstpointer data)
   f->store = nv_store_open (f->path, &error);
   g_assert_no_error (error);
   {
-    g_autoptr (GArray) again = nv_stats_for_units (f->store, NULL, 0, &q, &error);
-    g_assert_no_error (error);
+    g_autoptr (GArray) again = all_figures (f->store);
     g_assert_cmpuint (again->len, ==, all->len);
     for (guint i = 0; i < all->len; i++)
       g_assert_cmpfloat (g_array_index (again, NvStatsPeriod, i).lost_days, ==,
                          g_array_index (all, NvStatsPeriod, i).lost_days);
   }
   assert_matches_rows (f, f->store);
-  for (guint u = 0; u < f->units->len; u++)
-    g_assert_true (has_pack (f->store, unit (f, u)));
+  assert_every_pack (f);
 }
 
 /* While another program holds the write lock the figures still come, from
@@ -497,7 +505,6 @@ static void
 test_import (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  NvStatsQuery q = query ();
   const char *field = NULL;
   const char *good = "employee;start;end;grade;type\r\n"
                      "NY1;2026-03-02;2026-03-04;100;self\r\n"
@@ -511,10 +518,7 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_cmpint (nv_roster_add (f->store, emp, 80, D (2026, 1, 1), NV_DAY_NONE, &field, &error),
                    >, 0);
   g_assert_no_error (error);
-  {
-    g_autoptr (GArray) all = nv_stats_for_units (f->store, NULL, 0, &q, &error);
-    g_assert_no_error (error);
-  }
+  g_array_unref (all_figures (f->store));
   g_assert_true (has_pack (f->store, unit (f, 0)));
 
   g_assert_true (nv_import_data (f->store, NV_IMPORT_SPELLS, unit (f, 0), "spells.csv", good,
@@ -561,7 +565,6 @@ test_import_units (Fixture *f, gconstpointer data)
   g_autoptr (NvUnit) u0 = nv_unit_get (f->store, unit (f, 0), &error);
   g_autoptr (NvUnit) u1 = nv_unit_get (f->store, unit (f, 1), &error);
   g_autofree char *csv = NULL;
-  NvStatsQuery q = query ();
   const char *field = NULL;
   gint64 emp[2];
 
@@ -573,10 +576,7 @@ test_import_units (Fixture *f, gconstpointer data)
       nv_roster_add (f->store, emp[i], 80, D (2026, 1, 1), NV_DAY_NONE, &field, &error);
       g_assert_no_error (error);
     }
-  {
-    g_autoptr (GArray) all = nv_stats_for_units (f->store, NULL, 0, &q, &error);
-    g_assert_no_error (error);
-  }
+  g_array_unref (all_figures (f->store));
   g_assert_true (has_pack (f->store, unit (f, 0)) && has_pack (f->store, unit (f, 1)));
   csv = g_strdup_printf ("employee;start;end;grade;type;unit\r\n"
                          "NY1;2026-03-02;2026-03-04;100;self;%s\r\n"

@@ -19,11 +19,8 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   nv_test_db_open (&f->db, "naervaer.db");
-  f->unit = nv_unit_add (f->db.store, "Avdeling 3A", "helse-omsorg", NULL, &error);
-  g_assert_no_error (error);
+  f->unit = nv_test_add_unit (f->db.store, "Avdeling 3A", "helse-omsorg", NULL);
 }
 
 static void

@@ -346,6 +346,19 @@ write_file (Fixture *f, const char *name, const char *text)
   return path;
 }
 
+/* The import dialog for the spells file @path, which must open. */
+static NvImportDialog *
+spells_dialog (Fixture *f, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  NvImportDialog *dialog =
+    nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 static void
 test_import_preview (Fixture *f, gconstpointer data)
 {
@@ -361,9 +374,7 @@ test_import_preview (Fixture *f, gconstpointer data)
                     "ansatt;fra;til;grad;type\r\n"
                     "AB;03.03.2025;07.03.2025;100;legemeldt\r\n"
                     "AB;01.04.2025;04.04.2025;150;legemeldt\r\n");
-  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, bad, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dialog);
+  dialog = spells_dialog (f, bad);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
 
@@ -391,8 +402,7 @@ test_import_preview (Fixture *f, gconstpointer data)
                      "employee,start,end,grade,type\n"
                      "AB,2025-03-03,2025-03-07,50,doctor\n"
                      "AB,2025-04-01,,100,self\n");
-  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, good, &error);
-  g_assert_no_error (error);
+  dialog = spells_dialog (f, good);
   g_assert_true (nv_import_dialog_can_import (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (nv_import_dialog_get_problems (dialog)), ==, 0);
   g_assert_cmpuint (n_spells (f), ==, 0); /* the preview wrote nothing */
@@ -452,7 +462,6 @@ test_import_the_database (Fixture *f, gconstpointer data)
 static void
 test_import_backup_fails (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   GSettings *settings = nv_context_get_settings (f->db.context);
   g_autofree char *dir = nv_auto_backup_dir (f->db.store);
   g_autofree char *good = NULL;
@@ -464,8 +473,7 @@ test_import_backup_fails (Fixture *f, gconstpointer data)
                      "AB,2025-03-03,2025-03-07,50,doctor\n");
   /* A file where the folder should be: the backup cannot be written. */
   g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
-  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, good, &error);
-  g_assert_no_error (error);
+  dialog = spells_dialog (f, good);
   gtk_window_present (GTK_WINDOW (dialog));
   nv_test_spin ();
   g_assert_false (nv_import_dialog_import (dialog));
@@ -474,8 +482,7 @@ test_import_backup_fails (Fixture *f, gconstpointer data)
   nv_test_spin ();
 
   g_settings_set_boolean (settings, "auto-backup", FALSE);
-  dialog = nv_import_dialog_new (NULL, f->db.context, f->unit, NV_IMPORT_SPELLS, good, &error);
-  g_assert_no_error (error);
+  dialog = spells_dialog (f, good);
   g_assert_true (nv_import_dialog_import (dialog));
   nv_test_spin ();
   g_assert_cmpuint (n_spells (f), ==, 1);

@@ -35,11 +35,8 @@ day (const char *iso)
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   nv_test_db_open_with_context (&f->db, day ("2025-04-15"));
-  f->unit = nv_unit_add (f->db.store, "Avdeling 2B", "helse-omsorg", NULL, &error);
-  g_assert_no_error (error);
+  f->unit = nv_test_add_unit (f->db.store, "Avdeling 2B", "helse-omsorg", NULL);
   f->page = g_object_new (NV_TYPE_MEASURES_PAGE, NULL);
   f->window = nv_test_page_window (f->page, f->db.context, f->unit, 0, 0);
   gtk_window_present (GTK_WINDOW (f->window));
