@@ -333,6 +333,28 @@ start_opened_cb (GObject *source, GAsyncResult *result, gpointer data)
   starting_free (s);
 }
 
+/* The keyring (D-Bus, started on demand, perhaps asking to be unlocked)
+ * is asked in a worker too. */
+static void
+lookup_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_pointer (task, nv_connect_lookup_password (data), g_free);
+}
+
+static void
+looked_up_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Starting *s = data;
+
+  s->password = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (s->ended)
+    {
+      starting_free (s);
+      return;
+    }
+  nv_store_open_async (s->named, s->password, s->cancellable, start_opened_cb, s);
+}
+
 /* The server @named (--database's, or chosen in Preferences when
  * @from_settings), with its password from the keyring if remembered. The
  * connection is made off the main thread; after a moment «Connecting to …»
@@ -345,12 +367,16 @@ start_connecting (NvApplication *self, const char *named, gboolean from_settings
   s->self = self;
   s->named = g_strdup (named);
   s->from_settings = from_settings;
-  s->password = nv_connect_lookup_password (named);
   s->cancellable = g_cancellable_new ();
   self->starting = s;
   g_application_hold (G_APPLICATION (self));
   s->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, s);
-  nv_store_open_async (named, s->password, s->cancellable, start_opened_cb, s);
+  {
+    g_autoptr (GTask) task = g_task_new (NULL, NULL, looked_up_cb, s);
+
+    g_task_set_task_data (task, g_strdup (named), g_free);
+    g_task_run_in_thread (task, lookup_in_thread);
+  }
 }
 
 static void
