@@ -42,7 +42,12 @@ def switcher_names(app, pyatspi):
     if not switchers:
         return []
     switcher = switchers[0]
-    names = [n.name for n in app.find_all(None, None, root=switcher, showing=False)]
+    try:
+        names = [n.name for n in app.find_all(None, None, root=switcher, showing=False)]
+    except Exception:
+        # The window went while it was read (the app moved to another
+        # database): nothing to name yet; the caller asks again.
+        return []
     return names + label_texts(app, pyatspi, switcher, showing=False)
 
 

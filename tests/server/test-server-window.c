@@ -257,11 +257,10 @@ set_field (GtkWindow *dialog, const char *name, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (w), text);
 }
 
-static gboolean
-never_called (const char *connection, const char *password, gpointer data, GError **error)
+static void
+never_called (NvStore *store, const char *connection, gpointer data)
 {
   g_assert_not_reached ();
-  return FALSE;
 }
 
 static void

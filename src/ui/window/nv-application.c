@@ -30,6 +30,7 @@ struct _NvApplication
   char *local_file; /* --database's file, if it named one */
   NvContext *context; /* made when the database opens */
   GSettings *settings;
+  struct Starting *starting; /* the first connection to a server, while made */
 };
 
 G_DEFINE_FINAL_TYPE (NvApplication, nv_application, ADW_TYPE_APPLICATION)
@@ -48,31 +49,51 @@ apply_color_scheme (NvApplication *self)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
 }
 
+static void start_connecting (NvApplication *self, const char *named, gboolean from_settings);
+
 static void
 fatal_response_cb (AdwMessageDialog *dialog, const char *response, NvApplication *self)
 {
+  const char *named = g_object_get_data (G_OBJECT (dialog), "nv-server");
+  gboolean from_settings = g_object_get_data (G_OBJECT (dialog), "nv-from-settings") != NULL;
+
   /* The server chosen in Preferences did not answer: back to the file. */
   if (g_strcmp0 (response, "local") == 0)
     {
       g_settings_set_string (self->settings, "database", "");
       g_application_activate (G_APPLICATION (self));
     }
+  else if (g_strcmp0 (response, "retry") == 0 && named != NULL)
+    start_connecting (self, named, from_settings);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* @heading NULL: that the database cannot be opened. @server: the server
+ * it was (offered again with «Try Again»), or NULL. */
 static void
-show_fatal (NvApplication *self, const GError *error, gboolean from_settings)
+show_fatal (NvApplication *self, const char *heading, const GError *error, const char *server,
+            gboolean from_settings)
 {
   GtkWidget *dialog;
 
-  dialog = nv_message_dialog_new (NULL, _("Nærvær cannot open its database"), error->message);
+  dialog = nv_message_dialog_new (
+      NULL, heading != NULL ? heading : _("Nærvær cannot open its database"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
+  if (server != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "retry", _("_Try Again"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+      g_object_set_data_full (G_OBJECT (dialog), "nv-server", g_strdup (server), g_free);
+      if (from_settings)
+        g_object_set_data (G_OBJECT (dialog), "nv-from-settings", GINT_TO_POINTER (1));
+    }
   if (from_settings)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "local",
                                        _("_Use the File on This Computer"));
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "local");
     }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (fatal_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -125,15 +146,12 @@ close_windows_cb (gpointer data)
 }
 
 /* The server asked for a password at start: the user gave one (and may
- * have changed the connection). */
-static gboolean
-password_given_cb (const char *connection, const char *password, gpointer data, GError **error)
+ * have changed the connection), and it opened. */
+static void
+password_given_cb (NvStore *store, const char *connection, gpointer data)
 {
   NvApplication *self = data;
-  g_autoptr (NvStore) store = open_store (self, connection, password, error);
 
-  if (store == NULL)
-    return FALSE;
   if (self->database == NULL)
     g_settings_set_string (self->settings, "database", connection);
   else
@@ -143,7 +161,6 @@ password_given_cb (const char *connection, const char *password, gpointer data, 
     }
   self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
   present_window (self);
-  return TRUE;
 }
 
 /* @stale: the keyring's password for @connection was refused. */
@@ -161,6 +178,207 @@ ask_password (NvApplication *self, const char *connection, gboolean stale)
   gtk_window_present (dialog);
 }
 
+/* ---- The first connection to a server, without blocking ---------------- */
+
+/* A server that answers at once opens without a flash of «Connecting». */
+#define PROGRESS_DELAY_MS 300
+
+typedef struct Starting
+{
+  NvApplication *self;
+  char *named;
+  char *password; /* the keyring's, if it had one; wiped */
+  gboolean from_settings;
+  gboolean without;  /* now trying without the keyring's password */
+  GError *first;     /* why it failed with it */
+  gboolean ended;    /* cancelled: the answer, when it comes, is dropped */
+  GCancellable *cancellable;
+  GtkWidget *progress; /* «Connecting to …», once shown */
+  guint show_id;
+} Starting;
+
+static void
+wipe (char **password)
+{
+  if (*password != NULL)
+    memset (*password, 0, strlen (*password));
+  g_clear_pointer (password, g_free);
+}
+
+static void
+starting_free (Starting *s)
+{
+  wipe (&s->password);
+  g_free (s->named);
+  g_clear_error (&s->first);
+  g_clear_object (&s->cancellable);
+  g_free (s);
+}
+
+/* The next window is up (or the user cancelled): «Connecting» goes. */
+static void
+starting_end (Starting *s)
+{
+  NvApplication *self = s->self;
+
+  s->ended = TRUE;
+  g_clear_handle_id (&s->show_id, g_source_remove);
+  if (s->progress != NULL)
+    {
+      GtkWidget *progress = g_steal_pointer (&s->progress);
+
+      g_signal_handlers_disconnect_by_data (progress, s);
+      gtk_window_destroy (GTK_WINDOW (progress));
+    }
+  self->starting = NULL;
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+progress_response_cb (AdwMessageDialog *dialog, const char *response, Starting *s)
+{
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *ssl = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Cancel (or Escape): the dialog closes itself. Back to the choice the
+   * app offers when a server does not answer. */
+  s->progress = NULL;
+  g_cancellable_cancel (s->cancellable);
+  nv_pg_conninfo_fields (s->named, &host, &database, &user, &ssl);
+  if (host != NULL && *host != '\0' && host[0] != '/' && host[0] != '@')
+    error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                         _("The connection to the server “%s” was stopped before it was made."),
+                         host);
+  else
+    error = g_error_new_literal (
+        G_IO_ERROR, G_IO_ERROR_CANCELLED,
+        _("The connection to the municipality’s server was stopped before it was made."));
+  show_fatal (s->self, _("Not Connected"), error, s->named, s->from_settings);
+  starting_end (s);
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Starting *s = data;
+  g_autofree char *text = nv_connect_progress_text (s->named);
+  GtkWidget *dialog = nv_message_dialog_new (NULL, _("Connecting to the Municipality’s Server"),
+                                             text);
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  s->show_id = 0;
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_name (spinner, "connecting");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spinner);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (s->self));
+  g_signal_connect (dialog, "response", G_CALLBACK (progress_response_cb), s);
+  s->progress = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_opened_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Starting *s = data;
+  NvApplication *self = s->self;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open_finish (result, &error);
+
+  if (s->ended)
+    {
+      starting_free (s);
+      return;
+    }
+  if (s->without)
+    {
+      /* Refused with the remembered password (changed since?), and the
+       * server asks for one without it: the user is asked, and the answer
+       * replaces the stale one in the keyring. */
+      if (g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
+        {
+          ask_password (self, s->named, TRUE);
+          starting_end (s);
+          starting_free (s);
+          return;
+        }
+      if (store == NULL)
+        {
+          g_clear_error (&error);
+          error = g_steal_pointer (&s->first);
+        }
+    }
+  else if (store == NULL && s->password != NULL
+           && !g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_INSECURE))
+    {
+      s->first = g_steal_pointer (&error);
+      s->without = TRUE;
+      wipe (&s->password);
+      nv_store_open_async (s->named, NULL, s->cancellable, start_opened_cb, s);
+      return;
+    }
+  if (store == NULL && g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
+    ask_password (self, s->named, FALSE);
+  else if (store == NULL)
+    show_fatal (self, NULL, error, s->named, s->from_settings);
+  else
+    {
+      self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
+      present_window (self);
+    }
+  starting_end (s);
+  starting_free (s);
+}
+
+/* The keyring (D-Bus, started on demand, perhaps asking to be unlocked)
+ * is asked in a worker too. */
+static void
+lookup_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_pointer (task, nv_connect_lookup_password (data), g_free);
+}
+
+static void
+looked_up_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Starting *s = data;
+
+  s->password = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (s->ended)
+    {
+      starting_free (s);
+      return;
+    }
+  nv_store_open_async (s->named, s->password, s->cancellable, start_opened_cb, s);
+}
+
+/* The server @named (--database's, or chosen in Preferences when
+ * @from_settings), with its password from the keyring if remembered. The
+ * connection is made off the main thread; after a moment «Connecting to …»
+ * shows, with Cancel. Until it is made (or fails) the app holds itself. */
+static void
+start_connecting (NvApplication *self, const char *named, gboolean from_settings)
+{
+  Starting *s = g_new0 (Starting, 1);
+
+  s->self = self;
+  s->named = g_strdup (named);
+  s->from_settings = from_settings;
+  s->cancellable = g_cancellable_new ();
+  self->starting = s;
+  g_application_hold (G_APPLICATION (self));
+  s->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, s);
+  {
+    g_autoptr (GTask) task = g_task_new (NULL, NULL, looked_up_cb, s);
+
+    g_task_set_task_data (task, g_strdup (named), g_free);
+    g_task_run_in_thread (task, lookup_in_thread);
+  }
+}
+
 static void
 nv_application_activate (GApplication *app)
 {
@@ -173,16 +391,18 @@ nv_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+  /* Connecting to the server: its dialog shows in a moment. */
+  if (self->starting != NULL)
+    return;
 
   if (self->context == NULL)
     {
       g_autofree char *chosen = NULL;
-      g_autofree char *password = NULL;
       g_autoptr (NvStore) store = NULL;
       const char *named;
 
       /* --database and $NAERVAER_DB first, then the server chosen in
-       * Preferences; a server's password from the keyring, if remembered. */
+       * Preferences. */
       if (self->database == NULL && g_getenv ("NAERVAER_DB") == NULL)
         {
           chosen = g_settings_get_string (self->settings, "database");
@@ -190,40 +410,19 @@ nv_application_activate (GApplication *app)
             g_clear_pointer (&chosen, g_free);
         }
       named = self->database != NULL ? self->database : chosen;
+      if (named == NULL && g_getenv ("NAERVAER_DB") != NULL
+          && nv_pg_is_conninfo (g_getenv ("NAERVAER_DB")))
+        named = g_getenv ("NAERVAER_DB");
       if (named != NULL && nv_pg_is_conninfo (named))
-        password = nv_connect_lookup_password (named);
-      store = open_store (self, named, password, &error);
-      if (store == NULL && password != NULL
-          && !g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_INSECURE))
         {
-          /* Refused with the remembered password (changed since?): if the
-           * server asks for one without it, the user is asked, and the
-           * answer replaces the stale one in the keyring. */
-          g_autoptr (GError) without = NULL;
-          g_autoptr (NvStore) plain = open_store (self, named, NULL, &without);
-
-          if (g_error_matches (without, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
-            {
-              memset (password, 0, strlen (password));
-              ask_password (self, named, TRUE);
-              return;
-            }
-          if (plain != NULL)
-            {
-              g_clear_error (&error);
-              store = g_steal_pointer (&plain);
-            }
-        }
-      if (password != NULL)
-        memset (password, 0, strlen (password));
-      if (store == NULL && g_error_matches (error, NV_PG_ERROR, NV_PG_ERROR_NEEDS_PASSWORD))
-        {
-          ask_password (self, named, FALSE);
+          start_connecting (self, named, chosen != NULL);
           return;
         }
+      /* A file on this computer opens at once. */
+      store = open_store (self, named, NULL, &error);
       if (store == NULL)
         {
-          show_fatal (self, error, chosen != NULL);
+          show_fatal (self, NULL, error, NULL, chosen != NULL);
           return;
         }
       self->context = nv_context_new_full (store, self->settings, NV_DAY_NONE);
@@ -231,17 +430,13 @@ nv_application_activate (GApplication *app)
   present_window (self);
 }
 
-gboolean
-nv_application_switch_database (NvApplication *self, const char *database, const char *password,
-                                GError **error)
+void
+nv_application_use_store (NvApplication *self, NvStore *store, const char *database)
 {
-  g_autoptr (NvStore) store = NULL;
   GList *old;
 
-  g_return_val_if_fail (NV_IS_APPLICATION (self), FALSE);
-  store = open_store (self, database, password, error);
-  if (store == NULL)
-    return FALSE;
+  g_return_if_fail (NV_IS_APPLICATION (self));
+  g_return_if_fail (NV_IS_STORE (store));
   /* Nothing may hold the old store: the daily backup, the windows (closed
    * once the dialog that asked has returned). */
   g_object_set_data (G_OBJECT (self), "nv-daily-backup", NULL);
@@ -254,6 +449,19 @@ nv_application_switch_database (NvApplication *self, const char *database, const
   g_settings_set_string (self->settings, "database", database != NULL ? database : "");
   present_window (self);
   g_idle_add_full (G_PRIORITY_DEFAULT, close_windows_cb, old, NULL);
+}
+
+gboolean
+nv_application_switch_database (NvApplication *self, const char *database, const char *password,
+                                GError **error)
+{
+  g_autoptr (NvStore) store = NULL;
+
+  g_return_val_if_fail (NV_IS_APPLICATION (self), FALSE);
+  store = open_store (self, database, password, error);
+  if (store == NULL)
+    return FALSE;
+  nv_application_use_store (self, store, database);
   return TRUE;
 }
 

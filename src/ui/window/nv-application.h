@@ -21,6 +21,9 @@ NvContext *nv_application_get_context (NvApplication *self);
  * NULL) and, when it opened, puts a new window on it in place of the open
  * ones and remembers the choice (GSettings "database") for the next
  * start. FALSE with @error and nothing changed when it did not open. */
+/* The same with @store open already (nv_store_open_async()): the
+ * connection made from Preferences without blocking. */
+void nv_application_use_store (NvApplication *self, NvStore *store, const char *database);
 gboolean nv_application_switch_database (NvApplication *self, const char *database,
                                          const char *password, GError **error);
 

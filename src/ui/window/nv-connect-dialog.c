@@ -34,12 +34,20 @@ typedef struct
   GtkEditable *password;
   GtkCheckButton *remember;
   GtkLabel *error;
-  gboolean syncing; /* fields and connection being brought in line */
+  GtkWidget *form;     /* what the user fills in, locked while connecting */
+  GtkWidget *progress; /* the spinner and «Connecting to …» */
+  GtkSpinner *spinner;
+  GtkLabel *progress_label;
+  GCancellable *connecting; /* while the connection is being made */
+  gboolean for_password;
+  gboolean close_asked; /* Escape or the window's close, not a response */
+  gboolean syncing;     /* fields and connection being brought in line */
 } Connect;
 
 static void
 connect_free (Connect *c)
 {
+  g_clear_object (&c->connecting);
   g_free (c);
 }
 
@@ -121,13 +129,6 @@ field_changed_cb (GObject *field, GParamSpec *pspec, AdwMessageDialog *dialog)
   c->syncing = FALSE;
 }
 
-static gboolean
-present_again_cb (gpointer dialog)
-{
-  gtk_window_present (GTK_WINDOW (dialog));
-  return G_SOURCE_REMOVE;
-}
-
 /* libadwaita 1.2's entry rows crash when destroyed while one of them has
  * the focus (their focus handler reads the text widget already gone):
  * take it away first. */
@@ -138,38 +139,156 @@ close_dialog (AdwMessageDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static void
-response_cb (AdwMessageDialog *dialog, const char *response, Connect *c)
+char *
+nv_connect_progress_text (const char *connection)
 {
+  g_autofree char *host = NULL, *database = NULL, *user = NULL, *ssl = NULL;
+
+  nv_pg_conninfo_fields (connection, &host, &database, &user, &ssl);
+  /* libpq names a server on this computer by its socket's folder. */
+  if (host != NULL && *host != '\0' && host[0] != '/' && host[0] != '@')
+    return g_strdup_printf (_ ("Connecting to “%s” …"), host);
+  if (host != NULL && *host != '\0')
+    return g_strdup (_ ("Connecting to the server on this computer …"));
+  return g_strdup (_ ("Connecting to the municipality’s server …"));
+}
+
+/* @connection NULL: back to the form as it was. */
+static void
+show_connecting (Connect *c, AdwMessageDialog *dialog, const char *connection)
+{
+  gboolean busy = connection != NULL;
+
+  if (busy)
+    {
+      g_autofree char *text = nv_connect_progress_text (connection);
+
+      gtk_label_set_text (c->progress_label, text);
+      show_error (c, NULL);
+    }
+  gtk_widget_set_visible (c->progress, busy);
+  gtk_spinner_set_spinning (c->spinner, busy);
+  /* An entry that loses its sensitivity while it has the focus is left
+   * half focused in GTK 4.8: the focus goes first. */
+  if (busy)
+    gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  gtk_widget_set_sensitive (c->form, !busy);
+  adw_message_dialog_set_response_label (dialog, "connect",
+                                         busy ? _ ("Connecting…") : _ ("C_onnect"));
+  if (busy)
+    adw_message_dialog_set_response_enabled (dialog, "connect", FALSE);
+  else
+    check_connection (c, dialog);
+}
+
+static void
+opened_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (AdwMessageDialog) dialog = data;
+  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
   g_autoptr (GError) error = NULL;
+  g_autoptr (NvStore) store = nv_store_open_finish (result, &error);
   g_autofree char *connection = NULL;
   const char *password;
 
-  if (g_strcmp0 (response, "connect") != 0)
+  /* Cancelled: the form was given back already (and may be connecting
+   * anew). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || c == NULL)
+    return;
+  g_clear_object (&c->connecting);
+  show_connecting (c, dialog, NULL);
+  if (store == NULL)
     {
-      close_dialog (dialog);
+      /* Stays open, saying why, for another try. */
+      show_error (c, error->message);
+      if (c->for_password)
+        gtk_widget_grab_focus (GTK_WIDGET (c->password));
       return;
     }
   connection = g_strstrip (g_strdup (gtk_editable_get_text (c->connection)));
   password = gtk_editable_get_text (c->password);
-  if (*password == '\0')
-    password = NULL;
-  if (!c->func (connection, password, c->data, &error))
-    {
-      /* Stays open, saying why, for another try. */
-      show_error (c, error->message);
-      /* The dialog hides itself after this handler: show it again then. */
-      g_idle_add_full (G_PRIORITY_DEFAULT, present_again_cb, g_object_ref (dialog), g_object_unref);
-      return;
-    }
-  if (password != NULL && gtk_check_button_get_active (c->remember))
+  if (*password != '\0' && gtk_check_button_get_active (c->remember))
     {
       if (!nv_connect_store_password (connection, password, &error))
         g_warning ("The password could not be put in the keyring: %s", error->message);
     }
   else
     nv_connect_forget_password (connection);
+  c->func (store, connection, c->data);
   close_dialog (dialog);
+}
+
+static void
+start_connecting (Connect *c, AdwMessageDialog *dialog)
+{
+  g_autofree char *connection = g_strstrip (g_strdup (gtk_editable_get_text (c->connection)));
+  const char *password = gtk_editable_get_text (c->password);
+
+  c->connecting = g_cancellable_new ();
+  show_connecting (c, dialog, connection);
+  nv_store_open_async (connection, *password != '\0' ? password : NULL, c->connecting, opened_cb,
+                       g_object_ref (dialog));
+}
+
+/* Cancel and Escape: a connection being made is stopped, and the form is
+ * back as it was; otherwise the dialog closes. */
+static void
+cancel_or_close (Connect *c, AdwMessageDialog *dialog)
+{
+  if (c->connecting != NULL)
+    {
+      g_cancellable_cancel (c->connecting);
+      g_clear_object (&c->connecting);
+      show_connecting (c, dialog, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (c->for_password ? c->password : c->connection));
+      return;
+    }
+  close_dialog (dialog);
+}
+
+static void
+response_cb (AdwMessageDialog *dialog, const char *response, Connect *c)
+{
+  c->close_asked = FALSE;
+  if (g_strcmp0 (response, "connect") == 0)
+    {
+      if (c->connecting == NULL)
+        start_connecting (c, dialog);
+      return;
+    }
+  cancel_or_close (c, dialog);
+}
+
+static gboolean
+close_asked_cb (gpointer dialog)
+{
+  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+
+  if (c != NULL && c->close_asked && gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    {
+      c->close_asked = FALSE;
+      cancel_or_close (c, dialog);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 closes the dialog on every response (before emitting it),
+ * and Escape closes it: the dialog stays, and decides itself. A close that
+ * no response follows (Escape, the window manager) counts as Cancel. */
+static gboolean
+close_request_cb (GtkWindow *dialog, Connect *c)
+{
+  c->close_asked = TRUE;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_asked_cb, g_object_ref (dialog), g_object_unref);
+  return TRUE;
+}
+
+static void
+destroy_cb (GtkWidget *dialog, Connect *c)
+{
+  /* Closed from outside while connecting: nobody wants that connection. */
+  if (c->connecting != NULL)
+    g_cancellable_cancel (c->connecting);
 }
 
 static void
@@ -202,6 +321,10 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
   };
   GtkWidget *dialog = nv_message_dialog_new (parent, heading, body);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *progress = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *progress_label = gtk_label_new (NULL);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *server_list = gtk_list_box_new ();
   GtkWidget *connection_row, *host_row, *database_row, *user_row;
@@ -214,7 +337,6 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
 
   c->func = func;
   c->data = data;
-  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   for (GtkWidget *l = server_list; l != NULL; l = l == server_list ? list : NULL)
     {
@@ -233,16 +355,25 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
   /* The mode below the title, where its whole name fits. */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (ssl_row), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (server_list), ssl_row);
-  gtk_box_append (GTK_BOX (box), server_list);
+  gtk_box_append (GTK_BOX (form), server_list);
 
   connection_row = add_entry (list, _ ("Connection"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (password_row),
                                  _ ("Password (if the server asks for one)"));
   gtk_list_box_append (GTK_LIST_BOX (list), password_row);
-  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (form), list);
   gtk_widget_set_tooltip_text (remember, _ ("Kept in the desktop keyring. Otherwise the password "
                                             "is forgotten when Nærvær closes."));
-  gtk_box_append (GTK_BOX (box), remember);
+  gtk_box_append (GTK_BOX (form), remember);
+  gtk_box_append (GTK_BOX (box), form);
+  /* While connecting, in place of the error: what is happening. */
+  gtk_box_append (GTK_BOX (progress), spinner);
+  gtk_label_set_wrap (GTK_LABEL (progress_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (progress_label), 0);
+  gtk_widget_set_hexpand (progress_label, TRUE);
+  gtk_box_append (GTK_BOX (progress), progress_label);
+  gtk_widget_set_visible (progress, FALSE);
+  gtk_box_append (GTK_BOX (box), progress);
   gtk_label_set_wrap (GTK_LABEL (error), TRUE);
   gtk_label_set_xalign (GTK_LABEL (error), 0);
   gtk_widget_add_css_class (error, "error");
@@ -267,6 +398,10 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
   c->password = GTK_EDITABLE (password_row);
   c->remember = GTK_CHECK_BUTTON (remember);
   c->error = GTK_LABEL (error);
+  c->form = form;
+  c->progress = progress;
+  c->spinner = GTK_SPINNER (spinner);
+  c->progress_label = GTK_LABEL (progress_label);
   gtk_widget_set_name (host_row, "host");
   gtk_widget_set_name (database_row, "database");
   gtk_widget_set_name (user_row, "user");
@@ -275,6 +410,8 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
   gtk_widget_set_name (password_row, "password");
   gtk_widget_set_name (remember, "remember");
   gtk_widget_set_name (error, "error");
+  gtk_widget_set_name (progress, "progress");
+  gtk_widget_set_name (progress_label, "progress-label");
   g_object_set_data_full (G_OBJECT (dialog), "nv-connect", c, (GDestroyNotify)connect_free);
   gtk_editable_set_text (c->connection, connection != NULL ? connection : "");
   fields_from_connection (c);
@@ -284,6 +421,8 @@ dialog_new (GtkWindow *parent, const char *connection, const char *heading, cons
   g_signal_connect (user_row, "changed", G_CALLBACK (entry_changed_cb), dialog);
   g_signal_connect (ssl_row, "notify::selected", G_CALLBACK (field_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), c);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (close_request_cb), c);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (destroy_cb), c);
   check_connection (c, ADW_MESSAGE_DIALOG (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -327,10 +466,20 @@ nv_connect_dialog_new_for_password (GtkWindow *parent, const char *connection, N
   dialog = dialog_new (parent, connection, _ ("Password for the Municipality’s Server"), body, func,
                        data);
   c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+  c->for_password = TRUE;
   gtk_widget_set_visible (c->server_list, FALSE);
   gtk_widget_set_visible (c->connection_row, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (c->password));
   return dialog;
+}
+
+gboolean
+nv_connect_dialog_is_connecting (GtkWindow *dialog)
+{
+  Connect *c = g_object_get_data (G_OBJECT (dialog), "nv-connect");
+
+  g_return_val_if_fail (c != NULL, FALSE);
+  return c->connecting != NULL;
 }
 
 void

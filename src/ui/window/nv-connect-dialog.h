@@ -11,13 +11,16 @@
 #include <adwaita.h>
 
 #include "nv-keyring.h" /* the keyring functions the dialog uses */
+#include "nv-store.h"
 
 G_BEGIN_DECLS
 
-/* Called when the user presses Connect; returns FALSE (and @error, shown in
- * the dialog, which stays open) when the connection could not be made. */
-typedef gboolean (*NvConnectFunc) (const char *connection, const char *password, gpointer data,
-                                   GError **error);
+/* Called when the connection the user asked for is open: @store is it
+ * (take a reference to keep it). The dialog closes after. While it is
+ * being made the dialog shows so, with the form locked; Cancel or Escape
+ * then stops it and gives the form back as it was. A connection that
+ * fails leaves the dialog open, saying why, for another try. */
+typedef void (*NvConnectFunc) (NvStore *store, const char *connection, gpointer data);
 
 /* @connection: what the fields start with (NULL: empty). */
 GtkWindow *nv_connect_dialog_new (GtkWindow *parent, const char *connection, NvConnectFunc func,
@@ -31,5 +34,12 @@ GtkWindow *nv_connect_dialog_new_for_password (GtkWindow *parent, const char *co
 /* In that dialog: the password remembered in the keyring was refused — said
  * so, and «Remember the password» ticked, so that the new one replaces it. */
 void nv_connect_dialog_say_stale (GtkWindow *dialog);
+
+/* TRUE while the dialog is making its connection. */
+gboolean nv_connect_dialog_is_connecting (GtkWindow *dialog);
+
+/* What the user is told while @connection is being made: «Connecting to
+ * “db.kommune.no” …» (the server's name, not its connection string). */
+char *nv_connect_progress_text (const char *connection);
 
 G_END_DECLS

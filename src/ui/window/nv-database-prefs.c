@@ -50,32 +50,38 @@ destroy_window_cb (gpointer window)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-switch_to (const char *connection, const char *password, gpointer data, GError **error)
+/* Preferences showed the old database: close them once the dialog that
+ * asked has returned. */
+static void
+close_preferences (NvDatabasePrefs *self)
 {
+  if (parent_window (self) != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window_cb, g_object_ref (parent_window (self)),
+                     g_object_unref);
+}
+
+/* The server's connection is open (made without blocking; until then the
+ * old database stayed in use): the app moves to it. */
+static void
+connected_cb (NvStore *store, const char *connection, gpointer data)
+{
+  NvDatabasePrefs *self = data;
   GApplication *app = g_application_get_default ();
 
-  if (!NV_IS_APPLICATION (app))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _ ("Only the Nærvær window can change its database."));
-      return FALSE;
-    }
-  if (!nv_application_switch_database (NV_APPLICATION (app), connection, password, error))
-    return FALSE;
-  /* Preferences showed the old database: close them once the dialog that
-   * asked has returned. */
-  if (data != NULL && parent_window (data) != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window_cb, g_object_ref (parent_window (data)),
-                     g_object_unref);
-  return TRUE;
+  g_return_if_fail (NV_IS_APPLICATION (app));
+  nv_application_use_store (NV_APPLICATION (app), store, connection);
+  close_preferences (self);
 }
 
 static void
 connect_clicked_cb (NvDatabasePrefs *self)
 {
   GtkWindow *dialog
-      = nv_connect_dialog_new (parent_window (self), self->connection, switch_to, self);
+      = nv_connect_dialog_new (parent_window (self), self->connection, connected_cb, self);
+
+  /* The dialog calls back into this group: it goes with the group. */
+  g_signal_connect_object (self, "destroy", G_CALLBACK (gtk_window_destroy), dialog,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
 }
 
@@ -83,14 +89,24 @@ static void
 local_clicked_cb (NvDatabasePrefs *self)
 {
   g_autoptr (GError) error = NULL;
+  GApplication *app = g_application_get_default ();
 
-  if (!switch_to (NULL, NULL, self, &error))
+  /* The file on this computer opens at once. */
+  if (NV_IS_APPLICATION (app)
+      && nv_application_switch_database (NV_APPLICATION (app), NULL, NULL, &error))
     {
-      GtkWidget *dialog = nv_message_dialog_new (
-          parent_window (self), _ ("Nærvær cannot open its database"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      close_preferences (self);
+      return;
     }
+  if (error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _ ("Only the Nærvær window can change its database."));
+  {
+    GtkWidget *dialog = nv_message_dialog_new (
+        parent_window (self), _ ("Nærvær cannot open its database"), error->message);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
 }
 
 static void

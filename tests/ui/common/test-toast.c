@@ -193,6 +193,16 @@ check_text (int width, const char *text, const char *button_label)
       const char *body = adw_message_dialog_get_body (dialog);
 
       g_test_message ("%d px: dialog «%s» / «%s»", width, heading, body);
+      /* With NV_TOAST_SHOTS=DIR: the dialogs as PNGs there, to look at. */
+      if (g_getenv ("NV_TOAST_SHOTS") != NULL)
+        {
+          static guint n;
+          g_autofree char *name = g_strdup_printf ("toast-dialog-%d-%u.png", width, n++);
+          g_autofree char *path = g_build_filename (g_getenv ("NV_TOAST_SHOTS"), name, NULL);
+
+          nv_test_spin_rounds (20, 20000);
+          nv_test_save_png (GTK_WIDGET (dialog), path);
+        }
       g_assert_true (heading != NULL || body != NULL);
       /* All of it: the heading and the body together. */
       g_assert_cmpuint ((body != NULL ? strlen (body) : 0)

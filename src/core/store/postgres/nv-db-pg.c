@@ -249,9 +249,14 @@ typedef struct
   int version;
 } Opening;
 
+static void pg_close (NvDb *db);
+
 static void
 opening_free (Opening *o)
 {
+  /* A connection made after the opening was cancelled: nobody took it. */
+  if (o->db != NULL)
+    pg_close (o->db);
   g_free (o->conninfo);
   if (o->password != NULL)
     memset (o->password, 0, strlen (o->password));
@@ -289,6 +294,10 @@ open_resolved_cb (GObject *source, GAsyncResult *result, gpointer data)
       g_task_return_error (task, error);
       return;
     }
+  /* libpq's connect blocks the worker until the server answers (or its
+   * connect_timeout): a cancel returns at once, and the worker's
+   * connection, if it comes, is closed with the task's data. */
+  g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, open_in_thread);
 }
 

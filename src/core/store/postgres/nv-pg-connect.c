@@ -22,6 +22,8 @@
 /* Where Debian's libpq looks for the system-wide service file
  * (`pg_config --sysconfdir`) when PGSYSCONFDIR is not set. */
 #define NV_PG_SYSCONFDIR "/etc/postgresql-common"
+/* Seconds libpq waits for a server (per address) unless told otherwise. */
+#define NV_PG_CONNECT_TIMEOUT "20"
 
 G_DEFINE_QUARK (nv-pg-error-quark, nv_pg_error)
 
@@ -316,6 +318,15 @@ connect_params (const char *conninfo, const char *password, const NvPgTarget *ta
 {
   guint n = 0;
 
+  /* A server that takes the connection and never answers would keep
+   * libpq waiting for ever: give up after a while, saying so, unless the
+   * environment or the connection (it comes after, and wins) says
+   * otherwise. */
+  if (g_getenv ("PGCONNECT_TIMEOUT") == NULL)
+    {
+      keywords[n] = "connect_timeout";
+      values[n++] = NV_PG_CONNECT_TIMEOUT;
+    }
   keywords[n] = "dbname";
   values[n++] = conninfo;
   keywords[n] = "client_encoding";
@@ -344,7 +355,7 @@ connect_params (const char *conninfo, const char *password, const NvPgTarget *ta
 PGconn *
 nv_pg_connect_start (const char *conninfo, const char *password, const NvPgTarget *target)
 {
-  const char *keywords[8], *values[8];
+  const char *keywords[10], *values[10];
 
   connect_params (conninfo, password, target, keywords, values);
   return PQconnectStartParams (keywords, values, 1);
@@ -409,7 +420,7 @@ NvPg *
 nv_pg_connect_to (const char *conninfo, const char *password, const NvPgTarget *target,
                   GError **error)
 {
-  const char *keywords[8], *values[8];
+  const char *keywords[10], *values[10];
   NvPg *pg;
 
   if (!nv_pg_check_transport (conninfo, error))
