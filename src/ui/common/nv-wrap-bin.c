@@ -158,6 +158,17 @@ nv_wrap_bin_new (void)
 }
 
 GtkWidget *
+nv_wrap_bin_new_for (GtkWidget *child)
+{
+  GtkWidget *bin = nv_wrap_bin_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (child), bin);
+  nv_wrap_bin_set_child (NV_WRAP_BIN (bin), child);
+  gtk_widget_set_hexpand (bin, gtk_widget_get_hexpand (child));
+  return bin;
+}
+
+GtkWidget *
 nv_wrap_bin_get_child (NvWrapBin *self)
 {
   g_return_val_if_fail (NV_IS_WRAP_BIN (self), NULL);

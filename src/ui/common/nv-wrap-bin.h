@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NvWrapBin, nv_wrap_bin, NV, WRAP_BIN, GtkWidget)
 
 GtkWidget *nv_wrap_bin_new (void);
+/* A bin holding @child; it takes @child's horizontal expansion. */
+GtkWidget *nv_wrap_bin_new_for (GtkWidget *child);
 GtkWidget *nv_wrap_bin_get_child (NvWrapBin *self);
 void nv_wrap_bin_set_child (NvWrapBin *self, GtkWidget *child);
 

@@ -19,6 +19,7 @@
 
 #include "nv-chart-view.h"
 #include "nv-duration-view.h"
+#include "nv-wrap-bin.h"
 #include "nv-format.h"
 
 #define MAX_COLUMNS 9
@@ -281,7 +282,11 @@ nv_duration_view_init (NvDurationView *self)
   gtk_box_append (GTK_BOX (titles), title);
   gtk_box_append (GTK_BOX (titles), subtitle);
   gtk_widget_set_hexpand (titles, TRUE);
-  gtk_box_append (GTK_BOX (top), titles);
+  /* Beside the buttons the box asks the titles how wide they are at each
+   * height, and a box of wrapping labels answers by laying them out at
+   * width after width (14 layouts of the subtitle before the first
+   * frame); the bin answers with their width (nv-wrap-bin.h). */
+  gtk_box_append (GTK_BOX (top), nv_wrap_bin_new_for (titles));
 
   self->chart_toggle = gtk_toggle_button_new_with_mnemonic (_("_Chart"));
   self->table_toggle = gtk_toggle_button_new_with_mnemonic (_("_Table"));

@@ -34,6 +34,7 @@
 #include "nv-overview-page.h"
 #include "nv-page-worker.h"
 #include "nv-overview-table.h"
+#include "nv-wrap-bin.h"
 #include "nv-stats.h"
 #include "nv-target-dialog.h"
 #include "nv-unit.h"
@@ -96,7 +97,9 @@ add_card (NvOverviewPage *self, const char *id, const char *title)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (top), label);
+  /* Wrapping text in a row: measured by its width, not width after width
+   * (nv-wrap-bin.h). */
+  gtk_box_append (GTK_BOX (top), nv_wrap_bin_new_for (label));
   gtk_box_append (GTK_BOX (box), top);
 
   gtk_label_set_xalign (GTK_LABEL (value), 0);
@@ -159,7 +162,7 @@ add_target (NvOverviewPage *self)
   gtk_box_append (GTK_BOX (right), detail);
   gtk_widget_set_hexpand (right, TRUE);
   gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (card), right);
+  gtk_box_append (GTK_BOX (card), nv_wrap_bin_new_for (right));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail,
                                   NULL, -1);
