@@ -384,7 +384,8 @@ simulate_unit (Sim *sim, const DemoUnit *unit, guint index)
   for (guint pos = 0; pos < unit->positions; pos++)
     {
       /* Scripted open cases in the first unit (positions 0, 1) and the
-       * fourth (position 0), so follow-up has milestones due and overdue. */
+       * fourth (position 0), so follow-up has milestones due and overdue in
+       * both; the fourth sorts first by name, the unit the window opens on. */
       gboolean scripted = (index == 0 && pos < 2) || (index == 3 && pos == 0);
       NvDay from = sim->first - (NvDay) between (sim, 30, 3000);
 
@@ -416,7 +417,11 @@ simulate_unit (Sim *sim, const DemoUnit *unit, guint index)
       add_spell (sim, scripted_emp[1], sim->today - 39, NV_DAY_NONE, 50, NV_SPELL_DOCTOR);
     }
   else if (index == 3)
-    add_spell (sim, scripted_emp[0], sim->today - 9, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
+    /* Open for 29 days: the follow-up plan fell due two days ago, too
+     * recently for the demo's follow-up history to have it done
+     * (nv_followup_demo_fill), so it is overdue on any day the demo is
+     * made; the first dialogue meeting is due in three weeks. */
+    add_spell (sim, scripted_emp[0], sim->today - 29, NV_DAY_NONE, 100, NV_SPELL_DOCTOR);
 }
 
 /* HR figures for the unit's first twelve whole months: what the HR system
