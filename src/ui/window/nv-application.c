@@ -16,6 +16,7 @@
 #include "nv-backup.h"
 #include "nv-connect-dialog.h"
 #include "nv-first-frame.h"
+#include "nv-font-warm.h"
 #include "nv-preferences.h"
 #include "nv-reminders.h"
 #include "nv-ui-resources.h"
@@ -470,6 +471,7 @@ present_window (NvApplication *self)
 {
   GtkWindow *window;
 
+  nv_font_warm_finish ();
   window = GTK_WINDOW (nv_window_new (ADW_APPLICATION (self), self->context));
   nv_quit_after_first_frame_if_asked (window);
   g_signal_connect_object (window, "realize", G_CALLBACK (reminders_realize_cb), self, 0);
@@ -620,6 +622,9 @@ nv_application_startup (GApplication *app)
   static const char *guide_accels[] = { "F1", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
 
+  /* The fonts load in a thread while the theme does (nv-font-warm.c). */
+  gtk_init ();
+  nv_font_warm_start ();
   adw_init ();
   G_APPLICATION_CLASS (nv_application_parent_class)->startup (app);
   nv_a11y_install ();
