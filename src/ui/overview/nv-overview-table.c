@@ -256,18 +256,24 @@ struct _NvOverviewTable
   gboolean whole;
   guint tick_id;
   gulong map_id;
-  gboolean has_figures; /* periods wait to be written */
+  gboolean has_figures; /* periods are the figures to show */
+  guint filled;         /* the parts written with them */
   NvStatsPeriod periods[NV_OVERVIEW_QUARTERS];
   double nok_per_day;
 };
 
+static void fill_parts (GHashTable *named, const NvStatsPeriod *periods, double nok_per_day,
+                        guint from, guint to);
+
+/* The figures into the parts built since they were last written: each
+ * frame writes the rows it built. */
 static void
-fill_if_whole (NvOverviewTable *self)
+fill_built (NvOverviewTable *self)
 {
-  if (!self->whole || !self->has_figures)
+  if (!self->has_figures || self->filled >= self->next)
     return;
-  nv_overview_table_fill (self->named, self->periods, self->nok_per_day);
-  self->has_figures = FALSE;
+  fill_parts (self->named, self->periods, self->nok_per_day, self->filled, self->next);
+  self->filled = self->next;
 }
 
 static gboolean
@@ -277,10 +283,10 @@ tick_cb (GtkWidget *grid, GdkFrameClock *clock, gpointer data)
 
   self->whole
       = nv_overview_table_build_part (self->grid, self->named, &self->next, PARTS_PER_FRAME);
+  fill_built (self);
   if (!self->whole)
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
-  fill_if_whole (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -325,7 +331,8 @@ nv_overview_table_set_figures (NvOverviewTable *self, const NvStatsPeriod *perio
   memcpy (self->periods, periods, sizeof self->periods);
   self->nok_per_day = nok_per_day;
   self->has_figures = TRUE;
-  fill_if_whole (self);
+  self->filled = 0;
+  fill_built (self);
 }
 
 void
@@ -337,7 +344,7 @@ nv_overview_table_ensure (NvOverviewTable *self)
   if (self->tick_id != 0 && self->grid != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->grid), self->tick_id);
   self->tick_id = 0;
-  fill_if_whole (self);
+  fill_built (self);
 }
 
 void
@@ -414,22 +421,29 @@ nv_overview_source_sentence (const NvStatsPeriod *periods, guint n)
                           hr->str);
 }
 
-void
-nv_overview_table_fill (GHashTable *named, const NvStatsPeriod *periods, double nok_per_day)
+/* Parts as nv_overview_table_build_part() builds them: the headings (0),
+ * then a row each; [@from, @to). */
+static void
+fill_parts (GHashTable *named, const NvStatsPeriod *periods, double nok_per_day, guint from,
+            guint to)
 {
   for (int c = 0; c < NV_OVERVIEW_QUARTERS; c++)
     {
       const NvStatsPeriod *p = &periods[c];
-      g_autofree char *title = nv_overview_quarter_label (p->start);
-      g_autofree char *title_name = g_strdup_printf ("q%d-title", c);
-      g_autofree char *note_name = g_strdup_printf ("q%d-note", c);
-      g_autofree char *badge_name = g_strdup_printf ("q%d-badge", c);
 
-      set_text (named, title_name, title);
-      set_text (named, note_name, c == NV_OVERVIEW_QUARTERS - 1 ? _ ("so far") : "");
-      set_visible (named, note_name, c == NV_OVERVIEW_QUARTERS - 1);
-      set_visible (named, badge_name, p->masked && p->contracted_days > 0);
-      for (int r = 0; r < NV_OVERVIEW_N_ROWS; r++)
+      if (from == 0)
+        {
+          g_autofree char *title = nv_overview_quarter_label (p->start);
+          g_autofree char *title_name = g_strdup_printf ("q%d-title", c);
+          g_autofree char *note_name = g_strdup_printf ("q%d-note", c);
+          g_autofree char *badge_name = g_strdup_printf ("q%d-badge", c);
+
+          set_text (named, title_name, title);
+          set_text (named, note_name, c == NV_OVERVIEW_QUARTERS - 1 ? _ ("so far") : "");
+          set_visible (named, note_name, c == NV_OVERVIEW_QUARTERS - 1);
+          set_visible (named, badge_name, p->masked && p->contracted_days > 0);
+        }
+      for (int r = MAX ((int)from, 1) - 1; r < NV_OVERVIEW_N_ROWS && r + 1 < (int)to; r++)
         {
           g_autofree char *name = g_strdup_printf ("q%d-%s", c, rows[r].id);
           g_autofree char *text = nv_overview_cell_text (p, r, nok_per_day);
@@ -439,4 +453,10 @@ nv_overview_table_fill (GHashTable *named, const NvStatsPeriod *periods, double 
             explain_unknown (named, name, p->contracted_days > 0 && !p->has_case_split);
         }
     }
+}
+
+void
+nv_overview_table_fill (GHashTable *named, const NvStatsPeriod *periods, double nok_per_day)
+{
+  fill_parts (named, periods, nok_per_day, 0, NV_OVERVIEW_N_ROWS + 1);
 }
