@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -100,4 +102,34 @@ nv_test_ui_init (int *argc, char ***argv)
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   nv_ui_register_resource ();
+}
+
+void
+nv_test_ui_init_nb (int *argc, char ***argv)
+{
+  g_setenv ("LANGUAGE", "nb", TRUE);
+  setlocale (LC_ALL, "");
+  if (g_getenv ("NAERVAER_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NAERVAER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  nv_test_ui_init (argc, argv);
+}
+
+gboolean
+nv_test_label_is_cut (GtkWidget *label)
+{
+  g_autoptr (PangoLayout) layout
+      = gtk_widget_create_pango_layout (label, gtk_label_get_text (GTK_LABEL (label)));
+
+  pango_layout_set_width (layout, gtk_widget_get_width (label) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (gtk_label_get_wrap (GTK_LABEL (label)))
+    {
+      pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (GTK_LABEL (label)));
+      pango_layout_set_height (layout, gtk_label_get_lines (GTK_LABEL (label)) > 0
+                                           ? -gtk_label_get_lines (GTK_LABEL (label))
+                                           : G_MAXINT);
+    }
+  return pango_layout_is_ellipsized (layout);
 }

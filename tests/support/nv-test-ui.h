@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 /* A widget test's start: gtk_test_init(), libadwaita, and the app's
  * resources (its UI files, icons and style). */
 void nv_test_ui_init (int *argc, char ***argv);
+/* The same with the interface in Norwegian Bokmål: the app's translations
+ * (from NAERVAER_LOCALEDIR when set), as a Norwegian user sees it. */
+void nv_test_ui_init_nb (int *argc, char ***argv);
+/* Whether @label's text is cut at the width it was given, laid out again as
+ * the label lays it out (wrapped on at most its lines, if it wraps): its own
+ * layout may not say so. */
+gboolean nv_test_label_is_cut (GtkWidget *label);
 
 /* Renders @widget (mapped, in a realized window) to a PNG at @path with the
  * window's renderer; fails the test if it cannot. */

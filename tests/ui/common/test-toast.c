@@ -283,13 +283,7 @@ test_split (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "nb", TRUE);
-  setlocale (LC_ALL, "");
-  if (g_getenv ("NAERVAER_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NAERVAER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  nv_test_ui_init (&argc, &argv);
+  nv_test_ui_init_nb (&argc, &argv);
 
   g_test_add_func ("/toast/split", test_split);
   g_test_add_data_func ("/toast/whole/1280", GINT_TO_POINTER (1280), test_whole);

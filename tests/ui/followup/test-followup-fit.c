@@ -133,24 +133,6 @@ collect_details (GtkWidget *widget, GPtrArray *out)
     collect_details (c, out);
 }
 
-/* Whether @label's text is cut at its width, laid out again as it lays it
- * out (its own layout may not say so). */
-static gboolean
-label_is_cut (GtkWidget *label)
-{
-  g_autoptr (PangoLayout) layout
-      = gtk_widget_create_pango_layout (label, gtk_label_get_text (GTK_LABEL (label)));
-
-  pango_layout_set_width (layout, gtk_widget_get_width (label) * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  if (gtk_label_get_wrap (GTK_LABEL (label)))
-    {
-      pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (GTK_LABEL (label)));
-      pango_layout_set_height (layout, -gtk_label_get_lines (GTK_LABEL (label)));
-    }
-  return pango_layout_is_ellipsized (layout);
-}
-
 /* Every card on screen as high as its rows: no empty space under the last. */
 static void
 check_cards_fit (Fixture *f)
@@ -268,7 +250,7 @@ check_details (Fixture *f, gboolean narrow)
                       gtk_label_get_wrap (GTK_LABEL (label)));
       g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)) == narrow);
       if (narrow)
-        g_assert_false (label_is_cut (label));
+        g_assert_false (nv_test_label_is_cut (label));
     }
 }
 
@@ -292,13 +274,7 @@ test_rows_follow_width (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "nb", TRUE);
-  setlocale (LC_ALL, "");
-  if (g_getenv ("NAERVAER_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NAERVAER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  nv_test_ui_init (&argc, &argv);
+  nv_test_ui_init_nb (&argc, &argv);
   /* The app's style, as AdwApplication loads it (row separators, no
    * padding around the lists' rows). */
   {

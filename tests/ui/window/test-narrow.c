@@ -90,26 +90,6 @@ check_off_edges (GtkWidget *widget, GtkWidget *window)
 /* The Follow-up lists' rows (one-column grid views) are one line of title over the detail (dim
  * caption); at 360 px the title — who and which step — is whole, and so is the detail («Fristen
  * var 23.11.2026 · 14 dager over fristen»), on more lines if need be. */
-/* Whether @label's text is cut at the width it was given: laid out again
- * as the label lays it out (the label's own layout may not say so). */
-static gboolean
-label_is_cut (GtkWidget *label)
-{
-  g_autoptr (PangoLayout) layout
-      = gtk_widget_create_pango_layout (label, gtk_label_get_text (GTK_LABEL (label)));
-
-  pango_layout_set_width (layout, gtk_widget_get_width (label) * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  if (gtk_label_get_wrap (GTK_LABEL (label)))
-    {
-      pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (GTK_LABEL (label)));
-      pango_layout_set_height (layout, gtk_label_get_lines (GTK_LABEL (label)) > 0
-                                           ? -gtk_label_get_lines (GTK_LABEL (label))
-                                           : G_MAXINT);
-    }
-  return pango_layout_is_ellipsized (layout);
-}
-
 static guint
 count_row_titles (GtkWidget *widget, gboolean check)
 {
@@ -128,10 +108,10 @@ count_row_titles (GtkWidget *widget, gboolean check)
           g_test_message ("row title «%s»: %d px", gtk_label_get_text (GTK_LABEL (widget)),
                           gtk_widget_get_width (widget));
           g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
-          g_assert_false (label_is_cut (widget));
+          g_assert_false (nv_test_label_is_cut (widget));
           g_test_message ("row detail «%s»: %d px", gtk_label_get_text (GTK_LABEL (next)),
                           gtk_widget_get_width (next));
-          g_assert_false (label_is_cut (next));
+          g_assert_false (nv_test_label_is_cut (next));
           /* within the row, not under its button */
           g_assert_cmpint (gtk_widget_get_width (next), <=,
                            gtk_widget_get_width (gtk_widget_get_parent (next)));
@@ -367,13 +347,7 @@ int
 main (int argc, char **argv)
 {
   /* Norwegian: the longest labels. */
-  g_setenv ("LANGUAGE", "nb", TRUE);
-  setlocale (LC_ALL, "");
-  if (g_getenv ("NAERVAER_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("NAERVAER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  nv_test_ui_init (&argc, &argv);
+  nv_test_ui_init_nb (&argc, &argv);
 
   g_test_add_func ("/ui/narrow/sections", test_sections);
   /* 1280 px: beside the tabs; 800 px: the tabs in the bottom bar. */
