@@ -110,21 +110,6 @@ connected_cb (NvStore *store, const char *connection, gpointer data)
 }
 
 static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button (GtkWidget *widget, const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
@@ -198,9 +183,12 @@ assert_form (Run *run, gboolean connecting)
   g_assert_nonnull (run->dialog);
   g_assert_true (gtk_widget_get_visible (dialog));
   g_assert_cmpint (nv_connect_dialog_is_connecting (run->dialog), ==, connecting);
-  g_assert_cmpint (gtk_widget_get_visible (find_named (dialog, "progress")), ==, connecting);
-  g_assert_cmpint (gtk_widget_is_sensitive (find_named (dialog, "connection")), ==, !connecting);
-  g_assert_cmpint (gtk_widget_is_sensitive (find_named (dialog, "password")), ==, !connecting);
+  g_assert_cmpint (gtk_widget_get_visible (nv_test_find_named (dialog, "progress")), ==,
+                   connecting);
+  g_assert_cmpint (gtk_widget_is_sensitive (nv_test_find_named (dialog, "connection")), ==,
+                   !connecting);
+  g_assert_cmpint (gtk_widget_is_sensitive (nv_test_find_named (dialog, "password")), ==,
+                   !connecting);
   g_assert_cmpint (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"),
                    ==, !connecting);
   g_assert_null (run->store);
@@ -209,7 +197,7 @@ assert_form (Run *run, gboolean connecting)
 static const char *
 error_text (Run *run)
 {
-  GtkWidget *error = find_named (GTK_WIDGET (run->dialog), "error");
+  GtkWidget *error = nv_test_find_named (GTK_WIDGET (run->dialog), "error");
 
   return gtk_widget_get_visible (error) ? gtk_label_get_text (GTK_LABEL (error)) : NULL;
 }
@@ -232,9 +220,9 @@ test_hanging (Fixture *f, gconstpointer data)
   click (&run, "C_onnect");
   nv_test_spin ();
   assert_form (&run, TRUE);
-  g_assert_cmpstr (
-      gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (run.dialog), "progress-label"))), ==,
-      "Connecting to “127.0.0.1” …");
+  g_assert_cmpstr (gtk_label_get_text (
+                       GTK_LABEL (nv_test_find_named (GTK_WIDGET (run.dialog), "progress-label"))),
+                   ==, "Connecting to “127.0.0.1” …");
   g_assert_nonnull (find_button (GTK_WIDGET (run.dialog), "Connecting…"));
   g_assert_null (error_text (&run));
   nv_test_wait_until (hang_reached, &hang, 20, "the connection reaching the silent server");

@@ -224,25 +224,10 @@ test_lost_connection (Fixture *f, gconstpointer data)
 
 /* ---- Preferences › Database › Connect…: the form ----------------------- */
 
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 field (GtkWindow *dialog, const char *name)
 {
-  GtkWidget *w = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *w = nv_test_find_named (GTK_WIDGET (dialog), name);
 
   g_assert_nonnull (w);
   return gtk_editable_get_text (GTK_EDITABLE (w));
@@ -251,7 +236,7 @@ field (GtkWindow *dialog, const char *name)
 static void
 set_field (GtkWindow *dialog, const char *name, const char *text)
 {
-  GtkWidget *w = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *w = nv_test_find_named (GTK_WIDGET (dialog), name);
 
   g_assert_nonnull (w);
   gtk_editable_set_text (GTK_EDITABLE (w), text);
@@ -274,8 +259,8 @@ test_connect_form (Fixture *f, gconstpointer data)
 
   gtk_window_present (dialog);
   nv_test_spin ();
-  ssl = ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "sslmode"));
-  error = find_named (GTK_WIDGET (dialog), "error");
+  ssl = ADW_COMBO_ROW (nv_test_find_named (GTK_WIDGET (dialog), "sslmode"));
+  error = nv_test_find_named (GTK_WIDGET (dialog), "error");
 
   /* The connection's parts, each in its own field; TLS mode shown. */
   g_assert_cmpstr (field (dialog, "host"), ==, "db.kommune.no");

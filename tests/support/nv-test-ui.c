@@ -96,6 +96,21 @@ nv_test_find_widget (GtkWidget *widget, GType type)
   return NULL;
 }
 
+GtkWidget *
+nv_test_find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nv_test_find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 nv_test_ui_init (int *argc, char ***argv)
 {

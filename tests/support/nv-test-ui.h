@@ -35,6 +35,9 @@ GtkWidget *nv_test_page_window (gpointer page, NvContext *context, gint64 unit_i
 
 /* The first widget of @type at or under @widget (depth first), or NULL. */
 GtkWidget *nv_test_find_widget (GtkWidget *widget, GType type);
+/* The first widget named @name (gtk_widget_set_name()) in @widget's tree, @widget
+ * included; NULL when none. */
+GtkWidget *nv_test_find_named (GtkWidget *widget, const char *name);
 
 /* When display tests run side by side on one Xvfb, another test's window can
  * take the X focus while a dialog's entry has it, and GTK 4.8 warns that the

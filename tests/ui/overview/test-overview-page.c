@@ -274,26 +274,11 @@ test_empty (Fixture *f, gconstpointer data)
   g_assert_true (nv_overview_page_is_empty (f->page));
 }
 
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The natural height of the widget named @name at @width. */
 static int
 height_at (Fixture *f, const char *name, int width)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (f->page), name);
+  GtkWidget *widget = nv_test_find_named (GTK_WIDGET (f->page), name);
   int natural = 0;
 
   g_assert_nonnull (widget);
@@ -360,7 +345,7 @@ static void
 test_table_after_first_frame (Fixture *f, gconstpointer data)
 {
   gint64 unit = nv_test_add_overview_unit (f->store);
-  GtkWidget *grid = find_named (GTK_WIDGET (f->page), "quarter-table");
+  GtkWidget *grid = nv_test_find_named (GTK_WIDGET (f->page), "quarter-table");
   guint n = 0;
 
   g_assert_nonnull (grid);
