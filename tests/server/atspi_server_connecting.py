@@ -40,7 +40,11 @@ class SilentServer:
             self.held.append(conn)
 
     def conninfo(self):
-        return f"host=127.0.0.1 port={self.port} dbname=naervaer user=leder sslmode=disable"
+        # connect_timeout: the app gives up on a silent server after 20 s
+        # (nv-pg-connect.c); under AddressSanitizer and AT-SPI the steps
+        # before Cancel can take that long, and the test is about Cancel.
+        return (f"host=127.0.0.1 port={self.port} dbname=naervaer user=leder sslmode=disable"
+                " connect_timeout=600")
 
     def stop(self):
         try:
